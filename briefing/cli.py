@@ -1,0 +1,91 @@
+"""Command line: python -m briefing validate|export|locate."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from briefing.load import Layout, load_corpus
+
+
+def _validate(args) -> int:
+    paths = [Path(p) for p in args.paths] or None
+    if paths:
+        missing = [p for p in paths if not p.is_file()]
+        for path in missing:
+            print(f"{path}: no such file", file=sys.stderr)
+        if missing:
+            return 1
+    corpus = load_corpus(paths)
+    for problem in corpus.problems:
+        print(problem)
+    if corpus.problems:
+        print(f"{len(corpus.problems)} problem(s); {len(corpus.briefs)} brief(s) valid", file=sys.stderr)
+        return 1
+    for brief in corpus.briefs:
+        spans = sum(1 for _ in brief.evidence())
+        print(
+            f"ok {corpus.brief_files[brief.id]}: {len(brief.positions)} positions, {len(brief.events)} events, "
+            f"{len(brief.impacts)} impacts, {len(brief.judgments)} judgments, {spans} evidence spans verified"
+        )
+    taxonomy = corpus.taxonomy
+    print(f"{len(corpus.briefs)} brief(s) valid; taxonomy: {len(taxonomy.parties)} parties, {len(taxonomy.issues)} issues")
+    return 0
+
+
+def _export(args) -> int:
+    from briefing.export import write_export
+    from briefing.frames import build_frames
+
+    corpus = load_corpus()
+    for problem in corpus.problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    frames = build_frames(corpus)
+    unknown = [i for i in args.issue if i not in set(frames.issues["id"])]
+    if unknown:
+        print(f"unknown issue id(s): {', '.join(unknown)}; known: {', '.join(frames.issues['id'])}", file=sys.stderr)
+        return 2
+    written = write_export(frames, args.format, issues=tuple(args.issue), out=args.out)
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+def _locate(args) -> int:
+    """Print the offsets of a quote in a seed, for writing evidence by hand."""
+    folder = Layout().seeds.resolve()
+    path = (folder / args.seed_file).resolve()
+    if path.parent != folder or not path.is_file():
+        print(f"{args.seed_file}: not a file in seeds/", file=sys.stderr)
+        return 2
+    text = path.read_text(encoding="utf-8")
+    start = text.find(args.quote)
+    if start == -1:
+        print("quote not found", file=sys.stderr)
+        return 1
+    while start != -1:
+        print(f"start: {start}\nend: {start + len(args.quote)}")
+        start = text.find(args.quote, start + 1)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m briefing", description="Validate and export brief data.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser("validate", help="check briefs against the schema, taxonomy and seeds")
+    validate.add_argument("paths", nargs="*", help="brief YAML files (default: every file in data/briefs/)")
+    validate.set_defaults(run=_validate)
+    export = commands.add_parser("export", help="write the normalized dataset as JSON or CSV")
+    export.add_argument("--format", choices=("json", "csv"), required=True)
+    export.add_argument("--issue", action="append", default=[], metavar="ID", nargs="+", help="keep only these issues")
+    export.add_argument("--out", type=Path, help="output file (json) or folder (csv); default: standard output (json)")
+    export.set_defaults(run=_export)
+    locate = commands.add_parser("locate", help="print the character offsets of a quote in a seed")
+    locate.add_argument("seed_file", help="file name inside seeds/")
+    locate.add_argument("quote")
+    locate.set_defaults(run=_locate)
+    args = parser.parse_args(argv)
+    if args.command == "export":
+        args.issue = [i for group in args.issue for i in group]
+    return args.run(args)

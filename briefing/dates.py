@@ -1,0 +1,88 @@
+"""Imprecise dates: EDTF strings in, explicit extent and precision out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import edtf
+from edtf.parser.edtf_exceptions import EDTFParseException
+
+PRECISION_LABELS = {
+    "day": "exact day",
+    "day-range": "day range",
+    "month": "month",
+    "month-range": "month range",
+    "season": "season",
+    "year": "year",
+    "year-range": "year range",
+    "range": "range",
+    "undated": "undated",
+}
+
+
+class DateError(ValueError):
+    """An EDTF string that cannot be parsed or describes an impossible extent."""
+
+
+@dataclass(frozen=True)
+class DateExtent:
+    """The real extent of an imprecise date: first day, last day and how precise it is."""
+
+    edtf: str
+    start: dt.date
+    end: dt.date
+    precision: str
+    uncertain: bool = False
+
+    @property
+    def label(self) -> str:
+        text = PRECISION_LABELS[self.precision]
+        return f"{text}, uncertain" if self.uncertain else text
+
+
+def _as_date(parts: tuple) -> dt.date:
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def _single_precision(node) -> str:
+    name = type(node).__name__
+    if name == "Season":
+        return "season"
+    precision = getattr(node, "precision", None)
+    if precision in ("day", "month", "year"):
+        return precision
+    raise DateError(f"unsupported EDTF form {name}")
+
+
+def parse_date(text: str) -> DateExtent:
+    """Parse one EDTF date (day, month, year, season, interval; '?' or '~' marks uncertainty)."""
+    if not isinstance(text, str) or not text.strip():
+        raise DateError("empty date")
+    text = text.strip()
+    try:
+        node = edtf.parse_edtf(text)
+    except EDTFParseException:
+        raise DateError(f"{text!r} is not a valid EDTF date (e.g. 2026-01-29, 2026-01, 2022-21, 2026-01-23/2026-01-24)") from None
+    except (TypeError, ValueError) as error:  # open intervals such as '2022/..' fail inside edtf
+        raise DateError(f"{text!r} is not supported: {error}") from None
+    name = type(node).__name__
+    uncertain = name == "UncertainOrApproximate"
+    try:
+        start = _as_date(node.lower_strict())
+        end = _as_date(node.upper_strict())
+    except (TypeError, ValueError) as error:
+        raise DateError(f"{text!r} has no definite extent: {error}") from None
+    if name == "Interval":
+        lower, upper = node.lower, node.upper
+        kinds = {_single_precision(lower), _single_precision(upper)}
+        precision = f"{kinds.pop()}-range" if len(kinds) == 1 and "season" not in kinds else "range"
+        if precision == "season-range":
+            precision = "range"
+    elif uncertain:
+        precision = _single_precision(node.date)
+    else:
+        precision = _single_precision(node)
+    if end < start:
+        raise DateError(f"{text!r} ends before it starts")
+    return DateExtent(edtf=text, start=start, end=end, precision=precision, uncertain=uncertain)

@@ -1,0 +1,278 @@
+"""The only code that reads data/ and seeds/: bounded parsing, validation, and one problem list."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from briefing.schema import Brief, Seed, Taxonomy
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MAX_YAML_BYTES = 2_000_000  # a brief is tens of KB; anything this large is a mistake or an attack
+MAX_SEED_BYTES = 5_000_000
+MAX_YAML_NODES = 200_000  # bounds alias bombs: aliases are shared on load but expand when walked
+
+
+class LoadError(Exception):
+    """A file that cannot be read as a brief; the message names the problem."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one file, at one record path."""
+
+    file: str
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.location}: {self.message}" if self.location else f"{self.file}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything that loaded cleanly, plus what did not."""
+
+    taxonomy: Taxonomy | None
+    briefs: tuple[Brief, ...]
+    seed_texts: dict[str, str]
+    seed_files: dict[str, Seed]
+    problems: tuple[Problem, ...] = field(default=())
+    brief_files: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the data lives; tests point it at a temporary copy."""
+
+    root: Path = PROJECT_ROOT
+
+    @property
+    def data(self) -> Path:
+        return self.root / "data"
+
+    @property
+    def briefs(self) -> Path:
+        return self.data / "briefs"
+
+    @property
+    def taxonomy(self) -> Path:
+        return self.data / "taxonomy.yaml"
+
+    @property
+    def seeds(self) -> Path:
+        return self.root / "seeds"
+
+    def brief_paths(self) -> list[Path]:
+        return sorted(self.briefs.glob("*.yaml")) + sorted(self.briefs.glob("*.yml"))
+
+    def fingerprint(self) -> tuple:
+        """Cheap content key (name, size, mtime) of every data and seed file, for cache invalidation."""
+        entries = []
+        for folder in (self.data, self.seeds):
+            if not folder.is_dir():
+                continue
+            for dirpath, _dirs, files in os.walk(folder):
+                for name in files:
+                    try:
+                        stat = os.stat(os.path.join(dirpath, name))
+                    except OSError:
+                        continue
+                    entries.append((os.path.join(dirpath, name), stat.st_size, stat.st_mtime_ns))
+        return tuple(sorted(entries))
+
+    def display(self, path: Path) -> str:
+        try:
+            return str(path.resolve().relative_to(self.root.resolve()))
+        except ValueError:
+            return str(path)
+
+
+def _count_nodes(value, limit: int) -> int:
+    """Count nodes as a validator would walk them, giving up past the limit."""
+    count = 0
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        count += 1
+        if count > limit:
+            raise LoadError(f"document expands to more than {limit:,} nodes (YAML alias bomb?)")
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return count
+
+
+def read_yaml(path: Path) -> object:
+    """Parse one YAML file, bounded in size and expansion, with a clear message on failure."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise LoadError(f"cannot read file: {error.strerror}") from None
+    if size > MAX_YAML_BYTES:
+        raise LoadError(f"file is {size:,} bytes; the limit for a brief is {MAX_YAML_BYTES:,}")
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise LoadError("file contains NUL bytes: binary data, not YAML")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise LoadError(f"file is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
+    try:
+        document = yaml.load(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise LoadError(f"invalid YAML{where}: {problem}") from None
+    _count_nodes(document, MAX_YAML_NODES)
+    return document
+
+
+def _location(loc: tuple) -> str:
+    parts = ""
+    for item in loc:
+        if isinstance(item, int):
+            parts += f"[{item}]"
+        elif "[" in item or "(" in item:  # pydantic's internal validator names
+            continue
+        else:
+            parts += f".{item}" if parts else item
+    return parts
+
+
+def _message(error: dict) -> str:
+    message = error["msg"].removeprefix("Value error, ")
+    if error["type"] in ("missing", "extra_forbidden"):
+        return message.lower()
+    if error["type"] not in ("value_error",) and "input" in error and not isinstance(error["input"], (dict, list)):
+        shown = repr(error["input"])
+        return f"{message} (got {shown[:80]}{'…' if len(shown) > 80 else ''})"
+    return message
+
+
+def problems_from(error: ValidationError, file: str, prefix: str = "") -> list[Problem]:
+    """One Problem per pydantic error, with a record path like positions[3].evidence[0]."""
+    found = []
+    for item in error.errors():
+        location = _location(item["loc"])
+        if prefix:
+            location = f"{prefix}[{location}]" if location.startswith("[") else (f"{prefix}.{location}" if location else prefix)
+        found.append(Problem(file, location, _message(item)))
+    return found
+
+
+class _SeedReader:
+    """Reads each seed once per load, refusing paths outside seeds/ and checking sha256."""
+
+    def __init__(self, layout: Layout):
+        self.folder = layout.seeds.resolve()
+        self.texts: dict[str, str] = {}
+        self.declared: dict[str, Seed] = {}
+
+    def read(self, seed: Seed) -> str:
+        known = self.declared.get(seed.id)
+        if known is not None:
+            if (known.file, known.sha256) != (seed.file, seed.sha256):
+                raise LoadError(f"seed id {seed.id!r} is already declared for {known.file} ({known.sha256[:12]})")
+            return self.texts[seed.id]
+        path = (self.folder / seed.file).resolve()
+        if not path.is_relative_to(self.folder) or path.parent != self.folder:
+            raise LoadError(f"seed file {seed.file!r} is outside seeds/")
+        if not path.is_file():
+            raise LoadError(f"seed file seeds/{seed.file} is missing")
+        if path.stat().st_size > MAX_SEED_BYTES:
+            raise LoadError(f"seed file seeds/{seed.file} is larger than {MAX_SEED_BYTES:,} bytes")
+        raw = path.read_bytes()
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != seed.sha256:
+            raise LoadError(
+                f"seed file seeds/{seed.file} has sha256 {digest}, but the brief expects {seed.sha256}; "
+                "the text changed, so every offset may be wrong"
+            )
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise LoadError(f"seed file seeds/{seed.file} is not UTF-8 text") from None
+        self.texts[seed.id] = text
+        self.declared[seed.id] = seed
+        return text
+
+
+def load_taxonomy(layout: Layout) -> tuple[Taxonomy | None, list[Problem]]:
+    name = layout.display(layout.taxonomy)
+    try:
+        document = read_yaml(layout.taxonomy)
+        return Taxonomy.model_validate(document), []
+    except LoadError as error:
+        return None, [Problem(name, "", str(error))]
+    except ValidationError as error:
+        return None, problems_from(error, name)
+
+
+def _load_brief(path: Path, name: str, taxonomy: Taxonomy, seeds: _SeedReader) -> tuple[Brief | None, list[Problem]]:
+    try:
+        document = read_yaml(path)
+    except LoadError as error:
+        return None, [Problem(name, "", str(error))]
+    if not isinstance(document, dict):
+        return None, [Problem(name, "", f"a brief is a YAML mapping, not {type(document).__name__}")]
+    declared = document.get("seeds")
+    if not isinstance(declared, list) or not declared:
+        return None, [Problem(name, "seeds", "a brief declares at least one seed (id, file, sha256)")]
+    problems: list[Problem] = []
+    texts: dict[str, str] = {}
+    for index, raw_seed in enumerate(declared):
+        try:
+            seed = Seed.model_validate(raw_seed)
+            texts[seed.id] = seeds.read(seed)
+        except ValidationError as error:
+            problems += problems_from(error, name, f"seeds[{index}]")
+        except LoadError as error:
+            problems.append(Problem(name, f"seeds[{index}]", str(error)))
+    if problems:
+        return None, problems
+    try:
+        brief = Brief.model_validate(document, context={"taxonomy": taxonomy, "seed_texts": texts})
+    except ValidationError as error:
+        return None, problems_from(error, name)
+    return brief, []
+
+
+def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = None) -> Corpus:
+    """Load the taxonomy and every brief; a broken brief becomes Problems and the rest still load."""
+    layout = layout or Layout()
+    taxonomy, problems = load_taxonomy(layout)
+    paths = layout.brief_paths() if brief_paths is None else list(brief_paths)
+    if taxonomy is None:
+        return Corpus(None, (), {}, {}, tuple(problems))
+    seeds = _SeedReader(layout)
+    briefs: list[Brief] = []
+    brief_files: dict[str, str] = {}
+    owners: dict[str, str] = {}  # record and evidence ids are global: links name them
+    for path in paths:
+        name = layout.display(path)
+        brief, found = _load_brief(path, name, taxonomy, seeds)
+        if brief is None:
+            problems += found
+            continue
+        clashes = [
+            Problem(name, location, f"id {record_id!r} is already used in {owners[record_id]}")
+            for location, record_id in [("id", brief.id), *brief.record_paths(), *brief.evidence_paths()]
+            if record_id in owners
+        ]
+        if clashes:
+            problems += clashes
+            continue
+        for _location_, record_id in [("id", brief.id), *brief.record_paths(), *brief.evidence_paths()]:
+            owners[record_id] = name
+        briefs.append(brief)
+        brief_files[brief.id] = name
+    return Corpus(taxonomy, tuple(briefs), dict(seeds.texts), dict(seeds.declared), tuple(problems), brief_files)
