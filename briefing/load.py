@@ -18,6 +18,16 @@ MAX_SEED_BYTES = 5_000_000
 MAX_YAML_NODES = 200_000  # bounds alias bombs: aliases are shared on load but expand when walked
 
 
+class _BriefLoader(yaml.CSafeLoader):
+    """The C loader, with dates kept as text: EDTF strings must reach the schema unparsed."""
+
+
+_BriefLoader.yaml_implicit_resolvers = {
+    first: [pair for pair in resolvers if pair[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 class LoadError(Exception):
     """A file that cannot be read as a brief; the message names the problem."""
 
@@ -126,12 +136,14 @@ def read_yaml(path: Path) -> object:
     except UnicodeDecodeError as error:
         raise LoadError(f"file is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
     try:
-        document = yaml.load(text, Loader=yaml.CSafeLoader)
+        document = yaml.load(text, Loader=_BriefLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise LoadError(f"invalid YAML{where}: {problem}") from None
+    except (ValueError, RecursionError) as error:
+        raise LoadError(f"invalid YAML: {error}") from None
     _count_nodes(document, MAX_YAML_NODES)
     return document
 
@@ -161,7 +173,11 @@ def _message(error: dict) -> str:
 def problems_from(error: ValidationError, file: str, prefix: str = "") -> list[Problem]:
     """One Problem per pydantic error, with a record path like positions[3].evidence[0]."""
     found = []
-    for item in error.errors():
+    errors = error.errors()
+    failed = {item["loc"] for item in errors if item["type"] != "too_short"}
+    for item in errors:
+        if item["type"] == "too_short" and any(loc[: len(item["loc"])] == item["loc"] and loc != item["loc"] for loc in failed):
+            continue  # a list emptied by its failing items: the items' own errors say it all
         location = _location(item["loc"])
         if prefix:
             location = f"{prefix}[{location}]" if location.startswith("[") else (f"{prefix}.{location}" if location else prefix)

@@ -1,0 +1,101 @@
+"""Export the normalized dataset (or a filtered view of it) as JSON or CSV; the dashboard reuses this."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from briefing.frames import Frames, Selection, select
+
+RECORD_TABLES = ("positions", "events", "impacts", "judgments")
+EXPORT_TABLES = ("briefs", "parties", "issues", *RECORD_TABLES)
+EVIDENCE_FIELDS = ("id", "seed", "start", "end", "quote")
+
+
+def _plain(value):
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def export_records(frames: Frames, selection: Selection = Selection()) -> dict[str, list[dict]]:
+    """Every table as a list of plain records; each claim carries its evidence spans in full."""
+    view = select(frames, selection)
+    spans = {row["id"]: {k: _plain(row[k]) for k in EVIDENCE_FIELDS} for row in frames.evidence.to_dict("records")}
+    records: dict[str, list[dict]] = {}
+    for name in EXPORT_TABLES:
+        rows = []
+        for row in view.table(name).to_dict("records"):
+            plain = {key: _plain(value) for key, value in row.items()}
+            if name in RECORD_TABLES:
+                plain["evidence"] = [spans[span_id] for span_id in row["evidence"]]
+            rows.append(plain)
+        records[name] = rows
+    return records
+
+
+def to_json(frames: Frames, selection: Selection = Selection()) -> str:
+    return json.dumps(export_records(frames, selection), ensure_ascii=False, indent=2)
+
+
+def _csv_cell(value):
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):  # evidence spans: ids here, full spans in evidence.csv
+            return ";".join(span["id"] for span in value)
+        return ";".join(str(v) for v in value)
+    return "" if value is None else value
+
+
+def to_csv_tables(frames: Frames, selection: Selection = Selection()) -> dict[str, str]:
+    """One CSV text per table, plus evidence.csv with every span the exported records cite."""
+    records = export_records(frames, selection)
+    cited = []
+    for name in RECORD_TABLES:
+        for row in records[name]:
+            cited += [{"record_kind": name[:-1], "record_id": row["id"], **span} for span in row["evidence"]]
+    tables = {name: rows for name, rows in records.items()}
+    tables["evidence"] = cited
+    texts = {}
+    for name, rows in tables.items():
+        buffer = io.StringIO()
+        columns = list(rows[0]) if rows else list(frames.table(name).columns) if name != "evidence" else ["record_kind", "record_id", *EVIDENCE_FIELDS]
+        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({key: _csv_cell(value) for key, value in row.items()})
+        texts[name] = buffer.getvalue()
+    return texts
+
+
+def write_export(frames: Frames, fmt: str, issues: tuple[str, ...] = (), out: Path | None = None) -> list[Path]:
+    """Write JSON to a file or stdout, or CSV files into a folder; returns the paths written."""
+    selection = Selection(issues=issues)
+    if fmt == "json":
+        text = to_json(frames, selection)
+        if out is None:
+            sys.stdout.write(text + "\n")
+            return []
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text + "\n", encoding="utf-8")
+        return [out]
+    if fmt == "csv":
+        folder = out or Path("export")
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, text in to_csv_tables(frames, selection).items():
+            path = folder / f"{name}.csv"
+            path.write_text(text, encoding="utf-8")
+            written.append(path)
+        return written
+    raise ValueError(f"unknown export format {fmt!r}; use json or csv")

@@ -1,0 +1,263 @@
+"""Normalized, read-only pandas frames built once from a loaded corpus, plus filtering."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from briefing.dates import parse_date
+from briefing.load import Corpus, Problem
+from briefing.schema import CLAIM_TYPES, DIRECTIONS, STANCES
+
+TABLES = ("briefs", "parties", "issues", "positions", "events", "impacts", "judgments", "evidence")
+
+
+@dataclass(frozen=True)
+class Frames:
+    """Every table of the corpus. Shared across sessions: never mutate, filter into new frames."""
+
+    briefs: pd.DataFrame
+    parties: pd.DataFrame
+    issues: pd.DataFrame
+    positions: pd.DataFrame
+    events: pd.DataFrame
+    impacts: pd.DataFrame
+    judgments: pd.DataFrame
+    evidence: pd.DataFrame
+    seed_texts: dict[str, str] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+    def table(self, name: str) -> pd.DataFrame:
+        if name not in TABLES:
+            raise KeyError(f"unknown table {name!r}; tables are {', '.join(TABLES)}")
+        return getattr(self, name)
+
+    def evidence_for(self, ids) -> pd.DataFrame:
+        """The evidence rows with these ids, in the given order."""
+        wanted = list(ids)
+        found = self.evidence.set_index("id")
+        return found.loc[[i for i in wanted if i in found.index]].reset_index()
+
+
+def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _date_columns(value: str | None) -> dict:
+    if value is None:
+        return {"date_start": pd.NaT, "date_end": pd.NaT, "date_precision": "undated"}
+    extent = parse_date(value)
+    return {"date_start": pd.Timestamp(extent.start), "date_end": pd.Timestamp(extent.end), "date_precision": extent.label}
+
+
+def build_frames(corpus: Corpus) -> Frames:
+    """Flatten validated briefs into tables whose columns keep the YAML field names."""
+    taxonomy = corpus.taxonomy
+    party_names = {p.id: p.name for p in taxonomy.parties} if taxonomy else {}
+    issue_labels = {i.id: i.label for i in taxonomy.issues} if taxonomy else {}
+    speakers = taxonomy.speakers if taxonomy else {}
+
+    parties = _frame(
+        [
+            {
+                "id": p.id,
+                "name": p.name,
+                "kind": p.kind,
+                "members": p.members,
+                "member_names": tuple(party_names[m] for m in p.members),
+                "speakers": tuple(f"{s.name} ({s.role})" for s in p.speakers),
+            }
+            for p in (taxonomy.parties if taxonomy else ())
+        ],
+        ["id", "name", "kind", "members", "member_names", "speakers"],
+    )
+    issues = _frame(
+        [{"id": i.id, "label": i.label, "definition": i.definition} for i in (taxonomy.issues if taxonomy else ())],
+        ["id", "label", "definition"],
+    )
+    briefs, positions, events, impacts, judgments, evidence = [], [], [], [], [], []
+
+    def add_evidence(brief, kind, record, record_issues, record_parties):
+        for span in record.evidence:
+            evidence.append(
+                {
+                    "id": span.id,
+                    "brief": brief.id,
+                    "record_kind": kind,
+                    "record_id": record.id,
+                    "seed": span.seed,
+                    "start": span.start,
+                    "end": span.end,
+                    "quote": span.quote,
+                    "issues": tuple(record_issues),
+                    "parties": tuple(record_parties),
+                    "claim_type": getattr(record, "claim_type", "assessment"),
+                }
+            )
+        return tuple(span.id for span in record.evidence)
+
+    for brief in corpus.briefs:
+        briefs.append(
+            {
+                "id": brief.id,
+                "title": brief.title,
+                "published": pd.Timestamp(brief.published),
+                "seeds": tuple(s.id for s in brief.seeds),
+                "seed_files": tuple(s.file for s in brief.seeds),
+                "seed_sha256": tuple(s.sha256 for s in brief.seeds),
+                "references": tuple(r.url for r in brief.references),
+                "file": corpus.brief_files.get(brief.id, ""),
+            }
+        )
+        for p in brief.positions:
+            rank, stance_label, symbol = STANCES[p.stance]
+            positions.append(
+                {
+                    "id": p.id,
+                    "brief": brief.id,
+                    "party": p.party,
+                    "party_name": party_names.get(p.party, p.party),
+                    "issue": p.issue,
+                    "issue_label": issue_labels.get(p.issue, p.issue),
+                    "stance": p.stance,
+                    "stance_label": stance_label,
+                    "stance_symbol": symbol,
+                    "stance_rank": rank,
+                    "summary": p.summary,
+                    "speaker": p.speaker,
+                    "speaker_name": f"{speakers[p.speaker][1].name}" if p.speaker in speakers else None,
+                    "reported_by": p.reported_by,
+                    "date": p.date,
+                    **_date_columns(p.date),
+                    "claim_type": p.claim_type,
+                    "claim_label": CLAIM_TYPES[p.claim_type],
+                    "confidence": p.confidence,
+                    "evidence": add_evidence(brief, "position", p, [p.issue], [p.party]),
+                }
+            )
+        for e in brief.events:
+            events.append(
+                {
+                    "id": e.id,
+                    "brief": brief.id,
+                    "title": e.title,
+                    "date": e.date,
+                    **_date_columns(e.date),
+                    "after": e.after,
+                    "before": e.before,
+                    "date_note": e.date_note,
+                    "parties": e.parties,
+                    "party_names": tuple(party_names.get(p, p) for p in e.parties),
+                    "issues": e.issues,
+                    "issue_labels": tuple(issue_labels.get(i, i) for i in e.issues),
+                    "status": e.status,
+                    "summary": e.summary,
+                    "evidence": add_evidence(brief, "event", e, e.issues, e.parties),
+                }
+            )
+        for i in brief.impacts:
+            impacts.append(
+                {
+                    "id": i.id,
+                    "brief": brief.id,
+                    "region": i.region,
+                    "region_name": party_names.get(i.region, i.region),
+                    "issues": i.issues,
+                    "issue_labels": tuple(issue_labels.get(x, x) for x in i.issues),
+                    "direction": i.direction,
+                    "direction_label": DIRECTIONS[i.direction],
+                    "assessment": i.assessment,
+                    "claim_type": i.claim_type,
+                    "claim_label": CLAIM_TYPES[i.claim_type],
+                    "confidence": i.confidence,
+                    "evidence": add_evidence(brief, "impact", i, i.issues, [i.region]),
+                }
+            )
+        for j in brief.judgments:
+            judgments.append(
+                {
+                    "id": j.id,
+                    "brief": brief.id,
+                    "text": j.text,
+                    "issues": j.issues,
+                    "issue_labels": tuple(issue_labels.get(x, x) for x in j.issues),
+                    "confidence": j.confidence,
+                    "evidence": add_evidence(brief, "judgment", j, j.issues, []),
+                }
+            )
+
+    return Frames(
+        briefs=_frame(briefs, ["id", "title", "published", "seeds", "seed_files", "seed_sha256", "references", "file"]),
+        parties=parties,
+        issues=issues,
+        positions=_frame(positions, [
+            "id", "brief", "party", "party_name", "issue", "issue_label", "stance", "stance_label", "stance_symbol",
+            "stance_rank", "summary", "speaker", "speaker_name", "reported_by", "date", "date_start", "date_end",
+            "date_precision", "claim_type", "claim_label", "confidence", "evidence",
+        ]),
+        events=_frame(events, [
+            "id", "brief", "title", "date", "date_start", "date_end", "date_precision", "after", "before", "date_note",
+            "parties", "party_names", "issues", "issue_labels", "status", "summary", "evidence",
+        ]),
+        impacts=_frame(impacts, [
+            "id", "brief", "region", "region_name", "issues", "issue_labels", "direction", "direction_label",
+            "assessment", "claim_type", "claim_label", "confidence", "evidence",
+        ]),
+        judgments=_frame(judgments, ["id", "brief", "text", "issues", "issue_labels", "confidence", "evidence"]),
+        evidence=_frame(evidence, [
+            "id", "brief", "record_kind", "record_id", "seed", "start", "end", "quote", "issues", "parties", "claim_type",
+        ]),
+        seed_texts=dict(corpus.seed_texts),
+        problems=corpus.problems,
+    )
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the global filter keeps. Empty tuples mean 'all'."""
+
+    issues: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return bool(self.issues or self.parties)
+
+
+def _overlaps(column: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
+    wanted_set = set(wanted)
+    return column.map(lambda values: not wanted_set.isdisjoint(values)).astype(bool)
+
+
+def select(frames: Frames, selection: Selection) -> Frames:
+    """A filtered view: issues limit every table; parties limit positions, events and evidence."""
+    if not selection.active:
+        return frames
+    positions, events, impacts, judgments, evidence = (
+        frames.positions, frames.events, frames.impacts, frames.judgments, frames.evidence,
+    )
+    if selection.issues:
+        positions = positions[positions["issue"].isin(selection.issues)]
+        events = events[_overlaps(events["issues"], selection.issues)]
+        impacts = impacts[_overlaps(impacts["issues"], selection.issues)]
+        judgments = judgments[_overlaps(judgments["issues"], selection.issues)]
+        evidence = evidence[_overlaps(evidence["issues"], selection.issues)]
+    if selection.parties:
+        positions = positions[positions["party"].isin(selection.parties)]
+        events = events[_overlaps(events["parties"], selection.parties)]
+        evidence = evidence[
+            evidence["record_kind"].isin(("impact", "judgment")) | _overlaps(evidence["parties"], selection.parties)
+        ]
+    return Frames(
+        briefs=frames.briefs,
+        parties=frames.parties,
+        issues=frames.issues,
+        positions=positions,
+        events=events,
+        impacts=impacts,
+        judgments=judgments,
+        evidence=evidence,
+        seed_texts=frames.seed_texts,
+        problems=frames.problems,
+    )
