@@ -41,7 +41,12 @@ class Frames:
 
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=columns)
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in frame.columns:
+        if pd.api.types.is_string_dtype(frame[column]) and frame[column].isna().any():
+            # optional text stays None (not NaN) so `row.date or …` reads naturally
+            frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    return frame
 
 
 def _date_columns(value: str | None) -> dict:

@@ -62,6 +62,12 @@ class Layout:
 
     root: Path = PROJECT_ROOT
 
+    @classmethod
+    def from_env(cls) -> Layout:
+        """The project's own folders, or BRIEFING_ROOT (set by operators and tests, never by a URL)."""
+        configured = os.environ.get("BRIEFING_ROOT")
+        return cls(root=Path(configured)) if configured else cls()
+
     @property
     def data(self) -> Path:
         return self.root / "data"

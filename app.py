@@ -1,0 +1,34 @@
+"""Overview: the brief, its key judgments, and counts; the entry point of `streamlit run app.py`."""
+
+import streamlit as st
+
+from components.downloads import download_buttons
+from components.overview import brief_summary, issue_counts, key_judgments, party_counts, view_links
+from components.shell import page_footer, page_shell
+
+context = page_shell("Overview", icon=":material/dashboard:")
+brief_summary(context)
+view_links(context)
+
+st.header("Key judgments")
+st.caption("The analyst's bottom-line assessments, each with the passage it rests on.")
+key_judgments(context)
+
+left, right = st.columns(2)
+with left:
+    st.subheader("Per issue")
+    counts = issue_counts(context.view)
+    if counts.empty:
+        st.info("Nothing matches the current filter.")
+    else:
+        st.dataframe(counts, hide_index=True, width="stretch")
+with right:
+    st.subheader("Per party")
+    counts = party_counts(context.view)
+    if counts.empty:
+        st.info("No party has a position or event under the current filter.")
+    else:
+        st.dataframe(counts, hide_index=True, width="stretch")
+
+download_buttons(context, "judgments", "positions", "events", "impacts")
+page_footer(context)

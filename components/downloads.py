@@ -1,0 +1,28 @@
+"""Download buttons for what a view shows, built with the export code."""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from briefing.export import export_records, to_csv_tables
+from components.shell import PageContext
+
+
+def download_buttons(context: PageContext, *tables: str) -> None:
+    """CSV and JSON of the given tables under the current filter; generated only when clicked."""
+    frames, selection = context.frames, context.selection
+    stem = "-".join(tables) + ("-filtered" if selection.active else "")
+
+    def as_json() -> str:
+        records = export_records(frames, selection)
+        return json.dumps({name: records[name] for name in tables}, ensure_ascii=False, indent=2)
+
+    columns = st.columns(len(tables) + 1)
+    columns[0].download_button("Download JSON", as_json, file_name=f"{stem}.json", mime="application/json",
+                               icon=":material/download:", key=f"download_json_{stem}", on_click="ignore")
+    for column, name in zip(columns[1:], tables, strict=True):
+        column.download_button(f"Download {name} CSV", lambda name=name: to_csv_tables(frames, selection)[name],
+                               file_name=f"{name}{'-filtered' if selection.active else ''}.csv", mime="text/csv",
+                               icon=":material/download:", key=f"download_csv_{name}", on_click="ignore")

@@ -1,0 +1,33 @@
+"""Evidence quotes with links to the exact span in the source viewer."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.html import html_fragment, render_html
+from components.shell import PageContext
+
+SOURCES_PAGE = "pages/sources.py"
+
+
+def quote_block(quote: str, claim_label: str) -> str:
+    return html_fragment(
+        '<blockquote class="evidence-quote" style="margin:0.25rem 0;padding:0.35rem 0.75rem;'
+        'border-left:4px solid #5a5a5a;background:#f6f6f6;color:#1f1f1f">“$quote”'
+        '<br><small style="color:#444">$claim</small></blockquote>',
+        quote=quote,
+        claim=claim_label,
+    )
+
+
+def evidence_quotes(context: PageContext, evidence_ids, claim_label: str = "", key_prefix: str = "") -> None:
+    """Each quote verbatim, with a link that opens the source viewer at that span."""
+    spans: pd.DataFrame = context.frames.evidence_for(evidence_ids)
+    if spans.empty:
+        st.caption("No evidence recorded.")
+        return
+    for span in spans.itertuples(index=False):
+        render_html(quote_block(span.quote, f"{claim_label} · characters {span.start}–{span.end} of {span.seed}".strip(" ·")))
+        st.page_link(SOURCES_PAGE, label=f"Show in source ({span.id})", icon=":material/find_in_page:",
+                     query_params=context.link_params(span=span.id))

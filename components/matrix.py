@@ -1,0 +1,146 @@
+"""Position matrix: parties × issues, stance by colour and by symbol, details with evidence."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from briefing.schema import STANCES
+from components.evidence import evidence_quotes
+from components.html import escape
+from components.shell import PageContext
+
+NO_POSITION = "no stated position"
+CLAIM_PRIORITY = {"stated": 0, "reported": 1, "assessment": 2}
+CONFIDENCE_PRIORITY = {"high": 0, "medium": 1, "low": 2}
+# Purple–orange diverging scale (ColorBrewer PuOr): safe for the common colour-vision deficiencies;
+# symbols carry the stance too, so greyscale prints stay readable.
+STANCE_COLOURS = {
+    "firm-rejection": ("#b35806", "#ffffff"),
+    "rejection": ("#f1a340", "#000000"),
+    "conditional": ("#d9d9d9", "#000000"),
+    "support": ("#998ec3", "#000000"),
+    "firm-support": ("#542788", "#ffffff"),
+    "ambiguous": ("#fff2ae", "#000000"),
+    None: ("#ffffff", "#555555"),
+}
+STANCE_ORDER = [*STANCES, None]
+
+
+def headline_positions(positions: pd.DataFrame) -> pd.DataFrame:
+    """One position per party × issue: stated before reported before assessment, then the latest, then the surest."""
+    if positions.empty:
+        return positions.assign(others=pd.Series(dtype=int))
+    ranked = positions.assign(
+        _claim=positions["claim_type"].map(CLAIM_PRIORITY),
+        _confidence=positions["confidence"].map(CONFIDENCE_PRIORITY),
+        _date=positions["date_end"].fillna(pd.Timestamp.min),
+    ).sort_values(["_claim", "_date", "_confidence"], ascending=[True, False, True], kind="stable")
+    counts = positions.groupby(["party", "issue"]).size().rename("count")
+    headline = ranked.drop_duplicates(["party", "issue"]).drop(columns=["_claim", "_confidence", "_date"])
+    headline = headline.join(counts, on=["party", "issue"])
+    return headline.assign(others=headline["count"] - 1).drop(columns="count")
+
+
+def matrix_axes(context: PageContext) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Rows: parties with any position (or the filtered parties); columns: issues (or the filtered issues)."""
+    frames, selection = context.frames, context.selection
+    with_positions = set(frames.positions["party"])
+    parties = [
+        (pid, name) for pid, name in zip(frames.parties["id"], frames.parties["name"], strict=True)
+        if ((pid in selection.parties) if selection.parties else (pid in with_positions))
+    ]
+    issues = [
+        (iid, label) for iid, label in zip(frames.issues["id"], frames.issues["label"], strict=True)
+        if not selection.issues or iid in selection.issues
+    ]
+    return parties, issues
+
+
+def matrix_figure(headline: pd.DataFrame, parties: list[tuple[str, str]], issues: list[tuple[str, str]]) -> go.Figure:
+    """Heatmap of stance codes with a symbol, label and claim type written in every cell."""
+    cells = {(row.party, row.issue): row for row in headline.itertuples(index=False)}
+    z, hover, annotations = [], [], []
+    for party_id, party_name in parties:
+        z_row, hover_row = [], []
+        for issue_id, issue_label in issues:
+            row = cells.get((party_id, issue_id))
+            stance = row.stance if row is not None else None
+            z_row.append(STANCE_ORDER.index(stance) + 0.5)  # bin centre in the stepped colour scale
+            fill, ink = STANCE_COLOURS[stance]
+            if row is None:
+                text, hover_row_text = NO_POSITION, f"{escape(party_name)} · {escape(issue_label)}<br>{NO_POSITION}"
+            else:
+                _rank, label, symbol = STANCES[stance]
+                more = f" +{row.others}" if row.others else ""
+                text = f"{symbol} {label}<br><i>{row.claim_type}</i>{more}"
+                hover_row_text = (f"{escape(party_name)} · {escape(issue_label)}<br><b>{label}</b> "
+                                  f"({row.claim_type}, {row.confidence})<br>{escape(row.summary)}")
+            annotations.append(dict(x=escape(issue_label), y=escape(party_name), text=text, showarrow=False, font=dict(color=ink, size=12)))
+            hover_row.append(hover_row_text)
+        z.append(z_row)
+        hover.append(hover_row)
+    steps = len(STANCE_ORDER)
+    colorscale = []
+    for index, stance in enumerate(STANCE_ORDER):
+        colour = STANCE_COLOURS[stance][0]
+        colorscale += [[index / steps, colour], [(index + 1) / steps, colour]]
+    figure = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[escape(label) for _id, label in issues],
+            y=[escape(name) for _id, name in parties],
+            customdata=[[f"{p}:{i}" for i, _l in issues] for p, _n in parties],
+            text=hover,
+            hovertemplate="%{text}<extra></extra>",
+            colorscale=colorscale,
+            zmin=0,
+            zmax=steps,
+            showscale=False,
+            xgap=3,
+            ygap=3,
+        )
+    )
+    figure.update_layout(
+        annotations=annotations,
+        height=max(260, 70 * len(parties) + 120),
+        margin=dict(l=10, r=10, t=40, b=10),
+        xaxis=dict(side="top", tickangle=0, automargin=True),
+        yaxis=dict(autorange="reversed", automargin=True),
+        plot_bgcolor="#ffffff",
+    )
+    return figure
+
+
+def stance_legend() -> str:
+    """Markdown legend: symbol and label for every stance, so colour is never the only cue."""
+    items = [f"**{symbol}** {label}" for _rank, label, symbol in STANCES.values()]
+    return " · ".join(items) + f" · blank: *{NO_POSITION}*"
+
+
+def position_details(context: PageContext, party: str, issue: str) -> None:
+    """Every position in one cell, stated ones first, each with its evidence."""
+    positions = context.view.positions
+    cell = positions[(positions["party"] == party) & (positions["issue"] == issue)]
+    names = dict(zip(context.frames.parties["id"], context.frames.parties["name"], strict=True))
+    st.subheader(f"{names.get(party, party)} · {context.issue_label(issue)}")
+    if cell.empty:
+        st.markdown(f"**{NO_POSITION.capitalize()}.** The brief records no evidence for this party on this issue.")
+        return
+    cell = cell.assign(_claim=cell["claim_type"].map(CLAIM_PRIORITY)).sort_values("_claim", kind="stable")
+    for row in cell.itertuples(index=False):
+        with st.container(border=True):
+            st.markdown(f"**{row.stance_symbol} {row.stance_label}** — {row.summary}")
+            speaker = row.speaker_name or ("—" if row.claim_type != "reported" else "")
+            facts = [
+                f"**Claim type:** {row.claim_label}",
+                f"**Confidence:** {row.confidence}",
+                f"**Date:** {row.date or 'not dated in the text'}" + (f" ({row.date_precision})" if row.date else ""),
+            ]
+            if speaker:
+                facts.append(f"**Speaker:** {speaker}")
+            if row.reported_by:
+                facts.append(f"**Reported by:** {row.reported_by}")
+            st.markdown(" · ".join(facts))
+            evidence_quotes(context, row.evidence, claim_label=row.claim_label)

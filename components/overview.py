@@ -1,0 +1,66 @@
+"""Overview: what the brief is, its key judgments, and counts per issue and party."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from briefing.frames import Frames
+from components.evidence import evidence_quotes
+from components.shell import PAGES, PageContext
+
+
+def issue_counts(view: Frames) -> pd.DataFrame:
+    """Positions, events, impacts and judgments per issue, in taxonomy order."""
+    def tally(frame: pd.DataFrame, column: str, exploded: bool) -> pd.Series:
+        values = frame[column].explode() if exploded else frame[column]
+        return values.value_counts()
+
+    counts = pd.DataFrame({
+        "Positions": tally(view.positions, "issue", False),
+        "Events": tally(view.events, "issues", True),
+        "Impacts": tally(view.impacts, "issues", True),
+        "Judgments": tally(view.judgments, "issues", True),
+    })
+    table = view.issues.set_index("id")[["label"]].join(counts).fillna(0)
+    table = table.astype({c: int for c in counts.columns}).rename(columns={"label": "Issue"})
+    return table[table[list(counts.columns)].sum(axis=1) > 0].reset_index(drop=True)
+
+
+def party_counts(view: Frames) -> pd.DataFrame:
+    """Positions (by claim type) and events per party."""
+    positions = view.positions.groupby(["party", "claim_type"]).size().unstack(fill_value=0)
+    events = view.events["parties"].explode().value_counts().rename("Events")
+    table = view.parties.set_index("id")[["name"]].join(positions).join(events).fillna(0)
+    for claim in ("stated", "reported", "assessment"):
+        if claim not in table:
+            table[claim] = 0
+    table = table.rename(columns={"name": "Party", "stated": "Stated", "reported": "Reported", "assessment": "Assessed"})
+    numeric = ["Stated", "Reported", "Assessed", "Events"]
+    table = table[["Party", *numeric]].astype({c: int for c in numeric})
+    return table[table[numeric].sum(axis=1) > 0].reset_index(drop=True)
+
+
+def brief_summary(context: PageContext) -> None:
+    for brief in context.frames.briefs.itertuples(index=False):
+        with st.container(border=True):
+            st.markdown(f"#### {brief.title}")
+            st.markdown(f"Published **{brief.published:%d %B %Y}** · source text `{', '.join(brief.seed_files)}` · "
+                        f"{len(brief.references)} reference(s), not retrieved")
+
+
+def view_links(context: PageContext) -> None:
+    columns = st.columns(len(PAGES) - 1)
+    for column, (path, label, icon) in zip(columns, PAGES[1:], strict=True):
+        column.page_link(path, label=label, icon=icon, query_params=context.link_params())
+
+
+def key_judgments(context: PageContext) -> None:
+    judgments = context.view.judgments
+    if judgments.empty:
+        st.info("No key judgment matches the current filter.")
+        return
+    for number, row in enumerate(judgments.itertuples(index=False), start=1):
+        with st.expander(f"{number}. {row.text}  ·  confidence: {row.confidence}"):
+            st.caption("Analyst's assessment · issues: " + (", ".join(row.issue_labels) or "general"))
+            evidence_quotes(context, row.evidence, claim_label="Analyst's assessment")

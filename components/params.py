@@ -1,0 +1,37 @@
+"""Validators for page-specific link params: each returns the accepted value or None."""
+
+from __future__ import annotations
+
+from briefing.frames import Frames
+
+
+def cell_param(value: str, frames: Frames) -> str | None:
+    """'party:issue' naming a known party and issue."""
+    party, _, issue = value.partition(":")
+    if party in set(frames.parties["id"]) and issue in set(frames.issues["id"]):
+        return value
+    return None
+
+
+def span_param(value: str, frames: Frames) -> str | None:
+    """An evidence id that exists."""
+    return value if value in set(frames.evidence["id"]) else None
+
+
+def event_param(value: str, frames: Frames) -> str | None:
+    return value if value in set(frames.events["id"]) else None
+
+
+def choice_param(*choices: str):
+    """A validator accepting one of a fixed set of values."""
+
+    def validate(value: str, _frames: Frames) -> str | None:
+        return value if value in choices else None
+
+    return validate
+
+
+def search_param(value: str, _frames: Frames) -> str | None:
+    """Free text for the source search, bounded; it is only ever compared, never rendered unescaped."""
+    value = value.strip()
+    return value if 0 < len(value) <= 200 else None

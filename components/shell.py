@@ -1,0 +1,160 @@
+"""The frame every page calls first: page config, data, the global filter, sidebar navigation, footer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from briefing.frames import Frames, Selection, select
+from components.data import get_frames
+from components.filters import FILTER_KEYS, filter_params, parse_filter, unknown_keys
+
+SELECTION_KEY = "selection"
+SEEDED_KEY = "selection_seeded"
+ISSUE_WIDGET = "issue_filter_widget"
+PARTY_WIDGET = "party_filter_widget"
+
+PAGES = (
+    ("app.py", "Overview", ":material/dashboard:"),
+    ("pages/matrix.py", "Position matrix", ":material/grid_on:"),
+    ("pages/timeline.py", "Timeline", ":material/timeline:"),
+    ("pages/regional.py", "Poland & Baltic states", ":material/map:"),
+    ("pages/sources.py", "Source viewer", ":material/article:"),
+)
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a page needs: all frames, the filtered view, the selection and its own link params."""
+
+    frames: Frames
+    view: Frames
+    selection: Selection
+    params: Mapping[str, str] = field(default_factory=dict)
+
+    def link_params(self, **extra: str) -> dict[str, list[str] | str]:
+        """Query params for a link that keeps the filter (and adds page-specific ones)."""
+        return {**filter_params(self.selection), **{k: v for k, v in extra.items() if v}}
+
+    def issue_label(self, issue_id: str) -> str:
+        labels = dict(zip(self.frames.issues["id"], self.frames.issues["label"], strict=True))
+        return labels.get(issue_id, issue_id)
+
+
+def _query_lists() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def _seed_selection(frames: Frames, notices: list[str]) -> None:
+    """On a session's first run, the link decides the filter; afterwards session state does."""
+    if st.session_state.get(SEEDED_KEY):
+        return
+    issues = dict(zip(frames.issues["id"], frames.issues["label"], strict=True))
+    parties = dict(zip(frames.parties["id"], frames.parties["name"], strict=True))
+    parsed = parse_filter(_query_lists(), issues, parties)
+    st.session_state[SELECTION_KEY] = parsed.selection
+    st.session_state[SEEDED_KEY] = True
+    notices.extend(parsed.notices)
+
+
+def _widgets_changed() -> None:
+    st.session_state[SELECTION_KEY] = Selection(
+        issues=tuple(st.session_state.get(ISSUE_WIDGET, ())),
+        parties=tuple(st.session_state.get(PARTY_WIDGET, ())),
+    )
+
+
+def _clear_filters() -> None:
+    st.session_state[SELECTION_KEY] = Selection()
+
+
+def _sidebar(frames: Frames, selection: Selection, page_params: Mapping[str, str]) -> None:
+    issues = dict(zip(frames.issues["id"], frames.issues["label"], strict=True))
+    parties = dict(zip(frames.parties["id"], frames.parties["name"], strict=True))
+    # widget state is dropped on a page switch in pages/ mode, so it is restored from the selection each run
+    st.session_state[ISSUE_WIDGET] = list(selection.issues)
+    st.session_state[PARTY_WIDGET] = list(selection.parties)
+    with st.sidebar:
+        st.markdown("### Briefing dashboard")
+        for path, label, icon in PAGES:
+            st.page_link(path, label=label, icon=icon, query_params=filter_params(selection))
+        st.divider()
+        st.markdown("**Filter** — follows you to every view and into shared links")
+        st.multiselect("Issues", options=list(issues), format_func=issues.get, key=ISSUE_WIDGET,
+                       on_change=_widgets_changed, placeholder="All issues")
+        st.multiselect("Parties", options=list(parties), format_func=parties.get, key=PARTY_WIDGET,
+                       on_change=_widgets_changed, placeholder="All parties",
+                       help="Limits positions, events and highlighted evidence to these parties.")
+        st.button("Clear filters", key="clear_filters", on_click=_clear_filters, disabled=not selection.active,
+                  icon=":material/filter_alt_off:")
+        st.caption("The address bar always holds the current view: copy it to share exactly what you see.")
+
+
+def _problems_banner(frames: Frames) -> None:
+    if not frames.problems:
+        return
+    files = sorted({problem.file for problem in frames.problems})
+    st.error(f"{len(files)} data file(s) failed validation and were skipped; everything else is shown. "
+             "Run `python -m briefing validate` for the full list.", icon=":material/error:")
+    with st.expander(f"Problems in {', '.join(files[:3])}{' …' if len(files) > 3 else ''}"):
+        st.code("\n".join(str(problem) for problem in frames.problems[:50]), language=None, wrap_lines=True)
+
+
+def _footer(frames: Frames) -> None:
+    st.divider()
+    briefs = frames.briefs
+    sources = "; ".join(f"{title} ({published:%d %b %Y})" for title, published in zip(briefs["title"], briefs["published"], strict=True))
+    st.caption(
+        f"Source: {sources or 'no brief loaded'}. Every claim links to a verbatim quote in the source text. "
+        "Claim types: *stated* = the party's own words; *reported* = attributed by others; "
+        "*assessment* = the analyst's judgement."
+    )
+
+
+def page_shell(title: str, *, icon: str = ":material/dashboard:", params: Mapping[str, Callable[[str, Frames], str | None]] = None) -> PageContext:
+    """Draw the frame of a page and return its context. ``params`` validates the page's own link params."""
+    st.set_page_config(page_title=f"{title} · Briefing dashboard", page_icon=icon, layout="wide",
+                       initial_sidebar_state="expanded")
+    frames = get_frames()
+    notices: list[str] = []
+    _seed_selection(frames, notices)
+    selection: Selection = st.session_state[SELECTION_KEY]
+
+    params = params or {}
+    raw = _query_lists()
+    if notice := unknown_keys(raw, (*FILTER_KEYS, *params)):
+        notices.append(notice)
+    page_params: dict[str, str] = {}
+    for key, validate in params.items():
+        values = raw.get(key, [])
+        if not values:
+            continue
+        accepted = validate(values[-1], frames)
+        if accepted is None:
+            notices.append(f"Ignored the “{key}” value in the link: it names nothing in the data.")
+        else:
+            page_params[key] = accepted
+    wanted = {**filter_params(selection), **page_params}
+    if raw != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:
+        st.query_params.from_dict(wanted)
+
+    _sidebar(frames, selection, page_params)
+    st.title(title)
+    for notice in notices:
+        st.warning(notice, icon=":material/link_off:")
+    _problems_banner(frames)
+    if frames.briefs.empty:
+        st.error("No brief could be loaded, so there is nothing to show. Fix the files named above.")
+        _footer(frames)
+        st.stop()
+    if selection.active:
+        issues = ", ".join(filter(None, (dict(zip(frames.issues["id"], frames.issues["label"], strict=True)).get(i) for i in selection.issues))) or "all issues"
+        parties = ", ".join(filter(None, (dict(zip(frames.parties["id"], frames.parties["name"], strict=True)).get(p) for p in selection.parties))) or "all parties"
+        st.info(f"Filtered to **{issues}** · **{parties}**", icon=":material/filter_alt:")
+    return PageContext(frames=frames, view=select(frames, selection), selection=selection, params=page_params)
+
+
+def page_footer(context: PageContext) -> None:
+    _footer(context.frames)

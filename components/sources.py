@@ -1,0 +1,73 @@
+"""Source viewer: the seed text with every evidence span marked, a target span, and search hits."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pandas as pd
+from components.html import Html, html_fragment, join_html, render_script
+
+TARGET_ID = "target-span"
+CONTEXT_CHARS = 240
+
+
+def find_hits(text: str, query: str | None, limit: int = 500) -> list[tuple[int, int]]:
+    """Case-insensitive occurrences of a literal query."""
+    if not query:
+        return []
+    return [(m.start(), m.end()) for m, _ in zip(re.finditer(re.escape(query), text, flags=re.IGNORECASE), range(limit), strict=False)]
+
+
+def source_html(text: str, spans: pd.DataFrame, colours: dict[str, str], target: str | None = None,
+                hits: list[tuple[int, int]] = ()) -> Html:
+    """The text cut at every span and hit boundary; each piece escaped and wrapped in <mark> where cited."""
+    intervals = [(int(s.start), int(s.end), s) for s in spans.itertuples(index=False)]
+    bounds = sorted({0, len(text), *(b for a, z, _ in intervals for b in (a, z)), *(b for hit in hits for b in hit)})
+    pieces: list[Html] = []
+    target_opened = False
+    for left, right in zip(bounds, bounds[1:], strict=False):
+        chunk = text[left:right]
+        covering = [s for a, z, s in intervals if a <= left and right <= z]
+        in_hit = any(a <= left and right <= z for a, z in hits)
+        piece = html_fragment('<span class="search-hit" style="background:#fff176;outline:1px solid #8a6d00">$t</span>', t=chunk) if in_hit else chunk
+        if covering:
+            innermost = min(covering, key=lambda s: s.end - s.start)
+            colour = colours.get(innermost.issues[0] if innermost.issues else "", "#777777")
+            ids = " ".join(s.id for s in covering)
+            is_target = target is not None and any(s.id == target for s in covering)
+            style = (f"background:{colour}2e;border-bottom:3px solid {colour};color:inherit;padding:0 1px"
+                     + (";outline:3px solid #111;background:#ffe58a" if is_target else ""))
+            anchor = ""
+            if is_target and not target_opened:
+                anchor, target_opened = TARGET_ID, True
+            piece = html_fragment('<mark id="$anchor" data-evidence="$ids" title="$title" style="$style">$piece</mark>',
+                                  anchor=anchor or f"m-{left}", ids=ids, title=f"Evidence: {ids}", style=style, piece=piece)
+        pieces.append(piece if isinstance(piece, Html) else join_html([piece]))
+    return html_fragment(
+        '<div class="source-text" style="white-space:pre-wrap;line-height:1.75;font-size:1.02rem;max-width:58rem">$body</div>',
+        body=join_html(pieces),
+    )
+
+
+def issue_legend(issue_labels: dict[str, str], colours: dict[str, str], shown: set[str]) -> Html:
+    chips = [
+        html_fragment('<span style="display:inline-block;margin:0 0.6rem 0.3rem 0;padding:0 0.4rem;'
+                      'background:${colour}2e;border-bottom:3px solid $colour">$label</span>', colour=colours[i], label=label)
+        for i, label in issue_labels.items() if i in shown
+    ]
+    return html_fragment('<div aria-label="Highlight colours by issue">$chips</div>', chips=join_html(chips))
+
+
+def span_context(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The quote with some text either side, for the callout above the full text."""
+    return text[max(0, start - CONTEXT_CHARS):start], text[start:end], text[end:end + CONTEXT_CHARS]
+
+
+def scroll_to_target() -> None:
+    """Scroll the page to the emphasised span once it is drawn."""
+    render_script(
+        "const tries={n:0};const t=setInterval(()=>{const el=document.getElementById("
+        + json.dumps(TARGET_ID) + ");tries.n++;if(el){el.scrollIntoView({block:'center'});clearInterval(t);}"
+        "if(tries.n>40){clearInterval(t);}},150);"
+    )

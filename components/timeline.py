@@ -1,0 +1,120 @@
+"""Event timeline: each dated event at its real extent, undated events listed apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from components.evidence import evidence_quotes
+from components.html import escape
+from components.shell import PageContext
+
+# Okabe–Ito palette: distinguishable with the common colour-vision deficiencies
+ISSUE_PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+STATUS_STYLE = {
+    # status: (bar pattern, opacity, label shown beside the title)
+    "occurred": ("", 1.0, ""),
+    "proposed": ("/", 0.75, "proposed"),
+    "reported": (".", 0.75, "reported"),
+    "denied": ("x", 0.55, "denied"),
+}
+ZOOMS = {
+    "all": ("Whole span", None),
+    "late-jan-2026": ("Late January 2026", (dt.date(2026, 1, 20), dt.date(2026, 2, 1))),
+}
+ONE_DAY = pd.Timedelta(days=1)
+
+
+def issue_colours(issue_ids) -> dict[str, str]:
+    return {issue: ISSUE_PALETTE[index % len(ISSUE_PALETTE)] for index, issue in enumerate(issue_ids)}
+
+
+def event_label(row) -> str:
+    status = STATUS_STYLE[row.status][2]
+    uncertain = "?" if row.date and row.date.endswith(("?", "~", "%")) else ""
+    return f"{row.title}{uncertain}" + (f" [{status}]" if status else "")
+
+
+def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: dict[str, str], zoom: str = "all") -> go.Figure:
+    """Horizontal bars from the first to the last day each date allows; one trace per issue × status."""
+    dated = events[events["date_start"].notna()].sort_values(["date_start", "date_end"], kind="stable")
+    figure = go.Figure()
+    order = [event_label(row) for row in dated.itertuples(index=False)]
+    for row in dated.itertuples(index=False):
+        issue = row.issues[0]
+        pattern, opacity, _status = STATUS_STYLE[row.status]
+        start = row.date_start
+        span = (row.date_end + ONE_DAY) - start
+        figure.add_trace(
+            go.Bar(
+                base=[start],
+                x=[span.total_seconds() * 1000],
+                y=[event_label(row)],
+                orientation="h",
+                name=issue_labels.get(issue, issue),
+                legendgroup=issue,
+                showlegend=False,
+                marker=dict(color=colours.get(issue, "#777777"), opacity=opacity, pattern=dict(shape=pattern),
+                            line=dict(color="#222222", width=1)),
+                customdata=[row.id],
+                hovertemplate=(
+                    f"<b>{escape(row.title)}</b><br>{escape(row.date)} ({escape(row.date_precision)})<br>"
+                    f"status: {row.status}<br>issues: {escape(', '.join(row.issue_labels))}<extra></extra>"
+                ),
+            )
+        )
+        # a marker at the start keeps one-day events visible on a 12-year axis
+        figure.add_trace(
+            go.Scatter(x=[start + span / 2], y=[event_label(row)], mode="markers", showlegend=False, hoverinfo="skip",
+                       customdata=[row.id],
+                       marker=dict(symbol="diamond" if row.status == "occurred" else "diamond-open", size=9,
+                                   color=colours.get(issue, "#777777"), line=dict(color="#222222", width=1)))
+        )
+    for issue in dict.fromkeys(i[0] for i in dated["issues"]):
+        figure.add_trace(go.Bar(x=[None], y=[None], name=issue_labels.get(issue, issue), marker_color=colours.get(issue),
+                                legendgroup=issue, showlegend=True, orientation="h"))
+    x_range = None
+    if ZOOMS.get(zoom, ZOOMS["all"])[1]:
+        first, last = ZOOMS[zoom][1]
+        x_range = [pd.Timestamp(first), pd.Timestamp(last)]
+    figure.update_layout(
+        barmode="overlay",
+        height=max(300, 34 * len(order) + 140),
+        margin=dict(l=10, r=10, t=30, b=10),
+        xaxis=dict(type="date", range=x_range, title=None, showgrid=True),
+        yaxis=dict(categoryorder="array", categoryarray=list(reversed(order)), automargin=True, title=None),
+        legend=dict(title="Colour: first issue", orientation="h", y=-0.12),
+        plot_bgcolor="#ffffff",
+    )
+    return figure
+
+
+def undated_table(events: pd.DataFrame) -> pd.DataFrame:
+    """Events the text does not date, with what is known of their time; never placed on the axis."""
+    undated = events[events["date_start"].isna()]
+    return pd.DataFrame({
+        "Event": undated["title"],
+        "Status": undated["status"],
+        "What the text says of its time": undated["date_note"],
+        "Not before": undated["after"].fillna(""),
+        "Not after": undated["before"].fillna(""),
+        "Issues": undated["issue_labels"].map(", ".join),
+    })
+
+
+def event_details(context: PageContext, event_id: str) -> None:
+    events = context.frames.events
+    row = next(events[events["id"] == event_id].itertuples(index=False), None)
+    if row is None:
+        return
+    with st.container(border=True):
+        st.subheader(row.title)
+        when = f"{row.date} ({row.date_precision})" if row.date else f"undated — {row.date_note}"
+        st.markdown(f"**When:** {when} · **Status:** {row.status} · **Parties:** {', '.join(row.party_names) or '—'} · "
+                    f"**Issues:** {', '.join(row.issue_labels)}")
+        if row.summary:
+            st.markdown(row.summary)
+        evidence_quotes(context, row.evidence, claim_label=f"Event ({row.status})")

@@ -1,0 +1,48 @@
+"""Position matrix: parties × issues."""
+
+import streamlit as st
+
+from components.matrix import headline_positions, matrix_axes, matrix_figure, position_details, stance_legend
+from components.params import cell_param
+from components.downloads import download_buttons
+from components.shell import page_footer, page_shell
+
+context = page_shell("Position matrix", icon=":material/grid_on:", params={"cell": cell_param})
+parties, issues = matrix_axes(context)
+positions = context.view.positions
+
+if positions.empty:
+    st.info("No position matches the current filter. Clear or widen the filter in the sidebar.", icon=":material/filter_alt_off:")
+else:
+    st.markdown(stance_legend())
+
+    def _cell_clicked() -> None:
+        points = st.session_state["matrix_chart"].selection.points
+        if points and points[0].get("customdata"):
+            st.query_params["cell"] = points[0]["customdata"]
+
+    figure = matrix_figure(headline_positions(positions), parties, issues)
+    st.plotly_chart(figure, key="matrix_chart", on_select=_cell_clicked, selection_mode="points",
+                    config={"displayModeBar": False})
+
+    cell_labels = {
+        f"{party}:{issue}": f"{name} · {label}" for party, name in parties for issue, label in issues
+    }
+    cells_with_positions = [f"{p}:{i}" for p, i in zip(positions["party"], positions["issue"], strict=True)]
+    options = list(dict.fromkeys(cells_with_positions)) + [c for c in cell_labels if c not in set(cells_with_positions)]
+    selected = context.params.get("cell")
+    if selected not in options:
+        selected = options[0]
+    st.session_state["matrix_cell"] = selected
+
+    def _cell_changed() -> None:
+        st.query_params["cell"] = st.session_state["matrix_cell"]
+
+    chosen = st.selectbox("Inspect a cell (or click one in the matrix)", options, key="matrix_cell",
+                          format_func=lambda c: cell_labels.get(c, c), on_change=_cell_changed)
+    st.query_params["cell"] = chosen
+    party, _, issue = chosen.partition(":")
+    position_details(context, party, issue)
+
+download_buttons(context, "positions")
+page_footer(context)

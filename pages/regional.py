@@ -1,0 +1,26 @@
+"""Regional impact: Poland and the Baltic states."""
+
+import streamlit as st
+
+from components.downloads import download_buttons
+from components.evidence import evidence_quotes
+from components.regional import DIRECTION_ICONS, PANELS, impact_panel, other_impacts
+from components.shell import page_footer, page_shell
+
+context = page_shell("Poland & Baltic states", icon=":material/map:")
+st.caption("How the brief assesses the effect on Poland and the Baltic states. Impacts follow the issue filter.")
+for column, region in zip(st.columns(len(PANELS)), PANELS, strict=True):
+    with column:
+        impact_panel(context, region)
+
+others = other_impacts(context)
+if not others.empty:
+    st.header("Wider region")
+    for row in others.itertuples(index=False):
+        with st.container(border=True):
+            st.markdown(f"**{row.region_name}: {DIRECTION_ICONS[row.direction]} {row.direction_label}** — {row.assessment}")
+            st.caption(f"{row.claim_label} · confidence {row.confidence} · issues: {', '.join(row.issue_labels)}")
+            evidence_quotes(context, row.evidence, claim_label=row.claim_label)
+
+download_buttons(context, "impacts")
+page_footer(context)

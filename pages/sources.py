@@ -1,0 +1,73 @@
+"""Source viewer: the seed text with every evidence span highlighted."""
+
+import streamlit as st
+
+from components.downloads import download_buttons
+from components.html import html_fragment, render_html
+from components.params import search_param, span_param
+from components.shell import page_footer, page_shell
+from components.sources import find_hits, issue_legend, scroll_to_target, source_html, span_context
+from components.timeline import issue_colours
+
+context = page_shell("Source viewer", icon=":material/article:", params={"span": span_param, "q": search_param})
+frames = context.frames
+target = context.params.get("span")
+evidence = frames.evidence
+target_row = next(evidence[evidence["id"] == target].itertuples(index=False), None) if target else None
+
+seed_ids = list(frames.seed_texts)
+seed = target_row.seed if target_row is not None else seed_ids[0]
+if len(seed_ids) > 1:
+    seed = st.selectbox("Source text", seed_ids, index=seed_ids.index(seed), key="source_seed")
+text = frames.seed_texts[seed]
+briefs = frames.briefs[frames.briefs["seeds"].map(lambda seeds: seed in seeds)]
+colours = issue_colours(frames.issues["id"])
+issue_labels = dict(zip(frames.issues["id"], frames.issues["label"], strict=True))
+
+for brief in briefs.itertuples(index=False):
+    sha = brief.seed_sha256[list(brief.seeds).index(seed)]
+    st.markdown(f"**{brief.title}** · file `{brief.seed_files[list(brief.seeds).index(seed)]}` · sha256 `{sha}`")
+    if brief.references:
+        st.markdown("Reference materials (external, **not retrieved** — the dashboard has not checked them):")
+        for url in brief.references:
+            st.link_button(f"{url} (not retrieved)", url, icon=":material/open_in_new:")
+
+if target_row is not None:
+    before, quote, after = span_context(text, target_row.start, target_row.end)
+    st.subheader(f"Evidence {target_row.id}")
+    render_html(html_fragment(
+        '<p style="line-height:1.7">…$before<mark style="outline:3px solid #111;background:#ffe58a">$quote</mark>$after…</p>',
+        before=before, quote=quote, after=after))
+    st.caption(f"Supports {target_row.record_kind} `{target_row.record_id}` · characters {target_row.start}–{target_row.end}")
+
+st.session_state["source_search"] = context.params.get("q", "")
+
+
+def _search_changed() -> None:
+    value = st.session_state["source_search"].strip()[:200]
+    if value:
+        st.query_params["q"] = value
+    elif "q" in st.query_params:
+        del st.query_params["q"]
+
+
+query = st.text_input("Search the source text", key="source_search", on_change=_search_changed, max_chars=200,
+                      placeholder="e.g. Abu Dhabi")
+hits = find_hits(text, query.strip())
+if query.strip():
+    st.caption(f"{len(hits)} match(es) for the search, outlined in yellow.")
+
+spans = context.view.evidence
+spans = spans[spans["seed"] == seed]
+if target_row is not None and target_row.id not in set(spans["id"]):
+    spans = evidence[(evidence["seed"] == seed) & ((evidence["id"] == target_row.id) | evidence["id"].isin(spans["id"]))]
+shown = {issue for issues in spans["issues"] for issue in issues[:1]}
+st.caption(f"{len(spans)} evidence span(s) highlighted" + (" under the current filter" if context.selection.active else "")
+           + ". Colour shows the issue; hover a highlight for its evidence id.")
+render_html(issue_legend(issue_labels, colours, shown))
+render_html(source_html(text, spans, colours, target=target, hits=hits))
+if target_row is not None:
+    scroll_to_target()
+
+download_buttons(context, "positions", "events", "impacts", "judgments")
+page_footer(context)
