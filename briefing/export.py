@@ -29,9 +29,9 @@ def _plain(value):
     return value
 
 
-def export_records(frames: Frames, selection: Selection = Selection()) -> dict[str, list[dict]]:
+def export_records(frames: Frames, selection: Selection | None = None) -> dict[str, list[dict]]:
     """Every table as a list of plain records; each claim carries its evidence spans in full."""
-    view = select(frames, selection)
+    view = select(frames, selection or Selection())
     spans = {row["id"]: {k: _plain(row[k]) for k in EVIDENCE_FIELDS} for row in frames.evidence.to_dict("records")}
     records: dict[str, list[dict]] = {}
     for name in EXPORT_TABLES:
@@ -45,7 +45,7 @@ def export_records(frames: Frames, selection: Selection = Selection()) -> dict[s
     return records
 
 
-def to_json(frames: Frames, selection: Selection = Selection()) -> str:
+def to_json(frames: Frames, selection: Selection | None = None) -> str:
     return json.dumps(export_records(frames, selection), ensure_ascii=False, indent=2)
 
 
@@ -57,7 +57,7 @@ def _csv_cell(value):
     return "" if value is None else value
 
 
-def to_csv_tables(frames: Frames, selection: Selection = Selection()) -> dict[str, str]:
+def to_csv_tables(frames: Frames, selection: Selection | None = None) -> dict[str, str]:
     """One CSV text per table, plus evidence.csv with every span the exported records cite."""
     records = export_records(frames, selection)
     cited = []
@@ -69,7 +69,12 @@ def to_csv_tables(frames: Frames, selection: Selection = Selection()) -> dict[st
     texts = {}
     for name, rows in tables.items():
         buffer = io.StringIO()
-        columns = list(rows[0]) if rows else list(frames.table(name).columns) if name != "evidence" else ["record_kind", "record_id", *EVIDENCE_FIELDS]
+        if rows:
+            columns = list(rows[0])
+        elif name == "evidence":
+            columns = ["record_kind", "record_id", *EVIDENCE_FIELDS]
+        else:
+            columns = list(frames.table(name).columns)
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         for row in rows:

@@ -293,7 +293,7 @@ def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = N
         if clashes:
             problems += clashes
             continue
-        for _location_, record_id in [("id", brief.id), *brief.record_paths(), *brief.evidence_paths()]:
+        for _path, record_id in [("id", brief.id), *brief.record_paths(), *brief.evidence_paths()]:
             owners[record_id] = name
         briefs.append(brief)
         brief_files[brief.id] = name

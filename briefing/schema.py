@@ -153,7 +153,10 @@ class Evidence(Record):
             raise ValueError(f"unknown seed {self.seed!r} (declare it under seeds:)")
         text = seeds[self.seed]
         if self.end > len(text):
-            raise ValueError(f"span {self.start}-{self.end} runs past the end of seed {self.seed!r} ({len(text)} characters); {_locate(text, self.quote)}")
+            raise ValueError(
+                f"span {self.start}-{self.end} runs past the end of seed {self.seed!r} ({len(text)} characters); "
+                f"{_locate(text, self.quote)}"
+            )
         if text[self.start : self.end] != self.quote:
             raise ValueError(f"quote is not the seed text at {self.start}-{self.end}; {_locate(text, self.quote)}")
         return self

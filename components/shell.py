@@ -105,7 +105,9 @@ def _problems_banner(frames: Frames) -> None:
 def _footer(frames: Frames) -> None:
     st.divider()
     briefs = frames.briefs
-    sources = "; ".join(f"{title} ({published:%d %b %Y})" for title, published in zip(briefs["title"], briefs["published"], strict=True))
+    sources = "; ".join(
+        f"{title} ({published:%d %b %Y})" for title, published in zip(briefs["title"], briefs["published"], strict=True)
+    )
     st.caption(
         f"Source: {sources or 'no brief loaded'}. Every claim links to a verbatim quote in the source text. "
         "Claim types: *stated* = the party's own words; *reported* = attributed by others; "
@@ -113,7 +115,9 @@ def _footer(frames: Frames) -> None:
     )
 
 
-def page_shell(title: str, *, icon: str = ":material/dashboard:", params: Mapping[str, Callable[[str, Frames], str | None]] = None) -> PageContext:
+def page_shell(
+    title: str, *, icon: str = ":material/dashboard:", params: Mapping[str, Callable[[str, Frames], str | None]] | None = None
+) -> PageContext:
     """Draw the frame of a page and return its context. ``params`` validates the page's own link params."""
     st.set_page_config(page_title=f"{title} · Briefing dashboard", page_icon=icon, layout="wide",
                        initial_sidebar_state="expanded")
@@ -150,8 +154,10 @@ def page_shell(title: str, *, icon: str = ":material/dashboard:", params: Mappin
         _footer(frames)
         st.stop()
     if selection.active:
-        issues = ", ".join(filter(None, (dict(zip(frames.issues["id"], frames.issues["label"], strict=True)).get(i) for i in selection.issues))) or "all issues"
-        parties = ", ".join(filter(None, (dict(zip(frames.parties["id"], frames.parties["name"], strict=True)).get(p) for p in selection.parties))) or "all parties"
+        issue_labels = dict(zip(frames.issues["id"], frames.issues["label"], strict=True))
+        party_names = dict(zip(frames.parties["id"], frames.parties["name"], strict=True))
+        issues = ", ".join(issue_labels[i] for i in selection.issues if i in issue_labels) or "all issues"
+        parties = ", ".join(party_names[p] for p in selection.parties if p in party_names) or "all parties"
         st.info(f"Filtered to **{issues}** · **{parties}**", icon=":material/filter_alt:")
     return PageContext(frames=frames, view=select(frames, selection), selection=selection, params=page_params)
 

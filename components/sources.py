@@ -6,6 +6,7 @@ import json
 import re
 
 import pandas as pd
+
 from components.html import Html, html_fragment, join_html, render_script
 
 TARGET_ID = "target-span"
@@ -16,7 +17,8 @@ def find_hits(text: str, query: str | None, limit: int = 500) -> list[tuple[int,
     """Case-insensitive occurrences of a literal query."""
     if not query:
         return []
-    return [(m.start(), m.end()) for m, _ in zip(re.finditer(re.escape(query), text, flags=re.IGNORECASE), range(limit), strict=False)]
+    matches = re.finditer(re.escape(query), text, flags=re.IGNORECASE)
+    return [(m.start(), m.end()) for m, _ in zip(matches, range(limit), strict=False)]
 
 
 def source_html(text: str, spans: pd.DataFrame, colours: dict[str, str], target: str | None = None,

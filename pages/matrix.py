@@ -2,9 +2,9 @@
 
 import streamlit as st
 
+from components.downloads import download_buttons
 from components.matrix import headline_positions, matrix_axes, matrix_figure, position_details, stance_legend
 from components.params import cell_param
-from components.downloads import download_buttons
 from components.shell import page_footer, page_shell
 
 context = page_shell("Position matrix", icon=":material/grid_on:", params={"cell": cell_param})
