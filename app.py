@@ -6,7 +6,7 @@ from components.downloads import download_buttons
 from components.overview import brief_summary, issue_counts, key_judgments, party_counts, view_links
 from components.shell import page_footer, page_shell
 
-context = page_shell("Overview", icon=":material/dashboard:")
+context = page_shell("Overview")
 brief_summary(context)
 view_links(context)
 

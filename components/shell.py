@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import streamlit as st
+from PIL import Image
 
 from briefing.frames import Frames, Selection, select
 from components.data import get_frames
@@ -23,6 +24,9 @@ PAGES = (
     ("pages/regional.py", "Poland & Baltic states", ":material/map:"),
     ("pages/sources.py", "Source viewer", ":material/article:"),
 )
+
+
+_FAVICON = Image.new("RGB", (32, 32), "#542788")
 
 
 @dataclass(frozen=True)
@@ -116,10 +120,11 @@ def _footer(frames: Frames) -> None:
 
 
 def page_shell(
-    title: str, *, icon: str = ":material/dashboard:", params: Mapping[str, Callable[[str, Frames], str | None]] | None = None
+    title: str, *, params: Mapping[str, Callable[[str, Frames], str | None]] | None = None
 ) -> PageContext:
     """Draw the frame of a page and return its context. ``params`` validates the page's own link params."""
-    st.set_page_config(page_title=f"{title} · Briefing dashboard", page_icon=icon, layout="wide",
+    # a drawn favicon: Material icon names would be fetched from a font CDN, which offline hosts cannot reach
+    st.set_page_config(page_title=f"{title} · Briefing dashboard", page_icon=_FAVICON, layout="wide",
                        initial_sidebar_state="expanded")
     frames = get_frames()
     notices: list[str] = []

@@ -7,7 +7,7 @@ from components.matrix import headline_positions, matrix_axes, matrix_figure, po
 from components.params import cell_param
 from components.shell import page_footer, page_shell
 
-context = page_shell("Position matrix", icon=":material/grid_on:", params={"cell": cell_param})
+context = page_shell("Position matrix", params={"cell": cell_param})
 parties, issues = matrix_axes(context)
 positions = context.view.positions
 

@@ -7,7 +7,7 @@ from components.evidence import evidence_quotes
 from components.regional import DIRECTION_ICONS, PANELS, impact_panel, other_impacts
 from components.shell import page_footer, page_shell
 
-context = page_shell("Poland & Baltic states", icon=":material/map:")
+context = page_shell("Poland & Baltic states")
 st.caption("How the brief assesses the effect on Poland and the Baltic states. Impacts follow the issue filter.")
 for column, region in zip(st.columns(len(PANELS)), PANELS, strict=True):
     with column:

@@ -9,7 +9,7 @@ from components.shell import page_footer, page_shell
 from components.sources import find_hits, issue_legend, scroll_to_target, source_html, span_context
 from components.timeline import issue_colours
 
-context = page_shell("Source viewer", icon=":material/article:", params={"span": span_param, "q": search_param})
+context = page_shell("Source viewer", params={"span": span_param, "q": search_param})
 frames = context.frames
 target = context.params.get("span")
 evidence = frames.evidence

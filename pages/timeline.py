@@ -7,7 +7,7 @@ from components.params import choice_param, event_param
 from components.shell import page_footer, page_shell
 from components.timeline import ZOOMS, event_details, event_label, issue_colours, timeline_figure, undated_table
 
-context = page_shell("Timeline", icon=":material/timeline:",
+context = page_shell("Timeline",
                      params={"zoom": choice_param(*ZOOMS), "event": event_param})
 events = context.view.events
 issue_labels = dict(zip(context.frames.issues["id"], context.frames.issues["label"], strict=True))
