@@ -1,0 +1,37 @@
+"""AppTest helpers: run a page of the real app, with real data, from the entry point."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+PROJECT = Path(__file__).resolve().parents[2]
+PAGES = {
+    "overview": None,
+    "matrix": "pages/matrix.py",
+    "timeline": "pages/timeline.py",
+    "regional": "pages/regional.py",
+    "sources": "pages/sources.py",
+}
+
+
+def run_page(page: str, **params) -> AppTest:
+    """A fresh session that opens `page` with these query params (lists give repeated keys)."""
+    app = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        app.query_params[key] = value
+    if PAGES[page]:
+        app.switch_page(PAGES[page])
+    app.run()
+    return app
+
+
+def plotly_specs(app: AppTest) -> list[dict]:
+    return [json.loads(element.proto.spec) for element in app.get("plotly_chart")]
+
+
+def html_bodies(app: AppTest) -> list[str]:
+    return [element.proto.body for element in app.get("html")]
+

@@ -1,0 +1,125 @@
+"""Every page of the real app, run with AppTest on the shipped data."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefing.frames import Selection
+from tests.app.helpers import PAGES, html_bodies, plotly_specs, run_page
+
+TITLES = {
+    "overview": "Overview",
+    "matrix": "Position matrix",
+    "timeline": "Timeline",
+    "regional": "Poland & Baltic states",
+    "sources": "Source viewer",
+}
+
+
+class TestRender:
+    @pytest.mark.parametrize("page", list(PAGES))
+    def test_page_renders_its_title_without_exception(self, page):
+        app = run_page(page)
+        assert not app.exception, [e.value for e in app.exception]
+        assert [t.value for t in app.title] == [TITLES[page]]
+        assert not app.warning
+
+    def test_overview_lists_key_judgments_and_counts(self):
+        app = run_page("overview")
+        expanders = [e.label for e in app.expander]
+        assert sum(1 for label in expanders if re.match(r"\d+\. ", label)) >= 8
+        issue_table = app.dataframe[0].value
+        assert "Ceasefire" in set(issue_table["Issue"])
+        assert issue_table.loc[issue_table["Issue"] == "Ceasefire", "Positions"].iloc[0] >= 2
+
+    def test_regional_names_baltic_members(self):
+        app = run_page("regional")
+        headers = [h.value for h in app.header]
+        assert "Poland" in headers and "Baltic states" in headers
+        assert any("Estonia, Latvia, Lithuania" in c.value for c in app.caption)
+
+
+class TestFilterFromLink:
+    def test_query_params_set_the_filter(self):
+        app = run_page("matrix", issue=["ceasefire", "energy-truce"], party="russia")
+        assert app.session_state["selection"] == Selection(issues=("ceasefire", "energy-truce"), parties=("russia",))
+        assert app.multiselect(key="issue_filter_widget").value == ["ceasefire", "energy-truce"]
+        assert app.query_params["issue"] == ["ceasefire", "energy-truce"]
+
+    def test_filter_limits_the_matrix_columns_and_rows(self):
+        spec = plotly_specs(run_page("matrix", issue="ceasefire", party=["russia", "ukraine"]))[0]
+        heatmap = spec["data"][0]
+        assert heatmap["x"] == ["Ceasefire"]
+        assert heatmap["y"] == ["Russia", "Ukraine"]
+        unfiltered = plotly_specs(run_page("matrix"))[0]["data"][0]
+        assert len(unfiltered["x"]) > 1 and len(unfiltered["y"]) > 2
+
+    def test_filter_limits_the_timeline(self):
+        all_events = plotly_specs(run_page("timeline"))[0]["data"]
+        energy = plotly_specs(run_page("timeline", issue="energy-truce"))[0]["data"]
+        labels = {trace["y"][0] for trace in energy if trace.get("y") and trace["y"][0]}
+        assert labels and len(labels) < len({t["y"][0] for t in all_events if t.get("y") and t["y"][0]})
+        assert any("Abu Dhabi" in label for label in labels)
+
+    def test_filter_limits_regional_impacts(self):
+        everything = run_page("regional")
+        ceasefire_only = run_page("regional", issue="ceasefire")
+        assert len(ceasefire_only.info) > len(everything.info)  # panels with nothing to show say so
+
+    def test_filter_limits_source_highlights(self):
+        marks_all = sum(body.count("<mark") for body in html_bodies(run_page("sources")))
+        marks_energy = sum(body.count("<mark") for body in html_bodies(run_page("sources", issue="energy-truce")))
+        assert 0 < marks_energy < marks_all
+
+    def test_a_filter_that_matches_nothing_says_so(self):
+        app = run_page("timeline", party="lithuania")
+        assert any("No event matches" in i.value for i in app.info)
+
+
+class TestWidgets:
+    def test_choosing_issues_writes_them_to_the_url(self):
+        app = run_page("matrix")
+        app.multiselect(key="issue_filter_widget").set_value(["security-guarantees"]).run()
+        assert app.query_params["issue"] == ["security-guarantees"]
+        assert plotly_specs(app)[0]["data"][0]["x"] == ["Security guarantees"]
+
+    def test_clear_filters_empties_the_filter_and_the_url(self):
+        app = run_page("overview", issue="ceasefire")
+        app.button(key="clear_filters").click().run()
+        assert app.session_state["selection"] == Selection()
+        assert "issue" not in app.query_params
+
+    def test_matrix_cell_details_show_claim_type_and_evidence(self):
+        app = run_page("matrix", cell="russia:ceasefire")
+        text = " ".join(m.value for m in app.markdown)
+        assert "Claim type:" in text and "Stated by the party" in text
+        quotes = [body for body in html_bodies(app) if "evidence-quote" in body]
+        assert quotes, "the selected cell shows its evidence quotes"
+
+    def test_empty_cell_reads_no_stated_position(self):
+        app = run_page("matrix", cell="united-nations:ceasefire")
+        assert any("No stated position" in m.value for m in app.markdown)
+
+
+class TestHostileParams:
+    @pytest.mark.parametrize(
+        "params",
+        [
+            {"issue": "no-such-issue"},
+            {"issue": "x" * 20_000},
+            {"issue": "<script>alert(1)</script>", "party": "<img src=x onerror=alert(1)>"},
+            {"span": "../../etc/passwd"},
+            {"cell": "russia:<b>"},
+            {"zzz": "1"},
+        ],
+    )
+    @pytest.mark.parametrize("page", ["overview", "matrix", "sources"])
+    def test_bad_values_give_a_notice_not_an_exception(self, page, params):
+        app = run_page(page, **params)
+        assert not app.exception
+        assert app.title[0].value == TITLES[page]
+        assert app.warning, "a notice names what was ignored"
+        shown = " ".join(w.value for w in app.warning)
+        assert "<script>" not in shown and "onerror" not in shown and "x" * 100 not in shown
