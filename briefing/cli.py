@@ -59,7 +59,7 @@ def _locate(args) -> int:
     if path.parent != folder or not path.is_file():
         print(f"{args.seed_file}: not a file in seeds/", file=sys.stderr)
         return 2
-    text = path.read_text(encoding="utf-8")
+    text = path.read_bytes().decode("utf-8")  # no newline translation: offsets count what validation counts
     start = text.find(args.quote)
     if start == -1:
         print("quote not found", file=sys.stderr)

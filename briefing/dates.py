@@ -47,6 +47,8 @@ def _as_date(parts: tuple) -> dt.date:
 
 def _single_precision(node) -> str:
     name = type(node).__name__
+    if name == "UncertainOrApproximate":
+        return _single_precision(node.date)
     if name == "Season":
         return "season"
     precision = getattr(node, "precision", None)
@@ -67,13 +69,13 @@ def parse_date(text: str) -> DateExtent:
     except (TypeError, ValueError) as error:  # open intervals such as '2022/..' fail inside edtf
         raise DateError(f"{text!r} is not supported: {error}") from None
     name = type(node).__name__
-    uncertain = name == "UncertainOrApproximate"
+    uncertain = any(mark in text for mark in "?~%")  # EDTF: uncertain, approximate, both
     try:
         start = _as_date(node.lower_strict())
         end = _as_date(node.upper_strict())
     except (TypeError, ValueError) as error:
         raise DateError(f"{text!r} has no definite extent: {error}") from None
-    if name == "Interval":
+    if name.endswith("Interval"):
         lower, upper = node.lower, node.upper
         kinds = {_single_precision(lower), _single_precision(upper)}
         precision = f"{kinds.pop()}-range" if len(kinds) == 1 and "season" not in kinds else "range"

@@ -285,15 +285,21 @@ def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = N
         if brief is None:
             problems += found
             continue
+        # seeds may be shared between briefs (the seed reader checks they agree); every other id is global
+        global_ids = [
+            (location, record_id)
+            for location, record_id in [("id", brief.id), *brief.record_paths(), *brief.evidence_paths()]
+            if not location.startswith("seeds[")
+        ]
         clashes = [
             Problem(name, location, f"id {record_id!r} is already used in {owners[record_id]}")
-            for location, record_id in [("id", brief.id), *brief.record_paths(), *brief.evidence_paths()]
+            for location, record_id in global_ids
             if record_id in owners
         ]
         if clashes:
             problems += clashes
             continue
-        for _path, record_id in [("id", brief.id), *brief.record_paths(), *brief.evidence_paths()]:
+        for _path, record_id in global_ids:
             owners[record_id] = name
         briefs.append(brief)
         brief_files[brief.id] = name

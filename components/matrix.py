@@ -35,10 +35,9 @@ def headline_positions(positions: pd.DataFrame) -> pd.DataFrame:
     ranked = positions.assign(
         _claim=positions["claim_type"].map(CLAIM_PRIORITY),
         _confidence=positions["confidence"].map(CONFIDENCE_PRIORITY),
-        _date=positions["date_end"].fillna(pd.Timestamp.min),
-    ).sort_values(["_claim", "_date", "_confidence"], ascending=[True, False, True], kind="stable")
+    ).sort_values(["_claim", "date_end", "_confidence"], ascending=[True, False, True], kind="stable", na_position="last")
     counts = positions.groupby(["party", "issue"]).size().rename("count")
-    headline = ranked.drop_duplicates(["party", "issue"]).drop(columns=["_claim", "_confidence", "_date"])
+    headline = ranked.drop_duplicates(["party", "issue"]).drop(columns=["_claim", "_confidence"])
     headline = headline.join(counts, on=["party", "issue"])
     return headline.assign(others=headline["count"] - 1).drop(columns="count")
 

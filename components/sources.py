@@ -7,9 +7,10 @@ import re
 
 import pandas as pd
 
-from components.html import Html, html_fragment, join_html, render_script
+from components.html import Html, escape, html_fragment, join_html, render_script
 
 TARGET_ID = "target-span"
+HIT_TEMPLATE = '<span class="search-hit" style="background:#fff176;outline:1px solid #8a6d00">$t</span>'
 CONTEXT_CHARS = 240
 
 
@@ -32,7 +33,7 @@ def source_html(text: str, spans: pd.DataFrame, colours: dict[str, str], target:
         chunk = text[left:right]
         covering = [s for a, z, s in intervals if a <= left and right <= z]
         in_hit = any(a <= left and right <= z for a, z in hits)
-        piece = html_fragment('<span class="search-hit" style="background:#fff176;outline:1px solid #8a6d00">$t</span>', t=chunk) if in_hit else chunk
+        piece = html_fragment(HIT_TEMPLATE, t=chunk) if in_hit else escape(chunk)
         if covering:
             innermost = min(covering, key=lambda s: s.end - s.start)
             colour = colours.get(innermost.issues[0] if innermost.issues else "", "#777777")
@@ -45,7 +46,7 @@ def source_html(text: str, spans: pd.DataFrame, colours: dict[str, str], target:
                 anchor, target_opened = TARGET_ID, True
             piece = html_fragment('<mark id="$anchor" data-evidence="$ids" title="$title" style="$style">$piece</mark>',
                                   anchor=anchor or f"m-{left}", ids=ids, title=f"Evidence: {ids}", style=style, piece=piece)
-        pieces.append(piece if isinstance(piece, Html) else join_html([piece]))
+        pieces.append(piece)
     return html_fragment(
         '<div class="source-text" style="white-space:pre-wrap;line-height:1.75;font-size:1.02rem;max-width:58rem">$body</div>',
         body=join_html(pieces),

@@ -35,3 +35,8 @@ def plotly_specs(app: AppTest) -> list[dict]:
 def html_bodies(app: AppTest) -> list[str]:
     return [element.proto.body for element in app.get("html")]
 
+
+
+def as_list(value) -> list[str]:
+    """AppTest gives a single query value as a string and repeated ones as a list."""
+    return [value] if isinstance(value, str) else list(value)
