@@ -17,7 +17,7 @@ def _validate(args) -> int:
             print(f"{path}: no such file", file=sys.stderr)
         if missing:
             return 1
-    corpus = load_corpus(paths)
+    corpus = load_corpus(paths, layout=Layout.from_env())
     for problem in corpus.problems:
         print(problem)
     if corpus.problems:
@@ -38,7 +38,7 @@ def _export(args) -> int:
     from briefing.export import write_export
     from briefing.frames import build_frames
 
-    corpus = load_corpus()
+    corpus = load_corpus(layout=Layout.from_env())
     for problem in corpus.problems:
         print(f"skipped: {problem}", file=sys.stderr)
     frames = build_frames(corpus)
@@ -54,7 +54,7 @@ def _export(args) -> int:
 
 def _locate(args) -> int:
     """Print the offsets of a quote in a seed, for writing evidence by hand."""
-    folder = Layout().seeds.resolve()
+    folder = Layout.from_env().seeds.resolve()
     path = (folder / args.seed_file).resolve()
     if path.parent != folder or not path.is_file():
         print(f"{args.seed_file}: not a file in seeds/", file=sys.stderr)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 import edtf
@@ -57,11 +58,16 @@ def _single_precision(node) -> str:
     raise DateError(f"unsupported EDTF form {name}")
 
 
+@functools.lru_cache(maxsize=8192)  # the EDTF grammar is slow (~20 ms a call) and briefs repeat dates
 def parse_date(text: str) -> DateExtent:
     """Parse one EDTF date (day, month, year, season, interval; '?' or '~' marks uncertainty)."""
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str):
+        raise DateError(f"a date is EDTF text, not {type(text).__name__}")
+    if not text.strip():
         raise DateError("empty date")
     text = text.strip()
+    if "X" in text or "x" in text:
+        raise DateError(f"{text!r} uses unspecified digits (X); give the month, year or a range instead")
     try:
         node = edtf.parse_edtf(text)
     except EDTFParseException:
@@ -85,6 +91,13 @@ def parse_date(text: str) -> DateExtent:
         precision = _single_precision(node.date)
     else:
         precision = _single_precision(node)
+    last = node.upper if name.endswith("Interval") else node
+    while type(last).__name__ == "UncertainOrApproximate":
+        last = last.date
+    if type(last).__name__ == "Season" and str(last).endswith("-24"):
+        # EDTF leaves winter's months to convention and the edtf package makes it December alone;
+        # here winter runs from December to the end of February, so it is never narrower than the text.
+        end = dt.date(end.year + 1, 3, 1) - dt.timedelta(days=1)
     if end < start:
         raise DateError(f"{text!r} ends before it starts")
     return DateExtent(edtf=text, start=start, end=end, precision=precision, uncertain=uncertain)

@@ -19,7 +19,19 @@ MAX_YAML_NODES = 200_000  # bounds alias bombs: aliases are shared on load but e
 
 
 class _BriefLoader(yaml.CSafeLoader):
-    """The C loader, with dates kept as text: EDTF strings must reach the schema unparsed."""
+    """The C loader, with dates kept as text (EDTF strings must reach the schema unparsed) and duplicate keys refused."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _value in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is not None and key in seen:
+                mark = key_node.start_mark
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r} (a second one would silently replace the first)", mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 _BriefLoader.yaml_implicit_resolvers = {

@@ -83,7 +83,7 @@ class TestWidgets:
         app = run_page("matrix")
         app.multiselect(key="issue_filter_widget").set_value(["security-guarantees"]).run()
         assert as_list(app.query_params["issue"]) == ["security-guarantees"]
-        assert plotly_specs(app)[0]["data"][0]["x"] == ["Security guarantees"]
+        assert plotly_specs(app)[0]["data"][0]["x"] == ["Security<br>guarantees"]
 
     def test_clear_filters_empties_the_filter_and_the_url(self):
         app = run_page("overview", issue="ceasefire")
