@@ -141,3 +141,20 @@ class TestInvalid:
     def test_is_a_value_error(self):
         # pydantic turns ValueErrors raised in validators into validation errors
         assert issubclass(DateError, ValueError)
+
+
+class TestConventions:
+    def test_winter_runs_december_to_february(self):
+        extent = parse_date("2025-24")
+        assert (extent.start, extent.end) == (dt.date(2025, 12, 1), dt.date(2026, 2, 28))
+
+    def test_range_ending_in_an_uncertain_winter_keeps_the_whole_winter(self):
+        assert parse_date("2022-21/2024-24").end == dt.date(2025, 2, 28)
+
+    def test_range_ending_on_a_day_is_not_stretched(self):
+        assert parse_date("2022-21/2026-01-24").end == dt.date(2026, 1, 24)
+
+    @pytest.mark.parametrize("text", ["2026-XX", "2026-01-XX", "20XX"])
+    def test_unspecified_digits_are_refused(self, text):
+        with pytest.raises(DateError, match="unspecified digits"):
+            parse_date(text)

@@ -517,3 +517,12 @@ class TestShippedData:
         before = tree_digest(*folders)
         load_corpus()
         assert tree_digest(*folders) == before
+
+
+class TestDuplicateKeys:
+    def test_a_repeated_key_is_an_error_not_a_silent_overwrite(self, project):
+        path = project.write("dupe.yaml", "id: dupe\npositions: []\npositions: []\n")
+        corpus = load_corpus(layout=project.layout)
+        problem = next(p for p in corpus.problems if p.file.endswith("dupe.yaml"))
+        assert "duplicate key 'positions'" in problem.message and "line 3" in problem.message
+        assert path.exists()

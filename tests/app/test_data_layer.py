@@ -1,0 +1,55 @@
+"""The cached data layer as the app sees it: reload on edit, broken files as banners."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.app.helpers import PROJECT, run_page
+
+BRIEF = "lavrov-red-line-2026-01.yaml"
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch) -> Path:
+    """A copy of data/ and seeds/ the app reads instead of the project's own."""
+    shutil.copytree(PROJECT / "data", tmp_path / "data")
+    shutil.copytree(PROJECT / "seeds", tmp_path / "seeds")
+    monkeypatch.setenv("BRIEFING_ROOT", str(tmp_path))
+    return tmp_path
+
+
+class TestReload:
+    def test_an_edited_brief_shows_on_the_next_rerun(self, data_copy):
+        app = run_page("overview")
+        assert any("Lavrov Draws the Red Line" in m.value for m in app.markdown)
+        path = data_copy / "data" / "briefs" / BRIEF
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("title: \"Lavrov Draws the Red Line", "title: \"Edited: Lavrov Draws the Red Line", 1),
+                        encoding="utf-8")
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
+        app.run()
+        assert any("Edited: Lavrov Draws the Red Line" in m.value for m in app.markdown)
+
+
+class TestBrokenBrief:
+    def test_a_broken_brief_is_a_banner_and_the_rest_still_serves(self, data_copy):
+        (data_copy / "data" / "briefs" / "broken.yaml").write_text("id: broken\npositions: [\n", encoding="utf-8")
+        app = run_page("matrix")
+        assert not app.exception
+        assert any("failed validation" in e.value for e in app.error)
+        problems = " ".join(c.value for c in app.code)
+        assert "data/briefs/broken.yaml" in problems and "invalid YAML" in problems
+        assert app.get("plotly_chart"), "the intact brief still draws its matrix"
+
+    def test_a_changed_seed_fails_its_brief_with_the_hash_named(self, data_copy):
+        seed = next((data_copy / "seeds").glob("*.txt"))
+        seed.write_bytes(seed.read_bytes().replace(b"Lavrov", b"Lavrof", 1))
+        app = run_page("overview")
+        assert not app.exception
+        problems = " ".join(c.value for c in app.code)
+        assert "sha256" in problems and "every offset may be wrong" in problems
+        assert any("No brief could be loaded" in e.value for e in app.error)

@@ -1,0 +1,248 @@
+"""Fixtures for the browser tests: real `streamlit run` servers, Debian's Chromium, and the exported data.
+
+Locators use Streamlit's `data-testid` attributes. A page counts as settled when the script has finished, the
+websocket is connected, no skeleton placeholder is left and every plotly chart has drawn its SVG.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, sync_playwright
+
+PROJECT = Path(__file__).resolve().parents[2]
+ARTIFACTS = PROJECT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+STARTUP_TIMEOUT_S = 60
+SETTLE_TIMEOUT_MS = 45_000
+VIEWPORT = {"width": 1400, "height": 1000}
+
+SETTLED_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app) return false;
+  if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
+  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+    if (!chart.querySelector('.main-svg')) return false;
+  }
+  return document.querySelector('[data-testid="stMain"] h1') !== null;
+}"""
+
+# Opened directly on a page path, Streamlit's frontend first probes <page>/_stcore/health and
+# <page>/_stcore/host-config, gets 404 and falls back to the server root
+# (https://github.com/streamlit/streamlit/issues/7074). Those two probes are the only console errors tolerated.
+PAGE_PATHS = ("matrix", "timeline", "regional", "sources")
+PROBE_404 = r"^{base}/(?:{pages})/_stcore/(?:health|host-config)$"
+
+
+def _without_data_override() -> dict[str, str]:
+    """The environment for child processes, always on the project's own data/ and seeds/."""
+    env = {key: value for key, value in os.environ.items() if key != "BRIEFING_ROOT"}
+    env["PYTHONUNBUFFERED"] = "1"
+    return env
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class StreamlitServer:
+    """`streamlit run app.py` on a free local port, started and stopped by the fixtures."""
+
+    def __init__(self, log_path: Path, base_path: str = "") -> None:
+        self.port = _free_port()
+        self.base_path = base_path.strip("/")
+        self.log_path = log_path
+        prefix = f"/{self.base_path}" if self.base_path else ""
+        self.url = f"http://127.0.0.1:{self.port}{prefix}"
+        command = [
+            sys.executable, "-m", "streamlit", "run", "app.py",
+            "--server.headless", "true",
+            "--server.port", str(self.port),
+            "--server.address", "127.0.0.1",
+            "--browser.gatherUsageStats", "false",
+        ]
+        if self.base_path:
+            command.append(f"--server.baseUrlPath={self.base_path}")
+        self._log = log_path.open("wb")
+        self.process = subprocess.Popen(command, cwd=PROJECT, env=_without_data_override(),
+                                        stdout=self._log, stderr=subprocess.STDOUT)
+
+    def output(self) -> str:
+        self._log.flush()
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def wait_until_healthy(self) -> None:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        health = f"{self.url}/_stcore/health"
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                self.stop()
+                pytest.fail(f"streamlit exited with {self.process.returncode} before serving:\n{self.output()}", pytrace=False)
+            try:
+                with urllib.request.urlopen(health, timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.25)
+        self.stop()
+        pytest.fail(f"streamlit did not answer {health} within {STARTUP_TIMEOUT_S} s:\n{self.output()}", pytrace=False)
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=15)
+        if not self._log.closed:
+            self._log.close()
+
+
+class AppPage:
+    """A Chromium page on one server, recording console errors, page errors and dialogs."""
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        self.page = page
+        self.base_url = base_url
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
+        self.dialogs: list[str] = []
+        self._probe = re.compile(PROBE_404.format(base=re.escape(base_url), pages="|".join(PAGE_PATHS)))
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda error: self.page_errors.append(str(error)))
+        page.on("dialog", self._on_dialog)
+
+    def _on_console(self, message: ConsoleMessage) -> None:
+        if message.type != "error":
+            return
+        source = message.location.get("url", "") if message.location else ""
+        if message.text.startswith("Failed to load resource") and "404" in message.text and self._probe.match(source):
+            return
+        self.console_errors.append(f"{message.text} ({source})" if source else message.text)
+
+    def _on_dialog(self, dialog: Dialog) -> None:
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def goto(self, path: str) -> None:
+        """Open a path under the server's base URL and wait until the page has settled."""
+        self.page.goto(self.base_url + path)
+        self.settle()
+
+    def settle(self) -> None:
+        self.page.wait_for_function(SETTLED_JS, timeout=SETTLE_TIMEOUT_MS)
+
+    def by_testid(self, testid: str, within: str = ""):
+        return self.page.locator(f"{within} [data-testid={testid}]".strip())
+
+    def path_and_query(self) -> tuple[str, dict[str, list[str]]]:
+        parts = urlsplit(self.page.url)
+        return parts.path, parse_qs(parts.query)
+
+    def chips(self, label: str) -> list[str]:
+        """The values shown as chips in a sidebar multiselect."""
+        widget = self.by_testid("stMultiSelect", "[data-testid=stSidebar]").filter(has_text=label)
+        return widget.locator("[data-testid=stMultiSelectTagsContainer] [data-tag] span[title]").all_text_contents()
+
+    def sidebar_link(self, label: str):
+        return self.by_testid("stSidebar").locator("a").filter(has=self.page.get_by_text(label, exact=True))
+
+    def snap(self, name: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+    def assert_clean(self) -> None:
+        """No exception box, no console error, no uncaught page error, no dialog."""
+        exceptions = self.by_testid("stException").all_inner_texts()
+        assert not exceptions, exceptions
+        assert not self.page_errors, self.page_errors
+        assert not self.console_errors, self.console_errors
+        assert not self.dialogs, self.dialogs
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def start_server(tmp_path_factory):
+    """Start a server (optionally under a base URL path); every server started is stopped at the end."""
+    started: list[StreamlitServer] = []
+
+    def _start(base_path: str = "") -> StreamlitServer:
+        log = tmp_path_factory.mktemp("streamlit") / "server.log"
+        server = StreamlitServer(log, base_path)
+        started.append(server)
+        server.wait_until_healthy()
+        return server
+
+    yield _start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def server(start_server) -> str:
+    """The base URL of one server shared by the tests that do not need a fresh one."""
+    return start_server().url
+
+
+@pytest.fixture
+def fresh_server(start_server) -> Iterator[str]:
+    """The base URL of a server started for this test alone: the test's first request is the server's first."""
+    started = start_server()
+    yield started.url
+    started.stop()
+
+
+@pytest.fixture
+def open_page(browser):
+    """Factory: a new browser context and page on a given base URL; closed after the test."""
+    contexts = []
+
+    def _open(base_url: str) -> AppPage:
+        context = browser.new_context(viewport=VIEWPORT)
+        contexts.append(context)
+        return AppPage(context.new_page(), base_url)
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def app(open_page, server) -> AppPage:
+    """A page on the shared server."""
+    return open_page(server)
+
+
+@pytest.fixture(scope="session")
+def exported() -> dict[str, list[dict]]:
+    """The project's data as `python -m briefing export --format json` writes it."""
+    result = subprocess.run([sys.executable, "-m", "briefing", "export", "--format", "json"], cwd=PROJECT,
+                            env=_without_data_override(), capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
