@@ -28,6 +28,17 @@ STANCE_COLOURS = {
 STANCE_ORDER = [*STANCES, None]
 
 
+def wrap_label(text: str, width: int = 14) -> str:
+    """Plotly-escaped text broken into lines of about `width` characters, so narrow columns stay legible."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(escape(line) for line in lines)
+
+
 def headline_positions(positions: pd.DataFrame) -> pd.DataFrame:
     """One position per party × issue: stated before reported before assessment, then the latest, then the surest."""
     if positions.empty:
@@ -73,10 +84,11 @@ def matrix_figure(headline: pd.DataFrame, parties: list[tuple[str, str]], issues
             else:
                 _rank, label, symbol = STANCES[stance]
                 more = f" +{row.others}" if row.others else ""
-                text = f"{symbol} {label}<br><i>{row.claim_type}</i>{more}"
+                text = f"{symbol} {wrap_label(label)}<br><i>{row.claim_type}</i>{more}"
                 hover_row_text = (f"{escape(party_name)} · {escape(issue_label)}<br><b>{label}</b> "
                                   f"({row.claim_type}, {row.confidence})<br>{escape(row.summary)}")
-            annotations.append(dict(x=escape(issue_label), y=escape(party_name), text=text, showarrow=False, font=dict(color=ink, size=12)))
+            annotations.append(dict(x=wrap_label(issue_label), y=escape(party_name), text=text, showarrow=False,
+                                    font=dict(color=ink, size=11)))
             hover_row.append(hover_row_text)
         z.append(z_row)
         hover.append(hover_row)
@@ -88,17 +100,31 @@ def matrix_figure(headline: pd.DataFrame, parties: list[tuple[str, str]], issues
     figure = go.Figure(
         go.Heatmap(
             z=z,
-            x=[escape(label) for _id, label in issues],
+            x=[wrap_label(label) for _id, label in issues],
             y=[escape(name) for _id, name in parties],
             customdata=[[f"{p}:{i}" for i, _l in issues] for p, _n in parties],
-            text=hover,
-            hovertemplate="%{text}<extra></extra>",
             colorscale=colorscale,
             zmin=0,
             zmax=steps,
             showscale=False,
             xgap=3,
             ygap=3,
+            hoverinfo="skip",
+        )
+    )
+    # Heatmap cells raise no selection events in Streamlit; an almost invisible square marker per cell does.
+    x_labels = [wrap_label(label) for _id, label in issues]
+    figure.add_trace(
+        go.Scatter(
+            x=[x for _p in parties for x in x_labels],
+            y=[escape(name) for _id, name in parties for _x in x_labels],
+            customdata=[f"{p}:{i}" for p, _n in parties for i, _l in issues],
+            text=[text for row in hover for text in row],
+            hovertemplate="%{text}<extra></extra>",
+            mode="markers",
+            marker=dict(symbol="square", size=44, opacity=0.01, color="#000000"),
+            showlegend=False,
+            name="cells",
         )
     )
     figure.update_layout(
@@ -108,6 +134,8 @@ def matrix_figure(headline: pd.DataFrame, parties: list[tuple[str, str]], issues
         xaxis=dict(side="top", tickangle=0, automargin=True),
         yaxis=dict(autorange="reversed", automargin=True),
         plot_bgcolor="#ffffff",
+        clickmode="event+select",
+        dragmode=False,
     )
     return figure
 
