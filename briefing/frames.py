@@ -27,6 +27,7 @@ class Frames:
     evidence: pd.DataFrame
     seed_texts: dict[str, str] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
+    version: str = ""
 
     def table(self, name: str) -> pd.DataFrame:
         if name not in TABLES:
@@ -265,4 +266,5 @@ def select(frames: Frames, selection: Selection) -> Frames:
         evidence=evidence,
         seed_texts=frames.seed_texts,
         problems=frames.problems,
+        version=frames.version,
     )

@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import streamlit as st
 
-from briefing.frames import Frames, build_frames
-from briefing.load import Layout, load_corpus
+from briefing.frames import Frames
+from briefing.load import Layout
+from briefing.store import load_frames
+
+RECHECK_SECONDS = 1.0  # how stale a view may be after a file is edited
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _fingerprint(root: str, tick: int) -> str:
+    # stat() of every file, at most once per tick and process, so reruns do not grow with the corpus
+    return str(hash(Layout(root=Path(root)).fingerprint()))
 
 
 @st.cache_resource(show_spinner="Loading and validating briefs…", max_entries=2)
-def _frames_for(root: str, fingerprint: tuple) -> Frames:
-    # fingerprint is only the cache key: an edited file changes it, so the next rerun reloads
-    return build_frames(load_corpus(layout=Layout(root=Path(root))))
+def _frames_for(root: str, fingerprint: str) -> Frames:
+    # fingerprint is only the cache key: an edited file changes it, so a rerun reloads
+    return load_frames(Layout(root=Path(root)))
 
 
 def get_frames() -> Frames:
-    """All briefs as shared frames; reloads when any file under data/ or seeds/ changes."""
-    layout = Layout.from_env()
-    return _frames_for(str(layout.root), layout.fingerprint())
+    """All briefs as shared frames; reloads within a second of any file under data/ or seeds/ changing."""
+    root = str(Layout.from_env().root)
+    return _frames_for(root, _fingerprint(root, int(time.monotonic() / RECHECK_SECONDS)))

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
+from components.data import RECHECK_SECONDS
 from tests.app.helpers import PROJECT, run_page
 
 BRIEF = "lavrov-red-line-2026-01.yaml"
@@ -31,6 +33,7 @@ class TestReload:
         path.write_text(text.replace("title: \"Lavrov Draws the Red Line", "title: \"Edited: Lavrov Draws the Red Line", 1),
                         encoding="utf-8")
         os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
+        time.sleep(RECHECK_SECONDS + 0.1)
         app.run()
         assert any("Edited: Lavrov Draws the Red Line" in m.value for m in app.markdown)
 

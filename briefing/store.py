@@ -1,0 +1,101 @@
+"""Validated frames cached on disk, keyed on the content of every data and seed file.
+
+Parsing and validating a thousand briefs takes seconds; unpickling their finished frames takes a fraction
+of that. The cache lives outside data/ and seeds/ (BRIEFING_CACHE, else ~/.cache/briefing-dashboard), is
+written atomically, and is only ever a copy: delete it and the next load rebuilds it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from briefing.frames import Frames, build_frames
+from briefing.load import Layout, load_corpus
+
+log = logging.getLogger(__name__)
+KEEP_FILES = 4
+_CODE = Path(__file__).resolve().parent
+
+
+def _code_version() -> str:
+    """Changes whenever the package's code does, so a new schema never reads an old cache."""
+    digest = hashlib.sha256()
+    for path in sorted(_CODE.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+CODE_VERSION = _code_version()
+
+
+def data_files(layout: Layout) -> list[Path]:
+    """Every file whose content the frames depend on."""
+    seeds = sorted(p for p in layout.seeds.glob("*") if p.is_file()) if layout.seeds.is_dir() else []
+    taxonomy = [layout.taxonomy] if layout.taxonomy.is_file() else []
+    return [*taxonomy, *layout.brief_paths(), *seeds]
+
+
+def data_version(layout: Layout) -> str:
+    """A short hash of every data and seed file's name and bytes: the version shown in links and the footer."""
+    digest = hashlib.sha256()
+    root = layout.root.resolve()
+    for path in data_files(layout):
+        try:
+            content = path.read_bytes()
+        except OSError:
+            content = b"<unreadable>"
+        digest.update(str(path.resolve().relative_to(root) if path.resolve().is_relative_to(root) else path).encode())
+        digest.update(hashlib.sha256(content).digest())
+    return digest.hexdigest()[:12]
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("BRIEFING_CACHE")
+    return Path(configured) if configured else Path.home() / ".cache" / "briefing-dashboard"
+
+
+def _read_cached(path: Path) -> Frames | None:
+    try:
+        with path.open("rb") as handle:
+            frames = pickle.load(handle)  # noqa: S301 - our own cache file, in a folder only this user writes
+    except FileNotFoundError:
+        return None
+    except Exception as error:  # a truncated or stale cache file is rebuilt, never trusted
+        log.warning("ignoring unreadable frames cache %s: %s", path, error)
+        return None
+    return frames if isinstance(frames, Frames) else None
+
+
+def _write_cached(folder: Path, path: Path, frames: Frames) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".frames-", suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(frames, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+        stale = sorted(folder.glob("frames-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP_FILES:]
+        for old in stale:
+            old.unlink(missing_ok=True)
+    except OSError as error:  # a read-only home still serves, just without the cache
+        log.warning("could not write frames cache in %s: %s", folder, error)
+
+
+def load_frames(layout: Layout | None = None, use_cache: bool = True) -> Frames:
+    """Frames for the current data: from the on-disk cache when the content is unchanged, else built and cached."""
+    layout = layout or Layout.from_env()
+    version = data_version(layout)
+    folder = cache_dir()
+    path = folder / f"frames-{version}-{CODE_VERSION}.pickle"
+    if use_cache and (cached := _read_cached(path)) is not None:
+        return cached
+    frames = dataclasses.replace(build_frames(load_corpus(layout=layout)), version=version)
+    if use_cache:
+        _write_cached(folder, path, frames)
+    return frames

@@ -1,0 +1,59 @@
+"""The on-disk frames cache: keyed on content, rebuilt when broken, optional when unwritable."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from briefing import store
+from briefing.load import Layout
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BRIEFING_CACHE", str(folder))
+    return folder
+
+
+class TestLoad:
+    def test_second_load_comes_from_the_cache_and_equals_the_first(self, cache):
+        first = store.load_frames(Layout())
+        files = list(cache.glob("frames-*.pickle"))
+        assert len(files) == 1 and first.version in files[0].name
+        second = store.load_frames(Layout())
+        pd.testing.assert_frame_equal(first.positions, second.positions)
+        assert second.version == first.version and second.seed_texts == first.seed_texts
+
+    def test_version_follows_content(self, project, cache):
+        before = store.data_version(project.layout)
+        assert before == store.data_version(project.layout)
+        project.neighbour()
+        assert store.data_version(project.layout) != before
+
+    def test_edit_rebuilds(self, project, cache):
+        path = project.write("alpha.yaml", project.brief("alpha"))
+        first = store.load_frames(project.layout)
+        brief = project.brief("alpha")
+        brief["title"] = "Changed title"
+        project.write("alpha.yaml", brief)
+        second = store.load_frames(project.layout)
+        assert second.version != first.version
+        assert list(second.briefs["title"]) == ["Changed title"]
+
+
+class TestInvalid:
+    def test_a_corrupt_cache_file_is_rebuilt(self, cache):
+        frames = store.load_frames(Layout())
+        path = next(cache.glob("frames-*.pickle"))
+        path.write_bytes(b"not a pickle")
+        again = store.load_frames(Layout())
+        assert len(again.positions) == len(frames.positions)
+        assert path.read_bytes() != b"not a pickle"
+
+    def test_an_unwritable_cache_still_serves(self, tmp_path, monkeypatch):
+        blocker = tmp_path / "file"
+        blocker.write_text("x")
+        monkeypatch.setenv("BRIEFING_CACHE", str(blocker / "cache"))
+        frames = store.load_frames(Layout())
+        assert not frames.positions.empty
