@@ -32,7 +32,7 @@ class TestLoad:
         assert store.data_version(project.layout) != before
 
     def test_edit_rebuilds(self, project, cache):
-        path = project.write("alpha.yaml", project.brief("alpha"))
+        project.write("alpha.yaml", project.brief("alpha"))
         first = store.load_frames(project.layout)
         brief = project.brief("alpha")
         brief["title"] = "Changed title"
