@@ -28,6 +28,7 @@ class Frames:
     seed_texts: dict[str, str] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     version: str = ""
+    evidence_rows: dict[str, dict] = field(default_factory=dict)  # evidence id -> row, for constant-time lookups
 
     def table(self, name: str) -> pd.DataFrame:
         if name not in TABLES:
@@ -35,10 +36,9 @@ class Frames:
         return getattr(self, name)
 
     def evidence_for(self, ids) -> pd.DataFrame:
-        """The evidence rows with these ids, in the given order."""
-        wanted = list(ids)
-        found = self.evidence.set_index("id")
-        return found.loc[[i for i in wanted if i in found.index]].reset_index()
+        """The evidence rows with these ids, in the given order (an index lookup, not a scan)."""
+        rows = [self.evidence_rows[i] for i in ids if i in self.evidence_rows]
+        return pd.DataFrame(rows, columns=self.evidence.columns)
 
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
@@ -216,6 +216,7 @@ def build_frames(corpus: Corpus) -> Frames:
         ]),
         seed_texts=dict(corpus.seed_texts),
         problems=corpus.problems,
+        evidence_rows={row["id"]: row for row in evidence},
     )
 
 
@@ -267,4 +268,5 @@ def select(frames: Frames, selection: Selection) -> Frames:
         seed_texts=frames.seed_texts,
         problems=frames.problems,
         version=frames.version,
+        evidence_rows=frames.evidence_rows,
     )

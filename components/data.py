@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import streamlit as st
 
-from briefing.frames import Frames
+from briefing.frames import Frames, Selection, select
 from briefing.load import Layout
 from briefing.store import load_frames
 
+T = TypeVar("T")
 RECHECK_SECONDS = 1.0  # how stale a view may be after a file is edited
 
 
@@ -30,3 +33,21 @@ def get_frames() -> Frames:
     """All briefs as shared frames; reloads within a second of any file under data/ or seeds/ changing."""
     root = str(Layout.from_env().root)
     return _frames_for(root, _fingerprint(root, int(time.monotonic() / RECHECK_SECONDS)))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _per_view(kind: str, version: str, issues: tuple[str, ...], parties: tuple[str, ...], _compute: Callable[[], T]) -> T:
+    return _compute()
+
+
+def per_view(kind: str, frames: Frames, selection: Selection, compute: Callable[[], T]) -> T:
+    """Compute something once per data version and filter, shared read-only by every session.
+
+    Reruns then cost the same for one brief or a thousand: only a filter never seen before pays for the work.
+    """
+    return _per_view(kind, frames.version, selection.issues, selection.parties, compute)
+
+
+def filtered_view(frames: Frames, selection: Selection) -> Frames:
+    """The frames limited to the filter, computed once per filter and shared."""
+    return per_view("view", frames, selection, lambda: select(frames, selection))

@@ -9,6 +9,7 @@ import streamlit as st
 from briefing.schema import STANCES
 from components.evidence import evidence_quotes
 from components.html import escape
+from components.paging import page_of
 from components.shell import PageContext
 
 NO_POSITION = "no stated position"
@@ -156,7 +157,7 @@ def position_details(context: PageContext, party: str, issue: str) -> None:
         st.markdown(f"**{NO_POSITION.capitalize()}.** The brief records no evidence for this party on this issue.")
         return
     cell = cell.assign(_claim=cell["claim_type"].map(CLAIM_PRIORITY)).sort_values("_claim", kind="stable")
-    for row in cell.itertuples(index=False):
+    for row in page_of(cell, "matrix_detail_page", 10, "positions").itertuples(index=False):
         with st.container(border=True):
             st.markdown(f"**{row.stance_symbol} {row.stance_label}** — {row.summary}")
             speaker = row.speaker_name or ("—" if row.claim_type != "reported" else "")

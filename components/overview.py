@@ -7,6 +7,7 @@ import streamlit as st
 
 from briefing.frames import Frames
 from components.evidence import evidence_quotes
+from components.paging import page_of
 from components.shell import PAGES, PageContext
 
 
@@ -42,7 +43,7 @@ def party_counts(view: Frames) -> pd.DataFrame:
 
 
 def brief_summary(context: PageContext) -> None:
-    for brief in context.frames.briefs.itertuples(index=False):
+    for brief in page_of(context.frames.briefs, "overview_brief_page", 5, "briefs").itertuples(index=False):
         with st.container(border=True):
             st.markdown(f"#### {brief.title}")
             st.markdown(f"Published **{brief.published:%d %B %Y}** · source text `{', '.join(brief.seed_files)}` · "
@@ -60,7 +61,9 @@ def key_judgments(context: PageContext) -> None:
     if judgments.empty:
         st.info("No key judgment matches the current filter.")
         return
-    for number, row in enumerate(judgments.itertuples(index=False), start=1):
+    shown = page_of(judgments.assign(number=range(1, len(judgments) + 1)), "overview_judgment_page", 20, "key judgments")
+    for row in shown.itertuples(index=False):
+        number = row.number
         with st.expander(f"{number}. {row.text}  ·  confidence: {row.confidence}"):
             st.caption("Analyst's assessment · issues: " + (", ".join(row.issue_labels) or "general"))
             evidence_quotes(context, row.evidence, claim_label="Analyst's assessment")

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components.evidence import evidence_quotes
+from components.paging import page_of
 from components.shell import PageContext
 
 PANELS = ("poland", "baltic-states")
@@ -29,7 +30,7 @@ def impact_panel(context: PageContext, region: str) -> None:
     if impacts.empty:
         st.info(f"No impact on {name} matches the current filter.")
         return
-    for row in impacts.itertuples(index=False):
+    for row in page_of(impacts, f"regional_page_{region}", 10, "impacts").itertuples(index=False):
         with st.container(border=True):
             where = "" if row.region == region else f" ({row.region_name})"
             st.markdown(f"**{DIRECTION_ICONS[row.direction]} {row.direction_label}**{where}")

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 import streamlit as st
 from PIL import Image
 
-from briefing.frames import Frames, Selection, select
-from components.data import get_frames
+from briefing.frames import Frames, Selection
+from components.data import filtered_view, get_frames
 from components.filters import FILTER_KEYS, filter_params, parse_filter, unknown_keys
 
 SELECTION_KEY = "selection"
@@ -109,9 +109,12 @@ def _problems_banner(frames: Frames) -> None:
 def _footer(frames: Frames) -> None:
     st.divider()
     briefs = frames.briefs
-    sources = "; ".join(
-        f"{title} ({published:%d %b %Y})" for title, published in zip(briefs["title"], briefs["published"], strict=True)
-    )
+    if len(briefs) > 3:
+        sources = f"{len(briefs):,} briefs, published {briefs['published'].min():%d %b %Y} to {briefs['published'].max():%d %b %Y}"
+    else:
+        sources = "; ".join(
+            f"{title} ({published:%d %b %Y})" for title, published in zip(briefs["title"], briefs["published"], strict=True)
+        )
     st.caption(
         f"Source: {sources or 'no brief loaded'}. Data version `{frames.version or 'unknown'}`. "
         "Every claim links to a verbatim quote in the source text. "
@@ -165,7 +168,7 @@ def page_shell(
         issues = ", ".join(issue_labels[i] for i in selection.issues if i in issue_labels) or "all issues"
         parties = ", ".join(party_names[p] for p in selection.parties if p in party_names) or "all parties"
         st.info(f"Filtered to **{issues}** · **{parties}**", icon=":material/filter_alt:")
-    return PageContext(frames=frames, view=select(frames, selection), selection=selection, params=page_params)
+    return PageContext(frames=frames, view=filtered_view(frames, selection), selection=selection, params=page_params)
 
 
 def page_footer(context: PageContext) -> None:

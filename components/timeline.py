@@ -118,3 +118,36 @@ def event_details(context: PageContext, event_id: str) -> None:
         if row.summary:
             st.markdown(row.summary)
         evidence_quotes(context, row.evidence, claim_label=f"Event ({row.status})")
+
+
+MAX_BARS = 120  # above this, individual bars become unreadable: draw counts instead
+
+
+def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: dict[str, str], zoom: str = "all") -> go.Figure:
+    """Events per year (or per day when zoomed), stacked by first issue.
+
+    An event counts in a bucket only if its whole extent lies inside it, so no imprecise date is
+    narrowed; events spanning several buckets are counted in the caption, not placed.
+    """
+    dated = events[events["date_start"].notna()]
+    window = ZOOMS.get(zoom, ZOOMS["all"])[1]
+    if window:
+        first, last = (pd.Timestamp(d) for d in window)
+        dated = dated[(dated["date_end"] >= first) & (dated["date_start"] <= last)]
+        start_bucket, end_bucket = dated["date_start"].dt.floor("D"), dated["date_end"].dt.floor("D")
+    else:
+        start_bucket = dated["date_start"].dt.to_period("Y").dt.start_time
+        end_bucket = dated["date_end"].dt.to_period("Y").dt.start_time
+    placed = dated[start_bucket == end_bucket].assign(bucket=start_bucket[start_bucket == end_bucket])
+    placed = placed.assign(issue=placed["issues"].map(lambda issues: issues[0]))
+    counts = placed.groupby(["bucket", "issue"]).size().rename("count").reset_index()
+    figure = go.Figure()
+    for issue, rows in counts.groupby("issue", sort=False):
+        figure.add_trace(go.Bar(x=rows["bucket"], y=rows["count"], name=issue_labels.get(issue, issue),
+                                marker_color=colours.get(issue, "#777777"),
+                                hovertemplate="%{x|%Y-%m-%d}: %{y} events<extra>" + escape(issue_labels.get(issue, issue)) + "</extra>"))
+    figure.update_layout(barmode="stack", height=380, margin=dict(l=10, r=10, t=30, b=10), plot_bgcolor="#ffffff",
+                         xaxis=dict(type="date", title=None), yaxis=dict(title="events"),
+                         legend=dict(title="Colour: first issue", orientation="h", y=-0.15))
+    figure.update_layout(meta={"unplaced": int(len(dated) - len(placed))})
+    return figure

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.data import per_view
 from components.downloads import download_buttons
 from components.matrix import headline_positions, matrix_axes, matrix_figure, position_details, stance_legend
 from components.params import cell_param
@@ -21,15 +22,17 @@ else:
         if points and points[0].get("customdata"):
             st.query_params["cell"] = points[0]["customdata"]
 
-    figure = matrix_figure(headline_positions(positions), parties, issues)
+    figure = per_view("matrix-figure", context.frames, context.selection,
+                      lambda: matrix_figure(headline_positions(positions), parties, issues))
     st.plotly_chart(figure, key="matrix_chart", on_select=_cell_clicked, selection_mode="points",
                     config={"displayModeBar": False})
 
     cell_labels = {
         f"{party}:{issue}": f"{name} · {label}" for party, name in parties for issue, label in issues
     }
-    cells_with_positions = [f"{p}:{i}" for p, i in zip(positions["party"], positions["issue"], strict=True)]
-    options = list(dict.fromkeys(cells_with_positions)) + [c for c in cell_labels if c not in set(cells_with_positions)]
+    cells_with_positions = per_view("matrix-cells", context.frames, context.selection, lambda: list(dict.fromkeys(
+        f"{p}:{i}" for p, i in zip(positions["party"], positions["issue"], strict=True))))
+    options = cells_with_positions + [c for c in cell_labels if c not in set(cells_with_positions)]
     selected = context.params.get("cell")
     if selected not in options:
         selected = options[0]

@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.downloads import download_buttons
 from components.evidence import evidence_quotes
+from components.paging import page_of
 from components.regional import DIRECTION_ICONS, PANELS, impact_panel, other_impacts
 from components.shell import page_footer, page_shell
 
@@ -16,7 +17,7 @@ for column, region in zip(st.columns(len(PANELS)), PANELS, strict=True):
 others = other_impacts(context)
 if not others.empty:
     st.header("Wider region")
-    for row in others.itertuples(index=False):
+    for row in page_of(others, "regional_page_other", 10, "impacts").itertuples(index=False):
         with st.container(border=True):
             st.markdown(f"**{row.region_name}: {DIRECTION_ICONS[row.direction]} {row.direction_label}** — {row.assessment}")
             st.caption(f"{row.claim_label} · confidence {row.confidence} · issues: {', '.join(row.issue_labels)}")

@@ -2,13 +2,25 @@
 
 import streamlit as st
 
+from components.data import per_view
 from components.downloads import download_buttons
+from components.paging import page_of
 from components.params import choice_param, event_param
 from components.shell import page_footer, page_shell
-from components.timeline import ZOOMS, event_details, event_label, issue_colours, timeline_figure, undated_table
+from components.timeline import (
+    MAX_BARS,
+    ZOOMS,
+    density_figure,
+    event_details,
+    event_label,
+    issue_colours,
+    timeline_figure,
+    undated_table,
+)
 
-context = page_shell("Timeline",
-                     params={"zoom": choice_param(*ZOOMS), "event": event_param})
+MAX_CHOICES = 300
+
+context = page_shell("Timeline", params={"zoom": choice_param(*ZOOMS), "event": event_param})
 events = context.view.events
 issue_labels = dict(zip(context.frames.issues["id"], context.frames.issues["label"], strict=True))
 
@@ -21,32 +33,49 @@ else:
         st.query_params["zoom"] = st.session_state["timeline_zoom"] or "all"
 
     zoom = st.segmented_control("Zoom", options=list(ZOOMS), format_func=lambda z: ZOOMS[z][0], key="timeline_zoom",
-                                on_change=_zoom_changed, required=True)
-    st.caption("Bars span the real extent of each date: a season is a band, a day range a short bar. "
-               "Hatched bars are proposed, reported or denied events; their status is also named after the title.")
+                                on_change=_zoom_changed, required=True) or "all"
+    dated_count = int(events["date_start"].notna().sum())
+    colours = issue_colours(context.frames.issues["id"])
 
     def _event_clicked() -> None:
         points = st.session_state["timeline_chart"].selection.points
         if points and points[0].get("customdata"):
             st.query_params["event"] = points[0]["customdata"]
 
-    dated = events[events["date_start"].notna()]
-    if not dated.empty:
-        figure = timeline_figure(events, issue_labels, issue_colours(context.frames.issues["id"]), zoom or "all")
+    if dated_count > MAX_BARS:
+        figure = per_view(f"timeline-density-{zoom}", context.frames, context.selection,
+                          lambda: density_figure(events, issue_labels, colours, zoom))
+        st.caption(f"{dated_count:,} dated events are drawn as counts per {'day' if zoom != 'all' else 'year'}; "
+                   f"{figure.layout.meta['unplaced']:,} whose dates span several of these are not placed. "
+                   "Narrow the filter to see each event at its real extent.")
+        st.plotly_chart(figure, key="timeline_density", config={"displayModeBar": False})
+    elif dated_count:
+        st.caption("Bars span the real extent of each date: a season is a band, a day range a short bar. "
+                   "Hatched bars are proposed, reported or denied events; their status is also named after the title.")
+        figure = per_view(f"timeline-bars-{zoom}", context.frames, context.selection,
+                          lambda: timeline_figure(events, issue_labels, colours, zoom))
         st.plotly_chart(figure, key="timeline_chart", on_select=_event_clicked, selection_mode="points",
                         config={"displayModeBar": False})
-    undated = undated_table(events)
+    undated = per_view("timeline-undated", context.frames, context.selection, lambda: undated_table(events))
     if not undated.empty:
         st.subheader("Undated in the text")
         st.caption("The brief gives no date for these; they are listed with what the text says, not placed on a guessed date.")
-        st.dataframe(undated, hide_index=True, width="stretch")
+        st.dataframe(page_of(undated, "timeline_undated_page", 50, "undated events"), hide_index=True, width="stretch")
 
-    labels = {row.id: (row.date or "undated") + " · " + event_label(row) for row in events.itertuples(index=False)}
-    st.session_state["timeline_event"] = context.params.get("event") if context.params.get("event") in labels else next(iter(labels))
+    labels = per_view("timeline-labels", context.frames, context.selection, lambda: {
+        row.id: (row.date or "undated") + " · " + event_label(row) for row in events.head(MAX_CHOICES).itertuples(index=False)
+    })
+    chosen_id = context.params.get("event")
+    if chosen_id is not None and chosen_id not in labels:
+        linked = events[events["id"] == chosen_id]
+        labels = {row.id: (row.date or "undated") + " · " + event_label(row) for row in linked.itertuples(index=False)} | labels
+    st.session_state["timeline_event"] = chosen_id if chosen_id in labels else next(iter(labels))
 
     def _event_changed() -> None:
         st.query_params["event"] = st.session_state["timeline_event"]
 
+    if len(events) > MAX_CHOICES:
+        st.caption(f"The list offers the first {MAX_CHOICES} of {len(events):,} events; narrow the filter for the rest.")
     chosen = st.selectbox("Inspect an event (or click one on the chart)", list(labels), key="timeline_event",
                           format_func=labels.get, on_change=_event_changed)
     event_details(context, chosen)

@@ -1,0 +1,22 @@
+"""Pagination for long lists, so a view draws the same amount for one brief or a thousand."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+
+def page_of(frame: pd.DataFrame, key: str, page_size: int = 10, noun: str = "items") -> pd.DataFrame:
+    """The rows of the chosen page; draws a page picker only when there is more than one page."""
+    total = len(frame)
+    if total <= page_size:
+        return frame
+    pages = math.ceil(total / page_size)
+    if st.session_state.get(key, 1) > pages:
+        st.session_state[key] = 1
+    number = st.number_input(f"Page of {pages} ({total:,} {noun})", min_value=1, max_value=pages, step=1, key=key)
+    start = (int(number) - 1) * page_size
+    st.caption(f"Showing {start + 1:,}–{min(start + page_size, total):,} of {total:,} {noun}.")
+    return frame.iloc[start:start + page_size]
