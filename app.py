@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.data import per_view
 from components.downloads import download_buttons
 from components.overview import brief_summary, issue_counts, key_judgments, party_counts, view_links
 from components.shell import page_footer, page_shell
@@ -17,14 +18,14 @@ key_judgments(context)
 left, right = st.columns(2)
 with left:
     st.subheader("Per issue")
-    counts = issue_counts(context.view)
+    counts = per_view("issue-counts", context.frames, context.selection, lambda: issue_counts(context.view))
     if counts.empty:
         st.info("Nothing matches the current filter.")
     else:
         st.dataframe(counts, hide_index=True, width="stretch")
 with right:
     st.subheader("Per party")
-    counts = party_counts(context.view)
+    counts = per_view("party-counts", context.frames, context.selection, lambda: party_counts(context.view))
     if counts.empty:
         st.info("No party has a position or event under the current filter.")
     else:

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.data import per_view
 from components.downloads import download_buttons
 from components.html import html_fragment, render_html
 from components.params import search_param, span_param
@@ -57,8 +58,8 @@ hits = find_hits(text, query.strip())
 if query.strip():
     st.caption(f"{len(hits)} match(es) for the search, outlined in yellow.")
 
-spans = context.view.evidence
-spans = spans[spans["seed"] == seed]
+spans = per_view(f"source-spans-{seed}", frames, context.selection,
+                 lambda: context.view.evidence[context.view.evidence["seed"] == seed])
 if target_row is not None and target_row.id not in set(spans["id"]):
     spans = evidence[(evidence["seed"] == seed) & ((evidence["id"] == target_row.id) | evidence["id"].isin(spans["id"]))]
 shown = {issue for issues in spans["issues"] for issue in issues[:1]}
