@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -34,6 +35,10 @@ class Frames:
         if name not in TABLES:
             raise KeyError(f"unknown table {name!r}; tables are {', '.join(TABLES)}")
         return getattr(self, name)
+
+    @functools.cached_property
+    def event_ids(self) -> frozenset[str]:
+        return frozenset(self.events["id"])
 
     def evidence_for(self, ids) -> pd.DataFrame:
         """The evidence rows with these ids, in the given order (an index lookup, not a scan)."""

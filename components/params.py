@@ -15,11 +15,11 @@ def cell_param(value: str, frames: Frames) -> str | None:
 
 def span_param(value: str, frames: Frames) -> str | None:
     """An evidence id that exists."""
-    return value if value in set(frames.evidence["id"]) else None
+    return value if value in frames.evidence_rows else None
 
 
 def event_param(value: str, frames: Frames) -> str | None:
-    return value if value in set(frames.events["id"]) else None
+    return value if value in frames.event_ids else None
 
 
 def choice_param(*choices: str):

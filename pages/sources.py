@@ -14,7 +14,7 @@ context = page_shell("Source viewer", params={"span": span_param, "q": search_pa
 frames = context.frames
 target = context.params.get("span")
 evidence = frames.evidence
-target_row = next(evidence[evidence["id"] == target].itertuples(index=False), None) if target else None
+target_row = next(frames.evidence_for([target]).itertuples(index=False), None) if target else None
 
 seed_ids = list(frames.seed_texts)
 seed = target_row.seed if target_row is not None else seed_ids[0]
