@@ -10,6 +10,7 @@ import pandas as pd
 from components.html import Html, escape, html_fragment, join_html, render_script
 
 TARGET_ID = "target-span"
+TARGET_OPEN = '<mark id="$anchor" data-target="$ids" style="outline:3px solid #111;background:#ffe58a;color:inherit">'
 HIT_TEMPLATE = '<span class="search-hit" style="background:#fff176;outline:1px solid #8a6d00">$t</span>'
 CONTEXT_CHARS = 240
 
@@ -24,11 +25,15 @@ def find_hits(text: str, query: str | None, limit: int = 500) -> list[tuple[int,
 
 def source_html(text: str, spans: pd.DataFrame, colours: dict[str, str], target: str | None = None,
                 hits: list[tuple[int, int]] = ()) -> Html:
-    """The text cut at every span and hit boundary; each piece escaped and wrapped in <mark> where cited."""
+    """The text cut at every span and hit boundary; each piece escaped and wrapped in <mark> where cited.
+
+    The target span, however many pieces overlapping spans cut it into, sits whole inside one
+    <mark id="target-span">, so the element scrolled to holds exactly the quote.
+    """
     intervals = [(int(s.start), int(s.end), s) for s in spans.itertuples(index=False)]
+    target_range = next(((a, z) for a, z, s in intervals if s.id == target), None)
     bounds = sorted({0, len(text), *(b for a, z, _ in intervals for b in (a, z)), *(b for hit in hits for b in hit)})
     pieces: list[Html] = []
-    target_opened = False
     for left, right in zip(bounds, bounds[1:], strict=False):
         chunk = text[left:right]
         covering = [s for a, z, s in intervals if a <= left and right <= z]
@@ -38,15 +43,14 @@ def source_html(text: str, spans: pd.DataFrame, colours: dict[str, str], target:
             innermost = min(covering, key=lambda s: s.end - s.start)
             colour = colours.get(innermost.issues[0] if innermost.issues else "", "#777777")
             ids = " ".join(s.id for s in covering)
-            is_target = target is not None and any(s.id == target for s in covering)
-            style = (f"background:{colour}2e;border-bottom:3px solid {colour};color:inherit;padding:0 1px"
-                     + (";outline:3px solid #111;background:#ffe58a" if is_target else ""))
-            anchor = ""
-            if is_target and not target_opened:
-                anchor, target_opened = TARGET_ID, True
-            piece = html_fragment('<mark id="$anchor" data-evidence="$ids" title="$title" style="$style">$piece</mark>',
-                                  anchor=anchor or f"m-{left}", ids=ids, title=f"Evidence: {ids}", style=style, piece=piece)
+            piece = html_fragment('<mark data-evidence="$ids" title="$title" style="$style">$piece</mark>', ids=ids,
+                                  title=f"Evidence: {ids}", piece=piece,
+                                  style=f"background:{colour}2e;border-bottom:3px solid {colour};color:inherit;padding:0 1px")
+        if target_range and left == target_range[0]:
+            pieces.append(html_fragment(TARGET_OPEN, anchor=TARGET_ID, ids=target))
         pieces.append(piece)
+        if target_range and right == target_range[1]:
+            pieces.append(Html("</mark>"))
     return html_fragment(
         '<div class="source-text" style="white-space:pre-wrap;line-height:1.75;font-size:1.02rem;max-width:58rem">$body</div>',
         body=join_html(pieces),

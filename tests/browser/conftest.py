@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, expect, sync_playwright
 
 PROJECT = Path(__file__).resolve().parents[2]
 ARTIFACTS = PROJECT / "test-artifacts"
@@ -150,6 +150,11 @@ class AppPage:
 
     def settle(self) -> None:
         self.page.wait_for_function(SETTLED_JS, timeout=SETTLE_TIMEOUT_MS)
+
+    def expect_title(self, title: str) -> None:
+        """Wait until the page with this title has replaced the previous one and settled."""
+        expect(self.page.locator("[data-testid=stMain] h1")).to_have_text(title)
+        self.settle()
 
     def by_testid(self, testid: str, within: str = ""):
         return self.page.locator(f"{within} [data-testid={testid}]".strip())

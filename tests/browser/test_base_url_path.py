@@ -39,15 +39,13 @@ def test_filtered_page_under_base_url_path(open_page, prefixed_server):
 
     app.sidebar_link("Source viewer").click()
     app.page.wait_for_url(re.compile(rf"/{PREFIX}/sources\?"))
-    app.settle()
-    expect(app.page.locator("[data-testid=stMain] h1")).to_have_text("Source viewer")
+    app.expect_title("Source viewer")
     assert app.path_and_query() == (f"/{PREFIX}/sources", {"issue": ["ceasefire"]})
     assert app.chips("Issues") == ["Ceasefire"]
 
     app.sidebar_link("Overview").click()
     app.page.wait_for_url(lambda url: urlsplit(url).path.rstrip("/") == f"/{PREFIX}")
-    app.settle()
-    expect(app.page.locator("[data-testid=stMain] h1")).to_have_text("Overview")
+    app.expect_title("Overview")
     assert app.path_and_query()[1] == {"issue": ["ceasefire"]}
     assert app.chips("Issues") == ["Ceasefire"]
     app.snap("base-path-overview")

@@ -36,8 +36,7 @@ def test_filtered_link_as_first_request_to_fresh_server(open_page, fresh_server)
 
     app.sidebar_link("Timeline").click()
     app.page.wait_for_url(re.compile(r"/timeline\?"))
-    app.settle()
-    expect(app.page.locator("[data-testid=stMain] h1")).to_have_text("Timeline")
+    app.expect_title("Timeline")
     path, query = app.path_and_query()
     assert (path, query) == ("/timeline", {"issue": ["ceasefire"], "party": ["russia"]})
     assert app.chips("Issues") == ["Ceasefire"]
