@@ -39,7 +39,8 @@ def export_records(frames: Frames, selection: Selection | None = None) -> dict[s
         for row in view.table(name).to_dict("records"):
             plain = {key: _plain(value) for key, value in row.items()}
             if name in RECORD_TABLES:
-                plain["evidence"] = [spans[span_id] for span_id in row["evidence"]]
+                for column in [c for c in row if c == "evidence" or c.endswith("_evidence")]:
+                    plain[column] = [spans[span_id] for span_id in row[column]]
             rows.append(plain)
         records[name] = rows
     return records
@@ -63,7 +64,9 @@ def to_csv_tables(frames: Frames, selection: Selection | None = None) -> dict[st
     cited = []
     for name in RECORD_TABLES:
         for row in records[name]:
-            cited += [{"record_kind": name[:-1], "record_id": row["id"], **span} for span in row["evidence"]]
+            for column in [c for c in row if c == "evidence" or c.endswith("_evidence")]:
+                role = "claim" if column == "evidence" else column.removesuffix("_evidence").replace("_", "-")
+                cited += [{"record_kind": name[:-1], "record_id": row["id"], "role": role, **span} for span in row[column]]
     tables = {name: rows for name, rows in records.items()}
     tables["evidence"] = cited
     texts = {}
@@ -72,7 +75,7 @@ def to_csv_tables(frames: Frames, selection: Selection | None = None) -> dict[st
         if rows:
             columns = list(rows[0])
         elif name == "evidence":
-            columns = ["record_kind", "record_id", *EVIDENCE_FIELDS]
+            columns = ["record_kind", "record_id", "role", *EVIDENCE_FIELDS]
         else:
             columns = list(frames.table(name).columns)
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")

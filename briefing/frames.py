@@ -9,7 +9,7 @@ import pandas as pd
 
 from briefing.dates import parse_date
 from briefing.load import Corpus, Problem
-from briefing.schema import CLAIM_TYPES, DIRECTIONS, STANCES
+from briefing.schema import CLAIM_TYPES, DIRECTIONS, STANCES, record_spans
 
 TABLES = ("briefs", "parties", "issues", "positions", "events", "impacts", "judgments", "evidence")
 
@@ -90,13 +90,14 @@ def build_frames(corpus: Corpus) -> Frames:
     briefs, positions, events, impacts, judgments, evidence = [], [], [], [], [], []
 
     def add_evidence(brief, kind, record, record_issues, record_parties):
-        for span in record.evidence:
+        for role, _number, span in record_spans(record):
             evidence.append(
                 {
                     "id": span.id,
                     "brief": brief.id,
                     "record_kind": kind,
                     "record_id": record.id,
+                    "role": role,
                     "seed": span.seed,
                     "start": span.start,
                     "end": span.end,
@@ -106,7 +107,7 @@ def build_frames(corpus: Corpus) -> Frames:
                     "claim_type": getattr(record, "claim_type", "assessment"),
                 }
             )
-        return tuple(span.id for span in record.evidence)
+        return tuple(span.id for span in record.evidence)  # the claim's own; red lines and ranges keep theirs
 
     for brief in corpus.briefs:
         briefs.append(
@@ -145,6 +146,12 @@ def build_frames(corpus: Corpus) -> Frames:
                     "claim_label": CLAIM_TYPES[p.claim_type],
                     "confidence": p.confidence,
                     "evidence": add_evidence(brief, "position", p, [p.issue], [p.party]),
+                    "red_line": p.red_line.text if p.red_line else None,
+                    "red_line_evidence": tuple(e.id for e in p.red_line.evidence) if p.red_line else (),
+                    "range_low": p.acceptable_range.low if p.acceptable_range else None,
+                    "range_high": p.acceptable_range.high if p.acceptable_range else None,
+                    "range_note": p.acceptable_range.note if p.acceptable_range else None,
+                    "range_evidence": tuple(e.id for e in p.acceptable_range.evidence) if p.acceptable_range else (),
                 }
             )
         for e in brief.events:
@@ -206,6 +213,7 @@ def build_frames(corpus: Corpus) -> Frames:
             "id", "brief", "party", "party_name", "issue", "issue_label", "stance", "stance_label", "stance_symbol",
             "stance_rank", "summary", "speaker", "speaker_name", "reported_by", "date", "date_start", "date_end",
             "date_precision", "claim_type", "claim_label", "confidence", "evidence",
+            "red_line", "red_line_evidence", "range_low", "range_high", "range_note", "range_evidence",
         ]),
         events=_frame(events, [
             "id", "brief", "title", "date", "date_start", "date_end", "date_precision", "after", "before", "date_note",
@@ -217,7 +225,7 @@ def build_frames(corpus: Corpus) -> Frames:
         ]),
         judgments=_frame(judgments, ["id", "brief", "text", "issues", "issue_labels", "confidence", "evidence"]),
         evidence=_frame(evidence, [
-            "id", "brief", "record_kind", "record_id", "seed", "start", "end", "quote", "issues", "parties", "claim_type",
+            "id", "brief", "record_kind", "record_id", "role", "seed", "start", "end", "quote", "issues", "parties", "claim_type",
         ]),
         seed_texts=dict(corpus.seed_texts),
         problems=corpus.problems,

@@ -194,6 +194,31 @@ class Reference(Record):
     note: Text | None = None
 
 
+OrdinalStance = Literal["firm-rejection", "rejection", "conditional", "support", "firm-support"]
+
+
+class RedLine(Record):
+    """What the party says it will not accept on this issue."""
+
+    text: Text
+    evidence: Evidences
+
+
+class AcceptableRange(Record):
+    """The stretch of the stance scale the party could live with, where the text shows one."""
+
+    low: OrdinalStance
+    high: OrdinalStance
+    note: Text | None = None
+    evidence: Evidences
+
+    @model_validator(mode="after")
+    def _ordered(self) -> AcceptableRange:
+        if STANCES[self.low][0] > STANCES[self.high][0]:
+            raise ValueError(f"low {self.low!r} is above high {self.high!r} on the stance scale")
+        return self
+
+
 class Position(Record):
     id: Slug
     party: Slug
@@ -206,6 +231,8 @@ class Position(Record):
     claim_type: ClaimType
     confidence: Confidence
     evidence: Evidences
+    red_line: RedLine | None = None
+    acceptable_range: AcceptableRange | None = None
 
     @model_validator(mode="after")
     def _check_refs(self, info: ValidationInfo) -> Position:
@@ -317,10 +344,22 @@ class Brief(Record):
         """(evidence path, id) for every evidence span, e.g. ('positions[3].evidence[0]', 'ev-1')."""
         for field in ("positions", "events", "impacts", "judgments"):
             for index, record in enumerate(getattr(self, field)):
-                for number, span in enumerate(record.evidence):
-                    yield f"{field}[{index}].evidence[{number}]", span.id
+                for role, number, span in record_spans(record):
+                    prefix = "" if role == "claim" else f"{role.replace('-', '_')}."
+                    yield f"{field}[{index}].{prefix}evidence[{number}]", span.id
 
     def evidence(self):
         """Every evidence span in the brief, in record order."""
         for record in (*self.positions, *self.events, *self.impacts, *self.judgments):
-            yield from record.evidence
+            for _role, _number, span in record_spans(record):
+                yield span
+
+
+def record_spans(record):
+    """(role, index, span) for a record's evidence: 'claim', then a position's 'red-line' and 'acceptable-range'."""
+    for number, span in enumerate(record.evidence):
+        yield "claim", number, span
+    for role, part in (("red-line", getattr(record, "red_line", None)), ("acceptable-range", getattr(record, "acceptable_range", None))):
+        if part is not None:
+            for number, span in enumerate(part.evidence):
+                yield role, number, span

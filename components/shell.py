@@ -23,6 +23,7 @@ PAGES = (
     ("pages/timeline.py", "Timeline", ":material/timeline:"),
     ("pages/regional.py", "Poland & Baltic states", ":material/map:"),
     ("pages/sources.py", "Source viewer", ":material/article:"),
+    ("pages/negotiation.py", "Negotiation space", ":material/handshake:"),
 )
 
 

@@ -14,6 +14,7 @@ PAGES = {
     "timeline": "pages/timeline.py",
     "regional": "pages/regional.py",
     "sources": "pages/sources.py",
+    "negotiation": "pages/negotiation.py",
 }
 
 

@@ -15,6 +15,7 @@ TITLES = {
     "timeline": "Timeline",
     "regional": "Poland & Baltic states",
     "sources": "Source viewer",
+    "negotiation": "Negotiation space",
 }
 
 

@@ -92,7 +92,7 @@ class TestCsv:
 
     def test_evidence_csv(self, frames):
         rows = read_csv(to_csv_tables(frames)["evidence"])
-        assert list(rows[0]) == ["record_kind", "record_id", "id", "seed", "start", "end", "quote"]
+        assert list(rows[0]) == ["record_kind", "record_id", "role", "id", "seed", "start", "end", "quote"]
         assert len(rows) == 8
         first = rows[0]
         assert (first["record_kind"], first["record_id"], first["id"]) == ("position", "alpha-northland-ceasefire", "alpha-ev-reject")

@@ -49,9 +49,11 @@ class TestBuild:
             "id", "brief", "party", "party_name", "issue", "issue_label", "stance", "stance_label", "stance_symbol",
             "stance_rank", "summary", "speaker", "speaker_name", "reported_by", "date", "date_start", "date_end",
             "date_precision", "claim_type", "claim_label", "confidence", "evidence",
+            "red_line", "red_line_evidence", "range_low", "range_high", "range_note", "range_evidence",
         ]  # fmt: skip
         assert list(frames.evidence.columns) == [
-            "id", "brief", "record_kind", "record_id", "seed", "start", "end", "quote", "issues", "parties", "claim_type",
+            "id", "brief", "record_kind", "record_id", "role", "seed", "start", "end", "quote", "issues", "parties",
+            "claim_type",
         ]  # fmt: skip
         assert {"date_start", "date_end", "date_precision", "date_note", "after", "before"} <= set(frames.events.columns)
         assert list(frames.briefs.columns) == ["id", "title", "published", "seeds", "seed_files", "seed_sha256", "references", "file"]
