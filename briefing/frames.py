@@ -239,10 +239,11 @@ class Selection:
 
     issues: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()
+    briefs: tuple[str, ...] = ()
 
     @property
     def active(self) -> bool:
-        return bool(self.issues or self.parties)
+        return bool(self.issues or self.parties or self.briefs)
 
 
 def _overlaps(column: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
@@ -251,12 +252,18 @@ def _overlaps(column: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
 
 
 def select(frames: Frames, selection: Selection) -> Frames:
-    """A filtered view: issues limit every table; parties limit positions, events and evidence."""
+    """A filtered view: briefs and issues limit every table; parties limit positions, events and evidence."""
     if not selection.active:
         return frames
-    positions, events, impacts, judgments, evidence = (
-        frames.positions, frames.events, frames.impacts, frames.judgments, frames.evidence,
+    briefs, positions, events, impacts, judgments, evidence = (
+        frames.briefs, frames.positions, frames.events, frames.impacts, frames.judgments, frames.evidence,
     )
+    if selection.briefs:
+        briefs, positions, events, impacts, judgments, evidence = (
+            table[table[column].isin(selection.briefs)]
+            for table, column in ((briefs, "id"), (positions, "brief"), (events, "brief"), (impacts, "brief"),
+                                  (judgments, "brief"), (evidence, "brief"))
+        )
     if selection.issues:
         positions = positions[positions["issue"].isin(selection.issues)]
         events = events[_overlaps(events["issues"], selection.issues)]
@@ -270,7 +277,7 @@ def select(frames: Frames, selection: Selection) -> Frames:
             evidence["record_kind"].isin(("impact", "judgment")) | _overlaps(evidence["parties"], selection.parties)
         ]
     return Frames(
-        briefs=frames.briefs,
+        briefs=briefs,
         parties=frames.parties,
         issues=frames.issues,
         positions=positions,

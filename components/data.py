@@ -36,7 +36,7 @@ def get_frames() -> Frames:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _per_view(kind: str, version: str, issues: tuple[str, ...], parties: tuple[str, ...], _compute: Callable[[], T]) -> T:
+def _per_view(kind: str, version: str, selection_key: tuple, _compute: Callable[[], T]) -> T:
     return _compute()
 
 
@@ -45,7 +45,7 @@ def per_view(kind: str, frames: Frames, selection: Selection, compute: Callable[
 
     Reruns then cost the same for one brief or a thousand: only a filter never seen before pays for the work.
     """
-    return _per_view(kind, frames.version, selection.issues, selection.parties, compute)
+    return _per_view(kind, frames.version, (selection.issues, selection.parties, selection.briefs), compute)
 
 
 def filtered_view(frames: Frames, selection: Selection) -> Frames:

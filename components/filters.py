@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from briefing.frames import Selection
 
-FILTER_KEYS = ("issue", "party")
+FILTER_KEYS = ("issue", "party", "brief")
 MAX_VALUES = 50
 SAFE_TOKEN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
@@ -41,11 +41,16 @@ def _keep_known(kind: str, values: Iterable[str], known: Mapping[str, str]) -> t
     return tuple(kept[:MAX_VALUES]), notices
 
 
-def parse_filter(params: Mapping[str, list[str]], issues: Mapping[str, str], parties: Mapping[str, str]) -> ParsedFilter:
-    """Selection from ?issue=…&party=…; unknown or malformed values are dropped with a notice."""
+def parse_filter(params: Mapping[str, list[str]], issues: Mapping[str, str], parties: Mapping[str, str],
+                 briefs: Mapping[str, str] | None = None) -> ParsedFilter:
+    """Selection from ?issue=…&party=…&brief=…; unknown or malformed values are dropped with a notice."""
     chosen_issues, notices = _keep_known("issue", params.get("issue", []), issues)
     chosen_parties, party_notices = _keep_known("party", params.get("party", []), parties)
-    return ParsedFilter(Selection(issues=chosen_issues, parties=chosen_parties), tuple(notices + party_notices))
+    chosen_briefs, brief_notices = _keep_known("brief", params.get("brief", []), briefs or {})
+    if len(chosen_briefs) > 1:  # one brief or all of them
+        brief_notices.append(f"Showing one brief: {shown(chosen_briefs[0])}; the link named {len(chosen_briefs)}.")
+    selection = Selection(issues=chosen_issues, parties=chosen_parties, briefs=chosen_briefs[:1])
+    return ParsedFilter(selection, tuple(notices + party_notices + brief_notices))
 
 
 def unknown_keys(params: Mapping[str, list[str]], allowed: Iterable[str]) -> str | None:
@@ -64,4 +69,6 @@ def filter_params(selection: Selection) -> dict[str, list[str]]:
         params["issue"] = list(selection.issues)
     if selection.parties:
         params["party"] = list(selection.parties)
+    if selection.briefs:
+        params["brief"] = list(selection.briefs)
     return params

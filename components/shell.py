@@ -16,6 +16,8 @@ SELECTION_KEY = "selection"
 SEEDED_KEY = "selection_seeded"
 ISSUE_WIDGET = "issue_filter_widget"
 PARTY_WIDGET = "party_filter_widget"
+BRIEF_WIDGET = "brief_filter_widget"
+ALL_BRIEFS = "__all__"
 
 PAGES = (
     ("app.py", "Overview", ":material/dashboard:"),
@@ -58,16 +60,19 @@ def _seed_selection(frames: Frames, notices: list[str]) -> None:
         return
     issues = dict(zip(frames.issues["id"], frames.issues["label"], strict=True))
     parties = dict(zip(frames.parties["id"], frames.parties["name"], strict=True))
-    parsed = parse_filter(_query_lists(), issues, parties)
+    briefs = dict(zip(frames.briefs["id"], frames.briefs["title"], strict=True))
+    parsed = parse_filter(_query_lists(), issues, parties, briefs)
     st.session_state[SELECTION_KEY] = parsed.selection
     st.session_state[SEEDED_KEY] = True
     notices.extend(parsed.notices)
 
 
 def _widgets_changed() -> None:
+    brief = st.session_state.get(BRIEF_WIDGET, ALL_BRIEFS)
     st.session_state[SELECTION_KEY] = Selection(
         issues=tuple(st.session_state.get(ISSUE_WIDGET, ())),
         parties=tuple(st.session_state.get(PARTY_WIDGET, ())),
+        briefs=() if brief == ALL_BRIEFS else (brief,),
     )
 
 
@@ -81,12 +86,17 @@ def _sidebar(frames: Frames, selection: Selection, page_params: Mapping[str, str
     # widget state is dropped on a page switch in pages/ mode, so it is restored from the selection each run
     st.session_state[ISSUE_WIDGET] = list(selection.issues)
     st.session_state[PARTY_WIDGET] = list(selection.parties)
+    st.session_state[BRIEF_WIDGET] = selection.briefs[0] if selection.briefs else ALL_BRIEFS
+    briefs = {ALL_BRIEFS: f"All briefs ({len(frames.briefs)})",
+              **dict(zip(frames.briefs["id"], frames.briefs["title"], strict=True))}
     with st.sidebar:
         st.markdown("### Briefing dashboard")
         for path, label, icon in PAGES:
             st.page_link(path, label=label, icon=icon, query_params=filter_params(selection))
         st.divider()
         st.markdown("**Filter** — follows you to every view and into shared links")
+        if len(briefs) > 2:
+            st.selectbox("Brief", options=list(briefs), format_func=briefs.get, key=BRIEF_WIDGET, on_change=_widgets_changed)
         st.multiselect("Issues", options=list(issues), format_func=issues.get, key=ISSUE_WIDGET,
                        on_change=_widgets_changed, placeholder="All issues")
         st.multiselect("Parties", options=list(parties), format_func=parties.get, key=PARTY_WIDGET,
@@ -168,7 +178,9 @@ def page_shell(
         party_names = dict(zip(frames.parties["id"], frames.parties["name"], strict=True))
         issues = ", ".join(issue_labels[i] for i in selection.issues if i in issue_labels) or "all issues"
         parties = ", ".join(party_names[p] for p in selection.parties if p in party_names) or "all parties"
-        st.info(f"Filtered to **{issues}** · **{parties}**", icon=":material/filter_alt:")
+        brief_titles = dict(zip(frames.briefs["id"], frames.briefs["title"], strict=True))
+        brief = brief_titles.get(selection.briefs[0], "") if selection.briefs else "all briefs"
+        st.info(f"Filtered to **{issues}** · **{parties}** · **{brief}**", icon=":material/filter_alt:")
     return PageContext(frames=frames, view=filtered_view(frames, selection), selection=selection, params=page_params)
 
 

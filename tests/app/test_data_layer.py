@@ -49,10 +49,18 @@ class TestBrokenBrief:
         assert app.get("plotly_chart"), "the intact brief still draws its matrix"
 
     def test_a_changed_seed_fails_its_brief_with_the_hash_named(self, data_copy):
-        seed = next((data_copy / "seeds").glob("*.txt"))
+        seed = data_copy / "seeds" / "lavrov-red-line-2026-01-30.txt"
         seed.write_bytes(seed.read_bytes().replace(b"Lavrov", b"Lavrof", 1))
         app = run_page("overview")
         assert not app.exception
         problems = " ".join(c.value for c in app.code)
-        assert "sha256" in problems and "every offset may be wrong" in problems
+        assert "lavrov-red-line-2026-01.yaml" in problems and "every offset may be wrong" in problems
+        titles = " ".join(m.value for m in app.markdown)
+        assert "Revisiting the Energy Truce" in titles and "Lavrov Draws the Red Line" not in titles
+
+    def test_no_loadable_brief_says_so(self, data_copy):
+        for seed in (data_copy / "seeds").glob("*.txt"):
+            seed.write_bytes(seed.read_bytes() + b"\n")
+        app = run_page("matrix")
+        assert not app.exception
         assert any("No brief could be loaded" in e.value for e in app.error)
