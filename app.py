@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.data import per_view
 from components.downloads import download_buttons
+from components.history import change_list
 from components.overview import brief_summary, issue_counts, key_judgments, party_counts, view_links
 from components.shell import page_footer, page_shell
 
@@ -14,6 +15,11 @@ view_links(context)
 st.header("Key judgments")
 st.caption("The analyst's bottom-line assessments, each with the passage it rests on.")
 key_judgments(context)
+
+if len(context.frames.briefs) > 1:
+    st.header("Changes between briefs")
+    st.caption("Where a later brief reads a party's stance differently, comparing like with like.")
+    change_list(context)
 
 left, right = st.columns(2)
 with left:

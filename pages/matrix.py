@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.data import per_view
 from components.downloads import download_buttons
+from components.history import cell_history
 from components.matrix import headline_positions, matrix_axes, matrix_figure, position_details, stance_legend
 from components.params import cell_param
 from components.shell import page_footer, page_shell
@@ -46,6 +47,7 @@ else:
     st.query_params["cell"] = chosen
     party, _, issue = chosen.partition(":")
     position_details(context, party, issue)
+    cell_history(context, party, issue)
 
 download_buttons(context, "positions")
 page_footer(context)

@@ -1,0 +1,58 @@
+"""Stance history across briefs: what changed, when, and the evidence on both sides."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from briefing.history import stance_by_brief, stance_changes
+from briefing.schema import CLAIM_TYPES, STANCES
+from components.data import per_view
+from components.evidence import evidence_quotes
+from components.shell import PageContext
+
+
+def _changes(context: PageContext) -> pd.DataFrame:
+    return per_view("stance-changes", context.frames, context.selection,
+                    lambda: stance_changes(context.view.positions, context.frames.briefs))
+
+
+def change_list(context: PageContext) -> None:
+    """Every change of stance between briefs under the current filter, with both sides' evidence."""
+    changes = _changes(context)
+    if changes.empty:
+        st.caption("No stance changes between briefs under the current filter.")
+        return
+    titles = dict(zip(context.frames.briefs["id"], context.frames.briefs["title"], strict=True))
+    for change in changes.itertuples(index=False):
+        arrow = f"{STANCES[change.from_stance][2]} {change.from_stance_label} → {STANCES[change.to_stance][2]} {change.to_stance_label}"
+        label = f"{change.party_name} · {change.issue_label}: {arrow} ({CLAIM_TYPES[change.claim_type].lower()})"
+        with st.expander(label):
+            before, after = st.columns(2)
+            with before:
+                st.markdown(f"**Before** — {titles[change.from_brief]}, {change.from_published:%d %b %Y}")
+                evidence_quotes(context, change.from_evidence, claim_label=CLAIM_TYPES[change.claim_type])
+            with after:
+                st.markdown(f"**After** — {titles[change.to_brief]}, {change.to_published:%d %b %Y}")
+                evidence_quotes(context, change.to_evidence, claim_label=CLAIM_TYPES[change.claim_type])
+            st.page_link("pages/matrix.py", label="Open the cell in the matrix", icon=":material/grid_on:",
+                         query_params=context.link_params(cell=f"{change.party}:{change.issue}"))
+
+
+def cell_history(context: PageContext, party: str, issue: str) -> None:
+    """The stance in each brief for one cell, when more than one brief speaks to it."""
+    positions = context.view.positions
+    cell = positions[(positions["party"] == party) & (positions["issue"] == issue)]
+    if cell["brief"].nunique() < 2:
+        return
+    sequence = stance_by_brief(cell, context.frames.briefs)
+    titles = dict(zip(context.frames.briefs["id"], context.frames.briefs["title"], strict=True))
+    st.markdown("#### Stance history across briefs")
+    for claim_type, rows in sequence.groupby("claim_type", sort=False):
+        steps = []
+        previous = None
+        for row in rows.itertuples(index=False):
+            marker = "" if previous is None else (" (changed)" if row.stance != previous else " (unchanged)")
+            steps.append(f"{row.stance_symbol} {row.stance_label}{marker} — *{titles[row.brief]}*, {row.published:%d %b %Y}")
+            previous = row.stance
+        st.markdown(f"**{CLAIM_TYPES[claim_type]}:**\n\n" + "\n".join(f"1. {step}" for step in steps))
