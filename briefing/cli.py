@@ -52,6 +52,29 @@ def _export(args) -> int:
     return 0
 
 
+def _pack(args) -> int:
+    from briefing.frames import Selection
+    from briefing.pack import pack_html, pack_markdown
+    from briefing.store import load_frames
+
+    frames = load_frames(Layout.from_env())
+    for problem in frames.problems:
+        print(f"skipped: {problem}", file=sys.stderr)
+    unknown = [i for i in args.issue if i not in set(frames.issues["id"])]
+    unknown += [p for p in args.party if p not in set(frames.parties["id"])]
+    unknown += [b for b in args.brief if b not in set(frames.briefs["id"])]
+    if unknown:
+        print(f"unknown id(s): {', '.join(unknown)}", file=sys.stderr)
+        return 2
+    selection = Selection(issues=tuple(args.issue), parties=tuple(args.party), briefs=tuple(args.brief))
+    markdown = args.format == "md" or (args.format is None and args.out.suffix.lower() in (".md", ".markdown"))
+    text = pack_markdown(frames, selection) if markdown else pack_html(frames, selection)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
 def _locate(args) -> int:
     """Print the offsets of a quote in a seed, for writing evidence by hand."""
     folder = Layout.from_env().seeds.resolve()
@@ -81,11 +104,19 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--issue", action="append", default=[], metavar="ID", nargs="+", help="keep only these issues")
     export.add_argument("--out", type=Path, help="output file (json) or folder (csv); default: standard output (json)")
     export.set_defaults(run=_export)
+    pack = commands.add_parser("pack", help="write a self-contained briefing pack (HTML or Markdown) for a filter")
+    pack.add_argument("--issue", action="append", default=[], metavar="ID", nargs="+", help="keep only these issues")
+    pack.add_argument("--party", action="append", default=[], metavar="ID", nargs="+", help="keep only these parties")
+    pack.add_argument("--brief", action="append", default=[], metavar="ID", nargs="+", help="keep only this brief")
+    pack.add_argument("--format", choices=("html", "md"), help="default: from the --out suffix (.md is Markdown)")
+    pack.add_argument("--out", type=Path, required=True, help="output file")
+    pack.set_defaults(run=_pack)
     locate = commands.add_parser("locate", help="print the character offsets of a quote in a seed")
     locate.add_argument("seed_file", help="file name inside seeds/")
     locate.add_argument("quote")
     locate.set_defaults(run=_locate)
     args = parser.parse_args(argv)
-    if args.command == "export":
-        args.issue = [i for group in args.issue for i in group]
+    for name in ("issue", "party", "brief"):
+        if isinstance(getattr(args, name, None), list):
+            setattr(args, name, [value for group in getattr(args, name) for value in group])
     return args.run(args)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from briefing.frames import Frames, build_frames
 from briefing.load import Layout, load_corpus
+from briefing.versions import save_manifest
 
 log = logging.getLogger(__name__)
 KEEP_FILES = 4
@@ -98,4 +99,5 @@ def load_frames(layout: Layout | None = None, use_cache: bool = True) -> Frames:
     frames = dataclasses.replace(build_frames(load_corpus(layout=layout)), version=version)
     if use_cache:
         _write_cached(folder, path, frames)
+        save_manifest(frames, folder)
     return frames

@@ -1,30 +1,12 @@
-"""The one place raw HTML is built: every inserted value is escaped unless it is already Html."""
+"""Rendering trusted markup in Streamlit; the markup itself is built by briefing.markup."""
 
 from __future__ import annotations
 
-import html
-import string
-
 import streamlit as st
 
+from briefing.markup import Html, escape, html_fragment, join_html
 
-class Html(str):
-    """Markup that is already safe: produced only by html_fragment or join_html."""
-
-    __slots__ = ()
-
-
-def escape(value) -> Html:
-    return value if isinstance(value, Html) else Html(html.escape(str(value), quote=True))
-
-
-def html_fragment(template: str, **values) -> Html:
-    """Fill a $name template, escaping each value; the template itself must be a literal."""
-    return Html(string.Template(template).substitute({key: escape(value) for key, value in values.items()}))
-
-
-def join_html(parts) -> Html:
-    return Html("".join(escape(part) for part in parts))
+__all__ = ["Html", "escape", "html_fragment", "join_html", "render_html", "render_script"]
 
 
 def render_html(fragment: Html) -> None:

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 import streamlit as st
 from PIL import Image
 
 from briefing.frames import Frames, Selection
+from briefing.pack import pack_html, pack_markdown
+from briefing.store import cache_dir
+from briefing.versions import VERSION_PATTERN, describe_changes, load_manifest, manifest
 from components.data import filtered_view, get_frames
 from components.filters import FILTER_KEYS, filter_params, parse_filter, unknown_keys
 
 SELECTION_KEY = "selection"
+VERSION_NOTICE_KEY = "version_notice"
+VERSION_PARAM = "v"
 SEEDED_KEY = "selection_seeded"
 ISSUE_WIDGET = "issue_filter_widget"
 PARTY_WIDGET = "party_filter_widget"
@@ -61,10 +67,21 @@ def _seed_selection(frames: Frames, notices: list[str]) -> None:
     issues = dict(zip(frames.issues["id"], frames.issues["label"], strict=True))
     parties = dict(zip(frames.parties["id"], frames.parties["name"], strict=True))
     briefs = dict(zip(frames.briefs["id"], frames.briefs["title"], strict=True))
-    parsed = parse_filter(_query_lists(), issues, parties, briefs)
+    raw = _query_lists()
+    parsed = parse_filter(raw, issues, parties, briefs)
     st.session_state[SELECTION_KEY] = parsed.selection
     st.session_state[SEEDED_KEY] = True
     notices.extend(parsed.notices)
+    linked_version = (raw.get(VERSION_PARAM) or [None])[-1]
+    if linked_version is not None:
+        if not VERSION_PATTERN.match(linked_version):
+            notices.append("Ignored the “v” value in the link: it is not a data version.")
+        elif linked_version != frames.version:
+            changes = describe_changes(load_manifest(linked_version, cache_dir()), manifest(frames))
+            st.session_state[VERSION_NOTICE_KEY] = (
+                f"This link was made with data version `{linked_version}`; the data is now version `{frames.version}`. "
+                "What changed: " + " ".join(changes)
+            )
 
 
 def _widgets_changed() -> None:
@@ -148,7 +165,7 @@ def page_shell(
 
     params = params or {}
     raw = _query_lists()
-    if notice := unknown_keys(raw, (*FILTER_KEYS, *params)):
+    if notice := unknown_keys(raw, (*FILTER_KEYS, VERSION_PARAM, *params)):
         notices.append(notice)
     page_params: dict[str, str] = {}
     for key, validate in params.items():
@@ -168,6 +185,8 @@ def page_shell(
     st.title(title)
     for notice in notices:
         st.warning(notice, icon=":material/link_off:")
+    if version_notice := st.session_state.get(VERSION_NOTICE_KEY):
+        st.warning(version_notice, icon=":material/update:")
     _problems_banner(frames)
     if frames.briefs.empty:
         st.error("No brief could be loaded, so there is nothing to show. Fix the files named above.")
@@ -184,5 +203,28 @@ def page_shell(
     return PageContext(frames=frames, view=filtered_view(frames, selection), selection=selection, params=page_params)
 
 
+def permalink(version: str) -> str:
+    """The address of this exact view: page, filter, view state and data version."""
+    params = [(key, value) for key in st.query_params for value in st.query_params.get_all(key) if key != VERSION_PARAM]
+    query = urlencode([*params, (VERSION_PARAM, version)])
+    return f"{st.context.url or ''}?{query}"
+
+
+def _share_and_pack(context: PageContext) -> None:
+    frames, selection = context.frames, context.selection
+    with st.sidebar:
+        st.divider()
+        st.markdown("**Share this view**")
+        st.code(permalink(frames.version), language=None, wrap_lines=True)
+        st.caption("The link holds the filter, the view and the data version; the copy button is at its right.")
+        st.markdown("**Briefing pack** of the current filter")
+        left, right = st.columns(2)
+        left.download_button("HTML", lambda: pack_html(frames, selection), file_name="briefing-pack.html", mime="text/html",
+                             icon=":material/download:", key="pack_html", on_click="ignore")
+        right.download_button("Markdown", lambda: pack_markdown(frames, selection), file_name="briefing-pack.md",
+                              mime="text/markdown", icon=":material/download:", key="pack_md", on_click="ignore")
+
+
 def page_footer(context: PageContext) -> None:
+    _share_and_pack(context)
     _footer(context.frames)

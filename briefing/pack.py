@@ -1,0 +1,224 @@
+"""Briefing pack: one self-contained HTML (or Markdown) document of the current filter, every quote with its source."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pandas as pd
+
+from briefing.frames import Frames, Selection, select
+from briefing.markup import Html, html_fragment, join_html
+from briefing.negotiation import VERDICTS, negotiation_space
+from briefing.schema import CLAIM_TYPES, STANCES
+
+REGIONS = ("poland", "baltic-states")
+STYLE = """
+body{font-family:Georgia,'Times New Roman',serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}
+h1,h2,h3{font-family:Helvetica,Arial,sans-serif}h2{border-bottom:2px solid #542788;padding-bottom:.2rem;margin-top:2.2rem}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{border:1px solid #999;padding:.3rem .4rem;vertical-align:top;text-align:left}
+blockquote{margin:.3rem 0 .6rem;padding:.3rem .8rem;border-left:4px solid #555;background:#f4f4f4}
+.source{font-size:.8rem;color:#444}.meta{color:#444;font-size:.9rem}.claim{font-variant:small-caps}
+@media print{h2{page-break-after:avoid}blockquote{page-break-inside:avoid}}
+"""
+
+
+def _md(text) -> str:
+    """Markdown-safe text: characters that would format or open raw HTML are escaped."""
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", str(text))
+
+
+class _Pack:
+    """Collects the pack's sections once, then renders them as HTML or Markdown."""
+
+    def __init__(self, frames: Frames, selection: Selection):
+        self.frames = frames
+        self.selection = selection
+        self.view = select(frames, selection)
+        self.brief_titles = dict(zip(frames.briefs["id"], frames.briefs["title"], strict=True))
+        self.seed_files = {seed: file for seeds, files in zip(frames.briefs["seeds"], frames.briefs["seed_files"], strict=True)
+                           for seed, file in zip(seeds, files, strict=True)}
+        self.quote_count = 0
+
+    def spans(self, ids) -> list[dict]:
+        found = [self.frames.evidence_rows[i] for i in ids if i in self.frames.evidence_rows]
+        self.quote_count += len(found)
+        return found
+
+    def source_line(self, span: dict) -> str:
+        return (f"{self.brief_titles.get(span['brief'], span['brief'])} — {self.seed_files.get(span['seed'], span['seed'])}, "
+                f"characters {span['start']}–{span['end']} (evidence {span['id']})")
+
+    def filter_line(self) -> str:
+        issues = dict(zip(self.frames.issues["id"], self.frames.issues["label"], strict=True))
+        parties = dict(zip(self.frames.parties["id"], self.frames.parties["name"], strict=True))
+        parts = [
+            "Issues: " + (", ".join(issues.get(i, i) for i in self.selection.issues) or "all"),
+            "Parties: " + (", ".join(parties.get(p, p) for p in self.selection.parties) or "all"),
+            "Briefs: " + (", ".join(self.brief_titles.get(b, b) for b in self.selection.briefs) or "all"),
+        ]
+        return " · ".join(parts)
+
+    def matrix(self) -> tuple[list[str], list[tuple[str, list[str]]]]:
+        positions = self.view.positions
+        issues = [(i, label) for i, label in zip(self.frames.issues["id"], self.frames.issues["label"], strict=True)
+                  if i in set(positions["issue"])]
+        rows = []
+        for party, name in zip(self.frames.parties["id"], self.frames.parties["name"], strict=True):
+            mine = positions[positions["party"] == party]
+            if mine.empty:
+                continue
+            cells = []
+            for issue, _label in issues:
+                cell = mine[mine["issue"] == issue]
+                cells.append("; ".join(f"{STANCES[r.stance][2]} {r.stance_label} ({r.claim_type})" for r in cell.itertuples())
+                             or "no stated position")
+            rows.append((name, cells))
+        return [label for _i, label in issues], rows
+
+    def events(self) -> pd.DataFrame:
+        return self.view.events.sort_values(["date_start", "title"], na_position="last", kind="stable")
+
+
+def _html_quotes(pack: _Pack, ids) -> Html:
+    return join_html(
+        html_fragment('<blockquote>“$quote”<div class="source">$source</div></blockquote>', quote=s["quote"],
+                      source=pack.source_line(s))
+        for s in pack.spans(ids)
+    )
+
+
+def pack_html(frames: Frames, selection: Selection | None = None, generated: dt.date | None = None) -> str:
+    """The whole pack as one HTML document with inline styles and no external resources."""
+    pack = _Pack(frames, selection or Selection())
+    view = pack.view
+    body: list[Html] = [
+        html_fragment("<h1>Briefing pack</h1><p class=\"meta\">$filter<br>Data version $version · generated $date</p>",
+                      filter=pack.filter_line(), version=frames.version or "unknown",
+                      date=(generated or dt.date.today()).isoformat()),
+    ]
+    for brief in view.briefs.itertuples(index=False):
+        body.append(html_fragment("<p><strong>$title</strong>, published $date. Source text: $files (sha256 $sha).</p>",
+                                  title=brief.title, date=f"{brief.published:%d %B %Y}", files=", ".join(brief.seed_files),
+                                  sha=", ".join(brief.seed_sha256)))
+    body.append(Html("<h2>Key judgments</h2>"))
+    for row in view.judgments.itertuples(index=False):
+        body.append(html_fragment("<h3>$text</h3><p class=\"meta\">Analyst's assessment · confidence $confidence</p>$quotes",
+                                  text=row.text, confidence=row.confidence, quotes=_html_quotes(pack, row.evidence)))
+    headers, rows = pack.matrix()
+    body.append(Html("<h2>Position matrix</h2>"))
+    body.append(html_fragment("<table><tr><th>Party</th>$heads</tr>$rows</table>",
+                              heads=join_html(html_fragment("<th>$h</th>", h=h) for h in headers),
+                              rows=join_html(html_fragment("<tr><th>$name</th>$cells</tr>", name=name,
+                                                           cells=join_html(html_fragment("<td>$c</td>", c=c) for c in cells))
+                                             for name, cells in rows)))
+    for row in view.positions.itertuples(index=False):
+        who = row.speaker_name or row.reported_by or "—"
+        body.append(html_fragment(
+            "<h3>$party · $issue: $symbol $stance</h3><p>$summary</p>"
+            "<p class=\"meta\"><span class=\"claim\">$claim</span> · confidence $confidence · $date · $who</p>$quotes",
+            party=row.party_name, issue=row.issue_label, symbol=STANCES[row.stance][2], stance=row.stance_label,
+            summary=row.summary, claim=row.claim_label, confidence=row.confidence, date=row.date or "undated",
+            who=who, quotes=_html_quotes(pack, row.evidence)))
+        if row.red_line:
+            body.append(html_fragment("<p><strong>Red line:</strong> $text</p>$quotes", text=row.red_line,
+                                      quotes=_html_quotes(pack, row.red_line_evidence)))
+        if row.range_low:
+            body.append(html_fragment("<p><strong>Acceptable range:</strong> $low to $high. $note</p>$quotes",
+                                      low=STANCES[row.range_low][1], high=STANCES[row.range_high][1], note=row.range_note or "",
+                                      quotes=_html_quotes(pack, row.range_evidence)))
+    body.append(Html("<h2>Negotiation space</h2>"))
+    issues = [i for i in frames.issues["id"] if not pack.selection.issues or i in pack.selection.issues]
+    for verdict in negotiation_space(view.positions, issues):
+        body.append(html_fragment("<p><strong>$issue</strong>: $verdict. $why</p>",
+                                  issue=dict(zip(frames.issues["id"], frames.issues["label"], strict=True))[verdict.issue],
+                                  verdict=VERDICTS[verdict.verdict], why=verdict.explanation))
+    body.append(Html("<h2>Timeline</h2>"))
+    for row in pack.events().itertuples(index=False):
+        when = f"{row.date} ({row.date_precision})" if row.date else f"undated — {row.date_note}"
+        body.append(html_fragment("<h3>$when: $title</h3><p class=\"meta\">status $status · $issues</p>$quotes",
+                                  when=when, title=row.title, status=row.status, issues=", ".join(row.issue_labels),
+                                  quotes=_html_quotes(pack, row.evidence)))
+    body.append(Html("<h2>Poland and the Baltic states</h2>"))
+    parties = frames.parties.set_index("id")
+    for region in REGIONS:
+        members = tuple(parties.at[region, "members"]) if region in parties.index else ()
+        impacts = view.impacts[view.impacts["region"].isin((region, *members))]
+        names = ", ".join(parties.at[region, "member_names"]) if region in parties.index else ""
+        body.append(html_fragment("<h3>$name</h3><p class=\"meta\">$members</p>", name=parties.at[region, "name"],
+                                  members=f"Members: {names}" if names else ""))
+        if impacts.empty:
+            body.append(Html("<p>No impact under this filter.</p>"))
+        for row in impacts.itertuples(index=False):
+            body.append(html_fragment("<p><strong>$direction</strong> — $assessment <span class=\"meta\">($claim, confidence "
+                                      "$confidence)</span></p>$quotes", direction=row.direction_label, assessment=row.assessment,
+                                      claim=row.claim_label, confidence=row.confidence, quotes=_html_quotes(pack, row.evidence)))
+    covered = {*REGIONS, *(m for r in REGIONS if r in parties.index for m in parties.at[r, "members"])}
+    others = view.impacts[~view.impacts["region"].isin(covered)]
+    if not others.empty:
+        body.append(Html("<h3>Wider region</h3>"))
+    for row in others.itertuples(index=False):
+        body.append(html_fragment("<p><strong>$region: $direction</strong> — $assessment <span class=\"meta\">($claim, "
+                                  "confidence $confidence)</span></p>$quotes", region=row.region_name,
+                                  direction=row.direction_label, assessment=row.assessment, claim=row.claim_label,
+                                  confidence=row.confidence, quotes=_html_quotes(pack, row.evidence)))
+    body.append(html_fragment("<h2>Sources</h2><p>$count quotes, each verbatim at the stated character offsets of its "
+                              "source text. Claim types: $claims.</p>", count=str(pack.quote_count),
+                              claims="; ".join(f"{k}: {v}" for k, v in CLAIM_TYPES.items())))
+    return html_fragment(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Briefing pack</title>"
+        "<style>$style</style></head><body>$body</body></html>", style=Html(STYLE), body=join_html(body))
+
+
+def pack_markdown(frames: Frames, selection: Selection | None = None, generated: dt.date | None = None) -> str:
+    """The same pack as Markdown, for pasting into notes."""
+    pack = _Pack(frames, selection or Selection())
+    view = pack.view
+    lines = ["# Briefing pack", "", _md(pack.filter_line()), "",
+             f"Data version {frames.version or 'unknown'} · generated {(generated or dt.date.today()).isoformat()}", ""]
+
+    def quotes(ids):
+        for span in pack.spans(ids):
+            lines.extend([f"> “{_md(span['quote'])}”", ">", f"> — {_md(pack.source_line(span))}", ""])
+
+    for brief in view.briefs.itertuples(index=False):
+        lines += [f"**{_md(brief.title)}**, published {brief.published:%d %B %Y}. Source: {_md(', '.join(brief.seed_files))}.", ""]
+    lines += ["## Key judgments", ""]
+    for row in view.judgments.itertuples(index=False):
+        lines += [f"### {_md(row.text)}", "", f"Analyst's assessment · confidence {row.confidence}", ""]
+        quotes(row.evidence)
+    headers, rows = pack.matrix()
+    lines += ["## Position matrix", "", "| Party | " + " | ".join(_md(h) for h in headers) + " |",
+              "|---|" + "---|" * len(headers)]
+    lines += ["| " + _md(name) + " | " + " | ".join(_md(c) for c in cells) + " |" for name, cells in rows]
+    lines.append("")
+    for row in view.positions.itertuples(index=False):
+        lines += [f"### {_md(row.party_name)} · {_md(row.issue_label)}: {STANCES[row.stance][2]} {row.stance_label}", "",
+                  _md(row.summary), "", f"*{row.claim_label}* · confidence {row.confidence} · {_md(row.date or 'undated')}", ""]
+        quotes(row.evidence)
+        if row.red_line:
+            lines += [f"**Red line:** {_md(row.red_line)}", ""]
+            quotes(row.red_line_evidence)
+        if row.range_low:
+            lines += [f"**Acceptable range:** {STANCES[row.range_low][1]} to {STANCES[row.range_high][1]}. {_md(row.range_note or '')}", ""]
+            quotes(row.range_evidence)
+    lines += ["## Timeline", ""]
+    for row in pack.events().itertuples(index=False):
+        when = f"{row.date} ({row.date_precision})" if row.date else f"undated — {row.date_note}"
+        lines += [f"### {_md(when)}: {_md(row.title)}", "", f"status {row.status} · {_md(', '.join(row.issue_labels))}", ""]
+        quotes(row.evidence)
+    lines += ["## Poland and the Baltic states", ""]
+    parties = frames.parties.set_index("id")
+    for region in REGIONS:
+        members = tuple(parties.at[region, "members"]) if region in parties.index else ()
+        lines += [f"### {_md(parties.at[region, 'name'])}", ""]
+        for row in view.impacts[view.impacts["region"].isin((region, *members))].itertuples(index=False):
+            lines += [f"**{_md(row.direction_label)}** — {_md(row.assessment)} ({row.claim_label}, confidence {row.confidence})", ""]
+            quotes(row.evidence)
+    covered = {*REGIONS, *(m for r in REGIONS if r in parties.index for m in parties.at[r, "members"])}
+    for row in view.impacts[~view.impacts["region"].isin(covered)].itertuples(index=False):
+        lines += [f"**{_md(row.region_name)}: {_md(row.direction_label)}** — {_md(row.assessment)}", ""]
+        quotes(row.evidence)
+    lines += ["## Sources", "", f"{pack.quote_count} quotes, each verbatim at the stated character offsets of its source text.", ""]
+    return "\n".join(lines)

@@ -1,0 +1,85 @@
+"""Several briefs, versioned permalinks, the share box and the briefing pack, through AppTest."""
+
+from __future__ import annotations
+
+import shutil
+import time
+
+import pytest
+
+from briefing.load import Layout
+from briefing.store import data_version
+from components.data import RECHECK_SECONDS
+from tests.app.helpers import PROJECT, run_page
+
+LAVROV = "lavrov-red-line-2026-01"
+FOLLOW_UP = "energy-truce-follow-up-2026-02"
+
+
+@pytest.fixture
+def data_copy(tmp_path, monkeypatch):
+    shutil.copytree(PROJECT / "data", tmp_path / "data")
+    shutil.copytree(PROJECT / "seeds", tmp_path / "seeds")
+    monkeypatch.setenv("BRIEFING_ROOT", str(tmp_path))
+    return tmp_path
+
+
+class TestBriefs:
+    def test_brief_selector_lists_every_brief(self):
+        app = run_page("overview")
+        selector = app.selectbox(key="brief_filter_widget")
+        assert LAVROV in selector.options[1:] or any("Lavrov" in o for o in selector.options)
+        assert len(selector.options) == 3  # all, and each of the two briefs
+
+    def test_brief_param_limits_the_views(self):
+        app = run_page("timeline", brief=FOLLOW_UP)
+        assert app.session_state["selection"].briefs == (FOLLOW_UP,)
+        undated = app.dataframe[0].value
+        assert list(undated["Event"]) == ["Russian denial read as denying an agreement, not the possibility of one"]
+
+    def test_merged_timeline_has_events_of_both_briefs(self):
+        app = run_page("timeline")
+        events = " ".join(app.dataframe[0].value["Event"])
+        assert "Russian denial read as denying an agreement" in events  # the follow-up note's
+        assert "Washington peace plan" in events  # the January brief's
+
+    def test_stance_history_shows_the_change_with_both_sides(self):
+        app = run_page("matrix", cell="russia:energy-truce")
+        text = " ".join(m.value for m in app.markdown)
+        assert "Rejection" in text and "Conditional (changed)" in text
+        overview = run_page("overview")
+        labels = [e.label for e in overview.expander]
+        assert any("Russia · Energy truce" in label and "→" in label for label in labels)
+
+
+class TestPermalinks:
+    def test_share_box_holds_filter_view_and_version(self):
+        app = run_page("matrix", issue="ceasefire", cell="russia:ceasefire")
+        version = data_version(Layout())
+        links = [c.value for c in app.sidebar.code]
+        assert any("issue=ceasefire" in link and "cell=russia%3Aceasefire" in link and f"v={version}" in link for link in links)
+
+    def test_current_version_gives_no_notice(self):
+        app = run_page("overview", v=data_version(Layout()))
+        assert not app.warning
+
+    def test_link_from_an_older_version_says_what_changed(self, data_copy):
+        old_version = data_version(Layout(root=data_copy))
+        run_page("overview")  # the server sees, and records, the old version
+        path = data_copy / "data" / "briefs" / f"{LAVROV}.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("Lavrov rejects Ukraine's ceasefire proposal outright", "Lavrov rejects the proposal outright", 1),
+                        encoding="utf-8")
+        time.sleep(RECHECK_SECONDS + 0.1)
+        app = run_page("overview", v=old_version)
+        notice = " ".join(w.value for w in app.warning)
+        assert f"`{old_version}`" in notice and "records 1 changed" in notice
+
+    def test_unknown_version_is_named_as_unknown(self):
+        app = run_page("overview", v="0123456789ab")
+        assert any("no record of the link's data version" in w.value for w in app.warning)
+
+    def test_malformed_version_is_ignored_with_a_notice(self):
+        app = run_page("overview", v="<script>")
+        assert any("not a data version" in w.value for w in app.warning)
+        assert not app.exception

@@ -1,0 +1,77 @@
+"""The briefing pack: self-contained, escaped, and carrying every quote of its filter."""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefing.frames import Selection, select
+from briefing.pack import pack_html, pack_markdown
+from briefing.store import load_frames
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def frames():
+    return load_frames()
+
+
+class TestHtml:
+    def test_ceasefire_pack_carries_every_ceasefire_quote(self, frames):
+        document = html.unescape(pack_html(frames, Selection(issues=("ceasefire",))))
+        spans = select(frames, Selection(issues=("ceasefire",))).evidence
+        assert len(spans) >= 10
+        for span in spans.itertuples(index=False):
+            assert span.quote in document, span.id
+            assert f"evidence {span.id}" in document
+
+    def test_self_contained(self, frames):
+        document = pack_html(frames)
+        assert document.startswith("<!doctype html>")
+        assert not re.search(r"<(script|link|img|iframe)\b", document)
+        assert not re.search(r"(src|href)=", document)
+
+    def test_other_issues_are_left_out(self, frames):
+        document = html.unescape(pack_html(frames, Selection(issues=("energy-truce",))))
+        assert "Zelenskyy says the US security guarantee document" not in document
+        assert "Energy truce" in document
+
+    def test_data_is_escaped(self, frames, monkeypatch):
+        positions = frames.positions.copy()
+        positions.loc[positions.index[0], "summary"] = "<script>alert(1)</script>"
+        hostile = type(frames)(**{**frames.__dict__, "positions": positions})
+        document = pack_html(hostile)
+        assert "<script>alert(1)</script>" not in document
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in document
+
+
+class TestMarkdown:
+    def test_markdown_has_the_sections_and_quotes(self, frames):
+        text = pack_markdown(frames, Selection(issues=("ceasefire",)))
+        for heading in ("## Key judgments", "## Position matrix", "## Timeline", "## Poland and the Baltic states", "## Sources"):
+            assert heading in text
+        assert "| Party |" in text and "> “" in text
+
+
+class TestCommand:
+    def test_pack_command_writes_html_and_markdown(self, tmp_path):
+        for name in ("pack.html", "pack.md"):
+            out = tmp_path / name
+            result = subprocess.run([sys.executable, "-m", "briefing", "pack", "--issue", "ceasefire", "--out", str(out)],
+                                    cwd=PROJECT, capture_output=True, text=True, timeout=120)
+            assert result.returncode == 0, result.stderr
+            text = out.read_text(encoding="utf-8")
+            assert ("<!doctype html>" in text) == name.endswith(".html")
+            assert "even a 60-day or longer ceasefire" in html.unescape(text)
+
+    def test_unknown_issue_is_refused(self, tmp_path):
+        result = subprocess.run([sys.executable, "-m", "briefing", "pack", "--issue", "nope", "--out", str(tmp_path / "x.html")],
+                                cwd=PROJECT, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 2 and "unknown id(s): nope" in result.stderr
+        assert not (tmp_path / "x.html").exists()
