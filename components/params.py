@@ -35,3 +35,8 @@ def search_param(value: str, _frames: Frames) -> str | None:
     """Free text for the source search, bounded; it is only ever compared, never rendered unescaped."""
     value = value.strip()
     return value if 0 < len(value) <= 200 else None
+
+
+def issue_param(value: str, frames: Frames) -> str | None:
+    """An issue id from the taxonomy."""
+    return value if value in set(frames.issues["id"]) else None

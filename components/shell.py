@@ -35,6 +35,7 @@ PAGES = (
 )
 
 
+PRESENT_PAGE = "pages/present.py"
 _FAVICON = Image.new("RGB", (32, 32), "#542788")
 
 
@@ -97,7 +98,7 @@ def _clear_filters() -> None:
     st.session_state[SELECTION_KEY] = Selection()
 
 
-def _sidebar(frames: Frames, selection: Selection, page_params: Mapping[str, str]) -> None:
+def _sidebar(frames: Frames, selection: Selection, presenting: bool) -> None:
     issues = dict(zip(frames.issues["id"], frames.issues["label"], strict=True))
     parties = dict(zip(frames.parties["id"], frames.parties["name"], strict=True))
     # widget state is dropped on a page switch in pages/ mode, so it is restored from the selection each run
@@ -108,6 +109,9 @@ def _sidebar(frames: Frames, selection: Selection, page_params: Mapping[str, str
               **dict(zip(frames.briefs["id"], frames.briefs["title"], strict=True))}
     with st.sidebar:
         st.markdown("### Briefing dashboard")
+        if st.toggle("Briefing mode", value=presenting, key=f"briefing_mode_{presenting}",
+                     help="Large type, one issue at a time, sidebar folded away.") != presenting:
+            st.switch_page(PRESENT_PAGE if not presenting else PAGES[0][0], query_params=filter_params(selection))
         for path, label, icon in PAGES:
             st.page_link(path, label=label, icon=icon, query_params=filter_params(selection))
         st.divider()
@@ -152,12 +156,12 @@ def _footer(frames: Frames) -> None:
 
 
 def page_shell(
-    title: str, *, params: Mapping[str, Callable[[str, Frames], str | None]] | None = None
+    title: str, *, params: Mapping[str, Callable[[str, Frames], str | None]] | None = None, presenting: bool = False
 ) -> PageContext:
     """Draw the frame of a page and return its context. ``params`` validates the page's own link params."""
     # a drawn favicon: Material icon names would be fetched from a font CDN, which offline hosts cannot reach
     st.set_page_config(page_title=f"{title} · Briefing dashboard", page_icon=_FAVICON, layout="wide",
-                       initial_sidebar_state="expanded")
+                       initial_sidebar_state="collapsed" if presenting else "expanded")
     frames = get_frames()
     notices: list[str] = []
     _seed_selection(frames, notices)
@@ -181,7 +185,7 @@ def page_shell(
     if raw != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
 
-    _sidebar(frames, selection, page_params)
+    _sidebar(frames, selection, presenting)
     st.title(title)
     for notice in notices:
         st.warning(notice, icon=":material/link_off:")

@@ -15,6 +15,7 @@ PAGES = {
     "regional": "pages/regional.py",
     "sources": "pages/sources.py",
     "negotiation": "pages/negotiation.py",
+    "present": "pages/present.py",
 }
 
 

@@ -83,3 +83,21 @@ class TestPermalinks:
         app = run_page("overview", v="<script>")
         assert any("not a data version" in w.value for w in app.warning)
         assert not app.exception
+
+
+class TestBriefingMode:
+    def test_one_issue_at_a_time_with_next_and_previous(self):
+        app = run_page("present", issue=["ceasefire", "security-guarantees"])
+        assert [h.value for h in app.header] == ["Ceasefire"]
+        assert any("Issue 1 of 2" in m.value for m in app.markdown)
+        app.button(key="present_next").click().run()
+        assert [h.value for h in app.header] == ["Security guarantees"]
+        assert app.query_params["topic"] in ("security-guarantees", ["security-guarantees"])
+        app.button(key="present_previous").click().run()
+        assert [h.value for h in app.header] == ["Ceasefire"]
+
+    def test_large_type_and_verdict(self):
+        app = run_page("present", topic="energy-truce")
+        assert any("font-size:1.35rem" in h.proto.body for h in app.get("html"))
+        text = " ".join(m.value for m in app.markdown)
+        assert "Negotiation space:" in text and "Russia:" in text

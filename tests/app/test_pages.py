@@ -16,6 +16,7 @@ TITLES = {
     "regional": "Poland & Baltic states",
     "sources": "Source viewer",
     "negotiation": "Negotiation space",
+    "present": "Briefing mode",
 }
 
 

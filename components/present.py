@@ -1,0 +1,53 @@
+"""Briefing mode: one issue at a time, in large type, with the sourced essentials."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from briefing.negotiation import VERDICTS, issue_verdict
+from briefing.schema import STANCES
+from components.evidence import evidence_quotes
+from components.html import Html, render_html
+from components.matrix import headline_positions
+from components.shell import PageContext
+
+LARGE_TYPE = Html(
+    "<style>[data-testid=stMain] p, [data-testid=stMain] li{font-size:1.35rem;line-height:1.55}"
+    "[data-testid=stMain] h1{font-size:3rem}[data-testid=stMain] h2{font-size:2.3rem}"
+    "[data-testid=stMain] blockquote{font-size:1.2rem}</style>"
+)
+
+
+def large_type() -> None:
+    render_html(LARGE_TYPE)
+
+
+def issue_slide(context: PageContext, issue: str) -> None:
+    """Stances, the negotiation verdict, judgments, events and regional effects for one issue."""
+    view = context.view
+    issue_row = context.frames.issues.set_index("id").loc[issue]
+    st.header(issue_row["label"])
+    st.markdown(f"*{issue_row['definition']}*")
+    positions = view.positions[view.positions["issue"] == issue]
+    if positions.empty:
+        st.markdown("No party has a stated position on this issue in the current filter.")
+    for row in headline_positions(positions).itertuples(index=False):
+        st.markdown(f"**{row.party_name}: {row.stance_symbol} {row.stance_label}** ({row.claim_label.lower()}) — {row.summary}")
+        evidence_quotes(context, row.evidence[:1], claim_label=row.claim_label)
+    verdict = issue_verdict(view.positions, issue)
+    st.markdown(f"**Negotiation space: {VERDICTS[verdict.verdict]}.** {verdict.explanation}")
+    judgments = view.judgments[view.judgments["issues"].map(lambda issues: issue in issues)]
+    if not judgments.empty:
+        st.subheader("Key judgments")
+        st.markdown("\n".join(f"- {text}" for text in judgments["text"].head(5)))
+    events = view.events[view.events["issues"].map(lambda issues: issue in issues)]
+    dated = events[events["date_start"].notna()].sort_values("date_start").tail(5)
+    if not dated.empty:
+        st.subheader("Recent events")
+        st.markdown("\n".join(f"- **{row.date}** — {row.title} ({row.status})" for row in dated.itertuples(index=False)))
+    impacts = view.impacts[view.impacts["issues"].map(lambda issues: issue in issues)]
+    if not impacts.empty:
+        st.subheader("Regional effect")
+        st.markdown("\n".join(f"- **{row.region_name}**: {row.direction_label.lower()} — {row.assessment}"
+                              for row in impacts.itertuples(index=False)))
+    st.caption(" · ".join(f"{symbol} {label}" for _rank, label, symbol in STANCES.values()))
