@@ -45,7 +45,7 @@ SETTLED_JS = """() => {
 # Opened directly on a page path, Streamlit's frontend first probes <page>/_stcore/health and
 # <page>/_stcore/host-config, gets 404 and falls back to the server root
 # (https://github.com/streamlit/streamlit/issues/7074). Those two probes are the only console errors tolerated.
-PAGE_PATHS = ("matrix", "timeline", "regional", "sources")
+PAGE_PATHS = ("matrix", "timeline", "regional", "sources", "negotiation", "present")
 PROBE_404 = r"^{base}/(?:{pages})/_stcore/(?:health|host-config)$"
 
 
@@ -251,3 +251,46 @@ def exported() -> dict[str, list[dict]]:
                             env=_without_data_override(), capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+class RootedServer(StreamlitServer):
+    """`streamlit run app.py` on a given BRIEFING_ROOT, optionally under the audit hook of audited_server.py."""
+
+    def __init__(self, log_path: Path, root: Path | None = None, audit_log: Path | None = None) -> None:
+        self.port = _free_port()
+        self.base_path = ""
+        self.log_path = log_path
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.root = root
+        self.audit_log = audit_log
+        launcher = ["-m", "tests.browser.audited_server", str(audit_log)] if audit_log else ["-m", "streamlit"]
+        command = [
+            sys.executable, *launcher, "run", "app.py",
+            "--server.headless", "true",
+            "--server.port", str(self.port),
+            "--server.address", "127.0.0.1",
+            "--browser.gatherUsageStats", "false",
+        ]
+        env = _without_data_override()
+        if root is not None:
+            env["BRIEFING_ROOT"] = str(root)
+        self._log = log_path.open("wb")
+        self.process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
+
+
+@pytest.fixture(scope="session")
+def start_server_at(tmp_path_factory):
+    """Factory: a server reading `<root>/data` and `<root>/seeds` (the project's own when root is None), optionally
+    logging every file it opens to `audit_log`; each server started is stopped at the end of the session."""
+    started: list[RootedServer] = []
+
+    def _start(root: Path | None = None, audit_log: Path | None = None) -> RootedServer:
+        log = tmp_path_factory.mktemp("streamlit") / "server.log"
+        server = RootedServer(log, root, audit_log)
+        started.append(server)
+        server.wait_until_healthy()
+        return server
+
+    yield _start
+    for server in started:
+        server.stop()

@@ -1,0 +1,77 @@
+"""Negotiation space, several briefs, briefing mode, the pack and versioned links, in a real browser."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from briefing.load import Layout
+from briefing.store import data_version
+
+
+@pytest.mark.browser
+def test_negotiation_page_shows_verdicts_with_evidence(app):
+    """/negotiation draws a range chart per issue and names the no-intersection verdict on security guarantees."""
+    app.goto("/negotiation?issue=security-guarantees")
+    main = app.by_testid("stMain")
+    expect(main).to_contain_text("No intersection")
+    expect(main).to_contain_text("Ukraine accepts nothing below")
+    assert app.by_testid("stPlotlyChart").count() == 1
+    app.page.get_by_text(re.compile(r"^Russia: Firm rejection to Conditional")).click()
+    expect(main.locator("blockquote.evidence-quote").first).to_be_visible()
+    app.assert_clean()
+
+
+@pytest.mark.browser
+def test_brief_selector_filters_and_travels_in_the_link(app):
+    """Choosing the follow-up brief in the sidebar puts ?brief= in the URL and limits the timeline to its event."""
+    app.goto("/timeline")
+    select = app.by_testid("stSelectbox", "[data-testid=stSidebar]").filter(has_text="Brief")
+    select.click()
+    app.page.get_by_role("option", name="Revisiting the Energy Truce: A Follow-up Note").click()
+    app.page.wait_for_url(re.compile(r"brief=energy-truce-follow-up-2026-02"))
+    app.settle()
+    expect(app.by_testid("stMain")).to_contain_text("Russian denial read as denying an agreement")
+    expect(app.by_testid("stMain")).not_to_contain_text("Washington peace plan")
+    app.assert_clean()
+
+
+@pytest.mark.browser
+def test_briefing_mode_toggle_and_next(app):
+    """The sidebar toggle opens briefing mode with the filter kept; Next moves to the following issue."""
+    app.goto("/?issue=ceasefire&issue=energy-truce")
+    app.by_testid("stSidebar").get_by_text("Briefing mode").click()
+    app.page.wait_for_url(re.compile(r"/present\?"))
+    app.expect_title("Briefing mode")
+    expect(app.by_testid("stMain").locator("h2").first).to_have_text("Ceasefire")
+    app.page.get_by_role("button", name="Next ▶").click()
+    expect(app.by_testid("stMain").locator("h2").first).to_have_text("Energy truce")
+    assert "topic=energy-truce" in app.page.url
+    app.assert_clean()
+
+
+@pytest.mark.browser
+def test_pack_downloads_with_every_ceasefire_quote(app, exported):
+    """The sidebar's HTML pack for ?issue=ceasefire downloads and carries the ceasefire quotes verbatim."""
+    app.goto("/matrix?issue=ceasefire")
+    with app.page.expect_download() as download:
+        app.by_testid("stSidebar").get_by_role("button", name="HTML").click()
+    text = html.unescape(download.value.path().read_text(encoding="utf-8"))
+    quotes = [span["quote"] for row in exported["positions"] if row["issue"] == "ceasefire" for span in row["evidence"]]
+    assert quotes and all(quote in text for quote in quotes)
+    app.assert_clean()
+
+
+@pytest.mark.browser
+def test_share_box_and_old_version_notice(app):
+    """The share box gives a link with v=<data version>; a link from another version opens with a notice."""
+    app.goto("/matrix?issue=ceasefire")
+    version = data_version(Layout())
+    shared = app.by_testid("stSidebar").locator("[data-testid=stCode]").inner_text()
+    assert f"v={version}" in shared and "issue=ceasefire" in shared and shared.startswith(app.base_url)
+    app.goto("/matrix?issue=ceasefire&v=0123456789ab")
+    expect(app.by_testid("stMain")).to_contain_text("This link was made with data version")
+    app.assert_clean()
