@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 from PIL import Image
+from streamlit.errors import StreamlitSecretNotFoundError
 
 from briefing.frames import Frames, Selection
 from briefing.pack import pack_html, pack_markdown
@@ -59,6 +60,23 @@ class PageContext:
 
 def _query_lists() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def login_configured() -> bool:
+    """True only when the operator has put an [auth] section in secrets; access control is off by default."""
+    try:
+        return "auth" in st.secrets
+    except (StreamlitSecretNotFoundError, FileNotFoundError):
+        return False
+
+
+def _require_login() -> None:
+    if not login_configured() or st.user.get("is_logged_in", False):
+        return
+    st.title("Briefing dashboard")
+    st.markdown("This dashboard is restricted. Log in with your organisation's account to continue.")
+    st.button("Log in", on_click=st.login, icon=":material/login:", key="login")
+    st.stop()
 
 
 def _seed_selection(frames: Frames, notices: list[str]) -> None:
@@ -162,6 +180,7 @@ def page_shell(
     # a drawn favicon: Material icon names would be fetched from a font CDN, which offline hosts cannot reach
     st.set_page_config(page_title=f"{title} · Briefing dashboard", page_icon=_FAVICON, layout="wide",
                        initial_sidebar_state="collapsed" if presenting else "expanded")
+    _require_login()
     frames = get_frames()
     notices: list[str] = []
     _seed_selection(frames, notices)

@@ -101,3 +101,22 @@ class TestBriefingMode:
         assert any("font-size:1.35rem" in h.proto.body for h in app.get("html"))
         text = " ".join(m.value for m in app.markdown)
         assert "Negotiation space:" in text and "Russia:" in text
+
+
+class TestAccessControl:
+    def test_off_by_default(self):
+        app = run_page("overview")
+        assert not [b for b in app.button if b.key == "login"]
+
+    def test_auth_secrets_require_a_login_before_any_data(self):
+        from streamlit.testing.v1 import AppTest
+
+        app = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
+        app.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
+                               "client_id": "id", "client_secret": "secret",
+                               "server_metadata_url": "https://login.example.org/.well-known/openid-configuration"}
+        app.run()
+        assert not app.exception
+        assert app.button(key="login").label == "Log in"
+        assert not app.get("plotly_chart") and not app.dataframe
+        assert not any("Lavrov" in m.value for m in app.markdown)
