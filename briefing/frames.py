@@ -109,7 +109,7 @@ def build_frames(corpus: Corpus) -> Frames:
             )
         return tuple(span.id for span in record.evidence)  # the claim's own; red lines and ranges keep theirs
 
-    for brief in corpus.briefs:
+    for brief in sorted(corpus.briefs, key=lambda b: (b.published, b.id)):  # chronological, oldest first
         briefs.append(
             {
                 "id": brief.id,

@@ -65,5 +65,7 @@ def key_judgments(context: PageContext) -> None:
     for row in shown.itertuples(index=False):
         number = row.number
         with st.expander(f"{number}. {row.text}  ·  confidence: {row.confidence}"):
-            st.caption("Analyst's assessment · issues: " + (", ".join(row.issue_labels) or "general"))
+            titles = dict(zip(context.frames.briefs["id"], context.frames.briefs["title"], strict=True))
+            st.caption(f"Analyst's assessment in “{titles.get(row.brief, row.brief)}” · issues: "
+                       + (", ".join(row.issue_labels) or "general"))
             evidence_quotes(context, row.evidence, claim_label="Analyst's assessment")

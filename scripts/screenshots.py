@@ -74,6 +74,8 @@ def views() -> dict[str, str]:
         "timeline": "/timeline",
         "regional": "/regional",
         "sources": f"/sources?span={span}" if span else "/sources",
+        "negotiation": "/negotiation",
+        "present": "/present?topic=security-guarantees",
     }
 
 
