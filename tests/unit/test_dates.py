@@ -158,3 +158,18 @@ class TestConventions:
     def test_unspecified_digits_are_refused(self, text):
         with pytest.raises(DateError, match="unspecified digits"):
             parse_date(text)
+
+
+class TestSameAsEdtf:
+    @pytest.mark.parametrize("text", ["2014", "2026-01", "2026-01-29", "2022-21", "2024-24", "2026-01-29?", "2026-01~",
+                                      "2026-01-23/2026-01-24", "2022-21/2022-22", "2026-01-23/2026-01-29?", "2014/2015",
+                                      "2022-03/2022-05", "2004-06-11%"])
+    def test_level_by_level_parse_matches_parse_edtf(self, text):
+        import edtf
+
+        from briefing.dates import _parse_edtf
+
+        reference = edtf.parse_edtf(text)
+        ours = _parse_edtf(text)
+        assert type(ours) is type(reference)
+        assert (ours.lower_strict(), ours.upper_strict()) == (reference.lower_strict(), reference.upper_strict())
