@@ -105,7 +105,7 @@ class TestInvalid:
             parse_date("2026-02-30")
 
     def test_february_29_outside_a_leap_year(self):
-        with pytest.raises(DateError, match=r"'2023-02-29' has no definite extent"):
+        with pytest.raises(DateError, match=r"'2023-02-29' is not a valid EDTF date"):
             parse_date("2023-02-29")
 
     def test_impossible_month(self):
@@ -173,3 +173,27 @@ class TestSameAsEdtf:
         ours = _parse_edtf(text)
         assert type(ours) is type(reference)
         assert (ours.lower_strict(), ours.upper_strict()) == (reference.lower_strict(), reference.upper_strict())
+
+
+class TestFastPath:
+    def test_plain_dates_and_intervals_match_the_grammar(self):
+        import random
+
+        from briefing.dates import edtf_extent
+
+        rng = random.Random(7)
+        samples = []
+        for _ in range(60):
+            year = rng.randint(1990, 2030)
+            month = rng.randint(1, 12)
+            day = rng.randint(1, 28)
+            samples += [f"{year}", f"{year}-{month:02d}", f"{year}-{month:02d}-{day:02d}"]
+        samples += [f"{a}/{b}" for a, b in zip(samples[::3], samples[3::3], strict=False) if a <= b]
+        samples += ["2024-02-29", "2023-12", "2026-01-23/2026-01-24", "2022/2022-05", "2022-01-31/2022-02"]
+        for text in samples:
+            assert parse_date(text) == edtf_extent(text), text
+
+    @pytest.mark.parametrize("text", ["2023-02-29", "2026-00", "2026-01-32", "2026-02/2026-01"])
+    def test_invalid_plain_dates_are_refused(self, text):
+        with pytest.raises(DateError):
+            parse_date(text)
