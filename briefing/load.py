@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +15,18 @@ from pydantic import ValidationError
 from briefing.schema import Brief, Seed, Taxonomy
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _code_version() -> str:
+    """Changes whenever the package's code does, so a new schema never reads an old cache."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+CODE_VERSION = _code_version()
 MAX_YAML_BYTES = 2_000_000  # a brief is tens of KB; anything this large is a mistake or an attack
 MAX_SEED_BYTES = 5_000_000
 MAX_YAML_NODES = 200_000  # bounds alias bombs: aliases are shared on load but expand when walked
@@ -138,15 +152,24 @@ def _count_nodes(value, limit: int) -> int:
     return count
 
 
-def read_yaml(path: Path) -> object:
-    """Parse one YAML file, bounded in size and expansion, with a clear message on failure."""
+def read_bounded(path: Path) -> bytes:
+    """A data file's bytes, refusing anything larger than a brief can be."""
     try:
         size = path.stat().st_size
     except OSError as error:
         raise LoadError(f"cannot read file: {error.strerror}") from None
     if size > MAX_YAML_BYTES:
         raise LoadError(f"file is {size:,} bytes; the limit for a brief is {MAX_YAML_BYTES:,}")
-    raw = path.read_bytes()
+    return path.read_bytes()
+
+
+def read_yaml(path: Path) -> object:
+    """Parse one YAML file, bounded in size and expansion, with a clear message on failure."""
+    return parse_yaml(read_bounded(path))
+
+
+def parse_yaml(raw: bytes) -> object:
+    """Parse YAML bytes: UTF-8 only, no NULs, no custom tags, no duplicate keys, bounded expansion."""
     if b"\x00" in raw:
         raise LoadError("file contains NUL bytes: binary data, not YAML")
     try:
@@ -251,9 +274,70 @@ def load_taxonomy(layout: Layout) -> tuple[Taxonomy | None, list[Problem]]:
         return None, problems_from(error, name)
 
 
-def _load_brief(path: Path, name: str, taxonomy: Taxonomy, seeds: _SeedReader) -> tuple[Brief | None, list[Problem]]:
+class _Compiled:
+    """Validated briefs pickled by content (brief bytes, taxonomy, code), so unchanged briefs skip YAML and pydantic.
+
+    A hit still re-reads and re-hashes the brief's seeds: the quotes were checked against the sha256 the brief
+    declares, so a seed that still has that hash still holds them.
+    """
+
+    def __init__(self, folder: Path | None, taxonomy_digest: str):
+        self.folder = folder
+        self.salt = f"{taxonomy_digest}:{CODE_VERSION}".encode()
+
+    def _path(self, raw: bytes) -> Path | None:
+        if self.folder is None:
+            return None
+        return self.folder / f"{hashlib.sha256(self.salt + raw).hexdigest()[:32]}.pickle"
+
+    def get(self, raw: bytes) -> Brief | None:
+        path = self._path(raw)
+        if path is None or not path.is_file():
+            return None
+        try:
+            with path.open("rb") as handle:
+                brief = pickle.load(handle)  # noqa: S301 - our own cache, in a folder only this user writes
+        except Exception:  # a damaged entry is rebuilt, never trusted
+            return None
+        return brief if isinstance(brief, Brief) else None
+
+    def put(self, raw: bytes, brief: Brief) -> None:
+        path = self._path(raw)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(brief, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except OSError:
+            pass  # the cache only saves time; loading goes on without it
+
+
+def _load_brief(path: Path, name: str, taxonomy: Taxonomy, seeds: _SeedReader,
+                compiled: _Compiled) -> tuple[Brief | None, list[Problem]]:
     try:
-        document = read_yaml(path)
+        raw = read_bounded(path)
+    except LoadError as error:
+        return None, [Problem(name, "", str(error))]
+    if (brief := compiled.get(raw)) is not None:
+        problems = []
+        for index, seed in enumerate(brief.seeds):
+            try:
+                seeds.read(seed)
+            except LoadError as error:
+                problems.append(Problem(name, f"seeds[{index}]", str(error)))
+        return (None, problems) if problems else (brief, [])
+    brief, problems = _validate_brief(raw, name, taxonomy, seeds)
+    if brief is not None:
+        compiled.put(raw, brief)
+    return brief, problems
+
+
+def _validate_brief(raw: bytes, name: str, taxonomy: Taxonomy, seeds: _SeedReader) -> tuple[Brief | None, list[Problem]]:
+    try:
+        document = parse_yaml(raw)
     except LoadError as error:
         return None, [Problem(name, "", str(error))]
     if not isinstance(document, dict):
@@ -280,20 +364,24 @@ def _load_brief(path: Path, name: str, taxonomy: Taxonomy, seeds: _SeedReader) -
     return brief, []
 
 
-def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = None) -> Corpus:
-    """Load the taxonomy and every brief; a broken brief becomes Problems and the rest still load."""
+def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = None, compiled: Path | None = None) -> Corpus:
+    """Load the taxonomy and every brief; a broken brief becomes Problems and the rest still load.
+
+    ``compiled`` names a folder for validated briefs keyed on their content; without it every brief is parsed.
+    """
     layout = layout or Layout()
     taxonomy, problems = load_taxonomy(layout)
     paths = layout.brief_paths() if brief_paths is None else list(brief_paths)
     if taxonomy is None:
         return Corpus(None, (), {}, {}, tuple(problems))
     seeds = _SeedReader(layout)
+    cache = _Compiled(compiled, hashlib.sha256(layout.taxonomy.read_bytes()).hexdigest())
     briefs: list[Brief] = []
     brief_files: dict[str, str] = {}
     owners: dict[str, str] = {}  # record and evidence ids are global: links name them
     for path in paths:
         name = layout.display(path)
-        brief, found = _load_brief(path, name, taxonomy, seeds)
+        brief, found = _load_brief(path, name, taxonomy, seeds, cache)
         if brief is None:
             problems += found
             continue

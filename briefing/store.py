@@ -16,24 +16,11 @@ import tempfile
 from pathlib import Path
 
 from briefing.frames import Frames, build_frames
-from briefing.load import Layout, load_corpus
+from briefing.load import CODE_VERSION, Layout, load_corpus
 from briefing.versions import save_manifest
 
 log = logging.getLogger(__name__)
 KEEP_FILES = 4
-_CODE = Path(__file__).resolve().parent
-
-
-def _code_version() -> str:
-    """Changes whenever the package's code does, so a new schema never reads an old cache."""
-    digest = hashlib.sha256()
-    for path in sorted(_CODE.glob("*.py")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-CODE_VERSION = _code_version()
 
 
 def data_files(layout: Layout) -> list[Path]:
@@ -96,7 +83,8 @@ def load_frames(layout: Layout | None = None, use_cache: bool = True) -> Frames:
     path = folder / f"frames-{version}-{CODE_VERSION}.pickle"
     if use_cache and (cached := _read_cached(path)) is not None:
         return cached
-    frames = dataclasses.replace(build_frames(load_corpus(layout=layout)), version=version)
+    corpus = load_corpus(layout=layout, compiled=folder / "briefs" if use_cache else None)
+    frames = dataclasses.replace(build_frames(corpus), version=version)
     if use_cache:
         _write_cached(folder, path, frames)
         save_manifest(frames, folder)

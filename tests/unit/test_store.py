@@ -57,3 +57,48 @@ class TestInvalid:
         monkeypatch.setenv("BRIEFING_CACHE", str(blocker / "cache"))
         frames = store.load_frames(Layout())
         assert not frames.positions.empty
+
+
+class TestCompiledBriefs:
+    def test_unchanged_briefs_skip_parsing(self, project, tmp_path, monkeypatch):
+        from briefing import load
+
+        project.write("alpha.yaml", project.brief("alpha"))
+        folder = tmp_path / "compiled"
+        first = load.load_corpus(layout=project.layout, compiled=folder)
+        assert len(first.briefs) == 1 and list(folder.glob("*.pickle"))
+
+        parse = load.parse_yaml
+
+        def refuse(raw):
+            if raw == project.layout.taxonomy.read_bytes():
+                return parse(raw)
+            raise AssertionError("a brief was parsed again")
+
+        monkeypatch.setattr(load, "parse_yaml", refuse)
+        second = load.load_corpus(layout=project.layout, compiled=folder)
+        assert second.briefs == first.briefs and not second.problems
+
+    def test_a_changed_seed_still_fails_a_cached_brief(self, project, tmp_path):
+        from briefing import load
+
+        project.write("alpha.yaml", project.brief("alpha"))
+        folder = tmp_path / "compiled"
+        load.load_corpus(layout=project.layout, compiled=folder)
+        seed = next(project.layout.seeds.glob("*.txt"))
+        seed.write_bytes(seed.read_bytes() + b"\n")
+        corpus = load.load_corpus(layout=project.layout, compiled=folder)
+        assert not corpus.briefs
+        assert any("every offset may be wrong" in p.message for p in corpus.problems)
+
+    def test_a_damaged_entry_is_rebuilt(self, project, tmp_path):
+        from briefing import load
+
+        project.write("alpha.yaml", project.brief("alpha"))
+        folder = tmp_path / "compiled"
+        load.load_corpus(layout=project.layout, compiled=folder)
+        for entry in folder.glob("*.pickle"):
+            entry.write_bytes(b"junk")
+        corpus = load.load_corpus(layout=project.layout, compiled=folder)
+        assert len(corpus.briefs) == 1
+        assert all(entry.read_bytes() != b"junk" for entry in folder.glob("*.pickle"))
