@@ -29,7 +29,6 @@ class Frames:
     seed_texts: dict[str, str] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     version: str = ""
-    evidence_rows: dict[str, dict] = field(default_factory=dict)  # evidence id -> row, for constant-time lookups
 
     def table(self, name: str) -> pd.DataFrame:
         if name not in TABLES:
@@ -40,10 +39,25 @@ class Frames:
     def event_ids(self) -> frozenset[str]:
         return frozenset(self.events["id"])
 
+    @functools.cached_property
+    def _evidence_index(self) -> pd.Index:
+        # built on first use, not pickled: a hash index in C is cheaper to rebuild than to unpickle
+        return pd.Index(self.evidence["id"])
+
+    def has_evidence(self, evidence_id: str) -> bool:
+        return evidence_id in self._evidence_index
+
     def evidence_for(self, ids) -> pd.DataFrame:
         """The evidence rows with these ids, in the given order (an index lookup, not a scan)."""
-        rows = [self.evidence_rows[i] for i in ids if i in self.evidence_rows]
-        return pd.DataFrame(rows, columns=self.evidence.columns)
+        positions = self._evidence_index.get_indexer(list(ids))
+        return self.evidence.iloc[positions[positions >= 0]]
+
+    def evidence_spans(self, ids) -> list[dict]:
+        """The evidence rows with these ids as plain dicts."""
+        return self.evidence_for(ids).to_dict("records")
+
+    def __getstate__(self) -> dict:
+        return {key: value for key, value in self.__dict__.items() if key not in ("_evidence_index", "event_ids")}
 
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
@@ -229,7 +243,6 @@ def build_frames(corpus: Corpus) -> Frames:
         ]),
         seed_texts=dict(corpus.seed_texts),
         problems=corpus.problems,
-        evidence_rows={row["id"]: row for row in evidence},
     )
 
 
@@ -288,5 +301,4 @@ def select(frames: Frames, selection: Selection) -> Frames:
         seed_texts=frames.seed_texts,
         problems=frames.problems,
         version=frames.version,
-        evidence_rows=frames.evidence_rows,
     )

@@ -170,6 +170,8 @@ def read_yaml(path: Path) -> object:
 
 def parse_yaml(raw: bytes) -> object:
     """Parse YAML bytes: UTF-8 only, no NULs, no custom tags, no duplicate keys, bounded expansion."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or (len(raw) > 8 and raw[1:8:2] == b"\x00" * 4) or raw[0:8:2] == b"\x00" * 4:
+        raise LoadError("file is UTF-16 text, not UTF-8; save it as UTF-8")
     if b"\x00" in raw:
         raise LoadError("file contains NUL bytes: binary data, not YAML")
     try:

@@ -42,7 +42,7 @@ class _Pack:
         self.quote_count = 0
 
     def spans(self, ids) -> list[dict]:
-        found = [self.frames.evidence_rows[i] for i in ids if i in self.frames.evidence_rows]
+        found = self.frames.evidence_spans(ids)
         self.quote_count += len(found)
         return found
 

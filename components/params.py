@@ -15,7 +15,7 @@ def cell_param(value: str, frames: Frames) -> str | None:
 
 def span_param(value: str, frames: Frames) -> str | None:
     """An evidence id that exists."""
-    return value if value in frames.evidence_rows else None
+    return value if frames.has_evidence(value) else None
 
 
 def event_param(value: str, frames: Frames) -> str | None:

@@ -166,7 +166,7 @@ def _footer(frames: Frames) -> None:
             f"{title} ({published:%d %b %Y})" for title, published in zip(briefs["title"], briefs["published"], strict=True)
         )
     st.caption(
-        f"Source: {sources or 'no brief loaded'}. Data version `{frames.version or 'unknown'}`. "
+        f"Source: {sources or 'no brief loaded'}. Data version {frames.version or 'unknown'}. "
         "Every claim links to a verbatim quote in the source text. "
         "Claim types: *stated* = the party's own words; *reported* = attributed by others; "
         "*assessment* = the analyst's judgement."

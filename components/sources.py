@@ -63,7 +63,7 @@ def issue_legend(issue_labels: dict[str, str], colours: dict[str, str], shown: s
                       'background:${colour}2e;border-bottom:3px solid $colour">$label</span>', colour=colours[i], label=label)
         for i, label in issue_labels.items() if i in shown
     ]
-    return html_fragment('<div aria-label="Highlight colours by issue">$chips</div>', chips=join_html(chips))
+    return html_fragment('<div role="group" aria-label="Highlight colours by issue">$chips</div>', chips=join_html(chips))
 
 
 def span_context(text: str, start: int, end: int) -> tuple[str, str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import subprocess
@@ -45,7 +46,7 @@ class TestHtml:
     def test_data_is_escaped(self, frames, monkeypatch):
         positions = frames.positions.copy()
         positions.loc[positions.index[0], "summary"] = "<script>alert(1)</script>"
-        hostile = type(frames)(**{**frames.__dict__, "positions": positions})
+        hostile = dataclasses.replace(frames, positions=positions)
         document = pack_html(hostile)
         assert "<script>alert(1)</script>" not in document
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in document
