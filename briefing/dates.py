@@ -88,32 +88,45 @@ def parse_date(text: str) -> DateExtent:
     return _plain_extent(text) or edtf_extent(text)
 
 
-_PLAIN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PLAIN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?$")
+SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}  # winter runs into the next February
 
 
-def _plain_part(text: str) -> tuple[dt.date, dt.date, str] | None:
+def _month_end(year: int, month: int) -> dt.date:
+    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def _plain_part(text: str) -> tuple[dt.date, dt.date, str, bool] | None:
     match = _PLAIN.match(text)
     if not match:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups())
-    if month is not None and not 1 <= month <= 12:
-        return None  # 21–24 are seasons: the EDTF grammar handles them
+    year, month, day = (int(g) if g else None for g in match.groups()[:3])
+    uncertain = match.group(4) is not None
     try:
         if day is not None:
-            return dt.date(year, month, day), dt.date(year, month, day), "day"
+            return dt.date(year, month, day), dt.date(year, month, day), "day", uncertain
+        if month in SEASON_MONTHS:
+            if uncertain:
+                return None  # the grammar does not take a qualified season; let it say so
+            first, last = SEASON_MONTHS[month]
+            return dt.date(year, first, 1), _month_end(year, last), "season", uncertain
         if month is not None:
-            following = dt.date(year + (month == 12), month % 12 + 1, 1)
-            return dt.date(year, month, 1), following - dt.timedelta(days=1), "month"
-        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year"
+            if not 1 <= month <= 12:
+                return None  # let the grammar say what is wrong
+            return dt.date(year, month, 1), _month_end(year, month), "month", uncertain
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", uncertain
     except ValueError:
         raise DateError(f"{text!r} is not a valid EDTF date (e.g. 2026-01-29, 2026-01, 2022-21, 2026-01-23/2026-01-24)") from None
 
 
 def _plain_extent(text: str) -> DateExtent | None:
-    """EDTF level 0 without qualifiers (a day, month or year, or an interval of them), read with the calendar.
+    """The everyday EDTF forms read with the calendar: a day, month, season or year, a whole-date '?', '~' or '%',
+    and intervals of these.
 
-    These are most dates in a brief; the EDTF grammar takes ~20 ms each, which a thousand briefs cannot afford.
-    Anything else goes to the grammar. tests/unit/test_dates.py checks both paths agree.
+    These are nearly all dates in a brief; the EDTF grammar takes ~20 ms each, which a thousand briefs cannot
+    afford. Anything else goes to the grammar. tests/unit/test_dates.py checks both paths agree.
     """
     parts = text.split("/")
     if len(parts) > 2:
@@ -121,11 +134,15 @@ def _plain_extent(text: str) -> DateExtent | None:
     parsed = [_plain_part(part) for part in parts]
     if any(part is None for part in parsed):
         return None
-    (start, _, first), (_, end, last) = parsed[0], parsed[-1]
-    precision = first if len(parts) == 1 else f"{first}-range" if first == last else "range"
+    (start, _, first, _), (_, end, last, _) = parsed[0], parsed[-1]
+    if len(parts) == 1:
+        precision = first
+    else:
+        kinds = {first, last}
+        precision = f"{first}-range" if len(kinds) == 1 and "season" not in kinds else "range"
     if end < start:
         raise DateError(f"{text!r} ends before it starts")
-    return DateExtent(edtf=text, start=start, end=end, precision=precision)
+    return DateExtent(edtf=text, start=start, end=end, precision=precision, uncertain=any(p[3] for p in parsed))
 
 
 def edtf_extent(text: str) -> DateExtent:

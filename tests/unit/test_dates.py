@@ -190,10 +190,13 @@ class TestFastPath:
             samples += [f"{year}", f"{year}-{month:02d}", f"{year}-{month:02d}-{day:02d}"]
         samples += [f"{a}/{b}" for a, b in zip(samples[::3], samples[3::3], strict=False) if a <= b]
         samples += ["2024-02-29", "2023-12", "2026-01-23/2026-01-24", "2022/2022-05", "2022-01-31/2022-02"]
+        samples += [f"{year}-{season}" for year in (2019, 2022, 2024) for season in (21, 22, 23, 24)]
+        samples += ["2022-21/2022-22", "2024-24/2025-21", "2022-21/2024-24", "2026-01-29?", "2026-01~", "2004-06-11%",
+                    "2026-01-23/2026-01-29?", "2021/2022-23"]
         for text in samples:
             assert parse_date(text) == edtf_extent(text), text
 
-    @pytest.mark.parametrize("text", ["2023-02-29", "2026-00", "2026-01-32", "2026-02/2026-01"])
+    @pytest.mark.parametrize("text", ["2023-02-29", "2026-00", "2026-01-32", "2026-02/2026-01", "2022-21?"])
     def test_invalid_plain_dates_are_refused(self, text):
         with pytest.raises(DateError):
             parse_date(text)
