@@ -78,11 +78,14 @@ def _write_cached(folder: Path, path: Path, frames: Frames) -> None:
 def load_frames(layout: Layout | None = None, use_cache: bool = True) -> Frames:
     """Frames for the current data: from the on-disk cache when the content is unchanged, else built and cached."""
     layout = layout or Layout.from_env()
-    version = data_version(layout)
     folder = cache_dir()
-    path = folder / f"frames-{version}-{CODE_VERSION}.pickle"
+    # keyed on names, sizes and mtimes, so a restart with unchanged files reads nothing but the cache;
+    # the version inside is the content hash, computed only when the frames are built
+    stat_key = hashlib.sha256(f"{layout.root.resolve()}:{layout.fingerprint()}:{CODE_VERSION}".encode()).hexdigest()[:16]
+    path = folder / f"frames-{stat_key}.pickle"
     if use_cache and (cached := _read_cached(path)) is not None:
         return cached
+    version = data_version(layout)
     corpus = load_corpus(layout=layout, compiled=folder / "briefs" if use_cache else None)
     frames = dataclasses.replace(build_frames(corpus), version=version)
     if use_cache:
