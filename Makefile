@@ -24,10 +24,18 @@ validate: $(STAMP)
 	$(BIN)/python -m briefing validate
 
 test: $(STAMP) lint validate
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not soak"
 
 screenshots: $(STAMP)
 	$(BIN)/python scripts/screenshots.py
 
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts
+
+# the long runs: 300 sessions opened and closed with the server's memory checked, and a three-minute load
+.PHONY: soak
+soak: $(STAMP)
+	$(BIN)/python -m pytest -m soak

@@ -1,14 +1,28 @@
-"""Many viewers at once: concurrent headless Chromium sessions against a running dashboard, and a memory check.
+"""Many viewers at once against a running dashboard, and a check that the server's memory comes back afterwards.
 
-Load: `sessions` virtual viewers, each in its own browser context (own cookies, own Streamlit session), spread over
-one or a few Chromium processes. Each viewer loops until the time is up: it opens a page by its address with a
-random filter (a new Streamlit session), then works inside that session for a few steps: follows a sidebar page
-link (the filter goes along), picks an issue in the sidebar "Issues" multiselect, or presses "Clear filters".
+Two kinds of simulated viewer, mixed in one run:
 
-A *render* counts as done when the page script has finished (``data-test-script-state=notRunning``), the websocket
-is connected, the expected page title is shown, no skeleton placeholder is left and every plotly chart has drawn its
-SVG. It fails if that does not happen within the render timeout, or if the page then shows an exception box or
-raises an uncaught page error. Latency is measured from the start of the step (navigation or click) to done.
+- *Browser viewers*: headless Chromium (one browser context each, so their own cookies and their own Streamlit
+  session), spread over one or a few Chromium processes. A browser render counts as done when the page script has
+  finished (``data-test-script-state=notRunning``), the websocket is connected, the page shows its expected title, no
+  skeleton placeholder is left and every plotly chart has drawn its SVG; it fails if that does not happen within the
+  render timeout, or if the page then shows an exception box or raises an uncaught page error. Their steps: open a
+  page by its address with a random filter (a new session), follow a sidebar page link (the filter goes along), pick
+  an issue in the sidebar "Issues" multiselect, press "Clear filters".
+- *Socket viewers*: Streamlit's own websocket protocol (/_stcore/stream, protobuf messages), as the browser's
+  frontend speaks it, without drawing anything. A socket render counts as done when the server reports the script
+  run finished successfully, with the expected page title among the elements and no exception element. Their steps:
+  open a page with a random filter (a new session), then move to other pages in the same session, carrying the
+  filter as the sidebar links do. If the connection drops, they reconnect and ask for the page again, as the
+  frontend does.
+
+Both put the same work on the server: a session per viewer, a script run per step. A browser also spends several
+CPU-seconds per page drawing it (React, plotly), which on a small test machine would starve the server it shares
+the CPU with; socket viewers let one machine hold many sessions while a few browser viewers check full renders.
+
+Each viewer arrives in turn over the ramp-up, pauses between steps ("reading"), and keeps its last page open until
+the run ends, so at the end every viewer's session is open at once; the peak number of open sessions is read from
+Streamlit's /_stcore/metrics. Latency is measured from the start of a step (navigation, click or message) to done.
 
 Memory: the server's resident set size (VmRSS in /proc/<pid>/status) at a baseline taken after a warm-up, and
 again after many sessions have been opened and closed in waves and the server has had time to drop them. Streamlit
@@ -16,19 +30,20 @@ keeps a closed session for ``server.disconnectedSessionTTL`` seconds (120 by def
 reconnects; the check therefore waits that long, then opens and closes one more session (which reaps the expired
 ones) before each measurement, so baseline and final figure are taken in the same state.
 
-    python scripts/loadtest.py --url http://127.0.0.1:8501 --sessions 30 --duration 30
-    python scripts/loadtest.py --url http://127.0.0.1:8501 --pid 12345 --churn 300 --wave 10
+    python scripts/loadtest.py --url http://127.0.0.1:8501 --sessions 30 --browser-sessions 4 --duration 30
+    python scripts/loadtest.py --url http://127.0.0.1:8501 --pid 12345 --duration 0 --churn 300 --wave 10
     python scripts/loadtest.py --serve --sessions 30 --duration 30 --churn 300     # starts its own server
 
-Everything is bounded: the load stops starting new steps after ``duration`` seconds, every step is bounded by the
-render timeout, and the churn opens exactly ``churn`` sessions. Exit status 1 if any render failed or the memory
-did not come back within the tolerance.
+Everything is bounded: no step starts after ``duration`` seconds, every step is bounded by the render timeout, and
+the churn opens exactly ``churn`` sessions. Exit status 1 if any render failed or the memory did not come back
+within the tolerance.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -45,21 +60,30 @@ import urllib.request
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import yaml
 from playwright.async_api import Browser, BrowserContext, Page, async_playwright
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
 PROJECT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1280, "height": 900}
-RENDER_TIMEOUT_S = 90.0
+RENDER_TIMEOUT_S = 120.0
 SESSIONS_PER_BROWSER = 16
+POLL_MS = 200  # how often a browser viewer checks whether its page has rendered (every frame costs CPU at many pages)
+RECONNECTS = 5
 STARTUP_TIMEOUT_S = 60
 DEFAULT_SESSION_TTL_S = 120  # Streamlit's server.disconnectedSessionTTL
+FILTER_KEYS = ("issue", "party", "brief")
+FINISHED_OK = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
+FINISHED_EARLY = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_EARLY_FOR_RERUN")
 
-# path under the base URL -> the title the page shows as its h1
+# path under the base URL -> the title the page shows as its h1 (and the label of its sidebar link)
 PAGES: dict[str, str] = {
     "/": "Overview",
     "/matrix": "Position matrix",
@@ -68,7 +92,6 @@ PAGES: dict[str, str] = {
     "/sources": "Source viewer",
     "/negotiation": "Negotiation space",
 }
-
 
 RENDERED_JS = """(title) => {
   const app = document.querySelector('[data-testid="stApp"]');
@@ -85,6 +108,18 @@ RENDERED_JS = """(title) => {
 FILTER_CLEARED_JS = """() => {
   const q = new URLSearchParams(window.location.search);
   return !q.has('issue') && !q.has('party') && !q.has('brief');
+}"""
+STATE_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  const h1 = document.querySelector('[data-testid="stMain"] h1');
+  const charts = document.querySelectorAll('[data-testid="stPlotlyChart"]');
+  return [
+    'script=' + (app ? app.getAttribute('data-test-script-state') : 'no app'),
+    'connection=' + (app ? app.getAttribute('data-test-connection-state') : '-'),
+    'skeletons=' + document.querySelectorAll('[data-testid="stSkeleton"]').length,
+    'charts drawn=' + [...charts].filter(c => c.querySelector('.main-svg')).length + '/' + charts.length,
+    'title=' + (h1 ? h1.textContent.trim() : '-'),
+  ].join(' ');
 }"""
 ISSUE_IN_URL_JS = """(issue) => new URLSearchParams(window.location.search).getAll('issue').includes(issue)"""
 
@@ -115,12 +150,11 @@ class Vocabulary:
                    parties={p["id"]: p["name"] for p in taxonomy["parties"]},
                    briefs=tuple(briefs))
 
-    def random_link(self, rng: random.Random) -> tuple[str, str]:
-        """A page path with a random filter (sometimes none), and the title that page shows."""
+    def random_link(self, rng: random.Random) -> str:
+        """A page path with a random filter (sometimes none) and sometimes a view parameter."""
         path = rng.choice(list(PAGES))
         params: list[tuple[str, str]] = []
-        roll = rng.random()
-        if roll < 0.8:
+        if rng.random() < 0.8:
             params += [("issue", i) for i in rng.sample(list(self.issues), rng.choice((0, 1, 1, 2, 3)))]
         if rng.random() < 0.5:
             params += [("party", p) for p in rng.sample(list(self.parties), rng.choice((1, 1, 2)))]
@@ -130,8 +164,11 @@ class Vocabulary:
             params.append(("zoom", "late-jan-2026"))
         if path == "/matrix" and rng.random() < 0.3:
             params.append(("cell", f"{rng.choice(list(self.parties))}:{rng.choice(list(self.issues))}"))
-        query = f"?{urlencode(params)}" if params else ""
-        return path + query, PAGES[path]
+        return path + (f"?{urlencode(params)}" if params else "")
+
+
+def title_of(link: str) -> str:
+    return PAGES[urlsplit(link).path or "/"]
 
 
 # ------------------------------------------------------------------------------------------------------------ results
@@ -142,16 +179,18 @@ class Render:
     """One step of one viewer: what it did, when (monotonic clock), how long it took, and whether it rendered."""
 
     viewer: int
-    kind: str  # open | link | issue | clear
+    client: str  # browser | socket
+    kind: str  # open | link | issue | clear | navigate
     target: str
     started: float
     seconds: float
     ok: bool
     error: str = ""
+    reconnects: int = 0
 
 
 def percentile(values: Sequence[float], q: float) -> float:
-    """Nearest-rank percentile (q in 0..100) of a non-empty sequence; 0.0 when empty."""
+    """Nearest-rank percentile (q in 0..100) of a sequence; 0.0 when empty."""
     if not values:
         return 0.0
     ordered = sorted(values)
@@ -159,13 +198,26 @@ def percentile(values: Sequence[float], q: float) -> float:
     return ordered[rank - 1]
 
 
+def _figures(renders: Sequence[Render]) -> dict[str, object]:
+    latencies = [r.seconds for r in renders if r.ok]
+    return {
+        "renders": len(renders),
+        "failed": sum(not r.ok for r in renders),
+        "p50_s": round(statistics.median(latencies), 2) if latencies else None,
+        "p95_s": round(percentile(latencies, 95), 2) if latencies else None,
+        "max_s": round(max(latencies), 2) if latencies else None,
+    }
+
+
 @dataclass
 class LoadReport:
     base_url: str
     viewers: int
-    browsers: int
+    browser_viewers: int
     duration_s: float
     wall_s: float = 0.0
+    peak_sessions: int = 0
+    server_cpu_s: float | None = None
     renders: list[Render] = field(default_factory=list)
 
     @property
@@ -176,27 +228,30 @@ class LoadReport:
     def sessions_opened(self) -> int:
         return sum(1 for r in self.renders if r.kind == "open")
 
-    def latencies(self) -> list[float]:
-        return [r.seconds for r in self.renders if r.ok]
-
     def summary(self) -> dict[str, object]:
-        latencies = self.latencies()
         kinds: dict[str, int] = {}
         for r in self.renders:
-            kinds[r.kind] = kinds.get(r.kind, 0) + 1
+            kinds[f"{r.client}:{r.kind}"] = kinds.get(f"{r.client}:{r.kind}", 0) + 1
+        figures = _figures(self.renders)
         return {
             "base_url": self.base_url,
             "concurrent_viewers": self.viewers,
-            "browsers": self.browsers,
+            "browser_viewers": self.browser_viewers,
+            "socket_viewers": self.viewers - self.browser_viewers,
             "duration_s": self.duration_s,
             "wall_s": round(self.wall_s, 1),
             "sessions_opened": self.sessions_opened,
-            "renders": len(self.renders),
+            "peak_open_sessions": self.peak_sessions,
+            "renders": figures["renders"],
+            "failed_renders": figures["failed"],
+            "p50_s": figures["p50_s"],
+            "p95_s": figures["p95_s"],
+            "max_s": figures["max_s"],
+            "browser": _figures([r for r in self.renders if r.client == "browser"]),
+            "socket": _figures([r for r in self.renders if r.client == "socket"]),
             "renders_by_kind": kinds,
-            "failed_renders": len(self.failed),
-            "p50_s": round(statistics.median(latencies), 2) if latencies else None,
-            "p95_s": round(percentile(latencies, 95), 2) if latencies else None,
-            "max_s": round(max(latencies), 2) if latencies else None,
+            "reconnects": sum(r.reconnects for r in self.renders),
+            "server_cpu_s": round(self.server_cpu_s, 1) if self.server_cpu_s is not None else None,
             "failures": [asdict(r) for r in self.failed[:20]],
         }
 
@@ -231,9 +286,10 @@ class MemoryReport:
             "after_close_mib": round(self.after_close_kib / 1024, 1),
             "final_mib": round(self.final_kib / 1024, 1),
             "delta_pct": round(self.delta_pct, 1),
+            "churn_renders": churn.get("renders"),
             "churn_failed_renders": churn.get("failed_renders"),
-            "churn_p50_s": churn.get("p50_s"),
-            "churn_p95_s": churn.get("p95_s"),
+            "churn_browser": churn.get("browser"),
+            "churn_socket": churn.get("socket"),
             "churn_wall_s": churn.get("wall_s"),
         }
 
@@ -247,36 +303,97 @@ def rss_kib(pid: int) -> int:
     return int(match.group(1))
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used, from /proc/<pid>/stat."""
+    fields = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def active_sessions(base_url: str) -> int | None:
+    """Sessions with an open websocket on one server, from Streamlit's /_stcore/metrics; None if it does not answer."""
+    try:
+        with urllib.request.urlopen(f"{base_url.rstrip('/')}/_stcore/metrics?families=active_sessions",  # noqa: S310
+                                    timeout=10) as response:
+            text = response.read().decode("utf-8", errors="replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+    match = re.search(r"^active_sessions(?:\{[^}]*\})?\s+(\d+)", text, flags=re.MULTILINE)
+    return int(match.group(1)) if match else None
+
+
 # ------------------------------------------------------------------------------------------------------------ viewers
 
 
 class Viewer:
-    """One simulated viewer: a browser context with one page at a time."""
+    """One simulated viewer; subclasses say how a page is opened and what a step in the session is."""
 
-    def __init__(self, number: int, browser: Browser, base_url: str, vocabulary: Vocabulary, rng: random.Random,
+    client = ""
+
+    def __init__(self, number: int, base_url: str, vocabulary: Vocabulary, rng: random.Random,
                  record: Callable[[Render], None], render_timeout_s: float) -> None:
         self.number = number
-        self.browser = browser
         self.base_url = base_url.rstrip("/")
         self.vocabulary = vocabulary
         self.rng = rng
         self.record = record
-        self.timeout_ms = render_timeout_s * 1000
+        self.timeout_s = render_timeout_s
+        self.title = ""
+
+    def _record(self, kind: str, target: str, started: float, ok: bool, error: str = "", reconnects: int = 0) -> bool:
+        self.record(Render(self.number, self.client, kind, target, started, time.monotonic() - started, ok, error,
+                           reconnects))
+        return ok
+
+    async def start(self) -> None:
+        """Acquire what the viewer needs (a browser context); a socket viewer connects when it opens a page."""
+
+    async def close(self) -> None:
+        raise NotImplementedError
+
+    async def open(self, link: str | None = None) -> bool:
+        raise NotImplementedError
+
+    async def step(self) -> bool:
+        raise NotImplementedError
+
+    async def browse(self, deadline: float, think_s: tuple[float, float]) -> None:
+        """Open a page, read it, work in its session for a few steps (reading after each), repeat until the deadline.
+        The page of the last step stays open (its session alive) until the run ends."""
+
+        async def think() -> None:
+            await asyncio.sleep(min(self.rng.uniform(*think_s), max(0.0, deadline - time.monotonic())))
+
+        while time.monotonic() < deadline:
+            if not await self.open():
+                continue
+            for _ in range(self.rng.randint(1, 3)):
+                await think()
+                if time.monotonic() >= deadline or not await self.step():
+                    break
+            await think()
+
+
+class BrowserViewer(Viewer):
+    """A viewer in headless Chromium: a browser context with one page at a time."""
+
+    client = "browser"
+
+    def __init__(self, number: int, browser: Browser, *args) -> None:
+        super().__init__(number, *args)
+        self.browser = browser
         self.context: BrowserContext | None = None
         self.page: Page | None = None
         self.page_errors: list[str] = []
-        self.title = ""
 
     async def start(self) -> None:
-        self.context = await self.browser.new_context(viewport=VIEWPORT)
-        self.context.set_default_timeout(self.timeout_ms)
+        # reduced motion: Streamlit then skips its CSS animations, which cost each waiting page CPU on every frame
+        self.context = await self.browser.new_context(viewport=VIEWPORT, reduced_motion="reduce")
+        self.context.set_default_timeout(self.timeout_s * 1000)
 
     async def close(self) -> None:
         if self.context is not None:
-            try:
+            with contextlib.suppress(Exception):  # the browser may already be gone at shutdown
                 await self.context.close()
-            except Exception:  # noqa: S110 - the browser may already be gone at shutdown
-                pass
             self.context = None
             self.page = None
 
@@ -294,13 +411,14 @@ class Viewer:
                     extra_wait: tuple[str, object] | None = None) -> bool:
         """Run one action and wait until the page has rendered; record the outcome."""
         started = time.monotonic()
+        timeout_ms = self.timeout_s * 1000
         ok, error = True, ""
         try:
             await action()  # type: ignore[misc]
             assert self.page is not None
             if extra_wait is not None:
-                await self.page.wait_for_function(extra_wait[0], arg=extra_wait[1], timeout=self.timeout_ms)
-            await self.page.wait_for_function(RENDERED_JS, arg=title, timeout=self.timeout_ms)
+                await self.page.wait_for_function(extra_wait[0], arg=extra_wait[1], timeout=timeout_ms, polling=POLL_MS)
+            await self.page.wait_for_function(RENDERED_JS, arg=title, timeout=timeout_ms, polling=POLL_MS)
             exceptions = await self.page.locator("[data-testid=stException]").all_inner_texts()
             if exceptions:
                 ok, error = False, "exception box: " + " | ".join(e[:200] for e in exceptions)
@@ -308,22 +426,28 @@ class Viewer:
                 ok, error = False, "page error: " + " | ".join(self.page_errors[:3])
         except Exception as exc:  # a timeout, a closed page, a navigation error: all count as failed renders
             ok, error = False, f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
+            with contextlib.suppress(Exception):
+                error += f" [{await asyncio.wait_for(self.page.evaluate(STATE_JS), 10)}]"
         self.title = title
-        self.record(Render(self.number, kind, target, started, time.monotonic() - started, ok, error))
-        return ok
+        return self._record(kind, target, started, ok, error)
 
     async def open(self, link: str | None = None) -> bool:
         """A new Streamlit session on a page opened by its address."""
-        link, title = (link, PAGES[link.split("?")[0]]) if link else self.vocabulary.random_link(self.rng)
+        link = link or self.vocabulary.random_link(self.rng)
         page = await self._new_page()
-        return await self._step("open", link, lambda: page.goto(self.base_url + link, timeout=self.timeout_ms), title)
+        # "commit": the render check below decides when the page is done, not the load event (fonts, favicon)
+        return await self._step("open", link, lambda: page.goto(self.base_url + link, wait_until="commit",
+                                                                 timeout=self.timeout_s * 1000), title_of(link))
+
+    async def step(self) -> bool:
+        step = self.rng.choices((self.follow_sidebar_link, self.pick_issue, self.clear_filters), (5, 3, 2))[0]
+        return await step()
 
     async def follow_sidebar_link(self) -> bool:
         assert self.page is not None
         title = self.rng.choice([t for t in PAGES.values() if t != self.title])
-        link = (self.page.locator("[data-testid=stSidebar] a")
-                .filter(has=self.page.get_by_text(title, exact=True)).first)
-        return await self._step("link", title, lambda: link.click(timeout=self.timeout_ms), title)
+        link = self.page.locator("[data-testid=stSidebar] a").filter(has=self.page.get_by_text(title, exact=True)).first
+        return await self._step("link", title, lambda: link.click(timeout=self.timeout_s * 1000), title)
 
     async def pick_issue(self) -> bool:
         assert self.page is not None
@@ -333,13 +457,12 @@ class Viewer:
         widget = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").filter(has_text="Issues")
 
         async def choose() -> None:
-            await widget.locator("input").click(timeout=self.timeout_ms)
+            await widget.locator("input").click(timeout=self.timeout_s * 1000)
             await widget.locator("input").fill(label)
-            await page.get_by_role("option", name=label, exact=True).click(timeout=self.timeout_ms)
+            await page.get_by_role("option", name=label, exact=True).click(timeout=self.timeout_s * 1000)
             await page.keyboard.press("Escape")
 
-        already = issue in await page.evaluate("() => new URLSearchParams(window.location.search).getAll('issue')")
-        if already:
+        if issue in await page.evaluate("() => new URLSearchParams(window.location.search).getAll('issue')"):
             return await self.follow_sidebar_link()
         return await self._step("issue", issue, choose, self.title, extra_wait=(ISSUE_IN_URL_JS, issue))
 
@@ -348,20 +471,102 @@ class Viewer:
         button = self.page.locator("[data-testid=stSidebar] button").filter(has_text="Clear filters")
         if await button.is_disabled():
             return await self.follow_sidebar_link()
-        return await self._step("clear", "", lambda: button.click(timeout=self.timeout_ms), self.title,
+        return await self._step("clear", "", lambda: button.click(timeout=self.timeout_s * 1000), self.title,
                                 extra_wait=(FILTER_CLEARED_JS, None))
 
-    async def browse(self, deadline: float) -> None:
-        """Open a page, work in its session for a few steps, repeat until the deadline."""
-        while time.monotonic() < deadline:
-            if not await self.open():
-                continue
-            for _ in range(self.rng.randint(1, 3)):
-                if time.monotonic() >= deadline:
+
+class SocketViewer(Viewer):
+    """A viewer speaking Streamlit's websocket protocol: one session per connection, nothing drawn."""
+
+    client = "socket"
+
+    def __init__(self, *args, affinity: str = "") -> None:
+        super().__init__(*args)
+        parts = urlsplit(self.base_url)
+        scheme = "wss" if parts.scheme == "https" else "ws"
+        self.ws_url = f"{scheme}://{parts.netloc}{parts.path.rstrip('/')}/_stcore/stream"
+        # a load balancer that hashes an affinity cookie (deploy/nginx.conf) spreads socket viewers like browsers
+        self.headers = {"Cookie": f"briefing_affinity={affinity or f'socket-{self.number}-{self.rng.getrandbits(32):08x}'}"}
+        self.ws: ClientConnection | None = None
+        self.query = ""
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            with contextlib.suppress(Exception):
+                await self.ws.close()
+            self.ws = None
+
+    async def _connect(self) -> ClientConnection:
+        await self.close()
+        self.ws = await connect(self.ws_url, subprotocols=["streamlit"], additional_headers=self.headers,
+                                max_size=None, open_timeout=self.timeout_s, ping_interval=None)
+        return self.ws
+
+    async def _run(self, page_name: str, query: str, title: str, deadline: float) -> tuple[bool, str]:
+        """Ask for a script run of a page and read the server's messages until it has finished."""
+        assert self.ws is not None
+        message = BackMsg()
+        message.rerun_script.page_name = page_name
+        message.rerun_script.query_string = query
+        await self.ws.send(message.SerializeToString())
+        headings: list[str] = []
+        errors: list[str] = []
+        while True:
+            data = await asyncio.wait_for(self.ws.recv(), max(0.1, deadline - time.monotonic()))
+            forward = ForwardMsg()
+            forward.ParseFromString(data)
+            kind = forward.WhichOneof("type")
+            if kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
+                element = forward.delta.new_element
+                if element.WhichOneof("type") == "heading" and element.heading.tag == "h1":
+                    headings.append(element.heading.body)
+                elif element.WhichOneof("type") == "exception":
+                    errors.append(f"exception: {element.exception.type}: {element.exception.message[:200]}")
+            elif kind == "page_info_changed":
+                self.query = forward.page_info_changed.query_string
+            elif kind == "page_not_found":
+                errors.append(f"page not found: {forward.page_not_found.page_name}")
+            elif kind == "script_finished":
+                if forward.script_finished == FINISHED_EARLY:  # a newer run replaced this one; wait for it
+                    continue
+                if forward.script_finished != FINISHED_OK:
+                    errors.append(f"script finished with status {forward.script_finished}")
+                elif title not in headings:
+                    errors.append(f"title {title!r} not among {headings}")
+                return not errors, "; ".join(errors)
+
+    async def _render(self, kind: str, link: str, new_session: bool) -> bool:
+        """One step; on a dropped connection, reconnect and ask again (a new session), as the frontend does."""
+        started = time.monotonic()
+        deadline = started + self.timeout_s
+        parts = urlsplit(link)
+        page_name, title = parts.path.strip("/"), title_of(link)
+        reconnects = 0
+        while True:
+            try:
+                if new_session or self.ws is None:
+                    await self._connect()
+                    new_session = False
+                ok, error = await self._run(page_name, parts.query, title, deadline)
+                break
+            except (ConnectionClosed, OSError, InvalidHandshake, InvalidURI, TimeoutError) as exc:
+                if isinstance(exc, TimeoutError) or reconnects >= RECONNECTS or time.monotonic() >= deadline:
+                    ok, error = False, f"{type(exc).__name__}: {exc}"[:300]
                     break
-                step = self.rng.choices((self.follow_sidebar_link, self.pick_issue, self.clear_filters), (5, 3, 2))[0]
-                if not await step():
-                    break
+                reconnects += 1
+                self.ws = None
+                await asyncio.sleep(min(1.0 * reconnects, max(0.0, deadline - time.monotonic())))
+        self.title = title
+        return self._record(kind, link, started, ok, error, reconnects)
+
+    async def open(self, link: str | None = None) -> bool:
+        return await self._render("open", link or self.vocabulary.random_link(self.rng), new_session=True)
+
+    async def step(self) -> bool:
+        """Another page in the same session with the current filter, as a sidebar link does."""
+        path = self.rng.choice([p for p, t in PAGES.items() if t != self.title])
+        kept = [(k, v) for k, v in parse_qsl(self.query) if k in FILTER_KEYS]
+        return await self._render("navigate", path + (f"?{urlencode(kept)}" if kept else ""), new_session=False)
 
 
 # ------------------------------------------------------------------------------------------------------------ runners
@@ -371,58 +576,100 @@ async def _launch(playwright, count: int) -> list[Browser]:
     return [await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS) for _ in range(count)]
 
 
-async def run_load(base_url: str, *, sessions: int = 30, duration_s: float = 30.0, browsers: int | None = None,
-                   seed: int = 1, render_timeout_s: float = RENDER_TIMEOUT_S, ramp_s: float = 5.0,
-                   on_render: Callable[[Render], None] | None = None) -> LoadReport:
-    """`sessions` concurrent viewers browsing for `duration_s` seconds (then each finishes its current step)."""
-    browsers = browsers or max(1, -(-sessions // SESSIONS_PER_BROWSER))
-    report = LoadReport(base_url, sessions, browsers, duration_s)
+def _make_viewer(n: int, use_browser: bool, browsers: list[Browser], *args) -> Viewer:
+    if use_browser:
+        return BrowserViewer(n, browsers[n % len(browsers)], *args)
+    return SocketViewer(n, *args)
+
+
+async def run_load(base_url: str, *, sessions: int = 30, browser_sessions: int = 4, duration_s: float = 30.0,
+                   seed: int = 1, render_timeout_s: float = RENDER_TIMEOUT_S, ramp_s: float | None = None,
+                   think_s: tuple[float, float] = (2.0, 6.0), metrics_urls: Sequence[str] | None = None,
+                   server_pids: Sequence[int] = (), on_render: Callable[[Render], None] | None = None) -> LoadReport:
+    """`sessions` concurrent viewers, `browser_sessions` of them in Chromium, browsing for `duration_s` seconds (then
+    each finishes its current step).
+
+    Viewers arrive evenly over `ramp_s` seconds (default: a third of the run), browser viewers spread among them,
+    and pause `think_s` seconds between steps. The peak number of open sessions is read from the servers'
+    /_stcore/metrics (`metrics_urls`, default the base URL); the CPU time the `server_pids` used is reported.
+    """
+    browser_sessions = min(browser_sessions, sessions)
+    ramp_s = duration_s / 3 if ramp_s is None else ramp_s
+    report = LoadReport(base_url, sessions, browser_sessions, duration_s)
     vocabulary = Vocabulary.from_project()
+    metrics_urls = list(metrics_urls or [base_url])
+    every = sessions / browser_sessions if browser_sessions else 0
+    chosen = {int(i * every) for i in range(browser_sessions)}
 
     def record(render: Render) -> None:
         report.renders.append(render)
         if on_render:
             on_render(render)
 
+    async def watch_sessions(stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            counts = await asyncio.gather(*(asyncio.to_thread(active_sessions, url) for url in metrics_urls))
+            report.peak_sessions = max(report.peak_sessions, sum(c or 0 for c in counts))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), 2.0)
+
+    def server_cpu() -> float:
+        total = 0.0
+        for pid in server_pids:
+            with contextlib.suppress(OSError):
+                total += cpu_seconds(pid)
+        return total
+
     started = time.monotonic()
+    cpu_before = server_cpu()
     async with async_playwright() as playwright:
-        launched = await _launch(playwright, browsers)
-        viewers = [Viewer(n, launched[n % browsers], base_url, vocabulary, random.Random(seed * 1000 + n), record,
-                          render_timeout_s) for n in range(sessions)]
+        launched = await _launch(playwright, max(1, -(-browser_sessions // SESSIONS_PER_BROWSER))) if chosen else []
+        viewers = [_make_viewer(n, n in chosen, launched, base_url, vocabulary, random.Random(seed * 1000 + n), record,
+                                render_timeout_s) for n in range(sessions)]
+        stop = asyncio.Event()
+        watcher = asyncio.create_task(watch_sessions(stop))
         try:
             await asyncio.gather(*(v.start() for v in viewers))
             deadline = time.monotonic() + duration_s
 
             async def run(viewer: Viewer) -> None:
                 await asyncio.sleep(ramp_s * viewer.number / max(1, sessions))  # staggered arrival
-                await viewer.browse(deadline)
+                await viewer.browse(deadline, think_s)
 
             await asyncio.gather(*(run(v) for v in viewers))
         finally:
+            stop.set()
+            await watcher
             await asyncio.gather(*(v.close() for v in viewers), return_exceptions=True)
             for browser in launched:
                 await browser.close()
     report.wall_s = time.monotonic() - started
+    if server_pids:
+        report.server_cpu_s = server_cpu() - cpu_before
     return report
 
 
-async def run_churn(base_url: str, *, total: int = 300, wave: int = 10, browsers: int = 1, seed: int = 2,
+async def run_churn(base_url: str, *, total: int = 300, wave: int = 10, browser_every: int = 5, seed: int = 2,
                     render_timeout_s: float = RENDER_TIMEOUT_S, on_wave: Callable[[int], None] | None = None,
                     links: Sequence[str] | None = None) -> LoadReport:
-    """`total` sessions opened and closed in waves of `wave` at once: each opens a page, renders it, then closes its
-    browser context (the websocket closes, so Streamlit disconnects the session)."""
-    report = LoadReport(base_url, wave, browsers, 0.0)
+    """`total` sessions opened and closed in waves of `wave` at once: each opens a page, renders it, then closes (a
+    browser context, or a websocket), so Streamlit disconnects the session. Every `browser_every`-th session is a
+    browser viewer (0: none), the others socket viewers."""
+    report = LoadReport(base_url, wave, 0, 0.0)
     vocabulary = Vocabulary.from_project()
     rng = random.Random(seed)
     started = time.monotonic()
+    uses_browser = [bool(browser_every) and n % browser_every == 0 for n in range(total)]
+    report.browser_viewers = sum(uses_browser)
     async with async_playwright() as playwright:
-        launched = await _launch(playwright, browsers)
+        launched = await _launch(playwright, 1) if any(uses_browser) else []
         try:
             opened = 0
             while opened < total:
                 size = min(wave, total - opened)
-                viewers = [Viewer(opened + n, launched[n % browsers], base_url, vocabulary, random.Random(rng.random()),
-                                  report.renders.append, render_timeout_s) for n in range(size)]
+                viewers = [_make_viewer(opened + n, uses_browser[opened + n], launched, base_url, vocabulary,
+                                        random.Random(rng.random()), report.renders.append, render_timeout_s)
+                           for n in range(size)]
 
                 async def one(viewer: Viewer, link: str | None) -> None:
                     try:
@@ -443,35 +690,38 @@ async def run_churn(base_url: str, *, total: int = 300, wave: int = 10, browsers
     return report
 
 
-def warmup_links(vocabulary: Vocabulary | None = None) -> list[str]:
-    """Every page, unfiltered and with one issue: enough to fill the data and figure caches."""
+def churn_links(vocabulary: Vocabulary | None = None) -> list[str]:
+    """The links the memory check cycles through: every page unfiltered, by one issue, by one party, by both, and by
+    one brief. The warm-up opens each once, so the shared per-filter caches are full before the baseline."""
     vocabulary = vocabulary or Vocabulary.from_project()
-    first_issue = next(iter(vocabulary.issues))
-    return [*PAGES, *(f"{path}?issue={first_issue}" for path in PAGES)]
+    issue, party = next(iter(vocabulary.issues)), next(iter(vocabulary.parties))
+    filters = ["", f"?issue={issue}", f"?party={party}", f"?issue={issue}&party={party}"]
+    if vocabulary.briefs:
+        filters.append(f"?brief={vocabulary.briefs[0]}")
+    return [path + query for query in filters for path in PAGES]
 
 
-async def run_memory_check(base_url: str, pid: int, *, total: int = 300, wave: int = 10, warmup: int | None = None,
+async def run_memory_check(base_url: str, pid: int, *, total: int = 300, wave: int = 10, browser_every: int = 5,
                            session_ttl_s: float = DEFAULT_SESSION_TTL_S, settle_s: float = 5.0,
                            log: Callable[[str], None] = print) -> MemoryReport:
-    """Baseline RSS after a warm-up, RSS after `total` sessions opened and closed, each once Streamlit has dropped
-    the closed sessions (see the module docstring)."""
-    links = warmup_links()
-    warm = warmup if warmup is not None else len(links)
-    report = MemoryReport(pid, warm, total, wave, session_ttl_s)
+    """Baseline RSS after a warm-up, RSS after `total` sessions opened and closed, each taken once Streamlit has
+    dropped the closed sessions (see the module docstring)."""
+    links = churn_links()
+    report = MemoryReport(pid, len(links), total, wave, session_ttl_s)
 
     async def quiesce(label: str) -> int:
-        log(f"{label}: waiting {session_ttl_s + 2:.0f} s for closed sessions to expire")
+        log(f"{label}: waiting {session_ttl_s + 2:.0f} s for the closed sessions to expire")
         await asyncio.sleep(session_ttl_s + 2)
-        await run_churn(base_url, total=1, wave=1, links=["/"])  # its disconnect reaps the expired sessions
+        await run_churn(base_url, total=1, wave=1, browser_every=0, links=["/"])  # its disconnect reaps the expired
         await asyncio.sleep(settle_s)
         value = rss_kib(pid)
-        log(f"{label}: RSS {value / 1024:.1f} MiB")
+        log(f"{label}: RSS {value / 1024:.1f} MiB, open sessions {active_sessions(base_url)}")
         return value
 
-    log(f"warm-up: {warm} sessions")
-    warm_report = await run_churn(base_url, total=warm, wave=min(wave, warm), links=links)
-    if warm_report.failed:
-        raise RuntimeError(f"warm-up renders failed: {warm_report.summary()['failures']}")
+    log(f"warm-up: {len(links)} sessions, one per link, every fifth in a browser")
+    warm = await run_churn(base_url, total=len(links), wave=min(wave, len(links)), browser_every=5, links=links)
+    if warm.failed:
+        raise RuntimeError(f"warm-up renders failed: {warm.summary()['failures']}")
     report.baseline_kib = await quiesce("baseline")
 
     peak = [report.baseline_kib]
@@ -481,7 +731,8 @@ async def run_memory_check(base_url: str, pid: int, *, total: int = 300, wave: i
         if opened % (wave * 5) == 0 or opened == total:
             log(f"churn: {opened}/{total} sessions, RSS {peak[-1] / 1024:.1f} MiB")
 
-    report.churn = await run_churn(base_url, total=total, wave=wave, on_wave=sample, seed=3)
+    report.churn = await run_churn(base_url, total=total, wave=wave, browser_every=browser_every, on_wave=sample,
+                                   links=links)
     report.peak_kib = max(peak)
     await asyncio.sleep(settle_s)
     report.after_close_kib = rss_kib(pid)
@@ -587,12 +838,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     target.add_argument("--url", help="base URL of a running dashboard, e.g. http://127.0.0.1:8501")
     target.add_argument("--serve", action="store_true", help="start `streamlit run app.py` on a free port for the run")
     parser.add_argument("--sessions", type=int, default=30, help="concurrent viewers (default 30)")
+    parser.add_argument("--browser-sessions", type=int, default=4, help="how many of them run in Chromium (default 4)")
     parser.add_argument("--duration", type=float, default=30.0, help="seconds of load (default 30; 0 skips the load)")
-    parser.add_argument("--browsers", type=int, default=None, help=f"Chromium processes (default: one per {SESSIONS_PER_BROWSER})")
+    parser.add_argument("--think", type=float, nargs=2, default=(2.0, 6.0), metavar=("MIN", "MAX"),
+                        help="seconds a viewer pauses between steps (default 2 6)")
     parser.add_argument("--timeout", type=float, default=RENDER_TIMEOUT_S, help="seconds a render may take before it fails")
     parser.add_argument("--churn", type=int, default=0, help="sessions to open and close for the memory check (0: none)")
     parser.add_argument("--wave", type=int, default=10, help="sessions open at once during the churn")
-    parser.add_argument("--pid", type=int, help="pid of the streamlit process (with --url and --churn)")
+    parser.add_argument("--churn-browser-every", type=int, default=5, help="every n-th churn session in Chromium (0: none)")
+    parser.add_argument("--pid", type=int, help="pid of the streamlit process (with --url; for --churn and CPU figures)")
     parser.add_argument("--session-ttl", type=float, default=DEFAULT_SESSION_TTL_S,
                         help="the server's server.disconnectedSessionTTL, waited for before each memory reading")
     parser.add_argument("--tolerance", type=float, default=10.0, help="allowed memory growth in percent (default 10)")
@@ -615,14 +869,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     failed = False
     try:
         if args.duration > 0:
-            report = load(url, sessions=args.sessions, duration_s=args.duration, browsers=args.browsers,
-                          render_timeout_s=args.timeout)
+            report = load(url, sessions=args.sessions, browser_sessions=args.browser_sessions, duration_s=args.duration,
+                          think_s=tuple(args.think), render_timeout_s=args.timeout, server_pids=[pid] if pid else ())
             results["load"] = report.summary()
             print(json.dumps(results["load"], indent=2), flush=True)
             failed |= bool(report.failed)
         if args.churn:
-            memory = memory_check(url, pid, total=args.churn, wave=args.wave, session_ttl_s=args.session_ttl,
-                                  log=lambda line: print(line, flush=True))
+            memory = memory_check(url, pid, total=args.churn, wave=args.wave, browser_every=args.churn_browser_every,
+                                  session_ttl_s=args.session_ttl, log=lambda line: print(line, flush=True))
             results["memory"] = memory.summary()
             print(json.dumps(results["memory"], indent=2), flush=True)
             failed |= bool(memory.churn and memory.churn.failed) or memory.delta_pct > args.tolerance

@@ -1,0 +1,174 @@
+"""Accessibility: axe-core on every page, keyboard-only use of the filter and the matrix, stance never by colour alone.
+
+axe runs from axe-playwright-python's bundled axe.min.js (no network). Before each audit the viewport is made as
+tall as the page, so the whole page is inside Streamlit's scroll container and axe checks every element: with a
+normal viewport, colour contrast below the fold goes unchecked. Serious and critical violations fail the test;
+moderate and minor ones, and the "needs review" (incomplete) results, are printed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from briefing.schema import STANCES
+from components.matrix import NO_POSITION
+
+PAGES = {
+    "overview": "/",
+    "matrix": "/matrix",
+    "timeline": "/timeline",
+    "regional": "/regional",
+    "sources": "/sources",
+    "negotiation": "/negotiation",
+}
+FAILING_IMPACTS = {"serious", "critical"}
+MAX_HEIGHT = 20_000
+MAX_TABS = 60
+
+CONTENT_HEIGHT_JS = """() => {
+  const block = document.querySelector('[data-testid="stMainBlockContainer"]');
+  const sidebar = document.querySelector('[data-testid="stSidebarContent"]');
+  const main = block ? block.getBoundingClientRect().top + block.scrollHeight : 0;
+  return Math.ceil(Math.max(main, sidebar ? sidebar.scrollHeight : 0)) + 120;
+}"""
+FOCUS_JS = """(selector) => {
+  const focused = document.activeElement;
+  return !!(focused && focused.closest(selector));
+}"""
+
+
+def _fit_to_content(app) -> None:
+    """Grow the viewport until the page's content fits it (charts may reflow once, so measure again)."""
+    width = app.page.viewport_size["width"]
+    for _ in range(3):
+        needed = min(app.page.evaluate(CONTENT_HEIGHT_JS), MAX_HEIGHT)
+        if needed <= app.page.viewport_size["height"]:
+            break
+        app.page.set_viewport_size({"width": width, "height": needed})
+        app.page.wait_for_timeout(300)
+        app.settle()
+
+
+def _describe(violation: dict) -> str:
+    lines = [f"{violation['id']} ({violation['impact']}): {violation['help']} [{len(violation['nodes'])} element(s)]"]
+    for node in violation["nodes"][:8]:
+        summary = " ".join((node.get("failureSummary") or "").split())
+        lines.append(f"    {node['html'][:200]}\n      {summary[:400]}")
+    return "\n".join(lines)
+
+
+def _audit(app, path: str) -> list[dict]:
+    app.goto(path)
+    _fit_to_content(app)
+    results = Axe().run(app.page, options={"resultTypes": ["violations", "incomplete"]}).response
+    failing = [v for v in results["violations"] if v["impact"] in FAILING_IMPACTS]
+    others = [v for v in results["violations"] if v["impact"] not in FAILING_IMPACTS]
+    print(f"\naxe {results['testEngine']['version']} on {path}: {len(results['violations'])} violation(s), "
+          f"{len(failing)} serious or critical")
+    for violation in others:
+        print("  " + _describe(violation))
+    review = {v["id"]: len(v["nodes"]) for v in results["incomplete"]}
+    if review:
+        print(f"  needs review (incomplete): {review}")
+    return failing
+
+
+@pytest.fixture(scope="module")
+def evidence_id(exported) -> str:
+    return next(span["id"] for position in exported["positions"] for span in position["evidence"])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_has_no_serious_axe_violations(app, name):
+    """axe-core finds no serious or critical violation on the page as first opened."""
+    failing = _audit(app, PAGES[name])
+    assert not failing, "\n" + "\n".join(_describe(v) for v in failing)
+
+
+@pytest.mark.browser
+def test_filtered_views_have_no_serious_axe_violations(app, evidence_id):
+    """The same on states the plain pages do not show: a target span and search hits in the source viewer, and
+    the filter banner and a dropped-value notice on the matrix."""
+    failing = _audit(app, f"/sources?span={evidence_id}&q=ceasefire")
+    failing += _audit(app, "/matrix?issue=ceasefire&party=russia&party=no-such-party")
+    assert not failing, "\n" + "\n".join(_describe(v) for v in failing)
+
+
+def _tab_until(app, selector: str) -> int:
+    """Press Tab from the top of the page until focus is inside `selector`; the number of presses, or fail."""
+    for presses in range(1, MAX_TABS + 1):
+        app.page.keyboard.press("Tab")
+        if app.page.evaluate(FOCUS_JS, selector):
+            return presses
+    focused = app.page.evaluate("() => document.activeElement && document.activeElement.outerHTML.slice(0, 200)")
+    pytest.fail(f"{MAX_TABS} presses of Tab never reached {selector}; focus ended on {focused}")
+
+
+@pytest.mark.browser
+def test_keyboard_reaches_the_sidebar_filter(app):
+    """From a fresh page load, Tab alone reaches the Issues multiselect in the sidebar, and typing picks an issue."""
+    app.goto("/")
+    presses = _tab_until(app, '[data-testid="stSidebar"] [data-testid="stMultiSelect"]')
+    label = app.page.evaluate("() => document.activeElement.closest('[data-testid=stMultiSelect]').innerText")
+    assert label.startswith("Issues"), label
+    print(f"\nIssues multiselect reached after {presses} Tab presses")
+    app.page.keyboard.type("Ceasefire")
+    app.page.keyboard.press("Enter")
+    app.page.keyboard.press("Escape")
+    app.page.wait_for_url(re.compile(r"[?&]issue=ceasefire"))
+    app.settle()
+    assert app.chips("Issues") == ["Ceasefire"]
+    app.assert_clean()
+
+
+@pytest.mark.browser
+def test_keyboard_inspects_a_matrix_cell(app):
+    """On /matrix, Tab reaches the "Inspect a cell" selectbox; ArrowDown and Enter pick another cell, and the details
+    heading under the matrix follows."""
+    app.goto("/matrix")
+    selectbox = app.by_testid("stSelectbox", "[data-testid=stMain]").filter(has_text="Inspect a cell")
+    heading = app.page.locator("[data-testid=stMain] h3").first
+    before = heading.inner_text()
+    cell_before = app.path_and_query()[1].get("cell")
+    presses = _tab_until(app, '[data-testid="stMain"] [data-testid="stSelectbox"]')
+    assert app.page.evaluate(FOCUS_JS, '[data-testid="stMain"] [data-testid="stSelectbox"]')
+    assert "Inspect a cell" in selectbox.inner_text()
+    print(f"\n'Inspect a cell' reached after {presses} Tab presses")
+
+    app.page.keyboard.press("ArrowDown")  # opens the list with the next cell highlighted
+    app.page.wait_for_function("() => !!document.activeElement.getAttribute('aria-activedescendant')")
+    chosen = app.page.evaluate(
+        "() => document.getElementById(document.activeElement.getAttribute('aria-activedescendant')).textContent").strip()
+    assert chosen and chosen != before, (chosen, before)
+    app.page.keyboard.press("Enter")
+    expect(heading).to_have_text(chosen)
+    app.settle()
+    cell_after = app.path_and_query()[1].get("cell")
+    assert cell_after and cell_after != cell_before, (cell_before, cell_after)
+    app.assert_clean()
+
+
+@pytest.mark.browser
+def test_matrix_cells_carry_text_labels(app):
+    """Every cell of the heatmap is labelled in words: the stance symbol and name, or "no stated position"."""
+    app.goto("/matrix")
+    chart = app.by_testid("stPlotlyChart", "[data-testid=stMain]").first
+    rows = chart.locator(".ytick text").count()
+    columns = chart.locator(".xtick text").count()
+    texts = chart.locator(".annotation-text").evaluate_all("nodes => nodes.map(n => n.getAttribute('data-unformatted'))")
+    assert rows and columns and len(texts) == rows * columns, (rows, columns, len(texts))
+    labels = [f"{symbol} {label}" for _rank, label, symbol in STANCES.values()]
+    for raw in texts:
+        words = " ".join(html.unescape(re.sub(r"<br\s*/?>", " ", raw or "")).split())
+        plain = re.sub(r"<[^>]+>", "", words)
+        assert plain == NO_POSITION or any(plain.startswith(label) for label in labels), raw
+    legend = app.page.locator("[data-testid=stMain] [data-testid=stMarkdownContainer]").filter(has_text=NO_POSITION).first
+    legend_text = legend.inner_text()
+    for label in labels:
+        assert label in legend_text, (label, legend_text)
