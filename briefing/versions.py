@@ -13,7 +13,7 @@ from pathlib import Path
 from briefing.frames import Frames
 
 log = logging.getLogger(__name__)
-VERSION_PATTERN = re.compile(r"^[0-9a-f]{12}$")
+VERSION_PATTERN = re.compile(r"^[0-9a-f]{12}\Z")  # \Z, not $: "$" also matches before a trailing newline
 RECORD_TABLES = ("positions", "events", "impacts", "judgments")
 
 
