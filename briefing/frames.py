@@ -47,6 +47,16 @@ class Frames:
     def has_evidence(self, evidence_id: str) -> bool:
         return evidence_id in self._evidence_index
 
+    @functools.cached_property
+    def _evidence_rows(self) -> dict[str, tuple]:
+        # built on first use, not pickled: one pass over the evidence, then each lookup is a dict get
+        return {row.id: row for row in self.evidence.itertuples(index=False)}
+
+    def evidence_rows(self, ids) -> list[tuple]:
+        """The evidence rows with these ids, in the given order, as named tuples (unknown ids skipped)."""
+        rows = self._evidence_rows
+        return [rows[i] for i in ids if i in rows]
+
     def evidence_for(self, ids) -> pd.DataFrame:
         """The evidence rows with these ids, in the given order (an index lookup, not a scan)."""
         positions = self._evidence_index.get_indexer(list(ids))
@@ -57,7 +67,7 @@ class Frames:
         return self.evidence_for(ids).to_dict("records")
 
     def __getstate__(self) -> dict:
-        return {key: value for key, value in self.__dict__.items() if key not in ("_evidence_index", "event_ids")}
+        return {key: value for key, value in self.__dict__.items() if key not in ("_evidence_index", "_evidence_rows", "event_ids")}
 
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from components.html import html_fragment, render_html
@@ -23,11 +22,11 @@ def quote_block(quote: str, claim_label: str) -> str:
 
 def evidence_quotes(context: PageContext, evidence_ids, claim_label: str = "", key_prefix: str = "") -> None:
     """Each quote verbatim, with a link that opens the source viewer at that span."""
-    spans: pd.DataFrame = context.frames.evidence_for(evidence_ids)
-    if spans.empty:
+    spans = context.frames.evidence_rows(evidence_ids)
+    if not spans:
         st.caption("No evidence recorded.")
         return
-    for span in spans.itertuples(index=False):
+    for span in spans:
         render_html(quote_block(span.quote, f"{claim_label} · characters {span.start}–{span.end} of {span.seed}".strip(" ·")))
         st.page_link(SOURCES_PAGE, label=f"Show in source ({span.id})", icon=":material/find_in_page:",
                      query_params=context.link_params(span=span.id))

@@ -39,13 +39,20 @@ def change_list(context: PageContext) -> None:
                          query_params=context.link_params(cell=f"{change.party}:{change.issue}"))
 
 
-def cell_history(context: PageContext, party: str, issue: str) -> None:
-    """The stance in each brief for one cell, when more than one brief speaks to it."""
+def _cell_sequence(context: PageContext, party: str, issue: str) -> pd.DataFrame | None:
     positions = context.view.positions
     cell = positions[(positions["party"] == party) & (positions["issue"] == issue)]
     if cell["brief"].nunique() < 2:
+        return None
+    return stance_by_brief(cell, context.frames.briefs)
+
+
+def cell_history(context: PageContext, party: str, issue: str) -> None:
+    """The stance in each brief for one cell, when more than one brief speaks to it."""
+    sequence = per_view(f"cell-history:{party}:{issue}", context.frames, context.selection,
+                        lambda: _cell_sequence(context, party, issue))
+    if sequence is None:
         return
-    sequence = stance_by_brief(cell, context.frames.briefs)
     titles = dict(zip(context.frames.briefs["id"], context.frames.briefs["title"], strict=True))
     st.markdown("#### Stance history across briefs")
     for claim_type, rows in sequence.groupby("claim_type", sort=False):

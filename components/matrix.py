@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from briefing.schema import STANCES
+from components.data import per_view
 from components.evidence import evidence_quotes
 from components.html import escape
 from components.paging import page_of
@@ -147,16 +148,21 @@ def stance_legend() -> str:
     return " · ".join(items) + f" · blank: *{NO_POSITION}*"
 
 
+def cell_positions(positions: pd.DataFrame, party: str, issue: str) -> pd.DataFrame:
+    """The positions in one cell, stated ones first."""
+    cell = positions[(positions["party"] == party) & (positions["issue"] == issue)]
+    return cell.assign(_claim=cell["claim_type"].map(CLAIM_PRIORITY)).sort_values("_claim", kind="stable")
+
+
 def position_details(context: PageContext, party: str, issue: str) -> None:
     """Every position in one cell, stated ones first, each with its evidence."""
-    positions = context.view.positions
-    cell = positions[(positions["party"] == party) & (positions["issue"] == issue)]
+    cell = per_view(f"cell:{party}:{issue}", context.frames, context.selection,
+                    lambda: cell_positions(context.view.positions, party, issue))
     names = dict(zip(context.frames.parties["id"], context.frames.parties["name"], strict=True))
     st.subheader(f"{names.get(party, party)} · {context.issue_label(issue)}")
     if cell.empty:
         st.markdown(f"**{NO_POSITION.capitalize()}.** The brief records no evidence for this party on this issue.")
         return
-    cell = cell.assign(_claim=cell["claim_type"].map(CLAIM_PRIORITY)).sort_values("_claim", kind="stable")
     for row in page_of(cell, "matrix_detail_page", 10, "positions").itertuples(index=False):
         with st.container(border=True):
             st.markdown(f"**{row.stance_symbol} {row.stance_label}** — {row.summary}")

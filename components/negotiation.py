@@ -7,6 +7,7 @@ import streamlit as st
 
 from briefing.negotiation import STANCE_AT, VERDICTS, IssueVerdict
 from briefing.schema import STANCES
+from components.data import per_view
 from components.evidence import evidence_quotes
 from components.html import escape
 from components.shell import PageContext
@@ -51,7 +52,9 @@ def verdict_panel(context: PageContext, verdict: IssueVerdict) -> None:
         st.subheader(context.issue_label(verdict.issue))
         st.markdown(f"**{VERDICT_ICONS[verdict.verdict]} {VERDICTS[verdict.verdict]}** — {verdict.explanation}")
         if any(r.low is not None for r in verdict.ranges):
-            st.plotly_chart(range_figure(verdict), key=f"negotiation_{verdict.issue}", config={"displayModeBar": False})
+            figure = per_view(f"negotiation-figure:{verdict.issue}", context.frames, context.selection,
+                              lambda: range_figure(verdict))
+            st.plotly_chart(figure, key=f"negotiation_{verdict.issue}", config={"displayModeBar": False})
         st.caption("Dark bar: a range the brief states · light bar: the party's stance alone, no flexibility assumed.")
         for party_range in verdict.ranges:
             if party_range.low is None:

@@ -62,10 +62,10 @@ def key_judgments(context: PageContext) -> None:
         st.info("No key judgment matches the current filter.")
         return
     shown = page_of(judgments.assign(number=range(1, len(judgments) + 1)), "overview_judgment_page", 20, "key judgments")
+    titles = dict(zip(context.frames.briefs["id"], context.frames.briefs["title"], strict=True))
     for row in shown.itertuples(index=False):
         number = row.number
         with st.expander(f"{number}. {row.text}  ·  confidence: {row.confidence}"):
-            titles = dict(zip(context.frames.briefs["id"], context.frames.briefs["title"], strict=True))
             st.caption(f"Analyst's assessment in “{titles.get(row.brief, row.brief)}” · issues: "
                        + (", ".join(row.issue_labels) or "general"))
             evidence_quotes(context, row.evidence, claim_label="Analyst's assessment")

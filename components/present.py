@@ -6,6 +6,7 @@ import streamlit as st
 
 from briefing.negotiation import VERDICTS, issue_verdict
 from briefing.schema import STANCES
+from components.data import per_view
 from components.evidence import evidence_quotes
 from components.html import Html, render_html
 from components.matrix import headline_positions
@@ -28,13 +29,15 @@ def issue_slide(context: PageContext, issue: str) -> None:
     issue_row = context.frames.issues.set_index("id").loc[issue]
     st.header(issue_row["label"])
     st.markdown(f"*{issue_row['definition']}*")
-    positions = view.positions[view.positions["issue"] == issue]
-    if positions.empty:
+    headline = per_view(f"present-headline:{issue}", context.frames, context.selection,
+                        lambda: headline_positions(view.positions[view.positions["issue"] == issue]))
+    if headline.empty:
         st.markdown("No party has a stated position on this issue in the current filter.")
-    for row in headline_positions(positions).itertuples(index=False):
+    for row in headline.itertuples(index=False):
         st.markdown(f"**{row.party_name}: {row.stance_symbol} {row.stance_label}** ({row.claim_label.lower()}) — {row.summary}")
         evidence_quotes(context, row.evidence[:1], claim_label=row.claim_label)
-    verdict = issue_verdict(view.positions, issue)
+    verdict = per_view(f"present-verdict:{issue}", context.frames, context.selection,
+                       lambda: issue_verdict(view.positions, issue))
     st.markdown(f"**Negotiation space: {VERDICTS[verdict.verdict]}.** {verdict.explanation}")
     judgments = view.judgments[view.judgments["issues"].map(lambda issues: issue in issues)]
     if not judgments.empty:

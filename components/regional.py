@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.data import per_view
 from components.evidence import evidence_quotes
 from components.paging import page_of
 from components.shell import PageContext
@@ -26,7 +27,8 @@ def impact_panel(context: PageContext, region: str) -> None:
     st.header(name)
     if member_names:
         st.caption("Members: " + ", ".join(member_names))
-    impacts = region_impacts(context.view.impacts, region, members)
+    impacts = per_view(f"region:{region}", context.frames, context.selection,
+                       lambda: region_impacts(context.view.impacts, region, members))
     if impacts.empty:
         st.info(f"No impact on {name} matches the current filter.")
         return

@@ -195,6 +195,8 @@ def page_shell(
         values = raw.get(key, [])
         if not values:
             continue
+        if len(values) > 1:
+            notices.append(f"The link gave “{key}” {len(values)} times; only the last one is used.")
         accepted = validate(values[-1], frames)
         if accepted is None:
             notices.append(f"Ignored the “{key}” value in the link: it names nothing in the data.")

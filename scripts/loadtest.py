@@ -701,9 +701,9 @@ def churn_links(vocabulary: Vocabulary | None = None) -> list[str]:
     return [path + query for query in filters for path in PAGES]
 
 
-async def run_memory_check(base_url: str, pid: int, *, total: int = 300, wave: int = 10, browser_every: int = 5,
+async def run_memory_check(base_url: str, pid: int, *, total: int = 300, wave: int = 10, browser_every: int = 10,
                            session_ttl_s: float = DEFAULT_SESSION_TTL_S, settle_s: float = 5.0,
-                           log: Callable[[str], None] = print) -> MemoryReport:
+                           render_timeout_s: float = RENDER_TIMEOUT_S, log: Callable[[str], None] = print) -> MemoryReport:
     """Baseline RSS after a warm-up, RSS after `total` sessions opened and closed, each taken once Streamlit has
     dropped the closed sessions (see the module docstring)."""
     links = churn_links()
@@ -719,7 +719,8 @@ async def run_memory_check(base_url: str, pid: int, *, total: int = 300, wave: i
         return value
 
     log(f"warm-up: {len(links)} sessions, one per link, every fifth in a browser")
-    warm = await run_churn(base_url, total=len(links), wave=min(wave, len(links)), browser_every=5, links=links)
+    warm = await run_churn(base_url, total=len(links), wave=min(wave, len(links)), browser_every=5, links=links,
+                           render_timeout_s=render_timeout_s)
     if warm.failed:
         raise RuntimeError(f"warm-up renders failed: {warm.summary()['failures']}")
     report.baseline_kib = await quiesce("baseline")
@@ -845,7 +846,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=RENDER_TIMEOUT_S, help="seconds a render may take before it fails")
     parser.add_argument("--churn", type=int, default=0, help="sessions to open and close for the memory check (0: none)")
     parser.add_argument("--wave", type=int, default=10, help="sessions open at once during the churn")
-    parser.add_argument("--churn-browser-every", type=int, default=5, help="every n-th churn session in Chromium (0: none)")
+    parser.add_argument("--churn-browser-every", type=int, default=10, help="every n-th churn session in Chromium (0: none)")
     parser.add_argument("--pid", type=int, help="pid of the streamlit process (with --url; for --churn and CPU figures)")
     parser.add_argument("--session-ttl", type=float, default=DEFAULT_SESSION_TTL_S,
                         help="the server's server.disconnectedSessionTTL, waited for before each memory reading")
@@ -876,7 +877,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             failed |= bool(report.failed)
         if args.churn:
             memory = memory_check(url, pid, total=args.churn, wave=args.wave, browser_every=args.churn_browser_every,
-                                  session_ttl_s=args.session_ttl, log=lambda line: print(line, flush=True))
+                                  session_ttl_s=args.session_ttl, render_timeout_s=args.timeout,
+                                  log=lambda line: print(line, flush=True))
             results["memory"] = memory.summary()
             print(json.dumps(results["memory"], indent=2), flush=True)
             failed |= bool(memory.churn and memory.churn.failed) or memory.delta_pct > args.tolerance

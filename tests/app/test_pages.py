@@ -125,3 +125,10 @@ class TestHostileParams:
         assert app.warning, "a notice names what was ignored"
         shown = " ".join(w.value for w in app.warning)
         assert "<script>" not in shown and "onerror" not in shown and "x" * 100 not in shown
+
+    def test_a_repeated_page_param_keeps_the_last_value_and_says_so(self):
+        app = run_page("sources", span=["<script>alert(1)</script>", "lrl-zelenskyy-document-100-percent-ready"])
+        assert not app.exception
+        shown = " ".join(w.value for w in app.warning)
+        assert "“span” 2 times; only the last one is used" in shown
+        assert as_list(app.query_params["span"]) == ["lrl-zelenskyy-document-100-percent-ready"]

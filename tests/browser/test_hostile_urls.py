@@ -7,7 +7,8 @@ of parameters. Each is opened once, in a fresh session, on one server started un
 load: the page shows its own title, no exception box, no uncaught page error, no JavaScript dialog, no injected
 element or handler, nothing of the payload in the page's text, a notice wherever the link named something that was
 dropped (and none where nothing was), and an address bar holding only what was kept. Afterwards the audit log shows
-that no file named by a link was opened and that every file opened lies in an allow-listed place.
+that no file named by a link was opened, that every file opened lies in an allow-listed place, and that nothing but
+the frames cache (and Python's bytecode caches) was opened for writing.
 
 Two limits sit in front of the app. Streamlit discards a query string of more than 1,000 parameters (or 512 Ki
 characters) before the app runs (`streamlit.runtime.state.query_params.sanitize_query_string`), so for those the app
@@ -526,6 +527,23 @@ def test_every_hostile_link_shows_the_page_with_a_notice_and_injects_nothing(run
 def test_no_dialog_and_no_page_error_on_any_load(run):
     assert not run.dialogs, run.dialogs[:10]
     assert not run.page_errors, run.page_errors[:10]
+
+
+@pytest.mark.parametrize("path", [
+    "/sources?span=%3Cscript%3Ealert(1)%3C%2Fscript%3E&span=lrl-zelenskyy-document-100-percent-ready",
+    "/matrix?cell=%3Csvg%20onload%3Dalert(1)%3E&cell=russia%3Aceasefire",
+])
+def test_an_earlier_value_of_a_repeated_page_param_is_not_dropped_silently(browser, audited, known, path):
+    server, _log = audited
+    page, _, query = path.partition("?")
+    case = Case(next(name for name, spec in PAGES.items() if spec[0] == page), "repeated", query, outcome="notice")
+    lane = Lane(browser, Run([case], [], [], 0.0))
+    try:
+        lane.open(server.url, case)
+        lane.finish(known)
+    finally:
+        lane.context.close()
+    assert not case.problems, case.problems
 
 
 def test_links_past_the_front_door_limits_are_refused_or_discarded_and_logged(run, audited):
