@@ -14,7 +14,9 @@ Two limits sit in front of the app. Streamlit discards a query string of more th
 characters) before the app runs (`streamlit.runtime.state.query_params.sanitize_query_string`), so for those the app
 cannot name what was dropped: the page shows unfiltered and without a notice, and the server log records the discard.
 And the HTTP server (uvicorn on h11) answers a request whose head does not arrive within one read, here on loopback
-about 128 KiB, with a bare 400: those links are refused before the app runs, and the server keeps serving.
+about 128 KiB, with a bare 400: those links are refused before the app runs, and the server keeps serving. On a
+kept-alive connection the head of a 100 KB link can arrive in pieces and meet h11's 16 KiB limit for an incomplete
+head, so each 100 KB link is opened the way a shared link is, in a fresh browser context on a new connection.
 """
 
 from __future__ import annotations
@@ -431,10 +433,13 @@ class Lane:
         self.case: Case | None = None
         self.status: int | None = None
         self.started = 0.0
-        self.page.on("dialog", self._on_dialog)
-        self.page.on("pageerror", lambda error: run.page_errors.append(f"{self._label()}: {error}"))
-        self.page.on("response", self._on_response)
         self.run = run
+        self._watch()
+
+    def _watch(self) -> None:
+        self.page.on("dialog", self._on_dialog)
+        self.page.on("pageerror", lambda error: self.run.page_errors.append(f"{self._label()}: {error}"))
+        self.page.on("response", self._on_response)
 
     def _label(self) -> str:
         return self.case.label() if self.case else "before the first case"
@@ -446,6 +451,13 @@ class Lane:
     def _on_response(self, response) -> None:
         if response.request.is_navigation_request() and response.frame == self.page.main_frame:
             self.status = response.status
+
+    def renew(self, browser) -> None:
+        """A fresh browser context (new cookies, new connections) for the next case."""
+        self.context.close()
+        self.context = browser.new_context(viewport=LANE_VIEWPORT, reduced_motion="reduce")
+        self.page = self.context.new_page()
+        self._watch()
 
     def open(self, base_url: str, case: Case) -> None:
         self.case, self.status, self.started = case, None, time.monotonic()
@@ -486,6 +498,8 @@ def run(browser, audited, cases, known) -> Run:
         for first in range(0, len(cases), LANES):
             batch = list(zip(lanes, cases[first:first + LANES], strict=False))
             for lane, case in batch:
+                if case.kind == "huge":
+                    lane.renew(browser)
                 lane.open(server.url, case)
             for lane, _case in batch:
                 unsettled = 0 if lane.finish(known) else unsettled + 1
