@@ -27,7 +27,7 @@ test: $(STAMP) lint validate
 	$(BIN)/python -m pytest -m "not soak"
 
 screenshots: $(STAMP)
-	$(BIN)/python scripts/screenshots.py
+	$(BIN)/python -m scripts.screenshots
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from components.data import per_view
 from components.downloads import download_buttons
 from components.history import change_list
-from components.overview import brief_summary, issue_counts, key_judgments, party_counts, view_links
+from components.overview import brief_summary, counts_table, issue_counts, key_judgments, party_counts, view_links
 from components.shell import page_footer, page_shell
 
 context = page_shell("Overview")
@@ -23,19 +22,9 @@ if len(context.frames.briefs) > 1:
 
 left, right = st.columns(2)
 with left:
-    st.subheader("Per issue")
-    counts = per_view("issue-counts", context.frames, context.selection, lambda: issue_counts(context.view))
-    if counts.empty:
-        st.info("Nothing matches the current filter.")
-    else:
-        st.dataframe(counts, hide_index=True, width="stretch")
+    counts_table(context, "Per issue", issue_counts, "Nothing matches the current filter.")
 with right:
-    st.subheader("Per party")
-    counts = per_view("party-counts", context.frames, context.selection, lambda: party_counts(context.view))
-    if counts.empty:
-        st.info("No party has a position or event under the current filter.")
-    else:
-        st.dataframe(counts, hide_index=True, width="stretch")
+    counts_table(context, "Per party", party_counts, "No party has a position or event under the current filter.")
 
 download_buttons(context, "judgments", "positions", "events", "impacts")
 page_footer(context)

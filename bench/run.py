@@ -45,13 +45,12 @@ from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from bench.synthetic import cached_corpus
+from scripts.harness import CHROMIUM, CHROMIUM_ARGS, SETTLED_BODY, stop_process
 
 PROJECT = Path(__file__).resolve().parent.parent
 REFERENCE_SCRIPT = "bench/reference_app.py"
 APP_SCRIPT = "app.py"
 RESULTS = PROJECT / "bench" / "RESULTS.md"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1400, "height": 1000}
 APP_PAGES = ("/", "/matrix", "/timeline", "/regional", "/sources", "/negotiation", "/present")
 SCALING_PAGES = ("/matrix", "/timeline")
@@ -70,18 +69,7 @@ TARGETS = {
 
 # --- in-page scripts --------------------------------------------------------------------------------------------
 
-_SETTLED = """
-function __benchSettled() {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
-  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
-  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
-    if (!chart.querySelector('.main-svg')) return false;
-  }
-  return document.querySelector('[data-testid="stMain"] h1') !== null;
-}
-"""
+_SETTLED = "function __benchSettled() {" + SETTLED_BODY + "}\n"
 
 # Resolves with performance.now() (milliseconds since navigation start) once the page has settled. Polls on a
 # timer rather than on every DOM mutation, so watching costs the page almost nothing.
@@ -231,13 +219,7 @@ class Server:
         return read_rss_kib(self.process.pid)
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=15)
+        stop_process(self.process)
         if not self._log.closed:
             self._log.close()
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
 from briefing.frames import Frames
+from components.data import per_view
 from components.evidence import evidence_quotes
 from components.paging import page_of
 from components.shell import PAGES, PageContext
@@ -69,3 +72,13 @@ def key_judgments(context: PageContext) -> None:
             st.caption(f"Analyst's assessment in “{titles.get(row.brief, row.brief)}” · issues: "
                        + (", ".join(row.issue_labels) or "general"))
             evidence_quotes(context, row.evidence, claim_label="Analyst's assessment")
+
+
+def counts_table(context: PageContext, title: str, count: Callable[[Frames], pd.DataFrame], empty: str) -> None:
+    """A subheader and a table of counts under the current filter, computed once per filter."""
+    st.subheader(title)
+    counts = per_view(f"counts:{title}", context.frames, context.selection, lambda: count(context.view))
+    if counts.empty:
+        st.info(empty)
+    else:
+        st.dataframe(counts, hide_index=True, width="stretch")

@@ -30,9 +30,9 @@ keeps a closed session for ``server.disconnectedSessionTTL`` seconds (120 by def
 reconnects; the check therefore waits that long, then opens and closes one more session (which reaps the expired
 ones) before each measurement, so baseline and final figure are taken in the same state.
 
-    python scripts/loadtest.py --url http://127.0.0.1:8501 --sessions 30 --browser-sessions 4 --duration 30
-    python scripts/loadtest.py --url http://127.0.0.1:8501 --pid 12345 --duration 0 --churn 300 --wave 10
-    python scripts/loadtest.py --serve --sessions 30 --duration 30 --churn 300     # starts its own server
+    python -m scripts.loadtest --url http://127.0.0.1:8501 --sessions 30 --browser-sessions 4 --duration 30
+    python -m scripts.loadtest --url http://127.0.0.1:8501 --pid 12345 --duration 0 --churn 300 --wave 10
+    python -m scripts.loadtest --serve --sessions 30 --duration 30 --churn 300     # starts its own server
 
 Everything is bounded: no step starts after ``duration`` seconds, every step is bounded by the render timeout, and
 the churn opens exactly ``churn`` sessions. Exit status 1 if any render failed or the memory did not come back
@@ -69,9 +69,9 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
+from scripts.harness import CHROMIUM, CHROMIUM_ARGS, SETTLED_BODY, stop_process
+
 PROJECT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1280, "height": 900}
 RENDER_TIMEOUT_S = 120.0
 SESSIONS_PER_BROWSER = 16
@@ -93,17 +93,12 @@ PAGES: dict[str, str] = {
     "/negotiation": "Negotiation space",
 }
 
+# settled (scripts.harness) and, when a title is given, showing that page's title
 RENDERED_JS = """(title) => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app) return false;
-  if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
-  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
-  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
-    if (!chart.querySelector('.main-svg')) return false;
-  }
+  const settled = () => {""" + SETTLED_BODY + """};
+  if (!settled()) return false;
   const h1 = document.querySelector('[data-testid="stMain"] h1');
-  return h1 !== null && (!title || h1.textContent.trim() === title);
+  return !title || h1.textContent.trim() === title;
 }"""
 FILTER_CLEARED_JS = """() => {
   const q = new URLSearchParams(window.location.search);
@@ -821,13 +816,7 @@ def start_server(port: int, log_path: Path, *, base_path: str = "", extra: Seque
 
 
 def stop_server(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
+    stop_process(process)
 
 
 # ---------------------------------------------------------------------------------------------------------- command

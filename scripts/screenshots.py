@@ -1,4 +1,4 @@
-"""Screenshots of every view of the real app, for the README: `python scripts/screenshots.py [--out docs/img]`.
+"""Screenshots of every view of the real app, for the README: `python -m scripts.screenshots [--out docs/img]`.
 
 Starts `streamlit run app.py` on a free local port, drives Debian's Chromium through each view, saves one PNG per
 view and stops the server again.
@@ -20,21 +20,11 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
+from scripts.harness import CHROMIUM, CHROMIUM_ARGS, SETTLED_JS, stop_process
+
 PROJECT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1440, "height": 960}
 STARTUP_TIMEOUT_S = 60
-SETTLED_JS = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
-  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
-  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
-    if (!chart.querySelector('.main-svg')) return false;
-  }
-  return document.querySelector('[data-testid="stMain"] h1') !== null;
-}"""
 TARGET_VISIBLE_JS = """() => {
   const el = document.getElementById('target-span');
   if (!el) return false;
@@ -133,12 +123,7 @@ def main(argv: list[str] | None = None) -> int:
                     context.close()
                     browser.close()
             finally:
-                process.terminate()
-                try:
-                    process.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait(timeout=15)
+                stop_process(process)
     return 0
 
 

@@ -22,25 +22,13 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, expect, sync_playwright
 
+from scripts.harness import CHROMIUM, CHROMIUM_ARGS, SETTLED_JS, stop_process
+
 PROJECT = Path(__file__).resolve().parents[2]
 ARTIFACTS = PROJECT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 STARTUP_TIMEOUT_S = 60
 SETTLE_TIMEOUT_MS = 45_000
 VIEWPORT = {"width": 1400, "height": 1000}
-
-SETTLED_JS = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app) return false;
-  if (app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
-  if (document.querySelector('[data-testid="stSkeleton"]')) return false;
-  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
-    if (!chart.querySelector('.main-svg')) return false;
-  }
-  return document.querySelector('[data-testid="stMain"] h1') !== null;
-}"""
 
 # Opened directly on a page path, Streamlit's frontend first probes <page>/_stcore/health and
 # <page>/_stcore/host-config, gets 404 and falls back to the server root
@@ -106,13 +94,7 @@ class StreamlitServer:
         pytest.fail(f"streamlit did not answer {health} within {STARTUP_TIMEOUT_S} s:\n{self.output()}", pytrace=False)
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=15)
+        stop_process(self.process)
         if not self._log.closed:
             self._log.close()
 
