@@ -9,6 +9,7 @@ moderate and minor ones, and the "needs review" (incomplete) results, are printe
 from __future__ import annotations
 
 import html
+import json
 import re
 
 import pytest
@@ -17,6 +18,7 @@ from playwright.sync_api import expect
 
 from briefing.schema import STANCES
 from components.matrix import NO_POSITION
+from tests.browser.conftest import ARTIFACTS
 
 # not yet run to green in the default suite on this 2-core machine: `make soak` runs it
 pytestmark = pytest.mark.soak
@@ -28,10 +30,12 @@ PAGES = {
     "regional": "/regional",
     "sources": "/sources",
     "negotiation": "/negotiation",
+    "present": "/present",
 }
 FAILING_IMPACTS = {"serious", "critical"}
 MAX_HEIGHT = 20_000
 MAX_TABS = 60
+SUMMARY: dict[str, dict] = {}  # per audited link, written to test-artifacts/axe.json for docs/reliability.md
 
 CONTENT_HEIGHT_JS = """() => {
   const block = document.querySelector('[data-testid="stMainBlockContainer"]');
@@ -78,6 +82,14 @@ def _audit(app, path: str) -> list[dict]:
     review = {v["id"]: len(v["nodes"]) for v in results["incomplete"]}
     if review:
         print(f"  needs review (incomplete): {review}")
+    SUMMARY[path] = {
+        "axe": results["testEngine"]["version"],
+        "violations": {v["id"]: v["impact"] for v in results["violations"]},
+        "serious_or_critical": len(failing),
+        "needs_review": review,
+    }
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "axe.json").write_text(json.dumps(SUMMARY, indent=2), encoding="utf-8")
     return failing
 
 

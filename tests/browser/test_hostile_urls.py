@@ -327,8 +327,8 @@ class Generator:
         for key in FILTER_KEYS:
             dropped |= any(not self.known.accepts(key, value) for value in params.get(key, []))
         for key in page_keys:
-            if params.get(key):
-                dropped |= not self.known.accepts(key, params[key][-1])
+            if params.get(key):  # the last value counts; earlier ones are dropped with a notice
+                dropped |= len(params[key]) > 1 or not self.known.accepts(key, params[key][-1])
         kept = {key: list(dict.fromkeys(v for v in params.get(key, []) if self.known.accepts(key, v)))
                 for key in ("issue", "party", "brief")}
         dropped |= len(kept["brief"]) > 1  # one brief or all of them, with a notice
@@ -369,7 +369,7 @@ CHECK_JS = """(markers) => {
   };
 }"""
 
-NOTICE = re.compile(r"Ignored|Showing one brief")
+NOTICE = re.compile(r"Ignored|Showing one brief|only the last one is used")
 
 
 def _check(case: Case, facts: dict, url: str, known: Known) -> None:
