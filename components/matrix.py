@@ -73,7 +73,7 @@ def matrix_axes(context: PageContext) -> tuple[list[tuple[str, str]], list[tuple
 def matrix_figure(headline: pd.DataFrame, parties: list[tuple[str, str]], issues: list[tuple[str, str]]) -> go.Figure:
     """Heatmap of stance codes with a symbol, label and claim type written in every cell."""
     cells = {(row.party, row.issue): row for row in headline.itertuples(index=False)}
-    z, hover, annotations = [], [], []
+    z, hover, texts, inks = [], [], [], []
     for party_id, party_name in parties:
         z_row, hover_row = [], []
         for issue_id, issue_label in issues:
@@ -89,8 +89,8 @@ def matrix_figure(headline: pd.DataFrame, parties: list[tuple[str, str]], issues
                 text = f"{symbol} {wrap_label(label)}<br><i>{row.claim_type}</i>{more}"
                 hover_row_text = (f"{escape(party_name)} · {escape(issue_label)}<br><b>{label}</b> "
                                   f"({row.claim_type}, {row.confidence})<br>{escape(row.summary)}")
-            annotations.append(dict(x=wrap_label(issue_label), y=escape(party_name), text=text, showarrow=False,
-                                    font=dict(color=ink, size=11)))
+            texts.append(text)
+            inks.append(ink)
             hover_row.append(hover_row_text)
         z.append(z_row)
         hover.append(hover_row)
@@ -114,23 +114,26 @@ def matrix_figure(headline: pd.DataFrame, parties: list[tuple[str, str]], issues
             hoverinfo="skip",
         )
     )
-    # Heatmap cells raise no selection events in Streamlit; an almost invisible square marker per cell does.
+    # One trace writes every cell's words (cheaper to draw than an annotation per cell) and, since heatmap cells
+    # raise no selection events in Streamlit, carries an almost invisible square marker per cell to click.
     x_labels = [wrap_label(label) for _id, label in issues]
     figure.add_trace(
         go.Scatter(
             x=[x for _p in parties for x in x_labels],
             y=[escape(name) for _id, name in parties for _x in x_labels],
             customdata=[f"{p}:{i}" for p, _n in parties for i, _l in issues],
-            text=[text for row in hover for text in row],
-            hovertemplate="%{text}<extra></extra>",
-            mode="markers",
+            text=texts,
+            textposition="middle center",
+            textfont=dict(color=inks, size=11),
+            hovertext=[text for row in hover for text in row],
+            hovertemplate="%{hovertext}<extra></extra>",
+            mode="markers+text",
             marker=dict(symbol="square", size=44, opacity=0.01, color="#000000"),
             showlegend=False,
             name="cells",
         )
     )
     figure.update_layout(
-        annotations=annotations,
         height=max(260, 70 * len(parties) + 120),
         margin=dict(l=10, r=10, t=40, b=10),
         xaxis=dict(side="top", tickangle=0, automargin=True),

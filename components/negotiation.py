@@ -2,49 +2,83 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
 import streamlit as st
 
 from briefing.negotiation import STANCE_AT, VERDICTS, IssueVerdict
 from briefing.schema import STANCES
 from components.data import per_view
 from components.evidence import evidence_quotes
-from components.html import escape
+from components.html import Html, html_fragment, join_html, render_html
 from components.shell import PageContext
 
 VERDICT_ICONS = {"overlap": "✔", "touching": "◐", "no-intersection": "✖", "insufficient": "?"}
 RANGE_COLOURS = {"acceptable range": "#542788", "stance only": "#998ec3"}
 
 
-def scale_ticks() -> tuple[list[int], list[str]]:
-    ranks = sorted(STANCE_AT)
-    return ranks, [f"{STANCES[STANCE_AT[r]][2]} {STANCES[STANCE_AT[r]][1]}" for r in ranks]
+SCALE = (-2.6, 2.6)  # the stance ranks run from -2 to 2; the margins leave room for the bar ends
 
 
-def range_figure(verdict: IssueVerdict) -> go.Figure:
-    """Each party's range as a bar on the stance scale; the shared zone shaded, or the gap hatched."""
+def _at(rank: float) -> str:
+    """Percentage across the strip for a position on the stance scale."""
+    low, high = SCALE
+    return f"{(rank - low) / (high - low) * 100:.2f}%"
+
+
+def _width(start: float, end: float) -> str:
+    low, high = SCALE
+    return f"{(end - start) / (high - low) * 100:.2f}%"
+
+
+def range_strip(verdict: IssueVerdict) -> Html:
+    """Each party's range as a bar on the stance scale, the shared zone shaded or the gap hatched, in plain HTML.
+
+    Every bar is also written out in words below it (in the panel's list), so nothing rests on the drawing alone.
+    """
     placed = [r for r in verdict.ranges if r.low is not None]
-    figure = go.Figure()
+    rows = []
     for party_range in placed:
-        figure.add_trace(go.Scatter(
-            x=[party_range.low - 0.3, party_range.high + 0.3], y=[party_range.party_name] * 2, mode="lines+markers",
-            line=dict(width=14, color=RANGE_COLOURS[party_range.source]), marker=dict(size=4, color="#000000"),
-            name=party_range.source, showlegend=False,
-            hovertemplate=f"{escape(party_range.party_name)}: {escape(party_range.source)}<extra></extra>",
+        rows.append(html_fragment(
+            '<div style="display:flex;align-items:center;height:28px">'
+            '<div style="flex:0 0 11rem;font-size:0.85rem;color:#000;text-align:right;padding-right:0.5rem">$name</div>'
+            '<div style="position:relative;flex:1;height:100%">'
+            '<div title="$title" style="position:absolute;top:7px;height:14px;left:$left;width:$width;'
+            'background:$colour;border:1px solid #000;border-radius:3px"></div></div></div>',
+            name=party_range.party_name,
+            title=f"{party_range.party_name}: {party_range.source}",
+            left=_at(party_range.low - 0.3),
+            width=_width(party_range.low - 0.3, party_range.high + 0.3),
+            colour=RANGE_COLOURS[party_range.source],
         ))
+    zone = Html("")
     if verdict.verdict in ("overlap", "touching"):
-        figure.add_vrect(x0=verdict.low - 0.45, x1=verdict.high + 0.45, fillcolor="#009E73", opacity=0.18, line_width=0,
-                         annotation_text="shared", annotation_position="top left")
+        zone = html_fragment(
+            '<div style="position:absolute;top:0;bottom:0;left:$left;width:$width;background:rgba(0,158,115,0.18);'
+            'border-left:2px solid #007a5a;border-right:2px solid #007a5a"><span style="font-size:0.75rem;color:#000;'
+            'background:#fff;padding:0 2px">shared</span></div>',
+            left=_at(verdict.low - 0.45), width=_width(verdict.low - 0.45, verdict.high + 0.45))
     elif verdict.verdict == "no-intersection":
-        figure.add_vrect(x0=verdict.high + 0.45, x1=verdict.low - 0.45, fillcolor="#D55E00", opacity=0.12,
-                         line=dict(color="#D55E00", dash="dot"), annotation_text="gap", annotation_position="top left")
-    ticks, labels = scale_ticks()
-    figure.update_layout(
-        height=90 + 46 * max(1, len(placed)), margin=dict(l=10, r=10, t=30, b=10), plot_bgcolor="#ffffff",
-        xaxis=dict(range=[-2.6, 2.6], tickvals=ticks, ticktext=labels, showgrid=True, zeroline=False),
-        yaxis=dict(automargin=True),
+        zone = html_fragment(
+            '<div style="position:absolute;top:0;bottom:0;left:$left;width:$width;border:2px dotted #b34700;'
+            'background:repeating-linear-gradient(45deg,rgba(213,94,0,0.12) 0 6px,transparent 6px 12px)">'
+            '<span style="font-size:0.75rem;color:#000;background:#fff;padding:0 2px">gap</span></div>',
+            left=_at(verdict.high + 0.45), width=_width(verdict.high + 0.45, verdict.low - 0.45))
+    ticks = join_html(
+        html_fragment('<span style="position:absolute;left:$left;transform:translateX(-50%);white-space:nowrap">'
+                      '$label</span>', left=_at(rank), label=f"{STANCES[STANCE_AT[rank]][2]} {STANCES[STANCE_AT[rank]][1]}")
+        for rank in sorted(STANCE_AT)
     )
-    return figure
+    return html_fragment(
+        '<div class="range-strip" role="img" aria-label="$summary" style="margin:0.5rem 0 0.25rem">'
+        '<div style="position:relative">$rows'
+        '<div style="position:absolute;top:0;bottom:0;left:11rem;right:0;pointer-events:none">$zone</div></div>'
+        '<div style="display:flex"><div style="flex:0 0 11rem"></div>'
+        '<div style="position:relative;flex:1;height:1.4rem;font-size:0.75rem;color:#000">$ticks</div></div></div>',
+        summary=f"{VERDICTS[verdict.verdict]}: " + "; ".join(
+            f"{r.party_name} {STANCES[STANCE_AT[r.low]][1]} to {STANCES[STANCE_AT[r.high]][1]}" for r in placed),
+        rows=join_html(rows),
+        zone=zone,
+        ticks=ticks,
+    )
 
 
 def verdict_panel(context: PageContext, verdict: IssueVerdict) -> None:
@@ -52,9 +86,8 @@ def verdict_panel(context: PageContext, verdict: IssueVerdict) -> None:
         st.subheader(context.issue_label(verdict.issue))
         st.markdown(f"**{VERDICT_ICONS[verdict.verdict]} {VERDICTS[verdict.verdict]}** — {verdict.explanation}")
         if any(r.low is not None for r in verdict.ranges):
-            figure = per_view(f"negotiation-figure:{verdict.issue}", context.frames, context.selection,
-                              lambda: range_figure(verdict))
-            st.plotly_chart(figure, key=f"negotiation_{verdict.issue}", config={"displayModeBar": False})
+            render_html(per_view(f"negotiation-strip:{verdict.issue}", context.frames, context.selection,
+                                 lambda: range_strip(verdict)))
         st.caption("Dark bar: a range the brief states · light bar: the party's stance alone, no flexibility assumed.")
         for party_range in verdict.ranges:
             if party_range.low is None:

@@ -39,41 +39,48 @@ def event_label(row) -> str:
 
 
 def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: dict[str, str], zoom: str = "all") -> go.Figure:
-    """Horizontal bars from the first to the last day each date allows; one trace per issue × status."""
+    """Horizontal bars from the first to the last day each date allows; one bar and one marker trace per issue × status."""
     dated = events[events["date_start"].notna()].sort_values(["date_start", "date_end"], kind="stable")
     figure = go.Figure()
-    order = [event_label(row) for row in dated.itertuples(index=False)]
-    for row in dated.itertuples(index=False):
-        issue = row.issues[0]
-        pattern, opacity, _status = STATUS_STYLE[row.status]
-        start = row.date_start
-        span = (row.date_end + ONE_DAY) - start
+    rows = list(dated.itertuples(index=False))
+    order = [event_label(row) for row in rows]
+    groups: dict[tuple[str, str], list] = {}
+    for row in rows:
+        groups.setdefault((row.issues[0], row.status), []).append(row)
+    for (issue, status), members in groups.items():
+        pattern, opacity, _status = STATUS_STYLE[status]
+        colour = colours.get(issue, "#777777")
+        starts = [row.date_start for row in members]
+        spans = [(row.date_end + ONE_DAY) - row.date_start for row in members]
+        labels = [event_label(row) for row in members]
+        ids = [row.id for row in members]
         figure.add_trace(
             go.Bar(
-                base=[start],
-                x=[span.total_seconds() * 1000],
-                y=[event_label(row)],
+                base=starts,
+                x=[span.total_seconds() * 1000 for span in spans],
+                y=labels,
                 orientation="h",
                 name=issue_labels.get(issue, issue),
                 legendgroup=issue,
                 showlegend=False,
-                marker=dict(color=colours.get(issue, "#777777"), opacity=opacity, pattern=dict(shape=pattern),
-                            line=dict(color="#222222", width=1)),
-                customdata=[row.id],
-                hovertemplate=(
+                marker=dict(color=colour, opacity=opacity, pattern=dict(shape=pattern), line=dict(color="#222222", width=1)),
+                customdata=ids,
+                hovertext=[
                     f"<b>{escape(row.title)}</b><br>{escape(row.date)} ({escape(row.date_precision)})<br>"
-                    f"status: {row.status}<br>issues: {escape(', '.join(row.issue_labels))}<extra></extra>"
-                ),
+                    f"status: {row.status}<br>issues: {escape(', '.join(row.issue_labels))}"
+                    for row in members
+                ],
+                hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-        # a marker at the start keeps one-day events visible on a 12-year axis
+        # a marker in the middle keeps one-day events visible on a 12-year axis
         figure.add_trace(
-            go.Scatter(x=[start + span / 2], y=[event_label(row)], mode="markers", showlegend=False, hoverinfo="skip",
-                       customdata=[row.id],
-                       marker=dict(symbol="diamond" if row.status == "occurred" else "diamond-open", size=9,
-                                   color=colours.get(issue, "#777777"), line=dict(color="#222222", width=1)))
+            go.Scatter(x=[start + span / 2 for start, span in zip(starts, spans, strict=True)], y=labels, mode="markers",
+                       showlegend=False, hoverinfo="skip", customdata=ids, legendgroup=issue,
+                       marker=dict(symbol="diamond" if status == "occurred" else "diamond-open", size=9, color=colour,
+                                   line=dict(color="#222222", width=1)))
         )
-    for issue in dict.fromkeys(i[0] for i in dated["issues"]):
+    for issue in dict.fromkeys(issue for issue, _status in groups):  # the legend: one plain swatch per issue
         figure.add_trace(go.Bar(x=[None], y=[None], name=issue_labels.get(issue, issue), marker_color=colours.get(issue),
                                 legendgroup=issue, showlegend=True, orientation="h"))
     x_range = None

@@ -176,7 +176,7 @@ def test_matrix_cells_carry_text_labels(app):
     chart = app.by_testid("stPlotlyChart", "[data-testid=stMain]").first
     rows = chart.locator(".ytick text").count()
     columns = chart.locator(".xtick text").count()
-    texts = chart.locator(".annotation-text").evaluate_all("nodes => nodes.map(n => n.getAttribute('data-unformatted'))")
+    texts = chart.locator(".textpoint text").evaluate_all("nodes => nodes.map(n => n.getAttribute('data-unformatted'))")
     assert rows and columns and len(texts) == rows * columns, (rows, columns, len(texts))
     labels = [f"{symbol} {label}" for _rank, label, symbol in STANCES.values()]
     for raw in texts:

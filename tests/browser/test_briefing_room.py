@@ -14,12 +14,15 @@ from briefing.store import data_version
 
 @pytest.mark.browser
 def test_negotiation_page_shows_verdicts_with_evidence(app):
-    """/negotiation draws a range chart per issue and names the no-intersection verdict on security guarantees."""
+    """/negotiation draws a range strip per issue and names the no-intersection verdict on security guarantees."""
     app.goto("/negotiation?issue=security-guarantees")
     main = app.by_testid("stMain")
     expect(main).to_contain_text("No intersection")
     expect(main).to_contain_text("Ukraine accepts nothing below")
-    assert app.by_testid("stPlotlyChart").count() == 1
+    strip = app.page.locator("[data-testid=stMain] .range-strip")
+    expect(strip).to_have_count(1)
+    assert "No intersection" in strip.get_attribute("aria-label")
+    expect(strip.get_by_text("gap")).to_be_visible()
     app.page.get_by_text(re.compile(r"^Russia: Firm rejection to Conditional")).click()
     expect(main.locator("blockquote.evidence-quote").first).to_be_visible()
     app.assert_clean()
