@@ -20,9 +20,6 @@ from briefing.schema import STANCES
 from components.matrix import NO_POSITION
 from tests.browser.conftest import ARTIFACTS
 
-# not yet run to green in the default suite on this 2-core machine: `make soak` runs it
-pytestmark = pytest.mark.soak
-
 PAGES = {
     "overview": "/",
     "matrix": "/matrix",

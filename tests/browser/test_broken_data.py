@@ -15,8 +15,7 @@ from playwright.sync_api import expect
 from tests.app.test_broken_data import BROKEN, TITLES, WRONG_DIAGNOSIS, build_broken_root, fingerprints, missing_problems
 from tests.browser.conftest import VIEWPORT, AppPage
 
-# not yet run to green in the default suite on this 2-core machine: `make soak` runs it
-pytestmark = [pytest.mark.browser, pytest.mark.soak]
+pytestmark = pytest.mark.browser
 
 PAGES = {
     "overview": ("/", "Overview"),

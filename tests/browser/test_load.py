@@ -45,7 +45,6 @@ def _check_load(report: loadtest.LoadReport, viewers: int, browsers: int) -> Non
 
 
 @pytest.mark.browser
-@pytest.mark.soak  # not yet run to green in the default suite on this 2-core machine
 def test_thirty_concurrent_viewers(start_server):
     """30 viewers (4 in Chromium, 26 on Streamlit's websocket protocol) for 30 s, opening filtered links and moving
     between pages (the browsers also use the sidebar filter): all 30 sessions are open at once and every render

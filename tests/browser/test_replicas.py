@@ -27,9 +27,6 @@ import pytest
 from scripts import loadtest
 from tests.browser.conftest import ARTIFACTS, PROJECT, SETTLED_JS, StreamlitServer, _free_port, _without_data_override
 
-# not yet run to green in the default suite on this 2-core machine: `make soak` runs it
-pytestmark = pytest.mark.soak
-
 PREFIX = "briefing"
 COOKIE_SECRET = "replica-test-shared-secret"  # noqa: S105 - a test value; replicas must share theirs
 TEMPLATE = PROJECT / "deploy" / "nginx.test.conf.template"
