@@ -264,8 +264,10 @@ def render(page: Page, url: str, timeout_s: float) -> float:
 def rerun(page: Page, timeout_s: float) -> tuple[float, str]:
     """Milliseconds from pressing an option of the sidebar Issues filter until the rerun has settled."""
     widget = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").filter(has_text=FILTER_LABEL)
-    if not widget.is_visible():  # briefing mode starts with the sidebar collapsed: open it first, untimed
-        page.locator("[data-testid=stExpandSidebarButton]").click(timeout=timeout_s * 1000)
+    expand = page.locator("[data-testid=stExpandSidebarButton]")
+    if expand.is_visible():  # briefing mode starts with the sidebar collapsed: open it first, untimed
+        expand.click(timeout=timeout_s * 1000)
+        page.wait_for_timeout(600)  # the sidebar slides in
     widget.locator("input").click(timeout=timeout_s * 1000)
     option = page.locator("[data-testid=stMultiSelectDropdown]").get_by_role("option", name=FILTER_OPTION, exact=True)
     option.wait_for(timeout=timeout_s * 1000)

@@ -39,7 +39,7 @@ if target_row is not None:
     render_html(html_fragment(
         '<p style="line-height:1.7">…$before<mark style="outline:3px solid #111;background:#ffe58a">$quote</mark>$after…</p>',
         before=before, quote=quote, after=after))
-    st.caption(f"Supports {target_row.record_kind} `{target_row.record_id}` · characters {target_row.start}–{target_row.end}")
+    st.markdown(f"Supports {target_row.record_kind} `{target_row.record_id}` · characters {target_row.start}–{target_row.end}")
 
 st.session_state["source_search"] = context.params.get("q", "")
 
