@@ -144,6 +144,7 @@ class Settings:
     load_timeout_s: float  # one cold load in a subprocess
     seed: int
     out: Path
+    pages: tuple[str, ...] = APP_PAGES
 
     @property
     def big(self) -> int:
@@ -165,6 +166,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         load_timeout_s=args.load_timeout,
         seed=args.seed,
         out=out,
+        pages=tuple(args.page) if args.page else APP_PAGES,
     )
 
 
@@ -417,12 +419,12 @@ def phase_pages(browser: Browser, settings: Settings, workdir: Path, results: Re
         results.first_visit["reference"] = visit(browser, ref.url + "/", settings.settle_timeout_s, with_rerun=False)[0].value
         results.first_visit["app"] = visit(browser, app.url + "/matrix", settings.settle_timeout_s, with_rerun=False)[0].value
         # every page once (together, untimed), so each page's own imports and caches are warm
-        with open_many(browser, [app.url + path for path in APP_PAGES] + [ref.url + "/"], settings.settle_timeout_s * 3):
+        with open_many(browser, [app.url + path for path in settings.pages] + [ref.url + "/"], settings.settle_timeout_s * 3):
             pass
-        for path in APP_PAGES:
+        for path in settings.pages:
             results.render_app[path], results.rerun_app[path] = [], []
         for repeat in range(settings.repeats):
-            for path in APP_PAGES:
+            for path in settings.pages:
                 shown, changed = visit(browser, ref.url + "/", settings.settle_timeout_s)
                 results.render_ref.append(shown)
                 results.rerun_ref.append(changed)
@@ -430,7 +432,7 @@ def phase_pages(browser: Browser, settings: Settings, workdir: Path, results: Re
                 results.render_app[path].append(shown)
                 results.rerun_app[path].append(changed)
             log(f"pages repeat {repeat + 1}/{settings.repeats}: reference render {median(results.render_ref) or 0:.0f} ms, "
-                + ", ".join(f"{p} {median(results.render_app[p]) or 0:.0f} ms" for p in APP_PAGES))
+                + ", ".join(f"{p} {median(results.render_app[p]) or 0:.0f} ms" for p in settings.pages))
 
 
 APP_LOAD_CODE = r"""
@@ -657,8 +659,8 @@ def report(results: Results) -> str:
     # summary
     ref_render = median(results.render_ref)
     ref_rerun = median(results.rerun_ref)
-    render_ratios = {p: ratio(median(results.render_app[p]), ref_render) for p in APP_PAGES}
-    rerun_ratios = {p: ratio(median(results.rerun_app[p]), ref_rerun) for p in APP_PAGES}
+    render_ratios = {p: ratio(median(results.render_app[p]), ref_render) for p in settings.pages}
+    rerun_ratios = {p: ratio(median(results.rerun_app[p]), ref_rerun) for p in settings.pages}
     mem_ref = statistics.median(results.memory["reference"]) if results.memory.get("reference") else None
     mem_app = statistics.median(results.memory["app"]) if results.memory.get("app") else None
     mem_ratio = ratio(mem_app, mem_ref) if mem_ref and mem_ref > 0 else None
@@ -671,10 +673,10 @@ def report(results: Results) -> str:
     add("")
     add("| Target | Measured | Verdict |")
     add("|---|---|---|")
-    for path in APP_PAGES:
+    for path in settings.pages:
         add(f"| Fresh render of `{path}` ≤ {TARGETS['render']:.1f}× reference | {_x(render_ratios[path])} "
             f"| {_verdict(render_ratios[path], TARGETS['render'])} |")
-    for path in APP_PAGES:
+    for path in settings.pages:
         add(f"| Filter-change rerun on `{path}` ≤ {TARGETS['rerun']:.1f}× reference | {_x(rerun_ratios[path])} "
             f"| {_verdict(rerun_ratios[path], TARGETS['rerun'])} |")
     mem_text = _x(mem_ratio) if mem_ratio is not None else (
@@ -703,7 +705,7 @@ def report(results: Results) -> str:
     add("")
     add("| Page | App median | Range (ms) | Reference median | Ratio | Target | Verdict |")
     add("|---|---|---|---|---|---|---|")
-    for path in APP_PAGES:
+    for path in settings.pages:
         add(f"| `{path}` | {_ms(median(results.render_app[path]))} | {_spread(results.render_app[path])} | {_ms(ref_render)} "
             f"| {_x(render_ratios[path])} | ≤ {TARGETS['render']:.1f}× | {_verdict(render_ratios[path], TARGETS['render'])} |")
     add("")
@@ -721,7 +723,7 @@ def report(results: Results) -> str:
     add("")
     add("| Page | App median | Range (ms) | Reference median | Ratio | Target | Verdict |")
     add("|---|---|---|---|---|---|---|")
-    for path in APP_PAGES:
+    for path in settings.pages:
         add(f"| `{path}` | {_ms(median(results.rerun_app[path]))} | {_spread(results.rerun_app[path])} | {_ms(ref_rerun)} "
             f"| {_x(rerun_ratios[path])} | ≤ {TARGETS['rerun']:.1f}× | {_verdict(rerun_ratios[path], TARGETS['rerun'])} |")
     fallbacks = [s.note for group in (results.rerun_ref, *results.rerun_app.values()) for s in group if s.note]
@@ -806,6 +808,10 @@ def report(results: Results) -> str:
                 for s in group if s.error and s.error != "page did not render"]
     for failure in sorted(set(failures)):
         add(f"- failed: {failure}")
+    history = PROJECT / "bench" / "HISTORY.md"
+    if history.is_file():
+        add("")
+        lines.extend(history.read_text(encoding="utf-8").rstrip("\n").splitlines())
     if results.notes:
         add("")
         add("## Notes")
@@ -870,6 +876,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, help="extra sessions for the memory measurement (default 10)")
     parser.add_argument("--seed", type=int, default=0, help="synthetic corpus seed")
     parser.add_argument("--load-timeout", type=float, default=600, help="seconds allowed for one cold load")
+    parser.add_argument("--page", action="append", choices=APP_PAGES,
+                        help="measure only these app pages in the pages phase (repeatable; default: every page)")
     parser.add_argument("--only", action="append", choices=("load", "memory", "pages", "scaling"),
                         help="run only these phases (repeatable)")
     args = parser.parse_args(argv)
