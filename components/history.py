@@ -9,7 +9,10 @@ from briefing.history import stance_by_brief, stance_changes
 from briefing.schema import CLAIM_TYPES, STANCES
 from components.data import per_view
 from components.evidence import evidence_quotes
+from components.paging import page_of
 from components.shell import PageContext
+
+HISTORY_STEPS = 12  # the latest briefs listed per claim type; a thousand briefs would make an unreadable list
 
 
 def _changes(context: PageContext) -> pd.DataFrame:
@@ -24,7 +27,7 @@ def change_list(context: PageContext) -> None:
         st.caption("No stance changes between briefs under the current filter.")
         return
     titles = dict(zip(context.frames.briefs["id"], context.frames.briefs["title"], strict=True))
-    for change in changes.itertuples(index=False):
+    for change in page_of(changes, "overview_change_page", 10, "stance changes").itertuples(index=False):
         arrow = f"{STANCES[change.from_stance][2]} {change.from_stance_label} → {STANCES[change.to_stance][2]} {change.to_stance_label}"
         label = f"{change.party_name} · {change.issue_label}: {arrow} ({CLAIM_TYPES[change.claim_type].lower()})"
         with st.expander(label):
@@ -62,4 +65,7 @@ def cell_history(context: PageContext, party: str, issue: str) -> None:
             marker = "" if previous is None else (" (changed)" if row.stance != previous else " (unchanged)")
             steps.append(f"{row.stance_symbol} {row.stance_label}{marker} — *{titles[row.brief]}*, {row.published:%d %b %Y}")
             previous = row.stance
-        st.markdown(f"**{CLAIM_TYPES[claim_type]}:**\n\n" + "\n".join(f"1. {step}" for step in steps))
+        earlier = len(steps) - HISTORY_STEPS
+        shown = "\n".join(f"1. {step}" for step in steps[-HISTORY_STEPS:])
+        note = f"\n\n*{earlier:,} earlier brief(s) not listed.*" if earlier > 0 else ""
+        st.markdown(f"**{CLAIM_TYPES[claim_type]}:**{note}\n\n{shown}")

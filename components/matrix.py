@@ -9,7 +9,7 @@ import streamlit as st
 from briefing.schema import STANCES
 from components.data import per_view
 from components.evidence import evidence_quotes
-from components.html import escape
+from components.html import escape, label_margin, wrap_label
 from components.paging import page_of
 from components.shell import PageContext
 
@@ -28,17 +28,6 @@ STANCE_COLOURS = {
     None: ("#ffffff", "#555555"),
 }
 STANCE_ORDER = [*STANCES, None]
-
-
-def wrap_label(text: str, width: int = 14) -> str:
-    """Plotly-escaped text broken into lines of about `width` characters, so narrow columns stay legible."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(escape(line) for line in lines)
 
 
 def headline_positions(positions: pd.DataFrame) -> pd.DataFrame:
@@ -135,9 +124,11 @@ def matrix_figure(headline: pd.DataFrame, parties: list[tuple[str, str]], issues
     )
     figure.update_layout(
         height=max(260, 70 * len(parties) + 120),
-        margin=dict(l=10, r=10, t=40, b=10),
-        xaxis=dict(side="top", tickangle=0, automargin=True),
-        yaxis=dict(autorange="reversed", automargin=True),
+        # fixed margins from the label lengths: automargin would make Plotly draw, measure and draw again
+        margin=dict(l=label_margin(name for _id, name in parties), r=10, b=10,
+                    t=16 * max((wrap_label(label).count("<br>") + 1 for _id, label in issues), default=1) + 16),
+        xaxis=dict(side="top", tickangle=0),
+        yaxis=dict(autorange="reversed"),
         plot_bgcolor="#ffffff",
         clickmode="event+select",
         dragmode=False,

@@ -81,4 +81,4 @@ def counts_table(context: PageContext, title: str, count: Callable[[Frames], pd.
     if counts.empty:
         st.info(empty)
     else:
-        st.dataframe(counts, hide_index=True, width="stretch")
+        st.table(counts, hide_index=True, border="horizontal")  # static HTML: no data-grid bundle to load

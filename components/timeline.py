@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.evidence import evidence_quotes
-from components.html import escape
+from components.html import escape, label_margin, wrap_label
 from components.shell import PageContext
 
 # Okabe–Ito palette: distinguishable with the common colour-vision deficiencies
@@ -26,6 +26,7 @@ ZOOMS = {
     "late-jan-2026": ("Late January 2026", (dt.date(2026, 1, 20), dt.date(2026, 2, 1))),
 }
 ONE_DAY = pd.Timedelta(days=1)
+EVENT_LABEL_WIDTH = 48  # characters per line of an event's label on the axis
 
 
 def issue_colours(issue_ids) -> dict[str, str]:
@@ -43,7 +44,7 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours:
     dated = events[events["date_start"].notna()].sort_values(["date_start", "date_end"], kind="stable")
     figure = go.Figure()
     rows = list(dated.itertuples(index=False))
-    order = [event_label(row) for row in rows]
+    order = [wrap_label(event_label(row), EVENT_LABEL_WIDTH) for row in rows]
     groups: dict[tuple[str, str], list] = {}
     for row in rows:
         groups.setdefault((row.issues[0], row.status), []).append(row)
@@ -52,7 +53,7 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours:
         colour = colours.get(issue, "#777777")
         starts = [row.date_start for row in members]
         spans = [(row.date_end + ONE_DAY) - row.date_start for row in members]
-        labels = [event_label(row) for row in members]
+        labels = [wrap_label(event_label(row), EVENT_LABEL_WIDTH) for row in members]
         ids = [row.id for row in members]
         figure.add_trace(
             go.Bar(
@@ -89,10 +90,11 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours:
         x_range = [pd.Timestamp(first), pd.Timestamp(last)]
     figure.update_layout(
         barmode="overlay",
-        height=max(300, 34 * len(order) + 140),
-        margin=dict(l=10, r=10, t=30, b=10),
+        height=max(300, sum(max(34, 17 * (label.count("<br>") + 1) + 12) for label in order) + 190),
+        # a fixed left margin from the label lengths: automargin would make Plotly draw, measure and draw again
+        margin=dict(l=label_margin(order), r=10, t=30, b=10),
         xaxis=dict(type="date", range=x_range, title=None, showgrid=True),
-        yaxis=dict(categoryorder="array", categoryarray=list(reversed(order)), automargin=True, title=None),
+        yaxis=dict(categoryorder="array", categoryarray=list(reversed(order)), title=None),
         legend=dict(title="Colour: first issue", orientation="h", y=-0.12),
         plot_bgcolor="#ffffff",
     )

@@ -32,7 +32,7 @@ class TestRender:
         app = run_page("overview")
         expanders = [e.label for e in app.expander]
         assert sum(1 for label in expanders if re.match(r"\d+\. ", label)) >= 8
-        issue_table = app.dataframe[0].value
+        issue_table = app.table[0].value
         assert "Ceasefire" in set(issue_table["Issue"])
         assert issue_table.loc[issue_table["Issue"] == "Ceasefire", "Positions"].iloc[0] >= 2
 
