@@ -62,6 +62,7 @@ def matrix_axes(context: PageContext) -> tuple[list[tuple[str, str]], list[tuple
 def matrix_figure(headline: pd.DataFrame, parties: list[tuple[str, str]], issues: list[tuple[str, str]]) -> go.Figure:
     """Heatmap of stance codes with a symbol, label and claim type written in every cell."""
     cells = {(row.party, row.issue): row for row in headline.itertuples(index=False)}
+    x_labels = [wrap_label(label) for _id, label in issues]
     z, hover, texts, inks = [], [], [], []
     for party_id, party_name in parties:
         z_row, hover_row = [], []
@@ -69,7 +70,7 @@ def matrix_figure(headline: pd.DataFrame, parties: list[tuple[str, str]], issues
             row = cells.get((party_id, issue_id))
             stance = row.stance if row is not None else None
             z_row.append(STANCE_ORDER.index(stance) + 0.5)  # bin centre in the stepped colour scale
-            fill, ink = STANCE_COLOURS[stance]
+            ink = STANCE_COLOURS[stance][1]
             if row is None:
                 text, hover_row_text = NO_POSITION, f"{escape(party_name)} · {escape(issue_label)}<br>{NO_POSITION}"
             else:
@@ -91,7 +92,7 @@ def matrix_figure(headline: pd.DataFrame, parties: list[tuple[str, str]], issues
     figure = go.Figure(
         go.Heatmap(
             z=z,
-            x=[wrap_label(label) for _id, label in issues],
+            x=x_labels,
             y=[escape(name) for _id, name in parties],
             customdata=[[f"{p}:{i}" for i, _l in issues] for p, _n in parties],
             colorscale=colorscale,
@@ -105,7 +106,6 @@ def matrix_figure(headline: pd.DataFrame, parties: list[tuple[str, str]], issues
     )
     # One trace writes every cell's words (cheaper to draw than an annotation per cell) and, since heatmap cells
     # raise no selection events in Streamlit, carries an almost invisible square marker per cell to click.
-    x_labels = [wrap_label(label) for _id, label in issues]
     figure.add_trace(
         go.Scatter(
             x=[x for _p in parties for x in x_labels],
@@ -126,7 +126,7 @@ def matrix_figure(headline: pd.DataFrame, parties: list[tuple[str, str]], issues
         height=max(260, 70 * len(parties) + 120),
         # fixed margins from the label lengths: automargin would make Plotly draw, measure and draw again
         margin=dict(l=label_margin(name for _id, name in parties), r=10, b=10,
-                    t=16 * max((wrap_label(label).count("<br>") + 1 for _id, label in issues), default=1) + 16),
+                    t=16 * max((label.count("<br>") + 1 for label in x_labels), default=1) + 16),
         xaxis=dict(side="top", tickangle=0),
         yaxis=dict(autorange="reversed"),
         plot_bgcolor="#ffffff",

@@ -44,7 +44,8 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours:
     dated = events[events["date_start"].notna()].sort_values(["date_start", "date_end"], kind="stable")
     figure = go.Figure()
     rows = list(dated.itertuples(index=False))
-    order = [wrap_label(event_label(row), EVENT_LABEL_WIDTH) for row in rows]
+    label_of = {row.id: wrap_label(event_label(row), EVENT_LABEL_WIDTH) for row in rows}
+    order = list(label_of.values())
     groups: dict[tuple[str, str], list] = {}
     for row in rows:
         groups.setdefault((row.issues[0], row.status), []).append(row)
@@ -53,7 +54,7 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours:
         colour = colours.get(issue, "#777777")
         starts = [row.date_start for row in members]
         spans = [(row.date_end + ONE_DAY) - row.date_start for row in members]
-        labels = [wrap_label(event_label(row), EVENT_LABEL_WIDTH) for row in members]
+        labels = [label_of[row.id] for row in members]
         ids = [row.id for row in members]
         figure.add_trace(
             go.Bar(
