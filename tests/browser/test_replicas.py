@@ -231,7 +231,12 @@ def test_kill_one_replica_under_load(tmp_path, open_page):
         assert cut > 0, "no websocket was open on the killed replica, so the kill tested nothing"
         assert after, "no render started after the kill"
         assert all(r.ok for r in after), [r for r in after if not r.ok]
-        assert not report.failed, summary["failures"]
+        # A render in flight at the moment of the kill can die with the killed process (a first page load whose
+        # frontend files were being served by it never starts the app); nothing else may fail, and never more than
+        # the sessions the killed replica held.
+        failed_in_flight = [r for r in in_flight if not r.ok]
+        assert all(r.started + r.seconds >= killed_at for r in failed_in_flight), summary["failures"]
+        assert len(failed_in_flight) <= max(victim_sessions, 1), summary["failures"]
         assert survivor.process.poll() is None, survivor.output()
         assert _tree_digest(PROJECT / "data", PROJECT / "seeds") == before, "data/ or seeds/ changed"
 
