@@ -1,8 +1,10 @@
-"""Suite-wide: the frames cache goes to a temporary folder, never the user's home."""
+"""Suite-wide: the frames cache goes to a temporary folder, never the user's home; the broken-data folder
+shared by the AppTest and browser broken-data modules (one per module)."""
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -16,3 +18,19 @@ def _private_frames_cache(tmp_path_factory):
         os.environ.pop("BRIEFING_CACHE", None)
     else:
         os.environ["BRIEFING_CACHE"] = previous
+
+
+@pytest.fixture(scope="module")
+def broken_root(tmp_path_factory) -> Path:
+    """A data folder holding every class of broken brief beside the intact ones (tests/app/test_broken_data.py)."""
+    from tests.app.test_broken_data import build_broken_root
+
+    return build_broken_root(tmp_path_factory.mktemp("broken-data"))
+
+
+@pytest.fixture(scope="module")
+def before(broken_root) -> dict[str, str]:
+    """sha256 of every file in the broken folder, taken before anything reads it."""
+    from tests.app.test_broken_data import fingerprints
+
+    return fingerprints(broken_root)

@@ -214,16 +214,6 @@ def _param(broken: Broken):
 BROKEN_PARAMS = [_param(b) for b in BROKEN]
 
 
-@pytest.fixture(scope="module")
-def broken_root(tmp_path_factory) -> Path:
-    return build_broken_root(tmp_path_factory.mktemp("broken-data"))
-
-
-@pytest.fixture(scope="module")
-def before(broken_root) -> dict[str, str]:
-    return fingerprints(broken_root)
-
-
 @pytest.fixture(autouse=True)
 def _on_broken_root(broken_root, before, monkeypatch):
     monkeypatch.setenv("BRIEFING_ROOT", str(broken_root))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.app.test_broken_data import BROKEN, TITLES, WRONG_DIAGNOSIS, build_broken_root, fingerprints, missing_problems
+from tests.app.test_broken_data import BROKEN, TITLES, WRONG_DIAGNOSIS, fingerprints, missing_problems
 from tests.browser.conftest import VIEWPORT, AppPage
 
 pytestmark = pytest.mark.browser
@@ -26,16 +26,6 @@ PAGES = {
     "negotiation": ("/negotiation", "Negotiation space"),
 }
 MAX_SERVER_RSS = 1024 * 1024 * 1024
-
-
-@pytest.fixture(scope="module")
-def broken_root(tmp_path_factory) -> Path:
-    return build_broken_root(tmp_path_factory.mktemp("broken-data"))
-
-
-@pytest.fixture(scope="module")
-def before(broken_root) -> dict[str, str]:
-    return fingerprints(broken_root)
 
 
 @pytest.fixture(scope="module")
