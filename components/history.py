@@ -30,7 +30,11 @@ def change_list(context: PageContext) -> None:
     for change in page_of(changes, "overview_change_page", 10, "stance changes").itertuples(index=False):
         arrow = f"{STANCES[change.from_stance][2]} {change.from_stance_label} → {STANCES[change.to_stance][2]} {change.to_stance_label}"
         label = f"{change.party_name} · {change.issue_label}: {arrow} ({CLAIM_TYPES[change.claim_type].lower()})"
-        with st.expander(label):
+        expander = st.expander(label, key=f"change_{change.party}_{change.issue}_{change.claim_type}_{change.from_brief}_{change.to_brief}",
+                               on_change="rerun")
+        if not expander.open:  # lazy, like the key judgments: both sides' evidence only while open
+            continue
+        with expander:
             before, after = st.columns(2)
             with before:
                 st.markdown(f"**Before** — {titles[change.from_brief]}, {change.from_published:%d %b %Y}")
@@ -42,22 +46,15 @@ def change_list(context: PageContext) -> None:
                          query_params=context.link_params(cell=f"{change.party}:{change.issue}"))
 
 
-def _cell_sequence(context: PageContext, party: str, issue: str) -> pd.DataFrame | None:
+def _cell_history_text(context: PageContext, party: str, issue: str) -> list[str]:
+    """One Markdown block per claim type: the stance in each of the latest briefs, marked changed or unchanged."""
     positions = context.view.positions
     cell = positions[(positions["party"] == party) & (positions["issue"] == issue)]
     if cell["brief"].nunique() < 2:
-        return None
-    return stance_by_brief(cell, context.frames.briefs)
-
-
-def cell_history(context: PageContext, party: str, issue: str) -> None:
-    """The stance in each brief for one cell, when more than one brief speaks to it."""
-    sequence = per_view(f"cell-history:{party}:{issue}", context.frames, context.selection,
-                        lambda: _cell_sequence(context, party, issue))
-    if sequence is None:
-        return
+        return []
+    sequence = stance_by_brief(cell, context.frames.briefs)
     titles = dict(zip(context.frames.briefs["id"], context.frames.briefs["title"], strict=True))
-    st.markdown("#### Stance history across briefs")
+    blocks = []
     for claim_type, rows in sequence.groupby("claim_type", sort=False):
         steps = []
         previous = None
@@ -68,4 +65,14 @@ def cell_history(context: PageContext, party: str, issue: str) -> None:
         earlier = len(steps) - HISTORY_STEPS
         shown = "\n".join(f"1. {step}" for step in steps[-HISTORY_STEPS:])
         note = f"\n\n*{earlier:,} earlier brief(s) not listed.*" if earlier > 0 else ""
-        st.markdown(f"**{CLAIM_TYPES[claim_type]}:**{note}\n\n{shown}")
+        blocks.append(f"**{CLAIM_TYPES[claim_type]}:**{note}\n\n{shown}")
+    return blocks
+
+
+def cell_history(context: PageContext, party: str, issue: str) -> None:
+    """The stance in each brief for one cell, when more than one brief speaks to it."""
+    blocks = per_view(f"cell-history:{party}:{issue}", context.frames, context.selection,
+                      lambda: _cell_history_text(context, party, issue))
+    if not blocks:
+        return
+    st.markdown("#### Stance history across briefs\n\n" + "\n\n".join(blocks))

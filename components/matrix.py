@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -148,27 +150,44 @@ def cell_positions(positions: pd.DataFrame, party: str, issue: str) -> pd.DataFr
     return cell.assign(_claim=cell["claim_type"].map(CLAIM_PRIORITY)).sort_values("_claim", kind="stable")
 
 
+@dataclass(frozen=True)
+class PositionCard:
+    """One position as the cell details show it: its stance, summary and facts as Markdown, and its evidence."""
+
+    text: str
+    evidence: tuple[str, ...]
+    claim_label: str
+
+
+def position_cards(cell: pd.DataFrame) -> list[PositionCard]:
+    cards = []
+    for row in cell.itertuples(index=False):
+        speaker = row.speaker_name or ("—" if row.claim_type != "reported" else "")
+        facts = [
+            f"**Claim type:** {row.claim_label}",
+            f"**Confidence:** {row.confidence}",
+            f"**Date:** {row.date or 'not dated in the text'}" + (f" ({row.date_precision})" if row.date else ""),
+        ]
+        if speaker:
+            facts.append(f"**Speaker:** {speaker}")
+        if row.reported_by:
+            facts.append(f"**Reported by:** {row.reported_by}")
+        text = f"**{row.stance_symbol} {row.stance_label}** — {row.summary}\n\n" + " · ".join(facts)
+        cards.append(PositionCard(text, tuple(row.evidence), row.claim_label))
+    return cards
+
+
 def position_details(context: PageContext, party: str, issue: str) -> None:
     """Every position in one cell, stated ones first, each with its evidence."""
-    cell = per_view(f"cell:{party}:{issue}", context.frames, context.selection,
-                    lambda: cell_positions(context.view.positions, party, issue))
+    # the cards' text is built once per data version, filter and cell; a rerun only sends it
+    cards = per_view(f"cell:{party}:{issue}", context.frames, context.selection,
+                     lambda: position_cards(cell_positions(context.view.positions, party, issue)))
     names = dict(zip(context.frames.parties["id"], context.frames.parties["name"], strict=True))
     st.subheader(f"{names.get(party, party)} · {context.issue_label(issue)}")
-    if cell.empty:
+    if not cards:
         st.markdown(f"**{NO_POSITION.capitalize()}.** The brief records no evidence for this party on this issue.")
         return
-    for row in page_of(cell, "matrix_detail_page", 10, "positions").itertuples(index=False):
+    for card in page_of(cards, "matrix_detail_page", 10, "positions"):
         with st.container(border=True):
-            st.markdown(f"**{row.stance_symbol} {row.stance_label}** — {row.summary}")
-            speaker = row.speaker_name or ("—" if row.claim_type != "reported" else "")
-            facts = [
-                f"**Claim type:** {row.claim_label}",
-                f"**Confidence:** {row.confidence}",
-                f"**Date:** {row.date or 'not dated in the text'}" + (f" ({row.date_precision})" if row.date else ""),
-            ]
-            if speaker:
-                facts.append(f"**Speaker:** {speaker}")
-            if row.reported_by:
-                facts.append(f"**Reported by:** {row.reported_by}")
-            st.markdown(" · ".join(facts))
-            evidence_quotes(context, row.evidence, claim_label=row.claim_label)
+            st.markdown(card.text)
+            evidence_quotes(context, card.evidence, claim_label=card.claim_label)

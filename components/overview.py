@@ -68,7 +68,13 @@ def key_judgments(context: PageContext) -> None:
     titles = dict(zip(context.frames.briefs["id"], context.frames.briefs["title"], strict=True))
     for row in shown.itertuples(index=False):
         number = row.number
-        with st.expander(f"{number}. {row.text}  ·  confidence: {row.confidence}"):
+        # lazy: the quote and its link are drawn only while the judgment is open, so a rerun of the overview sends
+        # one element per judgment instead of four
+        judgment = st.expander(f"{number}. {row.text}  ·  confidence: {row.confidence}", key=f"judgment_{row.brief}_{row.id}",
+                               on_change="rerun")
+        if not judgment.open:
+            continue
+        with judgment:
             st.caption(f"Analyst's assessment in “{titles.get(row.brief, row.brief)}” · issues: "
                        + (", ".join(row.issue_labels) or "general"))
             evidence_quotes(context, row.evidence, claim_label="Analyst's assessment")

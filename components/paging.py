@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
 
+Rows = TypeVar("Rows", pd.DataFrame, Sequence)
 
-def page_of(frame: pd.DataFrame, key: str, page_size: int = 10, noun: str = "items") -> pd.DataFrame:
-    """The rows of the chosen page; draws a page picker only when there is more than one page."""
+
+def page_of(frame: Rows, key: str, page_size: int = 10, noun: str = "items") -> Rows:
+    """The rows (of a frame or a list) on the chosen page; draws a page picker only when there is more than one."""
     total = len(frame)
     if total <= page_size:
         return frame
@@ -19,4 +23,4 @@ def page_of(frame: pd.DataFrame, key: str, page_size: int = 10, noun: str = "ite
     number = st.number_input(f"Page of {pages} ({total:,} {noun})", min_value=1, max_value=pages, step=1, key=key)
     start = (int(number) - 1) * page_size
     st.caption(f"Showing {start + 1:,}–{min(start + page_size, total):,} of {total:,} {noun}.")
-    return frame.iloc[start:start + page_size]
+    return frame.iloc[start:start + page_size] if isinstance(frame, pd.DataFrame) else frame[start:start + page_size]
