@@ -659,8 +659,8 @@ def report(results: Results) -> str:
     # summary
     ref_render = median(results.render_ref)
     ref_rerun = median(results.rerun_ref)
-    render_ratios = {p: ratio(median(results.render_app[p]), ref_render) for p in settings.pages}
-    rerun_ratios = {p: ratio(median(results.rerun_app[p]), ref_rerun) for p in settings.pages}
+    render_ratios = {p: ratio(median(results.render_app.get(p, [])), ref_render) for p in settings.pages}
+    rerun_ratios = {p: ratio(median(results.rerun_app.get(p, [])), ref_rerun) for p in settings.pages}
     mem_ref = statistics.median(results.memory["reference"]) if results.memory.get("reference") else None
     mem_app = statistics.median(results.memory["app"]) if results.memory.get("app") else None
     mem_ratio = ratio(mem_app, mem_ref) if mem_ref and mem_ref > 0 else None
@@ -706,7 +706,7 @@ def report(results: Results) -> str:
     add("| Page | App median | Range (ms) | Reference median | Ratio | Target | Verdict |")
     add("|---|---|---|---|---|---|---|")
     for path in settings.pages:
-        add(f"| `{path}` | {_ms(median(results.render_app[path]))} | {_spread(results.render_app[path])} | {_ms(ref_render)} "
+        add(f"| `{path}` | {_ms(median(results.render_app.get(path, [])))} | {_spread(results.render_app.get(path, []))} | {_ms(ref_render)} "
             f"| {_x(render_ratios[path])} | ≤ {TARGETS['render']:.1f}× | {_verdict(render_ratios[path], TARGETS['render'])} |")
     add("")
     add(f"First visit after server start (imports and cold data load, one sample each, not in the medians): reference "
@@ -724,7 +724,7 @@ def report(results: Results) -> str:
     add("| Page | App median | Range (ms) | Reference median | Ratio | Target | Verdict |")
     add("|---|---|---|---|---|---|---|")
     for path in settings.pages:
-        add(f"| `{path}` | {_ms(median(results.rerun_app[path]))} | {_spread(results.rerun_app[path])} | {_ms(ref_rerun)} "
+        add(f"| `{path}` | {_ms(median(results.rerun_app.get(path, [])))} | {_spread(results.rerun_app.get(path, []))} | {_ms(ref_rerun)} "
             f"| {_x(rerun_ratios[path])} | ≤ {TARGETS['rerun']:.1f}× | {_verdict(rerun_ratios[path], TARGETS['rerun'])} |")
     fallbacks = [s.note for group in (results.rerun_ref, *results.rerun_app.values()) for s in group if s.note]
     if fallbacks:
