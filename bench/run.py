@@ -706,7 +706,8 @@ def report(results: Results) -> str:
     add("| Page | App median | Range (ms) | Reference median | Ratio | Target | Verdict |")
     add("|---|---|---|---|---|---|---|")
     for path in settings.pages:
-        add(f"| `{path}` | {_ms(median(results.render_app.get(path, [])))} | {_spread(results.render_app.get(path, []))} | {_ms(ref_render)} "
+        shown = results.render_app.get(path, [])
+        add(f"| `{path}` | {_ms(median(shown))} | {_spread(shown)} | {_ms(ref_render)} "
             f"| {_x(render_ratios[path])} | ≤ {TARGETS['render']:.1f}× | {_verdict(render_ratios[path], TARGETS['render'])} |")
     add("")
     add(f"First visit after server start (imports and cold data load, one sample each, not in the medians): reference "
@@ -724,7 +725,8 @@ def report(results: Results) -> str:
     add("| Page | App median | Range (ms) | Reference median | Ratio | Target | Verdict |")
     add("|---|---|---|---|---|---|---|")
     for path in settings.pages:
-        add(f"| `{path}` | {_ms(median(results.rerun_app.get(path, [])))} | {_spread(results.rerun_app.get(path, []))} | {_ms(ref_rerun)} "
+        changed = results.rerun_app.get(path, [])
+        add(f"| `{path}` | {_ms(median(changed))} | {_spread(changed)} | {_ms(ref_rerun)} "
             f"| {_x(rerun_ratios[path])} | ≤ {TARGETS['rerun']:.1f}× | {_verdict(rerun_ratios[path], TARGETS['rerun'])} |")
     fallbacks = [s.note for group in (results.rerun_ref, *results.rerun_app.values()) for s in group if s.note]
     if fallbacks:

@@ -25,6 +25,7 @@ ISSUE_WIDGET = "issue_filter_widget"
 PARTY_WIDGET = "party_filter_widget"
 BRIEF_WIDGET = "brief_filter_widget"
 ALL_BRIEFS = "__all__"
+SHARE_KEY = "share_view"
 
 PAGES = (
     ("app.py", "Overview", ":material/dashboard:"),
@@ -239,9 +240,12 @@ def _share_and_pack(context: PageContext) -> None:
     frames, selection = context.frames, context.selection
     with st.sidebar:
         st.divider()
-        st.markdown("**Share this view**")
-        st.code(permalink(frames.version), language=None, wrap_lines=True)
-        st.caption("The link holds the filter, the view and the data version; the copy button is at its right.")
+        # lazy: the code block (and the script the browser loads to draw one) only once the analyst asks for the link
+        share = st.expander("Share this view", icon=":material/link:", key=SHARE_KEY, on_change="rerun")
+        if share.open:
+            with share:
+                st.code(permalink(frames.version), language=None, wrap_lines=True)
+                st.caption("The link holds the filter, the view and the data version; the copy button is at its right.")
         st.markdown("**Briefing pack** of the current filter")
         left, right = st.columns(2)
         left.download_button("HTML", lambda: pack_html(frames, selection), file_name="briefing-pack.html", mime="text/html",

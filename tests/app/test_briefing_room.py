@@ -10,6 +10,7 @@ import pytest
 from briefing.load import Layout
 from briefing.store import data_version
 from components.data import RECHECK_SECONDS
+from components.shell import SHARE_KEY
 from tests.app.helpers import PROJECT, run_page
 
 LAVROV = "lavrov-red-line-2026-01"
@@ -56,6 +57,9 @@ class TestPermalinks:
     def test_share_box_holds_filter_view_and_version(self):
         app = run_page("matrix", issue="ceasefire", cell="russia:ceasefire")
         version = data_version(Layout())
+        assert not app.sidebar.code, "the share box draws its link only once opened"
+        app.session_state[SHARE_KEY] = True
+        app.run()
         links = [c.value for c in app.sidebar.code]
         assert any("issue=ceasefire" in link and "cell=russia%3Aceasefire" in link and f"v={version}" in link for link in links)
 

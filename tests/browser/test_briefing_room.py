@@ -73,6 +73,7 @@ def test_share_box_and_old_version_notice(app):
     """The share box gives a link with v=<data version>; a link from another version opens with a notice."""
     app.goto("/matrix?issue=ceasefire")
     version = data_version(Layout())
+    app.by_testid("stSidebar").get_by_text("Share this view").click()
     shared = app.by_testid("stSidebar").locator("[data-testid=stCode]").inner_text()
     assert f"v={version}" in shared and "issue=ceasefire" in shared and shared.startswith(app.base_url)
     app.goto("/matrix?issue=ceasefire&v=0123456789ab")
