@@ -9,6 +9,8 @@ import streamlit as st
 from briefing.export import export_records, to_csv_tables
 from components.shell import PageContext
 
+DOWNLOADS_KEY = "downloads"
+
 
 def download_buttons(context: PageContext, *tables: str) -> None:
     """CSV and JSON of the given tables under the current filter; generated only when clicked."""
@@ -19,7 +21,12 @@ def download_buttons(context: PageContext, *tables: str) -> None:
         records = export_records(frames, selection)
         return json.dumps({name: records[name] for name in tables}, ensure_ascii=False, indent=2)
 
-    columns = st.columns(len(tables) + 1)
+    # lazy, like the share box: the buttons are drawn only once asked for, so a rerun sends one element, not a row
+    downloads = st.expander("Download this view's data (JSON, CSV)", icon=":material/download:", key=DOWNLOADS_KEY,
+                            on_change="rerun")
+    if not downloads.open:
+        return
+    columns = downloads.columns(len(tables) + 1)
     columns[0].download_button("Download JSON", as_json, file_name=f"{stem}.json", mime="application/json",
                                icon=":material/download:", key=f"download_json_{stem}", on_click="ignore")
     for column, name in zip(columns[1:], tables, strict=True):

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from briefing.frames import Selection
+from components.downloads import DOWNLOADS_KEY
 from tests.app.helpers import PAGES, as_list, html_bodies, plotly_specs, run_page
 
 TITLES = {
@@ -84,6 +85,14 @@ class TestFilterFromLink:
 
 
 class TestWidgets:
+    def test_downloads_are_drawn_once_opened(self):
+        app = run_page("timeline", issue="ceasefire")
+        assert not app.main.get("download_button"), "closed, the downloads send no buttons"
+        app.session_state[DOWNLOADS_KEY] = True
+        app.run()
+        labels = [button.proto.label for button in app.main.get("download_button")]
+        assert "Download JSON" in labels and "Download events CSV" in labels
+
     def test_choosing_issues_writes_them_to_the_url(self):
         app = run_page("matrix")
         app.multiselect(key="issue_filter_widget").set_value(["security-guarantees"]).run()
