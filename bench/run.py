@@ -158,7 +158,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
     return Settings(
         quick=quick,
         repeats=args.repeats or (1 if quick else 5),
-        memory_rounds=1 if quick else 3,
+        memory_rounds=1 if quick else 5,
         sessions=args.sessions or (4 if quick else 10),
         sizes=(1, 10, 100) if quick else (1, 10, 100, 1000),
         scaling_repeats=1 if quick else 3,
@@ -376,12 +376,16 @@ def log(message: str) -> None:
 
 
 def phase_memory(browser: Browser, settings: Settings, workdir: Path, results: Results) -> None:
-    """RSS after one session, then after K more kept open; fresh servers each round, the order alternating."""
+    """RSS with one session, then with K more kept open; rounds on the same two servers, the order alternating.
+
+    Each round's extra sessions are closed before the next round; its figure is its own (after − before) / K, so the
+    memory that closed sessions keep for a while does not enter it.
+    """
     for name in ("reference", "app"):
         results.memory[name] = []
         results.memory_base[name] = []
-    for round_number in range(settings.memory_rounds):
-        with servers(("reference", REFERENCE_SCRIPT, workdir, None), ("app", APP_SCRIPT, workdir, None)) as (ref, app):
+    with servers(("reference", REFERENCE_SCRIPT, workdir, None), ("app", APP_SCRIPT, workdir, None)) as (ref, app):
+        for round_number in range(settings.memory_rounds):
             order = [(ref, "/"), (app, "/matrix")]
             if round_number % 2:
                 order.reverse()
@@ -740,10 +744,11 @@ def report(results: Results) -> str:
     add("")
     add("## c) Server memory per extra session")
     add("")
-    add(f"Each round starts fresh servers, opens one session (reference `/`, app `/matrix`), reads the server "
+    add(f"Both servers are started once. Each round opens one session (reference `/`, app `/matrix`), reads the server "
         f"process's RSS (`VmRSS` in `/proc/<pid>/status`), opens K = {settings.sessions} more sessions (tabs of a second "
         "browser context, each with its own websocket and server session) and keeps them open until RSS is read again: "
-        f"(after − before) / K. {settings.memory_rounds} round(s), the order of the two servers alternating.")
+        f"(after − before) / K; then it closes them all. {settings.memory_rounds} round(s), the order of the two servers "
+        "alternating.")
     add("")
     add("| Server | RSS with one session (median) | Per extra session, each round | Median per session |")
     add("|---|---|---|---|")
