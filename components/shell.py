@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 from PIL import Image
+from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from briefing.frames import Frames, Selection
@@ -49,6 +50,7 @@ class PageContext:
     view: Frames
     selection: Selection
     params: Mapping[str, str] = field(default_factory=dict)
+    share_slot: DeltaGenerator | None = field(default=None, compare=False, repr=False)  # sidebar place for share & pack
 
     def link_params(self, **extra: str) -> dict[str, list[str] | str]:
         """Query params for a link that keeps the filter (and adds page-specific ones)."""
@@ -117,7 +119,12 @@ def _clear_filters() -> None:
     st.session_state[SELECTION_KEY] = Selection()
 
 
-def _sidebar(frames: Frames, selection: Selection, presenting: bool) -> None:
+def _sidebar(frames: Frames, selection: Selection, presenting: bool) -> DeltaGenerator:
+    """Title, mode, navigation, a place for the share box and pack (filled by the page's footer), then the filter.
+
+    The filter comes last and "Clear filters" above its widgets: a focused multiselect is taller, and shrinks when a
+    click elsewhere blurs it, so anything below it moves between the press and the release and the click is lost.
+    """
     issues = dict(zip(frames.issues["id"], frames.issues["label"], strict=True))
     parties = dict(zip(frames.parties["id"], frames.parties["name"], strict=True))
     # widget state is dropped on a page switch in pages/ mode, so it is restored from the selection each run
@@ -133,8 +140,11 @@ def _sidebar(frames: Frames, selection: Selection, presenting: bool) -> None:
             st.switch_page(PRESENT_PAGE if not presenting else PAGES[0][0], query_params=filter_params(selection))
         for path, label, icon in PAGES:
             st.page_link(path, label=label, icon=icon, query_params=filter_params(selection))
+        share_slot = st.container()
         st.divider()
         st.markdown("**Filter** — follows you to every view and into shared links")
+        st.button("Clear filters", key="clear_filters", on_click=_clear_filters, disabled=not selection.active,
+                  icon=":material/filter_alt_off:")
         if len(briefs) > 2:
             st.selectbox("Brief", options=list(briefs), format_func=briefs.get, key=BRIEF_WIDGET, on_change=_widgets_changed)
         st.multiselect("Issues", options=list(issues), format_func=issues.get, key=ISSUE_WIDGET,
@@ -142,9 +152,8 @@ def _sidebar(frames: Frames, selection: Selection, presenting: bool) -> None:
         st.multiselect("Parties", options=list(parties), format_func=parties.get, key=PARTY_WIDGET,
                        on_change=_widgets_changed, placeholder="All parties",
                        help="Limits positions, events and highlighted evidence to these parties.")
-        st.button("Clear filters", key="clear_filters", on_click=_clear_filters, disabled=not selection.active,
-                  icon=":material/filter_alt_off:")
         st.caption("The address bar always holds the current view: copy it to share exactly what you see.")
+    return share_slot
 
 
 def _problems_banner(frames: Frames) -> None:
@@ -207,7 +216,7 @@ def page_shell(
     if raw != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
 
-    _sidebar(frames, selection, presenting)
+    share_slot = _sidebar(frames, selection, presenting)
     st.title(title)
     for notice in notices:
         st.warning(notice, icon=":material/link_off:")
@@ -226,7 +235,8 @@ def page_shell(
         brief_titles = dict(zip(frames.briefs["id"], frames.briefs["title"], strict=True))
         brief = brief_titles.get(selection.briefs[0], "") if selection.briefs else "all briefs"
         st.info(f"Filtered to **{issues}** · **{parties}** · **{brief}**", icon=":material/filter_alt:")
-    return PageContext(frames=frames, view=filtered_view(frames, selection), selection=selection, params=page_params)
+    return PageContext(frames=frames, view=filtered_view(frames, selection), selection=selection, params=page_params,
+                       share_slot=share_slot)
 
 
 def permalink(version: str) -> str:
@@ -238,7 +248,7 @@ def permalink(version: str) -> str:
 
 def _share_and_pack(context: PageContext) -> None:
     frames, selection = context.frames, context.selection
-    with st.sidebar:
+    with context.share_slot or st.sidebar:
         st.divider()
         # lazy: the code block (and the script the browser loads to draw one) only once the analyst asks for the link
         share = st.expander("Share this view", icon=":material/link:", key=SHARE_KEY, on_change="rerun")

@@ -70,3 +70,24 @@ def test_sidebar_filter_updates_url_and_view(app):
     expect(app.page.locator(X_TICKS).nth(1)).to_be_attached()
     assert app.chips("Issues") == []
     app.assert_clean()
+
+
+@pytest.mark.browser
+def test_clear_filters_works_while_the_issues_field_still_has_focus(app):
+    """With two issues chosen and focus still in the field (taller, with its typing row), one press of "Clear filters"
+    clears the filter: the button sits above the fields, so the field shrinking on blur cannot move it mid-click."""
+    app.goto("/negotiation?issue=european-security-order")
+    issues = app.by_testid("stMultiSelect", "[data-testid=stSidebar]").filter(has_text="Issues")
+    issues.locator("input").click()
+    issues.locator("input").fill("Territorial status")
+    app.by_testid("stMultiSelectDropdown").get_by_role("option", name="Territorial status", exact=True).click()
+    app.page.keyboard.press("Escape")
+    app.page.wait_for_url(re.compile(r"issue=territorial-status"))
+    app.settle()
+    assert app.chips("Issues") == ["European security order", "Territorial status"]
+
+    app.by_testid("stSidebar").get_by_role("button", name=re.compile("Clear filters")).click()
+    app.page.wait_for_url(lambda url: "issue=" not in url, timeout=15_000)
+    app.settle()
+    assert app.chips("Issues") == []
+    app.assert_clean()
