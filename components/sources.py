@@ -57,15 +57,6 @@ def source_html(text: str, spans: pd.DataFrame, colours: dict[str, str], target:
     )
 
 
-def issue_legend(issue_labels: dict[str, str], colours: dict[str, str], shown: set[str]) -> Html:
-    chips = [
-        html_fragment('<span style="display:inline-block;margin:0 0.6rem 0.3rem 0;padding:0 0.4rem;'
-                      'background:${colour}2e;border-bottom:3px solid $colour">$label</span>', colour=colours[i], label=label)
-        for i, label in issue_labels.items() if i in shown
-    ]
-    return html_fragment('<div role="group" aria-label="Highlight colours by issue">$chips</div>', chips=join_html(chips))
-
-
 def span_context(text: str, start: int, end: int) -> tuple[str, str, str]:
     """The quote with some text either side, for the callout above the full text."""
     return text[max(0, start - CONTEXT_CHARS):start], text[start:end], text[end:end + CONTEXT_CHARS]

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from components.evidence import evidence_quotes
-from components.html import escape, label_margin, wrap_label
+from components.html import Html, escape, html_fragment, join_html, label_margin, wrap_label
 from components.shell import PageContext
 
 # Okabe–Ito palette: distinguishable with the common colour-vision deficiencies
@@ -33,6 +33,17 @@ def issue_colours(issue_ids) -> dict[str, str]:
     return {issue: ISSUE_PALETTE[index % len(ISSUE_PALETTE)] for index, issue in enumerate(issue_ids)}
 
 
+def issue_legend(issue_labels: dict[str, str], colours: dict[str, str], shown, name: str) -> Html:
+    """Colour chips for the issues in `shown`, named `name` for screen readers; the colour is never the only cue."""
+    chips = [
+        html_fragment('<span style="display:inline-block;margin:0 0.6rem 0.3rem 0;padding:0 0.4rem;'
+                      'background:${colour}2e;border-bottom:3px solid $colour">$label</span>', colour=colours[i], label=label)
+        for i, label in issue_labels.items() if i in set(shown)
+    ]
+    return html_fragment('<div role="group" aria-label="$name"><span style="margin-right:0.6rem">$name:</span>$chips</div>',
+                         name=name, chips=join_html(chips))
+
+
 def event_label(row) -> str:
     status = STATUS_STYLE[row.status][2]
     uncertain = "?" if row.date and row.date.endswith(("?", "~", "%")) else ""
@@ -40,64 +51,58 @@ def event_label(row) -> str:
 
 
 def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: dict[str, str], zoom: str = "all") -> go.Figure:
-    """Horizontal bars from the first to the last day each date allows; one bar and one marker trace per issue × status."""
+    """Horizontal bars from the first to the last day each date allows, coloured by first issue and hatched by status.
+
+    Two traces in all, styled per event: Plotly lays out and draws every trace on its own, so a trace per
+    issue × status (and one per legend swatch) cost more than the events themselves. The legend is drawn by
+    `issue_legend` beside the chart.
+    """
     dated = events[events["date_start"].notna()].sort_values(["date_start", "date_end"], kind="stable")
-    figure = go.Figure()
     rows = list(dated.itertuples(index=False))
-    label_of = {row.id: wrap_label(event_label(row), EVENT_LABEL_WIDTH) for row in rows}
-    order = list(label_of.values())
-    groups: dict[tuple[str, str], list] = {}
-    for row in rows:
-        groups.setdefault((row.issues[0], row.status), []).append(row)
-    for (issue, status), members in groups.items():
-        pattern, opacity, _status = STATUS_STYLE[status]
-        colour = colours.get(issue, "#777777")
-        starts = [row.date_start for row in members]
-        spans = [(row.date_end + ONE_DAY) - row.date_start for row in members]
-        labels = [label_of[row.id] for row in members]
-        ids = [row.id for row in members]
-        figure.add_trace(
-            go.Bar(
-                base=starts,
-                x=[span.total_seconds() * 1000 for span in spans],
-                y=labels,
-                orientation="h",
-                name=issue_labels.get(issue, issue),
-                legendgroup=issue,
-                showlegend=False,
-                marker=dict(color=colour, opacity=opacity, pattern=dict(shape=pattern), line=dict(color="#222222", width=1)),
-                customdata=ids,
-                hovertext=[
-                    f"<b>{escape(row.title)}</b><br>{escape(row.date)} ({escape(row.date_precision)})<br>"
-                    f"status: {row.status}<br>issues: {escape(', '.join(row.issue_labels))}"
-                    for row in members
-                ],
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        )
-        # a marker in the middle keeps one-day events visible on a 12-year axis
-        figure.add_trace(
-            go.Scatter(x=[start + span / 2 for start, span in zip(starts, spans, strict=True)], y=labels, mode="markers",
-                       showlegend=False, hoverinfo="skip", customdata=ids, legendgroup=issue,
-                       marker=dict(symbol="diamond" if status == "occurred" else "diamond-open", size=9, color=colour,
-                                   line=dict(color="#222222", width=1)))
-        )
-    for issue in dict.fromkeys(issue for issue, _status in groups):  # the legend: one plain swatch per issue
-        figure.add_trace(go.Bar(x=[None], y=[None], name=issue_labels.get(issue, issue), marker_color=colours.get(issue),
-                                legendgroup=issue, showlegend=True, orientation="h"))
+    labels = [wrap_label(event_label(row), EVENT_LABEL_WIDTH) for row in rows]
+    starts = [row.date_start for row in rows]
+    spans = [(row.date_end + ONE_DAY) - row.date_start for row in rows]
+    inks = [colours.get(row.issues[0], "#777777") for row in rows]
+    ids = [row.id for row in rows]
+    figure = go.Figure()
+    figure.add_trace(go.Bar(
+        base=starts,
+        x=[span.total_seconds() * 1000 for span in spans],
+        y=labels,
+        orientation="h",
+        name="events",
+        showlegend=False,
+        marker=dict(color=inks, opacity=[STATUS_STYLE[row.status][1] for row in rows],
+                    pattern=dict(shape=[STATUS_STYLE[row.status][0] for row in rows]),
+                    line=dict(color="#222222", width=1)),
+        customdata=ids,
+        hovertext=[
+            f"<b>{escape(row.title)}</b><br>{escape(row.date)} ({escape(row.date_precision)})<br>"
+            f"status: {row.status}<br>issues: {escape(', '.join(row.issue_labels))}"
+            for row in rows
+        ],
+        hovertemplate="%{hovertext}<extra></extra>",
+    ))
+    # a marker in the middle keeps one-day events visible on a 12-year axis
+    figure.add_trace(go.Scatter(
+        x=[start + span / 2 for start, span in zip(starts, spans, strict=True)], y=labels, mode="markers",
+        name="midpoints", showlegend=False, hoverinfo="skip", customdata=ids,
+        marker=dict(symbol=["diamond" if row.status == "occurred" else "diamond-open" for row in rows], size=9,
+                    color=inks, line=dict(color="#222222", width=1)),
+    ))
     x_range = None
     if ZOOMS.get(zoom, ZOOMS["all"])[1]:
         first, last = ZOOMS[zoom][1]
         x_range = [pd.Timestamp(first), pd.Timestamp(last)]
     figure.update_layout(
         barmode="overlay",
-        height=max(300, sum(max(34, 17 * (label.count("<br>") + 1) + 12) for label in order) + 190),
+        height=max(300, sum(max(34, 17 * (label.count("<br>") + 1) + 12) for label in labels) + 90),
         # a fixed left margin from the label lengths: automargin would make Plotly draw, measure and draw again
-        margin=dict(l=label_margin(order), r=10, t=30, b=10),
+        margin=dict(l=label_margin(labels), r=10, t=30, b=10),
         xaxis=dict(type="date", range=x_range, title=None, showgrid=True),
-        yaxis=dict(categoryorder="array", categoryarray=list(reversed(order)), title=None),
-        legend=dict(title="Colour: first issue", orientation="h", y=-0.12),
+        yaxis=dict(categoryorder="array", categoryarray=list(reversed(labels)), title=None),
         plot_bgcolor="#ffffff",
+        meta={"issues": list(dict.fromkeys(row.issues[0] for row in rows))},
     )
     return figure
 

@@ -7,8 +7,8 @@ from components.downloads import download_buttons
 from components.html import html_fragment, render_html
 from components.params import search_param, span_param
 from components.shell import page_footer, page_shell
-from components.sources import find_hits, issue_legend, scroll_to_target, source_html, span_context
-from components.timeline import issue_colours
+from components.sources import find_hits, scroll_to_target, source_html, span_context
+from components.timeline import issue_colours, issue_legend
 
 context = page_shell("Source viewer", params={"span": span_param, "q": search_param})
 frames = context.frames
@@ -65,7 +65,7 @@ if target_row is not None and target_row.id not in set(spans["id"]):
 shown = {issue for issues in spans["issues"] for issue in issues[:1]}
 st.caption(f"{len(spans)} evidence span(s) highlighted" + (" under the current filter" if context.selection.active else "")
            + ". Colour shows the issue; hover a highlight for its evidence id.")
-render_html(issue_legend(issue_labels, colours, shown))
+render_html(issue_legend(issue_labels, colours, shown, "Highlight colours by issue"))
 render_html(source_html(text, spans, colours, target=target, hits=hits))
 if target_row is not None:
     scroll_to_target()

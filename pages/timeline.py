@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.data import per_view
 from components.downloads import download_buttons
+from components.html import render_html
 from components.paging import page_of
 from components.params import choice_param, event_param
 from components.shell import page_footer, page_shell
@@ -14,6 +15,7 @@ from components.timeline import (
     event_details,
     event_label,
     issue_colours,
+    issue_legend,
     timeline_figure,
     undated_table,
 )
@@ -56,6 +58,7 @@ else:
                           lambda: timeline_figure(events, issue_labels, colours, zoom))
         st.plotly_chart(figure, key="timeline_chart", on_select=_event_clicked, selection_mode="points",
                         config={"displayModeBar": False})
+        render_html(issue_legend(issue_labels, colours, figure.layout.meta["issues"], "Bar colour: first issue"))
     undated = per_view("timeline-undated", context.frames, context.selection, lambda: undated_table(events))
     if not undated.empty:
         st.subheader("Undated in the text")
