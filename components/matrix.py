@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 
 from briefing.schema import STANCES
 from components.data import per_view
 from components.evidence import evidence_quotes
-from components.html import escape, label_margin, wrap_label
 from components.paging import page_of
 from components.shell import PageContext
 
@@ -61,81 +59,82 @@ def matrix_axes(context: PageContext) -> tuple[list[tuple[str, str]], list[tuple
     return parties, issues
 
 
-def matrix_figure(headline: pd.DataFrame, parties: list[tuple[str, str]], issues: list[tuple[str, str]]) -> go.Figure:
-    """Heatmap of stance codes with a symbol, label and claim type written in every cell."""
+PARTY_COLUMN = "party:"  # no issue id contains a colon
+
+
+@dataclass(frozen=True)
+class MatrixTable:
+    """The matrix as a grid: a party column, then one column per issue with the headline stance in words; the
+    background and ink of every cell, and the column labels."""
+
+    words: pd.DataFrame
+    css: pd.DataFrame
+    labels: dict[str, str]
+    party_ids: tuple[str, ...]
+
+    def styled(self):
+        return self.words.style.apply(lambda _frame: self.css, axis=None)
+
+    def cell_at(self, row: int, column: str) -> str | None:
+        """The `party:issue` key of a selected grid cell, or None for the party column or a stale position."""
+        if column == PARTY_COLUMN or column not in self.labels or not 0 <= row < len(self.party_ids):
+            return None
+        return f"{self.party_ids[row]}:{column}"
+
+    def position_of(self, cell: str) -> tuple[int, str] | None:
+        party, _, issue = cell.partition(":")
+        if party not in self.party_ids or issue not in self.labels:
+            return None
+        return self.party_ids.index(party), issue
+
+
+def matrix_table(headline: pd.DataFrame, parties: list[tuple[str, str]], issues: list[tuple[str, str]]) -> MatrixTable:
+    """Stance symbol, name and claim type written in every cell, coloured by stance; more positions as "+n"."""
     cells = {(row.party, row.issue): row for row in headline.itertuples(index=False)}
-    x_labels = [wrap_label(label) for _id, label in issues]
-    z, hover, texts, inks = [], [], [], []
-    for party_id, party_name in parties:
-        z_row, hover_row = [], []
-        for issue_id, issue_label in issues:
+    words: dict[str, list[str]] = {PARTY_COLUMN: [name for _id, name in parties]}
+    css: dict[str, list[str]] = {PARTY_COLUMN: ["" for _party in parties]}
+    for issue_id, _label in issues:
+        column, styles = [], []
+        for party_id, _name in parties:
             row = cells.get((party_id, issue_id))
             stance = row.stance if row is not None else None
-            z_row.append(STANCE_ORDER.index(stance) + 0.5)  # bin centre in the stepped colour scale
-            ink = STANCE_COLOURS[stance][1]
+            background, ink = STANCE_COLOURS[stance]
             if row is None:
-                text, hover_row_text = NO_POSITION, f"{escape(party_name)} · {escape(issue_label)}<br>{NO_POSITION}"
+                column.append(NO_POSITION)
             else:
                 _rank, label, symbol = STANCES[stance]
-                more = f" +{row.others}" if row.others else ""
-                text = f"{symbol} {wrap_label(label)}<br><i>{row.claim_type}</i>{more}"
-                hover_row_text = (f"{escape(party_name)} · {escape(issue_label)}<br><b>{label}</b> "
-                                  f"({row.claim_type}, {row.confidence})<br>{escape(row.summary)}")
-            texts.append(text)
-            inks.append(ink)
-            hover_row.append(hover_row_text)
-        z.append(z_row)
-        hover.append(hover_row)
-    steps = len(STANCE_ORDER)
-    colorscale = []
-    for index, stance in enumerate(STANCE_ORDER):
-        colour = STANCE_COLOURS[stance][0]
-        colorscale += [[index / steps, colour], [(index + 1) / steps, colour]]
-    figure = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=x_labels,
-            y=[escape(name) for _id, name in parties],
-            customdata=[[f"{p}:{i}" for i, _l in issues] for p, _n in parties],
-            colorscale=colorscale,
-            zmin=0,
-            zmax=steps,
-            showscale=False,
-            xgap=3,
-            ygap=3,
-            hoverinfo="skip",
-        )
+                column.append(f"{symbol} {label} · {row.claim_type}" + (f" +{row.others}" if row.others else ""))
+            styles.append(f"background-color: {background}; color: {ink}")
+        words[issue_id], css[issue_id] = column, styles
+    return MatrixTable(words=pd.DataFrame(words), css=pd.DataFrame(css), labels=dict(issues),
+                       party_ids=tuple(party_id for party_id, _name in parties))
+
+
+GRID_ROW_PX = 35
+GRID_MAX_PX = 560
+
+
+def matrix_grid(table: MatrixTable, chosen: str) -> None:
+    """The grid with the chosen cell selected; selecting another (by pointer or arrow keys) puts it in the link, and
+    the page follows."""
+    key = "matrix_grid"
+    position = table.position_of(chosen)
+    wanted = [list(position)] if position else []
+    state = st.session_state.get(key)
+    if state is None or [list(cell) for cell in state["selection"]["cells"]] != wanted:
+        st.session_state[key] = {"selection": {"cells": wanted}}  # chosen from the list or the link
+
+    def picked() -> None:
+        cells = st.session_state[key]["selection"]["cells"]
+        if cells and (cell := table.cell_at(*cells[0])):
+            st.query_params["cell"] = cell
+
+    st.dataframe(
+        table.styled(), key=key, on_select=picked, selection_mode="single-cell", hide_index=True, width="stretch",
+        height=min(GRID_ROW_PX * (len(table.party_ids) + 1) + 3, GRID_MAX_PX),
+        column_config={PARTY_COLUMN: st.column_config.TextColumn("Party", pinned=True),
+                       **{issue: st.column_config.TextColumn(label) for issue, label in table.labels.items()}},
     )
-    # One trace writes every cell's words (cheaper to draw than an annotation per cell) and, since heatmap cells
-    # raise no selection events in Streamlit, carries an almost invisible square marker per cell to click.
-    figure.add_trace(
-        go.Scatter(
-            x=[x for _p in parties for x in x_labels],
-            y=[escape(name) for _id, name in parties for _x in x_labels],
-            customdata=[f"{p}:{i}" for p, _n in parties for i, _l in issues],
-            text=texts,
-            textposition="middle center",
-            textfont=dict(color=inks, size=11),
-            hovertext=[text for row in hover for text in row],
-            hovertemplate="%{hovertext}<extra></extra>",
-            mode="markers+text",
-            marker=dict(symbol="square", size=44, opacity=0.01, color="#000000"),
-            showlegend=False,
-            name="cells",
-        )
-    )
-    figure.update_layout(
-        height=max(260, 70 * len(parties) + 120),
-        # fixed margins from the label lengths: automargin would make Plotly draw, measure and draw again
-        margin=dict(l=label_margin(name for _id, name in parties), r=10, b=10,
-                    t=16 * max((label.count("<br>") + 1 for label in x_labels), default=1) + 16),
-        xaxis=dict(side="top", tickangle=0),
-        yaxis=dict(autorange="reversed"),
-        plot_bgcolor="#ffffff",
-        clickmode="event+select",
-        dragmode=False,
-    )
-    return figure
 
 
 def stance_legend() -> str:

@@ -5,7 +5,14 @@ import streamlit as st
 from components.data import per_view
 from components.downloads import download_buttons
 from components.history import cell_history
-from components.matrix import headline_positions, matrix_axes, matrix_figure, position_details, stance_legend
+from components.matrix import (
+    headline_positions,
+    matrix_axes,
+    matrix_grid,
+    matrix_table,
+    position_details,
+    stance_legend,
+)
 from components.params import cell_param
 from components.shell import page_footer, page_shell
 
@@ -17,17 +24,6 @@ if positions.empty:
     st.info("No position matches the current filter. Clear or widen the filter in the sidebar.", icon=":material/filter_alt_off:")
 else:
     st.markdown(stance_legend())
-
-    def _cell_clicked() -> None:
-        points = st.session_state["matrix_chart"].selection.points
-        if points and points[0].get("customdata"):
-            st.query_params["cell"] = points[0]["customdata"]
-
-    figure = per_view("matrix-figure", context.frames, context.selection,
-                      lambda: matrix_figure(headline_positions(positions), parties, issues))
-    st.plotly_chart(figure, key="matrix_chart", on_select=_cell_clicked, selection_mode="points",
-                    config={"displayModeBar": False})
-
     cell_labels = {
         f"{party}:{issue}": f"{name} · {label}" for party, name in parties for issue, label in issues
     }
@@ -37,14 +33,19 @@ else:
     selected = context.params.get("cell")
     if selected not in options:
         selected = options[0]
+    st.query_params["cell"] = selected
+
+    table = per_view("matrix-table", context.frames, context.selection,
+                     lambda: matrix_table(headline_positions(positions), parties, issues))
+    matrix_grid(table, selected)
+
     st.session_state["matrix_cell"] = selected
 
     def _cell_changed() -> None:
         st.query_params["cell"] = st.session_state["matrix_cell"]
 
-    chosen = st.selectbox("Inspect a cell (or click one in the matrix)", options, key="matrix_cell",
+    chosen = st.selectbox("Inspect a cell (or select one in the matrix)", options, key="matrix_cell",
                           format_func=lambda c: cell_labels.get(c, c), on_change=_cell_changed)
-    st.query_params["cell"] = chosen
     party, _, issue = chosen.partition(":")
     position_details(context, party, issue)
     cell_history(context, party, issue)

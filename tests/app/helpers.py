@@ -34,6 +34,13 @@ def plotly_specs(app: AppTest) -> list[dict]:
     return [json.loads(element.proto.spec) for element in app.get("plotly_chart")]
 
 
+def matrix_grid(app: AppTest) -> tuple[list[str], list[str], list[list[str]]]:
+    """The position matrix as drawn: its issue columns (ids), its party rows (names) and the words in every cell."""
+    frame = app.dataframe[0].value
+    issues = [column for column in frame.columns if column != "party:"]
+    return issues, list(frame["party:"]), frame[issues].values.tolist()
+
+
 def html_bodies(app: AppTest) -> list[str]:
     return [element.proto.body for element in app.get("html")]
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.app.helpers import PAGES, PROJECT, html_bodies, plotly_specs, run_page
+from tests.app.helpers import PAGES, PROJECT, html_bodies, matrix_grid, plotly_specs, run_page
 
 REAL_BRIEF = "lavrov-red-line-2026-01.yaml"
 SMALL_BRIEF = "energy-truce-follow-up-2026-02.yaml"
@@ -257,8 +257,8 @@ class TestApp:
     def test_the_matrix_still_has_russia_against_the_ceasefire(self):
         app = run_page("matrix", cell="russia:ceasefire")
         assert not app.exception
-        heatmap = plotly_specs(app)[0]["data"][0]
-        assert "Russia" in heatmap["y"] and "Ceasefire" in heatmap["x"]
+        issues, parties, _cells = matrix_grid(app)
+        assert "Russia" in parties and "ceasefire" in issues
         assert app.selectbox(key="matrix_cell").value == "russia:ceasefire"
         text = " ".join(m.value for m in app.markdown)
         assert "Stated by the party" in text

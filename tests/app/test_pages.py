@@ -8,7 +8,7 @@ import pytest
 
 from briefing.frames import Selection
 from components.downloads import DOWNLOADS_KEY
-from tests.app.helpers import PAGES, as_list, html_bodies, plotly_specs, run_page
+from tests.app.helpers import PAGES, as_list, html_bodies, matrix_grid, plotly_specs, run_page
 
 TITLES = {
     "overview": "Overview",
@@ -52,12 +52,12 @@ class TestFilterFromLink:
         assert as_list(app.query_params["issue"]) == ["ceasefire", "energy-truce"]
 
     def test_filter_limits_the_matrix_columns_and_rows(self):
-        spec = plotly_specs(run_page("matrix", issue="ceasefire", party=["russia", "ukraine"]))[0]
-        heatmap = spec["data"][0]
-        assert heatmap["x"] == ["Ceasefire"]
-        assert heatmap["y"] == ["Russia", "Ukraine"]
-        unfiltered = plotly_specs(run_page("matrix"))[0]["data"][0]
-        assert len(unfiltered["x"]) > 1 and len(unfiltered["y"]) > 2
+        issues, parties, cells = matrix_grid(run_page("matrix", issue="ceasefire", party=["russia", "ukraine"]))
+        assert issues == ["ceasefire"]
+        assert parties == ["Russia", "Ukraine"]
+        assert cells == [["✖✖ Firm rejection · stated +3"], ["✔ Support · reported"]]
+        all_issues, all_parties, _cells = matrix_grid(run_page("matrix"))
+        assert len(all_issues) > 1 and len(all_parties) > 2
 
     def test_filter_limits_the_timeline(self):
         all_events = plotly_specs(run_page("timeline"))[0]["data"]
@@ -97,7 +97,7 @@ class TestWidgets:
         app = run_page("matrix")
         app.multiselect(key="issue_filter_widget").set_value(["security-guarantees"]).run()
         assert as_list(app.query_params["issue"]) == ["security-guarantees"]
-        assert plotly_specs(app)[0]["data"][0]["x"] == ["Security<br>guarantees"]
+        assert matrix_grid(app)[0] == ["security-guarantees"]
 
     def test_clear_filters_empties_the_filter_and_the_url(self):
         app = run_page("overview", issue="ceasefire")

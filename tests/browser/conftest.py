@@ -99,6 +99,9 @@ class StreamlitServer:
             self._log.close()
 
 
+MATRIX_GRID = "[data-testid=stMain] [data-testid=stDataFrame] table[role=grid]"
+
+
 class AppPage:
     """A Chromium page on one server, recording console errors, page errors and dialogs."""
 
@@ -149,6 +152,17 @@ class AppPage:
         """The values shown as chips in a sidebar multiselect."""
         widget = self.by_testid("stMultiSelect", "[data-testid=stSidebar]").filter(has_text=label)
         return widget.locator("[data-testid=stMultiSelectTagsContainer] [data-tag] span[title]").all_text_contents()
+
+    def matrix_issues(self):
+        """The issue column headers of the position matrix, from the grid's accessible table."""
+        return self.page.locator(f"{MATRIX_GRID} th[role=columnheader]:not([aria-colindex='1'])")
+
+    def matrix_parties(self):
+        return self.page.locator(f"{MATRIX_GRID} td[role=gridcell][aria-colindex='1']")
+
+    def matrix_cells(self):
+        """The matrix's stance cells (every column but the party's)."""
+        return self.page.locator(f"{MATRIX_GRID} td[role=gridcell]:not([aria-colindex='1'])")
 
     def sidebar_link(self, label: str):
         return self.by_testid("stSidebar").locator("a").filter(has=self.page.get_by_text(label, exact=True))

@@ -8,7 +8,6 @@ moderate and minor ones, and the "needs review" (incomplete) results, are printe
 
 from __future__ import annotations
 
-import html
 import json
 import re
 
@@ -167,19 +166,36 @@ def test_keyboard_inspects_a_matrix_cell(app):
 
 
 @pytest.mark.browser
+def test_arrow_keys_move_through_the_matrix_and_the_details_follow(app):
+    """Tab reaches the matrix grid; each arrow key selects the next cell, the link and the details heading follow it,
+    and the focus stays in the grid, so the next press goes on from there."""
+    app.goto("/matrix?cell=russia:ceasefire")
+    heading = app.page.locator("[data-testid=stMain] h3").first
+    expect(heading).to_have_text("Russia · Ceasefire")
+    _tab_until(app, '[data-testid="stMain"] [data-testid="data-grid-canvas"]')
+    for key, cell, title in (("ArrowDown", "ukraine:ceasefire", "Ukraine · Ceasefire"),
+                             ("ArrowRight", "ukraine:energy-truce", "Ukraine · Energy truce")):
+        app.page.keyboard.press(key)
+        expect(heading).to_have_text(title)
+        app.settle()
+        assert app.path_and_query()[1]["cell"] == [cell]
+        expect(app.matrix_cells().and_(app.page.locator("[aria-selected=true]"))).to_have_count(1)
+        assert app.page.evaluate("() => document.activeElement.closest('[data-testid=stDataFrame]') !== null")
+    app.assert_clean()
+
+
+@pytest.mark.browser
 def test_matrix_cells_carry_text_labels(app):
-    """Every cell of the heatmap is labelled in words: the stance symbol and name, or "no stated position"."""
+    """Every cell of the matrix is labelled in words: the stance symbol and name with the claim type, or "no stated
+    position"; the grid's accessible table carries them for screen readers."""
     app.goto("/matrix")
-    chart = app.by_testid("stPlotlyChart", "[data-testid=stMain]").first
-    rows = chart.locator(".ytick text").count()
-    columns = chart.locator(".xtick text").count()
-    texts = chart.locator(".textpoint text").evaluate_all("nodes => nodes.map(n => n.getAttribute('data-unformatted'))")
-    assert rows and columns and len(texts) == rows * columns, (rows, columns, len(texts))
-    labels = [f"{symbol} {label}" for _rank, label, symbol in STANCES.values()]
-    for raw in texts:
-        words = " ".join(html.unescape(re.sub(r"<br\s*/?>", " ", raw or "")).split())
-        plain = re.sub(r"<[^>]+>", "", words)
-        assert plain == NO_POSITION or any(plain.startswith(label) for label in labels), raw
+    expect(app.matrix_parties().first).to_be_attached()
+    rows, columns = app.matrix_parties().count(), app.matrix_issues().count()
+    texts = app.matrix_cells().all_inner_texts()
+    assert rows > 2 and columns > 1 and len(texts) == rows * columns, (rows, columns, len(texts))
+    labels = [f"{symbol} {label} · " for _rank, label, symbol in STANCES.values()]
+    for text in texts:
+        assert text == NO_POSITION or any(text.startswith(label) for label in labels), text
     legend = app.page.locator("[data-testid=stMain] [data-testid=stMarkdownContainer]").filter(has_text=NO_POSITION).first
     legend_text = legend.inner_text()
     for label in labels:

@@ -8,8 +8,6 @@ import pytest
 from playwright.sync_api import expect
 
 FILTERED = "?issue=ceasefire&party=russia"
-X_TICKS = "[data-testid=stPlotlyChart] .xtick text"
-Y_TICKS = "[data-testid=stPlotlyChart] .ytick text"
 
 
 def assert_ceasefire_russia_matrix(app) -> None:
@@ -18,8 +16,8 @@ def assert_ceasefire_russia_matrix(app) -> None:
     assert query["issue"] == ["ceasefire"] and query["party"] == ["russia"]
     assert app.chips("Issues") == ["Ceasefire"]
     assert app.chips("Parties") == ["Russia"]
-    expect(app.page.locator(X_TICKS)).to_have_text(["Ceasefire"])
-    expect(app.page.locator(Y_TICKS)).to_have_text(["Russia"])
+    expect(app.matrix_issues()).to_have_text(["Ceasefire"])
+    expect(app.matrix_parties()).to_have_text(["Russia"])
 
 
 @pytest.mark.browser
@@ -49,8 +47,8 @@ def test_filtered_link_as_first_request_to_fresh_server(open_page, fresh_server)
 def test_sidebar_filter_updates_url_and_view(app):
     """Choosing an issue in the sidebar puts issue= in the URL and narrows the matrix; clearing undoes both."""
     app.goto("/matrix")
-    expect(app.page.locator(X_TICKS).first).to_be_attached()
-    assert app.page.locator(X_TICKS).count() > 1
+    expect(app.matrix_issues().first).to_be_attached()
+    assert app.matrix_issues().count() > 1
     assert "issue" not in app.path_and_query()[1]
 
     issues = app.by_testid("stMultiSelect", "[data-testid=stSidebar]").filter(has_text="Issues")
@@ -59,7 +57,7 @@ def test_sidebar_filter_updates_url_and_view(app):
     app.page.keyboard.press("Escape")
     app.page.wait_for_url(re.compile(r"[?&]issue=ceasefire(&|$)"))
     app.settle()
-    expect(app.page.locator(X_TICKS)).to_have_text(["Ceasefire"])
+    expect(app.matrix_issues()).to_have_text(["Ceasefire"])
     assert app.chips("Issues") == ["Ceasefire"]
     expect(app.by_testid("stAlert").filter(has_text="Filtered to")).to_contain_text("Ceasefire")
     app.snap("sidebar-filter-ceasefire")
@@ -67,7 +65,7 @@ def test_sidebar_filter_updates_url_and_view(app):
     app.by_testid("stSidebar").get_by_role("button", name=re.compile("Clear filters")).click()
     app.page.wait_for_url(lambda url: "issue=" not in url)
     app.settle()
-    expect(app.page.locator(X_TICKS).nth(1)).to_be_attached()
+    expect(app.matrix_issues().nth(1)).to_be_attached()
     assert app.chips("Issues") == []
     app.assert_clean()
 
