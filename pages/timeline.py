@@ -21,6 +21,7 @@ from components.timeline import (
 )
 
 MAX_CHOICES = 300
+UNDATED_PAGE = 15
 
 context = page_shell("Timeline", params={"zoom": choice_param(*ZOOMS), "event": event_param})
 events = context.view.events
@@ -63,8 +64,8 @@ else:
     if not undated.empty:
         st.subheader("Undated in the text")
         st.caption("The brief gives no date for these; they are listed with what the text says, not placed on a guessed date.")
-        # the data grid draws only the visible rows: at a thousand briefs a static table of long texts reran slower
-        st.dataframe(page_of(undated, "timeline_undated_page", 50, "undated events"), hide_index=True, width="stretch")
+        # a static table, paged at 15 rows: the data grid would load its own scripts beside Plotly's on every visit
+        st.table(page_of(undated, "timeline_undated_page", UNDATED_PAGE, "undated events"), hide_index=True)
 
     labels = per_view("timeline-labels", context.frames, context.selection, lambda: {
         row.id: (row.date or "undated") + " · " + event_label(row) for row in events.head(MAX_CHOICES).itertuples(index=False)

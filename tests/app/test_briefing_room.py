@@ -35,12 +35,12 @@ class TestBriefs:
     def test_brief_param_limits_the_views(self):
         app = run_page("timeline", brief=FOLLOW_UP)
         assert app.session_state["selection"].briefs == (FOLLOW_UP,)
-        undated = app.dataframe[0].value
+        undated = app.table[0].value
         assert list(undated["Event"]) == ["Russian denial read as denying an agreement, not the possibility of one"]
 
     def test_merged_timeline_has_events_of_both_briefs(self):
         app = run_page("timeline")
-        events = " ".join(app.dataframe[0].value["Event"])
+        events = " ".join(app.table[0].value["Event"])
         assert "Russian denial read as denying an agreement" in events  # the follow-up note's
         assert "Washington peace plan" in events  # the January brief's
 
