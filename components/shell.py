@@ -250,18 +250,21 @@ def _share_and_pack(context: PageContext) -> None:
     frames, selection = context.frames, context.selection
     with context.share_slot or st.sidebar:
         st.divider()
-        # lazy: the code block (and the script the browser loads to draw one) only once the analyst asks for the link
-        share = st.expander("Share this view", icon=":material/link:", key=SHARE_KEY, on_change="rerun")
-        if share.open:
-            with share:
-                st.code(permalink(frames.version), language=None, wrap_lines=True)
-                st.caption("The link holds the filter, the view and the data version; the copy button is at its right.")
-        st.markdown("**Briefing pack** of the current filter")
-        left, right = st.columns(2)
-        left.download_button("HTML", lambda: pack_html(frames, selection), file_name="briefing-pack.html", mime="text/html",
-                             icon=":material/download:", key="pack_html", on_click="ignore")
-        right.download_button("Markdown", lambda: pack_markdown(frames, selection), file_name="briefing-pack.md",
-                              mime="text/markdown", icon=":material/download:", key="pack_md", on_click="ignore")
+        # lazy: the link and the pack's buttons are sent only once the analyst opens the box, so every other run of
+        # every page draws one closed expander here instead of seven elements
+        share = st.expander("Share this view or take the briefing pack", icon=":material/link:", key=SHARE_KEY,
+                            on_change="rerun")
+        if not share.open:
+            return
+        with share:
+            st.code(permalink(frames.version), language=None, wrap_lines=True)
+            st.caption("The link holds the filter, the view and the data version; the copy button is at its right.")
+            st.markdown("**Briefing pack** of the current filter")
+            left, right = st.columns(2)
+            left.download_button("HTML", lambda: pack_html(frames, selection), file_name="briefing-pack.html",
+                                 mime="text/html", icon=":material/download:", key="pack_html", on_click="ignore")
+            right.download_button("Markdown", lambda: pack_markdown(frames, selection), file_name="briefing-pack.md",
+                                  mime="text/markdown", icon=":material/download:", key="pack_md", on_click="ignore")
 
 
 def page_footer(context: PageContext) -> None:

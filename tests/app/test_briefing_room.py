@@ -57,11 +57,12 @@ class TestPermalinks:
     def test_share_box_holds_filter_view_and_version(self):
         app = run_page("matrix", issue="ceasefire", cell="russia:ceasefire")
         version = data_version(Layout())
-        assert not app.sidebar.code, "the share box draws its link only once opened"
+        assert not app.sidebar.code and not app.sidebar.get("download_button"), "the box draws its content once opened"
         app.session_state[SHARE_KEY] = True
         app.run()
         links = [c.value for c in app.sidebar.code]
         assert any("issue=ceasefire" in link and "cell=russia%3Aceasefire" in link and f"v={version}" in link for link in links)
+        assert {button.proto.label for button in app.sidebar.get("download_button")} == {"HTML", "Markdown"}
 
     def test_current_version_gives_no_notice(self):
         app = run_page("overview", v=data_version(Layout()))
