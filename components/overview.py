@@ -48,15 +48,14 @@ def party_counts(view: Frames) -> pd.DataFrame:
 def brief_summary(context: PageContext) -> None:
     for brief in page_of(context.frames.briefs, "overview_brief_page", 5, "briefs").itertuples(index=False):
         with st.container(border=True):
-            st.markdown(f"#### {brief.title}")
-            st.markdown(f"Published **{brief.published:%d %B %Y}** · source text `{', '.join(brief.seed_files)}` · "
-                        f"{len(brief.references)} reference(s), not retrieved")
+            st.markdown(f"#### {brief.title}\n\nPublished **{brief.published:%d %B %Y}** · source text "
+                        f"`{', '.join(brief.seed_files)}` · {len(brief.references)} reference(s), not retrieved")
 
 
 def view_links(context: PageContext) -> None:
-    columns = st.columns(len(PAGES) - 1)
-    for column, (path, label, icon) in zip(columns, PAGES[1:], strict=True):
-        column.page_link(path, label=label, icon=icon, query_params=context.link_params())
+    with st.container(horizontal=True, gap="medium"):  # one row that wraps, without a column block per link
+        for path, label, icon in PAGES[1:]:
+            st.page_link(path, label=label, icon=icon, query_params=context.link_params(), width="content")
 
 
 def key_judgments(context: PageContext) -> None:
