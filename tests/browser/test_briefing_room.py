@@ -58,8 +58,10 @@ def test_briefing_mode_toggle_and_next(app):
 
 @pytest.mark.browser
 def test_pack_downloads_with_every_ceasefire_quote(app, exported):
-    """The sidebar's HTML pack for ?issue=ceasefire downloads and carries the ceasefire quotes verbatim."""
+    """The HTML pack for ?issue=ceasefire, from the sidebar's share box, downloads and carries the ceasefire quotes
+    verbatim."""
     app.goto("/matrix?issue=ceasefire")
+    app.by_testid("stSidebar").get_by_text("Share this view").click()
     with app.page.expect_download() as download:
         app.by_testid("stSidebar").get_by_role("button", name="HTML").click()
     text = html.unescape(download.value.path().read_text(encoding="utf-8"))
