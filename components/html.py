@@ -6,7 +6,8 @@ import streamlit as st
 
 from briefing.markup import Html, escape, html_fragment, join_html
 
-__all__ = ["Html", "escape", "html_fragment", "join_html", "label_margin", "render_html", "render_script", "wrap_label"]
+__all__ = ["Html", "escape", "html_fragment", "html_table", "join_html", "label_margin", "render_html", "render_script",
+           "wrap_label"]
 
 
 def render_html(fragment: Html) -> None:
@@ -14,6 +15,24 @@ def render_html(fragment: Html) -> None:
     if not isinstance(fragment, Html):
         raise TypeError("render_html takes Html built by html_fragment, not a plain string")
     st.html(fragment)
+
+
+_CELL = "padding:0.35rem 0.6rem;border-bottom:1px solid rgba(49,51,63,0.15);text-align:left;vertical-align:top"
+
+
+def html_table(frame, caption: str, nowrap: tuple[str, ...] = ()) -> Html:
+    """A static table of plain text, every value escaped: one element for the browser to draw, where st.table
+    renders each cell as Markdown. Columns named in `nowrap` keep their values on one line."""
+    head = join_html(html_fragment(f'<th scope="col" style="{_CELL}">$c</th>', c=column) for column in frame.columns)
+    cell = {column: f'<td style="{_CELL}{";white-space:nowrap" if column in nowrap else ""}">$v</td>' for column in frame.columns}
+    rows = join_html(
+        html_fragment("<tr>$cells</tr>", cells=join_html(html_fragment(cell[column], v=value)
+                                                          for column, value in zip(frame.columns, row, strict=True)))
+        for row in frame.itertuples(index=False)
+    )
+    return html_fragment('<table style="border-collapse:collapse;width:100%;font-size:0.9rem">'
+                         '<caption style="position:absolute;left:-9999px">$caption</caption>'
+                         "<thead><tr>$head</tr></thead><tbody>$rows</tbody></table>", caption=caption, head=head, rows=rows)
 
 
 def render_script(script: str) -> None:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.data import per_view
 from components.downloads import download_buttons
-from components.html import render_html
+from components.html import html_table, render_html
 from components.paging import page_of
 from components.params import choice_param, event_param
 from components.shell import page_footer, page_shell
@@ -64,8 +64,10 @@ else:
     if not undated.empty:
         st.subheader("Undated in the text")
         st.caption("The brief gives no date for these; they are listed with what the text says, not placed on a guessed date.")
-        # a static table, paged at 15 rows: the data grid would load its own scripts beside Plotly's on every visit
-        st.table(page_of(undated, "timeline_undated_page", UNDATED_PAGE, "undated events"), hide_index=True)
+        # static HTML, paged at 15 rows: the data grid would load its own scripts beside Plotly's, and st.table
+        # renders each cell as Markdown
+        render_html(html_table(page_of(undated, "timeline_undated_page", UNDATED_PAGE, "undated events"),
+                               "Events the text does not date", nowrap=("Not before", "Not after")))
 
     labels = per_view("timeline-labels", context.frames, context.selection, lambda: {
         row.id: (row.date or "undated") + " · " + event_label(row) for row in events.head(MAX_CHOICES).itertuples(index=False)
