@@ -45,7 +45,14 @@ def headline_positions(positions: pd.DataFrame) -> pd.DataFrame:
 
 
 def matrix_axes(context: PageContext) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """Rows: parties with any position (or the filtered parties); columns: issues (or the filtered issues)."""
+    """Rows: parties with any position (or the filtered parties); columns: issues (or the filtered issues).
+
+    Computed once per data version and filter: the parties with positions are found in every position of the corpus.
+    """
+    return per_view("matrix-axes", context.frames, context.selection, lambda: _axes(context))
+
+
+def _axes(context: PageContext) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     frames, selection = context.frames, context.selection
     with_positions = set(frames.positions["party"])
     parties = [
@@ -110,6 +117,7 @@ def matrix_table(headline: pd.DataFrame, parties: list[tuple[str, str]], issues:
                        party_ids=tuple(party_id for party_id, _name in parties))
 
 
+DETAIL_PAGE = 5  # positions of a cell per page, each with its quotes
 GRID_ROW_PX = 35
 GRID_MAX_PX = 560
 
@@ -186,7 +194,7 @@ def position_details(context: PageContext, party: str, issue: str) -> None:
     if not cards:
         st.markdown(f"**{NO_POSITION.capitalize()}.** The brief records no evidence for this party on this issue.")
         return
-    for card in page_of(cards, "matrix_detail_page", 10, "positions"):
+    for card in page_of(cards, "matrix_detail_page", DETAIL_PAGE, "positions"):
         with st.container(border=True):
             st.markdown(card.text)
             evidence_quotes(context, card.evidence, claim_label=card.claim_label)
