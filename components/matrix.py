@@ -27,7 +27,6 @@ STANCE_COLOURS = {
     "ambiguous": ("#fff2ae", "#000000"),
     None: ("#ffffff", "#555555"),
 }
-STANCE_ORDER = [*STANCES, None]
 
 
 def headline_positions(positions: pd.DataFrame) -> pd.DataFrame:

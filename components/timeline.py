@@ -35,10 +35,11 @@ def issue_colours(issue_ids) -> dict[str, str]:
 
 def issue_legend(issue_labels: dict[str, str], colours: dict[str, str], shown, name: str) -> Html:
     """Colour chips for the issues in `shown`, named `name` for screen readers; the colour is never the only cue."""
+    shown = set(shown)
     chips = [
         html_fragment('<span style="display:inline-block;margin:0 0.6rem 0.3rem 0;padding:0 0.4rem;'
                       'background:${colour}2e;border-bottom:3px solid $colour">$label</span>', colour=colours[i], label=label)
-        for i, label in issue_labels.items() if i in set(shown)
+        for i, label in issue_labels.items() if i in shown
     ]
     return html_fragment('<div role="group" aria-label="$name"><span style="margin-right:0.6rem">$name:</span>$chips</div>',
                          name=name, chips=join_html(chips))
