@@ -83,7 +83,7 @@ class MatrixTable:
 
     def cell_at(self, row: int, column: str) -> str | None:
         """The `party:issue` key of a selected grid cell, or None for the party column or a stale position."""
-        if column == PARTY_COLUMN or column not in self.labels or not 0 <= row < len(self.party_ids):
+        if column not in self.labels or not 0 <= row < len(self.party_ids):
             return None
         return f"{self.party_ids[row]}:{column}"
 

@@ -108,6 +108,9 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours:
     return figure
 
 
+UNDATED_CAPTION = "Events the text does not date"
+
+
 def undated_table(events: pd.DataFrame) -> pd.DataFrame:
     """Events the text does not date, with what is known of their time; never placed on the axis."""
     undated = events[events["date_start"].isna()]

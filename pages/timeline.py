@@ -10,6 +10,7 @@ from components.params import choice_param, event_param
 from components.shell import page_footer, page_shell
 from components.timeline import (
     MAX_BARS,
+    UNDATED_CAPTION,
     ZOOMS,
     density_figure,
     event_details,
@@ -67,7 +68,7 @@ else:
         # static HTML, paged at 15 rows: the data grid would load its own scripts beside Plotly's, and st.table
         # renders each cell as Markdown
         render_html(html_table(page_of(undated, "timeline_undated_page", UNDATED_PAGE, "undated events"),
-                               "Events the text does not date", nowrap=("Not before", "Not after")))
+                               UNDATED_CAPTION, nowrap=("Not before", "Not after")))
 
     labels = per_view("timeline-labels", context.frames, context.selection, lambda: {
         row.id: (row.date or "undated") + " · " + event_label(row) for row in events.head(MAX_CHOICES).itertuples(index=False)

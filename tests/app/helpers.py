@@ -7,6 +7,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from components.matrix import PARTY_COLUMN
+
 PROJECT = Path(__file__).resolve().parents[2]
 PAGES = {
     "overview": None,
@@ -37,8 +39,8 @@ def plotly_specs(app: AppTest) -> list[dict]:
 def matrix_grid(app: AppTest) -> tuple[list[str], list[str], list[list[str]]]:
     """The position matrix as drawn: its issue columns (ids), its party rows (names) and the words in every cell."""
     frame = app.dataframe[0].value
-    issues = [column for column in frame.columns if column != "party:"]
-    return issues, list(frame["party:"]), frame[issues].values.tolist()
+    issues = [column for column in frame.columns if column != PARTY_COLUMN]
+    return issues, list(frame[PARTY_COLUMN]), frame[issues].values.tolist()
 
 
 def html_bodies(app: AppTest) -> list[str]:

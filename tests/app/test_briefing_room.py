@@ -11,6 +11,7 @@ from briefing.load import Layout
 from briefing.store import data_version
 from components.data import RECHECK_SECONDS
 from components.shell import SHARE_KEY
+from components.timeline import UNDATED_CAPTION
 from tests.app.helpers import PROJECT, html_bodies, run_page
 
 LAVROV = "lavrov-red-line-2026-01"
@@ -35,13 +36,13 @@ class TestBriefs:
     def test_brief_param_limits_the_views(self):
         app = run_page("timeline", brief=FOLLOW_UP)
         assert app.session_state["selection"].briefs == (FOLLOW_UP,)
-        undated = [body for body in html_bodies(app) if "Events the text does not date" in body]
+        undated = [body for body in html_bodies(app) if UNDATED_CAPTION in body]
         assert len(undated) == 1 and undated[0].count("<tr>") == 2  # the header and the follow-up note's one event
         assert "Russian denial read as denying an agreement, not the possibility of one" in undated[0]
 
     def test_merged_timeline_has_events_of_both_briefs(self):
         app = run_page("timeline")
-        events = " ".join(body for body in html_bodies(app) if "Events the text does not date" in body)
+        events = " ".join(body for body in html_bodies(app) if UNDATED_CAPTION in body)
         assert "Russian denial read as denying an agreement" in events  # the follow-up note's
         assert "Washington peace plan" in events  # the January brief's
 
