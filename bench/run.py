@@ -72,17 +72,34 @@ TARGETS = {
 
 _SETTLED = "function __benchSettled() {" + SETTLED_BODY + "}\n"
 
-# Resolves with performance.now() (milliseconds since navigation start) once the page has settled. Polls on a
-# timer rather than on every DOM mutation, so watching costs the page almost nothing.
-WAIT_RENDER_JS = "(timeoutMs) => {" + _SETTLED + """
+# The server's side of a visit is done: the script has finished and the page's title is in; charts may still draw.
+SERVED_BODY = """
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
+  return document.querySelector('[data-testid="stMain"] h1') !== null;
+"""
+
+
+def _wait_js(body: str) -> str:
+    """A page function resolving with performance.now() (milliseconds since navigation start) once ``body`` holds.
+
+    Polls on a timer rather than on every DOM mutation, so watching costs the page almost nothing."""
+    return "(timeoutMs) => { function __benchDone() {" + body + """}
   return new Promise((resolve, reject) => {
     const deadline = performance.now() + timeoutMs;
     const timer = setInterval(() => {
-      if (__benchSettled()) { clearInterval(timer); resolve(performance.now()); }
+      if (__benchDone()) { clearInterval(timer); resolve(performance.now()); }
       else if (performance.now() > deadline) { clearInterval(timer); reject(new Error('page did not settle in time')); }
     }, 5);
   });
 }"""
+
+
+WAIT_RENDER_JS = _wait_js(SETTLED_BODY)
+WAIT_SERVED_JS = _wait_js(SERVED_BODY)
+# the memory phase's tabs do not load the chart library: a chart's drawing is the browser's work, not the server's
+UNDRAWN_ROUTE = "**/static/js/PlotlyChart.*"
 
 # Installed just before the option is clicked: notes the press, every script-state change and the websocket traffic.
 ARM_RERUN_JS = """() => {
@@ -281,21 +298,24 @@ def rerun(page: Page, timeout_s: float) -> tuple[float, str]:
 
 
 @contextlib.contextmanager
-def open_many(browser: Browser, urls: list[str], timeout_s: float) -> Iterator[BrowserContext]:
+def open_many(browser: Browser, urls: list[str], timeout_s: float, drawn: bool = True) -> Iterator[BrowserContext]:
     """Open several pages at once, as tabs of one new context, and wait until all have settled; closed on leaving.
 
     Every tab is a session of its own on the server (its own websocket); sharing the context only spares the browser
-    from fetching and compiling the frontend again for each one.
+    from fetching and compiling the frontend again for each one. With ``drawn=False`` the tabs wait only for the
+    server's side (script finished, title in) and never load the chart library, so they cost the browser less.
     """
     context = new_context(browser)
     try:
+        if not drawn:
+            context.route(UNDRAWN_ROUTE, lambda route: route.abort())
         pages = []
         for url in urls:
             page = context.new_page()
             page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
             pages.append(page)
         for page in pages:
-            page.evaluate(WAIT_RENDER_JS, timeout_s * 1000)
+            page.evaluate(WAIT_RENDER_JS if drawn else WAIT_SERVED_JS, timeout_s * 1000)
         yield context
     finally:
         context.close()
@@ -393,9 +413,9 @@ def phase_memory(browser: Browser, settings: Settings, workdir: Path, results: R
                 url = server.url + path
                 try:
                     # the extra sessions are opened together: only the memory they keep matters here, not their speed
-                    with open_many(browser, [url], settings.settle_timeout_s):
+                    with open_many(browser, [url], settings.settle_timeout_s, drawn=False):
                         before = _steady_rss(server)
-                        with open_many(browser, [url] * settings.sessions, settings.settle_timeout_s * 3):
+                        with open_many(browser, [url] * settings.sessions, settings.settle_timeout_s * 3, drawn=False):
                             after = _steady_rss(server)
                 except PlaywrightError as error:
                     results.memory_errors.append(f"{server.name}, round {round_number + 1}: {_short(error)}")
