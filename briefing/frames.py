@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -12,6 +13,16 @@ from briefing.load import Corpus, Problem
 from briefing.schema import CLAIM_TYPES, DIRECTIONS, STANCES, record_spans
 
 TABLES = ("briefs", "parties", "issues", "positions", "events", "impacts", "judgments", "evidence")
+
+
+class EvidenceSpan(NamedTuple):
+    """One verbatim quote: characters start to end of the seed text named."""
+
+    id: str
+    seed: str
+    start: int
+    end: int
+    quote: str
 
 
 @dataclass(frozen=True)
@@ -48,14 +59,22 @@ class Frames:
         return evidence_id in self._evidence_index
 
     @functools.cached_property
-    def _evidence_rows(self) -> dict[str, tuple]:
-        # built on first use, not pickled: one pass over the evidence, then each lookup is a dict get
-        return {row.id: row for row in self.evidence.itertuples(index=False)}
+    def _evidence_columns(self) -> tuple:
+        return tuple(self.evidence[name].array for name in EvidenceSpan._fields)
 
-    def evidence_rows(self, ids) -> list[tuple]:
-        """The evidence rows with these ids, in the given order, as named tuples (unknown ids skipped)."""
-        rows = self._evidence_rows
-        return [rows[i] for i in ids if i in rows]
+    def evidence_rows(self, ids) -> list[EvidenceSpan]:
+        """The evidence spans with these ids, in the given order (unknown ids skipped).
+
+        Looked up by position in the id index and read from the columns, so no object per span is kept between
+        runs: Streamlit collects garbage after every script run, and a kept dict of 100,000 span tuples (1,000
+        briefs) made each collection walk them all, about 150 ms a run.
+        """
+        ids = list(ids)
+        if not ids:
+            return []
+        id_, seed, start, end, quote = self._evidence_columns
+        return [EvidenceSpan(id_[at], seed[at], int(start[at]), int(end[at]), quote[at])
+                for at in self._evidence_index.get_indexer(ids) if at >= 0]
 
     def evidence_for(self, ids) -> pd.DataFrame:
         """The evidence rows with these ids, in the given order (an index lookup, not a scan)."""
@@ -66,8 +85,24 @@ class Frames:
         """The evidence rows with these ids as plain dicts."""
         return self.evidence_for(ids).to_dict("records")
 
+    # names by id, built once per Frames (shared by every session) instead of on every run: 1,000 briefs took
+    # about 1 ms a dict; read-only, like the frames
+    @functools.cached_property
+    def issue_labels(self) -> dict[str, str]:
+        return dict(zip(self.issues["id"], self.issues["label"], strict=True))
+
+    @functools.cached_property
+    def party_names(self) -> dict[str, str]:
+        return dict(zip(self.parties["id"], self.parties["name"], strict=True))
+
+    @functools.cached_property
+    def brief_titles(self) -> dict[str, str]:
+        return dict(zip(self.briefs["id"], self.briefs["title"], strict=True))
+
     def __getstate__(self) -> dict:
-        return {key: value for key, value in self.__dict__.items() if key not in ("_evidence_index", "_evidence_rows", "event_ids")}
+        # the derived lookups (cached properties) are rebuilt on first use rather than pickled
+        derived = {name for name, value in vars(Frames).items() if isinstance(value, functools.cached_property)}
+        return {key: value for key, value in self.__dict__.items() if key not in derived}
 
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:

@@ -36,7 +36,7 @@ class _Pack:
         self.frames = frames
         self.selection = selection
         self.view = select(frames, selection)
-        self.brief_titles = dict(zip(frames.briefs["id"], frames.briefs["title"], strict=True))
+        self.brief_titles = frames.brief_titles
         self.seed_files = {seed: file for seeds, files in zip(frames.briefs["seeds"], frames.briefs["seed_files"], strict=True)
                            for seed, file in zip(seeds, files, strict=True)}
         self.quote_count = 0
@@ -51,8 +51,8 @@ class _Pack:
                 f"characters {span['start']}–{span['end']} (evidence {span['id']})")
 
     def filter_line(self) -> str:
-        issues = dict(zip(self.frames.issues["id"], self.frames.issues["label"], strict=True))
-        parties = dict(zip(self.frames.parties["id"], self.frames.parties["name"], strict=True))
+        issues = self.frames.issue_labels
+        parties = self.frames.party_names
         parts = [
             "Issues: " + (", ".join(issues.get(i, i) for i in self.selection.issues) or "all"),
             "Parties: " + (", ".join(parties.get(p, p) for p in self.selection.parties) or "all"),
@@ -132,7 +132,7 @@ def pack_html(frames: Frames, selection: Selection | None = None, generated: dt.
     issues = [i for i in frames.issues["id"] if not pack.selection.issues or i in pack.selection.issues]
     for verdict in negotiation_space(view.positions, issues):
         body.append(html_fragment("<p><strong>$issue</strong>: $verdict. $why</p>",
-                                  issue=dict(zip(frames.issues["id"], frames.issues["label"], strict=True))[verdict.issue],
+                                  issue=frames.issue_labels[verdict.issue],
                                   verdict=VERDICTS[verdict.verdict], why=verdict.explanation))
     body.append(Html("<h2>Timeline</h2>"))
     for row in pack.events().itertuples(index=False):

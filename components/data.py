@@ -11,23 +11,40 @@ from typing import TypeVar
 import streamlit as st
 
 from briefing.frames import Frames, Selection, select
-from briefing.load import Layout
+from briefing.load import DataWatch, Layout
 from briefing.store import load_frames
 
 T = TypeVar("T")
 RECHECK_SECONDS = 1.0  # how stale a view may be after a file is edited
 
 
+@st.cache_resource(show_spinner=False, max_entries=4, on_release=DataWatch.stop)
+def _watch(root: str) -> DataWatch:
+    return DataWatch(Layout(root=Path(root)))
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _fingerprint(root: str, tick: int) -> str:
-    # stat() of every file, at most once per tick and process, so reruns do not grow with the corpus
+    # stat() of every file, at most once per tick and process: the fallback where the folders cannot be watched
     return str(hash(Layout(root=Path(root)).fingerprint()))
 
 
+def _data_key(root: str) -> str:
+    """Changes whenever a file under data/ or seeds/ does: a count of file events, else the files' fingerprint.
+
+    Reading the count costs the same for 1 or 1,000 briefs; a stat() of 2,000 files cost about 20 ms a run.
+    """
+    changes = _watch(root).changes
+    if changes is not None:
+        return f"events:{changes}"
+    return "files:" + _fingerprint(root, int(time.monotonic() / RECHECK_SECONDS))
+
+
 @st.cache_resource(show_spinner="Loading and validating briefs…", max_entries=2)
-def _frames_for(root: str, fingerprint: str) -> Frames:
-    # fingerprint is only the cache key: an edited file changes it, so a rerun reloads
+def _frames_for(root: str, data_key: str) -> Frames:
+    # data_key is only the cache key: an edited file changes it, so a rerun reloads
     frames = load_frames(Layout(root=Path(root)))
+    frames.evidence_rows(frames.evidence["id"].head(1))  # builds the id index's hash table now, not in a visitor's run
     _freeze_long_lived()
     return frames
 
@@ -48,7 +65,7 @@ def _freeze_long_lived() -> None:
 def get_frames() -> Frames:
     """All briefs as shared frames; reloads within a second of any file under data/ or seeds/ changing."""
     root = str(Layout.from_env().root)
-    return _frames_for(root, _fingerprint(root, int(time.monotonic() / RECHECK_SECONDS)))
+    return _frames_for(root, _data_key(root))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)

@@ -26,7 +26,7 @@ def change_list(context: PageContext) -> None:
     if changes.empty:
         st.caption("No stance changes between briefs under the current filter.")
         return
-    titles = dict(zip(context.frames.briefs["id"], context.frames.briefs["title"], strict=True))
+    titles = context.frames.brief_titles
     for change in page_of(changes, "overview_change_page", 10, "stance changes").itertuples(index=False):
         arrow = f"{STANCES[change.from_stance][2]} {change.from_stance_label} → {STANCES[change.to_stance][2]} {change.to_stance_label}"
         label = f"{change.party_name} · {change.issue_label}: {arrow} ({CLAIM_TYPES[change.claim_type].lower()})"
@@ -53,7 +53,7 @@ def _cell_history_text(context: PageContext, party: str, issue: str) -> list[str
     if cell["brief"].nunique() < 2:
         return []
     sequence = stance_by_brief(cell, context.frames.briefs)
-    titles = dict(zip(context.frames.briefs["id"], context.frames.briefs["title"], strict=True))
+    titles = context.frames.brief_titles
     blocks = []
     for claim_type, rows in sequence.groupby("claim_type", sort=False):
         steps = []

@@ -188,7 +188,7 @@ def position_details(context: PageContext, party: str, issue: str) -> None:
     # the cards' text is built once per data version, filter and cell; a rerun only sends it
     cards = per_view(f"cell:{party}:{issue}", context.frames, context.selection,
                      lambda: position_cards(cell_positions(context.view.positions, party, issue)))
-    names = dict(zip(context.frames.parties["id"], context.frames.parties["name"], strict=True))
+    names = context.frames.party_names
     st.subheader(f"{names.get(party, party)} · {context.issue_label(issue)}")
     if not cards:
         st.markdown(f"**{NO_POSITION.capitalize()}.** The brief records no evidence for this party on this issue.")

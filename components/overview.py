@@ -64,7 +64,7 @@ def key_judgments(context: PageContext) -> None:
         st.info("No key judgment matches the current filter.")
         return
     shown = page_of(judgments.assign(number=range(1, len(judgments) + 1)), "overview_judgment_page", 20, "key judgments")
-    titles = dict(zip(context.frames.briefs["id"], context.frames.briefs["title"], strict=True))
+    titles = context.frames.brief_titles
     for row in shown.itertuples(index=False):
         number = row.number
         # lazy: the quote and its link are drawn only while the judgment is open, so a rerun of the overview sends

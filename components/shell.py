@@ -57,8 +57,7 @@ class PageContext:
         return {**filter_params(self.selection), **{k: v for k, v in extra.items() if v}}
 
     def issue_label(self, issue_id: str) -> str:
-        labels = dict(zip(self.frames.issues["id"], self.frames.issues["label"], strict=True))
-        return labels.get(issue_id, issue_id)
+        return self.frames.issue_labels.get(issue_id, issue_id)
 
 
 def _query_lists() -> dict[str, list[str]]:
@@ -86,9 +85,9 @@ def _seed_selection(frames: Frames, notices: list[str]) -> None:
     """On a session's first run, the link decides the filter; afterwards session state does."""
     if st.session_state.get(SEEDED_KEY):
         return
-    issues = dict(zip(frames.issues["id"], frames.issues["label"], strict=True))
-    parties = dict(zip(frames.parties["id"], frames.parties["name"], strict=True))
-    briefs = dict(zip(frames.briefs["id"], frames.briefs["title"], strict=True))
+    issues = frames.issue_labels
+    parties = frames.party_names
+    briefs = frames.brief_titles
     raw = _query_lists()
     parsed = parse_filter(raw, issues, parties, briefs)
     st.session_state[SELECTION_KEY] = parsed.selection
@@ -125,14 +124,13 @@ def _sidebar(frames: Frames, selection: Selection, presenting: bool) -> DeltaGen
     The filter comes last and "Clear filters" above its widgets: a focused multiselect is taller, and shrinks when a
     click elsewhere blurs it, so anything below it moves between the press and the release and the click is lost.
     """
-    issues = dict(zip(frames.issues["id"], frames.issues["label"], strict=True))
-    parties = dict(zip(frames.parties["id"], frames.parties["name"], strict=True))
+    issues = frames.issue_labels
+    parties = frames.party_names
     # widget state is dropped on a page switch in pages/ mode, so it is restored from the selection each run
     st.session_state[ISSUE_WIDGET] = list(selection.issues)
     st.session_state[PARTY_WIDGET] = list(selection.parties)
     st.session_state[BRIEF_WIDGET] = selection.briefs[0] if selection.briefs else ALL_BRIEFS
-    briefs = {ALL_BRIEFS: f"All briefs ({len(frames.briefs)})",
-              **dict(zip(frames.briefs["id"], frames.briefs["title"], strict=True))}
+    briefs = {ALL_BRIEFS: f"All briefs ({len(frames.briefs)})", **frames.brief_titles}
     with st.sidebar:
         st.markdown("### Briefing dashboard")
         if st.toggle("Briefing mode", value=presenting, key=f"briefing_mode_{presenting}",
@@ -228,12 +226,11 @@ def page_shell(
         _footer(frames)
         st.stop()
     if selection.active:
-        issue_labels = dict(zip(frames.issues["id"], frames.issues["label"], strict=True))
-        party_names = dict(zip(frames.parties["id"], frames.parties["name"], strict=True))
+        issue_labels = frames.issue_labels
+        party_names = frames.party_names
         issues = ", ".join(issue_labels[i] for i in selection.issues if i in issue_labels) or "all issues"
         parties = ", ".join(party_names[p] for p in selection.parties if p in party_names) or "all parties"
-        brief_titles = dict(zip(frames.briefs["id"], frames.briefs["title"], strict=True))
-        brief = brief_titles.get(selection.briefs[0], "") if selection.briefs else "all briefs"
+        brief = frames.brief_titles.get(selection.briefs[0], "") if selection.briefs else "all briefs"
         st.info(f"Filtered to **{issues}** · **{parties}** · **{brief}**", icon=":material/filter_alt:")
     return PageContext(frames=frames, view=filtered_view(frames, selection), selection=selection, params=page_params,
                        share_slot=share_slot)

@@ -23,7 +23,7 @@ if len(seed_ids) > 1:
 text = frames.seed_texts[seed]
 briefs = frames.briefs[frames.briefs["seeds"].map(lambda seeds: seed in seeds)]
 colours = issue_colours(frames.issues["id"])
-issue_labels = dict(zip(frames.issues["id"], frames.issues["label"], strict=True))
+issue_labels = frames.issue_labels
 
 for brief in briefs.itertuples(index=False):
     sha = brief.seed_sha256[list(brief.seeds).index(seed)]

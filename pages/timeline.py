@@ -26,7 +26,7 @@ UNDATED_PAGE = 15
 
 context = page_shell("Timeline", params={"zoom": choice_param(*ZOOMS), "event": event_param})
 events = context.view.events
-issue_labels = dict(zip(context.frames.issues["id"], context.frames.issues["label"], strict=True))
+issue_labels = context.frames.issue_labels
 
 if events.empty:
     st.info("No event matches the current filter. Clear or widen the filter in the sidebar.", icon=":material/filter_alt_off:")

@@ -157,6 +157,23 @@ class TestBuild:
         found = frames.evidence_for(["alpha-ev-talks", "missing", "alpha-ev-reject"])
         assert found["id"].tolist() == ["alpha-ev-talks", "alpha-ev-reject"]
 
+    def test_evidence_rows_are_the_spans_in_the_given_order(self, frames):
+        spans = frames.evidence_rows(["alpha-ev-talks", "missing", "alpha-ev-reject", "alpha-ev-talks"])
+        assert [span.id for span in spans] == ["alpha-ev-talks", "alpha-ev-reject", "alpha-ev-talks"]
+        talks = spans[0]
+        assert frames.seed_texts[talks.seed][talks.start:talks.end] == talks.quote
+        assert type(talks.start) is int and type(talks.end) is int
+        assert frames.evidence_rows([]) == []
+
+    def test_names_by_id_and_what_a_pickle_leaves_out(self, frames):
+        assert frames.brief_titles["alpha"] == row(frames.briefs, "alpha")["title"]
+        assert frames.issue_labels == dict(zip(frames.issues["id"], frames.issues["label"], strict=True))
+        assert set(frames.party_names) == set(frames.parties["id"])
+        frames.evidence_rows(["alpha-ev-talks"])
+        kept = frames.__getstate__()
+        assert not {"brief_titles", "issue_labels", "party_names", "_evidence_index", "_evidence_columns"} & set(kept)
+        assert {"briefs", "evidence", "version"} <= set(kept)
+
     def test_unknown_table(self, frames):
         with pytest.raises(KeyError, match="unknown table 'people'"):
             frames.table("people")

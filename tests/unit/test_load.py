@@ -1,4 +1,6 @@
 import hashlib
+import os
+import shutil
 import time
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from briefing.load import (
     MAX_YAML_NODES,
     PROJECT_ROOT,
     Corpus,
+    DataWatch,
     Layout,
     LoadError,
     Problem,
@@ -526,3 +529,51 @@ class TestDuplicateKeys:
         problem = next(p for p in corpus.problems if p.file.endswith("dupe.yaml"))
         assert "duplicate key 'positions'" in problem.message and "line 3" in problem.message
         assert path.exists()
+
+
+def changes_after(watch: DataWatch, before: int | None, timeout_s: float = 5.0) -> int | None:
+    """The watch's count once it differs from ``before`` (events arrive on another thread), or as it stands."""
+    deadline = time.monotonic() + timeout_s
+    while watch.changes == before and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return watch.changes
+
+
+class TestDataWatch:
+    @pytest.fixture
+    def watch(self, project):
+        watch = DataWatch(project.layout)
+        yield watch
+        watch.stop()
+
+    def test_a_written_brief_and_a_touched_seed_are_changes(self, project, watch):
+        assert watch.changes == 0
+        project.write("alpha.yaml", project.brief())
+        written = changes_after(watch, 0)
+        assert written and written > 0
+        time.sleep(0.2)  # the write's own events have all arrived
+        settled = watch.changes
+        seed = next(project.layout.seeds.iterdir())
+        os.utime(seed, ns=(seed.stat().st_atime_ns, seed.stat().st_mtime_ns + 1_000_000_000))
+        assert changes_after(watch, settled) > settled
+
+    def test_reading_every_file_is_not_a_change(self, project, watch):
+        project.load()
+        for path in project.layout.root.rglob("*"):
+            if path.is_file():
+                path.read_bytes()
+        time.sleep(0.5)
+        assert watch.changes == 0
+
+    def test_a_removed_folder_hands_over_to_the_fingerprint(self, project, watch):
+        shutil.rmtree(project.layout.seeds)
+        deadline = time.monotonic() + 5
+        while watch.changes is not None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert watch.changes is None
+
+    def test_a_missing_folder_is_not_watched(self, tmp_path):
+        (tmp_path / "data").mkdir()
+        watch = DataWatch(Layout(root=tmp_path))
+        assert watch.changes is None
+        watch.stop()
