@@ -26,6 +26,8 @@ ISSUE_WIDGET = "issue_filter_widget"
 PARTY_WIDGET = "party_filter_widget"
 BRIEF_WIDGET = "brief_filter_widget"
 ALL_BRIEFS = "__all__"
+BRIEF_SEARCH = "brief_search_widget"
+BRIEF_CHOICES = 50  # past this many briefs the chooser offers the newest ones or a search's matches, not every title
 SHARE_KEY = "share_view"
 
 PAGES = (
@@ -130,7 +132,6 @@ def _sidebar(frames: Frames, selection: Selection, presenting: bool) -> DeltaGen
     st.session_state[ISSUE_WIDGET] = list(selection.issues)
     st.session_state[PARTY_WIDGET] = list(selection.parties)
     st.session_state[BRIEF_WIDGET] = selection.briefs[0] if selection.briefs else ALL_BRIEFS
-    briefs = {ALL_BRIEFS: f"All briefs ({len(frames.briefs)})", **frames.brief_titles}
     with st.sidebar:
         st.markdown("### Briefing dashboard")
         if st.toggle("Briefing mode", value=presenting, key=f"briefing_mode_{presenting}",
@@ -143,8 +144,8 @@ def _sidebar(frames: Frames, selection: Selection, presenting: bool) -> DeltaGen
         st.markdown("**Filter** — follows you to every view and into shared links")
         st.button("Clear filters", key="clear_filters", on_click=_clear_filters, disabled=not selection.active,
                   icon=":material/filter_alt_off:")
-        if len(briefs) > 2:
-            st.selectbox("Brief", options=list(briefs), format_func=briefs.get, key=BRIEF_WIDGET, on_change=_widgets_changed)
+        if len(frames.briefs) > 1:
+            _brief_chooser(frames, selection)
         st.multiselect("Issues", options=list(issues), format_func=issues.get, key=ISSUE_WIDGET,
                        on_change=_widgets_changed, placeholder="All issues")
         st.multiselect("Parties", options=list(parties), format_func=parties.get, key=PARTY_WIDGET,
@@ -152,6 +153,40 @@ def _sidebar(frames: Frames, selection: Selection, presenting: bool) -> DeltaGen
                        help="Limits positions, events and highlighted evidence to these parties.")
         st.caption("The address bar always holds the current view: copy it to share exactly what you see.")
     return share_slot
+
+
+def brief_choices(frames: Frames, chosen: str | None, query: str = "") -> tuple[list[str], int]:
+    """The briefs the chooser offers, newest first, and how many match: all of them up to BRIEF_CHOICES; past that
+    the newest BRIEF_CHOICES, or of those whose title or id holds every word of ``query``; the chosen one always."""
+    newest = list(frames.brief_titles)[::-1]  # the frames list briefs oldest first
+    words = query.casefold().split()
+    if words:
+        newest = [brief for brief in newest
+                  if all(word in f"{frames.brief_titles[brief]} {brief}".casefold() for word in words)]
+    shown = newest[:BRIEF_CHOICES]
+    if chosen is not None and chosen not in shown:
+        shown.insert(0, chosen)
+    return shown, len(newest)
+
+
+def _brief_chooser(frames: Frames, selection: Selection) -> None:
+    """The brief filter. A large corpus gets a search instead of a list of every title: 1,000 titles sent with
+    every run of every page cost about 0.1 s a rerun."""
+    total = len(frames.brief_titles)
+    query = ""
+    if total > BRIEF_CHOICES:
+        query = st.text_input("Find a brief", key=BRIEF_SEARCH, placeholder="Words of its title or id",
+                              help=f"The list below offers the newest {BRIEF_CHOICES} of {total:,} briefs, "
+                                   "or the newest that match these words.")
+    shown, matching = brief_choices(frames, selection.briefs[0] if selection.briefs else None, query)
+    label = "Brief"
+    if query.strip():
+        label = f"Brief ({matching:,} match{'' if matching == 1 else 'es'}, newest {min(matching, BRIEF_CHOICES)} listed)"
+    elif total > BRIEF_CHOICES:
+        label = f"Brief (newest {BRIEF_CHOICES} of {total:,} listed)"
+    everything = f"All briefs ({total:,})"
+    st.selectbox(label, options=[ALL_BRIEFS, *shown], key=BRIEF_WIDGET, on_change=_widgets_changed,
+                 format_func=lambda brief: everything if brief == ALL_BRIEFS else frames.brief_titles.get(brief, brief))
 
 
 def _problems_banner(frames: Frames) -> None:
