@@ -165,8 +165,9 @@ def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: 
         figure.add_trace(go.Bar(x=rows["bucket"], y=rows["count"], name=issue_labels.get(issue, issue),
                                 marker_color=colours.get(issue, "#777777"),
                                 hovertemplate="%{x|%Y-%m-%d}: %{y} events<extra>" + escape(issue_labels.get(issue, issue)) + "</extra>"))
+    # the issue colours are named by chips under the chart (issue_legend), as for the bars: Plotly's own legend
+    # was the costliest part of redrawing this chart after a filter change
     figure.update_layout(barmode="stack", height=380, margin=dict(l=10, r=10, t=30, b=10), plot_bgcolor="#ffffff",
-                         xaxis=dict(type="date", title=None), yaxis=dict(title="events"),
-                         legend=dict(title="Colour: first issue", orientation="h", y=-0.15))
-    figure.update_layout(meta={"unplaced": int(len(dated) - len(placed))})
+                         xaxis=dict(type="date", title=None), yaxis=dict(title="events"), showlegend=False)
+    figure.update_layout(meta={"unplaced": int(len(dated) - len(placed)), "issues": list(dict.fromkeys(counts["issue"]))})
     return figure

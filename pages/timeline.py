@@ -53,6 +53,7 @@ else:
                    f"{figure.layout.meta['unplaced']:,} whose dates span several of these are not placed. "
                    "Narrow the filter to see each event at its real extent.")
         st.plotly_chart(figure, key="timeline_density", config={"displayModeBar": False})
+        render_html(issue_legend(issue_labels, colours, figure.layout.meta["issues"], "Colour: first issue"))
     elif dated_count:
         st.caption("Bars span the real extent of each date: a season is a band, a day range a short bar. "
                    "Hatched bars are proposed, reported or denied events; their status is also named after the title.")
