@@ -178,7 +178,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         memory_rounds=1 if quick else 5,
         sessions=args.sessions or (4 if quick else 10),
         sizes=(1, 10, 100) if quick else (1, 10, 100, 1000),
-        scaling_repeats=1 if quick else 3,
+        scaling_repeats=1 if quick else 5,
         settle_timeout_s=120,
         big_settle_timeout_s=300,
         load_timeout_s=args.load_timeout,
