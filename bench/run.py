@@ -11,7 +11,7 @@ b) warm rerun: in that loaded page, choosing an option of the sidebar "Issues" m
    pointer press until the script has run (seen as state "running", or a changed URL) and the page has settled;
 c) server memory per extra session: RSS of the server process after one session and after K more kept open;
 d) scaling: the data layer's cold load in a fresh interpreter for synthetic corpora of 1 to 1,000 briefs, and the
-   warm rerun of /matrix and /timeline with the largest corpus against the smallest.
+   warm rerun of /matrix and /timeline with the largest corpus against the smallest (and a 100-brief control).
 
 Times in the browser are taken with the page's own clock (performance.now()), so Playwright's round trips are not
 counted. Every server runs in its own process on a free loopback port and is stopped at the end, also on error.
@@ -54,6 +54,9 @@ RESULTS = PROJECT / "bench" / "RESULTS.md"
 VIEWPORT = {"width": 1400, "height": 1000}
 APP_PAGES = ("/", "/matrix", "/timeline", "/regional", "/sources", "/negotiation", "/present")
 SCALING_PAGES = ("/matrix", "/timeline")
+# also measured: at 100 briefs a matrix cell already fills its page of positions and the timeline draws counts, as at
+# 1,000, so the step from 100 to 1,000 shows what grows with the corpus apart from pages filling up
+SCALING_CONTROL = 100
 FILTER_LABEL = "Issues"
 FILTER_OPTION = "Ceasefire"
 STARTUP_TIMEOUT_S = 90
@@ -525,18 +528,25 @@ def _fmt_s(entry: object) -> str:
     return f"{seconds:.2f} s" if isinstance(seconds, (int, float)) else str(entry.get("error", "-"))
 
 
-def phase_scaling(browser: Browser, settings: Settings, workdir: Path, corpora: dict[int, Path], results: Results) -> None:
-    """Warm reruns of /matrix and /timeline: one server on the smallest corpus, one on the largest, alternating."""
+def scaling_sizes(settings: Settings) -> tuple[int, ...]:
+    """The smallest corpus, the control (when measured: pages as full as the largest's) and the largest."""
     small, big = min(settings.sizes), settings.big
+    control = (SCALING_CONTROL,) if SCALING_CONTROL in settings.sizes and small < SCALING_CONTROL < big else ()
+    return (small, *control, big)
+
+
+def phase_scaling(browser: Browser, settings: Settings, workdir: Path, corpora: dict[int, Path], results: Results) -> None:
+    """Warm reruns of /matrix and /timeline: one server per corpus size (smallest, control, largest), alternating."""
+    sizes, big = scaling_sizes(settings), settings.big
     specs = [
         (f"n{n}", APP_SCRIPT, workdir, {"BRIEFING_ROOT": str(corpora[n]), "BRIEFING_CACHE": str(workdir / f"cache-n{n}")})
-        for n in (small, big)
+        for n in sizes
     ]
-    with servers(*specs) as (small_server, big_server):
-        by_n = {small: small_server, big: big_server}
+    with servers(*specs) as started:
+        by_n = dict(zip(sizes, started, strict=True))
         usable: dict[tuple[str, int], bool] = {}
         for path in SCALING_PAGES:
-            for n in (small, big):
+            for n in sizes:
                 timeout = settings.big_settle_timeout_s if n == big else settings.settle_timeout_s
                 first, _ = visit(browser, by_n[n].url + path, timeout, with_rerun=False)
                 results.scaling_first[(path, n)] = first
@@ -546,7 +556,7 @@ def phase_scaling(browser: Browser, settings: Settings, workdir: Path, corpora: 
                     + (f"{first.value:.0f} ms" if first.value is not None else first.error))
         for repeat in range(settings.scaling_repeats):
             for path in SCALING_PAGES:
-                for n in (small, big):
+                for n in sizes if repeat % 2 == 0 else sizes[::-1]:
                     if not usable[(path, n)]:
                         continue
                     # bounded by what the warm-up visit took, so one slow page cannot eat the whole run
@@ -556,7 +566,7 @@ def phase_scaling(browser: Browser, settings: Settings, workdir: Path, corpora: 
                     results.scaling_rerun[(path, n)].append(changed)
             log(f"scaling repeat {repeat + 1}/{settings.scaling_repeats}: "
                 + ", ".join(f"{p} n={n} rerun {median(results.scaling_rerun[(p, n)]) or 0:.0f} ms"
-                            for p in SCALING_PAGES for n in (small, big)))
+                            for p in SCALING_PAGES for n in sizes))
 
 
 # --- report -----------------------------------------------------------------------------------------------------
@@ -830,6 +840,21 @@ def report(results: Results) -> str:
             f"| {_ms(median(results.scaling_rerun.get((path, big), [])))} "
             f"| {_x(scaling[path])} | ≤ {TARGETS['scaling']:.1f}× "
             f"| {_verdict(scaling[path], TARGETS['scaling']) if big == 1000 else 'not measured at 1,000'} |")
+    if SCALING_CONTROL in scaling_sizes(settings):
+        control = SCALING_CONTROL
+        add("")
+        add(f"Control, n={control} (same visits, taken in turn with the two above): at {control} briefs a matrix "
+            "cell already fills its page of five positions and the timeline draws counts per year, as at "
+            f"{big:,}; at one brief the chosen cell holds one position and the timeline draws each event. The "
+            f"step from {control} to {big:,} briefs is what grows with the corpus once the pages are full.")
+        add("")
+        add(f"| Page | Render n={control} | Rerun n={control} | Rerun n={big:,} ÷ n={control} | Rerun n={control} ÷ n={small} |")
+        add("|---|---|---|---|---|")
+        for path in SCALING_PAGES:
+            mid = median(results.scaling_rerun.get((path, control), []))
+            add(f"| `{path}` | {_ms(median(results.scaling_render.get((path, control), [])))} | {_ms(mid)} "
+                f"| {_x(ratio(median(results.scaling_rerun.get((path, big), [])), mid))} "
+                f"| {_x(ratio(mid, median(results.scaling_rerun.get((path, small), []))))} |")
     if results.loads:
         add("")
         add("The servers find this corpus in the app's on-disk caches, filled by the cold-load runs above, so their "

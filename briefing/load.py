@@ -6,6 +6,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -424,6 +425,7 @@ class DataWatch(FileSystemEventHandler):
 
     def __init__(self, layout: Layout) -> None:
         super().__init__()
+        self.started = time.monotonic_ns()
         self._folders = (str(layout.data), str(layout.seeds))
         self._count = 0
         self._lost = False

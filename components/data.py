@@ -34,9 +34,11 @@ def _data_key(root: str) -> str:
 
     Reading the count costs the same for 1 or 1,000 briefs; a stat() of 2,000 files cost about 20 ms a run.
     """
-    changes = _watch(root).changes
+    watch = _watch(root)
+    changes = watch.changes
     if changes is not None:
-        return f"events:{changes}"
+        # with the watch's start: a watch started again (after eviction) counts from 0 once more
+        return f"events:{watch.started}:{changes}"
     return "files:" + _fingerprint(root, int(time.monotonic() / RECHECK_SECONDS))
 
 
@@ -63,7 +65,7 @@ def _freeze_long_lived() -> None:
 
 
 def get_frames() -> Frames:
-    """All briefs as shared frames; reloads within a second of any file under data/ or seeds/ changing."""
+    """All briefs as shared frames; reloads on the next run after any file under data/ or seeds/ changes."""
     root = str(Layout.from_env().root)
     return _frames_for(root, _data_key(root))
 
