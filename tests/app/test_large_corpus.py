@@ -19,9 +19,13 @@ def large_root(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def newest_first(large_root) -> list[str]:
-    briefs = load_frames(Layout(root=large_root)).briefs
-    return list(briefs.sort_values(["published", "id"], ascending=False)["id"])
+def large_frames(large_root):
+    return load_frames(Layout(root=large_root))
+
+
+@pytest.fixture(scope="module")
+def newest_first(large_frames) -> list[str]:
+    return list(large_frames.briefs.sort_values(["published", "id"], ascending=False)["id"])
 
 
 @pytest.fixture(autouse=True)
@@ -38,7 +42,7 @@ class TestBriefChooser:
         assert len(chooser.options) == BRIEF_CHOICES + 1
         assert app.text_input(key=BRIEF_SEARCH).value == ""
 
-    def test_a_search_finds_an_old_brief_and_choosing_it_filters_the_view(self, newest_first, large_root):
+    def test_a_search_finds_an_old_brief_and_choosing_it_filters_the_view(self, newest_first, large_frames):
         oldest = newest_first[-1]
         app = run_page("matrix")
         app.text_input(key=BRIEF_SEARCH).input(oldest).run()
@@ -48,8 +52,7 @@ class TestBriefChooser:
         chooser.set_value(oldest).run()
         assert app.session_state["selection"].briefs == (oldest,)
         assert app.query_params["brief"] == oldest
-        title = load_frames(Layout(root=large_root)).brief_titles[oldest]
-        assert any(title in info.value for info in app.info)  # "Filtered to … · <the brief>"
+        assert any(large_frames.brief_titles[oldest] in info.value for info in app.info)  # "Filtered to … · <the brief>"
         assert not app.exception
 
     def test_a_linked_brief_outside_the_list_is_offered_and_chosen(self, newest_first):
