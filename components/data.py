@@ -15,7 +15,7 @@ from briefing.load import DataWatch, Layout
 from briefing.store import load_frames
 
 T = TypeVar("T")
-RECHECK_SECONDS = 1.0  # how stale a view may be after a file is edited
+RECHECK_SECONDS = 1.0  # where the folders cannot be watched: how stale a view may be after a file is edited
 
 
 @st.cache_resource(show_spinner=False, max_entries=4, on_release=DataWatch.stop)
