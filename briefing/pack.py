@@ -36,7 +36,6 @@ class _Pack:
         self.frames = frames
         self.selection = selection
         self.view = select(frames, selection)
-        self.brief_titles = frames.brief_titles
         self.seed_files = {seed: file for seeds, files in zip(frames.briefs["seeds"], frames.briefs["seed_files"], strict=True)
                            for seed, file in zip(seeds, files, strict=True)}
         self.quote_count = 0
@@ -47,7 +46,7 @@ class _Pack:
         return found
 
     def source_line(self, span: dict) -> str:
-        return (f"{self.brief_titles.get(span['brief'], span['brief'])} — {self.seed_files.get(span['seed'], span['seed'])}, "
+        return (f"{self.frames.brief_titles.get(span['brief'], span['brief'])} — {self.seed_files.get(span['seed'], span['seed'])}, "
                 f"characters {span['start']}–{span['end']} (evidence {span['id']})")
 
     def filter_line(self) -> str:
@@ -56,7 +55,7 @@ class _Pack:
         parts = [
             "Issues: " + (", ".join(issues.get(i, i) for i in self.selection.issues) or "all"),
             "Parties: " + (", ".join(parties.get(p, p) for p in self.selection.parties) or "all"),
-            "Briefs: " + (", ".join(self.brief_titles.get(b, b) for b in self.selection.briefs) or "all"),
+            "Briefs: " + (", ".join(self.frames.brief_titles.get(b, b) for b in self.selection.briefs) or "all"),
         ]
         return " · ".join(parts)
 

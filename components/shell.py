@@ -261,10 +261,8 @@ def page_shell(
         _footer(frames)
         st.stop()
     if selection.active:
-        issue_labels = frames.issue_labels
-        party_names = frames.party_names
-        issues = ", ".join(issue_labels[i] for i in selection.issues if i in issue_labels) or "all issues"
-        parties = ", ".join(party_names[p] for p in selection.parties if p in party_names) or "all parties"
+        issues = ", ".join(frames.issue_labels[i] for i in selection.issues if i in frames.issue_labels) or "all issues"
+        parties = ", ".join(frames.party_names[p] for p in selection.parties if p in frames.party_names) or "all parties"
         brief = frames.brief_titles.get(selection.briefs[0], "") if selection.briefs else "all briefs"
         st.info(f"Filtered to **{issues}** · **{parties}** · **{brief}**", icon=":material/filter_alt:")
     return PageContext(frames=frames, view=filtered_view(frames, selection), selection=selection, params=page_params,
