@@ -21,7 +21,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 validate: $(STAMP)
-	$(BIN)/python -m briefing validate
+	$(BIN)/python -m briefing validate --strict
 
 test: $(STAMP) lint validate
 	$(BIN)/python -m pytest -m "not soak"

@@ -20,8 +20,11 @@ def _validate(args) -> int:
     corpus = load_corpus(paths, layout=Layout.from_env())
     for problem in corpus.problems:
         print(problem)
-    if corpus.problems:
-        print(f"{len(corpus.problems)} problem(s); {len(corpus.briefs)} brief(s) valid", file=sys.stderr)
+    for warning in corpus.warnings:
+        print(f"{'error' if args.strict else 'warning'}: {warning}")
+    if corpus.problems or (args.strict and corpus.warnings):
+        strict = f", {len(corpus.warnings)} editorial warning(s) counted as errors (--strict)" if args.strict and corpus.warnings else ""
+        print(f"{len(corpus.problems)} problem(s){strict}; {len(corpus.briefs)} brief(s) valid", file=sys.stderr)
         return 1
     for brief in corpus.briefs:
         spans = sum(1 for _ in brief.evidence())
@@ -30,7 +33,9 @@ def _validate(args) -> int:
             f"{len(brief.impacts)} impacts, {len(brief.judgments)} judgments, {spans} evidence spans verified"
         )
     taxonomy = corpus.taxonomy
-    print(f"{len(corpus.briefs)} brief(s) valid; taxonomy: {len(taxonomy.parties)} parties, {len(taxonomy.issues)} issues")
+    print(f"{len(corpus.briefs)} brief(s) valid; taxonomy: {len(taxonomy.parties)} parties, {len(taxonomy.issues)} issues"
+          + (f"; {len(corpus.warnings)} editorial warning(s): readings that may claim more than their quotes"
+             if corpus.warnings else ""))
     return 0
 
 
@@ -98,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check briefs against the schema, taxonomy and seeds")
     validate.add_argument("paths", nargs="*", help="brief YAML files (default: every file in data/briefs/)")
+    validate.add_argument("--strict", action="store_true",
+                          help="count editorial warnings (hedges dropped, stated records not in the party's words) as errors")
     validate.set_defaults(run=_validate)
     export = commands.add_parser("export", help="write the normalized dataset as JSON or CSV")
     export.add_argument("--format", choices=("json", "csv"), required=True)

@@ -11,10 +11,16 @@ from pathlib import Path
 import pandas as pd
 
 from briefing.frames import Frames, Selection, select
+from briefing.negotiation import view_verdicts
+from briefing.readings import cell_readings
 
-RECORD_TABLES = ("positions", "events", "impacts", "judgments")
+RECORD_TABLES = ("positions", "events", "impacts", "judgments", "ladders", "notes")
 EXPORT_TABLES = ("briefs", "parties", "issues", *RECORD_TABLES)
+DERIVED_TABLES = ("cells", "verdicts")  # what the views conclude, by the same rules as the views
 EVIDENCE_FIELDS = ("id", "seed", "start", "end", "quote")
+CELL_COLUMNS = ["party", "issue", "headline", "brief", "stance", "claim_type", "confidence", "date", "records",
+                "contested", "disagreeing"]
+VERDICT_COLUMNS = ["issue", "verdict", "confidence", "rests_on", "contested_by", "uncertain", "explanation"]
 
 
 def _plain(value):
@@ -43,6 +49,13 @@ def export_records(frames: Frames, selection: Selection | None = None) -> dict[s
                     plain[column] = [spans[span_id] for span_id in row[column]]
             rows.append(plain)
         records[name] = rows
+    readings = cell_readings(view.positions)
+    records["cells"] = [{key: _plain(row[key]) for key in CELL_COLUMNS} for _index, row in readings.iterrows()]
+    records["verdicts"] = [
+        {"issue": v.issue, "verdict": v.verdict, "confidence": v.confidence, "rests_on": list(v.rests_on),
+         "contested_by": list(v.contested_by), "uncertain": v.uncertain, "explanation": v.explanation}
+        for v in view_verdicts(view, (selection or Selection()).issues)
+    ]
     return records
 
 
@@ -76,6 +89,8 @@ def to_csv_tables(frames: Frames, selection: Selection | None = None) -> dict[st
             columns = list(rows[0])
         elif name == "evidence":
             columns = ["record_kind", "record_id", "role", *EVIDENCE_FIELDS]
+        elif name in DERIVED_TABLES:
+            columns = CELL_COLUMNS if name == "cells" else VERDICT_COLUMNS
         else:
             columns = list(frames.table(name).columns)
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")

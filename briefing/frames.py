@@ -10,9 +10,9 @@ import pandas as pd
 
 from briefing.dates import parse_date
 from briefing.load import Corpus, Problem
-from briefing.schema import CLAIM_TYPES, DIRECTIONS, STANCES, record_spans
+from briefing.schema import CLAIM_TYPES, DIRECTIONS, LADDER_TIERS, STANCES, record_spans
 
-TABLES = ("briefs", "parties", "issues", "positions", "events", "impacts", "judgments", "evidence")
+TABLES = ("briefs", "parties", "issues", "positions", "events", "impacts", "judgments", "ladders", "notes", "evidence")
 
 
 class EvidenceSpan(NamedTuple):
@@ -36,10 +36,13 @@ class Frames:
     events: pd.DataFrame
     impacts: pd.DataFrame
     judgments: pd.DataFrame
+    ladders: pd.DataFrame
+    notes: pd.DataFrame
     evidence: pd.DataFrame
     seed_texts: dict[str, str] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     version: str = ""
+    warnings: tuple[Problem, ...] = ()
 
     def table(self, name: str) -> pd.DataFrame:
         if name not in TABLES:
@@ -81,6 +84,16 @@ class Frames:
         positions = self._evidence_index.get_indexer(list(ids))
         return self.evidence.iloc[positions[positions >= 0]]
 
+    @functools.cached_property
+    def _first_claim_span(self) -> pd.Series:
+        claims = self.evidence[self.evidence["role"] == "claim"].drop_duplicates("record_id")
+        return pd.Series(claims["id"].array, index=claims["record_id"].array)
+
+    def first_spans(self, record_ids) -> dict[str, str]:
+        """The first evidence span of each record named, by record id (unknown ids left out)."""
+        spans = self._first_claim_span
+        return {record: spans[record] for record in record_ids if record in spans.index}
+
     def evidence_spans(self, ids) -> list[dict]:
         """The evidence rows with these ids as plain dicts."""
         return self.evidence_for(ids).to_dict("records")
@@ -98,6 +111,12 @@ class Frames:
     @functools.cached_property
     def brief_titles(self) -> dict[str, str]:
         return dict(zip(self.briefs["id"], self.briefs["title"], strict=True))
+
+    @functools.cached_property
+    def illustrative_briefs(self) -> dict[str, str]:
+        """Brief id to provenance, for the briefs written to illustrate rather than taken from a source."""
+        marked = self.briefs[self.briefs["illustrative"]]
+        return dict(zip(marked["id"], marked["provenance"], strict=True))
 
     def __getstate__(self) -> dict:
         # the derived lookups (cached properties) are rebuilt on first use rather than pickled
@@ -146,10 +165,10 @@ def build_frames(corpus: Corpus) -> Frames:
         [{"id": i.id, "label": i.label, "definition": i.definition} for i in (taxonomy.issues if taxonomy else ())],
         ["id", "label", "definition"],
     )
-    briefs, positions, events, impacts, judgments, evidence = [], [], [], [], [], []
+    briefs, positions, events, impacts, judgments, ladders, notes, evidence = [], [], [], [], [], [], [], []
 
     def add_evidence(brief, kind, record, record_issues, record_parties):
-        for role, _number, span in record_spans(record):
+        for _part, role, _number, span in record_spans(record):
             evidence.append(
                 {
                     "id": span.id,
@@ -179,6 +198,9 @@ def build_frames(corpus: Corpus) -> Frames:
                 "seed_sha256": tuple(s.sha256 for s in brief.seeds),
                 "references": tuple(r.url for r in brief.references),
                 "file": corpus.brief_files.get(brief.id, ""),
+                "author": brief.author,
+                "provenance": brief.provenance,
+                "illustrative": brief.illustrative,
             }
         )
         for p in brief.positions:
@@ -187,6 +209,7 @@ def build_frames(corpus: Corpus) -> Frames:
                 {
                     "id": p.id,
                     "brief": brief.id,
+                    "brief_published": pd.Timestamp(brief.published),
                     "party": p.party,
                     "party_name": party_names.get(p.party, p.party),
                     "issue": p.issue,
@@ -206,10 +229,12 @@ def build_frames(corpus: Corpus) -> Frames:
                     "confidence": p.confidence,
                     "evidence": add_evidence(brief, "position", p, [p.issue], [p.party]),
                     "red_line": p.red_line.text if p.red_line else None,
+                    "red_line_claim_type": (p.red_line.claim_type or p.claim_type) if p.red_line else None,
                     "red_line_evidence": tuple(e.id for e in p.red_line.evidence) if p.red_line else (),
                     "range_low": p.acceptable_range.low if p.acceptable_range else None,
                     "range_high": p.acceptable_range.high if p.acceptable_range else None,
                     "range_note": p.acceptable_range.note if p.acceptable_range else None,
+                    "range_claim_type": (p.acceptable_range.claim_type or p.claim_type) if p.acceptable_range else None,
                     "range_evidence": tuple(e.id for e in p.acceptable_range.evidence) if p.acceptable_range else (),
                 }
             )
@@ -260,19 +285,50 @@ def build_frames(corpus: Corpus) -> Frames:
                     "issues": j.issues,
                     "issue_labels": tuple(issue_labels.get(x, x) for x in j.issues),
                     "confidence": j.confidence,
+                    "outlook": j.outlook,
                     "evidence": add_evidence(brief, "judgment", j, j.issues, []),
                 }
             )
+        for ladder in brief.ladders:
+            ladder_issues = tuple(dict.fromkeys(i for step in ladder.steps for i in step.issues))
+            ladder_evidence = add_evidence(brief, "ladder", ladder, ladder_issues, [ladder.party])
+            for number, step in enumerate(ladder.steps, start=1):
+                ladders.append(
+                    {
+                        "id": ladder.id,
+                        "brief": brief.id,
+                        "party": ladder.party,
+                        "party_name": party_names.get(ladder.party, ladder.party),
+                        "title": ladder.title,
+                        "claim_type": ladder.claim_type,
+                        "claim_label": CLAIM_TYPES[ladder.claim_type],
+                        "ladder_confidence": ladder.confidence,
+                        "ladder_evidence": ladder_evidence,
+                        "step": number,
+                        "tier": step.tier,
+                        "tier_label": LADDER_TIERS[step.tier],
+                        "text": step.text,
+                        "issues": step.issues,
+                        "issue_labels": tuple(issue_labels.get(x, x) for x in step.issues),
+                        "confidence": step.confidence,
+                        "evidence": tuple(span.id for span in step.evidence),
+                    }
+                )
+        for note in brief.editor_notes:
+            notes.append({"id": note.id, "brief": brief.id, "text": note.text,
+                          "evidence": add_evidence(brief, "note", note, (), ())})
 
     return Frames(
-        briefs=_frame(briefs, ["id", "title", "published", "seeds", "seed_files", "seed_sha256", "references", "file"]),
+        briefs=_frame(briefs, ["id", "title", "published", "seeds", "seed_files", "seed_sha256", "references", "file",
+                               "author", "provenance", "illustrative"]),
         parties=parties,
         issues=issues,
         positions=_frame(positions, [
-            "id", "brief", "party", "party_name", "issue", "issue_label", "stance", "stance_label", "stance_symbol",
-            "stance_rank", "summary", "speaker", "speaker_name", "reported_by", "date", "date_start", "date_end",
-            "date_precision", "claim_type", "claim_label", "confidence", "evidence",
-            "red_line", "red_line_evidence", "range_low", "range_high", "range_note", "range_evidence",
+            "id", "brief", "brief_published", "party", "party_name", "issue", "issue_label", "stance", "stance_label",
+            "stance_symbol", "stance_rank", "summary", "speaker", "speaker_name", "reported_by", "date", "date_start",
+            "date_end", "date_precision", "claim_type", "claim_label", "confidence", "evidence",
+            "red_line", "red_line_claim_type", "red_line_evidence", "range_low", "range_high", "range_note",
+            "range_claim_type", "range_evidence",
         ]),
         events=_frame(events, [
             "id", "brief", "title", "date", "date_start", "date_end", "date_precision", "after", "before", "date_note",
@@ -282,12 +338,18 @@ def build_frames(corpus: Corpus) -> Frames:
             "id", "brief", "region", "region_name", "issues", "issue_labels", "direction", "direction_label",
             "assessment", "claim_type", "claim_label", "confidence", "evidence",
         ]),
-        judgments=_frame(judgments, ["id", "brief", "text", "issues", "issue_labels", "confidence", "evidence"]),
+        judgments=_frame(judgments, ["id", "brief", "text", "issues", "issue_labels", "confidence", "outlook", "evidence"]),
+        ladders=_frame(ladders, [
+            "id", "brief", "party", "party_name", "title", "claim_type", "claim_label", "ladder_confidence",
+            "ladder_evidence", "step", "tier", "tier_label", "text", "issues", "issue_labels", "confidence", "evidence",
+        ]),
+        notes=_frame(notes, ["id", "brief", "text", "evidence"]),
         evidence=_frame(evidence, [
             "id", "brief", "record_kind", "record_id", "role", "seed", "start", "end", "quote", "issues", "parties", "claim_type",
         ]),
         seed_texts=dict(corpus.seed_texts),
         problems=corpus.problems,
+        warnings=corpus.warnings,
     )
 
 
@@ -313,26 +375,29 @@ def select(frames: Frames, selection: Selection) -> Frames:
     """A filtered view: briefs and issues limit every table; parties limit positions, events and evidence."""
     if not selection.active:
         return frames
-    briefs, positions, events, impacts, judgments, evidence = (
-        frames.briefs, frames.positions, frames.events, frames.impacts, frames.judgments, frames.evidence,
+    briefs, positions, events, impacts, judgments, ladders, notes, evidence = (
+        frames.briefs, frames.positions, frames.events, frames.impacts, frames.judgments, frames.ladders, frames.notes,
+        frames.evidence,
     )
     if selection.briefs:
-        briefs, positions, events, impacts, judgments, evidence = (
+        briefs, positions, events, impacts, judgments, ladders, notes, evidence = (
             table[table[column].isin(selection.briefs)]
             for table, column in ((briefs, "id"), (positions, "brief"), (events, "brief"), (impacts, "brief"),
-                                  (judgments, "brief"), (evidence, "brief"))
+                                  (judgments, "brief"), (ladders, "brief"), (notes, "brief"), (evidence, "brief"))
         )
     if selection.issues:
         positions = positions[positions["issue"].isin(selection.issues)]
         events = events[_overlaps(events["issues"], selection.issues)]
         impacts = impacts[_overlaps(impacts["issues"], selection.issues)]
         judgments = judgments[_overlaps(judgments["issues"], selection.issues)]
-        evidence = evidence[_overlaps(evidence["issues"], selection.issues)]
+        ladders = ladders[_overlaps(ladders["issues"], selection.issues)]
+        evidence = evidence[(evidence["record_kind"] == "note") | _overlaps(evidence["issues"], selection.issues)]
     if selection.parties:
         positions = positions[positions["party"].isin(selection.parties)]
         events = events[_overlaps(events["parties"], selection.parties)]
+        ladders = ladders[ladders["party"].isin(selection.parties)]
         evidence = evidence[
-            evidence["record_kind"].isin(("impact", "judgment")) | _overlaps(evidence["parties"], selection.parties)
+            evidence["record_kind"].isin(("impact", "judgment", "note")) | _overlaps(evidence["parties"], selection.parties)
         ]
     return Frames(
         briefs=briefs,
@@ -342,8 +407,11 @@ def select(frames: Frames, selection: Selection) -> Frames:
         events=events,
         impacts=impacts,
         judgments=judgments,
+        ladders=ladders,
+        notes=notes,
         evidence=evidence,
         seed_texts=frames.seed_texts,
         problems=frames.problems,
         version=frames.version,
+        warnings=frames.warnings,
     )

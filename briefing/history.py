@@ -1,35 +1,55 @@
-"""Stance history: how a party's stance on an issue moves from one brief to the next."""
+"""Stance history: how the reading of a party's stance on an issue moves from one brief to the next.
+
+Each brief's reading of a cell is chosen by the same rule as the matrix (briefing.readings), applied to that brief's
+records of one claim type, so like is compared with like. Two briefs are not one party's change over time: unless
+the same author wrote both, a change is "a later reading by another author", and a brief written in-house to
+illustrate is named as such.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
-CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
+from briefing.readings import rank_records
+
 COLUMNS = [
     "party", "party_name", "issue", "issue_label", "claim_type",
     "from_brief", "from_published", "from_stance", "from_stance_label", "from_position", "from_evidence",
     "to_brief", "to_published", "to_stance", "to_stance_label", "to_position", "to_evidence",
+    "same_author", "reading",
 ]
 
 
 def stance_by_brief(positions: pd.DataFrame, briefs: pd.DataFrame) -> pd.DataFrame:
-    """One row per party × issue × claim type × brief, in publication order: the latest, surest position in that brief."""
+    """One row per party × issue × claim type × brief, in publication order: that brief's headline by the cell rule."""
     published = briefs.set_index("id")["published"]
-    ranked = positions.assign(
-        published=positions["brief"].map(published),
-        _confidence=positions["confidence"].map(CONFIDENCE_ORDER),
-    ).sort_values(["published", "date_end", "_confidence"], ascending=[True, False, True], na_position="last", kind="stable")
-    return ranked.drop_duplicates(["party", "issue", "claim_type", "brief"]).drop(columns="_confidence")
+    ranked = rank_records(positions).assign(published=lambda frame: frame["brief"].map(published))
+    headlines = ranked.drop_duplicates(["party", "issue", "claim_type", "brief"])
+    return headlines.sort_values(["published", "brief"], kind="stable")
+
+
+def later_reading(before_brief: str, after_brief: str, briefs: pd.DataFrame) -> tuple[bool, str]:
+    """Whether one author wrote both briefs, and how to name the later brief's reading."""
+    table = briefs.set_index("id")
+    before_author, after_author = table.at[before_brief, "author"], table.at[after_brief, "author"]
+    same = bool(before_author) and before_author == after_author
+    words = "the same author's later reading" if same else (
+        "a later reading by another author" if before_author and after_author
+        else "a later reading in another brief (the authors are not known to be the same)")
+    if table.at[after_brief, "illustrative"] or table.at[before_brief, "illustrative"]:
+        words += "; illustrative, written in-house"
+    return same, words
 
 
 def stance_changes(positions: pd.DataFrame, briefs: pd.DataFrame) -> pd.DataFrame:
-    """Each change of stance between consecutive briefs, comparing like with like (stated with stated, and so on)."""
+    """Each change of reading between consecutive briefs, comparing like with like (stated with stated, and so on)."""
     sequence = stance_by_brief(positions, briefs)
     changes = []
     for _key, rows in sequence.groupby(["party", "issue", "claim_type"], sort=False):
         records = rows.to_dict("records")
         for before, after in zip(records, records[1:], strict=False):
             if before["stance"] != after["stance"]:
+                same, reading = later_reading(before["brief"], after["brief"], briefs)
                 changes.append({
                     "party": after["party"], "party_name": after["party_name"], "issue": after["issue"],
                     "issue_label": after["issue_label"], "claim_type": after["claim_type"],
@@ -37,5 +57,6 @@ def stance_changes(positions: pd.DataFrame, briefs: pd.DataFrame) -> pd.DataFram
                     "from_stance_label": before["stance_label"], "from_position": before["id"], "from_evidence": before["evidence"],
                     "to_brief": after["brief"], "to_published": after["published"], "to_stance": after["stance"],
                     "to_stance_label": after["stance_label"], "to_position": after["id"], "to_evidence": after["evidence"],
+                    "same_author": same, "reading": reading,
                 })
     return pd.DataFrame(changes, columns=COLUMNS)

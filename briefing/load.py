@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from briefing.checks import editorial_findings
 from briefing.schema import Brief, Seed, Taxonomy
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -83,6 +84,7 @@ class Corpus:
     seed_files: dict[str, Seed]
     problems: tuple[Problem, ...] = field(default=())
     brief_files: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[Problem, ...] = field(default=())  # readings that are probably over-claimed (briefing.checks)
 
 
 @dataclass(frozen=True)
@@ -383,6 +385,7 @@ def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = N
     cache = _Compiled(compiled, hashlib.sha256(layout.taxonomy.read_bytes()).hexdigest())
     briefs: list[Brief] = []
     brief_files: dict[str, str] = {}
+    warnings: list[Problem] = []
     owners: dict[str, str] = {}  # record and evidence ids are global: links name them
     for path in paths:
         name = layout.display(path)
@@ -404,11 +407,20 @@ def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = N
         if clashes:
             problems += clashes
             continue
+        findings = [
+            (finding, Problem(name, f"{finding.location} ({finding.record_id})", f"{finding.message} [{finding.rule}]"))
+            for finding in editorial_findings(brief, taxonomy, seeds.texts)
+        ]
+        warnings += [problem for finding, problem in findings if finding.severity == "warning"]
+        if errors := [problem for finding, problem in findings if finding.severity == "error"]:
+            problems += errors
+            continue
         for _path, record_id in global_ids:
             owners[record_id] = name
         briefs.append(brief)
         brief_files[brief.id] = name
-    return Corpus(taxonomy, tuple(briefs), dict(seeds.texts), dict(seeds.declared), tuple(problems), brief_files)
+    return Corpus(taxonomy, tuple(briefs), dict(seeds.texts), dict(seeds.declared), tuple(problems), brief_files,
+                  tuple(warnings))
 
 
 # reading a file ("opened", "closed_no_write") is not a change; "attrib" is, as a touched file's mtime changed

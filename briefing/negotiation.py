@@ -1,4 +1,12 @@
-"""Negotiation space: each party's range on the stance scale per issue, and whether the ranges meet."""
+"""Negotiation space: each party's place on the stance scale per issue, whether the places meet, and how far the
+verdict can be trusted.
+
+Each party is placed by its cell's headline (briefing.readings, the rule every view uses). A range widens the place
+only when it is the party's: the headline record's acceptable range on the party's own words or reporting of them.
+A range drawn from the analyst's sentences is kept beside the party as the analyst's reading and never merged into
+the verdict. A verdict is no surer than its weakest input, names the records it rests on, and lists the records and
+key judgments that contradict it.
+"""
 
 from __future__ import annotations
 
@@ -6,29 +14,77 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from briefing.frames import Frames
+from briefing.readings import cell_readings, weakest
 from briefing.schema import STANCES
 
 RANK = {stance: rank for stance, (rank, _label, _symbol) in STANCES.items() if rank is not None}
 STANCE_AT = {rank: stance for stance, rank in RANK.items()}
-CLAIM_PRIORITY = {"stated": 0, "reported": 1, "assessment": 2}
 VERDICTS = {
     "overlap": "Overlap: a zone of possible agreement",
     "touching": "Touching: a single point all could accept",
-    "no-intersection": "No intersection",
+    "no-intersection": "No overlap",
     "insufficient": "Not enough data for a verdict",
 }
+# what a party does about the issue, said aloud: "Russia firmly rejects it"
+STANCE_WORDS = {
+    "firm-rejection": "firmly rejects it",
+    "rejection": "rejects it",
+    "conditional": "accepts it only on conditions",
+    "support": "supports it",
+    "firm-support": "firmly demands it",
+    "ambiguous": "takes no clear position on it",
+}
+CLAIM_WORDS = {"stated": "in its own words", "reported": "as reported", "assessment": "in the analyst's reading"}
+PARTY_BASES = ("stated", "reported")
+# judgments whose outlook contradicts a verdict
+CONTRADICTING_OUTLOOK = {"overlap": "no-agreement", "touching": "no-agreement", "no-intersection": "agreement-possible"}
 
 
 @dataclass(frozen=True)
-class PartyRange:
+class AnalystRange:
+    """A range the analyst reads for a party: shown beside it, never counted in the verdict."""
+
+    position_id: str
+    low: int
+    high: int
+    note: str | None
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where one party stands on an issue, and on what."""
+
     party: str
     party_name: str
     low: int | None
     high: int | None
-    source: str  # 'acceptable range', 'stance only' or 'ambiguous'
+    source: str  # 'acceptable range', 'stance only' or 'unclear'
     position_id: str
-    red_line: str | None
+    brief: str
+    stance: str
+    claim_type: str
+    confidence: str
+    contested_by: tuple[str, ...]  # records of the cell whose stance differs from the headline's
+    red_lines: tuple[tuple[str, str, tuple[str, ...]], ...]  # (text, claim type, evidence ids)
     evidence: tuple[str, ...]
+    analyst_range: AnalystRange | None = None
+
+    @property
+    def placed(self) -> bool:
+        return self.low is not None
+
+    def words(self) -> str:
+        """What the party does, in a sentence part a briefer can say aloud."""
+        if self.source == "acceptable range" and self.low is not None and self.high is not None:
+            low, high = STANCES[STANCE_AT[self.low]][1], STANCES[STANCE_AT[self.high]][1]
+            return f"{self.party_name} could accept anything from “{low}” to “{high}” ({CLAIM_WORDS[self.claim_type]})"
+        return f"{self.party_name} {STANCE_WORDS[self.stance]} ({CLAIM_WORDS[self.claim_type]})"
+
+
+# kept for callers that name the type as before
+PartyRange = Placement
 
 
 @dataclass(frozen=True)
@@ -37,77 +93,130 @@ class IssueVerdict:
     verdict: str
     low: int | None  # the highest lower bound
     high: int | None  # the lowest upper bound
-    ranges: tuple[PartyRange, ...]
+    ranges: tuple[Placement, ...]
+    confidence: str = "high"
+    rests_on: tuple[str, ...] = ()
+    contested_by: tuple[str, ...] = ()
+    cautions: tuple[str, ...] = ()  # why the verdict is uncertain, in words
 
     @property
-    def gap(self) -> int:
-        return max(0, (self.low or 0) - (self.high or 0))
+    def uncertain(self) -> bool:
+        return bool(self.cautions)
+
+    @property
+    def contested(self) -> bool:
+        return bool(self.contested_by)
+
+    @property
+    def label(self) -> str:
+        """The verdict with its qualifiers, e.g. "Touching: a single point all could accept — uncertain, contested"."""
+        qualifiers = [word for word, flag in (("uncertain", self.uncertain), ("contested", self.contested)) if flag]
+        return VERDICTS[self.verdict] + (f" — {', '.join(qualifiers)}" if qualifiers else "")
 
     @property
     def explanation(self) -> str:
-        counted = [r for r in self.ranges if r.low is not None]
+        """The verdict in words a briefer can say aloud; no counted steps, since the scale is ordinal."""
+        counted = [r for r in self.ranges if r.placed]
+        unclear = [r for r in self.ranges if not r.placed]
         if self.verdict == "insufficient":
-            return f"{len(counted)} part{'y has' if len(counted) == 1 else 'ies have'} a placeable position; a verdict needs two."
-        bound_low = next(r for r in counted if r.low == self.low)
-        bound_high = next(r for r in counted if r.high == self.high)
-        low_label, high_label = STANCES[STANCE_AT[self.low]][1], STANCES[STANCE_AT[self.high]][1]
-        if self.verdict == "no-intersection":
-            return (f"{_bound(bound_low, 'below', low_label)}, while {_bound(bound_high, 'above', high_label)}: "
-                    f"a gap of {self.gap} step{'s' if self.gap > 1 else ''} on the stance scale.")
-        if self.verdict == "touching":
-            return f"Every counted party's range includes “{low_label}”, and nothing else is shared."
-        return f"Every counted party's range includes the stretch from “{low_label}” to “{high_label}”."
+            text = (f"Only {counted[0].words()}; a verdict needs two parties placed on the scale." if counted
+                    else "No party can be placed on the scale.")
+        elif self.verdict == "no-intersection":
+            text = "; ".join(r.words() for r in counted) + "."
+        else:
+            low = STANCES[STANCE_AT[self.low]][1] if self.low is not None else ""
+            high = STANCES[STANCE_AT[self.high]][1] if self.high is not None else ""
+            shared = f"“{low}”" if self.verdict == "touching" else f"the stretch from “{low}” to “{high}”"
+            text = f"Every placed party includes {shared}: " + "; ".join(r.words() for r in counted) + "."
+        if unclear:
+            text += " Not placed: " + "; ".join(f"{r.party_name} (its headline record is ambiguous)" for r in unclear) + "."
+        return text
 
 
-def _bound(party_range: PartyRange, side: str, label: str) -> str:
-    if party_range.source == "acceptable range":
-        return f"{party_range.party_name} accepts nothing {side} “{label}”"
-    return f"{party_range.party_name}'s stance is “{label}” (no range stated)"
+def _analyst_range(rows: pd.DataFrame) -> AnalystRange | None:
+    """The most recent range the analyst reads for the party on this issue, if any."""
+    for row in rows.itertuples(index=False):
+        if row.range_low is not None and not pd.isna(row.range_low) and row.range_claim_type == "assessment":
+            return AnalystRange(row.id, RANK[row.range_low], RANK[row.range_high], row.range_note, tuple(row.range_evidence))
+    return None
 
 
-def _headline(rows: pd.DataFrame) -> pd.Series:
-    # a stated range first, then anything placeable on the scale, then stated before reported before assessed
-    ranked = rows.assign(
-        _no_range=rows["range_low"].isna(), _ambiguous=rows["stance"] == "ambiguous",
-        _claim=rows["claim_type"].map(CLAIM_PRIORITY),
-    ).sort_values(["_no_range", "_ambiguous", "_claim", "date_end"], ascending=[True, True, True, False],
-                  na_position="last", kind="stable")
-    return ranked.iloc[0]
-
-
-def party_ranges(positions: pd.DataFrame, issue: str) -> tuple[PartyRange, ...]:
-    """One range per party on an issue: its stated acceptable range, else its headline stance as a point."""
-    ranges = []
+def placements(positions: pd.DataFrame, issue: str) -> tuple[Placement, ...]:
+    """One placement per party on an issue, from its cell's headline."""
     on_issue = positions[positions["issue"] == issue]
-    for party, rows in on_issue.groupby("party", sort=False):
-        row = _headline(rows)
-        red_lines = rows[rows["red_line"].notna()]
-        red_line = red_lines.iloc[0]["red_line"] if not red_lines.empty else None
-        red_line_evidence = tuple(red_lines.iloc[0]["red_line_evidence"]) if not red_lines.empty else ()
-        if row["range_low"] is not None and not pd.isna(row["range_low"]):
-            low, high, source = RANK[row["range_low"]], RANK[row["range_high"]], "acceptable range"
-            evidence = tuple(row["range_evidence"])
-        elif row["stance"] in RANK:
-            low = high = RANK[row["stance"]]
-            source, evidence = "stance only", tuple(row["evidence"])
+    found = []
+    by_id = on_issue.set_index("id", drop=False)
+    for reading in cell_readings(on_issue).itertuples(index=False):
+        head = by_id.loc[reading.headline]
+        rows = on_issue[on_issue["party"] == reading.party].sort_values("date_end", ascending=False, na_position="last")
+        red_lines = tuple(
+            (row.red_line, row.red_line_claim_type, tuple(row.red_line_evidence))
+            for row in rows.itertuples(index=False) if row.red_line
+        )
+        has_range = head["range_low"] is not None and not pd.isna(head["range_low"])
+        if has_range and head["range_claim_type"] in PARTY_BASES:
+            low, high, source = RANK[head["range_low"]], RANK[head["range_high"]], "acceptable range"
+            evidence = tuple(head["evidence"]) + tuple(head["range_evidence"])
+        elif reading.stance in RANK:
+            low = high = RANK[reading.stance]
+            source, evidence = "stance only", tuple(head["evidence"])
         else:
             low = high = None
-            source, evidence = "ambiguous", tuple(row["evidence"])
-        ranges.append(PartyRange(party, row["party_name"], low, high, source, row["id"], red_line, evidence + red_line_evidence))
-    return tuple(ranges)
+            source, evidence = "unclear", tuple(head["evidence"])
+        found.append(Placement(
+            party=reading.party, party_name=reading.party_name, low=low, high=high, source=source,
+            position_id=reading.headline, brief=reading.brief, stance=reading.stance, claim_type=reading.claim_type,
+            confidence=reading.confidence, contested_by=tuple(reading.disagreeing), red_lines=red_lines,
+            evidence=evidence, analyst_range=_analyst_range(rows),
+        ))
+    return tuple(found)
 
 
-def issue_verdict(positions: pd.DataFrame, issue: str) -> IssueVerdict:
-    """Overlap, touching or no intersection, from the parties' ranges."""
-    ranges = party_ranges(positions, issue)
-    counted = [r for r in ranges if r.low is not None]
+# kept for callers that name the function as before
+party_ranges = placements
+
+
+def _cautions(counted: list[Placement]) -> list[str]:
+    cautions = []
+    for placement in counted:
+        if placement.confidence == "low":
+            cautions.append(f"{placement.party_name}'s place rests on a low-confidence record ({placement.position_id})")
+        if placement.claim_type == "reported":
+            cautions.append(f"{placement.party_name}'s place rests on reporting, not its own words ({placement.position_id})")
+        elif placement.claim_type == "assessment":
+            cautions.append(f"{placement.party_name}'s place is the analyst's reading, not its own words ({placement.position_id})")
+    return cautions
+
+
+def issue_verdict(positions: pd.DataFrame, issue: str, judgments: pd.DataFrame | None = None) -> IssueVerdict:
+    """Overlap, touching or no intersection, from the parties' places; with confidence, inputs and contradictions."""
+    ranges = placements(positions, issue)
+    counted = [r for r in ranges if r.low is not None and r.high is not None]
+    rests_on = tuple(r.position_id for r in ranges)
     if len(counted) < 2:
-        return IssueVerdict(issue, "insufficient", None, None, ranges)
-    low = max(r.low for r in counted)
-    high = min(r.high for r in counted)
+        return IssueVerdict(issue, "insufficient", None, None, ranges, weakest(r.confidence for r in counted),
+                            rests_on, (), tuple(_cautions(counted)))
+    low = max(r.low for r in counted if r.low is not None)
+    high = min(r.high for r in counted if r.high is not None)
     verdict = "overlap" if low < high else "touching" if low == high else "no-intersection"
-    return IssueVerdict(issue, verdict, low, high, ranges)
+    confidence = weakest(r.confidence for r in counted)
+    if confidence == "high" and any(r.claim_type != "stated" for r in counted):
+        confidence = "medium"  # a place read from reporting or from the analyst is never as sure as the party's words
+    contested = [record for r in counted for record in r.contested_by]
+    if judgments is not None and not judgments.empty:
+        against = CONTRADICTING_OUTLOOK[verdict]
+        contested += [row.id for row in judgments.itertuples(index=False)
+                      if row.outlook == against and issue in row.issues]
+    return IssueVerdict(issue, verdict, low, high, ranges, confidence, rests_on, tuple(dict.fromkeys(contested)),
+                        tuple(_cautions(counted)))
 
 
-def negotiation_space(positions: pd.DataFrame, issues: list[str]) -> list[IssueVerdict]:
-    return [issue_verdict(positions, issue) for issue in issues if (positions["issue"] == issue).any()]
+def negotiation_space(positions: pd.DataFrame, issues: list[str], judgments: pd.DataFrame | None = None) -> list[IssueVerdict]:
+    return [issue_verdict(positions, issue, judgments) for issue in issues if (positions["issue"] == issue).any()]
+
+
+def view_verdicts(view: Frames, issues: tuple[str, ...] = ()) -> list[IssueVerdict]:
+    """The verdict of every issue of a filtered view (``issues``: the filter's, else every issue), as every view
+    and the export show it: its positions, contradicted by its own key judgments."""
+    chosen = [issue for issue in view.issues["id"] if not issues or issue in issues]
+    return negotiation_space(view.positions, chosen, view.judgments)

@@ -9,7 +9,8 @@ import pandas as pd
 
 from briefing.frames import Frames, Selection, select
 from briefing.markup import Html, html_fragment, join_html
-from briefing.negotiation import VERDICTS, negotiation_space
+from briefing.negotiation import view_verdicts
+from briefing.readings import cell_readings, readings_by_cell
 from briefing.schema import CLAIM_TYPES, STANCES
 
 REGIONS = ("poland", "baltic-states")
@@ -60,24 +61,38 @@ class _Pack:
         return " · ".join(parts)
 
     def matrix(self) -> tuple[list[str], list[tuple[str, list[str]]]]:
+        """Each cell's headline by the rule every view uses, with "contested" and the number of records."""
         positions = self.view.positions
+        readings = readings_by_cell(cell_readings(positions))
         issues = [(i, label) for i, label in zip(self.frames.issues["id"], self.frames.issues["label"], strict=True)
                   if i in set(positions["issue"])]
         rows = []
         for party, name in zip(self.frames.parties["id"], self.frames.parties["name"], strict=True):
-            mine = positions[positions["party"] == party]
-            if mine.empty:
+            if not any((party, issue) in readings for issue, _label in issues):
                 continue
             cells = []
             for issue, _label in issues:
-                cell = mine[mine["issue"] == issue]
-                cells.append("; ".join(f"{STANCES[r.stance][2]} {r.stance_label} ({r.claim_type})" for r in cell.itertuples())
-                             or "no stated position")
+                reading = readings.get((party, issue))
+                cells.append(cell_words(reading) if reading is not None else "no position")
             rows.append((name, cells))
         return [label for _i, label in issues], rows
 
+    def badge(self, brief: str) -> str:
+        """"[Illustrative] " before the records of a brief written to illustrate, else nothing."""
+        return "[Illustrative] " if brief in self.frames.illustrative_briefs else ""
+
     def events(self) -> pd.DataFrame:
         return self.view.events.sort_values(["date_start", "title"], na_position="last", kind="stable")
+
+
+def cell_words(reading) -> str:
+    """A matrix cell in words, as on screen: symbol, stance, claim type, contested, how many records."""
+    text = f"{STANCES[reading['stance']][2]} {reading['stance_label']} ({reading['claim_type']})"
+    if reading["contested"]:
+        text += ", contested"
+    if reading["records"] > 1:
+        text += f", {reading['records']} records"
+    return text
 
 
 def _html_quotes(pack: _Pack, ids) -> Html:
@@ -86,6 +101,10 @@ def _html_quotes(pack: _Pack, ids) -> Html:
                       source=pack.source_line(s))
         for s in pack.spans(ids)
     )
+
+
+def _whose(claim_type: str | None) -> str:
+    return "the analyst's reading" if claim_type == "assessment" else f"{claim_type}, the party's"
 
 
 def pack_html(frames: Frames, selection: Selection | None = None, generated: dt.date | None = None) -> str:
@@ -98,9 +117,14 @@ def pack_html(frames: Frames, selection: Selection | None = None, generated: dt.
                       date=(generated or dt.date.today()).isoformat()),
     ]
     for brief in view.briefs.itertuples(index=False):
-        body.append(html_fragment("<p><strong>$title</strong>, published $date. Source text: $files (sha256 $sha).</p>",
+        body.append(html_fragment("<p><strong>$badge$title</strong>, published $date. Source text: $files (sha256 $sha)."
+                                  " $provenance</p>", badge=pack.badge(brief.id),
                                   title=brief.title, date=f"{brief.published:%d %B %Y}", files=", ".join(brief.seed_files),
-                                  sha=", ".join(brief.seed_sha256)))
+                                  sha=", ".join(brief.seed_sha256), provenance=brief.provenance or ""))
+    if not view.notes.empty:
+        body.append(Html("<h2>Editor's notes</h2>"))
+    for row in view.notes.itertuples(index=False):
+        body.append(html_fragment("<p>$text</p>$quotes", text=row.text, quotes=_html_quotes(pack, row.evidence)))
     body.append(Html("<h2>Key judgments</h2>"))
     for row in view.judgments.itertuples(index=False):
         body.append(html_fragment("<h3>$text</h3><p class=\"meta\">Analyst's assessment · confidence $confidence</p>$quotes",
@@ -115,24 +139,40 @@ def pack_html(frames: Frames, selection: Selection | None = None, generated: dt.
     for row in view.positions.itertuples(index=False):
         who = row.speaker_name or row.reported_by or "—"
         body.append(html_fragment(
-            "<h3>$party · $issue: $symbol $stance</h3><p>$summary</p>"
+            "<h3>$badge$party · $issue: $symbol $stance</h3><p>$summary</p>"
             "<p class=\"meta\"><span class=\"claim\">$claim</span> · confidence $confidence · $date · $who</p>$quotes",
-            party=row.party_name, issue=row.issue_label, symbol=STANCES[row.stance][2], stance=row.stance_label,
-            summary=row.summary, claim=row.claim_label, confidence=row.confidence, date=row.date or "undated",
+            badge=pack.badge(row.brief), party=row.party_name, issue=row.issue_label, symbol=STANCES[row.stance][2],
+            stance=row.stance_label, summary=row.summary, claim=row.claim_label, confidence=row.confidence, date=row.date or "undated",
             who=who, quotes=_html_quotes(pack, row.evidence)))
         if row.red_line:
-            body.append(html_fragment("<p><strong>Red line:</strong> $text</p>$quotes", text=row.red_line,
-                                      quotes=_html_quotes(pack, row.red_line_evidence)))
+            body.append(html_fragment("<p><strong>Red line</strong> ($whose): $text</p>$quotes", text=row.red_line,
+                                      whose=_whose(row.red_line_claim_type), quotes=_html_quotes(pack, row.red_line_evidence)))
         if row.range_low:
-            body.append(html_fragment("<p><strong>Acceptable range:</strong> $low to $high. $note</p>$quotes",
-                                      low=STANCES[row.range_low][1], high=STANCES[row.range_high][1], note=row.range_note or "",
+            body.append(html_fragment("<p><strong>Acceptable range</strong> ($whose): $low to $high. $note</p>$quotes",
+                                      whose=_whose(row.range_claim_type), low=STANCES[row.range_low][1],
+                                      high=STANCES[row.range_high][1], note=row.range_note or "",
                                       quotes=_html_quotes(pack, row.range_evidence)))
     body.append(Html("<h2>Negotiation space</h2>"))
-    issues = [i for i in frames.issues["id"] if not pack.selection.issues or i in pack.selection.issues]
-    for verdict in negotiation_space(view.positions, issues):
-        body.append(html_fragment("<p><strong>$issue</strong>: $verdict. $why</p>",
-                                  issue=frames.issue_labels[verdict.issue],
-                                  verdict=VERDICTS[verdict.verdict], why=verdict.explanation))
+    for verdict in view_verdicts(view, pack.selection.issues):
+        body.append(html_fragment("<p><strong>$issue</strong>: $verdict (confidence $confidence). $why $cautions</p>"
+                                  "<p class=\"meta\">Rests on: $rests. $contested</p>",
+                                  issue=frames.issue_labels[verdict.issue], verdict=verdict.label,
+                                  confidence=verdict.confidence, why=verdict.explanation,
+                                  cautions=("Uncertain: " + "; ".join(verdict.cautions) + ".") if verdict.cautions else "",
+                                  rests=", ".join(verdict.rests_on) or "nothing",
+                                  contested=("Contested by: " + ", ".join(verdict.contested_by) + ".")
+                                  if verdict.contested_by else ""))
+    if not view.ladders.empty:
+        body.append(Html("<h2>Escalation ladders</h2>"))
+    for _ladder_id, steps in view.ladders.groupby("id", sort=False):
+        first = steps.iloc[0]
+        body.append(html_fragment("<h3>$party: $title</h3><p class=\"meta\">$claim · confidence $confidence</p>$quotes",
+                                  party=first["party_name"], title=first["title"], claim=first["claim_label"],
+                                  confidence=first["ladder_confidence"], quotes=_html_quotes(pack, first["ladder_evidence"])))
+        for step in steps.itertuples(index=False):
+            body.append(html_fragment("<p><strong>$tier:</strong> $text (confidence $confidence)</p>$quotes",
+                                      tier=step.tier_label, text=step.text, confidence=step.confidence,
+                                      quotes=_html_quotes(pack, step.evidence)))
     body.append(Html("<h2>Timeline</h2>"))
     for row in pack.events().itertuples(index=False):
         when = f"{row.date} ({row.date_precision})" if row.date else f"undated — {row.date_note}"
@@ -182,7 +222,13 @@ def pack_markdown(frames: Frames, selection: Selection | None = None, generated:
             lines.extend([f"> “{_md(span['quote'])}”", ">", f"> — {_md(pack.source_line(span))}", ""])
 
     for brief in view.briefs.itertuples(index=False):
-        lines += [f"**{_md(brief.title)}**, published {brief.published:%d %B %Y}. Source: {_md(', '.join(brief.seed_files))}.", ""]
+        lines += [f"**{pack.badge(brief.id)}{_md(brief.title)}**, published {brief.published:%d %B %Y}. "
+                  f"Source: {_md(', '.join(brief.seed_files))}. {_md(brief.provenance or '')}", ""]
+    if not view.notes.empty:
+        lines += ["## Editor's notes", ""]
+    for row in view.notes.itertuples(index=False):
+        lines += [_md(row.text), ""]
+        quotes(row.evidence)
     lines += ["## Key judgments", ""]
     for row in view.judgments.itertuples(index=False):
         lines += [f"### {_md(row.text)}", "", f"Analyst's assessment · confidence {row.confidence}", ""]
@@ -193,15 +239,35 @@ def pack_markdown(frames: Frames, selection: Selection | None = None, generated:
     lines += ["| " + _md(name) + " | " + " | ".join(_md(c) for c in cells) + " |" for name, cells in rows]
     lines.append("")
     for row in view.positions.itertuples(index=False):
-        lines += [f"### {_md(row.party_name)} · {_md(row.issue_label)}: {STANCES[row.stance][2]} {row.stance_label}", "",
+        lines += [f"### {pack.badge(row.brief)}{_md(row.party_name)} · {_md(row.issue_label)}: {STANCES[row.stance][2]} "
+                  f"{row.stance_label}", "",
                   _md(row.summary), "", f"*{row.claim_label}* · confidence {row.confidence} · {_md(row.date or 'undated')}", ""]
         quotes(row.evidence)
         if row.red_line:
-            lines += [f"**Red line:** {_md(row.red_line)}", ""]
+            lines += [f"**Red line** ({_whose(row.red_line_claim_type)}): {_md(row.red_line)}", ""]
             quotes(row.red_line_evidence)
         if row.range_low:
-            lines += [f"**Acceptable range:** {STANCES[row.range_low][1]} to {STANCES[row.range_high][1]}. {_md(row.range_note or '')}", ""]
+            lines += [f"**Acceptable range** ({_whose(row.range_claim_type)}): {STANCES[row.range_low][1]} to "
+                      f"{STANCES[row.range_high][1]}. {_md(row.range_note or '')}", ""]
             quotes(row.range_evidence)
+    lines += ["## Negotiation space", ""]
+    for verdict in view_verdicts(view, pack.selection.issues):
+        lines += [f"**{_md(frames.issue_labels[verdict.issue])}**: {_md(verdict.label)} (confidence {verdict.confidence}). "
+                  f"{_md(verdict.explanation)}", ""]
+        if verdict.cautions:
+            lines += [f"Uncertain: {_md('; '.join(verdict.cautions))}.", ""]
+        lines += [f"Rests on: {_md(', '.join(verdict.rests_on))}."
+                  + (f" Contested by: {_md(', '.join(verdict.contested_by))}." if verdict.contested_by else ""), ""]
+    if not view.ladders.empty:
+        lines += ["## Escalation ladders", ""]
+    for _ladder_id, steps in view.ladders.groupby("id", sort=False):
+        first = steps.iloc[0]
+        lines += [f"### {_md(first['party_name'])}: {_md(first['title'])}", "",
+                  f"{first['claim_label']} · confidence {first['ladder_confidence']}", ""]
+        quotes(first["ladder_evidence"])
+        for step in steps.itertuples(index=False):
+            lines += [f"**{step.tier_label}:** {_md(step.text)} (confidence {step.confidence})", ""]
+            quotes(step.evidence)
     lines += ["## Timeline", ""]
     for row in pack.events().itertuples(index=False):
         when = f"{row.date} ({row.date_precision})" if row.date else f"undated — {row.date_note}"

@@ -72,10 +72,24 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# editorial warnings an editor may mark as reviewed, with the reason (briefing/checks.py); errors cannot be
+ReviewableRule = Literal["hedged-quote-high-confidence", "dropped-hedge", "stated-not-party"]
+
+
+class Review(Record):
+    """An editor's answer to one editorial warning on a record: why the reading stands."""
+
+    rule: ReviewableRule
+    note: Text
+
+
 class Speaker(Record):
     id: Slug
     name: Text
     role: Text
+    aliases: tuple[Text, ...] = ()  # other spellings in sources ("Zelensky"); the surname always counts
+
+
 
 
 class Party(Record):
@@ -84,6 +98,7 @@ class Party(Record):
     kind: PartyKind
     members: tuple[Slug, ...] = ()
     speakers: tuple[Speaker, ...] = ()
+    aliases: tuple[Text, ...] = ()  # how sources name the party: "Moscow", "Kremlin", "Russian"
 
 
 class Issue(Record):
@@ -201,6 +216,7 @@ class RedLine(Record):
     """What the party says it will not accept on this issue."""
 
     text: Text
+    claim_type: ClaimType | None = None  # whose words the evidence is; defaults to the position's
     evidence: Evidences
 
 
@@ -210,6 +226,7 @@ class AcceptableRange(Record):
     low: OrdinalStance
     high: OrdinalStance
     note: Text | None = None
+    claim_type: ClaimType | None = None  # whose words the evidence is; defaults to the position's
     evidence: Evidences
 
     @model_validator(mode="after")
@@ -233,11 +250,19 @@ class Position(Record):
     evidence: Evidences
     red_line: RedLine | None = None
     acceptable_range: AcceptableRange | None = None
+    reviewed: tuple[Review, ...] = ()
 
     @model_validator(mode="after")
     def _check_refs(self, info: ValidationInfo) -> Position:
         if self.claim_type == "reported" and not self.reported_by:
             raise ValueError("a reported position names who reported it (reported_by)")
+        for name, part in (("red_line", self.red_line), ("acceptable_range", self.acceptable_range)):
+            if part is not None and self.claim_type != "assessment" and part.claim_type == "assessment":
+                raise ValueError(
+                    f"{name} rests on the analyst's assessment, but the position is {self.claim_type}: a range or red "
+                    "line counts as the party's only on its own words or reporting of them; move it to an "
+                    "assessment position, where it is shown as the analyst's reading"
+                )
         taxonomy = _taxonomy(info)
         if taxonomy is None:
             return self
@@ -263,6 +288,7 @@ class Event(Record):
     status: EventStatus
     summary: Text | None = None
     evidence: Evidences
+    reviewed: tuple[Review, ...] = ()
 
     @model_validator(mode="after")
     def _check(self, info: ValidationInfo) -> Event:
@@ -288,6 +314,7 @@ class Impact(Record):
     claim_type: ClaimType = "assessment"
     confidence: Confidence
     evidence: Evidences
+    reviewed: tuple[Review, ...] = ()
 
     @model_validator(mode="after")
     def _check_refs(self, info: ValidationInfo) -> Impact:
@@ -298,12 +325,19 @@ class Impact(Record):
         return self
 
 
+Outlook = Literal["no-agreement", "agreement-possible"]
+
+
 class Judgment(Record):
     id: Slug
     text: Text
     issues: tuple[Slug, ...] = ()
     confidence: Confidence
+    # the judgment's reading of whether the parties can meet on its issues; a negotiation verdict it contradicts
+    # is shown as contested by it
+    outlook: Outlook | None = None
     evidence: Evidences
+    reviewed: tuple[Review, ...] = ()
 
     @model_validator(mode="after")
     def _check_refs(self, info: ValidationInfo) -> Judgment:
@@ -313,16 +347,72 @@ class Judgment(Record):
         return self
 
 
+class EditorNote(Record):
+    """An editor's note to readers about the source itself, e.g. a factual slip, tied to the passage concerned."""
+
+    id: Slug
+    text: Text
+    evidence: Evidences
+
+
+LadderTier = Literal["minimum", "possible"]
+LADDER_TIERS = {"minimum": "Minimum requirement", "possible": "Possible higher demand"}
+
+
+class LadderStep(Record):
+    text: Text
+    tier: LadderTier
+    issues: tuple[Slug, ...] = Field(min_length=1)
+    confidence: Confidence
+    evidence: Evidences
+
+    @model_validator(mode="after")
+    def _check_refs(self, info: ValidationInfo) -> LadderStep:
+        taxonomy = _taxonomy(info)
+        if taxonomy is not None:
+            _known("issue", self.issues, {i.id for i in taxonomy.issues})
+        return self
+
+
+class Ladder(Record):
+    """An escalation ladder the source sets out for a party: its minimum requirements, then what it might demand."""
+
+    id: Slug
+    party: Slug
+    title: Text
+    claim_type: ClaimType = "assessment"
+    confidence: Confidence
+    evidence: Evidences
+    steps: tuple[LadderStep, ...] = Field(min_length=2)
+    reviewed: tuple[Review, ...] = ()
+
+    @model_validator(mode="after")
+    def _check_refs(self, info: ValidationInfo) -> Ladder:
+        tiers = [step.tier for step in self.steps]
+        if tiers != sorted(tiers, key=("minimum", "possible").index):
+            raise ValueError("a ladder lists its minimum requirements before its possible higher demands")
+        taxonomy = _taxonomy(info)
+        if taxonomy is not None:
+            _known("party", [self.party], {p.id for p in taxonomy.parties})
+        return self
+
+
 class Brief(Record):
     id: Slug
     title: Text
     published: dt.date
+    author: Text | None = None  # who wrote the source; the stance history tells one author's readings from another's
+    # what kind of source this is, shown wherever its records appear; a value containing "illustrative" marks a
+    # brief written in-house to show a feature, not an external source
+    provenance: Text | None = None
     seeds: tuple[Seed, ...] = Field(min_length=1)
     references: tuple[Reference, ...] = ()
     positions: tuple[Position, ...] = ()
     events: tuple[Event, ...] = ()
     impacts: tuple[Impact, ...] = ()
     judgments: tuple[Judgment, ...] = ()
+    ladders: tuple[Ladder, ...] = ()
+    editor_notes: tuple[EditorNote, ...] = ()
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Brief:
@@ -334,32 +424,48 @@ class Brief(Record):
                 seen[record_id] = path
         return self
 
+    @property
+    def illustrative(self) -> bool:
+        return "illustrative" in (self.provenance or "").casefold()
+
+    def records(self):
+        """(field, index, record) for every record that cites evidence, in file order."""
+        for field in RECORD_FIELDS:
+            for index, record in enumerate(getattr(self, field)):
+                yield field, index, record
+
     def record_paths(self):
         """(record path, id) for every seed and record, e.g. ('positions[3]', 'russia-ceasefire')."""
-        for field in ("seeds", "positions", "events", "impacts", "judgments"):
-            for index, record in enumerate(getattr(self, field)):
-                yield f"{field}[{index}]", record.id
+        for index, seed in enumerate(self.seeds):
+            yield f"seeds[{index}]", seed.id
+        for field, index, record in self.records():
+            yield f"{field}[{index}]", record.id
 
     def evidence_paths(self):
         """(evidence path, id) for every evidence span, e.g. ('positions[3].evidence[0]', 'ev-1')."""
-        for field in ("positions", "events", "impacts", "judgments"):
-            for index, record in enumerate(getattr(self, field)):
-                for role, number, span in record_spans(record):
-                    prefix = "" if role == "claim" else f"{role.replace('-', '_')}."
-                    yield f"{field}[{index}].{prefix}evidence[{number}]", span.id
+        for field, index, record in self.records():
+            for part, _role, number, span in record_spans(record):
+                yield f"{field}[{index}].{part}evidence[{number}]", span.id
 
     def evidence(self):
         """Every evidence span in the brief, in record order."""
-        for record in (*self.positions, *self.events, *self.impacts, *self.judgments):
-            for _role, _number, span in record_spans(record):
+        for _field, _index, record in self.records():
+            for _part, _role, _number, span in record_spans(record):
                 yield span
 
 
+RECORD_FIELDS = ("positions", "events", "impacts", "judgments", "ladders", "editor_notes")
+
+
 def record_spans(record):
-    """(role, index, span) for a record's evidence: 'claim', then a position's 'red-line' and 'acceptable-range'."""
+    """(path prefix, role, index, span) for a record's evidence: the claim's own, then a position's red line and
+    acceptable range, then a ladder's steps (roles 'claim', 'red-line', 'acceptable-range', 'step-1', …)."""
     for number, span in enumerate(record.evidence):
-        yield "claim", number, span
+        yield "", "claim", number, span
     for role, part in (("red-line", getattr(record, "red_line", None)), ("acceptable-range", getattr(record, "acceptable_range", None))):
         if part is not None:
             for number, span in enumerate(part.evidence):
-                yield role, number, span
+                yield f"{role.replace('-', '_')}.", role, number, span
+    for step_number, step in enumerate(getattr(record, "steps", ())):
+        for number, span in enumerate(step.evidence):
+            yield f"steps[{step_number}].", f"step-{step_number + 1}", number, span

@@ -5,11 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from briefing.history import stance_by_brief, stance_changes
+from briefing.history import later_reading, stance_by_brief, stance_changes
+from briefing.readings import cell_readings
 from briefing.schema import CLAIM_TYPES, STANCES
 from components.data import per_view
 from components.evidence import evidence_quotes
 from components.paging import page_of
+from components.provenance import markdown_badge
 from components.shell import PageContext
 
 HISTORY_STEPS = 12  # the latest briefs listed per claim type; a thousand briefs would make an unreadable list
@@ -29,7 +31,8 @@ def change_list(context: PageContext) -> None:
     titles = context.frames.brief_titles
     for change in page_of(changes, "overview_change_page", 10, "stance changes").itertuples(index=False):
         arrow = f"{STANCES[change.from_stance][2]} {change.from_stance_label} → {STANCES[change.to_stance][2]} {change.to_stance_label}"
-        label = f"{change.party_name} · {change.issue_label}: {arrow} ({CLAIM_TYPES[change.claim_type].lower()})"
+        label = (f"{change.party_name} · {change.issue_label} ({CLAIM_TYPES[change.claim_type].lower()}): {arrow}, "
+                 f"{change.reading}")
         expander = st.expander(label, key=f"change_{change.party}_{change.issue}_{change.claim_type}_{change.from_brief}_{change.to_brief}",
                                on_change="rerun")
         if not expander.open:  # lazy, like the key judgments: both sides' evidence only while open
@@ -54,18 +57,28 @@ def _cell_history_text(context: PageContext, party: str, issue: str) -> list[str
         return []
     sequence = stance_by_brief(cell, context.frames.briefs)
     titles = context.frames.brief_titles
+    illustrative = context.frames.illustrative_briefs
     blocks = []
     for claim_type, rows in sequence.groupby("claim_type", sort=False):
         steps = []
         previous = None
         for row in rows.itertuples(index=False):
-            marker = "" if previous is None else (" (changed)" if row.stance != previous else " (unchanged)")
-            steps.append(f"{row.stance_symbol} {row.stance_label}{marker} — *{titles[row.brief]}*, {row.published:%d %b %Y}")
-            previous = row.stance
+            marker = ""
+            if previous is not None:
+                _same, reading = later_reading(previous.brief, row.brief, context.frames.briefs)
+                marker = f" ({'changed' if row.stance != previous.stance else 'unchanged'}: {reading})"
+            badge = " " + markdown_badge("Illustrative", "orange") if row.brief in illustrative else ""
+            steps.append(f"{row.stance_symbol} {row.stance_label}{marker} — *{titles[row.brief]}*, "
+                         f"{row.published:%d %b %Y}{badge}")
+            previous = row
         earlier = len(steps) - HISTORY_STEPS
         shown = "\n".join(f"1. {step}" for step in steps[-HISTORY_STEPS:])
         note = f"\n\n*{earlier:,} earlier brief(s) not listed.*" if earlier > 0 else ""
         blocks.append(f"**{CLAIM_TYPES[claim_type]}:**{note}\n\n{shown}")
+    head = cell_readings(cell).iloc[0]
+    contested = ", contested" if head.contested else ""
+    blocks.insert(0, f"Headline of the cell across briefs, as in every view: **{head.stance_symbol} {head.stance_label}** "
+                     f"({head.claim_type}{contested}; {head.headline}). Each brief's own reading, by claim type:")
     return blocks
 
 

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
+from briefing.readings import cell_readings, rank_records
 from briefing.schema import STANCES
 from components.data import per_view
 from components.evidence import evidence_quotes
 from components.paging import page_of
+from components.provenance import markdown_badge
 from components.shell import PageContext
 
 NO_POSITION = "no stated position"
-CLAIM_PRIORITY = {"stated": 0, "reported": 1, "assessment": 2}
-CONFIDENCE_PRIORITY = {"high": 0, "medium": 1, "low": 2}
 # Purple–orange diverging scale (ColorBrewer PuOr): safe for the common colour-vision deficiencies;
 # symbols carry the stance too, so greyscale prints stay readable.
 STANCE_COLOURS = {
@@ -30,17 +31,8 @@ STANCE_COLOURS = {
 
 
 def headline_positions(positions: pd.DataFrame) -> pd.DataFrame:
-    """One position per party × issue: stated before reported before assessment, then the latest, then the surest."""
-    if positions.empty:
-        return positions.assign(others=pd.Series(dtype=int))
-    ranked = positions.assign(
-        _claim=positions["claim_type"].map(CLAIM_PRIORITY),
-        _confidence=positions["confidence"].map(CONFIDENCE_PRIORITY),
-    ).sort_values(["_claim", "date_end", "_confidence"], ascending=[True, False, True], kind="stable", na_position="last")
-    counts = positions.groupby(["party", "issue"]).size().rename("count")
-    headline = ranked.drop_duplicates(["party", "issue"]).drop(columns=["_claim", "_confidence"])
-    headline = headline.join(counts, on=["party", "issue"])
-    return headline.assign(others=headline["count"] - 1).drop(columns="count")
+    """One reading per party × issue, by the rule every view shares (briefing.readings)."""
+    return cell_readings(positions)
 
 
 def matrix_axes(context: PageContext) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -109,7 +101,8 @@ def matrix_table(headline: pd.DataFrame, parties: list[tuple[str, str]], issues:
                 column.append(NO_POSITION)
             else:
                 _rank, label, symbol = STANCES[stance]
-                column.append(f"{symbol} {label} · {row.claim_type}" + (f" +{row.others}" if row.others else ""))
+                column.append(f"{symbol} {label} · {row.claim_type}" + (" · contested" if row.contested else "")
+                              + (f" · {row.records} records" if row.records > 1 else ""))
             styles.append(f"background-color: {background}; color: {ink}")
         words[issue_id], css[issue_id] = column, styles
     return MatrixTable(words=pd.DataFrame(words), css=pd.DataFrame(css), labels=dict(issues),
@@ -151,9 +144,8 @@ def stance_legend() -> str:
 
 
 def cell_positions(positions: pd.DataFrame, party: str, issue: str) -> pd.DataFrame:
-    """The positions in one cell, stated ones first."""
-    cell = positions[(positions["party"] == party) & (positions["issue"] == issue)]
-    return cell.assign(_claim=cell["claim_type"].map(CLAIM_PRIORITY)).sort_values("_claim", kind="stable")
+    """The positions in one cell in the order of the cell rule: the headline first."""
+    return rank_records(positions[(positions["party"] == party) & (positions["issue"] == issue)])
 
 
 @dataclass(frozen=True)
@@ -165,9 +157,15 @@ class PositionCard:
     claim_label: str
 
 
-def position_cards(cell: pd.DataFrame) -> list[PositionCard]:
+HEADLINE_NOTE = "Headline of the cell"
+DISAGREES_NOTE = "Disagrees with the headline"
+
+
+def position_cards(cell: pd.DataFrame, illustrative: Mapping[str, str] | None = None) -> list[PositionCard]:
+    """The cell's positions in the order of the cell rule, the headline first, each disagreeing one marked."""
     cards = []
-    for row in cell.itertuples(index=False):
+    head_stance = cell["stance"].iloc[0] if not cell.empty else None
+    for number, row in enumerate(cell.itertuples(index=False)):
         speaker = row.speaker_name or ("—" if row.claim_type != "reported" else "")
         facts = [
             f"**Claim type:** {row.claim_label}",
@@ -178,7 +176,11 @@ def position_cards(cell: pd.DataFrame) -> list[PositionCard]:
             facts.append(f"**Speaker:** {speaker}")
         if row.reported_by:
             facts.append(f"**Reported by:** {row.reported_by}")
-        text = f"**{row.stance_symbol} {row.stance_label}** — {row.summary}\n\n" + " · ".join(facts)
+        marks = [HEADLINE_NOTE] if number == 0 else [DISAGREES_NOTE] if row.stance != head_stance else []
+        if illustrative and row.brief in illustrative:
+            marks.append(f"Illustrative brief: {illustrative[row.brief]}")
+        badge = " ".join(markdown_badge(mark) for mark in marks)
+        text = f"{badge}\n\n**{row.stance_symbol} {row.stance_label}** — {row.summary}\n\n" + " · ".join(facts)
         cards.append(PositionCard(text, tuple(row.evidence), row.claim_label))
     return cards
 
@@ -187,7 +189,8 @@ def position_details(context: PageContext, party: str, issue: str) -> None:
     """Every position in one cell, stated ones first, each with its evidence."""
     # the cards' text is built once per data version, filter and cell; a rerun only sends it
     cards = per_view(f"cell:{party}:{issue}", context.frames, context.selection,
-                     lambda: position_cards(cell_positions(context.view.positions, party, issue)))
+                     lambda: position_cards(cell_positions(context.view.positions, party, issue),
+                                           context.frames.illustrative_briefs))
     names = context.frames.party_names
     st.subheader(f"{names.get(party, party)} · {context.issue_label(issue)}")
     if not cards:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from briefing.negotiation import STANCE_AT, VERDICTS, IssueVerdict
+from briefing.negotiation import STANCE_AT, IssueVerdict
 from briefing.schema import STANCES
 from components.data import per_view
-from components.evidence import evidence_quotes
+from components.evidence import SOURCES_PAGE, evidence_quotes
 from components.html import Html, html_fragment, join_html, render_html
+from components.provenance import illustrative_label, markdown_badge
 from components.shell import PageContext
 
 VERDICT_ICONS = {"overlap": "✔", "touching": "◐", "no-intersection": "✖", "insufficient": "?"}
@@ -73,7 +74,7 @@ def range_strip(verdict: IssueVerdict) -> Html:
         '<div style="position:absolute;top:0;bottom:0;left:11rem;right:0;pointer-events:none">$zone</div></div>'
         '<div style="display:flex"><div style="flex:0 0 11rem"></div>'
         '<div style="position:relative;flex:1;height:1.4rem;font-size:0.75rem;color:#000">$ticks</div></div></div>',
-        summary=f"{VERDICTS[verdict.verdict]}: " + "; ".join(
+        summary=f"{verdict.label}: " + "; ".join(
             f"{r.party_name} {STANCES[STANCE_AT[r.low]][1]} to {STANCES[STANCE_AT[r.high]][1]}" for r in placed),
         rows=join_html(rows),
         zone=zone,
@@ -81,22 +82,54 @@ def range_strip(verdict: IssueVerdict) -> Html:
     )
 
 
+def record_links(context: PageContext, label: str, record_ids, key: str) -> None:
+    """A labelled row of links, one per record, each opening the record's first quote in the source viewer."""
+    spans = context.frames.first_spans(record_ids)
+    if not spans:
+        return
+    with st.container(horizontal=True, gap="small", key=key):
+        st.markdown(f"**{label}**", width="content")
+        for record, span in spans.items():
+            st.page_link(SOURCES_PAGE, label=record, icon=":material/find_in_page:", width="content",
+                         query_params=context.link_params(span=span))
+
+
 def verdict_panel(context: PageContext, verdict: IssueVerdict) -> None:
+    """One issue: the verdict with its confidence, what it rests on and what contradicts it, then each party."""
     with st.container(border=True):
         st.subheader(context.issue_label(verdict.issue))
-        st.markdown(f"**{VERDICT_ICONS[verdict.verdict]} {VERDICTS[verdict.verdict]}** — {verdict.explanation}")
+        st.markdown(f"**{VERDICT_ICONS[verdict.verdict]} {verdict.label}** · confidence {verdict.confidence}")
+        st.markdown(verdict.explanation)
+        if verdict.cautions:
+            st.markdown("**Uncertain:** " + "; ".join(verdict.cautions) + ".")
+        record_links(context, "Rests on:", verdict.rests_on, key=f"rests_on_{verdict.issue}")
+        record_links(context, "Contested by:", verdict.contested_by, key=f"contested_by_{verdict.issue}")
         if any(r.low is not None for r in verdict.ranges):
             render_html(per_view(f"negotiation-strip:{verdict.issue}", context.frames, context.selection,
                                  lambda: range_strip(verdict)))
-        st.caption("Dark bar: a range the brief states · light bar: the party's stance alone, no flexibility assumed.")
+        st.caption("Dark bar: a range in the party's own words or reporting of them · light bar: the party's headline "
+                   "stance alone, no flexibility assumed. The scale is ordered, not measured: read bars as positions, "
+                   "not distances.")
         for party_range in verdict.ranges:
-            if party_range.low is None:
-                where = "ambiguous stance, not counted"
+            if party_range.low is None or party_range.high is None:
+                where = "not placed: its headline record is ambiguous"
             elif party_range.low == party_range.high:
                 where = STANCES[STANCE_AT[party_range.low]][1]
             else:
                 where = f"{STANCES[STANCE_AT[party_range.low]][1]} to {STANCES[STANCE_AT[party_range.high]][1]}"
-            with st.expander(f"{party_range.party_name}: {where} ({party_range.source})"):
-                if party_range.red_line:
-                    st.markdown(f"**Red line:** {party_range.red_line}")
+            contested = " · contested" if party_range.contested_by else ""
+            with st.expander(f"{party_range.party_name}: {where} ({party_range.source}, {party_range.claim_type}, "
+                             f"confidence {party_range.confidence}){contested}"):
+                if label := illustrative_label(context.frames, party_range.brief):
+                    st.markdown(markdown_badge("Illustrative", "orange") + " " + label)
+                for text, claim_type, _evidence in party_range.red_lines:
+                    whose = "the analyst's reading" if claim_type == "assessment" else f"{claim_type}"
+                    st.markdown(f"**Red line** ({whose}): {text}")
+                if analyst := party_range.analyst_range:
+                    st.markdown(f"**The analyst's reading of its range** (not counted in the verdict): "
+                                f"{STANCES[STANCE_AT[analyst.low]][1]} to {STANCES[STANCE_AT[analyst.high]][1]}"
+                                + (f". {analyst.note}" if analyst.note else "") + f" ({analyst.position_id})")
+                if party_range.contested_by:
+                    st.markdown("**Records of the cell that disagree with its headline:** "
+                                + ", ".join(party_range.contested_by))
                 evidence_quotes(context, party_range.evidence, claim_label=f"Behind {party_range.party_name}'s placement")

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from briefing.negotiation import VERDICTS, issue_verdict
+from briefing.negotiation import issue_verdict
+from briefing.readings import cell_readings
 from briefing.schema import STANCES
 from components.data import per_view
 from components.evidence import evidence_quotes
 from components.html import Html, render_html
-from components.matrix import headline_positions
+from components.provenance import markdown_badge
 from components.shell import PageContext
 
 LARGE_TYPE = Html(
@@ -30,15 +31,22 @@ def issue_slide(context: PageContext, issue: str) -> None:
     st.header(issue_row["label"])
     st.markdown(f"*{issue_row['definition']}*")
     headline = per_view(f"present-headline:{issue}", context.frames, context.selection,
-                        lambda: headline_positions(view.positions[view.positions["issue"] == issue]))
+                        lambda: cell_readings(view.positions[view.positions["issue"] == issue]))
     if headline.empty:
-        st.markdown("No party has a stated position on this issue in the current filter.")
+        st.markdown("No party has a position on this issue in the current filter.")
+    illustrative = context.frames.illustrative_briefs
     for row in headline.itertuples(index=False):
-        st.markdown(f"**{row.party_name}: {row.stance_symbol} {row.stance_label}** ({row.claim_label.lower()}) — {row.summary}")
+        marks = " " + markdown_badge("contested", "orange") if row.contested else ""
+        if row.brief in illustrative:
+            marks += " " + markdown_badge("Illustrative", "orange")
+        st.markdown(f"**{row.party_name}: {row.stance_symbol} {row.stance_label}** ({row.claim_label.lower()}, "
+                    f"confidence {row.confidence}){marks} — {row.summary}")
         evidence_quotes(context, row.evidence[:1], claim_label=row.claim_label)
     verdict = per_view(f"present-verdict:{issue}", context.frames, context.selection,
-                       lambda: issue_verdict(view.positions, issue))
-    st.markdown(f"**Negotiation space: {VERDICTS[verdict.verdict]}.** {verdict.explanation}")
+                       lambda: issue_verdict(view.positions, issue, view.judgments))
+    st.markdown(f"**Negotiation space: {verdict.label}** (confidence {verdict.confidence}). {verdict.explanation}")
+    if verdict.contested_by:
+        st.markdown("Contested by: " + ", ".join(verdict.contested_by))
     judgments = view.judgments[view.judgments["issues"].map(lambda issues: issue in issues)]
     if not judgments.empty:
         st.subheader("Key judgments")

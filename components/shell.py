@@ -17,6 +17,7 @@ from briefing.store import cache_dir
 from briefing.versions import VERSION_PATTERN, describe_changes, load_manifest, manifest
 from components.data import filtered_view, get_frames
 from components.filters import FILTER_KEYS, filter_params, parse_filter, unknown_keys
+from components.provenance import illustrative_notice, quality_note
 
 SELECTION_KEY = "selection"
 VERSION_NOTICE_KEY = "version_notice"
@@ -260,12 +261,15 @@ def page_shell(
         st.error("No brief could be loaded, so there is nothing to show. Fix the files named above.")
         _footer(frames)
         st.stop()
+    view = filtered_view(frames, selection)
+    illustrative_notice(frames, view)
+    quality_note(frames, view)
     if selection.active:
         issues = ", ".join(frames.issue_labels[i] for i in selection.issues if i in frames.issue_labels) or "all issues"
         parties = ", ".join(frames.party_names[p] for p in selection.parties if p in frames.party_names) or "all parties"
         brief = frames.brief_titles.get(selection.briefs[0], "") if selection.briefs else "all briefs"
         st.info(f"Filtered to **{issues}** · **{parties}** · **{brief}**", icon=":material/filter_alt:")
-    return PageContext(frames=frames, view=filtered_view(frames, selection), selection=selection, params=page_params,
+    return PageContext(frames=frames, view=view, selection=selection, params=page_params,
                        share_slot=share_slot)
 
 
