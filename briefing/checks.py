@@ -26,7 +26,7 @@ HEDGE = re.compile(rf"\b(?:{HEDGE_WORDS})\b", re.IGNORECASE)
 MAY = re.compile(r"\bmay\b")  # lower case only, so that the month of May is not a hedge
 # words that carry a hedge or a condition into a record's own text
 CARRIED = re.compile(
-    rf"\b(?:{HEDGE_WORDS}|would|conditional|conditions?|hedged|uncertain|unclear|not clear|explored|provisional)\b",
+    rf"\b(?:{HEDGE_WORDS}|would|conditional|conditions?|hedged|uncertain|unclear|not clear|explored|provisional|almost)\b",
     re.IGNORECASE,
 )
 

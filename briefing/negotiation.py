@@ -66,10 +66,11 @@ class Placement:
     stance: str
     claim_type: str
     confidence: str
-    contested_by: tuple[str, ...]  # records of the cell whose stance differs from the headline's
+    contested_by: tuple[str, ...]  # records of the cell that point another way than the headline (readings.DIRECTIONS)
     red_lines: tuple[tuple[str, str, tuple[str, ...]], ...]  # (text, claim type, evidence ids)
     evidence: tuple[str, ...]
     analyst_range: AnalystRange | None = None
+    alternatives: tuple[tuple[str, str], ...] = ()  # (record id, stance) of the cell's records of another stance
 
     @property
     def placed(self) -> bool:
@@ -111,6 +112,8 @@ class IssueVerdict:
     def label(self) -> str:
         """The verdict with its qualifiers, e.g. "Touching: a single point all could accept — uncertain, contested"."""
         qualifiers = [word for word, flag in (("uncertain", self.uncertain), ("contested", self.contested)) if flag]
+        if self.verdict == "insufficient":
+            qualifiers = []  # there is no verdict to qualify
         return VERDICTS[self.verdict] + (f" — {', '.join(qualifiers)}" if qualifiers else "")
 
     @property
@@ -168,6 +171,8 @@ def placements(positions: pd.DataFrame, issue: str) -> tuple[Placement, ...]:
             position_id=reading.headline, brief=reading.brief, stance=reading.stance, claim_type=reading.claim_type,
             confidence=reading.confidence, contested_by=tuple(reading.disagreeing), red_lines=red_lines,
             evidence=evidence, analyst_range=_analyst_range(rows),
+            alternatives=tuple((row.id, row.stance) for row in rows.itertuples(index=False)
+                               if row.id in set(reading.differing)),
         ))
     return tuple(found)
 
@@ -176,16 +181,40 @@ def placements(positions: pd.DataFrame, issue: str) -> tuple[Placement, ...]:
 party_ranges = placements
 
 
+def possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def _cautions(counted: list[Placement]) -> list[str]:
     cautions = []
     for placement in counted:
+        whose = possessive(placement.party_name)
         if placement.confidence == "low":
-            cautions.append(f"{placement.party_name}'s place rests on a low-confidence record ({placement.position_id})")
+            cautions.append(f"{whose} place rests on a low-confidence record ({placement.position_id})")
         if placement.claim_type == "reported":
-            cautions.append(f"{placement.party_name}'s place rests on reporting, not its own words ({placement.position_id})")
+            cautions.append(f"{whose} place rests on reporting, not its own words ({placement.position_id})")
         elif placement.claim_type == "assessment":
-            cautions.append(f"{placement.party_name}'s place is the analyst's reading, not its own words ({placement.position_id})")
+            cautions.append(f"{whose} place is the analyst's reading, not its own words ({placement.position_id})")
     return cautions
+
+
+def _kind(places: list[tuple[int, int]]) -> str:
+    if len(places) < 2:
+        return "insufficient"
+    low, high = max(p[0] for p in places), min(p[1] for p in places)
+    return "overlap" if low < high else "touching" if low == high else "no-intersection"
+
+
+def _contradicting_records(counted: list[Placement], verdict: str) -> list[str]:
+    """Records that, read as their party's place instead of the headline, would give another verdict."""
+    found = []
+    for placement in counted:
+        others = [(r.low, r.high) for r in counted if r is not placement and r.low is not None and r.high is not None]
+        for record, stance in placement.alternatives:
+            place = [(RANK[stance], RANK[stance])] if stance in RANK else []
+            if _kind(others + place) != verdict:
+                found.append(record)
+    return found
 
 
 def issue_verdict(positions: pd.DataFrame, issue: str, judgments: pd.DataFrame | None = None) -> IssueVerdict:
@@ -202,7 +231,7 @@ def issue_verdict(positions: pd.DataFrame, issue: str, judgments: pd.DataFrame |
     confidence = weakest(r.confidence for r in counted)
     if confidence == "high" and any(r.claim_type != "stated" for r in counted):
         confidence = "medium"  # a place read from reporting or from the analyst is never as sure as the party's words
-    contested = [record for r in counted for record in r.contested_by]
+    contested = _contradicting_records(counted, verdict)
     if judgments is not None and not judgments.empty:
         against = CONTRADICTING_OUTLOOK[verdict]
         contested += [row.id for row in judgments.itertuples(index=False)

@@ -3,9 +3,10 @@ history, the pack and the export.
 
 The headline is the record with the strongest provenance: the party's own words (stated) before reporting of them
 (reported) before the analyst's reading (assessment); then the latest date; then the higher confidence; then the
-later brief; then the id, so the choice never depends on file order. The other records of the cell are counted,
-and those whose stance differs from the headline's are named: a cell whose records disagree is *contested*, and
-says so, rather than letting the rule pick a winner silently.
+later brief; then the id, so the choice never depends on file order. The other records of the cell are counted.
+Records that point another way than the headline (against it, for it, only on conditions, or unclear) disagree
+with it: such a cell is *contested*, and says so, rather than letting the rule pick a winner silently. Records that
+only differ in strength ("rejection" beside "firm rejection") are listed as differing, not as a contest.
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ import pandas as pd
 CLAIM_ORDER = {"stated": 0, "reported": 1, "assessment": 2}
 CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
 CONFIDENCE_LEVELS = ("low", "medium", "high")  # weakest first
+DIRECTIONS = {
+    "firm-rejection": "against", "rejection": "against", "conditional": "conditional",
+    "support": "for", "firm-support": "for", "ambiguous": "unclear",
+}
 
 READING_COLUMNS = [
     "party", "party_name", "issue", "issue_label", "headline", "brief", "stance", "stance_label", "stance_symbol",
     "stance_rank", "claim_type", "claim_label", "confidence", "date", "date_end", "summary", "evidence", "records",
-    "record_ids", "contested", "disagreeing", "stances",
+    "record_ids", "contested", "disagreeing", "differing", "stances",
 ]
 
 
@@ -44,7 +49,9 @@ def cell_readings(positions: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for (_party, _issue), cell in ranked.groupby(["party", "issue"], sort=False):
         head = cell.iloc[0]
-        disagreeing = tuple(cell.loc[cell["stance"] != head["stance"], "id"])
+        directions = cell["stance"].map(DIRECTIONS)
+        disagreeing = tuple(cell.loc[directions != DIRECTIONS[head["stance"]], "id"])
+        differing = tuple(cell.loc[cell["stance"] != head["stance"], "id"])
         rows.append({
             "party": head["party"], "party_name": head["party_name"], "issue": head["issue"],
             "issue_label": head["issue_label"], "headline": head["id"], "brief": head["brief"],
@@ -53,6 +60,7 @@ def cell_readings(positions: pd.DataFrame) -> pd.DataFrame:
             "confidence": head["confidence"], "date": head["date"], "date_end": head["date_end"],
             "summary": head["summary"], "evidence": head["evidence"], "records": len(cell),
             "record_ids": tuple(cell["id"]), "contested": bool(disagreeing), "disagreeing": disagreeing,
+            "differing": differing,
             "stances": tuple(dict.fromkeys(cell["stance"])),
         })
     return pd.DataFrame(rows, columns=READING_COLUMNS)
