@@ -84,7 +84,8 @@ def names_for(position_party: str, speaker: str | None, taxonomy: Taxonomy) -> l
     names = [party.name, *party.aliases]
     for person in party.speakers:
         if speaker is None or person.id == speaker:
-            names += [person.name, person.name.split()[-1], *person.aliases]
+            office = person.role.split()[-1]
+            names += [person.name, person.name.split()[-1], *person.aliases, person.role, office, office.lower()]
     return [name for name in names if name]
 
 

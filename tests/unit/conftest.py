@@ -168,6 +168,7 @@ class TinyProject:
                     "parties": ["mediators"],
                     "issues": ["energy-truce"],
                     "status": "proposed",
+                    "summary": "Both sides said an energy truce could follow if strikes on power plants stop.",
                     "evidence": [span(f"{p}-ev-energy-event", "energy")],
                 },
             ],

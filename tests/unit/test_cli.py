@@ -173,7 +173,8 @@ class TestExport:
         assert cli.main(["export", "--format", "csv", "--out", str(out)]) == 0
         names = sorted(p.name for p in out.iterdir())
         assert names == sorted(
-            f"{n}.csv" for n in ("briefs", "parties", "issues", "positions", "events", "impacts", "judgments", "evidence")
+            f"{n}.csv" for n in ("briefs", "parties", "issues", "positions", "events", "impacts", "judgments", "ladders",
+                                 "notes", "cells", "verdicts", "evidence")
         )
         assert f"wrote {out / 'evidence.csv'}" in capsys.readouterr().err
 

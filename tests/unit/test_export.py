@@ -4,10 +4,10 @@ import json
 
 import pytest
 
-from briefing.export import EXPORT_TABLES, export_records, to_csv_tables, to_json, write_export
+from briefing.export import DERIVED_TABLES, EXPORT_TABLES, export_records, to_csv_tables, to_json, write_export
 from briefing.frames import Frames, Selection, build_frames
 
-RECORD_TABLES = ("positions", "events", "impacts", "judgments")
+RECORD_TABLES = ("positions", "events", "impacts", "judgments", "ladders", "notes")
 
 
 def strict_json(text: str):
@@ -35,9 +35,10 @@ def frames(make_project) -> Frames:
 class TestJson:
     def test_tables(self, frames):
         data = strict_json(to_json(frames))
-        assert list(data) == ["briefs", "parties", "issues", "positions", "events", "impacts", "judgments"]
-        assert list(data) == list(EXPORT_TABLES)
-        assert [len(data[name]) for name in RECORD_TABLES] == [3, 2, 1, 1]
+        assert list(data) == ["briefs", "parties", "issues", "positions", "events", "impacts", "judgments", "ladders",
+                              "notes", "cells", "verdicts"]
+        assert list(data) == [*EXPORT_TABLES, *DERIVED_TABLES]
+        assert [len(data[name]) for name in RECORD_TABLES] == [3, 2, 1, 1, 0, 0]
 
     def test_every_record_carries_its_evidence(self, frames):
         data = strict_json(to_json(frames))
@@ -88,7 +89,7 @@ class TestJson:
 class TestCsv:
     def test_one_text_per_table_plus_evidence(self, frames):
         tables = to_csv_tables(frames)
-        assert list(tables) == [*EXPORT_TABLES, "evidence"]
+        assert list(tables) == [*EXPORT_TABLES, *DERIVED_TABLES, "evidence"]
 
     def test_evidence_csv(self, frames):
         rows = read_csv(to_csv_tables(frames)["evidence"])
@@ -132,7 +133,7 @@ class TestWrite:
 
     def test_csv_folder(self, frames, tmp_path):
         written = write_export(frames, "csv", out=tmp_path / "csv")
-        assert sorted(p.name for p in written) == sorted(f"{name}.csv" for name in (*EXPORT_TABLES, "evidence"))
+        assert sorted(p.name for p in written) == sorted(f"{name}.csv" for name in (*EXPORT_TABLES, *DERIVED_TABLES, "evidence"))
         assert sorted(p.name for p in (tmp_path / "csv").iterdir()) == sorted(p.name for p in written)
         assert len(read_csv((tmp_path / "csv" / "evidence.csv").read_text(encoding="utf-8"))) == 8
 

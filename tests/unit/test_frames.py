@@ -46,21 +46,24 @@ def row(frame: pd.DataFrame, record_id: str) -> pd.Series:
 class TestBuild:
     def test_columns(self, frames):
         assert list(frames.positions.columns) == [
-            "id", "brief", "party", "party_name", "issue", "issue_label", "stance", "stance_label", "stance_symbol",
-            "stance_rank", "summary", "speaker", "speaker_name", "reported_by", "date", "date_start", "date_end",
-            "date_precision", "claim_type", "claim_label", "confidence", "evidence",
-            "red_line", "red_line_evidence", "range_low", "range_high", "range_note", "range_evidence",
+            "id", "brief", "brief_published", "party", "party_name", "issue", "issue_label", "stance", "stance_label",
+            "stance_symbol", "stance_rank", "summary", "speaker", "speaker_name", "reported_by", "date", "date_start",
+            "date_end", "date_precision", "claim_type", "claim_label", "confidence", "evidence",
+            "red_line", "red_line_claim_type", "red_line_evidence", "range_low", "range_high", "range_note",
+            "range_claim_type", "range_evidence",
         ]  # fmt: skip
         assert list(frames.evidence.columns) == [
             "id", "brief", "record_kind", "record_id", "role", "seed", "start", "end", "quote", "issues", "parties",
             "claim_type",
         ]  # fmt: skip
         assert {"date_start", "date_end", "date_precision", "date_note", "after", "before"} <= set(frames.events.columns)
-        assert list(frames.briefs.columns) == ["id", "title", "published", "seeds", "seed_files", "seed_sha256", "references", "file"]
+        assert list(frames.briefs.columns) == ["id", "title", "published", "seeds", "seed_files", "seed_sha256", "references", "file",
+                                               "author", "provenance", "illustrative"]
 
     def test_row_counts(self, frames):
         counts = {name: len(frames.table(name)) for name in TABLES}
-        assert counts == {"briefs": 1, "parties": 4, "issues": 2, "positions": 4, "events": 2, "impacts": 1, "judgments": 1, "evidence": 9}
+        assert counts == {"briefs": 1, "parties": 4, "issues": 2, "positions": 4, "events": 2, "impacts": 1, "judgments": 1,
+                          "ladders": 0, "notes": 0, "evidence": 9}
 
     def test_stance_label_symbol_and_rank(self, frames):
         stances = frames.positions.set_index("id")[["stance", "stance_label", "stance_symbol", "stance_rank"]]

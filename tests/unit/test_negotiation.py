@@ -1,95 +1,202 @@
-"""Negotiation verdicts, stance history and version manifests, on small frames built in code and on the shipped data."""
+"""Negotiation verdicts on small frames built in code: places from the cell rule, ranges only from the party's words,
+confidence no higher than the weakest input, and what contests a verdict; stance history and version manifests."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from briefing.history import stance_changes
+from briefing.history import later_reading, stance_changes
 from briefing.negotiation import issue_verdict, negotiation_space
-from briefing.store import load_frames
+from briefing.schema import CLAIM_TYPES, STANCES
 from briefing.versions import describe_changes, manifest
 
 
-def positions(*rows) -> pd.DataFrame:
-    """Minimal position rows: (party, stance, range_low, range_high, claim_type)."""
-    records = []
-    for number, (party, stance, low, high, claim) in enumerate(rows):
-        records.append({
-            "id": f"p{number}", "brief": "b", "party": party, "party_name": party.title(), "issue": "truce",
-            "stance": stance, "claim_type": claim, "date_end": pd.NaT, "evidence": (f"e{number}",),
-            "red_line": None, "red_line_evidence": (), "range_low": low, "range_high": high, "range_evidence": (f"r{number}",),
-        })
-    return pd.DataFrame(records)
+def position(number: int, party: str, stance: str, claim: str = "stated", confidence: str = "high", low=None, high=None,
+             range_claim=None, date: str | None = None, brief: str = "b", issue: str = "truce") -> dict:
+    rank, label, symbol = STANCES[stance]
+    return {
+        "id": f"p{number}", "brief": brief, "brief_published": pd.Timestamp("2026-01-30"), "party": party,
+        "party_name": party.title(), "issue": issue, "issue_label": issue.title(), "stance": stance,
+        "stance_label": label, "stance_symbol": symbol, "stance_rank": rank, "summary": f"summary {number}",
+        "date": date, "date_end": pd.Timestamp(date) if date else pd.NaT, "claim_type": claim,
+        "claim_label": CLAIM_TYPES[claim], "confidence": confidence, "evidence": (f"e{number}",),
+        "red_line": None, "red_line_claim_type": None, "red_line_evidence": (), "range_low": low, "range_high": high,
+        "range_note": None, "range_claim_type": (range_claim or claim) if low else None,
+        "range_evidence": (f"r{number}",) if low else (),
+    }
+
+
+def positions(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame(list(rows))
+
+
+def judgments(*rows: tuple[str, str, tuple[str, ...]]) -> pd.DataFrame:
+    return pd.DataFrame([{"id": jid, "outlook": outlook, "issues": issues} for jid, outlook, issues in rows])
 
 
 class TestVerdict:
     def test_overlapping_ranges(self):
-        verdict = issue_verdict(positions(("north", "support", "conditional", "firm-support", "stated"),
-                                          ("south", "conditional", "rejection", "support", "stated")), "truce")
+        verdict = issue_verdict(positions(position(0, "north", "support", low="conditional", high="firm-support"),
+                                          position(1, "south", "conditional", low="rejection", high="support")), "truce")
         assert (verdict.verdict, verdict.low, verdict.high) == ("overlap", 0, 1)
-        assert "from “Conditional” to “Support”" in verdict.explanation
+        assert "the stretch from “Conditional” to “Support”" in verdict.explanation
 
     def test_touching_ranges(self):
-        verdict = issue_verdict(positions(("north", "conditional", "conditional", "support", "stated"),
-                                          ("south", "rejection", "firm-rejection", "conditional", "stated")), "truce")
+        verdict = issue_verdict(positions(position(0, "north", "conditional", low="conditional", high="support"),
+                                          position(1, "south", "rejection", low="firm-rejection", high="conditional")), "truce")
         assert verdict.verdict == "touching" and verdict.low == verdict.high == 0
 
-    def test_gap_is_counted_and_explained(self):
-        verdict = issue_verdict(positions(("north", "firm-rejection", None, None, "stated"),
-                                          ("south", "support", "support", "firm-support", "stated")), "truce")
-        assert verdict.verdict == "no-intersection" and verdict.gap == 3
-        assert "North's stance is “Firm rejection” (no range stated)" in verdict.explanation
-        assert "South accepts nothing below “Support”" in verdict.explanation
+    def test_no_overlap_is_said_in_words_without_counted_steps(self):
+        verdict = issue_verdict(positions(position(0, "north", "firm-rejection"),
+                                          position(1, "south", "support", low="support", high="firm-support")), "truce")
+        assert verdict.verdict == "no-intersection"
+        assert verdict.explanation == ("North firmly rejects it (in its own words); South could accept anything from "
+                                       "“Support” to “Firm demand / support” (in its own words).")
+        assert not any(character.isdigit() for character in verdict.explanation)
+        assert not hasattr(verdict, "gap")
 
-    def test_ambiguous_parties_are_listed_not_counted(self):
-        verdict = issue_verdict(positions(("north", "ambiguous", None, None, "stated"),
-                                          ("south", "support", None, None, "stated")), "truce")
+    def test_an_ambiguous_headline_is_listed_not_placed(self):
+        verdict = issue_verdict(positions(position(0, "north", "ambiguous"), position(1, "south", "support")), "truce")
         assert verdict.verdict == "insufficient"
-        assert [r.source for r in verdict.ranges] == ["ambiguous", "stance only"]
+        assert [r.source for r in verdict.ranges] == ["unclear", "stance only"]
+        assert verdict.label == "Not enough data for a verdict"
+        assert "North (its headline record is ambiguous)" in verdict.explanation
 
-    def test_a_stated_range_beats_a_bare_stance(self):
-        verdict = issue_verdict(positions(("north", "firm-rejection", None, None, "stated"),
-                                          ("north", "conditional", "rejection", "conditional", "assessment"),
-                                          ("south", "conditional", None, None, "stated")), "truce")
+    def test_the_place_is_the_cells_headline_not_the_widest_range(self):
+        # the stated rejection is the headline; the analyst's conditional reading with a range does not override it
+        verdict = issue_verdict(positions(position(0, "north", "firm-rejection"),
+                                          position(1, "north", "conditional", "assessment", low="rejection", high="conditional"),
+                                          position(2, "south", "conditional")), "truce")
         north = next(r for r in verdict.ranges if r.party == "north")
-        assert (north.low, north.high, north.source) == (-1, 0, "acceptable range")
+        assert (north.low, north.high, north.source, north.position_id) == (-2, -2, "stance only", "p0")
+        assert verdict.verdict == "no-intersection"
+
+    def test_an_analysts_range_is_shown_beside_the_party_and_never_counted(self):
+        rows = positions(position(0, "north", "conditional", "assessment", low="rejection", high="support"),
+                         position(1, "south", "firm-support"))
+        verdict = issue_verdict(rows, "truce")
+        north = next(r for r in verdict.ranges if r.party == "north")
+        assert (north.low, north.high, north.source) == (0, 0, "stance only")
+        assert north.analyst_range is not None and (north.analyst_range.low, north.analyst_range.high) == (-1, 1)
+        assert verdict.verdict == "no-intersection"  # counted, the analyst's range would have met South's support
+
+    def test_a_partys_own_range_is_counted(self):
+        verdict = issue_verdict(positions(position(0, "north", "conditional", low="rejection", high="support"),
+                                          position(1, "south", "support", "reported")), "truce")
+        north = next(r for r in verdict.ranges if r.party == "north")
+        assert (north.low, north.high, north.source) == (-1, 1, "acceptable range")
         assert verdict.verdict == "touching"
 
 
+class TestTrust:
+    def test_confidence_is_the_weakest_input(self):
+        verdict = issue_verdict(positions(position(0, "north", "firm-rejection", confidence="high"),
+                                          position(1, "south", "support", confidence="low")), "truce")
+        assert verdict.confidence == "low"
+        assert verdict.uncertain and "South's place rests on a low-confidence record (p1)" in verdict.cautions
+
+    def test_reporting_caps_confidence_at_medium_and_is_named(self):
+        verdict = issue_verdict(positions(position(0, "north", "firm-rejection"),
+                                          position(1, "south", "support", "reported")), "truce")
+        assert verdict.confidence == "medium"
+        assert verdict.cautions == ("South's place rests on reporting, not its own words (p1)",)
+        assert verdict.label == "No overlap — uncertain"
+
+    def test_stated_high_inputs_give_a_plain_verdict(self):
+        verdict = issue_verdict(positions(position(0, "north", "firm-rejection"), position(1, "south", "support")), "truce")
+        assert (verdict.confidence, verdict.cautions, verdict.contested_by) == ("high", (), ())
+        assert verdict.label == "No overlap"
+        assert verdict.rests_on == ("p0", "p1")
+
+    def test_a_record_that_would_change_the_verdict_contests_it(self):
+        verdict = issue_verdict(positions(position(0, "north", "conditional", "reported", "low", date="2026-01-24"),
+                                          position(1, "north", "rejection", "assessment", "medium"),
+                                          position(2, "north", "ambiguous", "reported", "medium"),
+                                          position(3, "north", "conditional", "assessment"),
+                                          position(4, "south", "conditional", "reported")), "truce")
+        assert verdict.verdict == "touching"
+        assert verdict.contested_by == ("p1", "p2")  # p3 agrees with the headline p0; p1 and p2 would change it
+        assert verdict.label == "Touching: a single point all could accept — uncertain, contested"
+
+    def test_a_record_that_would_not_change_the_verdict_does_not_contest_it(self):
+        verdict = issue_verdict(positions(position(0, "north", "firm-rejection"),
+                                          position(1, "north", "conditional", "reported"),
+                                          position(2, "south", "firm-support")), "truce")
+        assert verdict.verdict == "no-intersection" and verdict.contested_by == ()
+        north = next(r for r in verdict.ranges if r.party == "north")
+        assert north.contested_by == ("p1",)  # the cell itself is still contested
+
+    def test_a_key_judgment_whose_outlook_contradicts_contests_it(self):
+        rows = positions(position(0, "north", "conditional"), position(1, "south", "conditional"))
+        found = judgments(("kj-no", "no-agreement", ("truce",)), ("kj-other-issue", "no-agreement", ("war",)),
+                          ("kj-yes", "agreement-possible", ("truce",)), ("kj-none", None, ("truce",)))
+        assert issue_verdict(rows, "truce", found).contested_by == ("kj-no",)
+        apart = positions(position(0, "north", "firm-rejection"), position(1, "south", "support"))
+        assert issue_verdict(apart, "truce", found).contested_by == ("kj-yes",)
+
+    def test_negotiation_space_skips_issues_without_positions(self):
+        rows = positions(position(0, "north", "support"), position(1, "south", "support"))
+        assert [v.issue for v in negotiation_space(rows, ["truce", "war"])] == ["truce"]
+
+
+def briefs(*rows: tuple[str, str | None, bool]) -> pd.DataFrame:
+    return pd.DataFrame([{"id": bid, "published": pd.Timestamp(f"2026-0{n + 1}-01"), "author": author,
+                          "illustrative": illustrative} for n, (bid, author, illustrative) in enumerate(rows)])
+
+
+class TestHistory:
+    def test_two_authors_are_two_readings_not_a_change_of_position(self):
+        table = briefs(("jan", "An analyst", False), ("feb", "Briefing team", True))
+        assert later_reading("jan", "feb", table) == (False, "a later reading by another author; illustrative, written in-house")
+
+    def test_the_same_author(self):
+        table = briefs(("jan", "An analyst", False), ("feb", "An analyst", False))
+        assert later_reading("jan", "feb", table) == (True, "the same author's later reading")
+
+    def test_unknown_authors_are_not_assumed_the_same(self):
+        table = briefs(("jan", None, False), ("feb", None, False))
+        assert later_reading("jan", "feb", table)[1] == "a later reading in another brief (the authors are not known to be the same)"
+
+    def test_changes_compare_like_with_like_and_name_the_reading(self):
+        table = briefs(("jan", "An analyst", False), ("feb", "Briefing team", True))
+        rows = positions(position(0, "north", "rejection", "assessment", brief="jan"),
+                         position(1, "north", "conditional", "assessment", brief="feb"),
+                         position(2, "north", "firm-rejection", "stated", brief="jan"))
+        changes = stance_changes(rows, table)
+        assert len(changes) == 1
+        change = changes.iloc[0]
+        assert (change.from_stance, change.to_stance, change.claim_type) == ("rejection", "conditional", "assessment")
+        assert change.reading.startswith("a later reading by another author")
+
+
 @pytest.fixture(scope="module")
-def shipped():
-    return load_frames()
+def tiny_frames(tmp_path_factory):
+    from briefing.frames import build_frames
+    from tests.unit.conftest import TinyProject
 
+    project = TinyProject(tmp_path_factory.mktemp("tiny"))
+    project.write("alpha.yaml", project.brief())
+    project.neighbour()
+    from briefing.load import load_corpus
 
-class TestShippedData:
-    def test_security_guarantees_have_no_intersection(self, shipped):
-        verdicts = {v.issue: v for v in negotiation_space(shipped.positions, list(shipped.issues["id"]))}
-        assert verdicts["security-guarantees"].verdict == "no-intersection"
-        assert verdicts["ceasefire"].verdict == "no-intersection"
-        assert verdicts["energy-truce"].verdict == "touching"
-
-    def test_the_follow_up_changes_russias_energy_truce_reading(self, shipped):
-        changes = stance_changes(shipped.positions, shipped.briefs)
-        row = changes[(changes["party"] == "russia") & (changes["issue"] == "energy-truce")].iloc[0]
-        assert (row.from_stance, row.to_stance, row.claim_type) == ("rejection", "conditional", "assessment")
-        assert row.from_evidence and row.to_evidence
-        assert len(changes) == 1  # the unchanged ceasefire reading is not a change
+    return build_frames(load_corpus(layout=project.layout))
 
 
 class TestVersions:
-    def test_manifest_diff_names_changed_added_and_removed(self, shipped):
-        before = manifest(shipped)
+    def test_manifest_diff_names_changed_added_and_removed(self, tiny_frames):
+        before = manifest(tiny_frames)
         after = {"version": "x", "briefs": {k: {"title": v["title"], "records": dict(v["records"])}
                                             for k, v in before["briefs"].items()}}
-        records = after["briefs"]["lavrov-red-line-2026-01"]["records"]
-        first = next(iter(records))
-        records[first] = "changed"
+        first_brief, other_brief = list(after["briefs"])
+        records = after["briefs"][first_brief]["records"]
+        records[next(iter(records))] = "changed"
         records["new-record"] = "new"
-        del after["briefs"]["energy-truce-follow-up-2026-02"]
+        removed_title = after["briefs"][other_brief]["title"]
+        del after["briefs"][other_brief]
         lines = describe_changes(before, after)
-        assert "Brief removed: Revisiting the Energy Truce: A Follow-up Note." in lines
+        assert f"Brief removed: {removed_title}." in lines
         assert any("records 1 changed, 1 added" in line for line in lines)
 
-    def test_unknown_old_version(self, shipped):
-        assert "no record" in describe_changes(None, manifest(shipped))[0]
+    def test_unknown_old_version(self, tiny_frames):
+        assert "no record" in describe_changes(None, manifest(tiny_frames))[0]
