@@ -4,16 +4,31 @@ import streamlit as st
 
 from components.downloads import download_buttons
 from components.history import change_list
-from components.overview import brief_summary, counts_table, issue_counts, key_judgments, party_counts, view_links
+from components.overview import (
+    brief_summary,
+    counts_table,
+    editor_notes,
+    escalation_ladders,
+    issue_counts,
+    key_judgments,
+    party_counts,
+    view_links,
+)
 from components.shell import page_footer, page_shell
 
 context = page_shell("Overview")
 brief_summary(context)
 view_links(context)
+editor_notes(context)
 
 st.header("Key judgments")
 st.caption("The analyst's bottom-line assessments, each with the passage it rests on.")
 key_judgments(context)
+
+if not context.view.ladders.empty:
+    st.header("Escalation ladders")
+    st.caption("Where a source sets out a party's demands from the minimum upwards, the ladder as one structure.")
+    escalation_ladders(context)
 
 if len(context.frames.briefs) > 1:
     st.header("Changes between briefs")

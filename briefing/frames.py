@@ -23,6 +23,7 @@ class EvidenceSpan(NamedTuple):
     start: int
     end: int
     quote: str
+    brief: str
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,8 @@ class Frames:
         ids = list(ids)
         if not ids:
             return []
-        id_, seed, start, end, quote = self._evidence_columns
-        return [EvidenceSpan(id_[at], seed[at], int(start[at]), int(end[at]), quote[at])
+        id_, seed, start, end, quote, brief = self._evidence_columns
+        return [EvidenceSpan(id_[at], seed[at], int(start[at]), int(end[at]), quote[at], brief[at])
                 for at in self._evidence_index.get_indexer(ids) if at >= 0]
 
     def evidence_for(self, ids) -> pd.DataFrame:

@@ -87,3 +87,27 @@ def counts_table(context: PageContext, title: str, count: Callable[[Frames], pd.
         st.info(empty)
     else:
         st.table(counts, hide_index=True, border="horizontal")  # static HTML: no data-grid bundle to load
+
+
+def escalation_ladders(context: PageContext) -> None:
+    """Each escalation ladder in view as one structure, lowest step first, each step with its hedge and evidence."""
+    ladders = context.view.ladders
+    for _ladder, steps in ladders.groupby("id", sort=False):
+        first = steps.iloc[0]
+        with st.container(border=True):
+            st.markdown(f"**{first['party_name']}: {first['title']}**")
+            st.caption(f"{first['claim_label']} · confidence {first['ladder_confidence']} · "
+                       f"in “{context.frames.brief_titles.get(first['brief'], first['brief'])}”")
+            for step in steps.itertuples(index=False):
+                st.markdown(f"{step.step}. **{step.tier_label}:** {step.text} · confidence {step.confidence} · "
+                            f"issues: {', '.join(step.issue_labels)}")
+                evidence_quotes(context, step.evidence, claim_label=step.tier_label)
+
+
+def editor_notes(context: PageContext) -> None:
+    """The editor's notes on the sources in view, each with the passage it concerns."""
+    for row in context.view.notes.itertuples(index=False):
+        with st.container(border=True):
+            st.markdown(f":material/edit_note: {row.text}")
+            st.caption(f"On the source of “{context.frames.brief_titles.get(row.brief, row.brief)}”")
+            evidence_quotes(context, row.evidence, claim_label="The passage the note concerns")

@@ -33,6 +33,10 @@ for brief in briefs.itertuples(index=False):
         for url in brief.references:
             st.link_button(f"{url} (not retrieved)", url, icon=":material/open_in_new:")
 
+for note in context.frames.notes[context.frames.notes["brief"].isin(briefs["id"])].itertuples(index=False):
+    with st.container(border=True):
+        st.markdown(f":material/edit_note: {note.text}")
+
 if target_row is not None:
     before, quote, after = span_context(text, target_row.start, target_row.end)
     st.subheader(f"Evidence {target_row.id}")

@@ -1,5 +1,5 @@
-"""Suite-wide: the frames cache goes to a temporary folder, never the user's home; the broken-data folder
-shared by the AppTest and browser broken-data modules (one per module)."""
+"""Suite-wide: the data is the fixed test corpus, not the analysts' data/; the frames cache goes to a temporary
+folder, never the user's home; the broken-data folder shared by the AppTest and browser broken-data modules."""
 
 from __future__ import annotations
 
@@ -7,6 +7,20 @@ import os
 from pathlib import Path
 
 import pytest
+
+# the briefs, taxonomy and seeds the tests assert on; data/ may change under an analyst's hand (tests/fixtures/corpus)
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _test_corpus():
+    previous = os.environ.get("BRIEFING_ROOT")
+    os.environ["BRIEFING_ROOT"] = str(CORPUS)
+    yield
+    if previous is None:
+        os.environ.pop("BRIEFING_ROOT", None)
+    else:
+        os.environ["BRIEFING_ROOT"] = previous
 
 
 @pytest.fixture(autouse=True, scope="session")

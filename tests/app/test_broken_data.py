@@ -27,6 +27,7 @@ import pytest
 import yaml
 
 from tests.app.helpers import PAGES, PROJECT, html_bodies, matrix_grid, plotly_specs, run_page
+from tests.conftest import CORPUS
 
 REAL_BRIEF = "lavrov-red-line-2026-01.yaml"
 SMALL_BRIEF = "energy-truce-follow-up-2026-02.yaml"
@@ -57,7 +58,7 @@ BROKEN = (
         r"^: positions\[0\]: unknown party id\(s\): atlantis$",
         r"^: positions\[1\]: unknown issue id\(s\): zz-no-such-issue$",
         r"^: positions\[2\]: unknown speaker id\(s\): nobody-speaks$",
-        r"^: events\[0\]\.evidence\[0\]: unknown seed 'no-such-seed' \(declare it under seeds:\)$",
+        r"^: judgments\[0\]\.evidence\[0\]: unknown seed 'no-such-seed' \(declare it under seeds:\)$",
     )),
     Broken("zz-missing-seeds.yaml", "missing seed files", (
         r"^: seeds\[1\]: seed file seeds/zz-gone\.txt is missing$",
@@ -100,9 +101,9 @@ def _alias_bomb() -> str:
 
 
 def build_broken_root(root: Path) -> Path:
-    """Copy data/ and seeds/ to root and add every file of BROKEN to root/data/briefs."""
-    shutil.copytree(PROJECT / "data", root / "data")
-    shutil.copytree(PROJECT / "seeds", root / "seeds")
+    """Copy the test corpus's data/ and seeds/ to root and add every file of BROKEN to root/data/briefs."""
+    shutil.copytree(CORPUS / "data", root / "data")
+    shutil.copytree(CORPUS / "seeds", root / "seeds")
     briefs = root / "data" / "briefs"
     real = (briefs / REAL_BRIEF).read_text(encoding="utf-8")
     small_text = (briefs / SMALL_BRIEF).read_text(encoding="utf-8")
@@ -127,7 +128,7 @@ def build_broken_root(root: Path) -> Path:
     positions[0]["party"] = "atlantis"
     positions[1]["issue"] = "zz-no-such-issue"
     positions[2].update(claim_type="stated", speaker="nobody-speaks")
-    references["events"][0]["evidence"][0]["seed"] = "no-such-seed"
+    references["judgments"][0]["evidence"][0]["seed"] = "no-such-seed"
     _dump(briefs / "zz-references.yaml", references)
 
     missing = _renamed(small, "zz-missing")

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from components.data import RECHECK_SECONDS
-from tests.app.helpers import PROJECT, run_page
+from tests.app.helpers import run_page
+from tests.conftest import CORPUS
 
 BRIEF = "lavrov-red-line-2026-01.yaml"
 
@@ -18,8 +19,8 @@ BRIEF = "lavrov-red-line-2026-01.yaml"
 @pytest.fixture
 def data_copy(tmp_path, monkeypatch) -> Path:
     """A copy of data/ and seeds/ the app reads instead of the project's own."""
-    shutil.copytree(PROJECT / "data", tmp_path / "data")
-    shutil.copytree(PROJECT / "seeds", tmp_path / "seeds")
+    shutil.copytree(CORPUS / "data", tmp_path / "data")
+    shutil.copytree(CORPUS / "seeds", tmp_path / "seeds")
     monkeypatch.setenv("BRIEFING_ROOT", str(tmp_path))
     return tmp_path
 

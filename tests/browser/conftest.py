@@ -23,6 +23,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, expect, sync_playwright
 
 from scripts.harness import CHROMIUM, CHROMIUM_ARGS, SETTLED_JS, stop_process
+from tests.conftest import CORPUS
 
 PROJECT = Path(__file__).resolve().parents[2]
 ARTIFACTS = PROJECT / "test-artifacts"
@@ -38,8 +39,9 @@ PROBE_404 = r"^{base}/(?:{pages})/_stcore/(?:health|host-config)$"
 
 
 def _without_data_override() -> dict[str, str]:
-    """The environment for child processes, always on the project's own data/ and seeds/."""
+    """The environment for child processes, always on the test corpus (tests/fixtures/corpus), whatever data/ holds."""
     env = {key: value for key, value in os.environ.items() if key != "BRIEFING_ROOT"}
+    env["BRIEFING_ROOT"] = str(CORPUS)
     env["PYTHONUNBUFFERED"] = "1"
     return env
 
@@ -242,7 +244,7 @@ def app(open_page, server) -> AppPage:
 
 @pytest.fixture(scope="session")
 def exported() -> dict[str, list[dict]]:
-    """The project's data as `python -m briefing export --format json` writes it."""
+    """The test corpus as `python -m briefing export --format json` writes it."""
     result = subprocess.run([sys.executable, "-m", "briefing", "export", "--format", "json"], cwd=PROJECT,
                             env=_without_data_override(), capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
@@ -276,7 +278,7 @@ class RootedServer(StreamlitServer):
 
 @pytest.fixture(scope="session")
 def start_server_at(tmp_path_factory):
-    """Factory: a server reading `<root>/data` and `<root>/seeds` (the project's own when root is None), optionally
+    """Factory: a server reading `<root>/data` and `<root>/seeds` (the test corpus when root is None), optionally
     logging every file it opens to `audit_log`; each server started is stopped at the end of the session."""
     started: list[RootedServer] = []
 

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from briefing.load import Layout
 from briefing.store import data_version
+from tests.conftest import CORPUS
 
 
 @pytest.mark.browser
@@ -74,7 +75,7 @@ def test_pack_downloads_with_every_ceasefire_quote(app, exported):
 def test_share_box_and_old_version_notice(app):
     """The share box gives a link with v=<data version>; a link from another version opens with a notice."""
     app.goto("/matrix?issue=ceasefire")
-    version = data_version(Layout())
+    version = data_version(Layout(root=CORPUS))
     app.by_testid("stSidebar").get_by_text("Share this view").click()
     shared = app.by_testid("stSidebar").locator("[data-testid=stCode]").inner_text()
     assert f"v={version}" in shared and "issue=ceasefire" in shared and shared.startswith(app.base_url)

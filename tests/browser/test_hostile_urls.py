@@ -36,6 +36,7 @@ import pytest
 from briefing.load import Layout, load_corpus
 from components.timeline import ZOOMS
 from tests.browser.conftest import PROJECT
+from tests.conftest import CORPUS
 
 # about eight minutes on this 2-core machine, so it runs under `make soak` rather than in `make test`
 pytestmark = [pytest.mark.browser, pytest.mark.soak]
@@ -191,7 +192,7 @@ class Known:
 
     @classmethod
     def load(cls) -> Known:
-        corpus = load_corpus(layout=Layout())
+        corpus = load_corpus(layout=Layout(root=CORPUS))
         assert not corpus.problems, corpus.problems
         return cls(
             issues=frozenset(i.id for i in corpus.taxonomy.issues),
@@ -576,7 +577,7 @@ def _allowed_prefixes() -> tuple[list[Path], list[Path]]:
     """(folders, files) the server may open: its code, config and data, Python, the frames cache and a few system files."""
     home = Path.home()
     folders = [
-        PROJECT / "data", PROJECT / "seeds", PROJECT / "pages", PROJECT / "components", PROJECT / "briefing",
+        CORPUS / "data", CORPUS / "seeds", PROJECT / "pages", PROJECT / "components", PROJECT / "briefing",
         PROJECT / ".streamlit",
         Path(sys.prefix), Path(sys.base_prefix),  # the venv and the Python it was made from
         Path(os.environ["BRIEFING_CACHE"]),  # the frames cache and version manifests (tests/conftest.py)
@@ -597,7 +598,7 @@ def _allowed_prefixes() -> tuple[list[Path], list[Path]]:
 def test_the_audit_hook_saw_the_server_read_its_data(run, audited):
     _server, audit_log = audited
     opened = set(_opened(audit_log))
-    assert str(PROJECT / "data" / "taxonomy.yaml") in opened
+    assert str(CORPUS / "data" / "taxonomy.yaml") in opened
     assert str(PROJECT / "app.py") in opened
 
 
@@ -607,8 +608,8 @@ def test_no_file_named_by_a_link_was_opened(run, audited):
     opened = sorted(set(_opened(audit_log)))
     suspicious = [path for path in opened if any(marker in path.lower() for marker in PATH_MARKERS)]
     assert not suspicious, suspicious[:20]
-    data_files = {str(p) for folder in (PROJECT / "data", PROJECT / "seeds") for p in folder.rglob("*") if p.is_file()}
-    under_data = [p for p in opened if p.startswith((str(PROJECT / "data") + "/", str(PROJECT / "seeds") + "/"))]
+    data_files = {str(p) for folder in (CORPUS / "data", CORPUS / "seeds") for p in folder.rglob("*") if p.is_file()}
+    under_data = [p for p in opened if p.startswith((str(CORPUS / "data") + "/", str(CORPUS / "seeds") + "/"))]
     assert set(under_data) <= data_files, sorted(set(under_data) - data_files)
 
 
