@@ -9,6 +9,8 @@ otherwise present the analyst's reading as the party's.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -69,12 +71,19 @@ def carries_hedge(text: str) -> bool:
     return bool(CARRIED.search(text) or MAY.search(text))
 
 
+@functools.lru_cache(maxsize=64)  # a seed's sentences, found once for all the spans that quote it
+def _sentence_starts(text: str) -> tuple[int, ...]:
+    return (0, *(match.end() for match in SENTENCE_END.finditer(text)))
+
+
 def sentence_around(text: str, start: int, end: int) -> tuple[str, str, str]:
     """The previous sentence, and the text of the span's own sentence before and after the span."""
-    starts = [0] + [match.end() for match in SENTENCE_END.finditer(text)]
-    own = max((s for s in starts if s <= start), default=0)
-    previous = max((s for s in starts if s < own), default=own)
-    following = min((s for s in starts if s >= end), default=len(text))
+    starts = _sentence_starts(text)
+    at = bisect.bisect_right(starts, start) - 1
+    own = starts[at]
+    previous = starts[at - 1] if at > 0 else own
+    after = bisect.bisect_left(starts, end)
+    following = starts[after] if after < len(starts) else len(text)
     return text[previous:own], text[own:start], text[end:following]
 
 

@@ -114,6 +114,14 @@ class Frames:
         return dict(zip(self.briefs["id"], self.briefs["title"], strict=True))
 
     @functools.cached_property
+    def warnings_by_file(self) -> dict[str, tuple[str, ...]]:
+        """The editorial warnings of each brief file, as lines of "location: message"."""
+        grouped: dict[str, list[str]] = {}
+        for warning in self.warnings:
+            grouped.setdefault(warning.file, []).append(f"{warning.location}: {warning.message}")
+        return {file: tuple(lines) for file, lines in grouped.items()}
+
+    @functools.cached_property
     def illustrative_briefs(self) -> dict[str, str]:
         """Brief id to provenance, for the briefs written to illustrate rather than taken from a source."""
         marked = self.briefs[self.briefs["illustrative"]]

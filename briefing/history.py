@@ -30,26 +30,37 @@ def stance_by_brief(positions: pd.DataFrame, briefs: pd.DataFrame) -> pd.DataFra
 
 def later_reading(before_brief: str, after_brief: str, briefs: pd.DataFrame) -> tuple[bool, str]:
     """Whether one author wrote both briefs, and how to name the later brief's reading."""
-    table = briefs.set_index("id")
-    before_author, after_author = table.at[before_brief, "author"], table.at[after_brief, "author"]
-    same = bool(before_author) and before_author == after_author
-    words = "the same author's later reading" if same else (
-        "a later reading by another author" if before_author and after_author
-        else "a later reading in another brief (the authors are not known to be the same)")
-    if table.at[after_brief, "illustrative"] or table.at[before_brief, "illustrative"]:
-        words += "; illustrative, written in-house"
-    return same, words
+    return BriefAuthors(briefs).later_reading(before_brief, after_brief)
+
+
+class BriefAuthors:
+    """Who wrote each brief and which briefs are illustrative, looked up once for a whole history."""
+
+    def __init__(self, briefs: pd.DataFrame) -> None:
+        self.authors = dict(zip(briefs["id"], briefs["author"], strict=True))
+        self.illustrative = set(briefs.loc[briefs["illustrative"].astype(bool), "id"])
+
+    def later_reading(self, before_brief: str, after_brief: str) -> tuple[bool, str]:
+        before_author, after_author = self.authors.get(before_brief), self.authors.get(after_brief)
+        same = bool(before_author) and before_author == after_author
+        words = "the same author's later reading" if same else (
+            "a later reading by another author" if before_author and after_author
+            else "a later reading in another brief (the authors are not known to be the same)")
+        if {before_brief, after_brief} & self.illustrative:
+            words += "; illustrative, written in-house"
+        return same, words
 
 
 def stance_changes(positions: pd.DataFrame, briefs: pd.DataFrame) -> pd.DataFrame:
     """Each change of reading between consecutive briefs, comparing like with like (stated with stated, and so on)."""
     sequence = stance_by_brief(positions, briefs)
+    authors = BriefAuthors(briefs)
     changes = []
     for _key, rows in sequence.groupby(["party", "issue", "claim_type"], sort=False):
         records = rows.to_dict("records")
         for before, after in zip(records, records[1:], strict=False):
             if before["stance"] != after["stance"]:
-                same, reading = later_reading(before["brief"], after["brief"], briefs)
+                same, reading = authors.later_reading(before["brief"], after["brief"])
                 changes.append({
                     "party": after["party"], "party_name": after["party_name"], "issue": after["issue"],
                     "issue_label": after["issue_label"], "claim_type": after["claim_type"],

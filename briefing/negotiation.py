@@ -136,43 +136,48 @@ class IssueVerdict:
         return text
 
 
-def _analyst_range(rows: pd.DataFrame) -> AnalystRange | None:
-    """The most recent range the analyst reads for the party on this issue, if any."""
-    for row in rows.itertuples(index=False):
-        if row.range_low is not None and not pd.isna(row.range_low) and row.range_claim_type == "assessment":
-            return AnalystRange(row.id, RANK[row.range_low], RANK[row.range_high], row.range_note, tuple(row.range_evidence))
-    return None
+def _analyst_ranges(on_issue: pd.DataFrame) -> dict[str, AnalystRange]:
+    """Per party, the most recent range the analyst reads for it on this issue."""
+    ranged = on_issue[on_issue["range_low"].notna() & (on_issue["range_claim_type"] == "assessment")]
+    found: dict[str, AnalystRange] = {}
+    for row in ranged.sort_values("date_end", ascending=False, na_position="last", kind="stable").itertuples(index=False):
+        found.setdefault(row.party, AnalystRange(row.id, RANK[row.range_low], RANK[row.range_high], row.range_note,
+                                                 tuple(row.range_evidence)))
+    return found
 
 
 def placements(positions: pd.DataFrame, issue: str) -> tuple[Placement, ...]:
     """One placement per party on an issue, from its cell's headline."""
     on_issue = positions[positions["issue"] == issue]
+    if on_issue.empty:
+        return ()
+    stances = dict(zip(on_issue["id"], on_issue["stance"], strict=True))
+    with_red_lines = on_issue[on_issue["red_line"].notna()]
+    red_lines: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+    for row in with_red_lines.itertuples(index=False):
+        red_lines.setdefault(row.party, []).append((row.red_line, row.red_line_claim_type, tuple(row.red_line_evidence)))
+    analyst = _analyst_ranges(on_issue)
+    readings = cell_readings(on_issue)
+    heads = on_issue.set_index("id").loc[readings["headline"]]
     found = []
-    by_id = on_issue.set_index("id", drop=False)
-    for reading in cell_readings(on_issue).itertuples(index=False):
-        head = by_id.loc[reading.headline]
-        rows = on_issue[on_issue["party"] == reading.party].sort_values("date_end", ascending=False, na_position="last")
-        red_lines = tuple(
-            (row.red_line, row.red_line_claim_type, tuple(row.red_line_evidence))
-            for row in rows.itertuples(index=False) if row.red_line
-        )
-        has_range = head["range_low"] is not None and not pd.isna(head["range_low"])
-        if has_range and head["range_claim_type"] in PARTY_BASES:
-            low, high, source = RANK[head["range_low"]], RANK[head["range_high"]], "acceptable range"
-            evidence = tuple(head["evidence"]) + tuple(head["range_evidence"])
+    for reading, head in zip(readings.itertuples(index=False), heads.itertuples(index=False), strict=True):
+        has_range = head.range_low is not None and not pd.isna(head.range_low)
+        if has_range and head.range_claim_type in PARTY_BASES:
+            low, high, source = RANK[head.range_low], RANK[head.range_high], "acceptable range"
+            evidence = tuple(head.evidence) + tuple(head.range_evidence)
         elif reading.stance in RANK:
             low = high = RANK[reading.stance]
-            source, evidence = "stance only", tuple(head["evidence"])
+            source, evidence = "stance only", tuple(head.evidence)
         else:
             low = high = None
-            source, evidence = "unclear", tuple(head["evidence"])
+            source, evidence = "unclear", tuple(head.evidence)
         found.append(Placement(
             party=reading.party, party_name=reading.party_name, low=low, high=high, source=source,
             position_id=reading.headline, brief=reading.brief, stance=reading.stance, claim_type=reading.claim_type,
-            confidence=reading.confidence, contested_by=tuple(reading.disagreeing), red_lines=red_lines,
-            evidence=evidence, analyst_range=_analyst_range(rows),
-            alternatives=tuple((row.id, row.stance) for row in rows.itertuples(index=False)
-                               if row.id in set(reading.differing)),
+            confidence=reading.confidence, contested_by=tuple(reading.disagreeing),
+            red_lines=tuple(red_lines.get(reading.party, ())), evidence=evidence,
+            analyst_range=analyst.get(reading.party),
+            alternatives=tuple((record, stances[record]) for record in reading.differing),
         ))
     return tuple(found)
 
@@ -210,9 +215,12 @@ def _contradicting_records(counted: list[Placement], verdict: str) -> list[str]:
     found = []
     for placement in counted:
         others = [(r.low, r.high) for r in counted if r is not placement and r.low is not None and r.high is not None]
+        changes: dict[str, bool] = {}  # per stance, not per record: a large corpus has many records of one stance
         for record, stance in placement.alternatives:
-            place = [(RANK[stance], RANK[stance])] if stance in RANK else []
-            if _kind(others + place) != verdict:
+            if stance not in changes:
+                place = [(RANK[stance], RANK[stance])] if stance in RANK else []
+                changes[stance] = _kind(others + place) != verdict
+            if changes[stance]:
                 found.append(record)
     return found
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from briefing.history import later_reading, stance_by_brief, stance_changes
+from briefing.history import BriefAuthors, stance_by_brief, stance_changes
 from briefing.readings import cell_readings
 from briefing.schema import CLAIM_TYPES, STANCES
 from components.data import per_view
@@ -58,6 +58,7 @@ def _cell_history_text(context: PageContext, party: str, issue: str) -> list[str
     sequence = stance_by_brief(cell, context.frames.briefs)
     titles = context.frames.brief_titles
     illustrative = context.frames.illustrative_briefs
+    authors = BriefAuthors(context.frames.briefs)
     blocks = []
     for claim_type, rows in sequence.groupby("claim_type", sort=False):
         steps = []
@@ -65,7 +66,7 @@ def _cell_history_text(context: PageContext, party: str, issue: str) -> list[str
         for row in rows.itertuples(index=False):
             marker = ""
             if previous is not None:
-                _same, reading = later_reading(previous.brief, row.brief, context.frames.briefs)
+                _same, reading = authors.later_reading(previous.brief, row.brief)
                 marker = f" ({'changed' if row.stance != previous.stance else 'unchanged'}: {reading})"
             badge = " " + markdown_badge("Illustrative", "orange") if row.brief in illustrative else ""
             steps.append(f"{row.stance_symbol} {row.stance_label}{marker} — *{titles[row.brief]}*, "

@@ -69,6 +69,7 @@ class MatrixTable:
     css: pd.DataFrame
     labels: dict[str, str]
     party_ids: tuple[str, ...]
+    headlines: dict[tuple[str, str], str]  # (party, issue) -> the position that speaks for the cell
 
     def styled(self):
         return self.words.style.apply(lambda _frame: self.css, axis=None)
@@ -106,7 +107,8 @@ def matrix_table(headline: pd.DataFrame, parties: list[tuple[str, str]], issues:
             styles.append(f"background-color: {background}; color: {ink}")
         words[issue_id], css[issue_id] = column, styles
     return MatrixTable(words=pd.DataFrame(words), css=pd.DataFrame(css), labels=dict(issues),
-                       party_ids=tuple(party_id for party_id, _name in parties))
+                       party_ids=tuple(party_id for party_id, _name in parties),
+                       headlines={key: row.headline for key, row in cells.items()})
 
 
 DETAIL_PAGE = 5  # positions of a cell per page, each with its quotes

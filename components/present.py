@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
+from briefing.frames import Frames
 from briefing.negotiation import issue_verdict
 from briefing.readings import cell_readings
 from briefing.schema import STANCES
@@ -24,6 +26,11 @@ def large_type() -> None:
     render_html(LARGE_TYPE)
 
 
+def slide_readings(view: Frames, issue: str) -> pd.DataFrame:
+    """Each party's reading of one issue, by the cell rule every view uses."""
+    return cell_readings(view.positions[view.positions["issue"] == issue])
+
+
 def issue_slide(context: PageContext, issue: str) -> None:
     """Stances, the negotiation verdict, judgments, events and regional effects for one issue."""
     view = context.view
@@ -31,7 +38,7 @@ def issue_slide(context: PageContext, issue: str) -> None:
     st.header(issue_row["label"])
     st.markdown(f"*{issue_row['definition']}*")
     headline = per_view(f"present-headline:{issue}", context.frames, context.selection,
-                        lambda: cell_readings(view.positions[view.positions["issue"] == issue]))
+                        lambda: slide_readings(view, issue))
     if headline.empty:
         st.markdown("No party has a position on this issue in the current filter.")
     illustrative = context.frames.illustrative_briefs

@@ -34,20 +34,32 @@ def illustrative_notice(frames: Frames, view: Frames) -> None:
         )
 
 
+NOTE_FILES = 3  # past this many briefs with warnings, one summary instead of a note each
+NOTE_LINES = 30
+
+
 def quality_note(frames: Frames, view: Frames) -> None:
     """Per brief in view: the editorial warnings of `python -m briefing validate`, if any."""
-    if not frames.warnings:
+    by_file = frames.warnings_by_file
+    if not by_file:
         return
-    files = dict(zip(view.briefs["file"], view.briefs["title"], strict=True))
-    by_file: dict[str, list[str]] = {}
-    for warning in frames.warnings:
-        if warning.file in files:
-            by_file.setdefault(warning.file, []).append(f"{warning.location}: {warning.message}")
-    for file, lines in by_file.items():
-        with st.expander(f"Data-quality note: {len(lines)} reading(s) in “{files[file]}” may claim more than their "
-                         "quotes say", icon=":material/rule:"):
+    shown = [(file, title) for file, title in zip(view.briefs["file"], view.briefs["title"], strict=True) if file in by_file]
+    if len(shown) > NOTE_FILES:
+        total = sum(len(by_file[file]) for file, _title in shown)
+        with st.expander(f"Data-quality note: {len(shown):,} briefs in view have {total:,} reading(s) that may claim more "
+                         "than their quotes say", icon=":material/rule:"):
+            st.caption("From the editorial checks of `python -m briefing validate` (docs/editorial-checklist.md). "
+                       "Run it for every line; the briefs with the most:")
+            ranked = sorted(shown, key=lambda pair: -len(by_file[pair[0]]))[:NOTE_LINES]
+            st.code("\n".join(f"{len(by_file[file]):>4}  {file}" for file, _title in ranked), language=None)
+        return
+    for file, title in shown:
+        lines = by_file[file]
+        more = [f"… and {len(lines) - NOTE_LINES} more: run python -m briefing validate"] if len(lines) > NOTE_LINES else []
+        with st.expander(f"Data-quality note: {len(lines)} reading(s) in “{title}” may claim more than their quotes say",
+                         icon=":material/rule:"):
             st.caption("From the editorial checks of `python -m briefing validate` (docs/editorial-checklist.md).")
-            st.code("\n".join(lines), language=None, wrap_lines=True)
+            st.code("\n".join([*lines[:NOTE_LINES], *more]), language=None, wrap_lines=True)
 
 
 def editor_notes(view: Frames) -> pd.DataFrame:

@@ -116,7 +116,7 @@ class TestTrust:
                                           position(3, "north", "conditional", "assessment"),
                                           position(4, "south", "conditional", "reported")), "truce")
         assert verdict.verdict == "touching"
-        assert verdict.contested_by == ("p1", "p2")  # p3 agrees with the headline p0; p1 and p2 would change it
+        assert verdict.contested_by == ("p2", "p1")  # in rule order; p3 agrees with the headline p0
         assert verdict.label == "Touching: a single point all could accept — uncertain, contested"
 
     def test_a_record_that_would_not_change_the_verdict_does_not_contest_it(self):

@@ -1,0 +1,111 @@
+"""One rule decides what a cell says: for every cell of the test corpus and of a synthetic corpus, under several
+filters, the matrix, the negotiation space, briefing mode, the stance history, the pack and the export name the same
+headline record, with the same stance and the same "contested"."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from bench.synthetic import generate_corpus
+from briefing.export import export_records
+from briefing.frames import Frames, Selection, select
+from briefing.load import Layout
+from briefing.negotiation import placements, view_verdicts
+from briefing.pack import _Pack, cell_words
+from briefing.readings import cell_readings
+from briefing.store import load_frames
+from components.history import _cell_history_text
+from components.matrix import headline_positions, matrix_table
+from components.present import slide_readings
+from components.shell import PageContext
+from tests.conftest import CORPUS
+
+
+@pytest.fixture(scope="module")
+def corpus_frames() -> Frames:
+    return load_frames(Layout(root=CORPUS))
+
+
+@pytest.fixture(scope="module")
+def synthetic_frames(tmp_path_factory) -> Frames:
+    return load_frames(Layout(root=generate_corpus(tmp_path_factory.mktemp("synthetic") / "corpus", 12, seed=5)))
+
+
+def selections(frames: Frames) -> list[Selection]:
+    briefs = list(frames.briefs["id"])
+    issues = list(frames.issues["id"])
+    return [Selection(), *(Selection(briefs=(brief,)) for brief in briefs[:3]), Selection(issues=tuple(issues[:2])),
+            Selection(parties=tuple(frames.parties["id"][:2]))]
+
+
+def views_agree(frames: Frames, selection: Selection) -> int:
+    """Assert that every view names the rule's headline for every cell; return how many cells were walked."""
+    view = select(frames, selection)
+    readings = cell_readings(view.positions)
+    expected = {(row.party, row.issue): row for row in readings.itertuples(index=False)}
+    if not expected:
+        return 0
+
+    parties = [(p, n) for p, n in zip(frames.parties["id"], frames.parties["name"], strict=True)]
+    issues = [(i, label) for i, label in zip(frames.issues["id"], frames.issues["label"], strict=True)]
+    table = matrix_table(headline_positions(view.positions), parties, issues)
+    assert table.headlines == {key: row.headline for key, row in expected.items()}
+    for (party, issue), row in expected.items():
+        words = table.words.at[table.party_ids.index(party), issue]
+        assert words.startswith(row.stance_symbol) and (("contested" in words) == row.contested), (party, issue, words)
+
+    pack = _Pack(frames, selection)
+    headers, pack_rows = pack.matrix()
+    names = dict(parties)
+    labels = dict(issues)
+    for (party, issue), row in expected.items():
+        cells = dict(pack_rows)[names[party]]
+        assert cells[headers.index(labels[issue])] == cell_words(row._asdict())
+
+    exported = {(c["party"], c["issue"]): c for c in export_records(frames, selection)["cells"]}
+    assert {key: c["headline"] for key, c in exported.items()} == {key: row.headline for key, row in expected.items()}
+    assert all(exported[key]["contested"] == row.contested for key, row in expected.items())
+
+    for issue in {issue for _party, issue in expected}:
+        placed = {p.party: p.position_id for p in placements(view.positions, issue)}
+        assert placed == {party: row.headline for (party, i), row in expected.items() if i == issue}
+        slide = slide_readings(view, issue)
+        assert dict(zip(slide["party"], slide["headline"], strict=True)) == placed
+    verdicts = view_verdicts(view, selection.issues)
+    assert {(v.issue, party) for v in verdicts for party in v.rests_on} == {
+        (issue, row.headline) for (_party, issue), row in expected.items()}
+
+    context = PageContext(frames=frames, view=view, selection=selection)
+    for (party, issue), row in expected.items():
+        blocks = _cell_history_text(context, party, issue)
+        if blocks:  # only cells that more than one brief speaks to have a history
+            assert f"{row.stance_symbol} {row.stance_label}" in blocks[0] and f"; {row.headline})" in blocks[0]
+    return len(expected)
+
+
+def test_every_view_shows_the_same_headline_on_the_test_corpus(corpus_frames):
+    walked = sum(views_agree(corpus_frames, selection) for selection in selections(corpus_frames))
+    assert walked >= len(cell_readings(corpus_frames.positions))
+
+
+def test_every_view_shows_the_same_headline_on_a_synthetic_corpus(synthetic_frames):
+    walked = sum(views_agree(synthetic_frames, selection) for selection in selections(synthetic_frames))
+    assert walked > 50
+
+
+def test_a_contested_cell_says_so_in_every_view(corpus_frames):
+    contested = cell_readings(corpus_frames.positions)
+    contested = contested[contested["contested"]]
+    assert not contested.empty, "the test corpus has a contested cell (Russia × energy truce)"
+    row = contested.iloc[0]
+    assert "contested" in cell_words(row.to_dict())
+    placement = next(p for p in placements(corpus_frames.positions, row["issue"]) if p.party == row["party"])
+    assert placement.contested_by == tuple(row["disagreeing"])
+
+
+def test_the_rule_does_not_depend_on_row_order(synthetic_frames):
+    shuffled = synthetic_frames.positions.sample(frac=1, random_state=7)
+    assert cell_readings(shuffled).set_index(["party", "issue"])["headline"].sort_index().equals(
+        cell_readings(synthetic_frames.positions).set_index(["party", "issue"])["headline"].sort_index())
+    assert isinstance(shuffled, pd.DataFrame)
