@@ -150,6 +150,40 @@ class TestValidate:
         assert capsys.readouterr().out.strip() == "data/briefs/alpha.yaml: file contains NUL bytes: binary data, not YAML"
 
 
+class TestStrict:
+    """Editorial warnings: printed by validate, errors under --strict."""
+
+    @staticmethod
+    def hedged(tiny) -> None:
+        data = tiny.brief()
+        data["judgments"][0].update(evidence=[tiny.span("alpha-ev-energy-j", "energy")], confidence="high",
+                                    text="An energy truce will follow.")
+        tiny.write("alpha.yaml", data)
+
+    def test_warnings_are_printed_and_do_not_fail(self, tiny, capsys):
+        self.hedged(tiny)
+        assert cli.main(["validate"]) == 0
+        out = capsys.readouterr().out.splitlines()
+        assert out[:2] == [
+            "warning: data/briefs/alpha.yaml: judgments[0] (alpha-judgment): its quote hedges (“could”, “if”) but its "
+            "confidence is high: a hedge in the source keeps the confidence below high [hedged-quote-high-confidence]",
+            "warning: data/briefs/alpha.yaml: judgments[0] (alpha-judgment): its quote hedges (“could”, “if”) but its "
+            "text states the claim outright: carry the hedge into the text [dropped-hedge]",
+        ]
+        assert out[-1].endswith("; 2 editorial warning(s): readings that may claim more than their quotes")
+
+    def test_strict_counts_them_as_errors(self, tiny, capsys):
+        self.hedged(tiny)
+        assert cli.main(["validate", "--strict"]) == 1
+        captured = capsys.readouterr()
+        assert all(line.startswith("error: ") for line in captured.out.splitlines())
+        assert captured.err.strip() == "0 problem(s), 2 editorial warning(s) counted as errors (--strict); 1 brief(s) valid"
+
+    def test_strict_passes_clean_data(self, tiny, capsys):
+        tiny.write("alpha.yaml", tiny.brief())
+        assert cli.main(["validate", "--strict"]) == 0
+
+
 class TestExport:
     def test_json_issue_filter(self, tiny, capsys):
         tiny.write("alpha.yaml", tiny.brief())

@@ -1,0 +1,141 @@
+"""Readings a briefer can defend, on the test corpus: verdicts with confidence, inputs and contradictions; the
+illustrative brief labelled everywhere; editorial warnings shown per brief; the export's verdicts table."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from briefing.export import to_csv_tables, to_json
+from briefing.frames import Selection
+from briefing.load import Layout
+from briefing.negotiation import view_verdicts
+from briefing.pack import pack_html, pack_markdown
+from briefing.store import load_frames
+from tests.app.helpers import PROJECT, run_page
+from tests.conftest import CORPUS
+
+FOLLOW_UP = "energy-truce-follow-up-2026-02"
+
+
+@pytest.fixture(scope="module")
+def frames():
+    return load_frames(Layout(root=CORPUS))
+
+
+def page_links(app) -> list[str]:
+    return [link.proto.label for link in app.get("page_link")]
+
+
+class TestNegotiation:
+    def test_every_verdict_shows_its_confidence_and_the_records_it_rests_on(self, frames):
+        app = run_page("negotiation")
+        assert not app.exception
+        verdicts = [m.value for m in app.markdown if " · confidence " in m.value]
+        issues_with_positions = set(frames.positions["issue"])
+        assert len(verdicts) == len(issues_with_positions)
+        links = page_links(app)
+        for verdict in view_verdicts(frames):
+            assert set(verdict.rests_on) <= set(links), verdict.issue
+            assert set(verdict.contested_by) <= set(links), verdict.issue
+
+    def test_the_energy_truce_verdict_says_it_is_uncertain_and_contested(self):
+        app = run_page("negotiation", issue="energy-truce")
+        text = " ".join(m.value for m in app.markdown)
+        assert "Touching: a single point all could accept — uncertain, contested** · confidence low" in text
+        assert "Russia's place rests on a low-confidence record (pos-russia-energy-truce-reported)" in text
+        assert {"kj-no-tactical-arrangements", "pos-russia-energy-truce-denial"} <= set(page_links(app))
+        assert "step" not in text.lower().replace("steps:", "")  # no counted gaps
+
+    def test_the_analysts_range_is_shown_and_labelled_as_such(self):
+        app = run_page("negotiation", issue="security-guarantees")
+        text = " ".join(m.value for m in app.markdown)
+        assert "The analyst's reading of its range** (not counted in the verdict)" in text
+
+
+class TestIllustrative:
+    @pytest.mark.parametrize("page", ["overview", "matrix", "timeline", "regional", "sources", "negotiation", "present"])
+    def test_every_view_labels_the_illustrative_brief(self, page):
+        app = run_page(page)
+        assert any("Illustrative" in m.value and "in-house" in m.value for m in app.markdown), page
+
+    def test_no_label_when_the_illustrative_brief_is_filtered_out(self, frames):
+        other = next(b for b in frames.briefs["id"] if b != FOLLOW_UP)
+        app = run_page("overview", brief=other)
+        assert not any("in-house note" in m.value for m in app.markdown)
+
+    def test_the_cell_details_mark_its_records(self):
+        app = run_page("matrix", cell="russia:energy-truce")
+        text = " ".join(m.value for m in app.markdown)
+        assert "Illustrative brief: Illustrative" in text
+        assert "Headline of the cell" in text and "Disagrees with the headline" in text
+
+    def test_export_and_pack_carry_the_label(self, frames):
+        briefs = {b["id"]: b for b in json.loads(to_json(frames))["briefs"]}
+        assert "illustrative" in briefs[FOLLOW_UP]["provenance"].lower() and briefs[FOLLOW_UP]["illustrative"] is True
+        assert "[Illustrative] Revisiting the Energy Truce" in pack_markdown(frames)
+        assert "[Illustrative] Revisiting the Energy Truce" in pack_html(frames)
+
+
+class TestEditorial:
+    def test_the_editors_note_and_the_ladder_are_shown(self):
+        app = run_page("overview")
+        text = " ".join(m.value for m in app.markdown)
+        assert "Editor's note" in text and "nearly two years" in text
+        assert any(h.value == "Escalation ladders" for h in app.header)
+        assert "Minimum requirement:" in text and "Possible higher demand:" in text
+
+    def test_a_brief_with_warnings_gets_a_data_quality_note(self, tmp_path, monkeypatch):
+        shutil.copytree(CORPUS / "data", tmp_path / "data")
+        shutil.copytree(CORPUS / "seeds", tmp_path / "seeds")
+        brief = tmp_path / "data" / "briefs" / "lavrov-red-line-2026-01.yaml"
+        text = brief.read_text(encoding="utf-8")
+        # the author's hedged reading at high confidence: a warning, not an error
+        brief.write_text(text.replace("  - id: kj-shift-to-territorial-legal-demands\n    issues: [territorial-status, "
+                                      "demilitarization-neutrality]\n    confidence: medium",
+                                      "  - id: kj-shift-to-territorial-legal-demands\n    issues: [territorial-status, "
+                                      "demilitarization-neutrality]\n    confidence: high", 1), encoding="utf-8")
+        monkeypatch.setenv("BRIEFING_ROOT", str(tmp_path))
+        app = run_page("overview")
+        notes = [e.label for e in app.expander if e.label.startswith("Data-quality note")]
+        assert notes == ["Data-quality note: 1 reading(s) in “Lavrov Draws the Red Line: An Analysis of Russia's Security "
+                         "Guarantee Conditions for Ukraine” may claim more than their quotes say"]
+        assert any("hedged-quote-high-confidence" in c.value for c in app.code)
+
+    def test_no_note_on_clean_data(self):
+        assert not [e for e in run_page("overview").expander if e.label.startswith("Data-quality note")]
+
+
+class TestExportVerdicts:
+    def test_json_has_a_verdicts_table(self, frames):
+        verdicts = {v["issue"]: v for v in json.loads(to_json(frames, Selection(issues=("energy-truce",))))["verdicts"]}
+        energy = verdicts["energy-truce"]
+        assert list(energy) == ["issue", "verdict", "confidence", "rests_on", "contested_by", "uncertain", "explanation"]
+        assert (energy["verdict"], energy["confidence"]) == ("touching", "low")
+        assert "kj-no-tactical-arrangements" in energy["contested_by"]
+        assert energy["rests_on"] == ["pos-russia-energy-truce-reported", "pos-ukraine-energy-truce-reported"]
+
+    def test_csv_has_a_verdicts_table(self, frames):
+        rows = list(csv.DictReader(io.StringIO(to_csv_tables(frames)["verdicts"])))
+        assert {row["issue"] for row in rows} == set(frames.positions["issue"])
+        energy = next(row for row in rows if row["issue"] == "energy-truce")
+        assert energy["contested_by"].split(";")[-1] == "etf-kj-obstacle-is-terms"
+
+    def test_the_cli_writes_it(self, tmp_path):
+        result = subprocess.run([sys.executable, "-m", "briefing", "export", "--format", "csv", "--out", str(tmp_path)],
+                                cwd=PROJECT, capture_output=True, text=True, timeout=120, check=False)
+        assert result.returncode == 0, result.stderr
+        header = (tmp_path / "verdicts.csv").read_text(encoding="utf-8").splitlines()[0]
+        assert header == "issue,verdict,confidence,rests_on,contested_by,uncertain,explanation"
+
+    def test_the_pack_gives_every_verdict_its_confidence_and_inputs(self, frames):
+        document = pack_markdown(frames, Selection(issues=("energy-truce",)))
+        assert "(confidence low)" in document
+        assert "Rests on: pos-russia-energy-truce-reported, pos-ukraine-energy-truce-reported." in document
+        assert "Contested by: pos-russia-energy-truce-denial" in document
