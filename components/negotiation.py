@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from briefing.negotiation import STANCE_AT, IssueVerdict
+from briefing.negotiation import STANCE_AT, IssueVerdict, possessive
 from briefing.schema import STANCES
 from components.data import per_view
 from components.evidence import SOURCES_PAGE, evidence_quotes
@@ -132,4 +132,4 @@ def verdict_panel(context: PageContext, verdict: IssueVerdict) -> None:
                 if party_range.contested_by:
                     st.markdown("**Records of the cell that disagree with its headline:** "
                                 + ", ".join(party_range.contested_by))
-                evidence_quotes(context, party_range.evidence, claim_label=f"Behind {party_range.party_name}'s placement")
+                evidence_quotes(context, party_range.evidence, claim_label=f"Behind {possessive(party_range.party_name)} placement")

@@ -15,30 +15,35 @@ from tests.conftest import CORPUS
 
 @pytest.mark.browser
 def test_negotiation_page_shows_verdicts_with_evidence(app):
-    """/negotiation draws a range strip per issue and names the no-intersection verdict on security guarantees."""
+    """/negotiation draws a range strip per issue, says the security-guarantees verdict in words with its confidence,
+    and links each record it rests on to its quote in the source viewer."""
     app.goto("/negotiation?issue=security-guarantees")
     main = app.by_testid("stMain")
-    expect(main).to_contain_text("No intersection")
-    expect(main).to_contain_text("Ukraine accepts nothing below")
+    expect(main).to_contain_text("No overlap — uncertain · confidence medium")
+    expect(main).to_contain_text("Russia firmly rejects it (in its own words)")
     strip = app.page.locator("[data-testid=stMain] .range-strip")
     expect(strip).to_have_count(1)
-    assert "No intersection" in strip.get_attribute("aria-label")
+    assert "No overlap" in strip.get_attribute("aria-label")
     expect(strip.get_by_text("gap")).to_be_visible()
-    app.page.get_by_text(re.compile(r"^Russia: Firm rejection to Conditional")).click()
+    app.page.get_by_text(re.compile(r"^Russia: Firm rejection \(stance only")).click()
     expect(main.locator("blockquote.evidence-quote").first).to_be_visible()
+    main.get_by_role("link", name=re.compile("pos-russia-guarantees-stated")).click()
+    app.page.wait_for_url(re.compile(r"/sources\?.*span=lrl-lavrov-guarantees-aimed-at-regime"))
+    app.settle()
+    expect(app.page.locator("mark#target-span")).to_contain_text("We are not clear about what kind of guarantees")
     app.assert_clean()
 
 
 @pytest.mark.browser
 def test_brief_selector_filters_and_travels_in_the_link(app):
-    """Choosing the follow-up brief in the sidebar puts ?brief= in the URL and limits the timeline to its event."""
+    """Choosing the follow-up brief in the sidebar puts ?brief= in the URL and limits the timeline to its events (none)."""
     app.goto("/timeline")
     select = app.by_testid("stSelectbox", "[data-testid=stSidebar]").filter(has_text="Brief")
     select.click()
     app.page.get_by_role("option", name="Revisiting the Energy Truce: A Follow-up Note").click()
     app.page.wait_for_url(re.compile(r"brief=energy-truce-follow-up-2026-02"))
     app.settle()
-    expect(app.by_testid("stMain")).to_contain_text("Russian denial read as denying an agreement")
+    expect(app.by_testid("stMain")).to_contain_text("No event matches the current filter")
     expect(app.by_testid("stMain")).not_to_contain_text("Washington peace plan")
     app.assert_clean()
 
