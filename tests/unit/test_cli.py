@@ -77,7 +77,7 @@ class TestSubprocess:
         result = run("validate", str(path))
         assert result.returncode == 1
         assert result.stdout.splitlines() == [
-            f"{path}: positions[0].evidence[0]: quote is not the seed text at 0-{len(QUOTE)}; "
+            f"{path}:19:5: positions[0].evidence[0] (cli-check-russia-ceasefire): quote is not the seed text at 0-{len(QUOTE)}; "
             f"the quote occurs at {start}-{start + len(QUOTE)}"
         ]
         assert "1 problem(s); 0 brief(s) valid" in result.stderr
@@ -139,8 +139,8 @@ class TestValidate:
         assert cli.main(["validate"]) == 1
         captured = capsys.readouterr()
         assert captured.out.splitlines() == [
-            "data/briefs/alpha.yaml: positions[0]: unknown party id(s): atlantis",
-            "data/briefs/alpha.yaml: events[1]: an undated event explains what is known of its time (date_note)",
+            "data/briefs/alpha.yaml:13:10: positions[0].party (alpha-northland-ceasefire): unknown party id(s): atlantis",
+            "data/briefs/alpha.yaml:81:3: events[1] (alpha-energy-talks): an undated event explains what is known of its time (date_note)",
         ]
         assert captured.err.strip() == "2 problem(s); 1 brief(s) valid"
 
