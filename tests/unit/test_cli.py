@@ -140,7 +140,7 @@ class TestValidate:
         captured = capsys.readouterr()
         assert captured.out.splitlines() == [
             "data/briefs/alpha.yaml:13:10: positions[0].party (alpha-northland-ceasefire): unknown party id(s): atlantis",
-            "data/briefs/alpha.yaml:81:3: events[1] (alpha-energy-talks): an undated event explains what is known of its time (date_note)",
+            "data/briefs/alpha.yaml:77:3: events[1] (alpha-energy-talks): an undated event explains what is known of its time (date_note)",
         ]
         assert captured.err.strip() == "2 problem(s); 1 brief(s) valid"
 
