@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import dataclasses
+import datetime as dt
 import difflib
 import re
 
@@ -77,6 +78,18 @@ def published_message(value: object) -> str:
     if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
         return f"published {shown} is not a day of the calendar; write it as {DATE_FORM}"
     return f"published must be the source's publication date, written {DATE_FORM} (got {shown})" + (f"; {hint}" if hint else "")
+
+
+def parse_published(value: object) -> dt.date:
+    """A publication date: a date, or text in the one form YYYY-MM-DD; anything else gets a message saying so."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(published_message(value))
 
 
 _STEP = re.compile(r"\[(\d+)\]|([^.\[\]]+)")

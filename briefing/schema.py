@@ -9,7 +9,6 @@ checks run even when some of its fields fail, so one run reports every problem i
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Annotated, Any, Literal
@@ -29,7 +28,7 @@ from pydantic_core import PydanticCustomError
 
 from briefing.dates import DateError, parse_date
 from briefing.locate import explain_missing, occurrences
-from briefing.messages import date_hint, did_you_mean, published_message
+from briefing.messages import date_hint, did_you_mean, parse_published
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
@@ -481,16 +480,8 @@ class Brief(Record):
 
     @field_validator("published", mode="before")
     @classmethod
-    def _plain_date(cls, value: object) -> object:
-        # pydantic's own wording ("input is too short") does not say what form is wanted
-        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-            return value
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise ValueError(published_message(value))
+    def _plain_date(cls, value: object) -> dt.date:
+        return parse_published(value)  # pydantic's own wording ("input is too short") does not say what form is wanted
 
     @model_validator(mode="before")
     @classmethod

@@ -178,10 +178,21 @@ class TestExport:
         )
         assert f"wrote {out / 'evidence.csv'}" in capsys.readouterr().err
 
-    def test_broken_briefs_are_skipped_and_named(self, tiny, capsys):
+    def test_broken_briefs_stop_the_export_and_are_named(self, tiny, capsys, tmp_path):
         tiny.write("alpha.yaml", "- not a mapping\n")
         tiny.neighbour()
-        assert cli.main(["export", "--format", "json"]) == 0
+        out = tmp_path / "export.json"
+        assert cli.main(["export", "--format", "json", "--out", str(out)]) == 1
+        assert capsys.readouterr().err.splitlines() == [
+            "error: data/briefs/alpha.yaml: a brief is a YAML mapping, not list",
+            "1 file(s) could not be loaded, so nothing was written; fix them, or pass --allow-skipped to write what did load",
+        ]
+        assert not out.exists()
+
+    def test_allow_skipped_writes_the_rest(self, tiny, capsys):
+        tiny.write("alpha.yaml", "- not a mapping\n")
+        tiny.neighbour()
+        assert cli.main(["export", "--format", "json", "--allow-skipped"]) == 0
         captured = capsys.readouterr()
         assert captured.err.strip() == "skipped: data/briefs/alpha.yaml: a brief is a YAML mapping, not list"
         assert [b["id"] for b in json.loads(captured.out)["briefs"]] == ["beta"]
