@@ -18,6 +18,7 @@ import hashlib
 import json
 import re
 import sys
+import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +28,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from briefing.atomic import write_atomic
 from briefing.load import MAX_SEED_BYTES, Corpus, Layout, LoadError, Problem, load_corpus, load_taxonomy, parse_yaml, read_bounded
-from briefing.locate import explain_missing, near_matches, nearest, occurrences, snippet
+from briefing.locate import closest, nearest, occurrences, snippet
 from briefing.messages import node_marks, parse_published, place
 from briefing.schema import RECORD_FIELDS, Brief, Seed, Slug, Text
 
@@ -76,6 +77,11 @@ def read_source(source: Path) -> bytes:
     return raw
 
 
+def _comment_list(label: str, ids: list[str]) -> list[str]:
+    return textwrap.wrap(", ".join(ids), width=110, initial_indent=f"# {label}: ", subsequent_indent="#   ",
+                         break_on_hyphens=False)
+
+
 def _quoted(text: str) -> str:
     """A YAML double-quoted scalar (JSON's string syntax is a subset of it)."""
     return json.dumps(text, ensure_ascii=False)
@@ -91,7 +97,7 @@ def skeleton(brief_id: str, title: str, published: str, seed: Seed, layout: Layo
     speaker = speaking.speakers[0].id if speaking else "<speaker id>"
     issue = issues[0] if issues else "<issue id>"
     region = next((p for p in ("poland", "baltic-states") if p in parties), party)
-    known = [f"# Parties: {', '.join(parties)}", f"# Issues: {', '.join(issues)}"] if taxonomy else []
+    known = [*_comment_list("Parties", parties), *_comment_list("Issues", issues)] if taxonomy else []
     lines = [
         f"# Brief on seeds/{seed.file}. Format: docs/brief-format.md; walkthrough: docs/adding-a-brief.md.",
         "#",
@@ -106,7 +112,7 @@ def skeleton(brief_id: str, title: str, published: str, seed: Seed, layout: Layo
         f'published: "{published}"',
         "seeds:",
         f"  - id: {seed.id}",
-        f"    file: {_quoted(seed.file)}",
+        f"    file: {_plain(seed.file)}",
         f"    sha256: {seed.sha256}",
         "",
         "# Uncomment a block (remove the first '# ' of each line) and replace the example values.",
@@ -116,7 +122,7 @@ def skeleton(brief_id: str, title: str, published: str, seed: Seed, layout: Layo
         f"#   - id: pos-{party}-{issue}-stated",
         f"#     party: {party}",
         f"#     issue: {issue}",
-        "#     stance: firm-rejection          # firm-rejection, rejection, conditional, support, firm-support, ambiguous",
+        "#     stance: firm-rejection         # firm-rejection, rejection, conditional, support, firm-support, ambiguous",
         "#     claim_type: stated             # stated (with speaker), reported (with reported_by), assessment",
         f"#     speaker: {speaker}",
         '#     date: "2026-01-29"             # EDTF, at the precision the text gives: "2026-01", "2022-21" (spring)',
@@ -142,7 +148,7 @@ def skeleton(brief_id: str, title: str, published: str, seed: Seed, layout: Layo
         '#     title: "A short, neutral title"',
         '#     date: "2026-01-29"             # or, if undated: date_note, and after/before bounds the text supports',
         f"#     parties: [{party}]",
-        f"#     issues: [{issue}]             # leave out for background that concerns no single issue",
+        f"#     issues: [{issue}]".ljust(37) + "# leave out for background that concerns no single issue",
         "#     status: occurred               # occurred, proposed, reported, denied",
         "#     evidence:",
         '#       - quote: "the exact words of the source"',
@@ -152,7 +158,7 @@ def skeleton(brief_id: str, title: str, published: str, seed: Seed, layout: Layo
         f"#   - id: imp-{region}-short-name",
         f"#     region: {region}",
         f"#     issues: [{issue}]",
-        "#     direction: worsens             # worsens, improves, mixed, uncertain",
+        "#     direction: worsens            # worsens, improves, mixed, uncertain",
         "#     claim_type: assessment",
         "#     confidence: medium",
         "#     assessment: >-",
@@ -511,12 +517,14 @@ def _fill(path: Path, layout: Layout, check: bool) -> FillResult:
                 problem(item.location, f"the quote occurs {len(item.starts)} times in seed {item.seed!r} and nothing in the "
                         f"record tells them apart: lengthen the quote until it is unique, or write start: and end: for the one "
                         f"you mean ({places})", item.record)
-            else:
-                near = near_matches(seed_text, item.quote, limit=1)
-                advice = (f"; if that is the passage you mean, copy it into the quote exactly: "
-                          f"{_quoted(seed_text[near[0].start:near[0].end])}") if near else ""
-                problem(item.location, f"the quote is not in seed {item.seed!r}: {explain_missing(seed_text, item.quote)}{advice}",
+            elif (found := closest(seed_text, item.quote)) is None:
+                problem(item.location, f"the quote is not in seed {item.seed!r}, and no passage of it resembles the quote",
                         item.record)
+            else:
+                # a suggestion only: the analyst decides whether the seed's wording is what the record means
+                advice = "if that is the passage you mean, copy it into the quote" if found.near else "compare the two"
+                problem(item.location, f"the quote is not in seed {item.seed!r}; {found.describe(seed_text, item.quote, passage=False)}; "
+                        f"{advice}: quote: {_quoted(seed_text[found.start:found.end])}", item.record)
         if span.get("id") is None:
             if item.record is None:
                 problem(item.location, "the record has no id, so fill cannot name its evidence: give the record an id")

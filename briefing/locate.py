@@ -90,11 +90,12 @@ class Difference:
     quote_char: str
     near: bool  # the passage differs only in quotation marks, dashes, whitespace or case
 
-    def describe(self, text: str, quote: str) -> str:
+    def describe(self, text: str, quote: str, passage: bool = True) -> str:
         kind = "a near match (it differs only in quotation marks, dashes, spaces or case)" if self.near else "the nearest passage"
         lead = quote[max(0, self.offset - 20):self.offset]
         where = f"after {('…' if self.offset > 20 else '') + lead!r}" if lead else "at the first character"
-        return (f"{kind} is at {self.start}-{self.end}: {shorten(text[self.start:self.end])!r}; they first differ {where}: "
+        shown = f": {shorten(text[self.start:self.end])!r}" if passage else ""
+        return (f"{kind} is at {self.start}-{self.end}{shown}; they first differ {where}: "
                 f"the seed has {character(self.seed_char)} where the quote has {character(self.quote_char)}")
 
 
@@ -151,10 +152,13 @@ def nearest_passage(text: str, quote: str) -> Difference | None:
     return _difference(text, quote, start, min(len(text), start + len(quote)), near=False)
 
 
+def closest(text: str, quote: str) -> Difference | None:
+    """A near match if there is one, else the nearest passage, else None."""
+    near = near_matches(text, quote, limit=1)
+    return near[0] if near else nearest_passage(text, quote)
+
+
 def explain_missing(text: str, quote: str) -> str:
     """Why a quote is not in the seed: the nearest passage and the first character that differs."""
-    near = near_matches(text, quote, limit=1)
-    found = near[0] if near else nearest_passage(text, quote)
-    if found is None:
-        return "no passage of the seed resembles it"
-    return found.describe(text, quote)
+    found = closest(text, quote)
+    return found.describe(text, quote) if found else "no passage of the seed resembles it"

@@ -60,6 +60,7 @@ DIRECTIONS = {
     "uncertain": "Uncertain effect",
 }
 PartyKind = Literal["state", "organisation", "group"]
+BACKGROUND_LABEL = "Background (no single issue)"  # shown for an event that names no issue
 
 
 def _check_edtf(value: str | None) -> str | None:

@@ -203,7 +203,9 @@ class TestInvalid:
 
     def test_speaker_of_another_party(self, project):
         problem = only_problem(self.mutated(project, lambda d: d["positions"][0].update(speaker="south-president")))
-        assert (problem.location, problem.message) == ("positions[0].speaker", "speaker 'south-president' speaks for 'southland', not 'northland'")
+        assert (problem.location, problem.message) == (
+            "positions[0].speaker", "speaker 'south-president' speaks for 'southland', not 'northland'"
+        )
 
     def test_duplicate_record_id(self, project):
         problem = only_problem(self.mutated(project, lambda d: d["positions"][1].update(id="alpha-northland-ceasefire")))
@@ -257,11 +259,15 @@ class TestInvalid:
 
     def test_undeclared_seed(self, project):
         problem = only_problem(self.mutated(project, lambda d: d["positions"][0]["evidence"][0].update(seed="talks-b")))
-        assert (problem.location, problem.message) == ("positions[0].evidence[0].seed", "unknown seed 'talks-b' (declare it under seeds:) (did you mean 'talks'?)")
+        assert (problem.location, problem.message) == (
+            "positions[0].evidence[0].seed", "unknown seed 'talks-b' (declare it under seeds:) (did you mean 'talks'?)"
+        )
 
     def test_reported_position_without_reporter(self, project):
         problem = only_problem(self.mutated(project, lambda d: d["positions"][1].pop("reported_by")))
-        assert (problem.location, problem.message) == ("positions[1].reported_by", "a reported position names who reported it (reported_by)")
+        assert (problem.location, problem.message) == (
+            "positions[1].reported_by", "a reported position names who reported it (reported_by)"
+        )
 
     def test_undated_event_without_note(self, project):
         problem = only_problem(self.mutated(project, lambda d: d["events"][1].pop("date_note")))
