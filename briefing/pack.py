@@ -193,10 +193,10 @@ def pack_html(frames: Frames, selection: Selection | None = None, generated: dt.
                                   quotes=_html_quotes(pack, row.evidence)))
     body.append(Html("<h2>Poland and the Baltic states</h2>"))
     parties = frames.parties.set_index("id")
-    for region in REGIONS:
-        members = tuple(parties.at[region, "members"]) if region in parties.index else ()
+    for region in (r for r in REGIONS if r in parties.index):  # a taxonomy without the region has no panel for it
+        members = tuple(parties.at[region, "members"])
         impacts = view.impacts[view.impacts["region"].isin((region, *members))]
-        names = ", ".join(parties.at[region, "member_names"]) if region in parties.index else ""
+        names = ", ".join(parties.at[region, "member_names"])
         body.append(html_fragment("<h3>$name</h3><p class=\"meta\">$members</p>", name=parties.at[region, "name"],
                                   members=f"Members: {names}" if names else ""))
         if impacts.empty:
@@ -286,8 +286,8 @@ def pack_markdown(frames: Frames, selection: Selection | None = None, generated:
         quotes(row.evidence)
     lines += ["## Poland and the Baltic states", ""]
     parties = frames.parties.set_index("id")
-    for region in REGIONS:
-        members = tuple(parties.at[region, "members"]) if region in parties.index else ()
+    for region in (r for r in REGIONS if r in parties.index):
+        members = tuple(parties.at[region, "members"])
         lines += [f"### {_md(parties.at[region, 'name'])}", ""]
         for row in view.impacts[view.impacts["region"].isin((region, *members))].itertuples(index=False):
             lines += [f"**{_md(row.direction_label)}** — {_md(row.assessment)} ({row.claim_label}, confidence {row.confidence})", ""]

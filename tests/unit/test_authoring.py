@@ -206,6 +206,19 @@ class TestFill:
         ids = [s["id"] for s in yaml.safe_load(path.read_text(encoding="utf-8"))["positions"][1]["evidence"]]
         assert ids == ["alpha-southland-ceasefire-2", "alpha-southland-ceasefire-1"]
 
+    def test_a_file_fill_cannot_edit_safely_is_left_alone(self, tiny):
+        """One mapping used twice through a YAML alias: an edit to it would land in both places, so nothing is written."""
+        text = (
+            "id: alpha\ntitle: Alpha\npublished: 2026-01-30\nseeds:\n- {id: talks, file: talks.txt, sha256: "
+            f"{tiny.seed_sha256}}}\njudgments:\n- id: alpha-judgment\n  text: A judgment.\n  confidence: low\n  evidence:\n"
+            f"  - &span {{quote: \"{tiny.quotes['energy']}\"}}\n  - *span\n"
+        )
+        path = tiny.write("alpha.yaml", text)
+        result = fill_file(path, tiny.layout)
+        assert not result.written and len(result.changes) == 2
+        assert result.problems[-1].message.startswith("fill could not place its edits in this file's layout without changing")
+        assert path.read_text(encoding="utf-8") == text
+
     def test_an_unparsable_file_is_left_alone(self, tiny):
         path = tiny.write("alpha.yaml", "id: [unclosed\n")
         (problem,) = fill_file(path, tiny.layout).problems
