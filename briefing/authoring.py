@@ -578,6 +578,7 @@ def check_files(paths: list[Path], layout: Layout, compiled: Path | None = None)
         corpus,
         briefs=tuple(b for b in corpus.briefs if b.id in files),
         problems=tuple(p for p in corpus.problems if p.file in keep),
+        warnings=tuple(w for w in corpus.warnings if w.file in names),
         brief_files=files,
     ), skipped
 

@@ -423,7 +423,7 @@ def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = N
             problems += _placed_in_file(clashes, path)
             continue
         findings = [
-            (finding, Problem(name, f"{finding.location} ({finding.record_id})", f"{finding.message} [{finding.rule}]"))
+            (finding, Problem(name, finding.location, f"{finding.message} [{finding.rule}]", record=finding.record_id))
             for finding in editorial_findings(brief, taxonomy, seeds.texts)
         ]
         warnings += [problem for finding, problem in findings if finding.severity == "warning"]

@@ -145,7 +145,7 @@ class TestFill:
         first = tiny.seed_text.find(tiny.quotes["repeated"])
         second = tiny.seed_text.find(tiny.quotes["repeated"], first + 1)
         (problem,) = result.problems
-        assert (problem.location, problem.record, problem.line) == ("judgments[0].evidence[0]", "alpha-judgment", 114)
+        assert (problem.location, problem.record, problem.line) == ("judgments[0].evidence[0]", "alpha-judgment", 116)
         assert problem.message.startswith("the quote occurs 2 times in seed 'talks' and nothing in the record tells them apart")
         places = problem.message.split(" (", 1)[1].split("; ")
         assert places == [
