@@ -35,7 +35,6 @@ from briefing.schema import RECORD_FIELDS, Brief, Seed, Slug, Text
 SLUG = TypeAdapter(Slug)
 EVIDENCE_KEYS = ("id", "seed", "start", "end", "quote")  # the order fill writes them in
 SEED_KEYS = ("id", "file", "sha256")
-SPAN_GROUPS = (("evidence", ""), ("red_line", "red-line-"), ("acceptable_range", "range-"))  # (where, id infix)
 
 
 class AuthoringError(Exception):
@@ -259,7 +258,7 @@ class _Span:
     record: str | None
     node_path: tuple
     span: dict
-    group: str
+    group: str  # the evidence id infix of the part it is in: "" (the claim), "red-line-", "range-", "step-2-"
     quote: str | None = None
     seed: str | None = None
     starts: list[int] = field(default_factory=list)
@@ -351,6 +350,18 @@ class _Splicer:
         return text
 
 
+def _span_holders(record: dict) -> Iterator[tuple[tuple, str]]:
+    """(path within the record, evidence id infix) of every part of a record that cites evidence."""
+    yield (), ""
+    for part, infix in (("red_line", "red-line-"), ("acceptable_range", "range-")):
+        if isinstance(record.get(part), dict):
+            yield (part,), infix
+    steps = record.get("steps")  # a ladder's steps
+    for number, step in enumerate(steps if isinstance(steps, list) else []):
+        if isinstance(step, dict):
+            yield ("steps", number), f"step-{number + 1}-"
+
+
 def _spans(document: dict) -> Iterator[_Span]:
     for record_field in RECORD_FIELDS:
         records = document.get(record_field)
@@ -360,16 +371,18 @@ def _spans(document: dict) -> Iterator[_Span]:
             if not isinstance(record, dict):
                 continue
             record_id = record.get("id") if isinstance(record.get("id"), str) else None
-            for group, _infix in SPAN_GROUPS:
-                holder = record if group == "evidence" else record.get(group)
-                spans = holder.get("evidence") if isinstance(holder, dict) else None
+            for inner, infix in _span_holders(record):
+                holder = record
+                for step in inner:
+                    holder = holder[step]
+                spans = holder.get("evidence")
                 if not isinstance(spans, list):
                     continue
-                prefix = f"{record_field}[{index}]" + ("" if group == "evidence" else f".{group}")
+                prefix = f"{record_field}[{index}]" + "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in inner)
                 for number, span in enumerate(spans):
                     if isinstance(span, dict):
-                        node_path = (record_field, index, *(() if group == "evidence" else (group,)), "evidence", number)
-                        yield _Span(f"{prefix}.evidence[{number}]", record_id, node_path, span, group)
+                        node_path = (record_field, index, *inner, "evidence", number)
+                        yield _Span(f"{prefix}.evidence[{number}]", record_id, node_path, span, infix)
 
 
 def _read_seed(layout: Layout, file: object) -> tuple[bytes | None, str | None]:
@@ -529,8 +542,7 @@ def _fill(path: Path, layout: Layout, check: bool) -> FillResult:
             if item.record is None:
                 problem(item.location, "the record has no id, so fill cannot name its evidence: give the record an id")
             else:
-                infix = dict(SPAN_GROUPS)[item.group]
-                values = {"id": _evidence_id(item.record, infix, used), **values}
+                values = {"id": _evidence_id(item.record, item.group, used), **values}
                 used.add(values["id"])
         if span.get("seed") is None and only_seed is not None:
             values = {**({"id": values.pop("id")} if "id" in values else {}), "seed": only_seed, **values}

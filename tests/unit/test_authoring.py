@@ -68,6 +68,31 @@ class TestFill:
         assert [str(p) for p in corpus.problems] == []
         assert [b.id for b in corpus.briefs] == ["alpha"]
 
+    def test_ladders_and_editor_notes_are_filled_too(self, tiny):
+        data = quotes_only(tiny.brief())
+        data["ladders"] = [{
+            "id": "alpha-ladder", "party": "northland", "title": "Northland's demands", "claim_type": "assessment",
+            "confidence": "low", "evidence": [{"quote": tiny.quotes["reject"]}],
+            "steps": [
+                {"text": "No frozen front.", "tier": "minimum", "issues": ["ceasefire"], "confidence": "low",
+                 "evidence": [{"quote": tiny.quotes["talks"]}]},
+                {"text": "An energy truce could follow.", "tier": "possible", "issues": ["energy-truce"], "confidence": "low",
+                 "evidence": [{"quote": tiny.quotes["energy"]}]},
+            ],
+        }]
+        note = {"id": "alpha-note", "text": "The date is the talks' last day.", "evidence": [{"quote": tiny.quotes["talks"]}]}
+        data["editor_notes"] = [note]
+        path = tiny.write("alpha.yaml", data)
+        assert fill_file(path, tiny.layout).problems == []
+        filled = yaml.safe_load(path.read_text(encoding="utf-8"))
+        ladder = filled["ladders"][0]
+        assert [ladder["evidence"][0]["id"], *(step["evidence"][0]["id"] for step in ladder["steps"])] == [
+            "alpha-ladder-1", "alpha-ladder-step-1-1", "alpha-ladder-step-2-1"
+        ]
+        assert ladder["steps"][1]["evidence"][0]["start"] == tiny.seed_text.find(tiny.quotes["energy"])
+        assert filled["editor_notes"][0]["evidence"][0]["id"] == "alpha-note-1"
+        assert [str(p) for p in tiny.load().problems] == []
+
     def test_a_second_run_changes_nothing(self, tiny):
         path = tiny.write("alpha.yaml", quotes_only(tiny.brief()))
         fill_file(path, tiny.layout)
