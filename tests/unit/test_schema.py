@@ -346,6 +346,22 @@ class TestContext:
             (("positions", 0, "evidence", 0, "seed"), "Value error, unknown seed 'other' (declare it under seeds:)")
         ]
 
+    def test_evidence_may_leave_out_the_one_seed(self, project):
+        data = project.brief()
+        for span in data["positions"][0]["evidence"]:
+            span.pop("seed")
+        brief = Brief.model_validate(data, context=project.context())
+        assert brief.positions[0].evidence[0].seed == "talks"
+
+    def test_with_several_seeds_evidence_names_one(self, project):
+        data = project.brief()
+        data["seeds"].append({"id": "talks-b", "file": "talks-b.txt", "sha256": project.seed_sha256})
+        data["positions"][0]["evidence"][0].pop("seed")
+        assert self.validate(project, data) == [
+            (("positions", 0, "evidence", 0, "seed"),
+             "Value error, evidence names no seed, and the brief declares 2: add seed: with one of talks, talks-b")
+        ]
+
     def test_every_error_is_reported(self, project):
         data = project.brief()
         data["positions"][0]["party"] = "atlantis"
