@@ -8,6 +8,7 @@ import pytest
 
 from briefing import cli
 from tests.app.helpers import PROJECT, html_bodies, run_page
+from tests.conftest import CORPUS
 
 EXAMPLES = PROJECT / "docs" / "examples"
 BRIEF = "baltic-capitals-2026-02"
@@ -15,10 +16,10 @@ BRIEF = "baltic-capitals-2026-02"
 
 @pytest.fixture(scope="module")
 def authored_root(tmp_path_factory):
-    """A copy of the project's data with the walkthrough's brief added by the authoring commands."""
+    """A copy of the test corpus with the walkthrough's brief added by the authoring commands."""
     root = tmp_path_factory.mktemp("authored")
-    shutil.copytree(PROJECT / "data", root / "data")
-    shutil.copytree(PROJECT / "seeds", root / "seeds")
+    shutil.copytree(CORPUS / "data", root / "data")
+    shutil.copytree(CORPUS / "seeds", root / "seeds")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BRIEFING_ROOT", str(root))
         assert cli.main(["new", str(EXAMPLES / "baltic-capitals-note.txt"), "--id", BRIEF,

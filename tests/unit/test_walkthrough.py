@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import CORPUS
+
 PROJECT = Path(__file__).resolve().parents[2]
 WALKTHROUGH = PROJECT / "docs" / "adding-a-brief.md"
 BRIEF = "data/briefs/baltic-capitals-2026-02.yaml"
@@ -34,10 +36,10 @@ def blocks(after: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def walk(tmp_path_factory):
-    """A copy of the project's data and the sample, and a way to run the CLI in it as a user would."""
+    """A copy of the test corpus and the sample, and a way to run the CLI in it as a user would."""
     root = tmp_path_factory.mktemp("walkthrough")
-    shutil.copytree(PROJECT / "data", root / "data")
-    shutil.copytree(PROJECT / "seeds", root / "seeds")
+    shutil.copytree(CORPUS / "data", root / "data")
+    shutil.copytree(CORPUS / "seeds", root / "seeds")
     shutil.copytree(PROJECT / "docs" / "examples", root / "docs" / "examples")
     env = {**os.environ, "BRIEFING_ROOT": str(root), "PYTHONUNBUFFERED": "1"}
 
