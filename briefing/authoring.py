@@ -396,6 +396,8 @@ def _read_seed(layout: Layout, file: object) -> tuple[bytes | None, str | None]:
     path = layout.seeds / file
     if not path.is_file():
         return None, f"seed file seeds/{file} is missing"
+    if path.resolve().parent != layout.seeds.resolve():  # a link out of seeds/, which the loader refuses too
+        return None, f"seed file {file!r} is outside seeds/"
     if path.stat().st_size > MAX_SEED_BYTES:
         return None, f"seed file seeds/{file} is larger than {MAX_SEED_BYTES:,} bytes"
     return path.read_bytes(), None
@@ -454,7 +456,11 @@ def _fill(path: Path, layout: Layout, check: bool) -> FillResult:
         for step in node_path:
             target = target[step]
         for key, value in values.items():
-            splicer.set(node_path, key, value, order)
+            try:
+                splicer.set(node_path, key, value, order)
+            except ValueError as error:  # left as it is: the other values still go in
+                problem(location, f"fill cannot write {key}: {value} here ({error}); write it by hand", record)
+                continue
             target[key] = value
         changes.append(Change(location, record, values))
 

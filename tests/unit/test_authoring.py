@@ -244,6 +244,17 @@ class TestFill:
         assert result.problems[-1].message.startswith("fill could not place its edits in this file's layout without changing")
         assert path.read_text(encoding="utf-8") == text
 
+    def test_a_value_fill_cannot_replace_is_reported_and_left(self, tiny):
+        data = quotes_only(tiny.brief())
+        data["judgments"][0]["evidence"][0]["start"] = [1, 2]
+        path = tiny.write("alpha.yaml", data)
+        result = fill_file(path, tiny.layout)
+        (problem,) = result.problems
+        assert problem.message.startswith("fill cannot write start: ")
+        assert problem.message.endswith("(start is not a single value); write it by hand")
+        span = yaml.safe_load(path.read_text(encoding="utf-8"))["judgments"][0]["evidence"][0]
+        assert span["start"] == [1, 2] and span["id"] == "alpha-judgment-1"
+
     def test_an_unparsable_file_is_left_alone(self, tiny):
         path = tiny.write("alpha.yaml", "id: [unclosed\n")
         (problem,) = fill_file(path, tiny.layout).problems
