@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -15,11 +16,11 @@ _FOLDED = {
 CONTEXT = 30  # characters shown either side of an occurrence
 
 
-def occurrences(text: str, quote: str) -> list[int]:
-    """Every start offset of ``quote`` in ``text``, overlapping ones included."""
-    found = []
+def occurrences(text: str, quote: str, limit: int | None = None) -> list[int]:
+    """Every start offset of ``quote`` in ``text`` (the first ``limit`` of them), overlapping ones included."""
+    found: list[int] = []
     start = text.find(quote) if quote else -1
-    while start != -1:
+    while start != -1 and (limit is None or len(found) < limit):
         found.append(start)
         start = text.find(quote, start + 1)
     return found
@@ -51,6 +52,7 @@ def character(char: str) -> str:
     return f"{char!r} (U+{ord(char):04X}{' ' + name if name else ''})"
 
 
+@functools.lru_cache(maxsize=4)  # a brief's missing quotes are usually all in the same seed: fold it once
 def _fold(text: str) -> tuple[str, list[int], list[int]]:
     """Text with quotation marks, dashes and case folded and whitespace runs made one space.
 
@@ -123,7 +125,7 @@ def near_matches(text: str, quote: str, limit: int = 5) -> list[Difference]:
     folded_text, starts, ends = _fold(text)
     folded_quote = _fold(quote)[0].strip()
     found = []
-    for position in occurrences(folded_text, folded_quote)[:limit]:
+    for position in occurrences(folded_text, folded_quote, limit=limit):
         last = position + len(folded_quote) - 1
         found.append(_difference(text, quote, starts[position], ends[last], near=True))
     return found

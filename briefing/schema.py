@@ -191,13 +191,10 @@ class Taxonomy(Record):
 
 def _locate(text: str, quote: str) -> str:
     """Say where a quote does occur in a seed, to help fix its offsets; or why it does not."""
-    found = [f"{start}-{start + len(quote)}" for start in occurrences(text, quote)[:3]]
+    found = [f"{start}-{start + len(quote)}" for start in occurrences(text, quote, limit=3)]
     if found:
         return "the quote occurs at " + ", ".join(found)
     return f"the quote does not occur anywhere in the seed; {explain_missing(text, quote)}"
-
-
-Quote = Annotated[str, StringConstraints(min_length=1, max_length=5000)]
 
 
 class Evidence(CheckedRecord):
@@ -206,7 +203,7 @@ class Evidence(CheckedRecord):
     seed: Slug | None = None
     start: int = Field(ge=0)
     end: int = Field(gt=0)
-    quote: Quote
+    quote: Annotated[str, StringConstraints(min_length=1, max_length=5000)]
 
     @classmethod
     def checks(cls, values, info):
