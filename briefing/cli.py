@@ -1,4 +1,4 @@
-"""Command line: python -m briefing validate|export|locate."""
+"""Command line: python -m briefing validate|export|pack|locate|new|fill."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from briefing.authoring import ok_line
 from briefing.load import Layout, load_corpus
 
 
@@ -17,7 +18,17 @@ def _validate(args) -> int:
             print(f"{path}: no such file", file=sys.stderr)
         if missing:
             return 1
-    corpus = load_corpus(paths, layout=Layout.from_env())
+    layout = Layout.from_env()
+    if paths:
+        from briefing.authoring import check_files
+        from briefing.store import cache_dir
+
+        # the named files are checked against every other brief too: an id they reuse is their problem
+        corpus, skipped = check_files(paths, layout, compiled=cache_dir() / "briefs")
+        for name in skipped:
+            print(f"note: {name} could not be loaded, so its ids were not checked against", file=sys.stderr)
+    else:
+        corpus = load_corpus(layout=layout)
     for problem in corpus.problems:
         print(problem)
     for warning in corpus.warnings:
@@ -27,11 +38,7 @@ def _validate(args) -> int:
         print(f"{len(corpus.problems)} problem(s){strict}; {len(corpus.briefs)} brief(s) valid", file=sys.stderr)
         return 1
     for brief in corpus.briefs:
-        spans = sum(1 for _ in brief.evidence())
-        print(
-            f"ok {corpus.brief_files[brief.id]}: {len(brief.positions)} positions, {len(brief.events)} events, "
-            f"{len(brief.impacts)} impacts, {len(brief.judgments)} judgments, {spans} evidence spans verified"
-        )
+        print(ok_line(corpus, brief))
     taxonomy = corpus.taxonomy
     print(f"{len(corpus.briefs)} brief(s) valid; taxonomy: {len(taxonomy.parties)} parties, {len(taxonomy.issues)} issues"
           + (f"; {len(corpus.warnings)} editorial warning(s): readings that may claim more than their quotes"
@@ -39,13 +46,40 @@ def _validate(args) -> int:
     return 0
 
 
+def _refuse_skipped(problems, args) -> bool:
+    """Name every brief that could not be loaded; unless --allow-skipped, the command then stops."""
+    label = "skipped" if args.allow_skipped else "error"
+    for problem in problems:
+        print(f"{label}: {problem}", file=sys.stderr)
+    if problems and not args.allow_skipped:
+        files = sorted({problem.file for problem in problems})
+        print(f"{len(files)} file(s) could not be loaded, so nothing was written; fix them, or pass --allow-skipped to "
+              "write what did load", file=sys.stderr)
+        return True
+    return False
+
+
+def _new(args) -> int:
+    from briefing.authoring import new_main
+
+    return new_main(args.source, args.id, args.title, args.published, Layout.from_env(), seed_id=args.seed_id,
+                    seed_file=args.seed_file)
+
+
+def _fill(args) -> int:
+    from briefing.authoring import fill_main
+    from briefing.store import cache_dir
+
+    return fill_main([Path(p) for p in args.paths], Layout.from_env(), check=args.check, compiled=cache_dir() / "briefs")
+
+
 def _export(args) -> int:
     from briefing.export import write_export
     from briefing.frames import build_frames
 
     corpus = load_corpus(layout=Layout.from_env())
-    for problem in corpus.problems:
-        print(f"skipped: {problem}", file=sys.stderr)
+    if _refuse_skipped(corpus.problems, args):
+        return 1
     frames = build_frames(corpus)
     unknown = [i for i in args.issue if i not in set(frames.issues["id"])]
     if unknown:
@@ -63,8 +97,8 @@ def _pack(args) -> int:
     from briefing.store import load_frames
 
     frames = load_frames(Layout.from_env())
-    for problem in frames.problems:
-        print(f"skipped: {problem}", file=sys.stderr)
+    if _refuse_skipped(frames.problems, args):
+        return 1
     unknown = [i for i in args.issue if i not in set(frames.issues["id"])]
     unknown += [p for p in args.party if p not in set(frames.parties["id"])]
     unknown += [b for b in args.brief if b not in set(frames.briefs["id"])]
@@ -110,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--format", choices=("json", "csv"), required=True)
     export.add_argument("--issue", action="append", default=[], metavar="ID", nargs="+", help="keep only these issues")
     export.add_argument("--out", type=Path, help="output file (json) or folder (csv); default: standard output (json)")
+    export.add_argument("--allow-skipped", action="store_true", help="write what loads even if some briefs do not")
     export.set_defaults(run=_export)
     pack = commands.add_parser("pack", help="write a self-contained briefing pack (HTML or Markdown) for a filter")
     pack.add_argument("--issue", action="append", default=[], metavar="ID", nargs="+", help="keep only these issues")
@@ -117,11 +152,24 @@ def main(argv: list[str] | None = None) -> int:
     pack.add_argument("--brief", action="append", default=[], metavar="ID", nargs="+", help="keep only this brief")
     pack.add_argument("--format", choices=("html", "md"), help="default: from the --out suffix (.md is Markdown)")
     pack.add_argument("--out", type=Path, required=True, help="output file")
+    pack.add_argument("--allow-skipped", action="store_true", help="write what loads even if some briefs do not")
     pack.set_defaults(run=_pack)
     locate = commands.add_parser("locate", help="print the character offsets of a quote in a seed")
     locate.add_argument("seed_file", help="file name inside seeds/")
     locate.add_argument("quote")
     locate.set_defaults(run=_locate)
+    new = commands.add_parser("new", help="start a brief: copy a source text into seeds/ and write a skeleton brief")
+    new.add_argument("source", type=Path, help="the source text (UTF-8)")
+    new.add_argument("--id", required=True, help="the brief's id, a slug (e.g. lavrov-red-line-2026-01)")
+    new.add_argument("--title", required=True, help="the source's title, exactly as published")
+    new.add_argument("--published", required=True, help="the source's publication date, YYYY-MM-DD")
+    new.add_argument("--seed-id", help="the id evidence uses for the text (default: the brief's id)")
+    new.add_argument("--seed-file", help="the file name in seeds/ (default: the source's file name)")
+    new.set_defaults(run=_new)
+    fill = commands.add_parser("fill", help="fill evidence offsets, ids, seeds and sha256 from the quotes")
+    fill.add_argument("paths", nargs="+", help="brief YAML files")
+    fill.add_argument("--check", action="store_true", help="print what would change and exit 1 if anything would")
+    fill.set_defaults(run=_fill)
     args = parser.parse_args(argv)
     for name in ("issue", "party", "brief"):
         if isinstance(getattr(args, name, None), list):

@@ -16,6 +16,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from briefing.checks import editorial_findings
+from briefing.messages import place
 from briefing.schema import Brief, Seed, Taxonomy
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -64,14 +65,19 @@ class LoadError(Exception):
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with one file, at one record path."""
+    """One thing wrong with one file, at one record path (and, where known, its line and column and the record's id)."""
 
     file: str
     location: str
     message: str
+    line: int | None = None
+    column: int | None = None
+    record: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.location}: {self.message}" if self.location else f"{self.file}: {self.message}"
+        where = f"{self.file}:{self.line}:{self.column}" if self.line is not None else self.file
+        location = f"{self.location} ({self.record})" if self.location and self.record else self.location
+        return f"{where}: {location}: {self.message}" if location else f"{where}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -363,12 +369,21 @@ def _validate_brief(raw: bytes, name: str, taxonomy: Taxonomy, seeds: _SeedReade
         except LoadError as error:
             problems.append(Problem(name, f"seeds[{index}]", str(error)))
     if problems:
-        return None, problems
+        return None, place(problems, raw.decode("utf-8"), document)
     try:
         brief = Brief.model_validate(document, context={"taxonomy": taxonomy, "seed_texts": texts})
     except ValidationError as error:
-        return None, problems_from(error, name)
+        return None, place(problems_from(error, name), raw.decode("utf-8"), document)
     return brief, []
+
+
+def _placed_in_file(problems: list[Problem], path: Path) -> list[Problem]:
+    """Problems found after loading (a brief from the compiled cache has no text at hand), placed from the file."""
+    try:
+        raw = read_bounded(path)
+        return place(problems, raw.decode("utf-8"), parse_yaml(raw))
+    except (LoadError, UnicodeDecodeError):
+        return problems
 
 
 def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = None, compiled: Path | None = None) -> Corpus:
@@ -405,10 +420,10 @@ def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = N
             if record_id in owners
         ]
         if clashes:
-            problems += clashes
+            problems += _placed_in_file(clashes, path)
             continue
         findings = [
-            (finding, Problem(name, f"{finding.location} ({finding.record_id})", f"{finding.message} [{finding.rule}]"))
+            (finding, Problem(name, finding.location, f"{finding.message} [{finding.rule}]", record=finding.record_id))
             for finding in editorial_findings(brief, taxonomy, seeds.texts)
         ]
         warnings += [problem for finding, problem in findings if finding.severity == "warning"]

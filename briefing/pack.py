@@ -11,7 +11,7 @@ from briefing.frames import Frames, Selection, select
 from briefing.markup import Html, html_fragment, join_html
 from briefing.negotiation import view_verdicts
 from briefing.readings import cell_readings, readings_by_cell
-from briefing.schema import CLAIM_TYPES, STANCES
+from briefing.schema import BACKGROUND_LABEL, CLAIM_TYPES, STANCES
 
 REGIONS = ("poland", "baltic-states")
 STYLE = """
@@ -95,6 +95,19 @@ def cell_words(reading) -> str:
     return text
 
 
+def _when(row) -> str:
+    """An event's date at its precision, or for an undated one what the text says and its "not before/after" bounds."""
+    if row.date:
+        return f"{row.date} ({row.date_precision})"
+    bounds = [f"{label} {value}" for label, value in (("not before", row.after), ("not after", row.before))
+              if isinstance(value, str) and value]
+    return f"undated — {row.date_note}" + (f" ({'; '.join(bounds)})" if bounds else "")
+
+
+def _issues(row) -> str:
+    return ", ".join(row.issue_labels) or BACKGROUND_LABEL
+
+
 def _html_quotes(pack: _Pack, ids) -> Html:
     return join_html(
         html_fragment('<blockquote>“$quote”<div class="source">$source</div></blockquote>', quote=s["quote"],
@@ -175,16 +188,15 @@ def pack_html(frames: Frames, selection: Selection | None = None, generated: dt.
                                       quotes=_html_quotes(pack, step.evidence)))
     body.append(Html("<h2>Timeline</h2>"))
     for row in pack.events().itertuples(index=False):
-        when = f"{row.date} ({row.date_precision})" if row.date else f"undated — {row.date_note}"
         body.append(html_fragment("<h3>$when: $title</h3><p class=\"meta\">status $status · $issues</p>$quotes",
-                                  when=when, title=row.title, status=row.status, issues=", ".join(row.issue_labels),
+                                  when=_when(row), title=row.title, status=row.status, issues=_issues(row),
                                   quotes=_html_quotes(pack, row.evidence)))
     body.append(Html("<h2>Poland and the Baltic states</h2>"))
     parties = frames.parties.set_index("id")
-    for region in REGIONS:
-        members = tuple(parties.at[region, "members"]) if region in parties.index else ()
+    for region in (r for r in REGIONS if r in parties.index):  # a taxonomy without the region has no panel for it
+        members = tuple(parties.at[region, "members"])
         impacts = view.impacts[view.impacts["region"].isin((region, *members))]
-        names = ", ".join(parties.at[region, "member_names"]) if region in parties.index else ""
+        names = ", ".join(parties.at[region, "member_names"])
         body.append(html_fragment("<h3>$name</h3><p class=\"meta\">$members</p>", name=parties.at[region, "name"],
                                   members=f"Members: {names}" if names else ""))
         if impacts.empty:
@@ -270,13 +282,12 @@ def pack_markdown(frames: Frames, selection: Selection | None = None, generated:
             quotes(step.evidence)
     lines += ["## Timeline", ""]
     for row in pack.events().itertuples(index=False):
-        when = f"{row.date} ({row.date_precision})" if row.date else f"undated — {row.date_note}"
-        lines += [f"### {_md(when)}: {_md(row.title)}", "", f"status {row.status} · {_md(', '.join(row.issue_labels))}", ""]
+        lines += [f"### {_md(_when(row))}: {_md(row.title)}", "", f"status {row.status} · {_md(_issues(row))}", ""]
         quotes(row.evidence)
     lines += ["## Poland and the Baltic states", ""]
     parties = frames.parties.set_index("id")
-    for region in REGIONS:
-        members = tuple(parties.at[region, "members"]) if region in parties.index else ()
+    for region in (r for r in REGIONS if r in parties.index):
+        members = tuple(parties.at[region, "members"])
         lines += [f"### {_md(parties.at[region, 'name'])}", ""]
         for row in view.impacts[view.impacts["region"].isin((region, *members))].itertuples(index=False):
             lines += [f"**{_md(row.direction_label)}** — {_md(row.assessment)} ({row.claim_label}, confidence {row.confidence})", ""]

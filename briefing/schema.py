@@ -2,14 +2,16 @@
 
 Cross-record checks (references, duplicate ids, quotes at their offsets) run inside
 pydantic too, through the validation context: ``{"taxonomy": Taxonomy, "seed_texts":
-{seed_id: text}}``. Without a context only the shape of a record is checked.
+{seed_id: text}}``. Without a context only the shape of a record is checked. A record's own
+checks run even when some of its fields fail, so one run reports every problem in it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Annotated, Literal
+from collections.abc import Iterator, Mapping
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -17,12 +19,16 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationError,
     ValidationInfo,
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from briefing.dates import DateError, parse_date
+from briefing.locate import explain_missing, occurrences
+from briefing.messages import date_hint, did_you_mean, parse_published
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
@@ -54,6 +60,7 @@ DIRECTIONS = {
     "uncertain": "Uncertain effect",
 }
 PartyKind = Literal["state", "organisation", "group"]
+BACKGROUND_LABEL = "Background (no single issue)"  # shown for an event that names no issue
 
 
 def _check_edtf(value: str | None) -> str | None:
@@ -61,7 +68,8 @@ def _check_edtf(value: str | None) -> str | None:
         try:
             parse_date(value)
         except DateError as error:
-            raise ValueError(str(error)) from None
+            hint = date_hint(value)
+            raise ValueError(f"{error}; {hint}" if hint else str(error)) from None
     return value
 
 
@@ -70,6 +78,49 @@ EdtfDate = Annotated[str, AfterValidator(_check_edtf)]
 
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Check = tuple[str | None, str]  # (field the problem is about, or None for the whole record; message)
+
+
+class CheckedRecord(Record):
+    """A record with rules across its fields (``checks``), run whether or not its fields validate.
+
+    pydantic runs an "after" validator only once every field is valid, so one slip in a record used to hide
+    the others. ``checks`` receives the values that did validate: for a record that failed, its raw input
+    (defaults for what was left out) without the failed fields, so each rule tests only the fields it finds.
+    """
+
+    @classmethod
+    def checks(cls, values: Mapping[str, Any], info: ValidationInfo) -> Iterator[Check]:
+        return iter(())
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _every_problem(cls, data: Any, handler, info: ValidationInfo):
+        try:
+            record = handler(data)
+        except ValidationError as error:
+            if not isinstance(data, Mapping):
+                raise
+            errors = error.errors()
+            failed = {item["loc"][0] for item in errors if item["loc"]}
+            values = {name: data[name] if name in data else field.get_default(call_default_factory=True)
+                      for name, field in cls.model_fields.items() if name not in failed}
+            problems = list(cls.checks(values, info))
+            raise _combined(cls.__name__, errors, problems, data) from None
+        if problems := list(cls.checks(record.__dict__, info)):
+            raise _combined(cls.__name__, [], problems, data)
+        return record
+
+
+def _combined(title: str, errors: list, problems: list[Check], data: Any) -> ValidationError:
+    # every error is passed on as it was worded: known types keep their type name for the problem list
+    details = [{"type": PydanticCustomError(item["type"], item["msg"]), "loc": item["loc"], "input": item.get("input")}
+               for item in errors]
+    details += [{"type": PydanticCustomError("value_error", f"Value error, {message}"), "loc": (field,) if field else (), "input": data}
+                for field, message in problems]
+    return ValidationError.from_exception_data(title, details)
 
 
 # editorial warnings an editor may mark as reviewed, with the reason (briefing/checks.py); errors cannot be
@@ -139,42 +190,45 @@ class Taxonomy(Record):
 
 
 def _locate(text: str, quote: str) -> str:
-    """Say where a quote does occur in a seed, to help fix its offsets."""
-    found = []
-    start = text.find(quote)
-    while start != -1 and len(found) < 3:
-        found.append(f"{start}-{start + len(quote)}")
-        start = text.find(quote, start + 1)
+    """Say where a quote does occur in a seed, to help fix its offsets; or why it does not."""
+    found = [f"{start}-{start + len(quote)}" for start in occurrences(text, quote, limit=3)]
     if found:
         return "the quote occurs at " + ", ".join(found)
-    return "the quote does not occur anywhere in the seed"
+    return f"the quote does not occur anywhere in the seed; {explain_missing(text, quote)}"
 
 
-class Evidence(Record):
+class Evidence(CheckedRecord):
     id: Slug
-    seed: Slug
+    # may be left out when the brief has one seed: the Brief fills it in (see Brief._default_seed)
+    seed: Slug | None = None
     start: int = Field(ge=0)
     end: int = Field(gt=0)
     quote: Annotated[str, StringConstraints(min_length=1, max_length=5000)]
 
-    @model_validator(mode="after")
-    def _check_span(self, info: ValidationInfo) -> Evidence:
-        if self.end <= self.start:
-            raise ValueError(f"end {self.end} is not after start {self.start}")
+    @classmethod
+    def checks(cls, values, info):
+        start, end, quote = values.get("start"), values.get("end"), values.get("quote")
+        if start is not None and end is not None and end <= start:
+            yield "end", f"end {end} is not after start {start}"
+            return
         seeds = (info.context or {}).get("seed_texts")
-        if seeds is None:
-            return self
-        if self.seed not in seeds:
-            raise ValueError(f"unknown seed {self.seed!r} (declare it under seeds:)")
-        text = seeds[self.seed]
-        if self.end > len(text):
-            raise ValueError(
-                f"span {self.start}-{self.end} runs past the end of seed {self.seed!r} ({len(text)} characters); "
-                f"{_locate(text, self.quote)}"
-            )
-        if text[self.start : self.end] != self.quote:
-            raise ValueError(f"quote is not the seed text at {self.start}-{self.end}; {_locate(text, self.quote)}")
-        return self
+        if seeds is None or "seed" not in values:
+            return
+        seed = values["seed"]
+        if seed is None:
+            yield "seed", f"evidence names no seed, and the brief declares {len(seeds)}: add seed: with one of {', '.join(sorted(seeds))}"
+            return
+        if seed not in seeds:
+            yield "seed", f"unknown seed {seed!r} (declare it under seeds:)" + did_you_mean(seed, seeds)
+            return
+        if start is None or end is None or quote is None:
+            return
+        text = seeds[seed]
+        if end > len(text):
+            yield None, (f"span {start}-{end} runs past the end of seed {seed!r} ({len(text)} characters); "
+                         f"{_locate(text, quote)}")
+        elif text[start:end] != quote:
+            yield None, f"quote is not the seed text at {start}-{end}; {_locate(text, quote)}"
 
 
 Evidences = Annotated[tuple[Evidence, ...], Field(min_length=1)]
@@ -184,9 +238,32 @@ def _taxonomy(info: ValidationInfo) -> Taxonomy | None:
     return (info.context or {}).get("taxonomy")
 
 
-def _known(kind: str, ids, known: set[str]) -> None:
-    if missing := [i for i in ids if i not in known]:
-        raise ValueError(f"unknown {kind} id(s): {', '.join(missing)}")
+def _unknown(kind: str, ids, known: set[str]) -> str | None:
+    """The message for ids missing from the taxonomy, with the nearest known ones as suggestions."""
+    if isinstance(ids, str):
+        ids = [ids]
+    missing = [i for i in ids if isinstance(i, str) and i not in known]
+    if not missing:
+        return None
+    hints = "".join(did_you_mean(i, known) for i in missing)
+    return f"unknown {kind} id(s): {', '.join(missing)}{hints}"
+
+
+def _value(part: object, name: str) -> object:
+    """A field of a nested part, whether it validated (a model) or is the raw input of a record that failed."""
+    return part.get(name) if isinstance(part, Mapping) else getattr(part, name, None)
+
+
+def _references(values: Mapping, info: ValidationInfo, parties: tuple[str, ...] = (), issues: tuple[str, ...] = (),
+                label: str = "party") -> Iterator[Check]:
+    """A problem for each of the named party and issue fields that names an id the taxonomy lacks."""
+    taxonomy = _taxonomy(info)
+    if taxonomy is None:
+        return
+    for fields, kind, known in ((parties, label, {p.id for p in taxonomy.parties}), (issues, "issue", {i.id for i in taxonomy.issues})):
+        for field in fields:
+            if values.get(field) is not None and (message := _unknown(kind, values[field], known)):
+                yield field, message
 
 
 class Seed(Record):
@@ -220,7 +297,7 @@ class RedLine(Record):
     evidence: Evidences
 
 
-class AcceptableRange(Record):
+class AcceptableRange(CheckedRecord):
     """The stretch of the stance scale the party could live with, where the text shows one."""
 
     low: OrdinalStance
@@ -229,14 +306,15 @@ class AcceptableRange(Record):
     claim_type: ClaimType | None = None  # whose words the evidence is; defaults to the position's
     evidence: Evidences
 
-    @model_validator(mode="after")
-    def _ordered(self) -> AcceptableRange:
-        if STANCES[self.low][0] > STANCES[self.high][0]:
-            raise ValueError(f"low {self.low!r} is above high {self.high!r} on the stance scale")
-        return self
+    @classmethod
+    def checks(cls, values, info):
+        low, high = values.get("low"), values.get("high")
+        if low in STANCES and high in STANCES and STANCES[low][0] is not None and STANCES[high][0] is not None \
+                and STANCES[low][0] > STANCES[high][0]:
+            yield None, f"low {low!r} is above high {high!r} on the stance scale"
 
 
-class Position(Record):
+class Position(CheckedRecord):
     id: Slug
     party: Slug
     issue: Slug
@@ -252,31 +330,31 @@ class Position(Record):
     acceptable_range: AcceptableRange | None = None
     reviewed: tuple[Review, ...] = ()
 
-    @model_validator(mode="after")
-    def _check_refs(self, info: ValidationInfo) -> Position:
-        if self.claim_type == "reported" and not self.reported_by:
-            raise ValueError("a reported position names who reported it (reported_by)")
-        for name, part in (("red_line", self.red_line), ("acceptable_range", self.acceptable_range)):
-            if part is not None and self.claim_type != "assessment" and part.claim_type == "assessment":
-                raise ValueError(
-                    f"{name} rests on the analyst's assessment, but the position is {self.claim_type}: a range or red "
+    @classmethod
+    def checks(cls, values, info):
+        if values.get("claim_type") == "reported" and "reported_by" in values and not values["reported_by"]:
+            yield "reported_by", "a reported position names who reported it (reported_by)"
+        for name in ("red_line", "acceptable_range"):
+            part = values.get(name)
+            if part is not None and values.get("claim_type") not in (None, "assessment") and _value(part, "claim_type") == "assessment":
+                yield name, (
+                    f"{name} rests on the analyst's assessment, but the position is {values['claim_type']}: a range or red "
                     "line counts as the party's only on its own words or reporting of them; move it to an "
                     "assessment position, where it is shown as the analyst's reading"
                 )
+        yield from _references(values, info, parties=("party",), issues=("issue",))
         taxonomy = _taxonomy(info)
-        if taxonomy is None:
-            return self
-        _known("party", [self.party], {p.id for p in taxonomy.parties})
-        _known("issue", [self.issue], {i.id for i in taxonomy.issues})
-        if self.speaker is not None:
-            speakers = taxonomy.speakers
-            _known("speaker", [self.speaker], set(speakers))
-            if speakers[self.speaker][0].id != self.party:
-                raise ValueError(f"speaker {self.speaker!r} speaks for {speakers[self.speaker][0].id!r}, not {self.party!r}")
-        return self
+        speaker = values.get("speaker")
+        if taxonomy is None or not isinstance(speaker, str):
+            return
+        speakers = taxonomy.speakers
+        if speaker not in speakers:
+            yield "speaker", _unknown("speaker", speaker, set(speakers))
+        elif (party := values.get("party")) in {p.id for p in taxonomy.parties} and speakers[speaker][0].id != party:
+            yield "speaker", f"speaker {speaker!r} speaks for {speakers[speaker][0].id!r}, not {party!r}"
 
 
-class Event(Record):
+class Event(CheckedRecord):
     id: Slug
     title: Text
     date: EdtfDate | None = None
@@ -284,28 +362,25 @@ class Event(Record):
     before: EdtfDate | None = None
     date_note: Text | None = None
     parties: tuple[Slug, ...] = ()
-    issues: tuple[Slug, ...] = Field(min_length=1)
+    issues: tuple[Slug, ...] = ()  # none: background the text gives, concerning no single issue
     status: EventStatus
     summary: Text | None = None
     evidence: Evidences
     reviewed: tuple[Review, ...] = ()
 
-    @model_validator(mode="after")
-    def _check(self, info: ValidationInfo) -> Event:
-        if self.date is None and not self.date_note:
-            raise ValueError("an undated event explains what is known of its time (date_note)")
-        if self.date is not None and (self.after or self.before):
-            raise ValueError("give either a date or after/before bounds, not both")
-        if self.after and self.before and parse_date(self.before).end < parse_date(self.after).start:
-            raise ValueError(f"before {self.before} is earlier than after {self.after}")
-        taxonomy = _taxonomy(info)
-        if taxonomy is not None:
-            _known("party", self.parties, {p.id for p in taxonomy.parties})
-            _known("issue", self.issues, {i.id for i in taxonomy.issues})
-        return self
+    @classmethod
+    def checks(cls, values, info):
+        if "date" in values and "date_note" in values and values["date"] is None and not values["date_note"]:
+            yield None, "an undated event explains what is known of its time (date_note)"
+        if values.get("date") is not None and (values.get("after") or values.get("before")):
+            yield None, "give either a date or after/before bounds, not both"
+        after, before = values.get("after"), values.get("before")
+        if after and before and parse_date(before).end < parse_date(after).start:
+            yield "before", f"before {before} is earlier than after {after}"
+        yield from _references(values, info, parties=("parties",), issues=("issues",))
 
 
-class Impact(Record):
+class Impact(CheckedRecord):
     id: Slug
     region: Slug
     issues: tuple[Slug, ...] = Field(min_length=1)
@@ -316,19 +391,15 @@ class Impact(Record):
     evidence: Evidences
     reviewed: tuple[Review, ...] = ()
 
-    @model_validator(mode="after")
-    def _check_refs(self, info: ValidationInfo) -> Impact:
-        taxonomy = _taxonomy(info)
-        if taxonomy is not None:
-            _known("region (party)", [self.region], {p.id for p in taxonomy.parties})
-            _known("issue", self.issues, {i.id for i in taxonomy.issues})
-        return self
+    @classmethod
+    def checks(cls, values, info):
+        yield from _references(values, info, parties=("region",), issues=("issues",), label="region (party)")
 
 
 Outlook = Literal["no-agreement", "agreement-possible"]
 
 
-class Judgment(Record):
+class Judgment(CheckedRecord):
     id: Slug
     text: Text
     issues: tuple[Slug, ...] = ()
@@ -339,12 +410,9 @@ class Judgment(Record):
     evidence: Evidences
     reviewed: tuple[Review, ...] = ()
 
-    @model_validator(mode="after")
-    def _check_refs(self, info: ValidationInfo) -> Judgment:
-        taxonomy = _taxonomy(info)
-        if taxonomy is not None:
-            _known("issue", self.issues, {i.id for i in taxonomy.issues})
-        return self
+    @classmethod
+    def checks(cls, values, info):
+        yield from _references(values, info, issues=("issues",))
 
 
 class EditorNote(Record):
@@ -359,22 +427,19 @@ LadderTier = Literal["minimum", "possible"]
 LADDER_TIERS = {"minimum": "Minimum requirement", "possible": "Possible higher demand"}
 
 
-class LadderStep(Record):
+class LadderStep(CheckedRecord):
     text: Text
     tier: LadderTier
     issues: tuple[Slug, ...] = Field(min_length=1)
     confidence: Confidence
     evidence: Evidences
 
-    @model_validator(mode="after")
-    def _check_refs(self, info: ValidationInfo) -> LadderStep:
-        taxonomy = _taxonomy(info)
-        if taxonomy is not None:
-            _known("issue", self.issues, {i.id for i in taxonomy.issues})
-        return self
+    @classmethod
+    def checks(cls, values, info):
+        yield from _references(values, info, issues=("issues",))
 
 
-class Ladder(Record):
+class Ladder(CheckedRecord):
     """An escalation ladder the source sets out for a party: its minimum requirements, then what it might demand."""
 
     id: Slug
@@ -386,15 +451,12 @@ class Ladder(Record):
     steps: tuple[LadderStep, ...] = Field(min_length=2)
     reviewed: tuple[Review, ...] = ()
 
-    @model_validator(mode="after")
-    def _check_refs(self, info: ValidationInfo) -> Ladder:
-        tiers = [step.tier for step in self.steps]
-        if tiers != sorted(tiers, key=("minimum", "possible").index):
-            raise ValueError("a ladder lists its minimum requirements before its possible higher demands")
-        taxonomy = _taxonomy(info)
-        if taxonomy is not None:
-            _known("party", [self.party], {p.id for p in taxonomy.parties})
-        return self
+    @classmethod
+    def checks(cls, values, info):
+        tiers = [_value(step, "tier") for step in values.get("steps") or ()]
+        if all(tier in ("minimum", "possible") for tier in tiers) and tiers != sorted(tiers, key=("minimum", "possible").index):
+            yield "steps", "a ladder lists its minimum requirements before its possible higher demands"
+        yield from _references(values, info, parties=("party",))
 
 
 class Brief(Record):
@@ -413,6 +475,41 @@ class Brief(Record):
     judgments: tuple[Judgment, ...] = ()
     ladders: tuple[Ladder, ...] = ()
     editor_notes: tuple[EditorNote, ...] = ()
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _plain_date(cls, value: object) -> dt.date:
+        return parse_published(value)  # pydantic's own wording ("input is too short") does not say what form is wanted
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_seed(cls, data: Any) -> Any:
+        """Evidence may leave out ``seed:`` when the brief declares one seed: it then quotes that seed."""
+        if not isinstance(data, Mapping):
+            return data
+        seeds = data.get("seeds")
+        if not (isinstance(seeds, list | tuple) and len(seeds) == 1 and isinstance(seeds[0], Mapping)
+                and isinstance(seeds[0].get("id"), str)):
+            return data
+        seed = seeds[0]["id"]
+
+        def spans(value):
+            if not isinstance(value, list | tuple):
+                return value
+            return [{**span, "seed": seed} if isinstance(span, Mapping) and span.get("seed") is None else span for span in value]
+
+        def record(value):
+            if not isinstance(value, Mapping):
+                return value
+            filled = {**value, "evidence": spans(value["evidence"])} if "evidence" in value else dict(value)
+            for part in ("red_line", "acceptable_range"):
+                if isinstance(filled.get(part), Mapping) and "evidence" in filled[part]:
+                    filled[part] = {**filled[part], "evidence": spans(filled[part]["evidence"])}
+            if isinstance(filled.get("steps"), list):  # a ladder's steps cite evidence of their own
+                filled["steps"] = [record(step) for step in filled["steps"]]
+            return filled
+
+        return {**data, **{field: [record(r) for r in data[field]] for field in RECORD_FIELDS if isinstance(data.get(field), list)}}
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Brief:

@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from briefing.schema import BACKGROUND_LABEL
 from components.evidence import evidence_quotes
 from components.html import Html, escape, html_fragment, join_html, label_margin, wrap_label
 from components.shell import PageContext
@@ -26,6 +27,8 @@ ZOOMS = {
     "late-jan-2026": ("Late January 2026", (dt.date(2026, 1, 20), dt.date(2026, 2, 1))),
 }
 ONE_DAY = pd.Timedelta(days=1)
+BACKGROUND = ""  # the colour key of an event that concerns no single issue: background the text gives
+BACKGROUND_COLOUR = "#777777"
 EVENT_LABEL_WIDTH = 48  # characters per line of an event's label on the axis
 
 
@@ -33,13 +36,23 @@ def issue_colours(issue_ids) -> dict[str, str]:
     return {issue: ISSUE_PALETTE[index % len(ISSUE_PALETTE)] for index, issue in enumerate(issue_ids)}
 
 
+def first_issue(issues) -> str:
+    """The issue an event is coloured by, or BACKGROUND for an event that names none."""
+    return issues[0] if len(issues) else BACKGROUND
+
+
+def issues_text(labels) -> str:
+    return ", ".join(labels) or BACKGROUND_LABEL
+
+
 def issue_legend(issue_labels: dict[str, str], colours: dict[str, str], shown, name: str) -> Html:
     """Colour chips for the issues in `shown`, named `name` for screen readers; the colour is never the only cue."""
     shown = set(shown)
     chips = [
         html_fragment('<span style="display:inline-block;margin:0 0.6rem 0.3rem 0;padding:0 0.4rem;'
-                      'background:${colour}2e;border-bottom:3px solid $colour">$label</span>', colour=colours[i], label=label)
-        for i, label in issue_labels.items() if i in shown
+                      'background:${colour}2e;border-bottom:3px solid $colour">$label</span>',
+                      colour=colours.get(i, BACKGROUND_COLOUR), label=label)
+        for i, label in {**issue_labels, BACKGROUND: BACKGROUND_LABEL}.items() if i in shown
     ]
     return html_fragment('<div role="group" aria-label="$name"><span style="margin-right:0.6rem">$name:</span>$chips</div>',
                          name=name, chips=join_html(chips))
@@ -63,7 +76,7 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours:
     labels = [wrap_label(event_label(row), EVENT_LABEL_WIDTH) for row in rows]
     starts = [row.date_start for row in rows]
     spans = [(row.date_end + ONE_DAY) - row.date_start for row in rows]
-    inks = [colours.get(row.issues[0], "#777777") for row in rows]
+    inks = [colours.get(first_issue(row.issues), BACKGROUND_COLOUR) for row in rows]
     ids = [row.id for row in rows]
     figure = go.Figure()
     figure.add_trace(go.Bar(
@@ -79,7 +92,7 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours:
         customdata=ids,
         hovertext=[
             f"<b>{escape(row.title)}</b><br>{escape(row.date)} ({escape(row.date_precision)})<br>"
-            f"status: {row.status}<br>issues: {escape(', '.join(row.issue_labels))}"
+            f"status: {row.status}<br>issues: {escape(issues_text(row.issue_labels))}"
             for row in rows
         ],
         hovertemplate="%{hovertext}<extra></extra>",
@@ -103,7 +116,7 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours:
         xaxis=dict(type="date", range=x_range, title=None, showgrid=True),
         yaxis=dict(categoryorder="array", categoryarray=list(reversed(labels)), title=None),
         plot_bgcolor="#ffffff",
-        meta={"issues": list(dict.fromkeys(row.issues[0] for row in rows))},
+        meta={"issues": list(dict.fromkeys(first_issue(row.issues) for row in rows))},
     )
     return figure
 
@@ -120,7 +133,7 @@ def undated_table(events: pd.DataFrame) -> pd.DataFrame:
         "What the text says of its time": undated["date_note"],
         "Not before": undated["after"].fillna(""),
         "Not after": undated["before"].fillna(""),
-        "Issues": undated["issue_labels"].map(", ".join),
+        "Issues": undated["issue_labels"].map(issues_text),
     })
 
 
@@ -133,7 +146,7 @@ def event_details(context: PageContext, event_id: str) -> None:
         st.subheader(row.title)
         when = f"{row.date} ({row.date_precision})" if row.date else f"undated — {row.date_note}"
         st.markdown(f"**When:** {when} · **Status:** {row.status} · **Parties:** {', '.join(row.party_names) or '—'} · "
-                    f"**Issues:** {', '.join(row.issue_labels)}")
+                    f"**Issues:** {issues_text(row.issue_labels)}")
         if row.summary:
             st.markdown(row.summary)
         evidence_quotes(context, row.evidence, claim_label=f"Event ({row.status})")
@@ -158,13 +171,13 @@ def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: 
         start_bucket = dated["date_start"].dt.to_period("Y").dt.start_time
         end_bucket = dated["date_end"].dt.to_period("Y").dt.start_time
     placed = dated[start_bucket == end_bucket].assign(bucket=start_bucket[start_bucket == end_bucket])
-    placed = placed.assign(issue=placed["issues"].map(lambda issues: issues[0]))
+    placed = placed.assign(issue=placed["issues"].map(first_issue))
     counts = placed.groupby(["bucket", "issue"]).size().rename("count").reset_index()
     figure = go.Figure()
     for issue, rows in counts.groupby("issue", sort=False):
-        figure.add_trace(go.Bar(x=rows["bucket"], y=rows["count"], name=issue_labels.get(issue, issue),
-                                marker_color=colours.get(issue, "#777777"),
-                                hovertemplate="%{x|%Y-%m-%d}: %{y} events<extra>" + escape(issue_labels.get(issue, issue)) + "</extra>"))
+        name = BACKGROUND_LABEL if issue == BACKGROUND else issue_labels.get(issue, issue)
+        figure.add_trace(go.Bar(x=rows["bucket"], y=rows["count"], name=name, marker_color=colours.get(issue, BACKGROUND_COLOUR),
+                                hovertemplate="%{x|%Y-%m-%d}: %{y} events<extra>" + escape(name) + "</extra>"))
     # the issue colours are named by chips under the chart (issue_legend), as for the bars: Plotly's own legend
     # was the costliest part of redrawing this chart after a filter change
     figure.update_layout(barmode="stack", height=380, margin=dict(l=10, r=10, t=30, b=10), plot_bgcolor="#ffffff",

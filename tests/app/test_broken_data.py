@@ -47,6 +47,8 @@ class Broken:
     expected: tuple[str, ...]
 
 
+AT = r":\d+:\d+"  # the line and column of the node at fault
+RECORD = r" \([a-z0-9-]+\)"  # the id of its record
 BROKEN = (
     Broken("zz-truncated.yaml", "truncated YAML", (r"^: invalid YAML at line \d+, column \d+: .+",)),
     Broken("zz-binary.yaml", "binary junk", (r"^: file contains NUL bytes: binary data, not YAML$",)),
@@ -55,19 +57,20 @@ BROKEN = (
     Broken("zz-latin1.yaml", "latin-1", (r"^: file is not UTF-8 text \(.*byte \d+\); save it as UTF-8$",)),
     Broken("zz-alias-bomb.yaml", "alias bomb", (r"^: document expands to more than 200,000 nodes \(YAML alias bomb\?\)$",)),
     Broken("zz-references.yaml", "missing references", (
-        r"^: positions\[0\]: unknown party id\(s\): atlantis$",
-        r"^: positions\[1\]: unknown issue id\(s\): zz-no-such-issue$",
-        r"^: positions\[2\]: unknown speaker id\(s\): nobody-speaks$",
-        r"^: judgments\[0\]\.evidence\[0\]: unknown seed 'no-such-seed' \(declare it under seeds:\)$",
+        rf"^{AT}: positions\[0\]\.party{RECORD}: unknown party id\(s\): atlantis$",
+        rf"^{AT}: positions\[1\]\.issue{RECORD}: unknown issue id\(s\): zz-no-such-issue$",
+        rf"^{AT}: positions\[2\]\.speaker{RECORD}: unknown speaker id\(s\): nobody-speaks$",
+        rf"^{AT}: judgments\[0\]\.evidence\[0\]\.seed{RECORD}: unknown seed 'no-such-seed' \(declare it under seeds:\)",
     )),
     Broken("zz-missing-seeds.yaml", "missing seed files", (
-        r"^: seeds\[1\]: seed file seeds/zz-gone\.txt is missing$",
-        r"^: seeds\[2\](\.file)?: seed file '\.\./\.\./etc/passwd' (is outside seeds/|must be a plain file name inside seeds/)$",
+        rf"^{AT}: seeds\[1\] \(zz-gone\): seed file seeds/zz-gone\.txt is missing$",
+        rf"^{AT}: seeds\[2\](\.file)? \(zz-passwd\): seed file '\.\./\.\./etc/passwd' "
+        r"(is outside seeds/|must be a plain file name inside seeds/)$",
     )),
     Broken("zz-offsets.yaml", "offsets past the end", (
-        r"^: positions\[0\]\.evidence\[0\]: span 1540-1590 runs past the end of seed 'energy-truce-follow-up' "
+        rf"^{AT}: positions\[0\]\.evidence\[0\]{RECORD}: span 1540-1590 runs past the end of seed 'energy-truce-follow-up' "
         r"\(1530 characters\); the quote occurs at \d+-\d+$",
-        r"^: positions\[0\]\.evidence\[1\]: span \d+-2030 runs past the end of seed 'energy-truce-follow-up'",
+        rf"^{AT}: positions\[0\]\.evidence\[1\]{RECORD}: span \d+-2030 runs past the end of seed 'energy-truce-follow-up'",
     )),
 )
 # The loader reads UTF-16 as "binary data" (it finds NUL bytes first) instead of naming the encoding.
@@ -292,7 +295,7 @@ class TestValidate:
         assert not missing_problems(lines, broken), (missing_problems(lines, broken), problem_lines(lines, broken))
 
     def test_every_problem_line_names_a_broken_file(self, validated):
-        names = tuple(f"data/briefs/{b.name}: " for b in BROKEN)
+        names = tuple(f"data/briefs/{b.name}:" for b in BROKEN)  # then a space, or the line and column
         assert all(line.startswith(names) for line in validated.stdout.splitlines()), validated.stdout
 
     def test_validate_is_bounded_in_time_and_memory(self, validated):

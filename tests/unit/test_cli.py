@@ -77,7 +77,7 @@ class TestSubprocess:
         result = run("validate", str(path))
         assert result.returncode == 1
         assert result.stdout.splitlines() == [
-            f"{path}: positions[0].evidence[0]: quote is not the seed text at 0-{len(QUOTE)}; "
+            f"{path}:19:5: positions[0].evidence[0] (cli-check-russia-ceasefire): quote is not the seed text at 0-{len(QUOTE)}; "
             f"the quote occurs at {start}-{start + len(QUOTE)}"
         ]
         assert "1 problem(s); 0 brief(s) valid" in result.stderr
@@ -139,10 +139,31 @@ class TestValidate:
         assert cli.main(["validate"]) == 1
         captured = capsys.readouterr()
         assert captured.out.splitlines() == [
-            "data/briefs/alpha.yaml: positions[0]: unknown party id(s): atlantis",
-            "data/briefs/alpha.yaml: events[1]: an undated event explains what is known of its time (date_note)",
+            "data/briefs/alpha.yaml:13:10: positions[0].party (alpha-northland-ceasefire): unknown party id(s): atlantis",
+            "data/briefs/alpha.yaml:77:3: events[1] (alpha-energy-talks): an undated event explains what is known of its time (date_note)",
         ]
         assert captured.err.strip() == "2 problem(s); 1 brief(s) valid"
+
+    def test_one_file_is_checked_against_every_other_brief(self, tiny, capsys):
+        """The new file sorts first, yet the clash is its problem, naming the brief that already had the id."""
+        tiny.write("zulu.yaml", tiny.brief("zulu"))
+        data = tiny.brief("alpha", seed=tiny.other_seed_id)
+        data["events"][0]["id"] = "zulu-geneva-talks"
+        tiny.write("alpha.yaml", data)
+        assert cli.main(["validate", str(tiny.layout.briefs / "alpha.yaml")]) == 1
+        captured = capsys.readouterr()
+        assert captured.out.splitlines() == [
+            "data/briefs/alpha.yaml:62:3: events[0] (zulu-geneva-talks): id 'zulu-geneva-talks' is already used in data/briefs/zulu.yaml"
+        ]
+        assert captured.err.strip() == "1 problem(s); 0 brief(s) valid"
+
+    def test_one_file_beside_a_broken_brief(self, tiny, capsys):
+        tiny.write("alpha.yaml", "- not a mapping\n")
+        path = tiny.neighbour()
+        assert cli.main(["validate", str(path)]) == 0
+        captured = capsys.readouterr()
+        assert captured.out.splitlines()[0].startswith("ok data/briefs/beta.yaml: 3 positions")
+        assert captured.err.strip() == "note: data/briefs/alpha.yaml could not be loaded, so its ids were not checked against"
 
     def test_file_level_problem_has_no_record_path(self, tiny, capsys):
         tiny.write("alpha.yaml", b"\x00")
@@ -212,13 +233,36 @@ class TestExport:
         )
         assert f"wrote {out / 'evidence.csv'}" in capsys.readouterr().err
 
-    def test_broken_briefs_are_skipped_and_named(self, tiny, capsys):
+    def test_broken_briefs_stop_the_export_and_are_named(self, tiny, capsys, tmp_path):
         tiny.write("alpha.yaml", "- not a mapping\n")
         tiny.neighbour()
-        assert cli.main(["export", "--format", "json"]) == 0
+        out = tmp_path / "export.json"
+        assert cli.main(["export", "--format", "json", "--out", str(out)]) == 1
+        assert capsys.readouterr().err.splitlines() == [
+            "error: data/briefs/alpha.yaml: a brief is a YAML mapping, not list",
+            "1 file(s) could not be loaded, so nothing was written; fix them, or pass --allow-skipped to write what did load",
+        ]
+        assert not out.exists()
+
+    def test_allow_skipped_writes_the_rest(self, tiny, capsys):
+        tiny.write("alpha.yaml", "- not a mapping\n")
+        tiny.neighbour()
+        assert cli.main(["export", "--format", "json", "--allow-skipped"]) == 0
         captured = capsys.readouterr()
         assert captured.err.strip() == "skipped: data/briefs/alpha.yaml: a brief is a YAML mapping, not list"
         assert [b["id"] for b in json.loads(captured.out)["briefs"]] == ["beta"]
+
+
+class TestPack:
+    def test_a_broken_brief_stops_the_pack(self, tiny, capsys, tmp_path):
+        tiny.write("alpha.yaml", "- not a mapping\n")
+        tiny.neighbour()
+        out = tmp_path / "pack.md"
+        assert cli.main(["pack", "--out", str(out)]) == 1
+        assert capsys.readouterr().err.splitlines()[0] == "error: data/briefs/alpha.yaml: a brief is a YAML mapping, not list"
+        assert not out.exists()
+        assert cli.main(["pack", "--out", str(out), "--allow-skipped"]) == 0
+        assert "Brief beta" in out.read_text(encoding="utf-8")
 
 
 class TestLocate:

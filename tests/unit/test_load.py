@@ -191,19 +191,21 @@ class TestInvalid:
 
     def test_unknown_party(self, project):
         problem = only_problem(self.mutated(project, lambda d: d["positions"][0].update(party="atlantis")))
-        assert (problem.file, problem.location, problem.message) == (BAD, "positions[0]", "unknown party id(s): atlantis")
+        assert (problem.file, problem.location, problem.message) == (BAD, "positions[0].party", "unknown party id(s): atlantis")
 
     def test_unknown_issue(self, project):
         problem = only_problem(self.mutated(project, lambda d: d["events"][0].update(issues=["ceasefire", "peace"])))
-        assert (problem.location, problem.message) == ("events[0]", "unknown issue id(s): peace")
+        assert (problem.location, problem.message) == ("events[0].issues", "unknown issue id(s): peace")
 
     def test_unknown_speaker(self, project):
         problem = only_problem(self.mutated(project, lambda d: d["positions"][1].update(speaker="nobody")))
-        assert (problem.location, problem.message) == ("positions[1]", "unknown speaker id(s): nobody")
+        assert (problem.location, problem.message) == ("positions[1].speaker", "unknown speaker id(s): nobody")
 
     def test_speaker_of_another_party(self, project):
         problem = only_problem(self.mutated(project, lambda d: d["positions"][0].update(speaker="south-president")))
-        assert (problem.location, problem.message) == ("positions[0]", "speaker 'south-president' speaks for 'southland', not 'northland'")
+        assert (problem.location, problem.message) == (
+            "positions[0].speaker", "speaker 'south-president' speaks for 'southland', not 'northland'"
+        )
 
     def test_duplicate_record_id(self, project):
         problem = only_problem(self.mutated(project, lambda d: d["positions"][1].update(id="alpha-northland-ceasefire")))
@@ -226,7 +228,7 @@ class TestInvalid:
     def test_impossible_published_date(self, project):
         problem = only_problem(self.mutated(project, lambda d: d.update(published="2026-02-30")))
         assert problem.location == "published"
-        assert "day value is outside expected range" in problem.message
+        assert problem.message == "published '2026-02-30' is not a day of the calendar; write it as YYYY-MM-DD, e.g. \"2026-01-30\""
 
     def test_quote_not_at_its_offsets(self, project):
         quote = project.quotes["reject"]
@@ -247,7 +249,7 @@ class TestInvalid:
     def test_quote_nowhere(self, project):
         problem = only_problem(self.mutated(project, lambda d: d["judgments"][0]["evidence"][0].update(quote="Nobody said this.")))
         assert problem.location == "judgments[0].evidence[0]"
-        assert problem.message.endswith("the quote does not occur anywhere in the seed")
+        assert problem.message.endswith("the quote does not occur anywhere in the seed; no passage of the seed resembles it")
 
     def test_offsets_past_the_end(self, project):
         size = len(project.seed_text)
@@ -257,11 +259,15 @@ class TestInvalid:
 
     def test_undeclared_seed(self, project):
         problem = only_problem(self.mutated(project, lambda d: d["positions"][0]["evidence"][0].update(seed="talks-b")))
-        assert (problem.location, problem.message) == ("positions[0].evidence[0]", "unknown seed 'talks-b' (declare it under seeds:)")
+        assert (problem.location, problem.message) == (
+            "positions[0].evidence[0].seed", "unknown seed 'talks-b' (declare it under seeds:) (did you mean 'talks'?)"
+        )
 
     def test_reported_position_without_reporter(self, project):
         problem = only_problem(self.mutated(project, lambda d: d["positions"][1].pop("reported_by")))
-        assert (problem.location, problem.message) == ("positions[1]", "a reported position names who reported it (reported_by)")
+        assert (problem.location, problem.message) == (
+            "positions[1].reported_by", "a reported position names who reported it (reported_by)"
+        )
 
     def test_undated_event_without_note(self, project):
         problem = only_problem(self.mutated(project, lambda d: d["events"][1].pop("date_note")))
@@ -273,7 +279,7 @@ class TestInvalid:
             data["events"][1].pop("date_note")
 
         corpus = self.mutated(project, change)
-        assert [(p.file, p.location) for p in corpus.problems] == [(BAD, "positions[0]"), (BAD, "events[1]")]
+        assert [(p.file, p.location) for p in corpus.problems] == [(BAD, "positions[0].party"), (BAD, "events[1]")]
 
     @pytest.mark.parametrize(
         ("text", "kind"),

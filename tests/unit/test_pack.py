@@ -76,3 +76,29 @@ class TestCommand:
                                 cwd=PROJECT, capture_output=True, text=True, timeout=120)
         assert result.returncode == 2 and "unknown id(s): nope" in result.stderr
         assert not (tmp_path / "x.html").exists()
+
+
+class TestEventsWithoutADateOrIssue:
+    """On the tiny project: an undated event keeps its bounds, a background event is named as background."""
+
+    @pytest.fixture
+    def tiny_frames(self, project):
+        from briefing.frames import build_frames
+
+        data = project.brief()
+        data["events"][0].pop("issues")
+        project.write("alpha.yaml", data)
+        corpus = project.load()
+        assert corpus.problems == ()
+        return build_frames(corpus)
+
+    def test_markdown_keeps_not_before_and_not_after(self, tiny_frames):
+        document = pack_markdown(tiny_frames)
+        assert "### undated — Expected after the Geneva round. (not before 2024-03; not after 2024): Energy truce talks" in document
+        background = "### 2024-03-12 (exact day): Geneva talks end without agreement\n\nstatus occurred · Background (no single issue)"
+        assert background in document
+
+    def test_html_keeps_not_before_and_not_after(self, tiny_frames):
+        document = html.unescape(pack_html(tiny_frames))
+        assert "<h3>undated — Expected after the Geneva round. (not before 2024-03; not after 2024): Energy truce talks</h3>" in document
+        assert "status occurred · Background (no single issue)" in document

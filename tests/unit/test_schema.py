@@ -186,7 +186,7 @@ class TestRules:
         del data["positions"][1]["reported_by"]
         with pytest.raises(ValidationError) as info:
             Brief.model_validate(data)
-        assert errors(info) == [(("positions", 1), "Value error, a reported position names who reported it (reported_by)")]
+        assert errors(info) == [(("positions", 1, "reported_by"), "Value error, a reported position names who reported it (reported_by)")]
 
     def test_undated_event_explains_its_time(self, project):
         data = project.brief()
@@ -267,33 +267,33 @@ class TestContext:
     def test_unknown_party(self, project):
         data = project.brief()
         data["positions"][0]["party"] = "atlantis"
-        assert self.validate(project, data) == [(("positions", 0), "Value error, unknown party id(s): atlantis")]
+        assert self.validate(project, data) == [(("positions", 0, "party"), "Value error, unknown party id(s): atlantis")]
 
     def test_unknown_issue_on_an_event(self, project):
         data = project.brief()
         data["events"][0]["issues"] = ["ceasefire", "peace", "war"]
-        assert self.validate(project, data) == [(("events", 0), "Value error, unknown issue id(s): peace, war")]
+        assert self.validate(project, data) == [(("events", 0, "issues"), "Value error, unknown issue id(s): peace, war")]
 
     def test_unknown_region(self, project):
         data = project.brief()
         data["impacts"][0]["region"] = "atlantis"
-        assert self.validate(project, data) == [(("impacts", 0), "Value error, unknown region (party) id(s): atlantis")]
+        assert self.validate(project, data) == [(("impacts", 0, "region"), "Value error, unknown region (party) id(s): atlantis")]
 
     def test_unknown_judgment_issue(self, project):
         data = project.brief()
         data["judgments"][0]["issues"] = ["peace"]
-        assert self.validate(project, data) == [(("judgments", 0), "Value error, unknown issue id(s): peace")]
+        assert self.validate(project, data) == [(("judgments", 0, "issues"), "Value error, unknown issue id(s): peace")]
 
     def test_unknown_speaker(self, project):
         data = project.brief()
         data["positions"][0]["speaker"] = "nobody"
-        assert self.validate(project, data) == [(("positions", 0), "Value error, unknown speaker id(s): nobody")]
+        assert self.validate(project, data) == [(("positions", 0, "speaker"), "Value error, unknown speaker id(s): nobody")]
 
     def test_speaker_of_another_party(self, project):
         data = project.brief()
         data["positions"][0]["speaker"] = "south-president"
         assert self.validate(project, data) == [
-            (("positions", 0), "Value error, speaker 'south-president' speaks for 'southland', not 'northland'")
+            (("positions", 0, "speaker"), "Value error, speaker 'south-president' speaks for 'southland', not 'northland'")
         ]
 
     def test_quote_elsewhere_says_where(self, project):
@@ -343,14 +343,30 @@ class TestContext:
         data = project.brief()
         data["positions"][0]["evidence"][0]["seed"] = "other"
         assert self.validate(project, data) == [
-            (("positions", 0, "evidence", 0), "Value error, unknown seed 'other' (declare it under seeds:)")
+            (("positions", 0, "evidence", 0, "seed"), "Value error, unknown seed 'other' (declare it under seeds:)")
+        ]
+
+    def test_evidence_may_leave_out_the_one_seed(self, project):
+        data = project.brief()
+        for span in data["positions"][0]["evidence"]:
+            span.pop("seed")
+        brief = Brief.model_validate(data, context=project.context())
+        assert brief.positions[0].evidence[0].seed == "talks"
+
+    def test_with_several_seeds_evidence_names_one(self, project):
+        data = project.brief()
+        data["seeds"].append({"id": "talks-b", "file": "talks-b.txt", "sha256": project.seed_sha256})
+        data["positions"][0]["evidence"][0].pop("seed")
+        assert self.validate(project, data) == [
+            (("positions", 0, "evidence", 0, "seed"),
+             "Value error, evidence names no seed, and the brief declares 2: add seed: with one of talks, talks-b")
         ]
 
     def test_every_error_is_reported(self, project):
         data = project.brief()
         data["positions"][0]["party"] = "atlantis"
         data["events"][0]["issues"] = ["peace"]
-        assert [loc for loc, _message in self.validate(project, data)] == [("positions", 0), ("events", 0)]
+        assert [loc for loc, _message in self.validate(project, data)] == [("positions", 0, "party"), ("events", 0, "issues")]
 
 
 class TestTaxonomy:
@@ -410,8 +426,7 @@ class TestVocabularies:
         assert set(CLAIM_TYPES) == set(get_args(ClaimType))
         assert set(DIRECTIONS) == set(get_args(Direction))
 
-    def test_event_issues_are_required(self, project):
+    def test_background_events_need_no_issue(self, project):
         data = project.brief()["events"][0]
-        data["issues"] = []
-        with pytest.raises(ValidationError, match="at least 1 item"):
-            Event.model_validate(data)
+        data.pop("issues")
+        assert Event.model_validate(data).issues == ()

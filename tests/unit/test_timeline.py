@@ -50,3 +50,27 @@ class TestDensityFigure:
             ("Military aid", ["2026-01-25"], [2]),
         ]
         assert figure.layout.meta["unplaced"] == 1
+
+
+class TestBackgroundEvents:
+    """An event that names no issue is drawn grey and named as background, not dropped or failed on."""
+
+    def test_density_counts_it_as_background(self):
+        figure = density_figure(events(("2024-03-01", "2024-03-01", ()), ("2024-04-01", "2024-04-01", ("aid",))), LABELS, COLOURS)
+        assert {trace.name: list(trace.y) for trace in figure.data} == {"Background (no single issue)": [1], "Military aid": [1]}
+        chips = str(issue_legend(LABELS, COLOURS, figure.layout.meta["issues"], "Colour: first issue"))
+        assert "Background (no single issue)" in chips and "#777777" in chips
+
+    def test_bars_and_the_undated_table(self):
+        from components.timeline import timeline_figure, undated_table
+
+        frame = pd.DataFrame({
+            "id": ["a", "b"], "title": ["Defence spending rises", "Talks"], "date": ["2022/2026", None],
+            "date_start": pd.to_datetime(["2022-01-01", None]), "date_end": pd.to_datetime(["2026-12-31", None]),
+            "date_precision": ["year range", "undated"], "status": ["occurred", "proposed"], "issues": [(), ()],
+            "issue_labels": [(), ()], "date_note": [None, "Soon."], "after": [None, "2024"], "before": [None, None],
+        })
+        figure = timeline_figure(frame, LABELS, COLOURS)
+        assert list(figure.data[0].marker.color) == ["#777777"]
+        assert "issues: Background (no single issue)" in figure.data[0].hovertext[0]
+        assert undated_table(frame)["Issues"].tolist() == ["Background (no single issue)"]
