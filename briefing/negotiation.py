@@ -191,15 +191,18 @@ def possessive(name: str) -> str:
 
 
 def _cautions(counted: list[Placement]) -> list[str]:
+    """Per party whose place is weak, why: low confidence, or not the party's own words."""
     cautions = []
     for placement in counted:
-        whose = possessive(placement.party_name)
+        reasons = []
         if placement.confidence == "low":
-            cautions.append(f"{whose} place rests on a low-confidence record ({placement.position_id})")
+            reasons.append("a low-confidence record")
         if placement.claim_type == "reported":
-            cautions.append(f"{whose} place rests on reporting, not its own words ({placement.position_id})")
+            reasons.append("reporting, not its own words")
         elif placement.claim_type == "assessment":
-            cautions.append(f"{whose} place is the analyst's reading, not its own words ({placement.position_id})")
+            reasons.append("the analyst's reading, not its own words")
+        if reasons:
+            cautions.append(f"{possessive(placement.party_name)} place rests on {' and '.join(reasons)} ({placement.position_id})")
     return cautions
 
 

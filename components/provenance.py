@@ -27,10 +27,11 @@ def illustrative_notice(frames: Frames, view: Frames) -> None:
     """On every view: a badge for each illustrative brief whose records are in view."""
     shown = [brief for brief in view.briefs["id"] if brief in frames.illustrative_briefs]
     for brief in shown:
+        provenance = frames.illustrative_briefs[brief]
+        first = provenance.split(". ")[0].rstrip(".")  # the label's first sentence; the rest is one hover away
         st.markdown(
-            markdown_badge("Illustrative", "orange") + f" **{frames.brief_titles[brief]}** — "
-            + frames.illustrative_briefs[brief],
-            help="Its records are shown with this label wherever they appear; they are not a party's words.",
+            markdown_badge("Illustrative", "orange") + f" **{frames.brief_titles[brief]}**: {first}.",
+            help=f"{provenance} Its records carry this label wherever they appear.",
         )
 
 

@@ -49,7 +49,7 @@ class TestNegotiation:
         app = run_page("negotiation", issue="energy-truce")
         text = " ".join(m.value for m in app.markdown)
         assert "Touching: a single point all could accept — uncertain, contested** · confidence low" in text
-        assert "Russia's place rests on a low-confidence record (pos-russia-energy-truce-reported)" in text
+        assert "Russia's place rests on a low-confidence record and reporting, not its own words (pos-russia-energy-truce-reported)" in text
         assert {"kj-no-tactical-arrangements", "pos-russia-energy-truce-denial"} <= set(page_links(app))
         assert "step" not in text.lower().replace("steps:", "")  # no counted gaps
 
