@@ -24,7 +24,7 @@ BOUNDS = {"west": 12.0, "south": 49.0, "east": 32.5, "north": 60.8}  # degrees; 
 TOLERANCE = 0.015  # degrees (about 1-1.5 km): invisible at the map's size, a twelfth of the points
 SMALLEST_PIECE = 0.004  # square degrees: islands smaller than this are dropped
 DECIMALS = 3  # about 100 m
-HIT_STEP = (0.3, 0.17)  # degrees of longitude and latitude between a country's hover points: ~10 px on screen
+HIT_STEP = (0.6, 0.34)  # degrees of longitude and latitude between a country's hover points: about 15 px on screen
 
 # ISO 3166-1 numeric (world-atlas ids) -> (id, name, role). Subjects use the taxonomy's party ids; they are shaded.
 COUNTRIES = {
