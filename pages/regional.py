@@ -14,7 +14,9 @@ st.caption("How the brief assesses the effect on Poland and the Baltic states. I
            "click a country on the map to show only its impacts.")
 regional_map(context)
 panels = shown_panels(context)
-for column, region in zip(st.columns(len(panels)), panels, strict=True):
+if not panels:
+    st.info("The taxonomy names neither Poland nor the Baltic states, so there is no panel to show.")
+for column, region in zip(st.columns(len(panels)) if panels else (), panels, strict=True):
     with column:
         impact_panel(context, region)
 

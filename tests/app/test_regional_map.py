@@ -10,6 +10,7 @@ from briefing.load import Layout
 from briefing.regions import DIFFER, NONE
 from briefing.store import load_frames
 from tests.app.helpers import plotly_specs, run_page
+from tests.unit.conftest import TinyProject
 
 SUBJECTS = {"poland": "Poland", "estonia": "Estonia", "latvia": "Latvia", "lithuania": "Lithuania"}
 
@@ -97,3 +98,15 @@ class TestBrokenOutlines:
         assert not app.get("plotly_chart")
         assert [header.value for header in app.header][:2] == ["Poland", "Baltic states"]
         assert app.selectbox(key="regional_region") is not None  # choosing a region does not need the map
+
+
+class TestOtherTaxonomy:
+    def test_without_poland_or_the_baltic_states_the_map_is_unshaded_and_nothing_breaks(self, tmp_path, monkeypatch):
+        project = TinyProject(tmp_path)
+        project.write("alpha.yaml", project.brief("alpha"))
+        monkeypatch.setenv("BRIEFING_ROOT", str(tmp_path))
+        app = run_page("regional")
+        assert not app.exception, [e.value for e in app.exception]
+        assert set(map_spec(app)["layout"]["meta"]["readings"].values()) == {NONE}
+        assert any("neither Poland nor the Baltic states" in info.value for info in app.info)
+        assert "Wider region" in [header.value for header in app.header]  # the brief's impact is still listed
