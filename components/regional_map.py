@@ -198,7 +198,7 @@ def map_figure(readings: MapReadings, outlines: Outlines, chosen: str | None = N
         hovermode="closest",
         hoverlabel=dict(bgcolor="#ffffff", font=dict(color="#000000", size=13), align="left"),
         dragmode=False,
-        xaxis=dict(range=[bounds.west, bounds.east], visible=False, fixedrange=True),
+        xaxis=dict(range=[bounds.west, bounds.east], visible=False, fixedrange=True, constrain="domain"),
         yaxis=dict(range=[bounds.south, bounds.north], visible=False, fixedrange=True,
                    scaleanchor="x", scaleratio=1 / math.cos(middle), constrain="domain"),
         meta={"readings": {c.id: c.headline.reading for c in readings.countries}
