@@ -149,6 +149,9 @@ def build(source: Path) -> dict:
             label = polylabel(max(parts, key=lambda p: p.area), tolerance=0.01)
             entry["labels"] = [{"text": name, "at": rounded([label.coords[0]])[0]}]
             entry["hit_points"] = hit_points(whole)
+            for part in parts:  # an island narrower than the grid still gets a point of its own
+                if not any(part.contains(Point(x, y)) for x, y in entry["hit_points"]):
+                    entry["hit_points"].append(rounded([polylabel(part, tolerance=0.01).coords[0]])[0])
         elif role == "neighbour":
             entry["labels"] = [{"text": text, "at": [x, y]} for text, (x, y) in NEIGHBOUR_LABELS[entry["id"]]]
         countries.append(entry)
