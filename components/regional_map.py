@@ -174,6 +174,7 @@ def map_figure(readings: MapReadings, outlines: Outlines, chosen: str | None = N
         figure.add_trace(go.Scatter(
             x=xs, y=ys, name=group.label, mode="lines", fill="toself", fillcolor="rgba(0,0,0,0)",
             fillpattern=dict(shape=GROUP_PATTERN, fgcolor=READING_COLOURS[group.headline.reading], bgcolor="rgba(0,0,0,0)",
+                             # thin hatch lines need more opacity than a solid fill to read at the same level
                              fgopacity=min(1.0, CONFIDENCE_OPACITY[group.headline.confidence] + 0.3), size=9, solidity=0.45),
             line=dict(color="#000000" if group.id == chosen else OUTLINE, width=3.0 if group.id == chosen else 2.0, dash="dash"),
             hoverinfo="skip", showlegend=False,
