@@ -11,9 +11,9 @@ from briefing.frames import Frames, Selection, select
 from briefing.markup import Html, html_fragment, join_html
 from briefing.negotiation import view_verdicts
 from briefing.readings import cell_readings, readings_by_cell
+from briefing.regions import REGIONAL_PANELS as REGIONS
 from briefing.schema import BACKGROUND_LABEL, CLAIM_TYPES, STANCES
 
-REGIONS = ("poland", "baltic-states")
 STYLE = """
 body{font-family:Georgia,'Times New Roman',serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.5}
 h1,h2,h3{font-family:Helvetica,Arial,sans-serif}h2{border-bottom:2px solid #542788;padding-bottom:.2rem;margin-top:2.2rem}

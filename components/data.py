@@ -10,8 +10,10 @@ from typing import TypeVar
 
 import streamlit as st
 
+import briefing.outlines as outline_files
 from briefing.frames import Frames, Selection, select
 from briefing.load import DataWatch, Layout
+from briefing.outlines import Outlines, load_outlines
 from briefing.store import load_frames
 
 T = TypeVar("T")
@@ -86,3 +88,14 @@ def per_view(kind: str, frames: Frames, selection: Selection, compute: Callable[
 def filtered_view(frames: Frames, selection: Selection) -> Frames:
     """The frames limited to the filter, computed once per filter and shared."""
     return per_view("view", frames, selection, lambda: select(frames, selection))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _outlines_at(path: str) -> Outlines:
+    # not cached when it raises, so a fixed file is read again on the next run
+    return load_outlines(Path(path))
+
+
+def get_outlines() -> Outlines:
+    """The map's outlines, read once per process (they ship with the code); raises OutlineError if broken."""
+    return _outlines_at(str(outline_files.OUTLINES_PATH))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefing.frames import Frames
+from briefing.regions import regional_parties
 
 
 def cell_param(value: str, frames: Frames) -> str | None:
@@ -40,3 +41,8 @@ def search_param(value: str, _frames: Frames) -> str | None:
 def issue_param(value: str, frames: Frames) -> str | None:
     """An issue id from the taxonomy."""
     return value if value in set(frames.issues["id"]) else None
+
+
+def region_param(value: str, frames: Frames) -> str | None:
+    """Poland, the Baltic states or one of them: a region the regional view covers."""
+    return value if value in regional_parties(frames.parties) else None

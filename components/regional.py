@@ -1,38 +1,28 @@
-"""Regional-impact panels: Poland and the Baltic states, each impact with its evidence."""
+"""Regional impact: the map, and the panels for Poland and the Baltic states, each impact with its evidence."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from components.data import per_view
+from briefing.outlines import OutlineError
+from briefing.regions import DIRECTION_ICONS, REGIONAL_PANELS, groups_of, region_headline, region_impacts, regional_parties
+from components.data import get_outlines, per_view
 from components.evidence import evidence_quotes
+from components.html import render_html
 from components.paging import page_of
+from components.regional_map import choice_labels, map_figure, map_legend, map_readings, map_summary
 from components.shell import PageContext
 
-PANELS = ("poland", "baltic-states")
-DIRECTION_ICONS = {"worsens": "▼", "improves": "▲", "mixed": "◆", "uncertain": "?"}
+__all__ = ["DIRECTION_ICONS", "REGION_PARAM", "impact_panel", "other_impacts", "regional_map", "shown_panels"]
+
+REGION_PARAM = "region"
+ALL_REGIONS = "all"
+CHOOSER_KEY = "regional_region"
 
 
-def region_impacts(impacts: pd.DataFrame, region: str, members: tuple[str, ...] = ()) -> pd.DataFrame:
-    """Impacts on a region, including those filed under one of its members."""
-    return impacts[impacts["region"].isin((region, *members))]
-
-
-def impact_panel(context: PageContext, region: str) -> None:
-    parties = context.frames.parties.set_index("id")
-    name = parties.at[region, "name"]
-    members = tuple(parties.at[region, "members"])
-    member_names = tuple(parties.at[region, "member_names"])
-    st.header(name)
-    if member_names:
-        st.caption("Members: " + ", ".join(member_names))
-    impacts = per_view(f"region:{region}", context.frames, context.selection,
-                       lambda: region_impacts(context.view.impacts, region, members))
-    if impacts.empty:
-        st.info(f"No impact on {name} matches the current filter.")
-        return
-    for row in page_of(impacts, f"regional_page_{region}", 10, "impacts").itertuples(index=False):
+def _impact_rows(context: PageContext, impacts: pd.DataFrame, region: str, key: str) -> None:
+    for row in page_of(impacts, key, 10, "impacts").itertuples(index=False):
         with st.container(border=True):
             where = "" if row.region == region else f" ({row.region_name})"
             st.markdown(f"**{DIRECTION_ICONS[row.direction]} {row.direction_label}**{where}")
@@ -41,8 +31,94 @@ def impact_panel(context: PageContext, region: str) -> None:
             evidence_quotes(context, row.evidence, claim_label=row.claim_label)
 
 
+def impact_panel(context: PageContext, region: str) -> None:
+    """A region's impacts (a group's include its members'); a state shown alone also lists its groups' impacts."""
+    parties = context.frames.parties.set_index("id")
+    name = parties.at[region, "name"]
+    members = tuple(parties.at[region, "members"])
+    member_names = tuple(parties.at[region, "member_names"])
+    st.header(name)
+    if member_names:
+        st.caption("Members: " + ", ".join(member_names))
+    st.caption(f"Headline: {region_headline(context.view.impacts, region).summary}")
+    impacts = per_view(f"region:{region}", context.frames, context.selection,
+                       lambda: region_impacts(context.view.impacts, region, members))
+    if impacts.empty:
+        st.info(f"No impact on {name} matches the current filter.")
+    else:
+        _impact_rows(context, impacts, region, f"regional_page_{region}")
+    if members or region in REGIONAL_PANELS:
+        return
+    for group in groups_of(context.frames.parties, region):
+        group_name = parties.at[group, "name"]
+        st.subheader(f"As one of the {group_name} (as a group)")
+        st.caption(f"These impacts are on the {group_name} as a group, not an assessment of {name} alone.")
+        group_impacts = per_view(f"region:{group}:alone", context.frames, context.selection,
+                                 lambda group=group: context.view.impacts[context.view.impacts["region"] == group])
+        if group_impacts.empty:
+            st.info(f"No impact on the {group_name} as a group matches the current filter.")
+        else:
+            _impact_rows(context, group_impacts, group, f"regional_page_{region}_{group}")
+
+
 def other_impacts(context: PageContext) -> pd.DataFrame:
     """Impacts on other regions, shown for context below the two panels."""
-    parties = context.frames.parties.set_index("id")
-    covered = set(PANELS) | {m for region in PANELS for m in parties.at[region, "members"]}
+    covered = regional_parties(context.frames.parties)
     return context.view.impacts[~context.view.impacts["region"].isin(covered)]
+
+
+def shown_panels(context: PageContext) -> tuple[str, ...]:
+    """The panels to draw: the region chosen on the map or in the link, else Poland and the Baltic states."""
+    chosen = context.params.get(REGION_PARAM)
+    if chosen:
+        return (chosen,)
+    return tuple(region for region in REGIONAL_PANELS if region in set(context.frames.parties["id"]))
+
+
+def _region_chosen() -> None:
+    choice = st.session_state[CHOOSER_KEY] or ALL_REGIONS
+    if choice == ALL_REGIONS:
+        if REGION_PARAM in st.query_params:
+            del st.query_params[REGION_PARAM]
+    else:
+        st.query_params[REGION_PARAM] = choice
+
+
+def _map_clicked(key: str) -> None:
+    points = st.session_state[key].selection.points
+    if points and points[0].get("customdata"):
+        st.query_params[REGION_PARAM] = points[0]["customdata"]
+
+
+def regional_map(context: PageContext) -> None:
+    """The map beside its key, then a chooser that does what clicking a country does (and works from the keyboard).
+
+    A missing or broken outline file costs the map only: the error is shown here and the panels still follow.
+    """
+    chosen = context.params.get(REGION_PARAM)
+    frames, selection = context.frames, context.selection
+    labels = per_view("regional-choices", frames, selection, lambda: choice_labels(context.view.impacts, frames.parties))
+    left, right = st.columns([3, 2], vertical_alignment="center")
+    try:
+        outlines = get_outlines()
+    except OutlineError as error:
+        left.error(f"The map cannot be drawn: {error}. The panels below are unaffected.", icon=":material/map:")
+    else:
+        figure, summary, missing = per_view(f"regional-map:{outlines.digest}:{chosen}", frames, selection,
+                                            lambda: _map(context, outlines, chosen))
+        if missing:
+            left.warning(f"The map has no outline for {', '.join(missing)}; see the panels below.", icon=":material/map:")
+        key = f"regional_map_{chosen or ALL_REGIONS}"  # a new chart per choice: a click on the same country counts again
+        left.plotly_chart(figure, key=key, on_select=lambda: _map_clicked(key), selection_mode="points",
+                          config={"displayModeBar": False}, alt=summary)
+        with right:
+            render_html(map_legend())
+    st.session_state[CHOOSER_KEY] = chosen or ALL_REGIONS
+    right.selectbox("Show the impacts on", options=[ALL_REGIONS, *labels], key=CHOOSER_KEY,
+                    format_func=lambda region: "All regions" if region == ALL_REGIONS else labels[region],
+                    on_change=_region_chosen, help="The same as clicking a country on the map; kept in the link.")
+
+
+def _map(context: PageContext, outlines, chosen: str | None):
+    readings = map_readings(context.view.impacts, context.frames.parties, outlines)
+    return map_figure(readings, outlines, chosen), map_summary(readings, outlines), readings.missing

@@ -1,21 +1,27 @@
-"""Regional impact: Poland and the Baltic states."""
+"""Regional impact: Poland and the Baltic states, on a map and in panels."""
 
 import streamlit as st
 
 from components.downloads import download_buttons
 from components.evidence import evidence_quotes
 from components.paging import page_of
-from components.regional import DIRECTION_ICONS, PANELS, impact_panel, other_impacts
+from components.params import region_param
+from components.regional import DIRECTION_ICONS, REGION_PARAM, impact_panel, other_impacts, regional_map, shown_panels
 from components.shell import page_footer, page_shell
 
-context = page_shell("Poland & Baltic states")
-st.caption("How the brief assesses the effect on Poland and the Baltic states. Impacts follow the issue filter.")
-for column, region in zip(st.columns(len(PANELS)), PANELS, strict=True):
+context = page_shell("Poland & Baltic states", params={"region": region_param})
+st.caption("How the brief assesses the effect on Poland and the Baltic states. Impacts follow the issue filter; "
+           "click a country on the map to show only its impacts.")
+regional_map(context)
+panels = shown_panels(context)
+if not panels:
+    st.info("The taxonomy names neither Poland nor the Baltic states, so there is no panel to show.")
+for column, region in zip(st.columns(len(panels)) if panels else (), panels, strict=True):
     with column:
         impact_panel(context, region)
 
 others = other_impacts(context)
-if not others.empty:
+if not others.empty and REGION_PARAM not in context.params:
     st.header("Wider region")
     for row in page_of(others, "regional_page_other", 10, "impacts").itertuples(index=False):
         with st.container(border=True):

@@ -34,6 +34,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from briefing.load import Layout, load_corpus
+from briefing.regions import REGIONAL_PANELS
 from components.timeline import ZOOMS
 from tests.browser.conftest import PROJECT
 from tests.conftest import CORPUS
@@ -61,7 +62,7 @@ PAGES = {
     "overview": ("/", "Overview", ()),
     "matrix": ("/matrix", "Position matrix", ("cell",)),
     "timeline": ("/timeline", "Timeline", ("zoom", "event")),
-    "regional": ("/regional", "Poland & Baltic states", ()),
+    "regional": ("/regional", "Poland & Baltic states", ("region",)),
     "sources": ("/sources", "Source viewer", ("span", "q")),
     "negotiation": ("/negotiation", "Negotiation space", ()),
 }
@@ -189,6 +190,7 @@ class Known:
     briefs: tuple[str, ...]
     spans: frozenset[str]
     events: frozenset[str]
+    regions: frozenset[str]  # the regional view's regions and their members
 
     @classmethod
     def load(cls) -> Known:
@@ -200,6 +202,8 @@ class Known:
             briefs=tuple(b.id for b in corpus.briefs),
             spans=frozenset(span.id for brief in corpus.briefs for span in brief.evidence()),
             events=frozenset(event.id for brief in corpus.briefs for event in brief.events),
+            regions=frozenset(region for panel in REGIONAL_PANELS if panel in {p.id for p in corpus.taxonomy.parties}
+                              for region in (panel, *corpus.taxonomy.party(panel).members)),
         )
 
     def accepts(self, key: str, value: str) -> bool:
@@ -214,6 +218,7 @@ class Known:
             "span": lambda: value in self.spans,
             "event": lambda: value in self.events,
             "zoom": lambda: value in ZOOMS,
+            "region": lambda: value in self.regions,
             "q": lambda: 0 < len(value.strip()) <= 200,
         }.get(key, lambda: False)()
 

@@ -1,0 +1,93 @@
+"""Poland and the Baltic states: which regions the regional view covers, and the one rule for a region's headline."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from briefing.schema import DIRECTIONS
+
+REGIONAL_PANELS = ("poland", "baltic-states")
+CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
+DIRECTION_ICONS = {"worsens": "▼", "improves": "▲", "mixed": "◆", "uncertain": "?"}
+DIRECTION_WORDS = {"worsens": "worse off", "improves": "better off", "mixed": "mixed effect", "uncertain": "effect uncertain"}
+DIFFER = "differ"  # the impacts on one region point in different directions
+NONE = "none"  # no impact on the region under the filter
+READING_WORDS = {**DIRECTION_WORDS, DIFFER: "mixed readings", NONE: "no assessment under this filter"}
+READING_ICONS = {**DIRECTION_ICONS, DIFFER: "≠", NONE: "–"}
+
+
+@dataclass(frozen=True)
+class Headline:
+    """What the brief says of one region under the filter, in one reading."""
+
+    reading: str  # a direction, DIFFER or NONE
+    confidence: str | None  # the highest confidence among the impacts; None without any
+    counts: tuple[tuple[str, int], ...] = ()  # impacts per direction, in the schema's order
+
+    @property
+    def total(self) -> int:
+        return sum(count for _direction, count in self.counts)
+
+    @property
+    def words(self) -> str:
+        """E.g. "worse off", or "mixed readings: 2 worse off, 1 better off"."""
+        if self.reading != DIFFER:
+            return READING_WORDS[self.reading]
+        return f"{READING_WORDS[DIFFER]}: " + ", ".join(f"{count} {DIRECTION_WORDS[d]}" for d, count in self.counts)
+
+    @property
+    def summary(self) -> str:
+        """Icon, reading, confidence and count, e.g. "▼ worse off · medium confidence · 1 impact"."""
+        if self.reading == NONE:
+            return f"{READING_ICONS[NONE]} {self.words}"
+        confidence = "highest confidence" if self.reading == DIFFER else "confidence"
+        impacts = f"{self.total} impact{'' if self.total == 1 else 's'}"
+        return f"{READING_ICONS[self.reading]} {self.words} · {confidence} {self.confidence} · {impacts}"
+
+
+def headline(directions: Iterable[str], confidences: Iterable[str]) -> Headline:
+    """One reading for a region's impacts: their common direction, or DIFFER when they disagree, never one picked.
+
+    Confidence is the highest among them: the reading is as well supported as its best-supported impact.
+    """
+    directions, confidences = list(directions), list(confidences)
+    if not directions:
+        return Headline(NONE, None)
+    counts = Counter(directions)
+    ordered = tuple((direction, counts[direction]) for direction in DIRECTIONS if counts[direction])
+    reading = ordered[0][0] if len(ordered) == 1 else DIFFER
+    confidence = max(confidences, key=CONFIDENCE_RANK.__getitem__)
+    return Headline(reading, confidence, ordered)
+
+
+def region_headline(impacts: pd.DataFrame, region: str) -> Headline:
+    """The headline of the impacts filed under exactly this region (a group's impacts stay the group's)."""
+    own = impacts[impacts["region"] == region]
+    return headline(own["direction"], own["confidence"])
+
+
+def region_impacts(impacts: pd.DataFrame, region: str, members: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Impacts on a region, including those filed under one of its members."""
+    return impacts[impacts["region"].isin((region, *members))]
+
+
+def regional_parties(parties: pd.DataFrame) -> dict[str, tuple[str, ...]]:
+    """Each region the regional view covers, with its members: the panels first, then the members alone."""
+    known = parties.set_index("id")
+    covered: dict[str, tuple[str, ...]] = {}
+    for region in REGIONAL_PANELS:
+        if region in known.index:
+            covered[region] = tuple(known.at[region, "members"])
+    for members in list(covered.values()):
+        for member in members:
+            covered.setdefault(member, ())
+    return covered
+
+
+def groups_of(parties: pd.DataFrame, member: str) -> list[str]:
+    """The regional groups this party belongs to."""
+    return [region for region, members in regional_parties(parties).items() if member in members]

@@ -1,0 +1,281 @@
+"""The map on /regional: Poland and the Baltic states shaded by the brief's impact, neighbours named for context.
+
+Drawn as filled Scatter traces on plain axes, longitude against latitude: Plotly's geo and map traces (scattergeo,
+choropleth, scattermap, ...) fetch their base map or topojson from a CDN or tile server, which a briefing room
+offline cannot reach; a Scatter with fill="toself" needs nothing but its points. The y axis is stretched by
+1/cos(latitude) at the map's middle, an equirectangular projection true to shape at these latitudes.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from briefing.markup import Html, escape, html_fragment, join_html
+from briefing.outlines import Country, Outlines
+from briefing.regions import DIFFER, NONE, READING_ICONS, READING_WORDS, Headline, region_headline, regional_parties
+
+# Okabe–Ito colours (distinguishable with the common colour-vision deficiencies); every one is also named in words
+READING_COLOURS = {
+    "worsens": "#D55E00",
+    "improves": "#0072B2",
+    "mixed": "#CC79A7",
+    "uncertain": "#999999",
+    DIFFER: "#E69F00",
+    NONE: "#FFFFFF",
+}
+# the second channel: how solid the shading is says how sure the brief is
+CONFIDENCE_OPACITY = {"high": 0.9, "medium": 0.55, "low": 0.25}
+GROUP_PATTERN = "/"
+SEA = "#dce9f3"
+NEIGHBOUR_FILL, NEIGHBOUR_LINE = "#ececec", "#8a8a8a"
+CONTEXT_FILL, CONTEXT_LINE = "#f6f6f6", "#c4c4c4"
+OUTLINE = "#333333"
+MAP_HEIGHT = 540
+
+
+@dataclass(frozen=True)
+class GroupReading:
+    """An impact on a group of states, drawn once over all its members with one label."""
+
+    id: str
+    name: str
+    members: tuple[str, ...]
+    headline: Headline
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} (as a group)"
+
+
+@dataclass(frozen=True)
+class CountryReading:
+    """A shaded country: its own headline and the groups it is assessed with."""
+
+    id: str
+    name: str
+    headline: Headline
+    groups: tuple[GroupReading, ...] = ()
+
+
+@dataclass(frozen=True)
+class MapReadings:
+    countries: tuple[CountryReading, ...]  # every shaded country of the outlines
+    groups: tuple[GroupReading, ...]  # the view's groups whose members are all drawn, with or without an impact
+    missing: tuple[str, ...] = ()  # regions the view covers that the outlines cannot draw
+
+    @property
+    def assessed_groups(self) -> tuple[GroupReading, ...]:
+        """The groups drawn on the map: those with an impact under the filter."""
+        return tuple(group for group in self.groups if group.headline.reading != NONE)
+
+
+def map_readings(impacts: pd.DataFrame, parties: pd.DataFrame, outlines: Outlines) -> MapReadings:
+    """What the map shows for each shaded country and regional group, under the filter that produced `impacts`."""
+    names = dict(zip(parties["id"], parties["name"], strict=True))
+    covered = regional_parties(parties)
+    subjects = [country for country in outlines.countries if country.role == "subject"]
+    drawable = {country.id for country in subjects}
+    groups = tuple(
+        GroupReading(region, names[region], members, region_headline(impacts, region))
+        for region, members in covered.items() if members and set(members) <= drawable
+    )
+    countries = tuple(
+        CountryReading(country.id, names.get(country.id, country.name), region_headline(impacts, country.id),
+                       tuple(g for g in groups if country.id in g.members and g.headline.reading != NONE))
+        for country in subjects
+    )
+    missing = tuple(names[region] for region, members in covered.items() if not members and region not in drawable)
+    return MapReadings(countries, groups, missing)
+
+
+def _rgba(colour: str, opacity: float) -> str:
+    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{opacity})"
+
+
+def _fill(headline: Headline) -> str:
+    if headline.reading == NONE:
+        return READING_COLOURS[NONE]
+    return _rgba(READING_COLOURS[headline.reading], CONFIDENCE_OPACITY[headline.confidence])
+
+
+def _rings(countries: list[Country]) -> tuple[list[float | None], list[float | None]]:
+    """Every ring of these countries in one line, a gap between rings: one trace fills each ring on its own."""
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for country in countries:
+        for ring in country.rings:
+            if xs:
+                xs.append(None)
+                ys.append(None)
+            xs.extend(x for x, _y in ring)
+            ys.extend(y for _x, y in ring)
+    return xs, ys
+
+
+def _plotly_text(text: str) -> str:
+    """Data text for a Plotly label: escaped (Plotly reads tags in text), line breaks kept."""
+    return "<br>".join(escape(line) for line in text.split("\n"))
+
+
+def hover_text(reading: CountryReading) -> str:
+    """Names the country and its headline; a group's impact is named as the group's, not the country's."""
+    name = escape(reading.name)
+    lines = [f"<b>{name}</b>"]
+    if reading.groups:
+        lines.append(f"{name} alone: {escape(reading.headline.summary)}")
+        lines += [f"{escape(group.label)}: {escape(group.headline.summary)}" for group in reading.groups]
+    else:
+        lines.append(escape(reading.headline.summary))
+    lines.append("<i>Click to show only its impacts</i>")
+    return "<br>".join(lines)
+
+
+def map_summary(readings: MapReadings, outlines: Outlines) -> str:
+    """The map in one paragraph of plain text, for screen readers (the chart's accessible name)."""
+    parts = [f"{country.name}: {country.headline.words}" + (f", {country.headline.confidence} confidence"
+                                                            if country.headline.confidence else "")
+             for country in readings.countries]
+    parts += [f"{group.label}: {group.headline.words}, {group.headline.confidence} confidence" for group in readings.assessed_groups]
+    neighbours = [country.name for country in outlines.countries if country.role == "neighbour"]
+    return (f"Map of Poland and the Baltic states. {'. '.join(parts)}. "
+            f"Drawn for context and not assessed: {', '.join(neighbours)}.")
+
+
+def map_figure(readings: MapReadings, outlines: Outlines, chosen: str | None = None) -> go.Figure:
+    """Land, neighbours, the shaded countries, group hatching, labels, and invisible points that carry hover and click.
+
+    Hover and click go through points inside each country: Plotly reports neither a template nor a selectable point
+    for a hovered fill.
+    """
+    by_role: dict[str, list[Country]] = {"subject": [], "neighbour": [], "context": []}
+    for country in outlines.countries:
+        by_role[country.role].append(country)
+    figure = go.Figure()
+
+    def land(name: str, countries: list[Country], fill: str, line: str, width: float) -> None:
+        if countries:
+            xs, ys = _rings(countries)
+            figure.add_trace(go.Scatter(x=xs, y=ys, name=name, mode="lines", fill="toself", fillcolor=fill,
+                                        line=dict(color=line, width=width), hoverinfo="skip", showlegend=False))
+
+    land("Other land", by_role["context"], CONTEXT_FILL, CONTEXT_LINE, 0.6)
+    land("Neighbours, not assessed", by_role["neighbour"], NEIGHBOUR_FILL, NEIGHBOUR_LINE, 0.8)
+    for reading in readings.countries:
+        country = outlines.country(reading.id)
+        land(reading.name, [country], _fill(reading.headline), "#000000" if reading.id == chosen else OUTLINE,
+             3.0 if reading.id == chosen else 1.0)
+    for group in readings.assessed_groups:
+        xs, ys = _rings([outlines.country(member) for member in group.members])
+        figure.add_trace(go.Scatter(
+            x=xs, y=ys, name=group.label, mode="lines", fill="toself", fillcolor="rgba(0,0,0,0)",
+            fillpattern=dict(shape=GROUP_PATTERN, fgcolor=READING_COLOURS[group.headline.reading], bgcolor="rgba(0,0,0,0)",
+                             # thin hatch lines need more opacity than a solid fill to read at the same level
+                             fgopacity=min(1.0, CONFIDENCE_OPACITY[group.headline.confidence] + 0.3), size=9, solidity=0.45),
+            line=dict(color="#000000" if group.id == chosen else OUTLINE, width=3.0 if group.id == chosen else 2.0, dash="dash"),
+            hoverinfo="skip", showlegend=False,
+        ))
+    for reading in readings.countries:
+        country = outlines.country(reading.id)
+        figure.add_trace(go.Scatter(
+            x=[x for x, _y in country.hit_points], y=[y for _x, y in country.hit_points], name=f"{reading.name} (hover)",
+            mode="markers", marker=dict(size=12, opacity=0), selected=dict(marker=dict(opacity=0)),
+            unselected=dict(marker=dict(opacity=0)), customdata=[reading.id] * len(country.hit_points),
+            hovertext=hover_text(reading), hoverinfo="text", showlegend=False,
+        ))
+    figure.update_layout(annotations=_labels(readings, outlines, by_role["neighbour"]))
+    bounds = outlines.bounds
+    middle = math.radians((bounds.south + bounds.north) / 2)
+    figure.update_layout(
+        height=MAP_HEIGHT,
+        margin=dict(l=0, r=0, t=0, b=0),
+        plot_bgcolor=SEA,
+        paper_bgcolor="#ffffff",
+        showlegend=False,
+        hovermode="closest",
+        hoverlabel=dict(bgcolor="#ffffff", font=dict(color="#000000", size=13), align="left"),
+        dragmode=False,
+        xaxis=dict(range=[bounds.west, bounds.east], visible=False, fixedrange=True, constrain="domain"),
+        yaxis=dict(range=[bounds.south, bounds.north], visible=False, fixedrange=True,
+                   scaleanchor="x", scaleratio=1 / math.cos(middle), constrain="domain"),
+        meta={"readings": {c.id: c.headline.reading for c in readings.countries}
+              | {g.id: g.headline.reading for g in readings.assessed_groups}},
+    )
+    return figure
+
+
+def _labels(readings: MapReadings, outlines: Outlines, neighbours: list[Country]) -> list[dict]:
+    labels = [
+        dict(x=label.at[0], y=label.at[1], text=f"<i>{_plotly_text(label.text)}</i>", showarrow=False,
+             font=dict(size=12, color="#444444"))
+        for country in neighbours for label in country.labels
+    ]
+    for reading in readings.countries:
+        label = outlines.country(reading.id).labels[0]
+        text = f"<b>{_plotly_text(reading.name)}</b>"
+        if reading.headline.reading != NONE:
+            text += (f"<br>{escape(READING_ICONS[reading.headline.reading])} {escape(READING_WORDS[reading.headline.reading])}"
+                     f"<br>{escape(reading.headline.confidence)} confidence")
+        labels.append(dict(x=label.at[0], y=label.at[1], text=text, showarrow=False, font=dict(size=13, color="#000000"),
+                           bgcolor="rgba(255,255,255,0.75)"))
+    for group in readings.assessed_groups:
+        members = [outlines.country(member) for member in group.members]
+        west = min(x for country in members for ring in country.rings for x, _y in ring)
+        middle = sum(country.labels[0].at[1] for country in members) / len(members)
+        text = (f"<b>{escape(group.label)}</b><br>{escape(READING_ICONS[group.headline.reading])} "
+                f"{escape(group.headline.words)} · {escape(group.headline.confidence)} confidence")
+        labels.append(dict(x=west - 0.3, y=middle, xanchor="right", text=text, showarrow=False, align="right",
+                           font=dict(size=13, color="#000000"), bgcolor="rgba(255,255,255,0.85)",
+                           bordercolor=READING_COLOURS[group.headline.reading], borderwidth=2, borderpad=3))
+    return labels
+
+
+_SWATCH = ('<span aria-hidden="true" style="display:inline-block;width:1.6rem;height:0.9rem;margin-right:0.45rem;'
+           'vertical-align:middle;border:1px solid #333;background:$background"></span>')
+_ROW = '<li style="list-style:none;margin:0 0 0.2rem 0">$swatch$words</li>'
+
+
+def _swatch(background: str) -> Html:
+    return html_fragment(_SWATCH, background=background)
+
+
+def map_legend() -> Html:
+    """The map's key in words: colour says the reading, solidity the confidence, hatching a group's impact."""
+    readings = [
+        (READING_COLOURS[reading], f"{READING_ICONS[reading]} {words}")
+        for reading, words in (("worsens", "Worse off: the brief assesses the region's security worsens"),
+                               ("improves", "Better off: its security improves"),
+                               ("mixed", "Mixed effect: one assessment sees gains and losses"),
+                               ("uncertain", "Effect uncertain"),
+                               (DIFFER, "Mixed readings: the region's impacts point different ways"),
+                               (NONE, "No assessment under this filter"))
+    ]
+    confidence = [(_rgba(READING_COLOURS["worsens"], CONFIDENCE_OPACITY[level]), f"{level.capitalize()} confidence")
+                  for level in ("high", "medium", "low")]
+    hatch = "repeating-linear-gradient(-45deg,#333 0 2px,transparent 2px 7px)"
+    rows = [
+        *(html_fragment(_ROW, swatch=_swatch(colour), words=words) for colour, words in readings),
+        html_fragment('<li style="list-style:none;margin:0.5rem 0 0.2rem 0">$words</li>',
+                      words="How solid the shading is says how sure the brief is:"),
+        *(html_fragment(_ROW, swatch=_swatch(colour), words=words) for colour, words in confidence),
+        html_fragment(_ROW, swatch=_swatch(hatch), words="Hatched, dashed outline, one label: an impact on the Baltic states "
+                                                         "as a group, not an assessment of each state"),
+        html_fragment(_ROW, swatch=_swatch(NEIGHBOUR_FILL), words="Grey, named: neighbours drawn for context, not assessed"),
+    ]
+    return html_fragment('<div role="group" aria-label="Map key"><p style="margin:0 0 0.3rem 0"><strong>Map key</strong></p>'
+                         '<ul style="padding:0;margin:0">$rows</ul></div>', rows=join_html(rows))
+
+
+def choice_labels(impacts: pd.DataFrame, parties: pd.DataFrame) -> dict[str, str]:
+    """The region chooser's options, each naming the region and its headline, as hovering it on the map does."""
+    names = dict(zip(parties["id"], parties["name"], strict=True))
+    labels = {}
+    for region, members in regional_parties(parties).items():
+        reading = region_headline(impacts, region).reading
+        name = f"{names[region]} (as a group)" if members else names[region]
+        labels[region] = f"{name} · {READING_ICONS[reading]} {READING_WORDS[reading]}"
+    return labels

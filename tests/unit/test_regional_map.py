@@ -1,0 +1,222 @@
+"""The map's figure builder on outlines and frames built here: shading, confidence, groups, key, hover, escaping."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from briefing.outlines import Outlines
+from briefing.regions import DIFFER, NONE
+from components.regional_map import (
+    CONFIDENCE_OPACITY,
+    GROUP_PATTERN,
+    NEIGHBOUR_FILL,
+    READING_COLOURS,
+    choice_labels,
+    map_figure,
+    map_legend,
+    map_readings,
+    map_summary,
+)
+
+BALTIC = ("estonia", "latvia", "lithuania")
+HOSTILE = '<img src=x onerror="alert(1)">'
+
+
+def square(x: float, y: float, size: float = 1.0) -> list[list[float]]:
+    return [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]
+
+
+def subject(country_id: str, name: str, x: float, y: float) -> dict:
+    return {"id": country_id, "name": name, "role": "subject", "rings": [square(x, y)],
+            "labels": [{"text": name, "at": [x + 0.5, y + 0.5]}], "hit_points": [[x + 0.3, y + 0.3], [x + 0.7, y + 0.7]]}
+
+
+def outlines(*, without: tuple[str, ...] = (), neighbour_label: str = "Russia\n(Kaliningrad)") -> Outlines:
+    countries = [
+        subject("poland", "Poland", 18, 50), subject("lithuania", "Lithuania", 22, 54),
+        subject("latvia", "Latvia", 22, 55), subject("estonia", "Estonia", 22, 56),
+        {"id": "russia", "name": "Russia", "role": "neighbour", "rings": [square(28, 55, 3), square(20, 54)],
+         "labels": [{"text": "Russia", "at": [29, 56]}, {"text": neighbour_label, "at": [20.5, 54.5]}]},
+        {"id": "belarus", "name": "Belarus", "role": "neighbour", "rings": [square(24, 52, 2)],
+         "labels": [{"text": "Belarus", "at": [25, 53]}]},
+        {"id": "iso-208", "name": "Denmark", "role": "context", "rings": [square(12, 55)]},
+    ]
+    return Outlines.model_validate({
+        "source": "squares", "licence": "public domain", "bounds": {"west": 10, "south": 48, "east": 32, "north": 60},
+        "countries": [country for country in countries if country["id"] not in without], "digest": "test",
+    })
+
+
+def parties(poland_name: str = "Poland") -> pd.DataFrame:
+    rows = [("russia", "Russia", ()), ("poland", poland_name, ()), ("estonia", "Estonia", ()), ("latvia", "Latvia", ()),
+            ("lithuania", "Lithuania", ()), ("baltic-states", "Baltic states", BALTIC)]
+    return pd.DataFrame([{"id": i, "name": name, "kind": "group" if members else "state", "members": members}
+                         for i, name, members in rows])
+
+
+def impacts(*rows: tuple[str, str, str]) -> pd.DataFrame:
+    return pd.DataFrame({"region": [r for r, _, _ in rows], "direction": [d for _, d, _ in rows],
+                         "confidence": [c for _, _, c in rows]}, columns=["region", "direction", "confidence"])
+
+
+def draw(*rows: tuple[str, str, str], chosen: str | None = None, names: pd.DataFrame | None = None, shapes=None):
+    shapes = shapes or outlines()
+    readings = map_readings(impacts(*rows), parties() if names is None else names, shapes)
+    return readings, map_figure(readings, shapes, chosen)
+
+
+def trace(figure, name: str):
+    found = [t for t in figure.data if t.name == name]
+    assert len(found) == 1, [t.name for t in figure.data]
+    return found[0]
+
+
+def annotation_texts(figure) -> list[str]:
+    return [annotation.text for annotation in figure.layout.annotations]
+
+
+def rgba(colour: str, opacity: float) -> str:
+    return f"rgba({int(colour[1:3], 16)},{int(colour[3:5], 16)},{int(colour[5:7], 16)},{opacity})"
+
+
+class TestShading:
+    @pytest.mark.parametrize("confidence", ["high", "medium", "low"])
+    def test_colour_says_the_reading_and_solidity_the_confidence(self, confidence):
+        _readings, figure = draw(("poland", "worsens", confidence))
+        assert trace(figure, "Poland").fillcolor == rgba(READING_COLOURS["worsens"], CONFIDENCE_OPACITY[confidence])
+
+    def test_confidence_levels_are_told_apart(self):
+        assert CONFIDENCE_OPACITY["high"] > CONFIDENCE_OPACITY["medium"] > CONFIDENCE_OPACITY["low"] > 0
+
+    @pytest.mark.parametrize("direction", ["worsens", "improves", "mixed", "uncertain"])
+    def test_each_direction_has_its_own_colour(self, direction):
+        _readings, figure = draw(("latvia", direction, "high"))
+        assert trace(figure, "Latvia").fillcolor == rgba(READING_COLOURS[direction], CONFIDENCE_OPACITY["high"])
+        assert len(set(READING_COLOURS.values())) == len(READING_COLOURS)
+
+    def test_a_country_without_impacts_is_left_white(self):
+        _readings, figure = draw(("poland", "worsens", "high"))
+        assert {trace(figure, name).fillcolor for name in ("Estonia", "Latvia", "Lithuania")} == {READING_COLOURS[NONE]}
+        assert figure.layout.meta["readings"] == {"poland": "worsens", "estonia": NONE, "latvia": NONE, "lithuania": NONE}
+
+    def test_disagreeing_impacts_show_mixed_readings(self):
+        readings, figure = draw(("poland", "worsens", "low"), ("poland", "improves", "high"), ("poland", "worsens", "medium"))
+        poland = next(country for country in readings.countries if country.id == "poland")
+        assert poland.headline.reading == DIFFER
+        assert trace(figure, "Poland").fillcolor == rgba(READING_COLOURS[DIFFER], CONFIDENCE_OPACITY["high"])
+        assert any("Poland" in text and "mixed readings" in text for text in annotation_texts(figure))
+        assert "mixed readings: 2 worse off, 1 better off" in trace(figure, "Poland (hover)").hovertext
+
+    def test_the_chosen_country_is_outlined_more_heavily(self):
+        _readings, figure = draw(chosen="latvia")
+        assert trace(figure, "Latvia").line.width > trace(figure, "Estonia").line.width
+
+
+class TestGroups:
+    def test_a_group_impact_is_one_hatched_shape_with_one_label(self):
+        readings, figure = draw(("baltic-states", "worsens", "medium"))
+        group = trace(figure, "Baltic states (as a group)")
+        assert group.fillpattern.shape == GROUP_PATTERN
+        assert group.fillpattern.fgcolor == READING_COLOURS["worsens"]
+        assert list(group.x).count(None) == len(BALTIC) - 1  # the three members' outlines in one shape
+        labels = [text for text in annotation_texts(figure) if "Baltic states" in text]
+        assert len(labels) == 1 and "(as a group)" in labels[0] and "worse off" in labels[0]
+
+    def test_the_members_are_not_given_the_groups_assessment(self):
+        readings, figure = draw(("baltic-states", "worsens", "medium"))
+        for name in ("Estonia", "Latvia", "Lithuania"):
+            assert trace(figure, name).fillcolor == READING_COLOURS[NONE]
+            label = next(text for text in annotation_texts(figure) if name in text)
+            assert "worse off" not in label
+            hover = trace(figure, f"{name} (hover)").hovertext
+            assert f"{name} alone: – no assessment under this filter" in hover
+            assert "Baltic states (as a group): ▼ worse off" in hover
+        assert figure.layout.meta["readings"]["baltic-states"] == "worsens"
+        assert all(figure.layout.meta["readings"][member] == NONE for member in BALTIC)
+
+    def test_a_members_own_impact_is_drawn_under_the_group_hatching(self):
+        _readings, figure = draw(("baltic-states", "worsens", "high"), ("lithuania", "improves", "low"))
+        assert trace(figure, "Lithuania").fillcolor == rgba(READING_COLOURS["improves"], CONFIDENCE_OPACITY["low"])
+        hover = trace(figure, "Lithuania (hover)").hovertext
+        assert "Lithuania alone: ▲ better off" in hover and "Baltic states (as a group): ▼ worse off" in hover
+        names = [t.name for t in figure.data]
+        assert names.index("Lithuania") < names.index("Baltic states (as a group)")  # hatching on top
+
+    def test_no_group_impact_no_group_shape(self):
+        _readings, figure = draw(("latvia", "worsens", "high"))
+        assert "Baltic states (as a group)" not in [t.name for t in figure.data]
+        assert "Latvia alone" not in trace(figure, "Latvia (hover)").hovertext
+
+    def test_a_group_whose_member_has_no_outline_is_not_drawn(self):
+        readings, figure = draw(("baltic-states", "worsens", "high"), shapes=outlines(without=("lithuania",)))
+        assert readings.missing == ("Lithuania",)
+        assert "Baltic states (as a group)" not in [t.name for t in figure.data]
+
+
+class TestNeighboursAndTraces:
+    def test_neighbours_are_grey_named_and_never_shaded(self):
+        _readings, figure = draw(("russia", "worsens", "high"))
+        neighbours = trace(figure, "Neighbours, not assessed")
+        assert neighbours.fillcolor == NEIGHBOUR_FILL and neighbours.hoverinfo == "skip"
+        texts = annotation_texts(figure)
+        assert "<i>Russia</i>" in texts and "<i>Russia<br>(Kaliningrad)</i>" in texts and "<i>Belarus</i>" in texts
+        assert "russia" not in figure.layout.meta["readings"]
+
+    def test_only_plain_scatter_traces_which_fetch_nothing(self):
+        _readings, figure = draw(("baltic-states", "worsens", "high"), ("poland", "mixed", "low"))
+        assert {t.type for t in figure.data} == {"scatter"}
+        layout = figure.to_plotly_json()["layout"]
+        assert not {"geo", "mapbox", "map"} & set(layout)
+
+    def test_hover_points_carry_the_region_for_a_click(self):
+        _readings, figure = draw(("poland", "improves", "high"))
+        hover = trace(figure, "Poland (hover)")
+        assert set(hover.customdata) == {"poland"} and len(hover.x) == 2
+        assert hover.marker.opacity == 0 and hover.selected.marker.opacity == 0 and hover.unselected.marker.opacity == 0
+        assert hover.hovertext.startswith("<b>Poland</b><br>▲ better off · confidence high · 1 impact")
+
+
+class TestEscaping:
+    def test_names_from_data_are_escaped_in_hover_and_labels(self):
+        readings, figure = draw(("poland", "worsens", "high"), names=parties(poland_name=HOSTILE))
+        hover = trace(figure, f"{HOSTILE} (hover)").hovertext
+        label = next(text for text in annotation_texts(figure) if "onerror" in text)
+        for text in (hover, label):
+            assert "<img" not in text and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in text
+
+    def test_outline_labels_are_escaped(self):
+        shapes = outlines(neighbour_label="<b>Königsberg</b>\nKaliningrad")
+        figure = map_figure(map_readings(impacts(), parties(), shapes), shapes)
+        assert "<i>&lt;b&gt;Königsberg&lt;/b&gt;<br>Kaliningrad</i>" in annotation_texts(figure)
+
+
+
+class TestWords:
+    def test_the_key_names_every_reading_confidence_and_mark(self):
+        key = str(map_legend())
+        assert key.startswith('<div role="group" aria-label="Map key">')
+        for words in ("Worse off", "Better off", "Mixed effect", "Effect uncertain", "Mixed readings",
+                      "No assessment under this filter", "High confidence", "Medium confidence", "Low confidence",
+                      "as a group", "neighbours drawn for context"):
+            assert words in key, words
+
+    def test_summary_reads_the_map_aloud(self):
+        shapes = outlines()
+        readings = map_readings(impacts(("baltic-states", "worsens", "medium"), ("poland", "improves", "low")), parties(), shapes)
+        summary = map_summary(readings, shapes)
+        assert "Poland: better off, low confidence" in summary
+        assert "Baltic states (as a group): worse off, medium confidence" in summary
+        assert "Latvia: no assessment under this filter" in summary
+        assert "not assessed: Russia, Belarus" in summary
+
+    def test_choices_name_each_region_and_its_headline(self):
+        labels = choice_labels(impacts(("baltic-states", "worsens", "medium"), ("poland", "worsens", "low"),
+                                       ("poland", "improves", "low")), parties())
+        assert labels == {
+            "poland": "Poland · ≠ mixed readings",
+            "baltic-states": "Baltic states (as a group) · ▼ worse off",
+            "estonia": "Estonia · – no assessment under this filter",
+            "latvia": "Latvia · – no assessment under this filter",
+            "lithuania": "Lithuania · – no assessment under this filter",
+        }
