@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
+import pyphen
 import streamlit as st
 
 from briefing.readings import cell_readings, rank_records
-from briefing.schema import STANCES
+from briefing.schema import CLAIM_TYPES, STANCES
 from components.data import per_view
 from components.evidence import evidence_quotes
+from components.grid import stance_grid
 from components.paging import page_of
 from components.provenance import markdown_badge
 from components.shell import PageContext
@@ -28,11 +31,41 @@ STANCE_COLOURS = {
     "ambiguous": ("#fff2ae", "#000000"),
     None: ("#ffffff", "#555555"),
 }
+# the cell's word for a stance, where the full label would not fit a column a ninth of a laptop screen wide
+SHORT_STANCE = {"firm-support": "Firm support"}
+CLAIM_MARKERS = {"stated": "S", "reported": "R", "assessment": "A"}
+CONTESTED = "contested"
 
 
 def headline_positions(positions: pd.DataFrame) -> pd.DataFrame:
     """One reading per party × issue, by the rule every view shares (briefing.readings)."""
     return cell_readings(positions)
+
+
+def cell_words(stance: str | None, claim_type: str | None, records: int, contested: bool, *, spoken: bool = False) -> str:
+    """What a matrix cell says: one line each for the stance, the claim type's marker with the number of records,
+    and "contested"; ``spoken`` gives the same in full words, for screen readers and the pointer's tooltip."""
+    if stance is None or records < 1:
+        return NO_POSITION
+    _rank, label, symbol = STANCES[stance]
+    count = f"{records}\N{NO-BREAK SPACE}records" if records > 1 else ""
+    if spoken:
+        claim = CLAIM_TYPES[claim_type].lower() if claim_type else ""
+        return ", ".join(part for part in (label, claim, count.replace("\N{NO-BREAK SPACE}", " "), CONTESTED if contested else "")
+                         if part)
+    detail = " · ".join(part for part in (CLAIM_MARKERS.get(claim_type or "", ""), count) if part)
+    return "\n".join(line for line in (f"{symbol} {SHORT_STANCE.get(stance, label)}", detail, CONTESTED if contested else "")
+                     if line)
+
+
+def matrix_legend() -> str:
+    """Markdown legend: every stance by symbol and name, so colour is never the only cue, and every marker a cell
+    may carry."""
+    stances = " · ".join(f"**{symbol}** {label}" for _rank, label, symbol in STANCES.values())
+    claims = " · ".join(f"**{CLAIM_MARKERS[claim]}** {label.lower()}" for claim, label in CLAIM_TYPES.items())
+    return (f"Stance: {stances} · blank: *{NO_POSITION}*  \n"
+            f"Claim type of the record shown: {claims} · **n records**: the cell holds n records, select it to read them "
+            f"all · **{CONTESTED}**: some of its records point another way than the one shown")
 
 
 def matrix_axes(context: PageContext) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -57,92 +90,92 @@ def _axes(context: PageContext) -> tuple[list[tuple[str, str]], list[tuple[str, 
     return parties, issues
 
 
-PARTY_COLUMN = "party:"  # no issue id contains a colon
+@lru_cache(maxsize=1)
+def _hyphenator() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="en_GB")
+
+
+@lru_cache(maxsize=4096)
+def breakable(label: str) -> str:
+    """The label with soft hyphens between syllables, so a narrow column wraps a long word with a hyphen instead
+    of widening or cutting it."""
+    return " ".join(_hyphenator().inserted(word, hyphen="\N{SOFT HYPHEN}") for word in label.split(" "))
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    words: str  # as the cell shows it
+    spoken: str  # in full words: the cell's accessible name and tooltip
+    background: str
+    ink: str
 
 
 @dataclass(frozen=True)
 class MatrixTable:
-    """The matrix as a grid: a party column, then one column per issue with the headline stance in words; the
-    background and ink of every cell, and the column labels."""
+    """The matrix as a grid: one row per party, one column per issue, the headline record's words in every cell."""
 
-    words: pd.DataFrame
-    css: pd.DataFrame
-    labels: dict[str, str]
-    party_ids: tuple[str, ...]
+    parties: tuple[tuple[str, str], ...]
+    issues: tuple[tuple[str, str], ...]
+    cells: tuple[tuple[MatrixCell, ...], ...]  # [party][issue]
     headlines: dict[tuple[str, str], str]  # (party, issue) -> the position that speaks for the cell
 
-    def styled(self):
-        return self.words.style.apply(lambda _frame: self.css, axis=None)
+    @property
+    def words(self) -> list[list[str]]:
+        return [[cell.words for cell in row] for row in self.cells]
 
-    def cell_at(self, row: int, column: str) -> str | None:
-        """The `party:issue` key of a selected grid cell, or None for the party column or a stale position."""
-        if column not in self.labels or not 0 <= row < len(self.party_ids):
-            return None
-        return f"{self.party_ids[row]}:{column}"
+    def cell(self, party: str, issue: str) -> MatrixCell:
+        return self.cells[[p for p, _name in self.parties].index(party)][[i for i, _label in self.issues].index(issue)]
 
-    def position_of(self, cell: str) -> tuple[int, str] | None:
+    def has(self, cell: str) -> bool:
+        """Whether `party:issue` names a cell of this grid."""
         party, _, issue = cell.partition(":")
-        if party not in self.party_ids or issue not in self.labels:
-            return None
-        return self.party_ids.index(party), issue
+        return party in dict(self.parties) and issue in dict(self.issues)
+
+    def grid_data(self, selected: str) -> dict:
+        """What the grid component draws, as JSON: it puts every value in the page as text, never as markup."""
+        return {
+            "caption": "Position matrix: the stance of each party (rows) on each issue (columns)",
+            "issues": [{"id": issue, "label": label, "heading": breakable(label)} for issue, label in self.issues],
+            "rows": [
+                {"id": party, "name": name, "heading": breakable(name),
+                 "cells": [{"words": cell.words, "spoken": cell.spoken, "background": cell.background, "ink": cell.ink}
+                           for cell in row]}
+                for (party, name), row in zip(self.parties, self.cells, strict=True)
+            ],
+            "selected": selected,
+        }
 
 
 def matrix_table(headline: pd.DataFrame, parties: list[tuple[str, str]], issues: list[tuple[str, str]]) -> MatrixTable:
-    """Stance symbol, name and claim type written in every cell, coloured by stance; more positions as "+n"."""
-    cells = {(row.party, row.issue): row for row in headline.itertuples(index=False)}
-    words: dict[str, list[str]] = {PARTY_COLUMN: [name for _id, name in parties]}
-    css: dict[str, list[str]] = {PARTY_COLUMN: ["" for _party in parties]}
-    for issue_id, _label in issues:
-        column, styles = [], []
-        for party_id, _name in parties:
-            row = cells.get((party_id, issue_id))
-            stance = row.stance if row is not None else None
-            background, ink = STANCE_COLOURS[stance]
-            if row is None:
-                column.append(NO_POSITION)
-            else:
-                _rank, label, symbol = STANCES[stance]
-                column.append(f"{symbol} {label} · {row.claim_type}" + (" · contested" if row.contested else "")
-                              + (f" · {row.records} records" if row.records > 1 else ""))
-            styles.append(f"background-color: {background}; color: {ink}")
-        words[issue_id], css[issue_id] = column, styles
-    return MatrixTable(words=pd.DataFrame(words), css=pd.DataFrame(css), labels=dict(issues),
-                       party_ids=tuple(party_id for party_id, _name in parties),
-                       headlines={key: row.headline for key, row in cells.items()})
+    """The headline record of every party × issue in words, coloured by stance."""
+    rows = {(row.party, row.issue): row for row in headline.itertuples(index=False)}
+    cells = []
+    for party_id, _name in parties:
+        line = []
+        for issue_id, _label in issues:
+            row = rows.get((party_id, issue_id))
+            facts = (row.stance, row.claim_type, int(row.records), bool(row.contested)) if row is not None else (None, None, 0, False)
+            background, ink = STANCE_COLOURS[facts[0]]
+            line.append(MatrixCell(cell_words(*facts), cell_words(*facts, spoken=True), background, ink))
+        cells.append(tuple(line))
+    return MatrixTable(parties=tuple(parties), issues=tuple(issues), cells=tuple(cells),
+                       headlines={key: row.headline for key, row in rows.items()})
 
 
 DETAIL_PAGE = 5  # positions of a cell per page, each with its quotes
-GRID_ROW_PX = 35
-GRID_MAX_PX = 560
+GRID_KEY = "matrix_grid"
 
 
 def matrix_grid(table: MatrixTable, chosen: str) -> None:
-    """The grid with the chosen cell selected; selecting another (by pointer or arrow keys) puts it in the link, and
-    the page follows."""
-    key = "matrix_grid"
-    position = table.position_of(chosen)
-    wanted = [list(position)] if position else []
-    state = st.session_state.get(key)
-    if state is None or [list(cell) for cell in state["selection"]["cells"]] != wanted:
-        st.session_state[key] = {"selection": {"cells": wanted}}  # chosen from the list or the link
+    """The grid with the chosen cell selected; selecting another (by pointer, or arrow keys) puts it in the link,
+    and the page follows."""
 
     def picked() -> None:
-        cells = st.session_state[key]["selection"]["cells"]
-        if cells and (cell := table.cell_at(*cells[0])):
+        cell = st.session_state[GRID_KEY].get("select")
+        if isinstance(cell, str) and table.has(cell):
             st.query_params["cell"] = cell
 
-    st.dataframe(
-        table.styled(), key=key, on_select=picked, selection_mode="single-cell", hide_index=True, width="stretch",
-        height=min(GRID_ROW_PX * (len(table.party_ids) + 1) + 3, GRID_MAX_PX),
-        column_config={PARTY_COLUMN: st.column_config.TextColumn("Party", pinned=True),
-                       **{issue: st.column_config.TextColumn(label) for issue, label in table.labels.items()}},
-    )
-
-
-def stance_legend() -> str:
-    """Markdown legend: symbol and label for every stance, so colour is never the only cue."""
-    items = [f"**{symbol}** {label}" for _rank, label, symbol in STANCES.values()]
-    return " · ".join(items) + f" · blank: *{NO_POSITION}*"
+    stance_grid(key=GRID_KEY, data=table.grid_data(chosen), on_select_change=picked)
 
 
 def cell_positions(positions: pd.DataFrame, party: str, issue: str) -> pd.DataFrame:

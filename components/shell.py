@@ -222,8 +222,9 @@ def page_shell(
 ) -> PageContext:
     """Draw the frame of a page and return its context. ``params`` validates the page's own link params."""
     # a drawn favicon: Material icon names would be fetched from a font CDN, which offline hosts cannot reach
+    # "auto": open beside the page on a wide screen, folded on a phone, where it would cover the linked view
     st.set_page_config(page_title=f"{title} · Briefing dashboard", page_icon=_FAVICON, layout="wide",
-                       initial_sidebar_state="collapsed" if presenting else "expanded")
+                       initial_sidebar_state="collapsed" if presenting else "auto")
     _require_login()
     frames = get_frames()
     notices: list[str] = []

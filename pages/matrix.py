@@ -9,9 +9,9 @@ from components.matrix import (
     headline_positions,
     matrix_axes,
     matrix_grid,
+    matrix_legend,
     matrix_table,
     position_details,
-    stance_legend,
 )
 from components.params import cell_param
 from components.shell import page_footer, page_shell
@@ -23,7 +23,7 @@ positions = context.view.positions
 if positions.empty:
     st.info("No position matches the current filter. Clear or widen the filter in the sidebar.", icon=":material/filter_alt_off:")
 else:
-    st.markdown(stance_legend())
+    st.markdown(matrix_legend())
     cell_labels = {
         f"{party}:{issue}": f"{name} · {label}" for party, name in parties for issue, label in issues
     }

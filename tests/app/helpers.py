@@ -7,8 +7,6 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from components.matrix import PARTY_COLUMN
-
 PROJECT = Path(__file__).resolve().parents[2]
 PAGES = {
     "overview": None,
@@ -37,10 +35,18 @@ def plotly_specs(app: AppTest) -> list[dict]:
 
 
 def matrix_grid(app: AppTest) -> tuple[list[str], list[str], list[list[str]]]:
-    """The position matrix as drawn: its issue columns (ids), its party rows (names) and the words in every cell."""
-    frame = app.dataframe[0].value
-    issues = [column for column in frame.columns if column != PARTY_COLUMN]
-    return issues, list(frame[PARTY_COLUMN]), frame[issues].values.tolist()
+    """The position matrix as sent to the page: its issue columns (ids), its party rows (names) and the words in
+    every cell."""
+    grid = matrix_grid_data(app)
+    return ([issue["id"] for issue in grid["issues"]], [row["name"] for row in grid["rows"]],
+            [[cell["words"] for cell in row["cells"]] for row in grid["rows"]])
+
+
+def matrix_grid_data(app: AppTest) -> dict:
+    """The JSON the stance grid component is drawn from."""
+    components = app.get("bidi_component")
+    assert len(components) == 1, f"{len(components)} components on the page"
+    return json.loads(components[0].proto.json)
 
 
 def html_bodies(app: AppTest) -> list[str]:

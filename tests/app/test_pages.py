@@ -55,7 +55,7 @@ class TestFilterFromLink:
         issues, parties, cells = matrix_grid(run_page("matrix", issue="ceasefire", party=["russia", "ukraine"]))
         assert issues == ["ceasefire"]
         assert parties == ["Russia", "Ukraine"]
-        assert cells == [["✖✖ Firm rejection · stated · 4 records"], ["✔ Support · reported"]]
+        assert cells == [["✖✖ Firm rejection\nS · 4\N{NO-BREAK SPACE}records"], ["✔ Support\nR"]]
         all_issues, all_parties, _cells = matrix_grid(run_page("matrix"))
         assert len(all_issues) > 1 and len(all_parties) > 2
 

@@ -52,7 +52,7 @@ def views_agree(frames: Frames, selection: Selection) -> int:
     table = matrix_table(headline_positions(view.positions), parties, issues)
     assert table.headlines == {key: row.headline for key, row in expected.items()}
     for (party, issue), row in expected.items():
-        words = table.words.at[table.party_ids.index(party), issue]
+        words = table.cell(party, issue).words
         assert words.startswith(row.stance_symbol) and (("contested" in words) == row.contested), (party, issue, words)
 
     pack = _Pack(frames, selection)
