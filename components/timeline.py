@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -22,13 +20,64 @@ STATUS_STYLE = {
     "reported": (".", 0.75, "reported"),
     "denied": ("x", 0.55, "denied"),
 }
-ZOOMS = {
-    "all": ("Whole span", None),
-    "late-jan-2026": ("Late January 2026", (dt.date(2026, 1, 20), dt.date(2026, 2, 1))),
-}
+# the zooms a link may name: the period the brief(s) in view are about, computed from their events, and every year
+# their events reach back to
+ZOOMS = {"brief": "Reporting period", "all": "Whole span"}
 ONE_DAY = pd.Timedelta(days=1)
 BACKGROUND = ""  # the colour key of an event that concerns no single issue: background the text gives
 BACKGROUND_COLOUR = "#777777"
+# An event that ends more than this long before its brief was published is background to it (an invasion, an
+# earlier round of talks), not part of the period it reports on.
+BRIEF_PERIOD = pd.Timedelta(days=90)
+Window = tuple[pd.Timestamp, pd.Timestamp]
+
+
+def brief_period(events: pd.DataFrame, briefs: pd.DataFrame) -> Window | None:
+    """From the first day of the dated events that belong to their brief's own period (within BRIEF_PERIOD of its
+    publication) to the day after the last; None when no event is that recent."""
+    dated = events[events["date_start"].notna()]
+    published = dated["brief"].map(dict(zip(briefs["id"], briefs["published"], strict=True)))
+    own = dated[(dated["date_end"] >= published - BRIEF_PERIOD) & (dated["date_start"] <= published + BRIEF_PERIOD)]
+    if own.empty:
+        return None
+    return own["date_start"].min(), own["date_end"].max() + ONE_DAY
+
+
+def axis_range(window: Window) -> list[pd.Timestamp]:
+    """The window with a margin, so bars at either end stay clear of the chart's edge."""
+    margin = max(ONE_DAY, (window[1] - window[0]) * 0.05)
+    return [window[0] - margin, window[1] + margin]
+
+
+def whole_span(events: pd.DataFrame) -> Window | None:
+    dated = events[events["date_start"].notna()]
+    if dated.empty:
+        return None
+    return dated["date_start"].min(), dated["date_end"].max() + ONE_DAY
+
+
+def zoom_windows(events: pd.DataFrame, briefs: pd.DataFrame) -> dict[str, Window | None]:
+    """The zooms this view offers, first the default: the brief's period where it is narrower than the whole
+    span, then the whole span (None: Plotly fits the axis to every event)."""
+    period, span = brief_period(events, briefs), whole_span(events)
+    if period is None or span is None or (period[0] <= span[0] and period[1] >= span[1]):
+        return {"all": None}
+    return {"brief": period, "all": None}
+
+
+def zoom_label(zoom: str, events: pd.DataFrame, window: Window | None) -> str:
+    """The zoom's name with the dates it shows, so the context years are named on their button."""
+    span = window or whole_span(events)
+    if span is None:
+        return ZOOMS[zoom]
+    first, last = span[0], span[1] - ONE_DAY
+    if zoom == "all":
+        dates = f"{first.year}" if first.year == last.year else f"{first.year}–{last.year}"
+    elif first.year == last.year:
+        dates = f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
+    else:
+        dates = f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+    return f"{ZOOMS[zoom]} · {dates}"
 EVENT_LABEL_WIDTH = 48  # characters per line of an event's label on the axis
 
 
@@ -64,14 +113,24 @@ def event_label(row) -> str:
     return f"{row.title}{uncertain}" + (f" [{status}]" if status else "")
 
 
-def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: dict[str, str], zoom: str = "all") -> go.Figure:
-    """Horizontal bars from the first to the last day each date allows, coloured by first issue and hatched by status.
+def in_window(events: pd.DataFrame, window: Window | None) -> pd.DataFrame:
+    """The dated events, or only those whose extent overlaps the window."""
+    dated = events[events["date_start"].notna()]
+    if window is None:
+        return dated
+    return dated[(dated["date_end"] + ONE_DAY > window[0]) & (dated["date_start"] < window[1])]
+
+
+def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: dict[str, str],
+                    window: Window | None = None) -> go.Figure:
+    """Horizontal bars from the first to the last day each date allows, coloured by first issue and hatched by status;
+    with a window, only the events it overlaps, on an axis that spans it.
 
     Two traces in all, styled per event: Plotly lays out and draws every trace on its own, so a trace per
     issue × status (and one per legend swatch) cost more than the events themselves. The legend is drawn by
     `issue_legend` beside the chart.
     """
-    dated = events[events["date_start"].notna()].sort_values(["date_start", "date_end"], kind="stable")
+    dated = in_window(events, window).sort_values(["date_start", "date_end"], kind="stable")
     rows = list(dated.itertuples(index=False))
     labels = [wrap_label(event_label(row), EVENT_LABEL_WIDTH) for row in rows]
     starts = [row.date_start for row in rows]
@@ -104,10 +163,7 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours:
         marker=dict(symbol=["diamond" if row.status == "occurred" else "diamond-open" for row in rows], size=9,
                     color=inks, line=dict(color="#222222", width=1)),
     ))
-    x_range = None
-    if ZOOMS.get(zoom, ZOOMS["all"])[1]:
-        first, last = ZOOMS[zoom][1]
-        x_range = [pd.Timestamp(first), pd.Timestamp(last)]
+    x_range = axis_range(window) if window else None
     figure.update_layout(
         barmode="overlay",
         height=max(300, sum(max(34, 17 * (label.count("<br>") + 1) + 12) for label in labels) + 90),
@@ -155,21 +211,30 @@ def event_details(context: PageContext, event_id: str) -> None:
 MAX_BARS = 120  # above this, individual bars become unreadable: draw counts instead
 
 
-def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: dict[str, str], zoom: str = "all") -> go.Figure:
-    """Events per year (or per day when zoomed), stacked by first issue.
+def bucket_for(window: Window | None) -> tuple[str, str]:
+    """(name, pandas period) of the count buckets: days for a few months, months for a few years, else years."""
+    length = window[1] - window[0] if window else None
+    if length is not None and length <= pd.Timedelta(days=92):
+        return "day", "D"
+    if length is not None and length <= pd.Timedelta(days=3 * 366):
+        return "month", "M"
+    return "year", "Y"
+
+
+def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: dict[str, str],
+                   window: Window | None = None) -> go.Figure:
+    """Events per year (or per month or day in a window of a few years or months), stacked by first issue.
 
     An event counts in a bucket only if its whole extent lies inside it, so no imprecise date is
     narrowed; events spanning several buckets are counted in the caption, not placed.
     """
-    dated = events[events["date_start"].notna()]
-    window = ZOOMS.get(zoom, ZOOMS["all"])[1]
-    if window:
-        first, last = (pd.Timestamp(d) for d in window)
-        dated = dated[(dated["date_end"] >= first) & (dated["date_start"] <= last)]
+    dated = in_window(events, window)
+    bucket, period = bucket_for(window)
+    if period == "D":
         start_bucket, end_bucket = dated["date_start"].dt.floor("D"), dated["date_end"].dt.floor("D")
     else:
-        start_bucket = dated["date_start"].dt.to_period("Y").dt.start_time
-        end_bucket = dated["date_end"].dt.to_period("Y").dt.start_time
+        start_bucket = dated["date_start"].dt.to_period(period).dt.start_time
+        end_bucket = dated["date_end"].dt.to_period(period).dt.start_time
     placed = dated[start_bucket == end_bucket].assign(bucket=start_bucket[start_bucket == end_bucket])
     placed = placed.assign(issue=placed["issues"].map(first_issue))
     counts = placed.groupby(["bucket", "issue"]).size().rename("count").reset_index()
@@ -182,5 +247,8 @@ def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: 
     # was the costliest part of redrawing this chart after a filter change
     figure.update_layout(barmode="stack", height=380, margin=dict(l=10, r=10, t=30, b=10), plot_bgcolor="#ffffff",
                          xaxis=dict(type="date", title=None), yaxis=dict(title="events"), showlegend=False)
-    figure.update_layout(meta={"unplaced": int(len(dated) - len(placed)), "issues": list(dict.fromkeys(counts["issue"]))})
+    figure.update_layout(meta={"unplaced": int(len(dated) - len(placed)), "issues": list(dict.fromkeys(counts["issue"])),
+                               "bucket": bucket})
+    if window:
+        figure.update_xaxes(range=axis_range(window))
     return figure

@@ -15,10 +15,13 @@ from components.timeline import (
     density_figure,
     event_details,
     event_label,
+    in_window,
     issue_colours,
     issue_legend,
     timeline_figure,
     undated_table,
+    zoom_label,
+    zoom_windows,
 )
 
 MAX_CHOICES = 300
@@ -31,14 +34,21 @@ issue_labels = context.frames.issue_labels
 if events.empty:
     st.info("No event matches the current filter. Clear or widen the filter in the sidebar.", icon=":material/filter_alt_off:")
 else:
-    st.session_state["timeline_zoom"] = context.params.get("zoom", "all")
+    windows = per_view("timeline-zooms", context.frames, context.selection,
+                       lambda: zoom_windows(events, context.view.briefs))
+    zoom = context.params.get("zoom")
+    if zoom not in windows:
+        zoom = next(iter(windows))  # the brief's own period where there is one
+    st.query_params["zoom"] = st.session_state["timeline_zoom"] = zoom
 
     def _zoom_changed() -> None:
-        st.query_params["zoom"] = st.session_state["timeline_zoom"] or "all"
+        st.query_params["zoom"] = st.session_state["timeline_zoom"] or zoom
 
-    zoom = st.segmented_control("Zoom", options=list(ZOOMS), format_func=lambda z: ZOOMS[z][0], key="timeline_zoom",
-                                on_change=_zoom_changed, required=True) or "all"
+    zoom = st.segmented_control("Zoom", options=list(windows), format_func=lambda z: zoom_label(z, events, windows[z]),
+                                key="timeline_zoom", on_change=_zoom_changed, required=True) or zoom
+    window = windows[zoom]
     dated_count = int(events["date_start"].notna().sum())
+    shown_count = len(in_window(events, window))
     colours = issue_colours(context.frames.issues["id"])
 
     def _event_clicked() -> None:
@@ -46,19 +56,22 @@ else:
         if points and points[0].get("customdata"):
             st.query_params["event"] = points[0]["customdata"]
 
-    if dated_count > MAX_BARS:
+    if window is not None and shown_count < dated_count:
+        st.caption(f"{shown_count:,} of {dated_count:,} dated events fall in this period; the other "
+                   f"{dated_count - shown_count:,}, background from other years, are under “{ZOOMS['all']}”.")
+    if shown_count > MAX_BARS:
         figure = per_view(f"timeline-density-{zoom}", context.frames, context.selection,
-                          lambda: density_figure(events, issue_labels, colours, zoom))
-        st.caption(f"{dated_count:,} dated events are drawn as counts per {'day' if zoom != 'all' else 'year'}; "
+                          lambda: density_figure(events, issue_labels, colours, window))
+        st.caption(f"{shown_count:,} dated events are drawn as counts per {figure.layout.meta['bucket']}; "
                    f"{figure.layout.meta['unplaced']:,} whose dates span several of these are not placed. "
                    "Narrow the filter to see each event at its real extent.")
         st.plotly_chart(figure, key="timeline_density", config={"displayModeBar": False})
         render_html(issue_legend(issue_labels, colours, figure.layout.meta["issues"], "Colour: first issue"))
-    elif dated_count:
+    elif shown_count:
         st.caption("Bars span the real extent of each date: a season is a band, a day range a short bar. "
                    "Hatched bars are proposed, reported or denied events; their status is also named after the title.")
         figure = per_view(f"timeline-bars-{zoom}", context.frames, context.selection,
-                          lambda: timeline_figure(events, issue_labels, colours, zoom))
+                          lambda: timeline_figure(events, issue_labels, colours, window))
         st.plotly_chart(figure, key="timeline_chart", on_select=_event_clicked, selection_mode="points",
                         config={"displayModeBar": False})
         render_html(issue_legend(issue_labels, colours, figure.layout.meta["issues"], "Bar colour: first issue"))

@@ -156,7 +156,7 @@ class Vocabulary:
         if self.briefs and rng.random() < 0.2:
             params.append(("brief", rng.choice(self.briefs)))
         if path == "/timeline" and rng.random() < 0.3:
-            params.append(("zoom", "late-jan-2026"))
+            params.append(("zoom", rng.choice(("brief", "all"))))
         if path == "/matrix" and rng.random() < 0.3:
             params.append(("cell", f"{rng.choice(list(self.parties))}:{rng.choice(list(self.issues))}"))
         return path + (f"?{urlencode(params)}" if params else "")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from components.data import RECHECK_SECONDS
-from tests.app.helpers import run_page
+from tests.app.helpers import matrix_grid, run_page
 from tests.conftest import CORPUS
 
 BRIEF = "lavrov-red-line-2026-01.yaml"
@@ -47,7 +47,7 @@ class TestBrokenBrief:
         assert any("failed validation" in e.value for e in app.error)
         problems = " ".join(c.value for c in app.code)
         assert "data/briefs/broken.yaml" in problems and "invalid YAML" in problems
-        assert app.dataframe, "the intact brief still draws its matrix"
+        assert matrix_grid(app)[2], "the intact brief still draws its matrix"
 
     def test_a_changed_seed_fails_its_brief_with_the_hash_named(self, data_copy):
         seed = data_copy / "seeds" / "lavrov-red-line-2026-01-30.txt"

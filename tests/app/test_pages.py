@@ -60,8 +60,8 @@ class TestFilterFromLink:
         assert len(all_issues) > 1 and len(all_parties) > 2
 
     def test_filter_limits_the_timeline(self):
-        all_events = plotly_specs(run_page("timeline"))[0]["data"]
-        energy = plotly_specs(run_page("timeline", issue="energy-truce"))[0]["data"]
+        all_events = plotly_specs(run_page("timeline", zoom="all"))[0]["data"]
+        energy = plotly_specs(run_page("timeline", issue="energy-truce", zoom="all"))[0]["data"]
         def labels_of(traces):
             return {label for trace in traces for label in (trace.get("y") or []) if label}
 

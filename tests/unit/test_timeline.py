@@ -1,6 +1,16 @@
 import pandas as pd
 
-from components.timeline import density_figure, issue_legend
+from components.timeline import (
+    ZOOMS,
+    brief_period,
+    bucket_for,
+    density_figure,
+    in_window,
+    issue_legend,
+    timeline_figure,
+    zoom_label,
+    zoom_windows,
+)
 
 LABELS = {"truce": "Energy truce", "talks": "Peace talks", "aid": "Military aid"}
 COLOURS = {"truce": "#1b9e77", "talks": "#d95f02", "aid": "#7570b3"}
@@ -45,11 +55,97 @@ class TestDensityFigure:
             ("2026-01-21", "2026-01-23", ("talks",)),  # three days: not narrowed to one of them
             ("2025-06-01", "2025-06-01", ("truce",)),  # outside the window
         )
-        figure = density_figure(late_january, LABELS, COLOURS, zoom="late-jan-2026")
+        window = (pd.Timestamp("2026-01-20"), pd.Timestamp("2026-02-01"))
+        figure = density_figure(late_january, LABELS, COLOURS, window)
         assert [(trace.name, [pd.Timestamp(x).date().isoformat() for x in trace.x], list(trace.y)) for trace in figure.data] == [
             ("Military aid", ["2026-01-25"], [2]),
         ]
         assert figure.layout.meta["unplaced"] == 1
+        assert figure.layout.meta["bucket"] == "day"
+        first, last = (pd.Timestamp(edge) for edge in figure.layout.xaxis.range)
+        assert first < window[0] and window[1] < last
+
+
+def dated(*rows: tuple[str, str | None, str | None]) -> pd.DataFrame:
+    """(brief, first day, last day) per event; None for an undated one."""
+    return pd.DataFrame({
+        "id": [f"e{index}" for index in range(len(rows))],
+        "brief": [brief for brief, _, _ in rows],
+        "title": [f"Event {index}" for index in range(len(rows))],
+        "date": [start for _, start, _ in rows],
+        "date_precision": ["day"] * len(rows),
+        "date_start": pd.to_datetime([start for _, start, _ in rows]),
+        "date_end": pd.to_datetime([end for _, _, end in rows]),
+        "status": ["occurred"] * len(rows),
+        "issues": [("talks",)] * len(rows),
+        "issue_labels": [("Peace talks",)] * len(rows),
+    })
+
+
+def briefs(**published: str) -> pd.DataFrame:
+    return pd.DataFrame({"id": list(published), "published": pd.to_datetime(list(published.values()))})
+
+
+class TestBriefPeriod:
+    EVENTS = dated(
+        ("spring", "2014-02-20", "2014-02-23"),  # background, years before
+        ("spring", "2022-01-01", "2022-12-31"),  # background: a year-long band
+        ("spring", "2024-03-10", "2024-03-11"),
+        ("spring", "2024-03-28", "2024-03-28"),
+        ("summer", "2024-06-02", "2024-06-02"),
+        ("summer", None, None),  # undated: never on the axis
+    )
+    BRIEFS = briefs(spring="2024-03-30", summer="2024-06-10")
+
+    def test_spans_the_events_near_each_brief_and_leaves_out_the_background(self):
+        assert brief_period(self.EVENTS, self.BRIEFS) == (pd.Timestamp("2024-03-10"), pd.Timestamp("2024-06-03"))
+
+    def test_follows_the_briefs_in_view(self):
+        spring = self.EVENTS[self.EVENTS["brief"] == "spring"]
+        assert brief_period(spring, self.BRIEFS) == (pd.Timestamp("2024-03-10"), pd.Timestamp("2024-03-29"))
+
+    def test_is_none_when_every_event_is_background(self):
+        assert brief_period(self.EVENTS.iloc[:2], self.BRIEFS) is None
+
+    def test_the_default_zoom_is_the_period_and_the_whole_span_is_the_other_choice(self):
+        windows = zoom_windows(self.EVENTS, self.BRIEFS)
+        assert list(windows) == ["brief", "all"] == list(ZOOMS)
+        assert windows["brief"] == brief_period(self.EVENTS, self.BRIEFS) and windows["all"] is None
+
+    def test_a_period_that_is_the_whole_span_is_not_offered_twice(self):
+        recent = self.EVENTS.iloc[2:4]
+        assert zoom_windows(recent, self.BRIEFS) == {"all": None}
+        assert zoom_windows(self.EVENTS.iloc[:2], self.BRIEFS) == {"all": None}
+
+    def test_labels_name_the_dates_each_zoom_shows(self):
+        windows = zoom_windows(self.EVENTS, self.BRIEFS)
+        assert zoom_label("brief", self.EVENTS, windows["brief"]) == "Reporting period · 10 Mar – 2 Jun 2024"
+        assert zoom_label("all", self.EVENTS, None) == "Whole span · 2014–2024"
+        spring = self.EVENTS[self.EVENTS["brief"] == "spring"]
+        assert zoom_label("brief", spring, (pd.Timestamp("2023-12-30"), pd.Timestamp("2024-01-03"))) == (
+            "Reporting period · 30 Dec 2023 – 2 Jan 2024")
+
+    def test_the_bar_chart_draws_only_the_period_on_an_axis_around_it(self):
+        window = brief_period(self.EVENTS, self.BRIEFS)
+        figure = timeline_figure(self.EVENTS, {"talks": "Peace talks"}, {"talks": "#000000"}, window)
+        assert list(figure.data[0].customdata) == ["e2", "e3", "e4"]
+        first, last = (pd.Timestamp(edge) for edge in figure.layout.xaxis.range)
+        assert first < window[0] and window[1] < last
+        whole = timeline_figure(self.EVENTS, {"talks": "Peace talks"}, {"talks": "#000000"})
+        assert list(whole.data[0].customdata) == ["e0", "e1", "e2", "e3", "e4"] and whole.layout.xaxis.range is None
+
+    def test_an_event_overlapping_the_window_edge_is_in_it(self):
+        window = (pd.Timestamp("2022-12-31"), pd.Timestamp("2024-03-11"))
+        assert list(in_window(self.EVENTS, window)["id"]) == ["e1", "e2"]
+
+
+class TestBuckets:
+    def test_days_for_months_months_for_years_years_beyond(self):
+        start = pd.Timestamp("2024-01-01")
+        assert bucket_for((start, start + pd.Timedelta(days=60))) == ("day", "D")
+        assert bucket_for((start, start + pd.Timedelta(days=700))) == ("month", "M")
+        assert bucket_for((start, start + pd.Timedelta(days=3000))) == ("year", "Y")
+        assert bucket_for(None) == ("year", "Y")
 
 
 class TestBackgroundEvents:

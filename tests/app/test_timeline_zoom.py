@@ -1,0 +1,59 @@
+"""The timeline opens on the reporting period of the briefs in view, the whole span is one click away, and the
+choice is in the link."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from briefing.load import Layout
+from briefing.store import load_frames
+from components.timeline import ZOOMS, axis_range, in_window, zoom_windows
+from tests.app.helpers import plotly_specs, run_page
+
+
+@pytest.fixture(scope="module")
+def frames():
+    return load_frames(Layout.from_env())  # the test corpus
+
+
+@pytest.fixture(scope="module")
+def windows(frames):
+    return zoom_windows(frames.events, frames.briefs)
+
+
+def drawn(app) -> tuple[set[str], list[pd.Timestamp] | None]:
+    """The ids of the events on the bar chart, and its axis range (None: fitted to the events)."""
+    spec = plotly_specs(app)[0]
+    bars = spec["data"][0]
+    axis = spec["layout"]["xaxis"].get("range")
+    return set(bars.get("customdata") or []), [pd.Timestamp(edge) for edge in axis] if axis else None
+
+
+class TestZoom:
+    def test_opens_on_the_first_zoom_offered_and_puts_it_in_the_link(self, frames, windows):
+        app = run_page("timeline")
+        default = next(iter(windows))
+        assert app.query_params["zoom"] == default
+        assert app.session_state["timeline_zoom"] == default
+        events, axis = drawn(app)
+        assert events == set(in_window(frames.events, windows[default])["id"])
+        assert axis == (axis_range(windows[default]) if windows[default] else None)
+
+    def test_the_whole_span_is_one_click_away_and_stays_in_the_link(self, frames):
+        app = run_page("timeline")
+        app.segmented_control(key="timeline_zoom").set_value("all").run()
+        assert app.query_params["zoom"] == "all"
+        events, axis = drawn(app)
+        assert events == set(frames.events.loc[frames.events["date_start"].notna(), "id"])
+        assert axis is None
+        assert not app.exception
+
+    def test_a_linked_zoom_is_kept(self):
+        app = run_page("timeline", zoom="all")
+        assert app.session_state["timeline_zoom"] == "all" and app.query_params["zoom"] == "all"
+
+    def test_every_zoom_a_link_may_name_is_labelled_with_dates(self, windows):
+        control = run_page("timeline").segmented_control(key="timeline_zoom")
+        assert list(control.options) == [label for label in control.options if " · " in label]
+        assert [label.split(" · ")[0] for label in control.options] == [ZOOMS[zoom] for zoom in windows]
