@@ -30,9 +30,11 @@ def html_table(frame, caption: str, nowrap: tuple[str, ...] = ()) -> Html:
                                                           for column, value in zip(frame.columns, row, strict=True)))
         for row in frame.itertuples(index=False)
     )
-    return html_fragment('<table style="border-collapse:collapse;width:100%;font-size:0.9rem">'
+    # the box scrolls sideways on a narrow screen, so a wide table never widens the page
+    return html_fragment('<div style="overflow-x:auto"><table style="border-collapse:collapse;width:100%;font-size:0.9rem">'
                          '<caption style="position:absolute;left:-9999px">$caption</caption>'
-                         "<thead><tr>$head</tr></thead><tbody>$rows</tbody></table>", caption=caption, head=head, rows=rows)
+                         "<thead><tr>$head</tr></thead><tbody>$rows</tbody></table></div>", caption=caption, head=head,
+                         rows=rows)
 
 
 def render_script(script: str) -> None:

@@ -30,6 +30,16 @@ def _width(start: float, end: float) -> str:
     return f"{(end - start) / (high - low) * 100:.2f}%"
 
 
+# On a phone the names get a narrower column and the scale's ticks only their symbols (the words are in the strip's
+# label and in the list below it); the margin on the right keeps the last tick's label on the page.
+STRIP_STYLE = (
+    "<style>.range-strip-box{container-type:inline-size}"
+    ".range-strip{--names:11rem;margin:0.5rem 1.5rem 0.25rem 0}"
+    "@container (max-width:34rem){.range-strip{--names:5.5rem;margin-right:0.75rem}.range-strip .tick-word{display:none}}"
+    "</style>"
+)
+
+
 def range_strip(verdict: IssueVerdict) -> Html:
     """Each party's range as a bar on the stance scale, the shared zone shaded or the gap hatched, in plain HTML.
 
@@ -40,7 +50,8 @@ def range_strip(verdict: IssueVerdict) -> Html:
     for party_range in placed:
         rows.append(html_fragment(
             '<div style="display:flex;align-items:center;height:28px">'
-            '<div style="flex:0 0 11rem;font-size:0.85rem;color:#000;text-align:right;padding-right:0.5rem">$name</div>'
+            '<div style="flex:0 0 var(--names);font-size:0.85rem;color:#000;text-align:right;padding-right:0.5rem;'
+            'overflow-wrap:anywhere;line-height:1.1">$name</div>'
             '<div style="position:relative;flex:1;height:100%">'
             '<div title="$title" style="position:absolute;top:7px;height:14px;left:$left;width:$width;'
             'background:$colour;border:1px solid #000;border-radius:3px"></div></div></div>',
@@ -65,15 +76,16 @@ def range_strip(verdict: IssueVerdict) -> Html:
             left=_at(verdict.high + 0.45), width=_width(verdict.high + 0.45, verdict.low - 0.45))
     ticks = join_html(
         html_fragment('<span style="position:absolute;left:$left;transform:translateX(-50%);white-space:nowrap">'
-                      '$label</span>', left=_at(rank), label=f"{STANCES[STANCE_AT[rank]][2]} {STANCES[STANCE_AT[rank]][1]}")
+                      '$symbol<span class="tick-word"> $label</span></span>', left=_at(rank),
+                      symbol=STANCES[STANCE_AT[rank]][2], label=STANCES[STANCE_AT[rank]][1])
         for rank in sorted(STANCE_AT)
     )
     return html_fragment(
-        '<div class="range-strip" role="img" aria-label="$summary" style="margin:0.5rem 0 0.25rem">'
+        STRIP_STYLE + '<div class="range-strip-box"><div class="range-strip" role="img" aria-label="$summary">'
         '<div style="position:relative">$rows'
-        '<div style="position:absolute;top:0;bottom:0;left:11rem;right:0;pointer-events:none">$zone</div></div>'
-        '<div style="display:flex"><div style="flex:0 0 11rem"></div>'
-        '<div style="position:relative;flex:1;height:1.4rem;font-size:0.75rem;color:#000">$ticks</div></div></div>',
+        '<div style="position:absolute;top:0;bottom:0;left:var(--names);right:0;pointer-events:none">$zone</div></div>'
+        '<div style="display:flex"><div style="flex:0 0 var(--names)"></div>'
+        '<div style="position:relative;flex:1;height:1.4rem;font-size:0.75rem;color:#000">$ticks</div></div></div></div>',
         summary=f"{verdict.label}: " + "; ".join(
             f"{r.party_name} {STANCES[STANCE_AT[r.low]][1]} to {STANCES[STANCE_AT[r.high]][1]}" for r in placed),
         rows=join_html(rows),

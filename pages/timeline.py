@@ -38,8 +38,8 @@ else:
                        lambda: zoom_windows(events, context.view.briefs))
     zoom = context.params.get("zoom")
     if zoom not in windows:
-        zoom = next(iter(windows))  # the brief's own period where there is one
-    st.query_params["zoom"] = st.session_state["timeline_zoom"] = zoom
+        zoom = next(iter(windows))  # the reporting period where there is one; a link without zoom= opens there too
+    st.session_state["timeline_zoom"] = zoom
 
     def _zoom_changed() -> None:
         st.query_params["zoom"] = st.session_state["timeline_zoom"] or zoom

@@ -101,7 +101,12 @@ class StreamlitServer:
             self._log.close()
 
 
-MATRIX_GRID = "[data-testid=stMain] [data-testid=stDataFrame] table[role=grid]"
+MATRIX_GRID = "[data-testid=stMain] [data-testid=matrix-grid]"
+
+
+def as_shown(label: str) -> re.Pattern:
+    """A label as a matrix header shows it: soft hyphens, where a long word may wrap, may sit between its letters."""
+    return re.compile("^" + "\u00ad?".join(re.escape(letter) for letter in label) + "$")
 
 
 class AppPage:
@@ -156,15 +161,20 @@ class AppPage:
         return widget.locator("[data-testid=stMultiSelectTagsContainer] [data-tag] span[title]").all_text_contents()
 
     def matrix_issues(self):
-        """The issue column headers of the position matrix, from the grid's accessible table."""
-        return self.page.locator(f"{MATRIX_GRID} th[role=columnheader]:not([aria-colindex='1'])")
+        """The issue column headers of the position matrix."""
+        return self.page.locator(f"{MATRIX_GRID} thead th[data-issue]")
 
     def matrix_parties(self):
-        return self.page.locator(f"{MATRIX_GRID} td[role=gridcell][aria-colindex='1']")
+        """The party row headers of the position matrix."""
+        return self.page.locator(f"{MATRIX_GRID} tbody th[data-party]")
 
     def matrix_cells(self):
         """The matrix's stance cells (every column but the party's)."""
-        return self.page.locator(f"{MATRIX_GRID} td[role=gridcell]:not([aria-colindex='1'])")
+        return self.page.locator(f"{MATRIX_GRID} td[role=gridcell]")
+
+    def expect_matrix_issues(self, labels: list[str]) -> None:
+        """Wait until the matrix's issue headers read exactly these labels, in this order."""
+        expect(self.matrix_issues()).to_have_text([as_shown(label) for label in labels])
 
     def sidebar_link(self, label: str):
         return self.by_testid("stSidebar").locator("a").filter(has=self.page.get_by_text(label, exact=True))

@@ -15,8 +15,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from briefing.schema import STANCES
-from components.matrix import NO_POSITION
+from briefing.schema import CLAIM_TYPES, STANCES
+from components.matrix import CLAIM_MARKERS, NO_POSITION
 from tests.browser.conftest import ARTIFACTS
 
 PAGES = {
@@ -172,31 +172,44 @@ def test_arrow_keys_move_through_the_matrix_and_the_details_follow(app):
     app.goto("/matrix?cell=russia:ceasefire")
     heading = app.page.locator("[data-testid=stMain] h3").first
     expect(heading).to_have_text("Russia · Ceasefire")
-    _tab_until(app, '[data-testid="stMain"] [data-testid="data-grid-canvas"]')
+    presses = _tab_until(app, '[data-testid="stMain"] [data-testid="matrix-grid"]')
+    print(f"\nmatrix grid reached after {presses} Tab presses")
+    assert app.page.evaluate("() => document.activeElement.dataset.cell") == "russia:ceasefire"
     for key, cell, title in (("ArrowDown", "ukraine:ceasefire", "Ukraine · Ceasefire"),
                              ("ArrowRight", "ukraine:energy-truce", "Ukraine · Energy truce")):
         app.page.keyboard.press(key)
         expect(heading).to_have_text(title)
         app.settle()
         assert app.path_and_query()[1]["cell"] == [cell]
-        expect(app.matrix_cells().and_(app.page.locator("[aria-selected=true]"))).to_have_count(1)
-        assert app.page.evaluate("() => document.activeElement.closest('[data-testid=stDataFrame]') !== null")
+        selected = app.matrix_cells().and_(app.page.locator("[aria-selected=true]"))
+        expect(selected).to_have_count(1)
+        expect(selected).to_have_attribute("data-cell", cell)
+        assert app.page.evaluate("() => document.activeElement.dataset.cell") == cell, "the focus stays on the cell"
     app.assert_clean()
 
 
 @pytest.mark.browser
 def test_matrix_cells_carry_text_labels(app):
-    """Every cell of the matrix is labelled in words: the stance symbol and name with the claim type, or "no stated
-    position"; the grid's accessible table carries them for screen readers."""
+    """Every cell of the matrix says its stance in a symbol and a word (or "no stated position") and names the full
+    stance and claim type to screen readers; the legend explains every symbol and claim marker."""
     app.goto("/matrix")
     expect(app.matrix_parties().first).to_be_attached()
     rows, columns = app.matrix_parties().count(), app.matrix_issues().count()
-    texts = app.matrix_cells().all_inner_texts()
-    assert rows > 2 and columns > 1 and len(texts) == rows * columns, (rows, columns, len(texts))
-    labels = [f"{symbol} {label}" for _rank, label, symbol in STANCES.values()]
-    for text in texts:
-        assert text == NO_POSITION or any(text.startswith(f"{label} · ") for label in labels), text
+    cells = app.matrix_cells()
+    texts, spoken = cells.all_inner_texts(), [cells.nth(i).get_attribute("aria-label") for i in range(cells.count())]
+    assert rows > 2 and columns > 1 and len(texts) == len(spoken) == rows * columns, (rows, columns, len(texts))
+    claims = [label.lower() for label in CLAIM_TYPES.values()]
+    for text, name in zip(texts, spoken, strict=True):
+        if text == NO_POSITION:
+            assert name == NO_POSITION
+            continue
+        stance = next((stance for stance, (_rank, label, _symbol) in STANCES.items() if name.startswith(f"{label}, ")), None)
+        assert stance, name
+        assert text.startswith(f"{STANCES[stance][2]} "), (text, name)
+        assert any(f", {claim}" in name for claim in claims), name
     legend = app.page.locator("[data-testid=stMain] [data-testid=stMarkdownContainer]").filter(has_text=NO_POSITION).first
     legend_text = legend.inner_text()
-    for label in labels:
-        assert label in legend_text, (label, legend_text)
+    for _rank, label, symbol in STANCES.values():
+        assert f"{symbol} {label}" in legend_text, (label, legend_text)
+    for claim, marker in CLAIM_MARKERS.items():
+        assert f"{marker} {CLAIM_TYPES[claim].lower()}" in legend_text, (marker, legend_text)

@@ -27,7 +27,7 @@ def test_filtered_page_under_base_url_path(open_page, prefixed_server):
     app.goto("/matrix?issue=ceasefire")
     app.snap("base-path-matrix")
     expect(app.page.locator("[data-testid=stMain] h1")).to_have_text("Position matrix")
-    expect(app.matrix_issues()).to_have_text(["Ceasefire"])
+    app.expect_matrix_issues(["Ceasefire"])
     assert app.chips("Issues") == ["Ceasefire"]
     path, query = app.path_and_query()
     assert path == f"/{PREFIX}/matrix" and query["issue"] == ["ceasefire"]
