@@ -95,11 +95,15 @@ def _hyphenator() -> pyphen.Pyphen:
     return pyphen.Pyphen(lang="en_GB")
 
 
+LONG_WORD = 10  # letters; a shorter word fits on a line of the narrowest column, so it is never broken
+
+
 @lru_cache(maxsize=4096)
 def breakable(label: str) -> str:
-    """The label with soft hyphens between syllables, so a narrow column wraps a long word with a hyphen instead
-    of widening or cutting it."""
-    return " ".join(_hyphenator().inserted(word, hyphen="\N{SOFT HYPHEN}") for word in label.split(" "))
+    """The label with soft hyphens between the syllables of its long words, so a narrow column wraps such a word
+    with a hyphen instead of widening or cutting it."""
+    return " ".join(_hyphenator().inserted(word, hyphen="\N{SOFT HYPHEN}") if len(word) >= LONG_WORD else word
+                    for word in label.split(" "))
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Screenshots of every view of the real app, for the README: `python -m scripts.screenshots [--out docs/img]`.
 
-Starts `streamlit run app.py` on a free local port, drives Debian's Chromium through each view, saves one PNG per
-view and stops the server again.
+Starts `streamlit run app.py` on a free local port, drives Debian's Chromium through each view on a 1280 × 800
+laptop screen with the sidebar open, then the overview and the matrix on a 390 × 844 phone, saves one PNG per shot
+and stops the server again.
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ from playwright.sync_api import Page, sync_playwright
 from scripts.harness import CHROMIUM, CHROMIUM_ARGS, SETTLED_JS, stop_process
 
 PROJECT = Path(__file__).resolve().parent.parent
-VIEWPORT = {"width": 1440, "height": 960}
+VIEWPORT = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+PHONE_VIEWS = {"phone-overview": "/", "phone-matrix": "/matrix"}
+MATRIX_DRAWN = "[data-testid=matrix-grid] thead th[data-issue]"
 STARTUP_TIMEOUT_S = 60
 TARGET_VISIBLE_JS = """() => {
   const el = document.getElementById('target-span');
@@ -89,6 +93,8 @@ def shoot(page: Page, url: str, path: Path) -> None:
     page.wait_for_function(SETTLED_JS, timeout=60_000)
     if "span=" in url:
         page.wait_for_function(TARGET_VISIBLE_JS, timeout=15_000)
+    if "/matrix" in url:
+        page.wait_for_selector(MATRIX_DRAWN, timeout=15_000)  # the grid draws after the script has finished
     page.wait_for_timeout(500)  # let plotly finish its transitions
     page.screenshot(path=str(path))
 
@@ -114,13 +120,14 @@ def main(argv: list[str] | None = None) -> int:
                 wait_healthy(process, url, log)
                 with sync_playwright() as playwright:
                     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                    context = browser.new_context(viewport=VIEWPORT)
-                    page = context.new_page()
-                    for name, path in pages.items():
-                        target = args.out / f"{name}.png"
-                        shoot(page, url + path, target)
-                        print(f"wrote {target.relative_to(PROJECT) if target.is_relative_to(PROJECT) else target}")
-                    context.close()
+                    for viewport, shots in ((VIEWPORT, pages), (PHONE, PHONE_VIEWS)):
+                        context = browser.new_context(viewport=viewport)
+                        page = context.new_page()
+                        for name, path in shots.items():
+                            target = args.out / f"{name}.png"
+                            shoot(page, url + path, target)
+                            print(f"wrote {target.relative_to(PROJECT) if target.is_relative_to(PROJECT) else target}")
+                        context.close()
                     browser.close()
             finally:
                 stop_process(process)
