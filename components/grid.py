@@ -21,9 +21,12 @@ GRID_HTML = """
 """
 
 # The party column is pinned (sticky) inside the scrolling box; an issue column never gets narrower than
-# --issue-min, so stance words stay readable and a wide filter scrolls inside the grid, never the page.
+# --issue-min, so stance words stay readable and a wide filter scrolls inside the grid, never the page. On a phone
+# the party column narrows, to leave room for one more issue.
 GRID_CSS = """
-.stance-matrix { --party-width: 6.5rem; --issue-min: 5.4rem; font-size: 0.8125rem; line-height: 1.3; }
+.stance-matrix { --party-width: 6.5rem; --issue-min: 5.4rem; font-size: 0.8125rem; line-height: 1.3;
+  container-type: inline-size; }
+@container (max-width: 30rem) { .stance-matrix-scroll { --party-width: 5.25rem; } }
 .stance-matrix-offscreen { margin: 0 0 0.4rem; font-weight: 600; }
 .stance-matrix-offscreen:empty { display: none; }
 .stance-matrix-scroll { overflow-x: auto; max-width: 100%; }
