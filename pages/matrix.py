@@ -23,7 +23,6 @@ positions = context.view.positions
 if positions.empty:
     st.info("No position matches the current filter. Clear or widen the filter in the sidebar.", icon=":material/filter_alt_off:")
 else:
-    st.markdown(matrix_legend())
     cell_labels = {
         f"{party}:{issue}": f"{name} · {label}" for party, name in parties for issue, label in issues
     }
@@ -38,6 +37,7 @@ else:
     table = per_view("matrix-table", context.frames, context.selection,
                      lambda: matrix_table(headline_positions(positions), parties, issues))
     matrix_grid(table, selected)
+    st.markdown(matrix_legend())  # under the grid, so on a phone or a projector the grid comes first
 
     st.session_state["matrix_cell"] = selected
 
