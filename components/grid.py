@@ -1,7 +1,7 @@
 """The stance grid: a real HTML table whose issue headers wrap, whose party column stays pinned, and which counts
 the issues it cannot show.
 
-It replaced the data grid, whose canvas headers cannot wrap: eight issues needed 1,900 px there. The component
+It replaced the data grid, whose canvas headers cannot wrap: at 1280 px it showed 3½ of the 8 issues. The component
 receives the grid as JSON and puts every value into the page with ``textContent``, never as markup, so nothing from
 the data is parsed as HTML. Arrow keys, Home and End move the selection (one cell is in the tab order at a time);
 selecting a cell, by pointer or key, sends its ``party:issue`` key as the ``select`` trigger.
