@@ -580,7 +580,7 @@ def _fill(path: Path, layout: Layout, check: bool) -> FillResult:
 
 
 def check_files(paths: list[Path], layout: Layout, compiled: Path | None = None) -> tuple[Corpus, list[str]]:
-    """Load the named briefs after every other brief in the layout, so an id clash is reported against a named file.
+    """Load the named briefs after every other brief in the layout, so a brief id clash is reported against a named file.
 
     Returns the corpus limited to the named files (and the taxonomy), and the other briefs that could not be
     loaded: their ids could not be checked against.

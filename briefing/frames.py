@@ -149,6 +149,32 @@ def _date_columns(value: str | None) -> dict:
     return {"date_start": pd.Timestamp(extent.start), "date_end": pd.Timestamp(extent.end), "date_precision": extent.label}
 
 
+class _ScopedIds:
+    """Record and evidence ids are scoped to their brief. In the frames, and so in links, an id keeps its bare form
+    in the oldest brief that uses it, which is the one any earlier link meant; a later brief reusing it gets
+    ``<brief id>:<id>`` (slugs never contain a colon), so no record hides another and every link stays unambiguous."""
+
+    def __init__(self) -> None:
+        self._records: set[str] = set()
+        self._spans: set[str] = set()
+        self._brief = ""
+        self._earlier_records: frozenset[str] = frozenset()
+        self._earlier_spans: frozenset[str] = frozenset()
+
+    def enter(self, brief) -> None:
+        """Start a brief: ids taken by the briefs before it are qualified in it."""
+        self._brief = brief.id
+        self._earlier_records, self._earlier_spans = frozenset(self._records), frozenset(self._spans)
+        self._records.update(record_id for path, record_id in brief.record_paths() if not path.startswith("seeds["))
+        self._spans.update(span_id for _path, span_id in brief.evidence_paths())
+
+    def record(self, record_id: str) -> str:
+        return f"{self._brief}:{record_id}" if record_id in self._earlier_records else record_id
+
+    def span(self, span_id: str) -> str:
+        return f"{self._brief}:{span_id}" if span_id in self._earlier_spans else span_id
+
+
 def build_frames(corpus: Corpus) -> Frames:
     """Flatten validated briefs into tables whose columns keep the YAML field names."""
     taxonomy = corpus.taxonomy
@@ -175,15 +201,16 @@ def build_frames(corpus: Corpus) -> Frames:
         ["id", "label", "definition"],
     )
     briefs, positions, events, impacts, judgments, ladders, notes, evidence = [], [], [], [], [], [], [], []
+    ids = _ScopedIds()
 
     def add_evidence(brief, kind, record, record_issues, record_parties):
         for _part, role, _number, span in record_spans(record):
             evidence.append(
                 {
-                    "id": span.id,
+                    "id": ids.span(span.id),
                     "brief": brief.id,
                     "record_kind": kind,
-                    "record_id": record.id,
+                    "record_id": ids.record(record.id),
                     "role": role,
                     "seed": span.seed,
                     "start": span.start,
@@ -194,9 +221,10 @@ def build_frames(corpus: Corpus) -> Frames:
                     "claim_type": getattr(record, "claim_type", "assessment"),
                 }
             )
-        return tuple(span.id for span in record.evidence)  # the claim's own; red lines and ranges keep theirs
+        return tuple(ids.span(span.id) for span in record.evidence)  # the claim's own; red lines and ranges keep theirs
 
     for brief in sorted(corpus.briefs, key=lambda b: (b.published, b.id)):  # chronological, oldest first
+        ids.enter(brief)
         briefs.append(
             {
                 "id": brief.id,
@@ -216,7 +244,7 @@ def build_frames(corpus: Corpus) -> Frames:
             rank, stance_label, symbol = STANCES[p.stance]
             positions.append(
                 {
-                    "id": p.id,
+                    "id": ids.record(p.id),
                     "brief": brief.id,
                     "brief_published": pd.Timestamp(brief.published),
                     "party": p.party,
@@ -239,18 +267,18 @@ def build_frames(corpus: Corpus) -> Frames:
                     "evidence": add_evidence(brief, "position", p, [p.issue], [p.party]),
                     "red_line": p.red_line.text if p.red_line else None,
                     "red_line_claim_type": (p.red_line.claim_type or p.claim_type) if p.red_line else None,
-                    "red_line_evidence": tuple(e.id for e in p.red_line.evidence) if p.red_line else (),
+                    "red_line_evidence": tuple(ids.span(e.id) for e in p.red_line.evidence) if p.red_line else (),
                     "range_low": p.acceptable_range.low if p.acceptable_range else None,
                     "range_high": p.acceptable_range.high if p.acceptable_range else None,
                     "range_note": p.acceptable_range.note if p.acceptable_range else None,
                     "range_claim_type": (p.acceptable_range.claim_type or p.claim_type) if p.acceptable_range else None,
-                    "range_evidence": tuple(e.id for e in p.acceptable_range.evidence) if p.acceptable_range else (),
+                    "range_evidence": tuple(ids.span(e.id) for e in p.acceptable_range.evidence) if p.acceptable_range else (),
                 }
             )
         for e in brief.events:
             events.append(
                 {
-                    "id": e.id,
+                    "id": ids.record(e.id),
                     "brief": brief.id,
                     "title": e.title,
                     "date": e.date,
@@ -270,7 +298,7 @@ def build_frames(corpus: Corpus) -> Frames:
         for i in brief.impacts:
             impacts.append(
                 {
-                    "id": i.id,
+                    "id": ids.record(i.id),
                     "brief": brief.id,
                     "region": i.region,
                     "region_name": party_names.get(i.region, i.region),
@@ -288,7 +316,7 @@ def build_frames(corpus: Corpus) -> Frames:
         for j in brief.judgments:
             judgments.append(
                 {
-                    "id": j.id,
+                    "id": ids.record(j.id),
                     "brief": brief.id,
                     "text": j.text,
                     "issues": j.issues,
@@ -304,7 +332,7 @@ def build_frames(corpus: Corpus) -> Frames:
             for number, step in enumerate(ladder.steps, start=1):
                 ladders.append(
                     {
-                        "id": ladder.id,
+                        "id": ids.record(ladder.id),
                         "brief": brief.id,
                         "party": ladder.party,
                         "party_name": party_names.get(ladder.party, ladder.party),
@@ -320,11 +348,11 @@ def build_frames(corpus: Corpus) -> Frames:
                         "issues": step.issues,
                         "issue_labels": tuple(issue_labels.get(x, x) for x in step.issues),
                         "confidence": step.confidence,
-                        "evidence": tuple(span.id for span in step.evidence),
+                        "evidence": tuple(ids.span(span.id) for span in step.evidence),
                     }
                 )
         for note in brief.editor_notes:
-            notes.append({"id": note.id, "brief": brief.id, "text": note.text,
+            notes.append({"id": ids.record(note.id), "brief": brief.id, "text": note.text,
                           "evidence": add_evidence(brief, "note", note, (), ())})
 
     return Frames(

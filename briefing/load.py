@@ -401,26 +401,15 @@ def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = N
     briefs: list[Brief] = []
     brief_files: dict[str, str] = {}
     warnings: list[Problem] = []
-    owners: dict[str, str] = {}  # record and evidence ids are global: links name them
+    owners: dict[str, str] = {}  # brief ids are global; record and evidence ids are scoped to their brief
     for path in paths:
         name = layout.display(path)
         brief, found = _load_brief(path, name, taxonomy, seeds, cache)
         if brief is None:
             problems += found
             continue
-        # seeds may be shared between briefs (the seed reader checks they agree); every other id is global
-        global_ids = [
-            (location, record_id)
-            for location, record_id in [("id", brief.id), *brief.record_paths(), *brief.evidence_paths()]
-            if not location.startswith("seeds[")
-        ]
-        clashes = [
-            Problem(name, location, f"id {record_id!r} is already used in {owners[record_id]}")
-            for location, record_id in global_ids
-            if record_id in owners
-        ]
-        if clashes:
-            problems += _placed_in_file(clashes, path)
+        if brief.id in owners:
+            problems += _placed_in_file([Problem(name, "id", f"brief id {brief.id!r} is already used in {owners[brief.id]}")], path)
             continue
         findings = [
             (finding, Problem(name, finding.location, f"{finding.message} [{finding.rule}]", record=finding.record_id))
@@ -430,8 +419,7 @@ def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = N
         if errors := [problem for finding, problem in findings if finding.severity == "error"]:
             problems += errors
             continue
-        for _path, record_id in global_ids:
-            owners[record_id] = name
+        owners[brief.id] = name
         briefs.append(brief)
         brief_files[brief.id] = name
     return Corpus(taxonomy, tuple(briefs), dict(seeds.texts), dict(seeds.declared), tuple(problems), brief_files,

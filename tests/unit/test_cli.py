@@ -145,16 +145,15 @@ class TestValidate:
         assert captured.err.strip() == "2 problem(s); 1 brief(s) valid"
 
     def test_one_file_is_checked_against_every_other_brief(self, tiny, capsys):
-        """The new file sorts first, yet the clash is its problem, naming the brief that already had the id."""
+        """The new file sorts first, yet the brief id clash is its problem, naming the brief that already had the id."""
         tiny.write("zulu.yaml", tiny.brief("zulu"))
         data = tiny.brief("alpha", seed=tiny.other_seed_id)
-        data["events"][0]["id"] = "zulu-geneva-talks"
+        data["id"] = "zulu"
+        data["events"][0]["id"] = "zulu-geneva-talks"  # a record id of the other brief: allowed, ids are per brief
         tiny.write("alpha.yaml", data)
         assert cli.main(["validate", str(tiny.layout.briefs / "alpha.yaml")]) == 1
         captured = capsys.readouterr()
-        assert captured.out.splitlines() == [
-            "data/briefs/alpha.yaml:62:3: events[0] (zulu-geneva-talks): id 'zulu-geneva-talks' is already used in data/briefs/zulu.yaml"
-        ]
+        assert captured.out.splitlines() == ["data/briefs/alpha.yaml:1:5: id: brief id 'zulu' is already used in data/briefs/zulu.yaml"]
         assert captured.err.strip() == "1 problem(s); 0 brief(s) valid"
 
     def test_one_file_beside_a_broken_brief(self, tiny, capsys):

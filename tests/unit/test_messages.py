@@ -41,14 +41,13 @@ class TestWhere:
         assert (problem.line, problem.column, problem.record) == (5, 3, "talks")
         assert str(problem) == "data/briefs/alpha.yaml:5:3: seeds[0] (talks): seed file seeds/gone.txt is missing"
 
-    def test_a_clash_with_another_brief_is_placed_in_the_later_file(self, project):
+    def test_a_brief_id_clash_is_placed_in_the_later_file(self, project):
         project.write("alpha.yaml", project.brief())
         data = project.brief("zulu")
-        data["events"][0]["id"] = "alpha-geneva-talks"
+        data["id"] = "alpha"
         project.write("zulu.yaml", data)
         (problem,) = project.load().problems
-        assert str(problem) == (f"data/briefs/zulu.yaml:{problem.line}:3: events[0] (alpha-geneva-talks): "
-                                "id 'alpha-geneva-talks' is already used in data/briefs/alpha.yaml")
+        assert str(problem) == f"data/briefs/zulu.yaml:{problem.line}:5: id: brief id 'alpha' is already used in data/briefs/alpha.yaml"
 
     def test_file_level_problems_have_no_position(self):
         assert str(Problem("data/briefs/a.yaml", "", "file contains NUL bytes")) == "data/briefs/a.yaml: file contains NUL bytes"

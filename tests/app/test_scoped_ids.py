@@ -1,0 +1,85 @@
+"""A new brief that reuses every record and evidence id of an existing one loads beside it: nothing is dropped, the
+older brief keeps the bare ids (so old links open as before), and the newer one's are qualified with its brief id."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from briefing.export import to_json
+from briefing.load import Layout
+from briefing.store import load_frames
+from tests.app.helpers import PROJECT, run_page
+from tests.conftest import CORPUS
+
+OLD = "lavrov-red-line-2026-01"
+NEW = "lavrov-red-line-rereading"
+
+
+@pytest.fixture(scope="module")
+def twin_root(tmp_path_factory):
+    """The test corpus plus a later brief on the same seed with every id of the January brief."""
+    root = tmp_path_factory.mktemp("twin")
+    shutil.copytree(CORPUS / "data", root / "data")
+    shutil.copytree(CORPUS / "seeds", root / "seeds")
+    text = (root / "data" / "briefs" / f"{OLD}.yaml").read_text(encoding="utf-8")
+    twin = yaml.safe_load(text)
+    twin.update(id=NEW, title="A second reading of the same article", published="2026-03-01")
+    twin["positions"][0]["summary"] = "The second reading's own summary."
+    (root / "data" / "briefs" / "a-twin.yaml").write_text(yaml.safe_dump(twin, sort_keys=False, allow_unicode=True),
+                                                         encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def twin_frames(twin_root):
+    return load_frames(Layout(root=twin_root))
+
+
+def test_nothing_is_dropped(twin_frames):
+    assert twin_frames.problems == ()
+    assert set(twin_frames.briefs["id"]) == {OLD, NEW, "energy-truce-follow-up-2026-02"}
+    per_brief = twin_frames.positions.groupby("brief").size()
+    assert per_brief[NEW] == per_brief[OLD]
+    for table in ("positions", "events", "impacts", "judgments", "evidence"):
+        ids = twin_frames.table(table)["id"]
+        assert ids.is_unique, table
+
+
+def test_the_older_brief_keeps_the_bare_ids(twin_frames):
+    positions = twin_frames.positions.set_index("id")
+    first = positions[positions["brief"] == OLD].index[0]
+    assert ":" not in first
+    assert positions.at[f"{NEW}:{first}", "summary"] == "The second reading's own summary."
+    spans = twin_frames.evidence.set_index("id")
+    assert spans.at["lrl-lavrov-60-day-unacceptable", "brief"] == OLD
+    assert spans.at[f"{NEW}:lrl-lavrov-60-day-unacceptable", "brief"] == NEW
+    assert all(span.startswith(f"{NEW}:") for span in positions.at[f"{NEW}:{first}", "evidence"])
+
+
+def test_links_open_the_right_record(twin_root, monkeypatch):
+    monkeypatch.setenv("BRIEFING_ROOT", str(twin_root))
+    old = run_page("sources", span="lrl-lavrov-60-day-unacceptable")
+    new = run_page("sources", span=f"{NEW}:lrl-lavrov-60-day-unacceptable")
+    assert not old.warning and not new.warning and not old.exception and not new.exception
+    assert [h.value for h in old.subheader] == ["Evidence lrl-lavrov-60-day-unacceptable"]
+    assert [h.value for h in new.subheader] == [f"Evidence {NEW}:lrl-lavrov-60-day-unacceptable"]
+
+
+def test_the_export_keeps_both(twin_frames):
+    data = json.loads(to_json(twin_frames))
+    briefs = {row["brief"] for row in data["positions"]}
+    assert {OLD, NEW} <= briefs
+
+
+def test_validating_the_new_file_alone_is_clean(twin_root):
+    env = {"PATH": "/usr/bin:/bin", "BRIEFING_ROOT": str(twin_root)}
+    result = subprocess.run([sys.executable, "-m", "briefing", "validate", str(twin_root / "data" / "briefs" / "a-twin.yaml")],
+                            cwd=PROJECT, env=env, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("ok data/briefs/a-twin.yaml")
