@@ -176,13 +176,23 @@ def _refuse_unplaceable(text: str) -> None:
     if _SIGNIFICANT_DIGITS.search(text):
         raise DateError(f"{text!r} uses significant digits (S), which are not supported; write the span they stand for "
                         "as an interval, e.g. 1900/1999 for 1950S2")
-    if "X" in text and not _TRAILING_X.fullmatch(text) and _EDTF_CHARACTERS.fullmatch(text):
+    if "X" in text and not _TRAILING_X.fullmatch(text):
+        # never to the grammar: its parse actions run on partial matches too, and edtf prints as its objects fail
+        if not _EDTF_CHARACTERS.fullmatch(text):
+            raise DateError(f"{text!r} is not a valid EDTF date ({EXAMPLES})")
         if "/" in text:
             raise DateError(f"{text!r} has unspecified digits (X) in an interval, which is not supported; write both ends "
                             "without X, e.g. 2010/2020 for 201X/2020")
         raise DateError(f"{text!r} uses unspecified digits (X) that do not only end the date, which is not supported; "
                         "X may stand for the last digits (201X), the month (2026-XX) or the day (2026-01-XX); "
                         "otherwise write the year, the month or an interval")
+    if "/" in text:
+        ends = [end.strip() for end in text.split("/", 1)]
+        if any(end in ("", "..") for end in ends) and all(_EDTF_CHARACTERS.fullmatch(end) or not end for end in ends):
+            # edtf fails on some of these ('/..') and prints as it does; the answer is the same for all of them
+            end = "an open end (..)" if ".." in ends else "an unknown end"
+            raise DateError(f"{text!r} has {end}, which has no definite extent; give both ends (2026-01/2026-03), "
+                            "or for an event leave out date and give after: and before: bounds")
     if "^" in text:
         raise DateError(f"{text!r} qualifies a season (^), which is not supported; write the season alone (2022-21) "
                         "and say the rest in the text")
@@ -259,7 +269,8 @@ def _part(node, text: str) -> _Part:
         season = int(node.season)
         if season in WINTERS:
             if start.year == 9999:
-                raise DateError(f"{text!r} runs into the year 10000, which the timeline cannot place")
+                raise DateError(f"{text!r} runs into the year 10000, which the timeline cannot place; "
+                                "write 9999-12 for its December and say the rest in the text")
             end = _month_end(start.year, 14)
         return _Part(start, end, SEASON_PRECISION[season])
     if isinstance(node, edtf_classes.Unspecified):  # only the forms _TRAILING_X lets through reach here
