@@ -81,7 +81,9 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line is not None else self.file
         location = f"{self.location} ({self.record})" if self.location and self.record else self.location
-        return f"{where}: {location}: {self.message}" if location else f"{where}: {self.message}"
+        text = f"{where}: {location}: {self.message}" if location else f"{where}: {self.message}"
+        # one line, whatever a brief holds: a newline or terminal escape in a value would forge or garble the output
+        return "".join(char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in text)
 
 
 @dataclass(frozen=True)
