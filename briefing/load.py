@@ -513,10 +513,14 @@ def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = N
         if clashes:
             problems += _placed_in_file(clashes, path)
             continue
-        findings = [
-            (finding, Problem(name, finding.location, f"{finding.message} [{finding.rule}]", record=finding.record_id))
-            for finding in editorial_findings(brief, taxonomy, seeds.texts)
-        ]
+        try:
+            findings = [
+                (finding, Problem(name, finding.location, f"{finding.message} [{finding.rule}]", record=finding.record_id))
+                for finding in editorial_findings(brief, taxonomy, seeds.texts)
+            ]
+        except Exception as error:  # the boundary covers the editorial checks too
+            problems.append(unexpected_problem(name, "", error, "running the editorial checks"))
+            continue
         warnings += [problem for finding, problem in findings if finding.severity == "warning"]
         if errors := [problem for finding, problem in findings if finding.severity == "error"]:
             problems += errors

@@ -144,6 +144,20 @@ class TestFaultAtEachStage:
         assert loaded_ids(corpus) == ["alpha", "beta"]
         assert [(p.file, p.location) for p in corpus.problems] == [(GAMMA, "")]
 
+    def test_the_editorial_checks(self, project, monkeypatch):
+        real = load.editorial_findings
+
+        def editorial_findings(brief, taxonomy, texts):
+            if brief.id == "beta":
+                raise IndexError("injected in an editorial check")
+            return real(brief, taxonomy, texts)
+
+        monkeypatch.setattr(load, "editorial_findings", editorial_findings)
+        corpus = load_corpus(layout=project.layout)
+        assert loaded_ids(corpus) == ["alpha", "gamma"]
+        assert [str(p) for p in corpus.problems] == [f"{BETA}: unexpected IndexError while running the editorial checks: "
+                                                     "injected in an editorial check (the server log has the traceback)"]
+
     def test_the_taxonomy(self, project, monkeypatch):
         def duplicates(ids):
             raise ZeroDivisionError("injected in the taxonomy check")
