@@ -142,7 +142,8 @@ def _plain_extent(text: str) -> DateExtent | None:
     and intervals of these.
 
     These are nearly all dates in a brief; the EDTF grammar takes ~20 ms each, which a thousand briefs cannot
-    afford. Anything else goes to the grammar. tests/unit/test_dates.py checks both paths agree.
+    afford. Anything else goes to the grammar. tests/unit/test_dates.py and test_dates_properties.py check
+    that both paths agree.
     """
     parts = text.split("/")
     if len(parts) > 2:
@@ -168,6 +169,12 @@ _SIGNIFICANT_DIGITS = re.compile(r"[0-9]S[0-9]")
 _EDTF_CHARACTERS = re.compile(r"[0-9X?~%/.\- ]+")
 
 
+def _no_definite_extent(text: str, open_end: bool) -> DateError:
+    end = "an open end (..)" if open_end else "an unknown end"
+    return DateError(f"{text!r} has {end}, which has no definite extent; give both ends (2026-01/2026-03), "
+                     "or for an event leave out date and give after: and before: bounds")
+
+
 def _refuse_unplaceable(text: str) -> None:
     """Refuse, before the grammar runs, the forms on which edtf's own objects fail or print."""
     if text[:1] in ("[", "{"):
@@ -190,9 +197,7 @@ def _refuse_unplaceable(text: str) -> None:
         ends = [end.strip() for end in text.split("/", 1)]
         if any(end in ("", "..") for end in ends) and all(_EDTF_CHARACTERS.fullmatch(end) or not end for end in ends):
             # edtf fails on some of these ('/..') and prints as it does; the answer is the same for all of them
-            end = "an open end (..)" if ".." in ends else "an unknown end"
-            raise DateError(f"{text!r} has {end}, which has no definite extent; give both ends (2026-01/2026-03), "
-                            "or for an event leave out date and give after: and before: bounds")
+            raise _no_definite_extent(text, open_end=".." in ends)
     if "^" in text:
         raise DateError(f"{text!r} qualifies a season (^), which is not supported; write the season alone (2022-21) "
                         "and say the rest in the text")
@@ -250,9 +255,7 @@ def _qualified_parts(node: edtf_classes.PartialUncertainOrApproximate) -> tuple[
 def _part(node, text: str) -> _Part:
     """The extent of one date node, or a DateError naming the form and what to write instead."""
     if isinstance(node, edtf_classes.UnspecifiedIntervalSection):
-        end = "an open end (..)" if node.is_open else "an unknown end"
-        raise DateError(f"{text!r} has {end}, which has no definite extent; give both ends (2026-01/2026-03), "
-                        "or for an event leave out date and give after: and before: bounds")
+        raise _no_definite_extent(text, open_end=node.is_open)
     if isinstance(node, edtf_classes.UncertainOrApproximate):
         inner = _part(node.date, text)
         return dataclasses.replace(inner, uncertain=inner.uncertain or node.ua is not None)
