@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
+from pathlib import Path
 
 import edtf
 import pytest
@@ -21,6 +22,7 @@ from hypothesis import strategies as st
 from briefing.dates import PRECISION_LABELS, DateError, _plain_extent, edtf_extent, parse_date
 
 D = dt.date
+PROJECT = Path(__file__).resolve().parents[2]
 # docs/brief-format.md, "Dates": northern winter (24, and 28 at level 2) and southern summer (30) run from December
 # to the end of February; edtf makes each December alone. Every other extent is edtf's own.
 WRAPPING_SEASONS = {24, 28, 30}
@@ -215,8 +217,6 @@ class TestSameAsEdtfOrDocumented:
         assert bounds == (D(2023, 12, 1), D(2023, 12, 31))
 
     def test_the_differences_are_documented(self):
-        from tests.unit.test_packaging import PROJECT
-
         doc = (PROJECT / "docs" / "brief-format.md").read_text(encoding="utf-8")
         dates = doc[doc.index("## Dates"):doc.index("### Undated events")]
         for season in sorted(WRAPPING_SEASONS):
