@@ -7,10 +7,8 @@ import pytest
 
 from briefing import schema
 from tests.app.helpers import PAGES, run_page
-from tests.faulty import FAULT, faulty
-from tests.unit.test_loader_boundary import ALPHA, ISSUE_DATE, build_boundary_root
-
-PROBLEM = f"{ALPHA}: positions[0].date: unexpected RuntimeError while checking it: {FAULT} (the server log has the traceback)"
+from tests.faulty import faulty
+from tests.unit.test_loader_boundary import ALPHA, ISSUE_DATE, PROBLEM_LINE, build_boundary_root
 
 
 @pytest.fixture
@@ -31,7 +29,7 @@ def test_the_overview_names_the_faulty_brief_and_shows_the_others(faulty_app):
     assert not app.exception, [e.value for e in app.exception]
     assert any("1 data file(s) failed validation and were skipped" in e.value for e in app.error)
     assert any(e.label == f"Problems in {ALPHA}" for e in app.expander)
-    assert problem_lines(app) == [PROBLEM]
+    assert problem_lines(app) == [PROBLEM_LINE]
     shown = " ".join(m.value for m in app.markdown)
     assert "Brief beta" in shown and "Brief gamma" in shown
     assert "Brief alpha" not in shown
@@ -42,13 +40,13 @@ def test_every_page_runs_with_the_banner(faulty_app, page):
     app = run_page(page)
     assert not app.exception, [e.value for e in app.exception]
     assert app.title, "the page drew its title"
-    assert problem_lines(app) == [PROBLEM]
+    assert problem_lines(app) == [PROBLEM_LINE]
 
 
 def test_the_timeline_shows_the_issues_date_with_its_uncertainty(faulty_app):
     app = run_page("timeline", event="gamma-geneva-talks")
     assert not app.exception, [e.value for e in app.exception]
-    assert problem_lines(app) == [PROBLEM]
+    assert problem_lines(app) == [PROBLEM_LINE]
     assert any(f"**When:** {ISSUE_DATE} (exact day, year and month uncertain)" in m.value for m in app.markdown)
 
 

@@ -13,11 +13,10 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import PROJECT, StreamlitServer, _free_port, _without_data_override
 from tests.faulty import FAULT
-from tests.unit.test_loader_boundary import ALPHA, ISSUE_DATE, build_boundary_root
+from tests.unit.test_loader_boundary import ALPHA, ISSUE_DATE, PROBLEM_LINE, build_boundary_root
 
 pytestmark = pytest.mark.browser
 
-PROBLEM = f"{ALPHA}: positions[0].date: unexpected RuntimeError while checking it: {FAULT} (the server log has the traceback)"
 PAGES = {
     "/": "Overview",
     "/matrix": "Position matrix",
@@ -70,7 +69,7 @@ def test_the_overview_names_the_faulty_brief_and_shows_the_others(faulty_server,
     expander.locator("summary").click()
     code = expander.locator("[data-testid=stCode]")
     expect(code).to_be_visible()
-    assert code.inner_text().splitlines() == [PROBLEM]
+    assert code.inner_text().splitlines() == [PROBLEM_LINE]
     main = app.by_testid("stMain").inner_text()
     assert "Brief beta" in main and "Brief gamma" in main
     assert "Brief alpha" not in main

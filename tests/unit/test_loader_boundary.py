@@ -24,6 +24,9 @@ from tests.unit.conftest import TinyProject
 PROJECT = Path(__file__).resolve().parents[2]
 ALPHA, BETA, GAMMA = "data/briefs/alpha.yaml", "data/briefs/beta.yaml", "data/briefs/gamma.yaml"
 ISSUE_DATE = "2026-01?-29"  # EDTF level 2; it once raised an AttributeError that took every page down
+# the injected fault as validate prints it: file, line and column of the date, its record path and the record's id
+PROBLEM_LINE = (f"{ALPHA}:18:9: positions[0].date (alpha-northland-ceasefire): unexpected RuntimeError while checking it: "
+                f"{FAULT} (the server log has the traceback)")
 
 
 def build_boundary_root(root: Path) -> TinyProject:
@@ -119,14 +122,14 @@ class TestFaultAtEachStage:
         assert problem.message.startswith("unexpected UnicodeError while checking it: injected while reading the seed")
 
     def test_a_record_check(self, project, monkeypatch):
-        real = schema._known
+        real = schema._unknown
 
-        def known(kind, ids, known_ids):
+        def unknown(kind, ids, known_ids):
             if kind == "region (party)":
                 raise KeyError("injected in a record check")
             return real(kind, ids, known_ids)
 
-        monkeypatch.setattr(schema, "_known", known)
+        monkeypatch.setattr(schema, "_unknown", unknown)
         corpus = load_corpus([project.layout.briefs / "beta.yaml"], layout=project.layout)
         assert loaded_ids(corpus) == []
         (problem,) = corpus.problems
@@ -188,8 +191,7 @@ class TestValidateCommand:
         monkeypatch.setenv("BRIEFING_ROOT", str(project.root))
         assert main(["validate"]) == 1
         out, err = capsys.readouterr()
-        assert out.splitlines() == [
-            f"{ALPHA}: positions[0].date: unexpected RuntimeError while checking it: {FAULT} (the server log has the traceback)"]
+        assert out.splitlines() == [PROBLEM_LINE]
         assert "Traceback" not in out + err
         assert err.splitlines() == [
             f"ERROR briefing.load: unexpected error in {ALPHA} at positions[0].date while checking it (traceback omitted)",
@@ -201,7 +203,6 @@ class TestValidateCommand:
         result = subprocess.run([sys.executable, "-m", "tests.faulty", "briefing", "validate"], cwd=PROJECT, env=env,
                                 capture_output=True, text=True, timeout=120, check=False)
         assert result.returncode == 1, result.stderr
-        assert result.stdout.splitlines() == [
-            f"{ALPHA}: positions[0].date: unexpected RuntimeError while checking it: {FAULT} (the server log has the traceback)"]
+        assert result.stdout.splitlines() == [PROBLEM_LINE]
         assert "Traceback" not in result.stdout + result.stderr
         assert result.stderr.splitlines()[-1] == "1 problem(s); 2 brief(s) valid"
