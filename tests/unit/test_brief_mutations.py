@@ -64,6 +64,8 @@ def _yaml(document) -> bytes:
 @given(content=brief_files(VALID))
 # failures Hypothesis found, kept as named examples
 @example(content=_yaml({**VALID, "positions": [{**VALID["positions"][0], "date": "2026-01?-29"}]}))
+@example(content=_yaml({**VALID, "events": [{**VALID["events"][0], "evidence": [
+    {key: ("0" if key == "start" else value) for key, value in VALID["events"][0]["evidence"][0].items() if key != "id"}]}]}))
 def test_a_mutated_brief_gives_problems_or_loads_and_never_raises(project, content):
     corpus = check_load(project, content)
     event(f"problem: {corpus.problems[0].message.split(' ')[0]}" if corpus.problems else "loads")
@@ -91,6 +93,15 @@ class TestNamedMutations:
         (problem,) = corpus.problems
         assert problem.location == "events[0].date"
         assert "open end" in problem.message and "give both ends" in problem.message
+
+    def test_a_record_that_fails_keeps_its_raw_values_out_of_the_checks(self, project):
+        def change(document):
+            span = document["events"][0]["evidence"][0]
+            del span["id"]
+            span["start"] = "0"  # raw text where the span check compares numbers
+
+        corpus = self.mutated(project, change)
+        assert [(p.location, p.message) for p in corpus.problems] == [("events[0].evidence[0].id", "field required")]
 
     def test_a_seed_file_name_too_long_for_the_file_system(self, project):
         corpus = self.mutated(project, lambda d: d["seeds"][0].update(file="é" * 200))
