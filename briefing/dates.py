@@ -8,6 +8,7 @@ tests/unit/test_dates_properties.py checks that on strings built from the gramma
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import functools
@@ -107,9 +108,9 @@ SEASON_PRECISION = {
 
 
 def _month_end(year: int, month: int) -> dt.date:
+    """The last day of a month; month 14 is the next year's February. Never via the next month: December 9999 has none."""
     year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-    following = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _plain_part(text: str) -> tuple[dt.date, dt.date, str, bool] | None:

@@ -190,6 +190,7 @@ def check(text: str) -> None:
 @example("2023-02-29")
 @example("0000-0X:")
 @example("/..")
+@example("9999-12")
 def test_every_edtf_string_gives_edtfs_extent_or_a_date_error(text):
     check(text)
 
