@@ -36,7 +36,7 @@ clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts
 
 # the long runs: 216 hostile links with file opens audited, 300 sessions opened and closed with the server's memory
-# checked, and a three-minute load of 60 viewers
+# checked, a three-minute load of 60 viewers, and the property tests with the "soak" profile's many more examples
 .PHONY: soak
 soak: $(STAMP)
-	$(BIN)/python -m pytest -m soak
+	HYPOTHESIS_PROFILE=soak $(BIN)/python -m pytest -m "soak or hypothesis"

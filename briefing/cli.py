@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -132,6 +133,17 @@ def _locate(args) -> int:
     return 0
 
 
+class _WithoutTraceback(logging.Formatter):
+    """One line per log record: the problem lines already say what failed; a traceback is for the server log."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line = (super().format(record).splitlines() or [""])[0]
+        return f"{line} (traceback omitted)" if record.exc_info else line
+
+    def formatException(self, ei) -> str:
+        return ""
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m briefing", description="Validate and export brief data.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -174,4 +186,10 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("issue", "party", "brief"):
         if isinstance(getattr(args, name, None), list):
             setattr(args, name, [value for group in getattr(args, name) for value in group])
-    return args.run(args)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_WithoutTraceback("%(levelname)s %(name)s: %(message)s"))
+    logging.getLogger("briefing").addHandler(handler)
+    try:
+        return args.run(args)
+    finally:
+        logging.getLogger("briefing").removeHandler(handler)

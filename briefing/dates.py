@@ -1,13 +1,22 @@
-"""Imprecise dates: EDTF strings in, explicit extent and precision out."""
+"""Imprecise dates: EDTF strings in, explicit extent and precision out.
+
+Every string the edtf package's grammar accepts, at any level, gets one of two answers: the extent that edtf's own
+objects give as their strict bounds (with the deliberate differences listed under "Dates" in docs/brief-format.md),
+or a DateError that says what is not supported and what to write instead. Nothing else escapes parse_date:
+tests/unit/test_dates_properties.py checks that on strings built from the grammar's parts.
+"""
 
 from __future__ import annotations
 
+import calendar
+import dataclasses
 import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
 
 from edtf.parser import grammar
+from edtf.parser import parser_classes as edtf_classes
 from edtf.parser.edtf_exceptions import EDTFParseException
 from pyparsing import ParseException
 
@@ -17,15 +26,21 @@ PRECISION_LABELS = {
     "month": "month",
     "month-range": "month range",
     "season": "season",
+    "quarter": "quarter",
+    "four-months": "four months",
+    "half-year": "half year",
     "year": "year",
     "year-range": "year range",
     "range": "range",
     "undated": "undated",
 }
+EXAMPLES = "e.g. 2026-01-29, 2026-01, 2022-21, 2026-01-23/2026-01-24"
+MAX_DATE_LENGTH = 64  # twice the longest supported form; longer text is never one date, and the grammar is slow on it
+PARTS = ("year", "month", "day")
 
 
 class DateError(ValueError):
-    """An EDTF string that cannot be parsed or describes an impossible extent."""
+    """An EDTF string that cannot be parsed, describes an impossible extent, or uses a form the dashboard cannot place."""
 
 
 @dataclass(frozen=True)
@@ -37,27 +52,30 @@ class DateExtent:
     end: dt.date
     precision: str
     uncertain: bool = False
+    uncertain_parts: tuple[str, ...] = ()  # EDTF level 2: only these parts are qualified, e.g. ("month",)
 
     @property
     def label(self) -> str:
         text = PRECISION_LABELS[self.precision]
+        if self.uncertain_parts:
+            return f"{text}, {' and '.join(self.uncertain_parts)} uncertain"
         return f"{text}, uncertain" if self.uncertain else text
 
 
-def _as_date(parts: tuple) -> dt.date:
-    return dt.date(parts[0], parts[1], parts[2])
+def parse_date(text) -> DateExtent:
+    """Parse one EDTF date (day, month, year, season, interval; '?', '~' or '%' marks uncertainty); DateError otherwise."""
+    if not isinstance(text, str):
+        raise DateError(f"a date is EDTF text, not {type(text).__name__}")
+    return _parse_text(text.strip())
 
 
-def _single_precision(node) -> str:
-    name = type(node).__name__
-    if name == "UncertainOrApproximate":
-        return _single_precision(node.date)
-    if name == "Season":
-        return "season"
-    precision = getattr(node, "precision", None)
-    if precision in ("day", "month", "year"):
-        return precision
-    raise DateError(f"unsupported EDTF form {name}")
+@functools.lru_cache(maxsize=65536)  # the EDTF grammar is slow (~20 ms a call) and briefs repeat dates
+def _parse_text(text: str) -> DateExtent:
+    if not text:
+        raise DateError("empty date")
+    if len(text) > MAX_DATE_LENGTH:
+        raise DateError(f"{text[:24]!r}… is {len(text):,} characters, longer than any date; write one EDTF date ({EXAMPLES})")
+    return _plain_extent(text) or edtf_extent(text)
 
 
 def _parse_edtf(text: str):
@@ -75,41 +93,40 @@ def _parse_edtf(text: str):
     raise EDTFParseException(text)
 
 
-@functools.lru_cache(maxsize=65536)  # the EDTF grammar is slow (~20 ms a call) and briefs repeat dates
-def parse_date(text: str) -> DateExtent:
-    """Parse one EDTF date (day, month, year, season, interval; '?' or '~' marks uncertainty)."""
-    if not isinstance(text, str):
-        raise DateError(f"a date is EDTF text, not {type(text).__name__}")
-    if not text.strip():
-        raise DateError("empty date")
-    text = text.strip()
-    if "X" in text or "x" in text:
-        raise DateError(f"{text!r} uses unspecified digits (X); give the month, year or a range instead")
-    return _plain_extent(text) or edtf_extent(text)
-
-
-_PLAIN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([?~%])?$")
+# ASCII digits only: \d also matches other scripts' digits, which int() reads but the EDTF grammar refuses
+_PLAIN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%])?")
 SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}  # winter runs into the next February
+# edtf makes each of these December alone; here they run from December to the end of February
+WINTERS = frozenset({24, 28, 30})  # northern winter (level 1 and level 2) and southern summer
+SEASON_PRECISION = {
+    **dict.fromkeys(range(21, 33), "season"),
+    **dict.fromkeys(range(33, 37), "quarter"),
+    **dict.fromkeys(range(37, 40), "four-months"),
+    40: "half-year",
+    41: "half-year",
+}
 
 
 def _month_end(year: int, month: int) -> dt.date:
+    """The last day of a month; month 14 is the next year's February. Never via the next month: December 9999 has none."""
     year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-    following = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _plain_part(text: str) -> tuple[dt.date, dt.date, str, bool] | None:
-    match = _PLAIN.match(text)
+    match = _PLAIN.fullmatch(text)
     if not match:
         return None
     year, month, day = (int(g) if g else None for g in match.groups()[:3])
     uncertain = match.group(4) is not None
+    if year == 0:
+        return None  # valid EDTF the calendar cannot hold; let the grammar path say so
     try:
         if day is not None:
             return dt.date(year, month, day), dt.date(year, month, day), "day", uncertain
         if month in SEASON_MONTHS:
-            if uncertain:
-                return None  # the grammar does not take a qualified season; let it say so
+            if uncertain or (month == 24 and year == 9999):
+                return None  # the grammar does not take a qualified season, and winter 9999 ends in 10000
             first, last = SEASON_MONTHS[month]
             return dt.date(year, first, 1), _month_end(year, last), "season", uncertain
         if month is not None:
@@ -118,7 +135,7 @@ def _plain_part(text: str) -> tuple[dt.date, dt.date, str, bool] | None:
             return dt.date(year, month, 1), _month_end(year, month), "month", uncertain
         return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", uncertain
     except ValueError:
-        raise DateError(f"{text!r} is not a valid EDTF date (e.g. 2026-01-29, 2026-01, 2022-21, 2026-01-23/2026-01-24)") from None
+        raise DateError(f"{text!r} is not a valid EDTF date ({EXAMPLES})") from None
 
 
 def _plain_extent(text: str) -> DateExtent | None:
@@ -126,7 +143,8 @@ def _plain_extent(text: str) -> DateExtent | None:
     and intervals of these.
 
     These are nearly all dates in a brief; the EDTF grammar takes ~20 ms each, which a thousand briefs cannot
-    afford. Anything else goes to the grammar. tests/unit/test_dates.py checks both paths agree.
+    afford. Anything else goes to the grammar. tests/unit/test_dates.py and test_dates_properties.py check
+    that both paths agree.
     """
     parts = text.split("/")
     if len(parts) > 2:
@@ -145,38 +163,150 @@ def _plain_extent(text: str) -> DateExtent | None:
     return DateExtent(edtf=text, start=start, end=end, precision=precision, uncertain=any(p[3] for p in parsed))
 
 
+# X may only hide the end of one date: a decade or century (201X, 20XX), the month (2026-XX) or the day (2026-01-XX).
+# Elsewhere it stands for scattered days (2026-XX-15), or edtf's objects fail on it (2026-1X, 2026-XX/2027).
+_TRAILING_X = re.compile(r"(?:[0-9]{4}-(?:[0-9]{2}-XX|XX(?:-XX)?)|(?:[0-9]{3}X|[0-9]{2}XX|[0-9]XXX)(?:-XX(?:-XX)?)?)[?~%]?")
+_SIGNIFICANT_DIGITS = re.compile(r"[0-9]S[0-9]")
+_EDTF_CHARACTERS = re.compile(r"[0-9X?~%/.\- ]+")
+
+
+def _no_definite_extent(text: str, open_end: bool) -> DateError:
+    end = "an open end (..)" if open_end else "an unknown end"
+    return DateError(f"{text!r} has {end}, which has no definite extent; give both ends (2026-01/2026-03), "
+                     "or for an event leave out date and give after: and before: bounds")
+
+
+def _refuse_unplaceable(text: str) -> None:
+    """Refuse, before the grammar runs, the forms on which edtf's own objects fail or print."""
+    if text[:1] in ("[", "{"):
+        raise DateError(f"{text!r} is a set of dates ([…] one of them, {{…}} all of them), which is not one extent; "
+                        "write the span from the first to the last as an interval (2020/2022) and name the dates in the text")
+    if _SIGNIFICANT_DIGITS.search(text):
+        raise DateError(f"{text!r} uses significant digits (S), which are not supported; write the span they stand for "
+                        "as an interval, e.g. 1900/1999 for 1950S2")
+    if "X" in text and not _TRAILING_X.fullmatch(text):
+        # never to the grammar: its parse actions run on partial matches too, and edtf prints as its objects fail
+        if not _EDTF_CHARACTERS.fullmatch(text):
+            raise DateError(f"{text!r} is not a valid EDTF date ({EXAMPLES})")
+        if "/" in text:
+            raise DateError(f"{text!r} has unspecified digits (X) in an interval, which is not supported; write both ends "
+                            "without X, e.g. 2010/2020 for 201X/2020")
+        raise DateError(f"{text!r} uses unspecified digits (X) that do not only end the date, which is not supported; "
+                        "X may stand for the last digits (201X), the month (2026-XX) or the day (2026-01-XX); "
+                        "otherwise write the year, the month or an interval")
+    if "/" in text:
+        ends = [end.strip() for end in text.split("/", 1)]
+        if any(end in ("", "..") for end in ends) and all(_EDTF_CHARACTERS.fullmatch(end) or not end for end in ends):
+            # edtf fails on some of these ('/..') and prints as it does; the answer is the same for all of them
+            raise _no_definite_extent(text, open_end=".." in ends)
+    if "^" in text:
+        raise DateError(f"{text!r} qualifies a season (^), which is not supported; write the season alone (2022-21) "
+                        "and say the rest in the text")
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One end of an interval, or a whole single date."""
+
+    start: dt.date
+    end: dt.date
+    precision: str
+    uncertain: bool = False
+    uncertain_parts: tuple[str, ...] = ()
+
+
+def _strict_bounds(node, text: str) -> tuple[dt.date, dt.date]:
+    """edtf's strict lower and upper bounds of one date, as calendar days."""
+    try:
+        lower, upper = node.lower_strict(), node.upper_strict()
+        years = (int(lower[0]), int(upper[0]))
+    except Exception as error:  # edtf's objects raise TypeError, ValueError or worse on forms they cannot bound
+        raise DateError(f"{text!r} has no definite extent: {error}") from None
+    if min(years) < 1:
+        raise DateError(f"{text!r} reaches before year 1 (a year 0000 or a negative year), which the timeline cannot place; "
+                        "leave the date out and say it in the text")
+    try:
+        return dt.date(*lower[:3]), dt.date(*upper[:3])
+    except (TypeError, ValueError) as error:
+        raise DateError(f"{text!r} has no definite extent: {error}") from None
+
+
+def _qualified_parts(node: edtf_classes.PartialUncertainOrApproximate) -> tuple[str, ...]:
+    """Which of year, month and day a level-2 qualifier applies to.
+
+    EDTF: a mark left of a part qualifies that part alone (2026-?01-29: the month); a mark right of a part qualifies
+    it and every part to its left (2026-01?-29: year and month).
+    """
+    qualified = set()
+    if node.year_ua or node.year_ua_b:
+        qualified.add("year")
+    if node.month_ua:
+        qualified.add("month")
+    if node.day_ua:
+        qualified.add("day")
+    if node.year_month_ua:
+        qualified |= {"year", "month"}
+    if node.month_day_ua:
+        qualified |= {"month", "day"}
+    if node.all_ua or node.season_ua:
+        qualified |= set(PARTS)
+    return tuple(part for part in PARTS if part in qualified)
+
+
+def _part(node, text: str) -> _Part:
+    """The extent of one date node, or a DateError naming the form and what to write instead."""
+    if isinstance(node, edtf_classes.UnspecifiedIntervalSection):
+        raise _no_definite_extent(text, open_end=node.is_open)
+    if isinstance(node, edtf_classes.UncertainOrApproximate):
+        inner = _part(node.date, text)
+        return dataclasses.replace(inner, uncertain=inner.uncertain or node.ua is not None)
+    if isinstance(node, edtf_classes.DateAndTime):
+        raise DateError(f"{text!r} gives a time of day (unsupported EDTF form DateAndTime); write the day alone, "
+                        f"{str(node.date)!r}")
+    if isinstance(node, edtf_classes.LongYear):
+        raise DateError(f"{text!r} is a year written with Y (beyond 9999 or before 1), which the timeline cannot place; "
+                        "leave the date out and say it in the text")
+    if not isinstance(node, edtf_classes.Date):
+        raise DateError(f"{text!r} is an unsupported EDTF form ({type(node).__name__}); write one of the forms {EXAMPLES}")
+    start, end = _strict_bounds(node, text)
+    if isinstance(node, edtf_classes.Season):
+        season = int(node.season)
+        if season in WINTERS:
+            if start.year == 9999:
+                raise DateError(f"{text!r} runs into the year 10000, which the timeline cannot place; "
+                                "write 9999-12 for its December and say the rest in the text")
+            end = _month_end(start.year, 14)
+        return _Part(start, end, SEASON_PRECISION[season])
+    if isinstance(node, edtf_classes.Unspecified):  # only the forms _TRAILING_X lets through reach here
+        hidden = "X" in str(node.year)
+        precision = "month" if node.month not in (None, "XX") else ("year-range" if hidden else "year")
+        return _Part(start, end, precision, uncertain=getattr(node, "ua", None) is not None)
+    precision = node.precision
+    if isinstance(node, edtf_classes.PartialUncertainOrApproximate):
+        present = PARTS[: PARTS.index(precision) + 1]
+        qualified = tuple(part for part in _qualified_parts(node) if part in present)
+        return _Part(start, end, precision, uncertain=True, uncertain_parts=() if qualified == present else qualified)
+    return _Part(start, end, precision)
+
+
 def edtf_extent(text: str) -> DateExtent:
     """Any EDTF date through the edtf package's grammar."""
+    _refuse_unplaceable(text)
     try:
         node = _parse_edtf(text)
     except (EDTFParseException, ParseException):
-        raise DateError(f"{text!r} is not a valid EDTF date (e.g. 2026-01-29, 2026-01, 2022-21, 2026-01-23/2026-01-24)") from None
-    except (TypeError, ValueError) as error:  # open intervals such as '2022/..' fail inside edtf
-        raise DateError(f"{text!r} is not supported: {error}") from None
-    name = type(node).__name__
-    uncertain = any(mark in text for mark in "?~%")  # EDTF: uncertain, approximate, both
-    try:
-        start = _as_date(node.lower_strict())
-        end = _as_date(node.upper_strict())
-    except (TypeError, ValueError) as error:
-        raise DateError(f"{text!r} has no definite extent: {error}") from None
-    if name.endswith("Interval"):
-        lower, upper = node.lower, node.upper
-        kinds = {_single_precision(lower), _single_precision(upper)}
-        precision = f"{kinds.pop()}-range" if len(kinds) == 1 and "season" not in kinds else "range"
-        if precision == "season-range":
-            precision = "range"
-    elif uncertain:
-        precision = _single_precision(node.date)
+        raise DateError(f"{text!r} is not a valid EDTF date ({EXAMPLES})") from None
+    except Exception as error:  # edtf's objects fail on a few strings its grammar accepts
+        raise DateError(f"{text!r} could not be read as EDTF ({type(error).__name__}); write one of the forms {EXAMPLES}") from None
+    if isinstance(node, edtf_classes.Interval):
+        lower, upper = _part(node.lower, text), _part(node.upper, text)
+        kinds = {lower.precision, upper.precision}
+        plain = len(kinds) == 1 and lower.precision in PARTS
+        part = _Part(lower.start, upper.end, f"{lower.precision}-range" if plain else "range",
+                     uncertain=lower.uncertain or upper.uncertain)
     else:
-        precision = _single_precision(node)
-    last = node.upper if name.endswith("Interval") else node
-    while type(last).__name__ == "UncertainOrApproximate":
-        last = last.date
-    if type(last).__name__ == "Season" and str(last).endswith("-24"):
-        # EDTF leaves winter's months to convention and the edtf package makes it December alone;
-        # here winter runs from December to the end of February, so it is never narrower than the text.
-        end = dt.date(end.year + 1, 3, 1) - dt.timedelta(days=1)
-    if end < start:
+        part = _part(node, text)
+    if part.end < part.start:
         raise DateError(f"{text!r} ends before it starts")
-    return DateExtent(edtf=text, start=start, end=end, precision=precision, uncertain=uncertain)
+    return DateExtent(edtf=text, start=part.start, end=part.end, precision=part.precision, uncertain=part.uncertain,
+                      uncertain_parts=part.uncertain_parts)

@@ -9,7 +9,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from briefing.dates import parse_date
-from briefing.load import Corpus, Problem
+from briefing.load import Corpus, Problem, unexpected_problem
 from briefing.schema import CLAIM_TYPES, DIRECTIONS, LADDER_TIERS, STANCES, record_spans
 
 TABLES = ("briefs", "parties", "issues", "positions", "events", "impacts", "judgments", "ladders", "notes", "evidence")
@@ -223,8 +223,7 @@ def build_frames(corpus: Corpus) -> Frames:
             )
         return tuple(ids.span(span.id) for span in record.evidence)  # the claim's own; red lines and ranges keep theirs
 
-    for brief in sorted(corpus.briefs, key=lambda b: (b.published, b.id)):  # chronological, oldest first
-        ids.enter(brief)
+    def add_brief(brief) -> None:
         briefs.append(
             {
                 "id": brief.id,
@@ -355,6 +354,18 @@ def build_frames(corpus: Corpus) -> Frames:
             notes.append({"id": ids.record(note.id), "brief": brief.id, "text": note.text,
                           "evidence": add_evidence(brief, "note", note, (), ())})
 
+    problems = list(corpus.problems)
+    tables = (briefs, positions, events, impacts, judgments, ladders, notes, evidence)
+    for brief in sorted(corpus.briefs, key=lambda b: (b.published, b.id)):  # chronological, oldest first
+        sizes = [len(rows) for rows in tables]
+        try:
+            ids.enter(brief)
+            add_brief(brief)
+        except Exception as error:  # the boundary: a brief that cannot be tabled is left out and named, like an invalid one
+            for rows, size in zip(tables, sizes, strict=True):
+                del rows[size:]
+            problems.append(unexpected_problem(corpus.brief_files.get(brief.id, brief.id), "", error, "preparing it for display"))
+
     return Frames(
         briefs=_frame(briefs, ["id", "title", "published", "seeds", "seed_files", "seed_sha256", "references", "file",
                                "author", "provenance", "illustrative"]),
@@ -385,7 +396,7 @@ def build_frames(corpus: Corpus) -> Frames:
             "id", "brief", "record_kind", "record_id", "role", "seed", "start", "end", "quote", "issues", "parties", "claim_type",
         ]),
         seed_texts=dict(corpus.seed_texts),
-        problems=corpus.problems,
+        problems=tuple(problems),
         warnings=corpus.warnings,
     )
 

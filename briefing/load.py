@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import pickle
 import tempfile
 import time
+import typing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
@@ -20,6 +23,7 @@ from briefing.messages import place
 from briefing.schema import Brief, Seed, Taxonomy
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+log = logging.getLogger(__name__)
 
 
 def _code_version() -> str:
@@ -77,7 +81,9 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line is not None else self.file
         location = f"{self.location} ({self.record})" if self.location and self.record else self.location
-        return f"{where}: {location}: {self.message}" if location else f"{where}: {self.message}"
+        text = f"{where}: {location}: {self.message}" if location else f"{where}: {self.message}"
+        # one line, whatever a brief holds: a newline or terminal escape in a value would forge or garble the output
+        return "".join(char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in text)
 
 
 @dataclass(frozen=True)
@@ -171,7 +177,10 @@ def read_bounded(path: Path) -> bytes:
         raise LoadError(f"cannot read file: {error.strerror}") from None
     if size > MAX_YAML_BYTES:
         raise LoadError(f"file is {size:,} bytes; the limit for a brief is {MAX_YAML_BYTES:,}")
-    return path.read_bytes()
+    try:
+        return path.read_bytes()
+    except OSError as error:  # a folder named like a brief, a file without read permission
+        raise LoadError(f"cannot read file: {error.strerror or error}") from None
 
 
 def read_yaml(path: Path) -> object:
@@ -239,6 +248,70 @@ def problems_from(error: ValidationError, file: str, prefix: str = "") -> list[P
     return found
 
 
+def unexpected_problem(file: str, location: str, error: Exception, doing: str = "checking it") -> Problem:
+    """An error no check foresaw, as a problem for the file that met it; the traceback goes to the log."""
+    where = f" at {location}" if location else ""
+    log.error("unexpected error in %s%s while %s", file, where, doing, exc_info=error)
+    text = " ".join(str(error).split())
+    text = f"{text[:200]}…" if len(text) > 200 else text
+    return Problem(file, location, f"unexpected {type(error).__name__} while {doing}: {text or 'no message'} "
+                                   "(the server log has the traceback)")
+
+
+def _raises_unexpectedly(validate: Callable[[], object]) -> bool:
+    try:
+        validate()
+    except ValidationError:
+        return False
+    except Exception:
+        return True
+    return False
+
+
+def _record_model(annotation) -> type[BaseModel] | None:
+    """The model in a field's type: Model, Model | None or tuple[Model, ...]."""
+    for candidate in (annotation, *typing.get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None
+
+
+def _fault_in(model: type[BaseModel], document: object, context: dict | None) -> str:
+    if not isinstance(document, dict):
+        return ""
+    for name, info in model.model_fields.items():
+        if name not in document:
+            continue
+        value = document[name]
+        adapter = TypeAdapter(typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
+        if not _raises_unexpectedly(lambda adapter=adapter, value=value: adapter.validate_python(value, context=context)):
+            continue
+        inner = _record_model(info.annotation)
+        if inner is not None and isinstance(value, list):
+            for index, item in enumerate(value):
+                if _raises_unexpectedly(lambda item=item, inner=inner: inner.model_validate(item, context=context)):
+                    deeper = _fault_in(inner, item, context)
+                    return f"{name}[{index}]" + (f".{deeper}" if deeper else "")
+        elif inner is not None:
+            deeper = _fault_in(inner, value, context)
+            return name + (f".{deeper}" if deeper else "")
+        return name
+    return ""
+
+
+def fault_path(model: type[BaseModel], document: object, context: dict | None = None) -> str:
+    """The record path of the part whose validation raised an unexpected error, e.g. positions[3].date; "" if unknown.
+
+    pydantic turns a validator's ValueError into a located error but lets any other exception through without its
+    location; validating the fields and records one at a time finds it again (only after a failure, so it costs nothing
+    on a good load).
+    """
+    try:
+        return _fault_in(model, document, context)
+    except Exception:  # locating is a courtesy: the problem is reported either way
+        return ""
+
+
 class _SeedReader:
     """Reads each seed once per load, refusing paths outside seeds/ and checking sha256."""
 
@@ -253,14 +326,17 @@ class _SeedReader:
             if (known.file, known.sha256) != (seed.file, seed.sha256):
                 raise LoadError(f"seed id {seed.id!r} is already declared for {known.file} ({known.sha256[:12]})")
             return self.texts[seed.id]
-        path = (self.folder / seed.file).resolve()
-        if not path.is_relative_to(self.folder) or path.parent != self.folder:
-            raise LoadError(f"seed file {seed.file!r} is outside seeds/")
-        if not path.is_file():
-            raise LoadError(f"seed file seeds/{seed.file} is missing")
-        if path.stat().st_size > MAX_SEED_BYTES:
-            raise LoadError(f"seed file seeds/{seed.file} is larger than {MAX_SEED_BYTES:,} bytes")
-        raw = path.read_bytes()
+        try:
+            path = (self.folder / seed.file).resolve()
+            if not path.is_relative_to(self.folder) or path.parent != self.folder:
+                raise LoadError(f"seed file {seed.file!r} is outside seeds/")
+            if not path.is_file():
+                raise LoadError(f"seed file seeds/{seed.file} is missing")
+            if path.stat().st_size > MAX_SEED_BYTES:
+                raise LoadError(f"seed file seeds/{seed.file} is larger than {MAX_SEED_BYTES:,} bytes")
+            raw = path.read_bytes()
+        except (OSError, RuntimeError) as error:  # a name too long, no permission, a symlink loop (RuntimeError)
+            raise LoadError(f"cannot read seed file seeds/{seed.file}: {getattr(error, 'strerror', None) or error}") from None
         digest = hashlib.sha256(raw).hexdigest()
         if digest != seed.sha256:
             raise LoadError(
@@ -278,6 +354,7 @@ class _SeedReader:
 
 def load_taxonomy(layout: Layout) -> tuple[Taxonomy | None, list[Problem]]:
     name = layout.display(layout.taxonomy)
+    document = None
     try:
         document = read_yaml(layout.taxonomy)
         return Taxonomy.model_validate(document), []
@@ -285,6 +362,8 @@ def load_taxonomy(layout: Layout) -> tuple[Taxonomy | None, list[Problem]]:
         return None, [Problem(name, "", str(error))]
     except ValidationError as error:
         return None, problems_from(error, name)
+    except Exception as error:  # the boundary: the app names the file and the error instead of failing
+        return None, [unexpected_problem(name, fault_path(Taxonomy, document), error)]
 
 
 class _Compiled:
@@ -368,12 +447,17 @@ def _validate_brief(raw: bytes, name: str, taxonomy: Taxonomy, seeds: _SeedReade
             problems += problems_from(error, name, f"seeds[{index}]")
         except LoadError as error:
             problems.append(Problem(name, f"seeds[{index}]", str(error)))
+        except Exception as error:  # the boundary, for one seed
+            problems.append(unexpected_problem(name, f"seeds[{index}]", error))
     if problems:
         return None, place(problems, raw.decode("utf-8"), document)
+    context = {"taxonomy": taxonomy, "seed_texts": texts}
     try:
-        brief = Brief.model_validate(document, context={"taxonomy": taxonomy, "seed_texts": texts})
+        brief = Brief.model_validate(document, context=context)
     except ValidationError as error:
         return None, place(problems_from(error, name), raw.decode("utf-8"), document)
+    except Exception as error:  # the boundary: a validator's unforeseen error is this file's problem, not the app's
+        return None, place([unexpected_problem(name, fault_path(Brief, document, context), error)], raw.decode("utf-8"), document)
     return brief, []
 
 
@@ -397,24 +481,35 @@ def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = N
     if taxonomy is None:
         return Corpus(None, (), {}, {}, tuple(problems))
     seeds = _SeedReader(layout)
-    cache = _Compiled(compiled, hashlib.sha256(layout.taxonomy.read_bytes()).hexdigest())
+    try:
+        taxonomy_digest = hashlib.sha256(layout.taxonomy.read_bytes()).hexdigest()
+    except OSError:  # gone since it was read: load without the compiled briefs
+        taxonomy_digest, compiled = "", None
+    cache = _Compiled(compiled, taxonomy_digest)
     briefs: list[Brief] = []
     brief_files: dict[str, str] = {}
     warnings: list[Problem] = []
     owners: dict[str, str] = {}  # brief ids are global; record and evidence ids are scoped to their brief
     for path in paths:
         name = layout.display(path)
-        brief, found = _load_brief(path, name, taxonomy, seeds, cache)
+        try:
+            brief, found = _load_brief(path, name, taxonomy, seeds, cache)
+        except Exception as error:  # the boundary: whatever one brief raises becomes its problem; the others load
+            brief, found = None, [unexpected_problem(name, "", error)]
         if brief is None:
             problems += found
             continue
         if brief.id in owners:
             problems += _placed_in_file([Problem(name, "id", f"brief id {brief.id!r} is already used in {owners[brief.id]}")], path)
             continue
-        findings = [
-            (finding, Problem(name, finding.location, f"{finding.message} [{finding.rule}]", record=finding.record_id))
-            for finding in editorial_findings(brief, taxonomy, seeds.texts)
-        ]
+        try:
+            findings = [
+                (finding, Problem(name, finding.location, f"{finding.message} [{finding.rule}]", record=finding.record_id))
+                for finding in editorial_findings(brief, taxonomy, seeds.texts)
+            ]
+        except Exception as error:  # the boundary covers the editorial checks too
+            problems.append(unexpected_problem(name, "", error, "running the editorial checks"))
+            continue
         warnings += [problem for finding, problem in findings if finding.severity == "warning"]
         if errors := [problem for finding, problem in findings if finding.severity == "error"]:
             problems += errors

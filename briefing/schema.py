@@ -107,7 +107,10 @@ class CheckedRecord(Record):
             failed = {item["loc"][0] for item in errors if item["loc"]}
             values = {name: data[name] if name in data else field.get_default(call_default_factory=True)
                       for name, field in cls.model_fields.items() if name not in failed}
-            problems = list(cls.checks(values, info))
+            try:
+                problems = list(cls.checks(values, info))
+            except Exception:  # these values are raw input ('0' for 0), which a check may not compare: the errors stand alone
+                problems = []
             raise _combined(cls.__name__, errors, problems, data) from None
         if problems := list(cls.checks(record.__dict__, info)):
             raise _combined(cls.__name__, [], problems, data)

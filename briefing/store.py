@@ -71,7 +71,7 @@ def _write_cached(folder: Path, path: Path, frames: Frames) -> None:
         stale = sorted(folder.glob("frames-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP_FILES:]
         for old in stale:
             old.unlink(missing_ok=True)
-    except OSError as error:  # a read-only home still serves, just without the cache
+    except Exception as error:  # a read-only home, or frames that cannot be pickled, still serve, just without the cache
         log.warning("could not write frames cache in %s: %s", folder, error)
 
 
@@ -90,5 +90,8 @@ def load_frames(layout: Layout | None = None, use_cache: bool = True) -> Frames:
     frames = dataclasses.replace(build_frames(corpus), version=version)
     if use_cache:
         _write_cached(folder, path, frames)
-        save_manifest(frames, folder)
+        try:
+            save_manifest(frames, folder)
+        except Exception as error:  # the manifest only serves "what changed since"; the frames serve without it
+            log.warning("could not record data version %s: %s", frames.version, error)
     return frames

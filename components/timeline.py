@@ -109,7 +109,8 @@ def issue_legend(issue_labels: dict[str, str], colours: dict[str, str], shown, n
 
 def event_label(row) -> str:
     status = STATUS_STYLE[row.status][2]
-    uncertain = "?" if row.date and row.date.endswith(("?", "~", "%")) else ""
+    # anywhere in the date: EDTF level 2 qualifies a part, as in 2026-01?-29
+    uncertain = "?" if row.date and any(mark in row.date for mark in "?~%") else ""
     return f"{row.title}{uncertain}" + (f" [{status}]" if status else "")
 
 

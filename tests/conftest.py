@@ -1,5 +1,6 @@
 """Suite-wide: the data is the fixed test corpus, not the analysts' data/; the frames cache goes to a temporary
-folder, never the user's home; the broken-data folder shared by the AppTest and browser broken-data modules."""
+folder, never the user's home; the broken-data folder shared by the AppTest and browser broken-data modules; the
+Hypothesis profiles."""
 
 from __future__ import annotations
 
@@ -7,6 +8,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# HYPOTHESIS_PROFILE picks how hard the property tests look: `make test` keeps the default few examples so the suite
+# stays fast; `make soak` runs the "soak" profile. No deadline: the EDTF grammar's first calls are slow, not wrong.
+settings.register_profile("quick", max_examples=30, deadline=None, print_blob=True)
+settings.register_profile("soak", max_examples=1500, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
 
 # the briefs, taxonomy and seeds the tests assert on; data/ may change under an analyst's hand (tests/fixtures/corpus)
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"

@@ -154,8 +154,17 @@ class TestConventions:
     def test_range_ending_on_a_day_is_not_stretched(self):
         assert parse_date("2022-21/2026-01-24").end == dt.date(2026, 1, 24)
 
-    @pytest.mark.parametrize("text", ["2026-XX", "2026-01-XX", "20XX"])
-    def test_unspecified_digits_are_refused(self, text):
+    @pytest.mark.parametrize(
+        ("text", "start", "end", "precision"),
+        [("2026-XX", D(2026, 1, 1), D(2026, 12, 31), "year"), ("2026-01-XX", D(2026, 1, 1), D(2026, 1, 31), "month"),
+         ("20XX", D(2000, 1, 1), D(2099, 12, 31), "year-range")],
+    )
+    def test_unspecified_digits_that_end_a_date_give_its_extent(self, text, start, end, precision):
+        extent = parse_date(text)
+        assert (extent.start, extent.end, extent.precision) == (start, end, precision)
+
+    @pytest.mark.parametrize("text", ["2026-XX-15", "20X6", "2026-1X", "201X/2020"])
+    def test_unspecified_digits_elsewhere_are_refused(self, text):
         with pytest.raises(DateError, match="unspecified digits"):
             parse_date(text)
 

@@ -170,3 +170,13 @@ class TestBackgroundEvents:
         assert list(figure.data[0].marker.color) == ["#777777"]
         assert "issues: Background (no single issue)" in figure.data[0].hovertext[0]
         assert undated_table(frame)["Issues"].tolist() == ["Background (no single issue)"]
+
+
+class TestEventLabel:
+    def test_a_partly_qualified_date_is_marked_uncertain(self):
+        from types import SimpleNamespace
+
+        from components.timeline import event_label
+
+        assert event_label(SimpleNamespace(title="Talks", status="occurred", date="2026-01?-29")) == "Talks?"
+        assert event_label(SimpleNamespace(title="Talks", status="occurred", date="2026-01-29")) == "Talks"
