@@ -100,21 +100,21 @@ class TestFaultAtEachStage:
                 raise MemoryError("injected while parsing")
             return real(raw)
 
-        monkeypatch.setattr(load, "parse_yaml", parse_yaml)
+        monkeypatch.setattr(load.corpus, "parse_yaml", parse_yaml)
         corpus = load_corpus(layout=project.layout)
         assert loaded_ids(corpus) == ["beta", "gamma"]
         assert [str(p) for p in corpus.problems] == [
             f"{ALPHA}: unexpected MemoryError while checking it: injected while parsing (the server log has the traceback)"]
 
     def test_a_seed(self, project, monkeypatch):
-        real = load._SeedReader.read
+        real = load.corpus._SeedReader.read
 
         def read(self, seed):
             if seed.id == project.other_seed_id:
                 raise UnicodeError("injected while reading the seed")
             return real(self, seed)
 
-        monkeypatch.setattr(load._SeedReader, "read", read)
+        monkeypatch.setattr(load.corpus._SeedReader, "read", read)
         corpus = load_corpus(layout=project.layout)
         assert loaded_ids(corpus) == ["alpha", "gamma"]
         (problem,) = corpus.problems
@@ -142,20 +142,20 @@ class TestFaultAtEachStage:
                 raise EOFError("injected in the cache")
             return None
 
-        monkeypatch.setattr(load._Compiled, "get", get)
+        monkeypatch.setattr(load.corpus._Compiled, "get", get)
         corpus = load_corpus(layout=project.layout, compiled=tmp_path_factory.mktemp("compiled"))
         assert loaded_ids(corpus) == ["alpha", "beta"]
         assert [(p.file, p.location) for p in corpus.problems] == [(GAMMA, "")]
 
     def test_the_editorial_checks(self, project, monkeypatch):
-        real = load.editorial_findings
+        real = load.corpus.editorial_findings
 
         def editorial_findings(brief, taxonomy, texts):
             if brief.id == "beta":
                 raise IndexError("injected in an editorial check")
             return real(brief, taxonomy, texts)
 
-        monkeypatch.setattr(load, "editorial_findings", editorial_findings)
+        monkeypatch.setattr(load.corpus, "editorial_findings", editorial_findings)
         corpus = load_corpus(layout=project.layout)
         assert loaded_ids(corpus) == ["alpha", "gamma"]
         assert [str(p) for p in corpus.problems] == [f"{BETA}: unexpected IndexError while running the editorial checks: "

@@ -75,7 +75,7 @@ class TestCompiledBriefs:
                 return parse(raw)
             raise AssertionError("a brief was parsed again")
 
-        monkeypatch.setattr(load, "parse_yaml", refuse)
+        monkeypatch.setattr(load.corpus, "parse_yaml", refuse)
         second = load.load_corpus(layout=project.layout, compiled=folder)
         assert second.briefs == first.briefs and not second.problems
 

@@ -1,0 +1,232 @@
+"""Compiling the corpus: the taxonomy, the seeds and every brief, each loaded inside its own boundary."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from briefing.checks import editorial_findings
+from briefing.load.layout import CODE_VERSION, Layout
+from briefing.load.problems import Problem, _placed_in_file, fault_path, problems_from, unexpected_problem
+from briefing.load.yaml_safe import MAX_SEED_BYTES, LoadError, parse_yaml, read_bounded, read_yaml
+from briefing.messages import place
+from briefing.schema import Brief, Seed, Taxonomy
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Everything that loaded cleanly, plus what did not."""
+
+    taxonomy: Taxonomy | None
+    briefs: tuple[Brief, ...]
+    seed_texts: dict[str, str]
+    seed_files: dict[str, Seed]
+    problems: tuple[Problem, ...] = field(default=())
+    brief_files: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[Problem, ...] = field(default=())  # readings that are probably over-claimed (briefing.checks)
+
+
+class _SeedReader:
+    """Reads each seed once per load, refusing paths outside seeds/ and checking sha256."""
+
+    def __init__(self, layout: Layout):
+        self.folder = layout.seeds.resolve()
+        self.texts: dict[str, str] = {}
+        self.declared: dict[str, Seed] = {}
+
+    def read(self, seed: Seed) -> str:
+        known = self.declared.get(seed.id)
+        if known is not None:
+            if (known.file, known.sha256) != (seed.file, seed.sha256):
+                raise LoadError(f"seed id {seed.id!r} is already declared for {known.file} ({known.sha256[:12]})")
+            return self.texts[seed.id]
+        try:
+            path = (self.folder / seed.file).resolve()
+            if not path.is_relative_to(self.folder) or path.parent != self.folder:
+                raise LoadError(f"seed file {seed.file!r} is outside seeds/")
+            if not path.is_file():
+                raise LoadError(f"seed file seeds/{seed.file} is missing")
+            if path.stat().st_size > MAX_SEED_BYTES:
+                raise LoadError(f"seed file seeds/{seed.file} is larger than {MAX_SEED_BYTES:,} bytes")
+            raw = path.read_bytes()
+        except (OSError, RuntimeError) as error:  # a name too long, no permission, a symlink loop (RuntimeError)
+            raise LoadError(f"cannot read seed file seeds/{seed.file}: {getattr(error, 'strerror', None) or error}") from None
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest != seed.sha256:
+            raise LoadError(
+                f"seed file seeds/{seed.file} has sha256 {digest}, but the brief expects {seed.sha256}; "
+                "the text changed, so every offset may be wrong"
+            )
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise LoadError(f"seed file seeds/{seed.file} is not UTF-8 text") from None
+        self.texts[seed.id] = text
+        self.declared[seed.id] = seed
+        return text
+
+
+def load_taxonomy(layout: Layout) -> tuple[Taxonomy | None, list[Problem]]:
+    name = layout.display(layout.taxonomy)
+    document = None
+    try:
+        document = read_yaml(layout.taxonomy)
+        return Taxonomy.model_validate(document), []
+    except LoadError as error:
+        return None, [Problem(name, "", str(error))]
+    except ValidationError as error:
+        return None, problems_from(error, name)
+    except Exception as error:  # the boundary: the app names the file and the error instead of failing
+        return None, [unexpected_problem(name, fault_path(Taxonomy, document), error)]
+
+
+class _Compiled:
+    """Validated briefs pickled by content (brief bytes, taxonomy, code), so unchanged briefs skip YAML and pydantic.
+
+    A hit still re-reads and re-hashes the brief's seeds: the quotes were checked against the sha256 the brief
+    declares, so a seed that still has that hash still holds them.
+    """
+
+    def __init__(self, folder: Path | None, taxonomy_digest: str):
+        self.folder = folder
+        self.salt = f"{taxonomy_digest}:{CODE_VERSION}".encode()
+
+    def _path(self, raw: bytes) -> Path | None:
+        if self.folder is None:
+            return None
+        return self.folder / f"{hashlib.sha256(self.salt + raw).hexdigest()[:32]}.pickle"
+
+    def get(self, raw: bytes) -> Brief | None:
+        path = self._path(raw)
+        if path is None or not path.is_file():
+            return None
+        try:
+            with path.open("rb") as handle:
+                brief = pickle.load(handle)  # noqa: S301 - our own cache, in a folder only this user writes
+        except Exception:  # a damaged entry is rebuilt, never trusted
+            return None
+        return brief if isinstance(brief, Brief) else None
+
+    def put(self, raw: bytes, brief: Brief) -> None:
+        path = self._path(raw)
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(brief, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except OSError:
+            pass  # the cache only saves time; loading goes on without it
+
+
+def _load_brief(path: Path, name: str, taxonomy: Taxonomy, seeds: _SeedReader,
+                compiled: _Compiled) -> tuple[Brief | None, list[Problem]]:
+    try:
+        raw = read_bounded(path)
+    except LoadError as error:
+        return None, [Problem(name, "", str(error))]
+    if (brief := compiled.get(raw)) is not None:
+        problems = []
+        for index, seed in enumerate(brief.seeds):
+            try:
+                seeds.read(seed)
+            except LoadError as error:
+                problems.append(Problem(name, f"seeds[{index}]", str(error)))
+        return (None, problems) if problems else (brief, [])
+    brief, problems = _validate_brief(raw, name, taxonomy, seeds)
+    if brief is not None:
+        compiled.put(raw, brief)
+    return brief, problems
+
+
+def _validate_brief(raw: bytes, name: str, taxonomy: Taxonomy, seeds: _SeedReader) -> tuple[Brief | None, list[Problem]]:
+    try:
+        document = parse_yaml(raw)
+    except LoadError as error:
+        return None, [Problem(name, "", str(error))]
+    if not isinstance(document, dict):
+        return None, [Problem(name, "", f"a brief is a YAML mapping, not {type(document).__name__}")]
+    declared = document.get("seeds")
+    if not isinstance(declared, list) or not declared:
+        return None, [Problem(name, "seeds", "a brief declares at least one seed (id, file, sha256)")]
+    problems: list[Problem] = []
+    texts: dict[str, str] = {}
+    for index, raw_seed in enumerate(declared):
+        try:
+            seed = Seed.model_validate(raw_seed)
+            texts[seed.id] = seeds.read(seed)
+        except ValidationError as error:
+            problems += problems_from(error, name, f"seeds[{index}]")
+        except LoadError as error:
+            problems.append(Problem(name, f"seeds[{index}]", str(error)))
+        except Exception as error:  # the boundary, for one seed
+            problems.append(unexpected_problem(name, f"seeds[{index}]", error))
+    if problems:
+        return None, place(problems, raw.decode("utf-8"), document)
+    context = {"taxonomy": taxonomy, "seed_texts": texts}
+    try:
+        brief = Brief.model_validate(document, context=context)
+    except ValidationError as error:
+        return None, place(problems_from(error, name), raw.decode("utf-8"), document)
+    except Exception as error:  # the boundary: a validator's unforeseen error is this file's problem, not the app's
+        return None, place([unexpected_problem(name, fault_path(Brief, document, context), error)], raw.decode("utf-8"), document)
+    return brief, []
+
+
+def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = None, compiled: Path | None = None) -> Corpus:
+    """Load the taxonomy and every brief; a broken brief becomes Problems and the rest still load.
+
+    ``compiled`` names a folder for validated briefs keyed on their content; without it every brief is parsed.
+    """
+    layout = layout or Layout()
+    taxonomy, problems = load_taxonomy(layout)
+    paths = layout.brief_paths() if brief_paths is None else list(brief_paths)
+    if taxonomy is None:
+        return Corpus(None, (), {}, {}, tuple(problems))
+    seeds = _SeedReader(layout)
+    try:
+        taxonomy_digest = hashlib.sha256(layout.taxonomy.read_bytes()).hexdigest()
+    except OSError:  # gone since it was read: load without the compiled briefs
+        taxonomy_digest, compiled = "", None
+    cache = _Compiled(compiled, taxonomy_digest)
+    briefs: list[Brief] = []
+    brief_files: dict[str, str] = {}
+    warnings: list[Problem] = []
+    owners: dict[str, str] = {}  # brief ids are global; record and evidence ids are scoped to their brief
+    for path in paths:
+        name = layout.display(path)
+        try:
+            brief, found = _load_brief(path, name, taxonomy, seeds, cache)
+        except Exception as error:  # the boundary: whatever one brief raises becomes its problem; the others load
+            brief, found = None, [unexpected_problem(name, "", error)]
+        if brief is None:
+            problems += found
+            continue
+        if brief.id in owners:
+            problems += _placed_in_file([Problem(name, "id", f"brief id {brief.id!r} is already used in {owners[brief.id]}")], path)
+            continue
+        try:
+            findings = [
+                (finding, Problem(name, finding.location, f"{finding.message} [{finding.rule}]", record=finding.record_id))
+                for finding in editorial_findings(brief, taxonomy, seeds.texts)
+            ]
+        except Exception as error:  # the boundary covers the editorial checks too
+            problems.append(unexpected_problem(name, "", error, "running the editorial checks"))
+            continue
+        warnings += [problem for finding, problem in findings if finding.severity == "warning"]
+        if errors := [problem for finding, problem in findings if finding.severity == "error"]:
+            problems += errors
+            continue
+        owners[brief.id] = name
+        briefs.append(brief)
+        brief_files[brief.id] = name
+    return Corpus(taxonomy, tuple(briefs), dict(seeds.texts), dict(seeds.declared), tuple(problems), brief_files,
+                  tuple(warnings))
