@@ -27,11 +27,13 @@ def faulty(parse_date, date: str = FAULTY_DATE):
     return faulty_parse_date
 
 
-def inject() -> None:
-    """Make validating FAULTY_DATE raise, in this process; every other date validates as before."""
-    from briefing import schema
+def inject(set_attribute=setattr) -> None:
+    """Make validating FAULTY_DATE raise, in this process; every other date validates as before. Tests pass
+    ``monkeypatch.setattr`` so the fault is undone after them."""
+    from briefing.schema import base, records
 
-    schema.parse_date = faulty(schema.parse_date)
+    for module in (base, records):  # every module of the schema that validates a date
+        set_attribute(module, "parse_date", faulty(module.parse_date))
 
 
 def main() -> int:

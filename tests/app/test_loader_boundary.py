@@ -7,7 +7,7 @@ import pytest
 
 from briefing import schema
 from tests.app.helpers import PAGES, run_page
-from tests.faulty import faulty
+from tests.faulty import inject
 from tests.unit.test_loader_boundary import ALPHA, ISSUE_DATE, PROBLEM_LINE, build_boundary_root
 
 
@@ -16,7 +16,7 @@ def faulty_app(tmp_path, monkeypatch):
     """The boundary folder served with validation made to fail on alpha's first position."""
     build_boundary_root(tmp_path)
     monkeypatch.setenv("BRIEFING_ROOT", str(tmp_path))
-    monkeypatch.setattr(schema, "parse_date", faulty(schema.parse_date))
+    inject(monkeypatch.setattr)
     return tmp_path
 
 
@@ -57,7 +57,7 @@ def test_a_faulty_taxonomy_is_named_and_nothing_else_fails(tmp_path, monkeypatch
     def duplicates(ids):
         raise ZeroDivisionError("injected in the taxonomy check")
 
-    monkeypatch.setattr(schema, "_duplicates", duplicates)
+    monkeypatch.setattr(schema.taxonomy, "_duplicates", duplicates)
     app = run_page("matrix")
     assert not app.exception, [e.value for e in app.exception]
     assert problem_lines(app) == ["data/taxonomy.yaml: unexpected ZeroDivisionError while checking it: injected in the "

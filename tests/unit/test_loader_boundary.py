@@ -18,7 +18,7 @@ from briefing import load, schema
 from briefing.cli import main
 from briefing.frames import build_frames
 from briefing.load import Corpus, load_corpus
-from tests.faulty import FAULT, FAULTY_DATE, faulty
+from tests.faulty import FAULT, FAULTY_DATE, faulty, inject
 from tests.unit.conftest import TinyProject
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -49,7 +49,7 @@ def project(tmp_path) -> TinyProject:
 
 @pytest.fixture
 def faulty_validation(monkeypatch):
-    monkeypatch.setattr(schema, "parse_date", faulty(schema.parse_date))
+    inject(monkeypatch.setattr)
 
 
 def loaded_ids(corpus: Corpus) -> list[str]:
@@ -122,14 +122,14 @@ class TestFaultAtEachStage:
         assert problem.message.startswith("unexpected UnicodeError while checking it: injected while reading the seed")
 
     def test_a_record_check(self, project, monkeypatch):
-        real = schema._unknown
+        real = schema.records._unknown
 
         def unknown(kind, ids, known_ids):
             if kind == "region (party)":
                 raise KeyError("injected in a record check")
             return real(kind, ids, known_ids)
 
-        monkeypatch.setattr(schema, "_unknown", unknown)
+        monkeypatch.setattr(schema.records, "_unknown", unknown)
         corpus = load_corpus([project.layout.briefs / "beta.yaml"], layout=project.layout)
         assert loaded_ids(corpus) == []
         (problem,) = corpus.problems
@@ -165,7 +165,7 @@ class TestFaultAtEachStage:
         def duplicates(ids):
             raise ZeroDivisionError("injected in the taxonomy check")
 
-        monkeypatch.setattr(schema, "_duplicates", duplicates)
+        monkeypatch.setattr(schema.taxonomy, "_duplicates", duplicates)
         corpus = load_corpus(layout=project.layout)
         assert corpus.taxonomy is None and corpus.briefs == ()
         (problem,) = corpus.problems
