@@ -86,7 +86,7 @@ class TestTheIssuesDate:
         event = frames.events.set_index("id").loc["gamma-geneva-talks"]
         for row in (position, event):
             assert (row["date"], row["date_precision"]) == (ISSUE_DATE, "exact day, year and month uncertain")
-            assert row["date_start"] == row["date_end"] == frames_module.pd.Timestamp("2026-01-29")
+            assert row["date_start"] == row["date_end"] == frames_module.build.pd.Timestamp("2026-01-29")
 
 
 class TestFaultAtEachStage:
@@ -174,7 +174,7 @@ class TestFaultAtEachStage:
         assert list(build_frames(corpus).briefs["id"]) == []
 
     def test_tabling_one_brief_leaves_no_row_of_it(self, project, monkeypatch):
-        monkeypatch.setattr(frames_module, "parse_date", faulty(frames_module.parse_date, ISSUE_DATE))
+        monkeypatch.setattr(frames_module.build, "parse_date", faulty(frames_module.build.parse_date, ISSUE_DATE))
         corpus = load_corpus(layout=project.layout)
         assert corpus.problems == ()
         frames = build_frames(corpus)

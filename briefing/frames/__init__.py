@@ -1,0 +1,12 @@
+"""Normalized, read-only pandas frames built once from a loaded corpus, plus filtering.
+
+    model     the Frames, their tables and lookups
+    build     building them from a corpus
+    select    the filter and the filtered view
+"""
+
+from briefing.frames.build import build_frames
+from briefing.frames.model import TABLES, EvidenceSpan, Frames
+from briefing.frames.select import Selection, select
+
+__all__ = ["TABLES", "EvidenceSpan", "Frames", "Selection", "build_frames", "select"]

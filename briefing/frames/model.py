@@ -1,0 +1,131 @@
+"""The frames: every table of the corpus, read-only and shared, with the lookups the views need."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import pandas as pd
+
+from briefing.load import Problem
+
+TABLES = ("briefs", "parties", "issues", "positions", "events", "impacts", "judgments", "ladders", "notes", "evidence")
+
+
+class EvidenceSpan(NamedTuple):
+    """One verbatim quote: characters start to end of the seed text named."""
+
+    id: str
+    seed: str
+    start: int
+    end: int
+    quote: str
+    brief: str
+
+
+@dataclass(frozen=True)
+class Frames:
+    """Every table of the corpus. Shared across sessions: never mutate, filter into new frames."""
+
+    briefs: pd.DataFrame
+    parties: pd.DataFrame
+    issues: pd.DataFrame
+    positions: pd.DataFrame
+    events: pd.DataFrame
+    impacts: pd.DataFrame
+    judgments: pd.DataFrame
+    ladders: pd.DataFrame
+    notes: pd.DataFrame
+    evidence: pd.DataFrame
+    seed_texts: dict[str, str] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+    version: str = ""
+    warnings: tuple[Problem, ...] = ()
+
+    def table(self, name: str) -> pd.DataFrame:
+        if name not in TABLES:
+            raise KeyError(f"unknown table {name!r}; tables are {', '.join(TABLES)}")
+        return getattr(self, name)
+
+    @functools.cached_property
+    def event_ids(self) -> frozenset[str]:
+        return frozenset(self.events["id"])
+
+    @functools.cached_property
+    def _evidence_index(self) -> pd.Index:
+        # built on first use, not pickled: a hash index in C is cheaper to rebuild than to unpickle
+        return pd.Index(self.evidence["id"])
+
+    def has_evidence(self, evidence_id: str) -> bool:
+        return evidence_id in self._evidence_index
+
+    @functools.cached_property
+    def _evidence_columns(self) -> tuple:
+        return tuple(self.evidence[name].array for name in EvidenceSpan._fields)
+
+    def evidence_rows(self, ids) -> list[EvidenceSpan]:
+        """The evidence spans with these ids, in the given order (unknown ids skipped).
+
+        Looked up by position in the id index and read from the columns, so no object per span is kept between
+        runs: Streamlit collects garbage after every script run, and a kept dict of 100,000 span tuples (1,000
+        briefs) made each collection walk them all, about 150 ms a run.
+        """
+        ids = list(ids)
+        if not ids:
+            return []
+        id_, seed, start, end, quote, brief = self._evidence_columns
+        return [EvidenceSpan(id_[at], seed[at], int(start[at]), int(end[at]), quote[at], brief[at])
+                for at in self._evidence_index.get_indexer(ids) if at >= 0]
+
+    def evidence_for(self, ids) -> pd.DataFrame:
+        """The evidence rows with these ids, in the given order (an index lookup, not a scan)."""
+        positions = self._evidence_index.get_indexer(list(ids))
+        return self.evidence.iloc[positions[positions >= 0]]
+
+    @functools.cached_property
+    def _first_claim_span(self) -> pd.Series:
+        claims = self.evidence[self.evidence["role"] == "claim"].drop_duplicates("record_id")
+        return pd.Series(claims["id"].array, index=claims["record_id"].array)
+
+    def first_spans(self, record_ids) -> dict[str, str]:
+        """The first evidence span of each record named, by record id (unknown ids left out)."""
+        spans = self._first_claim_span
+        return {record: spans[record] for record in record_ids if record in spans.index}
+
+    def evidence_spans(self, ids) -> list[dict]:
+        """The evidence rows with these ids as plain dicts."""
+        return self.evidence_for(ids).to_dict("records")
+
+    # names by id, built once per Frames (shared by every session) instead of on every run: 1,000 briefs took
+    # about 1 ms a dict; read-only, like the frames
+    @functools.cached_property
+    def issue_labels(self) -> dict[str, str]:
+        return dict(zip(self.issues["id"], self.issues["label"], strict=True))
+
+    @functools.cached_property
+    def party_names(self) -> dict[str, str]:
+        return dict(zip(self.parties["id"], self.parties["name"], strict=True))
+
+    @functools.cached_property
+    def brief_titles(self) -> dict[str, str]:
+        return dict(zip(self.briefs["id"], self.briefs["title"], strict=True))
+
+    @functools.cached_property
+    def warnings_by_file(self) -> dict[str, tuple[str, ...]]:
+        """The editorial warnings of each brief file, as lines of "location: message"."""
+        grouped: dict[str, list[str]] = {}
+        for warning in self.warnings:
+            grouped.setdefault(warning.file, []).append(f"{warning.location}: {warning.message}")
+        return {file: tuple(lines) for file, lines in grouped.items()}
+
+    @functools.cached_property
+    def illustrative_briefs(self) -> dict[str, str]:
+        """Brief id to provenance, for the briefs written to illustrate rather than taken from a source."""
+        marked = self.briefs[self.briefs["illustrative"]]
+        return dict(zip(marked["id"], marked["provenance"], strict=True))
+
+    def __getstate__(self) -> dict:
+        # the derived lookups (cached properties) are rebuilt on first use rather than pickled
+        derived = {name for name, value in vars(Frames).items() if isinstance(value, functools.cached_property)}
+        return {key: value for key, value in self.__dict__.items() if key not in derived}
