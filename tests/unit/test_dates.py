@@ -176,7 +176,7 @@ class TestSameAsEdtf:
     def test_level_by_level_parse_matches_parse_edtf(self, text):
         import edtf
 
-        from briefing.dates import _parse_edtf
+        from briefing.dates.grammar import _parse_edtf
 
         reference = edtf.parse_edtf(text)
         ours = _parse_edtf(text)

@@ -1,17 +1,9 @@
-"""Imprecise dates: EDTF strings in, explicit extent and precision out.
-
-Every string the edtf package's grammar accepts, at any level, gets one of two answers: the extent that edtf's own
-objects give as their strict bounds (with the deliberate differences listed under "Dates" in docs/brief-format.md),
-or a DateError that says what is not supported and what to write instead. Nothing else escapes parse_date:
-tests/unit/test_dates_properties.py checks that on strings built from the grammar's parts.
-"""
+"""Every other EDTF form through the edtf package's grammar: its strict bounds, or a DateError saying what to write."""
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 
@@ -20,62 +12,8 @@ from edtf.parser import parser_classes as edtf_classes
 from edtf.parser.edtf_exceptions import EDTFParseException
 from pyparsing import ParseException
 
-PRECISION_LABELS = {
-    "day": "exact day",
-    "day-range": "day range",
-    "month": "month",
-    "month-range": "month range",
-    "season": "season",
-    "quarter": "quarter",
-    "four-months": "four months",
-    "half-year": "half year",
-    "year": "year",
-    "year-range": "year range",
-    "range": "range",
-    "undated": "undated",
-}
-EXAMPLES = "e.g. 2026-01-29, 2026-01, 2022-21, 2026-01-23/2026-01-24"
-MAX_DATE_LENGTH = 64  # twice the longest supported form; longer text is never one date, and the grammar is slow on it
-PARTS = ("year", "month", "day")
-
-
-class DateError(ValueError):
-    """An EDTF string that cannot be parsed, describes an impossible extent, or uses a form the dashboard cannot place."""
-
-
-@dataclass(frozen=True)
-class DateExtent:
-    """The real extent of an imprecise date: first day, last day and how precise it is."""
-
-    edtf: str
-    start: dt.date
-    end: dt.date
-    precision: str
-    uncertain: bool = False
-    uncertain_parts: tuple[str, ...] = ()  # EDTF level 2: only these parts are qualified, e.g. ("month",)
-
-    @property
-    def label(self) -> str:
-        text = PRECISION_LABELS[self.precision]
-        if self.uncertain_parts:
-            return f"{text}, {' and '.join(self.uncertain_parts)} uncertain"
-        return f"{text}, uncertain" if self.uncertain else text
-
-
-def parse_date(text) -> DateExtent:
-    """Parse one EDTF date (day, month, year, season, interval; '?', '~' or '%' marks uncertainty); DateError otherwise."""
-    if not isinstance(text, str):
-        raise DateError(f"a date is EDTF text, not {type(text).__name__}")
-    return _parse_text(text.strip())
-
-
-@functools.lru_cache(maxsize=65536)  # the EDTF grammar is slow (~20 ms a call) and briefs repeat dates
-def _parse_text(text: str) -> DateExtent:
-    if not text:
-        raise DateError("empty date")
-    if len(text) > MAX_DATE_LENGTH:
-        raise DateError(f"{text[:24]!r}… is {len(text):,} characters, longer than any date; write one EDTF date ({EXAMPLES})")
-    return _plain_extent(text) or edtf_extent(text)
+from briefing.dates.extent import EXAMPLES, PARTS, DateError, DateExtent
+from briefing.dates.plain import SEASON_PRECISION, WINTERS, _month_end
 
 
 def _parse_edtf(text: str):
@@ -93,78 +31,6 @@ def _parse_edtf(text: str):
     raise EDTFParseException(text)
 
 
-# ASCII digits only: \d also matches other scripts' digits, which int() reads but the EDTF grammar refuses
-_PLAIN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%])?")
-SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}  # winter runs into the next February
-# edtf makes each of these December alone; here they run from December to the end of February
-WINTERS = frozenset({24, 28, 30})  # northern winter (level 1 and level 2) and southern summer
-SEASON_PRECISION = {
-    **dict.fromkeys(range(21, 33), "season"),
-    **dict.fromkeys(range(33, 37), "quarter"),
-    **dict.fromkeys(range(37, 40), "four-months"),
-    40: "half-year",
-    41: "half-year",
-}
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    """The last day of a month; month 14 is the next year's February. Never via the next month: December 9999 has none."""
-    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _plain_part(text: str) -> tuple[dt.date, dt.date, str, bool] | None:
-    match = _PLAIN.fullmatch(text)
-    if not match:
-        return None
-    year, month, day = (int(g) if g else None for g in match.groups()[:3])
-    uncertain = match.group(4) is not None
-    if year == 0:
-        return None  # valid EDTF the calendar cannot hold; let the grammar path say so
-    try:
-        if day is not None:
-            return dt.date(year, month, day), dt.date(year, month, day), "day", uncertain
-        if month in SEASON_MONTHS:
-            if uncertain or (month == 24 and year == 9999):
-                return None  # the grammar does not take a qualified season, and winter 9999 ends in 10000
-            first, last = SEASON_MONTHS[month]
-            return dt.date(year, first, 1), _month_end(year, last), "season", uncertain
-        if month is not None:
-            if not 1 <= month <= 12:
-                return None  # let the grammar say what is wrong
-            return dt.date(year, month, 1), _month_end(year, month), "month", uncertain
-        return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", uncertain
-    except ValueError:
-        raise DateError(f"{text!r} is not a valid EDTF date ({EXAMPLES})") from None
-
-
-def _plain_extent(text: str) -> DateExtent | None:
-    """The everyday EDTF forms read with the calendar: a day, month, season or year, a whole-date '?', '~' or '%',
-    and intervals of these.
-
-    These are nearly all dates in a brief; the EDTF grammar takes ~20 ms each, which a thousand briefs cannot
-    afford. Anything else goes to the grammar. tests/unit/test_dates.py and test_dates_properties.py check
-    that both paths agree.
-    """
-    parts = text.split("/")
-    if len(parts) > 2:
-        return None
-    parsed = [_plain_part(part) for part in parts]
-    if any(part is None for part in parsed):
-        return None
-    (start, _, first, _), (_, end, last, _) = parsed[0], parsed[-1]
-    if len(parts) == 1:
-        precision = first
-    else:
-        kinds = {first, last}
-        precision = f"{first}-range" if len(kinds) == 1 and "season" not in kinds else "range"
-    if end < start:
-        raise DateError(f"{text!r} ends before it starts")
-    return DateExtent(edtf=text, start=start, end=end, precision=precision, uncertain=any(p[3] for p in parsed))
-
-
-# X may only hide the end of one date: a decade or century (201X, 20XX), the month (2026-XX) or the day (2026-01-XX).
-# Elsewhere it stands for scattered days (2026-XX-15), or edtf's objects fail on it (2026-1X, 2026-XX/2027).
 _TRAILING_X = re.compile(r"(?:[0-9]{4}-(?:[0-9]{2}-XX|XX(?:-XX)?)|(?:[0-9]{3}X|[0-9]{2}XX|[0-9]XXX)(?:-XX(?:-XX)?)?)[?~%]?")
 _SIGNIFICANT_DIGITS = re.compile(r"[0-9]S[0-9]")
 _EDTF_CHARACTERS = re.compile(r"[0-9X?~%/.\- ]+")
