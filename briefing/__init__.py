@@ -1,0 +1,1 @@
+"""The brief format, the data layer and the commands: no Streamlit here."""

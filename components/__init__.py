@@ -1,0 +1,1 @@
+"""The page shell and small view functions: each takes frames and draws one thing."""
