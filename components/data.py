@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import streamlit as st
 
@@ -72,22 +73,56 @@ def get_frames() -> Frames:
     return _frames_for(root, _data_key(root))
 
 
+@dataclass(frozen=True)
+class Scope:
+    """What a cached view computation may read: every frame, the filtered view and the filter; no session state."""
+
+    frames: Frames
+    view: Frames
+    selection: Selection
+
+
+class PageLike(Protocol):
+    """A page's context or a scope: anything with the frames and the filter."""
+
+    frames: Frames
+    selection: Selection
+
+
+def _selection_key(selection: Selection) -> tuple:
+    return (selection.issues, selection.parties, selection.briefs)
+
+
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _per_view(kind: str, version: str, selection_key: tuple, _compute: Callable[[], T]) -> T:
-    return _compute()
+def _per_view(name: str, version: str, selection_key: tuple, args: tuple, _function: Callable[..., T], _frames: Frames,
+              _selection: Selection) -> T:
+    return _function(Scope(_frames, filtered_view(_frames, _selection), _selection), *args)
 
 
-def per_view(kind: str, frames: Frames, selection: Selection, compute: Callable[[], T]) -> T:
-    """Compute something once per data version and filter, shared read-only by every session.
+def per_view(function: Callable[..., T], context: PageLike, *args: Hashable) -> T:
+    """``function(scope, *args)``, computed once per function, data version, filter and arguments, and shared read-only
+    by every session: reruns then cost the same for one brief or a thousand.
 
-    Reruns then cost the same for one brief or a thousand: only a filter never seen before pays for the work.
+    The cache is keyed on the function's own name and on everything it may read (the data version, the filter, the
+    arguments), so no caller can forget an input: a lambda or a closure, whose other inputs the key cannot see, is
+    refused.
     """
-    return _per_view(kind, frames.version, (selection.issues, selection.parties, selection.briefs), compute)
+    if function.__name__ == "<lambda>" or getattr(function, "__closure__", None):
+        raise TypeError(f"per_view needs a named module-level function, not {function.__qualname__}: the cache is keyed "
+                        "on its name, and a closure's captured values would not be in the key")
+    name = f"{function.__module__}.{function.__qualname__}"
+    return _per_view(name, context.frames.version, _selection_key(context.selection), args, function, context.frames,
+                     context.selection)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _view(version: str, selection_key: tuple, _frames: Frames, _selection: Selection) -> Frames:
+    return select(_frames, _selection)
 
 
 def filtered_view(frames: Frames, selection: Selection) -> Frames:
-    """The frames limited to the filter, computed once per filter and shared."""
-    return per_view("view", frames, selection, lambda: select(frames, selection))
+    """The frames limited to the filter, computed once per data version and filter and shared."""
+    return _view(frames.version, _selection_key(selection), frames, selection)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

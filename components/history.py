@@ -8,7 +8,7 @@ import streamlit as st
 from briefing.history import BriefAuthors, stance_by_brief, stance_changes
 from briefing.readings import cell_readings
 from briefing.schema import CLAIM_TYPES, STANCES
-from components.data import per_view
+from components.data import Scope, per_view
 from components.evidence import evidence_quotes
 from components.paging import page_of
 from components.provenance import markdown_badge
@@ -17,9 +17,12 @@ from components.shell import PageContext
 HISTORY_STEPS = 12  # the latest briefs listed per claim type; a thousand briefs would make an unreadable list
 
 
+def _stance_changes(scope: Scope) -> pd.DataFrame:
+    return stance_changes(scope.view.positions, scope.frames.briefs)
+
+
 def _changes(context: PageContext) -> pd.DataFrame:
-    return per_view("stance-changes", context.frames, context.selection,
-                    lambda: stance_changes(context.view.positions, context.frames.briefs))
+    return per_view(_stance_changes, context)
 
 
 def change_list(context: PageContext) -> None:
@@ -49,7 +52,7 @@ def change_list(context: PageContext) -> None:
                          query_params=context.link_params(cell=f"{change.party}:{change.issue}"))
 
 
-def _cell_history_text(context: PageContext, party: str, issue: str) -> list[str]:
+def _cell_history_text(context: Scope | PageContext, party: str, issue: str) -> list[str]:
     """One Markdown block per claim type: the stance in each of the latest briefs, marked changed or unchanged."""
     positions = context.view.positions
     cell = positions[(positions["party"] == party) & (positions["issue"] == issue)]
@@ -85,8 +88,7 @@ def _cell_history_text(context: PageContext, party: str, issue: str) -> list[str
 
 def cell_history(context: PageContext, party: str, issue: str) -> None:
     """The stance in each brief for one cell, when more than one brief speaks to it."""
-    blocks = per_view(f"cell-history:{party}:{issue}", context.frames, context.selection,
-                      lambda: _cell_history_text(context, party, issue))
+    blocks = per_view(_cell_history_text, context, party, issue)
     if not blocks:
         return
     st.markdown("#### Stance history across briefs\n\n" + "\n\n".join(blocks))

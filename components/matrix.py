@@ -12,7 +12,7 @@ import streamlit as st
 
 from briefing.readings import cell_readings, rank_records
 from briefing.schema import CLAIM_TYPES, STANCES
-from components.data import per_view
+from components.data import Scope, per_view
 from components.evidence import evidence_quotes
 from components.grid import stance_grid
 from components.paging import page_of
@@ -73,11 +73,11 @@ def matrix_axes(context: PageContext) -> tuple[list[tuple[str, str]], list[tuple
 
     Computed once per data version and filter: the parties with positions are found in every position of the corpus.
     """
-    return per_view("matrix-axes", context.frames, context.selection, lambda: _axes(context))
+    return per_view(_axes, context)
 
 
-def _axes(context: PageContext) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    frames, selection = context.frames, context.selection
+def _axes(scope: Scope) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    frames, selection = scope.frames, scope.selection
     with_positions = set(frames.positions["party"])
     parties = [
         (pid, name) for pid, name in zip(frames.parties["id"], frames.parties["name"], strict=True)
@@ -224,12 +224,26 @@ def position_cards(cell: pd.DataFrame, illustrative: Mapping[str, str] | None = 
     return cards
 
 
+def _cell_cards(scope: Scope, party: str, issue: str) -> list[PositionCard]:
+    return position_cards(cell_positions(scope.view.positions, party, issue), scope.frames.illustrative_briefs)
+
+
+def cells_with_positions(scope: Scope) -> list[str]:
+    """The `party:issue` keys of the cells that have positions, in the order the positions come."""
+    positions = scope.view.positions
+    return list(dict.fromkeys(f"{p}:{i}" for p, i in zip(positions["party"], positions["issue"], strict=True)))
+
+
+def view_matrix_table(scope: Scope) -> MatrixTable:
+    """The filtered view's matrix, on the axes of the filter."""
+    parties, issues = _axes(scope)
+    return matrix_table(headline_positions(scope.view.positions), parties, issues)
+
+
 def position_details(context: PageContext, party: str, issue: str) -> None:
     """Every position in one cell, stated ones first, each with its evidence."""
     # the cards' text is built once per data version, filter and cell; a rerun only sends it
-    cards = per_view(f"cell:{party}:{issue}", context.frames, context.selection,
-                     lambda: position_cards(cell_positions(context.view.positions, party, issue),
-                                           context.frames.illustrative_briefs))
+    cards = per_view(_cell_cards, context, party, issue)
     names = context.frames.party_names
     st.subheader(f"{names.get(party, party)} · {context.issue_label(issue)}")
     if not cards:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from briefing.negotiation import STANCE_AT, IssueVerdict, possessive
+from briefing.negotiation import STANCE_AT, IssueVerdict, issue_verdict, possessive, view_verdicts
 from briefing.schema import STANCES
-from components.data import per_view
+from components.data import Scope, per_view
 from components.evidence import SOURCES_PAGE, evidence_quotes
 from components.html import Html, html_fragment, join_html, render_html
 from components.provenance import illustrative_label, markdown_badge
@@ -106,6 +106,15 @@ def record_links(context: PageContext, label: str, record_ids, key: str) -> None
                          query_params=context.link_params(span=span))
 
 
+def view_verdicts_of(scope: Scope) -> list[IssueVerdict]:
+    """The verdicts of the filtered view, as the export and the pack give them."""
+    return view_verdicts(scope.view, scope.selection.issues)
+
+
+def _strip(scope: Scope, issue: str) -> Html:
+    return range_strip(issue_verdict(scope.view.positions, issue, scope.view.judgments))
+
+
 def verdict_panel(context: PageContext, verdict: IssueVerdict) -> None:
     """One issue: the verdict with its confidence, what it rests on and what contradicts it, then each party."""
     with st.container(border=True):
@@ -117,8 +126,7 @@ def verdict_panel(context: PageContext, verdict: IssueVerdict) -> None:
         record_links(context, "Rests on:", verdict.rests_on, key=f"rests_on_{verdict.issue}")
         record_links(context, "Contested by:", verdict.contested_by, key=f"contested_by_{verdict.issue}")
         if any(r.low is not None for r in verdict.ranges):
-            render_html(per_view(f"negotiation-strip:{verdict.issue}", context.frames, context.selection,
-                                 lambda: range_strip(verdict)))
+            render_html(per_view(_strip, context, verdict.issue))
         st.caption("Dark bar: a range in the party's own words or reporting of them · light bar: the party's headline "
                    "stance alone, no flexibility assumed. The scale is ordered, not measured: read bars as positions, "
                    "not distances.")

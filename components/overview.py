@@ -7,15 +7,16 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from briefing.frames import Frames
-from components.data import per_view
+from components.data import Scope, per_view
 from components.evidence import evidence_quotes
 from components.paging import page_of
 from components.shell import PAGES, PageContext
 
 
-def issue_counts(view: Frames) -> pd.DataFrame:
+def issue_counts(scope: Scope) -> pd.DataFrame:
     """Positions, events, impacts and judgments per issue, in taxonomy order."""
+    view = scope.view
+
     def tally(frame: pd.DataFrame, column: str, exploded: bool) -> pd.Series:
         values = frame[column].explode() if exploded else frame[column]
         return values.value_counts()
@@ -31,8 +32,9 @@ def issue_counts(view: Frames) -> pd.DataFrame:
     return table[table[list(counts.columns)].sum(axis=1) > 0].reset_index(drop=True)
 
 
-def party_counts(view: Frames) -> pd.DataFrame:
+def party_counts(scope: Scope) -> pd.DataFrame:
     """Positions (by claim type) and events per party."""
+    view = scope.view
     positions = view.positions.groupby(["party", "claim_type"]).size().unstack(fill_value=0)
     events = view.events["parties"].explode().value_counts().rename("Events")
     table = view.parties.set_index("id")[["name"]].join(positions).join(events).fillna(0)
@@ -79,10 +81,10 @@ def key_judgments(context: PageContext) -> None:
             evidence_quotes(context, row.evidence, claim_label="Analyst's assessment")
 
 
-def counts_table(context: PageContext, title: str, count: Callable[[Frames], pd.DataFrame], empty: str) -> None:
+def counts_table(context: PageContext, title: str, count: Callable[[Scope], pd.DataFrame], empty: str) -> None:
     """A subheader and a table of counts under the current filter, computed once per filter."""
     st.subheader(title)
-    counts = per_view(f"counts:{title}", context.frames, context.selection, lambda: count(context.view))
+    counts = per_view(count, context)
     if counts.empty:
         st.info(empty)
     else:

@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from briefing.frames import Frames
-from briefing.negotiation import issue_verdict
+from briefing.negotiation import IssueVerdict, issue_verdict
 from briefing.readings import cell_readings
 from briefing.schema import STANCES
-from components.data import per_view
+from components.data import Scope, per_view
 from components.evidence import evidence_quotes
 from components.html import Html, render_html
 from components.provenance import markdown_badge
@@ -31,14 +31,21 @@ def slide_readings(view: Frames, issue: str) -> pd.DataFrame:
     return cell_readings(view.positions[view.positions["issue"] == issue])
 
 
+def _slide_readings(scope: Scope, issue: str) -> pd.DataFrame:
+    return slide_readings(scope.view, issue)
+
+
+def _slide_verdict(scope: Scope, issue: str) -> IssueVerdict:
+    return issue_verdict(scope.view.positions, issue, scope.view.judgments)
+
+
 def issue_slide(context: PageContext, issue: str) -> None:
     """Stances, the negotiation verdict, judgments, events and regional effects for one issue."""
     view = context.view
     issue_row = context.frames.issues.set_index("id").loc[issue]
     st.header(issue_row["label"])
     st.markdown(f"*{issue_row['definition']}*")
-    headline = per_view(f"present-headline:{issue}", context.frames, context.selection,
-                        lambda: slide_readings(view, issue))
+    headline = per_view(_slide_readings, context, issue)
     if headline.empty:
         st.markdown("No party has a position on this issue in the current filter.")
     illustrative = context.frames.illustrative_briefs
@@ -49,8 +56,7 @@ def issue_slide(context: PageContext, issue: str) -> None:
         st.markdown(f"**{row.party_name}: {row.stance_symbol} {row.stance_label}** ({row.claim_label.lower()}, "
                     f"confidence {row.confidence}){marks} — {row.summary}")
         evidence_quotes(context, row.evidence[:1], claim_label=row.claim_label)
-    verdict = per_view(f"present-verdict:{issue}", context.frames, context.selection,
-                       lambda: issue_verdict(view.positions, issue, view.judgments))
+    verdict = per_view(_slide_verdict, context, issue)
     st.markdown(f"**Negotiation space: {verdict.label}** (confidence {verdict.confidence}). {verdict.explanation}")
     if verdict.contested_by:
         st.markdown("Contested by: " + ", ".join(verdict.contested_by))

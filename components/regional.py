@@ -7,7 +7,7 @@ import streamlit as st
 
 from briefing.outlines import OutlineError
 from briefing.regions import DIRECTION_ICONS, REGIONAL_PANELS, groups_of, region_headline, region_impacts, regional_parties
-from components.data import get_outlines, per_view
+from components.data import Scope, get_outlines, per_view
 from components.evidence import evidence_quotes
 from components.html import render_html
 from components.paging import page_of
@@ -41,8 +41,7 @@ def impact_panel(context: PageContext, region: str) -> None:
     if member_names:
         st.caption("Members: " + ", ".join(member_names))
     st.caption(f"Headline: {region_headline(context.view.impacts, region).summary}")
-    impacts = per_view(f"region:{region}", context.frames, context.selection,
-                       lambda: region_impacts(context.view.impacts, region, members))
+    impacts = per_view(_impacts_on, context, region, members)
     if impacts.empty:
         st.info(f"No impact on {name} matches the current filter.")
     else:
@@ -53,8 +52,7 @@ def impact_panel(context: PageContext, region: str) -> None:
         group_name = parties.at[group, "name"]
         st.subheader(f"As one of the {group_name} (as a group)")
         st.caption(f"These impacts are on the {group_name} as a group, not an assessment of {name} alone.")
-        group_impacts = per_view(f"region:{group}:alone", context.frames, context.selection,
-                                 lambda group=group: context.view.impacts[context.view.impacts["region"] == group])
+        group_impacts = per_view(_impacts_on, context, group, ())
         if group_impacts.empty:
             st.info(f"No impact on the {group_name} as a group matches the current filter.")
         else:
@@ -96,16 +94,14 @@ def regional_map(context: PageContext) -> None:
     A missing or broken outline file costs the map only: the error is shown here and the panels still follow.
     """
     chosen = context.params.get(REGION_PARAM)
-    frames, selection = context.frames, context.selection
-    labels = per_view("regional-choices", frames, selection, lambda: choice_labels(context.view.impacts, frames.parties))
+    labels = per_view(_choice_labels, context)
     left, right = st.columns([3, 2], vertical_alignment="center")
     try:
         outlines = get_outlines()
     except OutlineError as error:
         left.error(f"The map cannot be drawn: {error}. The panels below are unaffected.", icon=":material/map:")
     else:
-        figure, summary, missing = per_view(f"regional-map:{outlines.digest}:{chosen}", frames, selection,
-                                            lambda: _map(context, outlines, chosen))
+        figure, summary, missing = per_view(_map, context, outlines.digest, chosen)
         if missing:
             left.warning(f"The map has no outline for {', '.join(missing)}; see the panels below.", icon=":material/map:")
         key = f"regional_map_{chosen or ALL_REGIONS}"  # a new chart per choice: a click on the same country counts again
@@ -119,6 +115,19 @@ def regional_map(context: PageContext) -> None:
                     on_change=_region_chosen, help="The same as clicking a country on the map; kept in the link.")
 
 
-def _map(context: PageContext, outlines, chosen: str | None):
-    readings = map_readings(context.view.impacts, context.frames.parties, outlines)
+def _impacts_on(scope: Scope, region: str, members: tuple[str, ...]) -> pd.DataFrame:
+    """Impacts on a region, with those filed under its members (none for a group read alone)."""
+    return region_impacts(scope.view.impacts, region, members)
+
+
+def _choice_labels(scope: Scope) -> dict[str, str]:
+    return choice_labels(scope.view.impacts, scope.frames.parties)
+
+
+def _map(scope: Scope, outlines_digest: str, chosen: str | None):
+    # the digest is in the cache key; the outlines it names are the ones the data layer serves
+    outlines = get_outlines()
+    if outlines.digest != outlines_digest:
+        raise OutlineError("the outline file changed while the map was drawn; reload the page")
+    readings = map_readings(scope.view.impacts, scope.frames.parties, outlines)
     return map_figure(readings, outlines, chosen), map_summary(readings, outlines), readings.missing

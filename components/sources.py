@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 
+from components.data import Scope
 from components.html import Html, escape, html_fragment, join_html, render_script
 
 TARGET_ID = "target-span"
@@ -69,3 +70,9 @@ def scroll_to_target() -> None:
         + json.dumps(TARGET_ID) + ");tries.n++;if(el){el.scrollIntoView({block:'center'});clearInterval(t);}"
         "if(tries.n>40){clearInterval(t);}},150);"
     )
+
+
+def spans_of_seed(scope: Scope, seed: str) -> pd.DataFrame:
+    """The filtered view's evidence spans in one source text."""
+    evidence = scope.view.evidence
+    return evidence[evidence["seed"] == seed]

@@ -6,12 +6,12 @@ from components.data import per_view
 from components.downloads import download_buttons
 from components.history import cell_history
 from components.matrix import (
-    headline_positions,
+    cells_with_positions,
     matrix_axes,
     matrix_grid,
     matrix_legend,
-    matrix_table,
     position_details,
+    view_matrix_table,
 )
 from components.params import cell_param
 from components.shell import page_footer, page_shell
@@ -26,16 +26,14 @@ else:
     cell_labels = {
         f"{party}:{issue}": f"{name} · {label}" for party, name in parties for issue, label in issues
     }
-    cells_with_positions = per_view("matrix-cells", context.frames, context.selection, lambda: list(dict.fromkeys(
-        f"{p}:{i}" for p, i in zip(positions["party"], positions["issue"], strict=True))))
-    options = cells_with_positions + [c for c in cell_labels if c not in set(cells_with_positions)]
+    with_positions = per_view(cells_with_positions, context)
+    options = with_positions + [c for c in cell_labels if c not in set(with_positions)]
     selected = context.params.get("cell")
     if selected not in options:
         selected = options[0]
     st.query_params["cell"] = selected
 
-    table = per_view("matrix-table", context.frames, context.selection,
-                     lambda: matrix_table(headline_positions(positions), parties, issues))
+    table = per_view(view_matrix_table, context)
     matrix_grid(table, selected)
     st.markdown(matrix_legend())  # under the grid, so on a phone or a projector the grid comes first
 

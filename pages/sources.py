@@ -7,7 +7,7 @@ from components.downloads import download_buttons
 from components.html import html_fragment, render_html
 from components.params import search_param, span_param
 from components.shell import page_footer, page_shell
-from components.sources import find_hits, scroll_to_target, source_html, span_context
+from components.sources import find_hits, scroll_to_target, source_html, span_context, spans_of_seed
 from components.timeline import issue_colours, issue_legend
 
 context = page_shell("Source viewer", params={"span": span_param, "q": search_param})
@@ -62,8 +62,7 @@ hits = find_hits(text, query.strip())
 if query.strip():
     st.caption(f"{len(hits)} match(es) for the search, outlined in yellow.")
 
-spans = per_view(f"source-spans-{seed}", frames, context.selection,
-                 lambda: context.view.evidence[context.view.evidence["seed"] == seed])
+spans = per_view(spans_of_seed, context, seed)
 if target_row is not None and target_row.id not in set(spans["id"]):
     spans = evidence[(evidence["seed"] == seed) & ((evidence["id"] == target_row.id) | evidence["id"].isin(spans["id"]))]
 shown = {issue for issues in spans["issues"] for issue in issues[:1]}

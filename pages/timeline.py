@@ -12,16 +12,17 @@ from components.timeline import (
     MAX_BARS,
     UNDATED_CAPTION,
     ZOOMS,
-    density_figure,
+    event_choices,
     event_details,
     event_label,
     in_window,
     issue_colours,
     issue_legend,
-    timeline_figure,
-    undated_table,
+    view_density_figure,
+    view_timeline_figure,
+    view_undated_table,
+    view_zoom_windows,
     zoom_label,
-    zoom_windows,
 )
 
 MAX_CHOICES = 300
@@ -34,8 +35,7 @@ issue_labels = context.frames.issue_labels
 if events.empty:
     st.info("No event matches the current filter. Clear or widen the filter in the sidebar.", icon=":material/filter_alt_off:")
 else:
-    windows = per_view("timeline-zooms", context.frames, context.selection,
-                       lambda: zoom_windows(events, context.view.briefs))
+    windows = per_view(view_zoom_windows, context)
     zoom = context.params.get("zoom")
     if zoom not in windows:
         zoom = next(iter(windows))  # the reporting period where there is one; a link without zoom= opens there too
@@ -60,8 +60,7 @@ else:
         st.caption(f"{shown_count:,} of {dated_count:,} dated events fall in this period; the other "
                    f"{dated_count - shown_count:,}, background from other years, are under “{ZOOMS['all']}”.")
     if shown_count > MAX_BARS:
-        figure = per_view(f"timeline-density-{zoom}", context.frames, context.selection,
-                          lambda: density_figure(events, issue_labels, colours, window))
+        figure = per_view(view_density_figure, context, zoom)
         st.caption(f"{shown_count:,} dated events are drawn as counts per {figure.layout.meta['bucket']}; "
                    f"{figure.layout.meta['unplaced']:,} whose dates span several of these are not placed. "
                    "Narrow the filter to see each event at its real extent.")
@@ -70,12 +69,11 @@ else:
     elif shown_count:
         st.caption("Bars span the real extent of each date: a season is a band, a day range a short bar. "
                    "Hatched bars are proposed, reported or denied events; their status is also named after the title.")
-        figure = per_view(f"timeline-bars-{zoom}", context.frames, context.selection,
-                          lambda: timeline_figure(events, issue_labels, colours, window))
+        figure = per_view(view_timeline_figure, context, zoom)
         st.plotly_chart(figure, key="timeline_chart", on_select=_event_clicked, selection_mode="points",
                         config={"displayModeBar": False})
         render_html(issue_legend(issue_labels, colours, figure.layout.meta["issues"], "Bar colour: first issue"))
-    undated = per_view("timeline-undated", context.frames, context.selection, lambda: undated_table(events))
+    undated = per_view(view_undated_table, context)
     if not undated.empty:
         st.subheader("Undated in the text")
         st.caption("The brief gives no date for these; they are listed with what the text says, not placed on a guessed date.")
@@ -84,9 +82,7 @@ else:
         render_html(html_table(page_of(undated, "timeline_undated_page", UNDATED_PAGE, "undated events"),
                                UNDATED_CAPTION, nowrap=("Not before", "Not after")))
 
-    labels = per_view("timeline-labels", context.frames, context.selection, lambda: {
-        row.id: (row.date or "undated") + " · " + event_label(row) for row in events.head(MAX_CHOICES).itertuples(index=False)
-    })
+    labels = per_view(event_choices, context, MAX_CHOICES)
     chosen_id = context.params.get("event")
     if chosen_id is not None and chosen_id not in labels:
         linked = events[events["id"] == chosen_id]
