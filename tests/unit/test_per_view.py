@@ -28,8 +28,8 @@ def frames():
     return load_frames(Layout(root=CORPUS))
 
 
-def context(frames, selection=Selection()) -> PageLike:
-    return Scope(frames=frames, view=frames, selection=selection)
+def context(frames, selection: Selection | None = None) -> PageLike:
+    return Scope(frames=frames, view=frames, selection=selection or Selection())
 
 
 def test_each_function_argument_and_filter_is_its_own_entry(frames):
