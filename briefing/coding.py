@@ -19,6 +19,7 @@ from briefing.dates import DateError, parse_date
 from briefing.load import problems_from
 from briefing.messages import date_hint
 from briefing.passages import Passage
+from briefing.recordwriter import Edit, add_entry, append_item
 from briefing.schema import Brief, Taxonomy
 
 # kind: (the brief's list, the id prefix, the keys a record of the kind has, in the order the briefs write them)
@@ -164,6 +165,12 @@ class Addition:
     record: str  # the record's id, for messages and the log
     action: str  # what the log says was done, e.g. "new position"
     key: str | None = None  # set when ``value`` goes in as a new key (a red line or range), not a list item
+
+    def edit(self, text: str) -> Edit:
+        """The change to the brief's text, made in the file's own layout."""
+        if self.key is not None:
+            return add_entry(text, self.path, self.key, self.value)
+        return append_item(text, self.path, self.value)
 
     def apply(self, document: dict) -> dict:
         """A copy of the parsed brief with the addition made."""

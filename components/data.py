@@ -67,6 +67,11 @@ def _freeze_long_lived() -> None:
     gc.freeze()
 
 
+def current_data_key() -> str:
+    """The key the frames are cached under; it changes once a change to data/ or seeds/ has been noticed."""
+    return _data_key(str(Layout.from_env().root))
+
+
 def get_frames() -> Frames:
     """All briefs as shared frames; reloads on the next run after any file under data/ or seeds/ changes."""
     root = str(Layout.from_env().root)

@@ -38,6 +38,7 @@ PAGES = (
     ("pages/regional.py", "Poland & Baltic states", ":material/map:"),
     ("pages/sources.py", "Source viewer", ":material/article:"),
     ("pages/negotiation.py", "Negotiation space", ":material/handshake:"),
+    ("pages/workbench.py", "Coding workbench", ":material/edit_note:"),
 )
 
 

@@ -1,0 +1,259 @@
+"""The form that codes the chosen passage: a new position, event, impact or judgment, or the passage as evidence
+for an existing record, a red line or an acceptable range. Choices come from the taxonomy; a date is read back in
+words as it is typed; validation's errors and editorial warnings are shown before anything can be saved."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from briefing.coding import (
+    KINDS,
+    PART_INFIX,
+    Addition,
+    date_in_words,
+    evidence_span,
+    existing_records,
+    new_part,
+    new_record,
+    record_ids,
+    record_label,
+    review,
+    suggest_id,
+)
+from briefing.dates import DateError
+from briefing.editing import Access, Snapshot
+from briefing.frames import Frames
+from briefing.passages import Passage
+from briefing.recordwriter import append_item
+from briefing.schema import CLAIM_TYPES, DIRECTIONS, STANCES, Taxonomy
+from components import workbench
+
+FIELD = "wb_f_"  # the prefix of every form widget's key: the form is emptied after a save by dropping them
+CLEAR_KEY = "wb_clear_form"
+ACTIONS = {
+    "position": "New position",
+    "event": "New event",
+    "impact": "New impact",
+    "judgment": "New judgment",
+    "evidence": "Evidence for a record",
+    "red_line": "Red line",
+    "acceptable_range": "Acceptable range",
+}
+CONFIDENCES = ("high", "medium", "low")
+STATUSES = ("occurred", "proposed", "reported", "denied")
+ORDINAL = [stance for stance, (rank, _label, _symbol) in STANCES.items() if rank is not None]
+RECORD_KINDS = {"positions": "position", "events": "event", "impacts": "impact", "judgments": "judgment"}
+
+
+def clear_after_save() -> None:
+    """Empty the form after a save; runs before any of its widgets is drawn."""
+    if st.session_state.pop(CLEAR_KEY, False):
+        for key in [key for key in st.session_state if str(key).startswith(FIELD)]:
+            del st.session_state[key]
+
+
+def _key(name: str) -> str:
+    return FIELD + name
+
+
+def _stance(stance: str) -> str:
+    return f"{STANCES[stance][2]} {STANCES[stance][1]}"
+
+
+def date_field(label: str, name: str, help_text: str | None = None) -> str | None:
+    """An EDTF date with its reading in words below it."""
+    value = st.text_input(label, key=_key(name), placeholder="e.g. 2026-01-29, 2026-01, 2026-01-23/2026-01-24",
+                          help=help_text or "EDTF, at the precision the text gives: a day, a month, a season "
+                          "(2022-21 is spring 2022), a year, or a range a/b.").strip()
+    if value:
+        try:
+            st.caption(f"Reads as: **{date_in_words(value)}**")
+        except DateError as error:
+            st.error(str(error), icon=":material/event_busy:")
+    return value or None
+
+
+def _issues(taxonomy: Taxonomy) -> dict[str, str]:
+    return {issue.id: issue.label for issue in taxonomy.issues}
+
+
+def _parties(taxonomy: Taxonomy) -> dict[str, str]:
+    return {party.id: party.name for party in taxonomy.parties}
+
+
+def _position(taxonomy: Taxonomy) -> dict:
+    parties, issues = _parties(taxonomy), _issues(taxonomy)
+    left, middle, right = st.columns(3)
+    party = left.selectbox("Party", list(parties), format_func=parties.get, key=_key("position_party"), index=None,
+                           placeholder="Choose a party")
+    issue = middle.selectbox("Issue", list(issues), format_func=issues.get, key=_key("position_issue"), index=None,
+                             placeholder="Choose an issue")
+    stance = right.selectbox("Stance", list(STANCES), format_func=_stance, key=_key("position_stance"), index=None,
+                             placeholder="Choose a stance")
+    left, middle, right = st.columns(3)
+    claim_type = left.radio("Claim type", list(CLAIM_TYPES), format_func=CLAIM_TYPES.get, key=_key("position_claim_type"))
+    speakers = {s.id: f"{s.name} ({s.role})" for p in taxonomy.parties if p.id == party for s in p.speakers}
+    speaker = middle.selectbox("Speaker", ["", *speakers], key=_key("position_speaker"),
+                               format_func=lambda s: speakers.get(s, "— none —"),
+                               help="Whose words a stated position quotes; the party's speakers in the taxonomy.")
+    confidence = right.radio("Confidence", CONFIDENCES, index=1, key=_key("position_confidence"))
+    reported_by = None
+    if claim_type == "reported":
+        reported_by = st.text_input("Reported by", key=_key("position_reported_by"),
+                                    placeholder="e.g. the article, on Lavrov's interview of 29 January 2026")
+    date = date_field("Date (EDTF)", "position_date")
+    summary = st.text_area("Summary: the position in your words, with any caveat", key=_key("position_summary"), height=90)
+    return {"party": party, "issue": issue, "stance": stance, "claim_type": claim_type, "speaker": speaker or None,
+            "reported_by": reported_by, "date": date, "confidence": confidence, "summary": summary}
+
+
+def _event(taxonomy: Taxonomy) -> dict:
+    parties, issues = _parties(taxonomy), _issues(taxonomy)
+    title = st.text_input("Title: short and neutral", key=_key("event_title"))
+    date = date_field("Date (EDTF); leave empty if the text gives none", "event_date")
+    date_note = after = before = None
+    if not date:
+        date_note = st.text_input("What the text says of its time (date note)", key=_key("event_date_note"))
+        left, right = st.columns(2)
+        with left:
+            after = date_field("Not before (EDTF)", "event_after", "The earliest the text allows, if it says.")
+        with right:
+            before = date_field("Not after (EDTF)", "event_before", "The latest the text allows, if it says.")
+    left, middle, right = st.columns(3)
+    chosen_parties = left.multiselect("Parties", list(parties), format_func=parties.get, key=_key("event_parties"))
+    chosen_issues = middle.multiselect("Issues (none: background)", list(issues), format_func=issues.get,
+                                       key=_key("event_issues"))
+    status = right.selectbox("Status", STATUSES, key=_key("event_status"))
+    summary = st.text_area("Summary (optional)", key=_key("event_summary"), height=80)
+    return {"title": title, "date": date, "date_note": date_note, "after": after, "before": before,
+            "parties": chosen_parties, "issues": chosen_issues, "status": status, "summary": summary}
+
+
+def _impact(taxonomy: Taxonomy) -> dict:
+    parties, issues = _parties(taxonomy), _issues(taxonomy)
+    left, middle, right = st.columns(3)
+    region = left.selectbox("Region (a party)", list(parties), format_func=parties.get, key=_key("impact_region"),
+                            index=None, placeholder="Choose a region")
+    chosen_issues = middle.multiselect("Issues", list(issues), format_func=issues.get, key=_key("impact_issues"))
+    direction = right.selectbox("Direction", list(DIRECTIONS), format_func=DIRECTIONS.get, key=_key("impact_direction"))
+    left, right = st.columns(2)
+    claim_type = left.radio("Claim type", list(CLAIM_TYPES), index=2, format_func=CLAIM_TYPES.get, key=_key("impact_claim_type"))
+    confidence = right.radio("Confidence", CONFIDENCES, index=1, key=_key("impact_confidence"))
+    assessment = st.text_area("Assessment: the impact in your words, with its conditions and hedges",
+                              key=_key("impact_assessment"), height=90)
+    return {"region": region, "issues": chosen_issues, "direction": direction, "claim_type": claim_type,
+            "confidence": confidence, "assessment": assessment}
+
+
+def _judgment(taxonomy: Taxonomy) -> dict:
+    issues = _issues(taxonomy)
+    text = st.text_area("Judgment, faithful to the author's wording and hedging", key=_key("judgment_text"), height=90)
+    left, middle, right = st.columns(3)
+    chosen_issues = left.multiselect("Issues", list(issues), format_func=issues.get, key=_key("judgment_issues"))
+    confidence = middle.radio("Confidence", CONFIDENCES, index=1, key=_key("judgment_confidence"))
+    outlook = right.selectbox("Outlook (optional)", ["", "no-agreement", "agreement-possible"], key=_key("judgment_outlook"),
+                              format_func=lambda o: o or "— none —")
+    return {"text": text, "issues": chosen_issues, "confidence": confidence, "outlook": outlook or None}
+
+
+FORMS = {"position": _position, "event": _event, "impact": _impact, "judgment": _judgment}
+
+
+def _new_record(kind: str, taxonomy: Taxonomy, passage: Passage, taken: set[str]) -> Addition:
+    values = FORMS[kind](taxonomy)
+    suggested = suggest_id(kind, values, taken)
+    typed = st.text_input("Record id", key=_key(f"{kind}_id"), placeholder=suggested,
+                          help="Left empty, the id shown is used.").strip()
+    record_id = typed or suggested
+    record = new_record(kind, {**values, "id": record_id}, evidence_span(record_id, passage, taken | {record_id}))
+    return Addition((KINDS[kind][0],), record, record_id, f"new {kind}")
+
+
+def _existing(action: str, document: dict, passage: Passage, taken: set[str]) -> Addition | None:
+    if action == "evidence":
+        records = {f"{field}[{index}]": (field, index, record) for field, index, record in existing_records(document)}
+    else:
+        records = {f"positions[{index}]": ("positions", index, record)
+                   for index, record in enumerate(document.get("positions") or []) if isinstance(record, dict)}
+    if not records:
+        st.info("This brief has no record of that kind yet: code the passage as a new one first.")
+        return None
+    choice = st.selectbox("Record" if action == "evidence" else "Position", list(records), key=_key(f"{action}_record"),
+                          format_func=lambda place: record_label(RECORD_KINDS[records[place][0]], records[place][2]))
+    field, index, record = records[choice]
+    record_id = record["id"]
+    if action == "evidence":
+        span = evidence_span(record_id, passage, taken)
+        return Addition((field, index, "evidence"), span, record_id, f"evidence for {record_id}")
+    span = evidence_span(record_id, passage, taken, PART_INFIX[action])
+    name = "red line" if action == "red_line" else "acceptable range"
+    if isinstance(record.get(action), dict):
+        st.caption(f"The passage is added to the evidence of this position's {name}.")
+        return Addition((field, index, action, "evidence"), span, record_id, f"{name} evidence for {record_id}")
+    claim_type = None
+    if action == "red_line":
+        text = st.text_area("Red line: what the party says it will not accept", key=_key("red_line_text"), height=70)
+        values = {"text": text}
+    else:
+        left, right = st.columns(2)
+        low = left.selectbox("Lowest stance it could live with", ORDINAL, format_func=_stance, key=_key("range_low"))
+        high = right.selectbox("Highest", ORDINAL, format_func=_stance, key=_key("range_high"), index=len(ORDINAL) - 1)
+        note = st.text_input("Note: what the text shows of its flexibility", key=_key("range_note"))
+        values = {"low": low, "high": high, "note": note}
+    claim_type = st.selectbox("Whose words the evidence is", ["", *CLAIM_TYPES], key=_key(f"{action}_claim_type"),
+                              format_func=lambda c: CLAIM_TYPES.get(c, "— as the position —"))
+    part = new_part(action, {**values, "claim_type": claim_type or None}, span)
+    return Addition((field, index), part, record_id, f"new {name} for {record_id}", key=action)
+
+
+def coding_form(access: Access, frames: Frames, opened: workbench.Opened, passage: Passage, taxonomy: Taxonomy) -> None:
+    """The form for the chosen passage, its review, and the save button."""
+    document = opened.snapshot.document
+    taken = set(frames.evidence["id"]) | record_ids(document)
+    for table in ("positions", "events", "impacts", "judgments", "ladders", "notes"):
+        taken |= set(frames.table(table)["id"])
+    action = st.radio("Code the passage as", list(ACTIONS), format_func=ACTIONS.get, key=_key("action"), horizontal=True)
+    addition = _new_record(action, taxonomy, passage, taken) if action in KINDS else _existing(action, document, passage, taken)
+    if addition is None:
+        return
+    result = review(document, addition, taxonomy, frames.seed_texts)
+    if result.errors:
+        # "positions[27].party: field required" reads "party: field required" in the form that has the field
+        errors = [re.sub(r"^\w+\[\d+\]\.", "", error) for error in result.errors[:12]]
+        st.warning("Not ready to save:\n\n" + "\n".join(f"- {error}" for error in errors),
+                   icon=":material/rule:")
+    for warning in result.warnings:
+        st.warning(f"Editorial warning: {warning}", icon=":material/report:")
+    if st.button("Save to the brief", key="wb_save", type="primary", disabled=bool(result.errors) or opened.changed,
+                 icon=":material/save:", help="Validates the whole corpus with this change first; nothing invalid is written."):
+        saved = workbench.save(access, opened.snapshot.file, addition.edit, action=addition.action, record=addition.record)
+        if saved is not None:
+            warned = f" Editorial warnings: {'; '.join(saved.warnings)}" if saved.warnings else ""
+            workbench.notice("success", f"Saved {addition.action} `{addition.record}` to `{opened.snapshot.file}`. "
+                             f"Undo it under “Trail and undo”.{warned}")
+            st.session_state[CLEAR_KEY] = True
+            workbench.set_passage(None)
+            st.rerun()
+
+
+def taxonomy_additions(access: Access, taxonomy_file: Snapshot) -> None:
+    """Add a party or an issue to data/taxonomy.yaml, saved like a record."""
+    with st.expander("Add a party or an issue to the taxonomy", icon=":material/playlist_add:"):
+        kind = st.radio("Add", ["party", "issue"], key="wb_tax_kind", horizontal=True)
+        new_id = st.text_input("Id", key="wb_tax_id", placeholder="e.g. moldova").strip()
+        if kind == "party":
+            name = st.text_input("Name", key="wb_tax_name")
+            party_kind = st.selectbox("Kind", ["state", "organisation", "group"], key="wb_tax_party_kind")
+            entry, field = {"id": new_id, "name": name.strip(), "kind": party_kind}, "parties"
+        else:
+            label = st.text_input("Label", key="wb_tax_label")
+            definition = st.text_area("Definition", key="wb_tax_definition", height=70)
+            entry, field = {"id": new_id, "label": label.strip(), "definition": definition.strip()}, "issues"
+        if st.button(f"Add the {kind} to the taxonomy", key="wb_tax_add", icon=":material/add:"):
+            saved = workbench.save(access, taxonomy_file.file, lambda text: append_item(text, (field,), entry),
+                                   action=f"new {kind}", record=new_id)
+            if saved is not None:
+                workbench.notice("success", f"Added the {kind} `{new_id}` to `{taxonomy_file.file}`.")
+                st.rerun()

@@ -1,0 +1,355 @@
+"""The coding workbench's parts: who may edit, the brief and passage being coded, the trail with undo, and a new
+brief from the browser. The form that codes a passage is in components/coding_form.py.
+
+Every control that writes is drawn only for an editor, and every write checks access again at the moment it is
+made, so no URL or input can write when editing is off.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
+
+from briefing import editing
+from briefing.editing import Access, EditConflict, EditError, Snapshot
+from briefing.frames import Frames
+from briefing.load import Layout
+from briefing.passages import Passage, context, locate_quote
+from briefing.schema import Taxonomy
+from briefing.store import cache_dir
+from components.data import current_data_key
+from components.html import html_fragment, render_html
+from components.passage_picker import passage_picker, spans_of
+from components.shell import PageContext, login_configured
+from components.timeline import issue_colours
+
+BRIEF_KEY = "wb_brief"
+SEED_KEY = "wb_seed"
+PASSAGE_KEY = "wb_passage"
+OPENED_KEY = "wb_opened"  # file: sha256 of the content the analyst opened
+OPEN_RECORDS_KEY = "wb_open_records"
+CANDIDATES_KEY = "wb_candidates"
+NEAR_KEY = "wb_near"
+NOTICE_KEY = "wb_notice"
+PENDING_BRIEF_KEY = "wb_pending_brief"
+QUOTE_KEY = "wb_quote"
+TAXONOMY_FILE = "data/taxonomy.yaml"
+RELOAD_WAIT_S = 3.0
+
+
+def _settings() -> Mapping | None:
+    try:
+        settings = st.secrets.get("briefing")
+    except (StreamlitSecretNotFoundError, FileNotFoundError):
+        return None
+    return settings if isinstance(settings, Mapping) else None
+
+
+def _local_name() -> str:
+    try:
+        return f"local editor ({getpass.getuser()})"
+    except (KeyError, OSError):
+        return "local editor"
+
+
+def current_access() -> Access:
+    """Whether this visitor may edit now: the switch, the login and the list of editors."""
+    login = login_configured()
+    email = None
+    if login and st.user.get("is_logged_in", False):
+        email = st.user.get("email")
+    return editing.editing_access(os.environ, _settings(), login, email, _local_name())
+
+
+def _require(access: Access) -> None:
+    """Stop before any write unless this visitor may edit now (checked again, whatever the page drew)."""
+    if not current_access().allowed or not access.allowed:
+        raise EditError("Editing is off; nothing was written.")
+
+
+def editing_off(access: Access) -> None:
+    st.info(access.reason, icon=":material/lock:")
+    st.page_link("pages/sources.py", label="Read the coded passages in the source viewer", icon=":material/article:")
+
+
+def layout() -> Layout:
+    return Layout.from_env()
+
+
+def compiled() -> Path:
+    return cache_dir() / "briefs"
+
+
+def wait_for_reload(before: str) -> None:
+    """Wait until the data layer has noticed the write, so the next run shows it (the watch reports within ms)."""
+    deadline = time.monotonic() + RELOAD_WAIT_S
+    while current_data_key() == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def notice(kind: str, message: str, details: tuple[str, ...] = ()) -> None:
+    """A message to show on the next run (after st.rerun)."""
+    st.session_state[NOTICE_KEY] = (kind, message, details)
+
+
+def show_notice() -> None:
+    kind, message, details = st.session_state.pop(NOTICE_KEY, (None, "", ()))
+    if kind is None:
+        return
+    getattr(st, kind)(message)
+    if details:
+        st.code("\n".join(details), language=None, wrap_lines=True)
+
+
+@dataclass(frozen=True)
+class Opened:
+    """The brief being coded, as the analyst opened it, and the seed whose text is shown."""
+
+    brief: str
+    snapshot: Snapshot
+    opened_sha256: str
+    seed: str
+    text: str
+
+    @property
+    def changed(self) -> bool:
+        return self.snapshot.sha256 != self.opened_sha256
+
+
+def _reload(file: str) -> None:
+    st.session_state.get(OPENED_KEY, {}).pop(file, None)
+    st.session_state.get(OPENED_KEY, {}).pop(TAXONOMY_FILE, None)
+
+
+def choose_brief(frames: Frames, context_: PageContext) -> Opened | None:
+    """The brief and seed to code, read from its file; says so when the file changed since it was opened."""
+    titles = frames.brief_titles
+    options = list(titles)[::-1]  # newest first
+    if (pending := st.session_state.pop(PENDING_BRIEF_KEY, None)) and pending in titles:
+        st.session_state[BRIEF_KEY] = pending
+    if st.session_state.get(BRIEF_KEY) not in titles:
+        chosen = context_.selection.briefs[0] if context_.selection.briefs else options[0]
+        st.session_state[BRIEF_KEY] = chosen
+    brief = st.selectbox("Brief", options, key=BRIEF_KEY, format_func=lambda b: f"{titles.get(b, b)} ({b})")
+    row = frames.briefs[frames.briefs["id"] == brief].iloc[0]
+    try:
+        snapshot = editing.open_file(layout(), row["file"])
+    except EditError as error:
+        st.error(str(error))
+        return None
+    opened = st.session_state.setdefault(OPENED_KEY, {})
+    opened.setdefault(snapshot.file, snapshot.sha256)
+    seeds = [seed for seed in row["seeds"] if seed in frames.seed_texts]
+    if not seeds:
+        st.error("This brief's source text could not be read; run `python -m briefing validate`.")
+        return None
+    if st.session_state.get(SEED_KEY) not in seeds:
+        st.session_state[SEED_KEY] = seeds[0]
+    seed = st.selectbox("Source text", seeds, key=SEED_KEY) if len(seeds) > 1 else seeds[0]
+    result = Opened(brief, snapshot, opened[snapshot.file], seed, frames.seed_texts[seed])
+    left, right = st.columns([4, 1], vertical_alignment="center")
+    if result.changed:
+        left.warning(f"{snapshot.file} has changed since you opened it (another editor saved, or it was edited by "
+                     "hand). Reload it before saving; what you have entered stays.", icon=":material/sync_problem:")
+    else:
+        left.caption(f"Editing `{snapshot.file}` as opened (content sha256 `{result.opened_sha256[:12]}`). A save is "
+                     "refused if the file changes meanwhile.")
+    right.button("Reload the brief", key="wb_reload", on_click=_reload, args=(snapshot.file,), icon=":material/refresh:")
+    return result
+
+
+def set_passage(passage: Passage | None) -> None:
+    st.session_state[PASSAGE_KEY] = passage
+    st.session_state.pop(CANDIDATES_KEY, None)
+    st.session_state.pop(NEAR_KEY, None)
+
+
+def _find_quote(seed: str, text: str) -> None:
+    located = locate_quote(seed, text, st.session_state.get(QUOTE_KEY, ""))
+    st.session_state[CANDIDATES_KEY] = located
+    if len(located.passages) == 1:
+        st.session_state[PASSAGE_KEY] = located.passages[0]
+
+
+def passage_panel(frames: Frames, opened: Opened) -> Passage | None:
+    """The source with its coded spans; the passage chosen in it with the mouse, the keyboard or a typed quote."""
+    passage: Passage | None = st.session_state.get(PASSAGE_KEY)
+    if passage is not None and passage.seed != opened.seed:
+        passage = None
+        set_passage(None)
+    colours = issue_colours(frames.issues["id"])
+    st.caption("Select a passage with the mouse, or click into the text and hold Shift with the arrow keys. Coded "
+               "passages are underlined in their issue's colour: click one (or press Enter in it) to open its record.")
+    events = passage_picker(opened.seed, opened.text, spans_of(frames.evidence, opened.seed), colours,
+                            (passage.start, passage.end) if passage else None, key="wb_picker")
+    if events.selection is not None:
+        passage = events.selection
+        set_passage(passage)
+        st.rerun()  # draw the chosen passage in the text at once
+    if events.unmatched:
+        st.warning("That selection could not be matched to the source text; select it again or type the quote.")
+    if events.opened:
+        st.session_state[OPEN_RECORDS_KEY] = events.opened
+    with st.expander("…or type or paste a quote", icon=":material/keyboard:", expanded=False):
+        st.text_area("Quote, in the source's exact words", key=QUOTE_KEY, height=80, max_chars=5000)
+        st.button("Find the quote", key="wb_find", on_click=_find_quote, args=(opened.seed, opened.text),
+                  icon=":material/search:")
+        located = st.session_state.get(CANDIDATES_KEY)
+        if located is not None:
+            (st.success if len(located.passages) == 1 else st.warning)(located.message)
+            if len(located.passages) > 1:
+                labels = {f"{p.start}–{p.end}": p for p in located.passages}
+                choice = st.radio("Occurrences", list(labels), key="wb_occurrence",
+                                  format_func=lambda label: f"{label}: {context(opened.text, labels[label])}")
+                st.button("Use this occurrence", key="wb_use_occurrence", on_click=set_passage, args=(labels[choice],))
+            if located.near is not None:
+                near = located.near
+                wording = opened.text[near.start:near.end]
+                st.text(f"The source has: {wording}")
+                st.button("Use the source's wording", key="wb_use_near", on_click=set_passage,
+                          args=(Passage(opened.seed, near.start, near.end, wording),))
+    if passage is not None:
+        render_html(html_fragment(
+            '<div data-testid="chosen-quote" style="border-left:4px solid #542788;padding:0.4rem 0.8rem;margin:0.4rem 0;'
+            'white-space:pre-wrap;background:#f6f2fb">$quote</div>', quote=passage.quote))
+        left, right = st.columns([4, 1], vertical_alignment="center")
+        left.caption(f"Chosen passage: characters {passage.start}–{passage.end} of `{passage.seed}`.")
+        right.button("Clear", key="wb_clear_passage", on_click=set_passage, args=(None,), icon=":material/close:")
+    return passage
+
+
+def open_records(frames: Frames, opened: Opened) -> None:
+    """The records behind the highlight the analyst clicked."""
+    ids = st.session_state.get(OPEN_RECORDS_KEY)
+    if not ids:
+        return
+    rows = frames.evidence_for(list(ids))
+    if rows.empty:
+        return
+    with st.container(border=True, key="wb_opened_record"):
+        for row in rows.drop_duplicates("record_id").itertuples(index=False):
+            st.markdown(f"**Opened {row.record_kind}** `{row.record_id}` · evidence `{row.id}` "
+                        f"({row.role}) · characters {row.start}–{row.end}")
+            table = frames.table({"position": "positions", "event": "events", "impact": "impacts",
+                                  "judgment": "judgments", "ladder": "ladders", "note": "notes"}[row.record_kind])
+            record = table[table["id"] == row.record_id].head(1)
+            for column in ("summary", "title", "assessment", "text", "stance", "claim_type", "confidence", "date"):
+                if column in record and len(record) and record[column].iloc[0]:
+                    st.text(f"{column.replace('_', ' ')}: {record[column].iloc[0]}")
+            st.page_link("pages/sources.py", label="Show it in the source viewer", query_params={"span": row.id},
+                         icon=":material/article:")
+        st.button("Close", key="wb_close_record", on_click=st.session_state.pop, args=(OPEN_RECORDS_KEY, None))
+
+
+def taxonomy_of(opened_taxonomy: Snapshot) -> Taxonomy | None:
+    try:
+        return Taxonomy.model_validate(opened_taxonomy.document)
+    except ValueError:
+        return None
+
+
+def open_taxonomy() -> Snapshot | None:
+    try:
+        snapshot = editing.open_file(layout(), TAXONOMY_FILE)
+    except EditError as error:
+        st.error(str(error))
+        return None
+    st.session_state.setdefault(OPENED_KEY, {}).setdefault(TAXONOMY_FILE, snapshot.sha256)
+    return snapshot
+
+
+def save(access: Access, file: str, change, *, action: str, record: str) -> editing.Saved | None:
+    """Save through briefing.editing; on success the file counts as opened anew. Errors are shown, nothing is lost."""
+    try:
+        _require(access)
+        before = current_data_key()
+        saved = editing.save(layout(), file, st.session_state[OPENED_KEY][file], change, editor=access.editor,
+                             action=action, record=record, compiled=compiled())
+    except EditConflict as error:
+        st.error(str(error), icon=":material/sync_problem:")
+        return None
+    except EditError as error:
+        st.error(str(error), icon=":material/block:")
+        if error.problems:
+            st.code("\n".join(error.problems), language=None, wrap_lines=True)
+        return None
+    st.session_state[OPENED_KEY][file] = saved.snapshot.sha256
+    wait_for_reload(before)
+    return saved
+
+
+def trail(access: Access) -> None:
+    """The latest saves, each with its diff, and the button that takes back the last one."""
+    entries = editing.read_log(layout())
+    if not entries:
+        st.caption("Nothing has been saved from the workbench yet. Every save is recorded in `data/edit-log.jsonl`.")
+        return
+    target = editing.undoable(entries)
+    if target is not None:
+        label = f"Undo: {target['action']} {target.get('record', '')} in {target.get('file', '')}"
+        if st.button(label, key="wb_undo", icon=":material/undo:"):
+            try:
+                _require(access)
+                before = current_data_key()
+                editing.undo(layout(), target, editor=access.editor, compiled=compiled())
+            except EditError as error:
+                st.error(str(error), icon=":material/block:")
+                if error.problems:
+                    st.code("\n".join(error.problems), language=None, wrap_lines=True)
+            else:
+                st.session_state.get(OPENED_KEY, {}).pop(target.get("file"), None)
+                wait_for_reload(before)
+                notice("success", f"Undone: {target['action']} {target.get('record', '')}.")
+                st.rerun()
+    st.caption(f"The trail, newest first ({len(entries)} entries; the whole log is `data/edit-log.jsonl`).")
+    for entry in reversed(entries[-20:]):
+        title = f"{entry.get('time', '')} · {entry.get('editor', '')} · {entry.get('action', '')} {entry.get('record', '')}"
+        with st.expander(title):
+            st.text(f"File: {entry.get('file', '')}")
+            if entry.get("diff"):
+                st.code(entry["diff"], language="diff")
+
+
+def _create(access: Access, frames: Frames, source: bytes | None, seed_file: str, brief_id: str, title: str,
+            published: str) -> None:
+    if not source:
+        st.error("Upload a text file or paste the source text first.")
+        return
+    try:
+        _require(access)
+        before = current_data_key()
+        entry = editing.create_brief(layout(), source, seed_file, brief_id.strip(), title, published,
+                                     editor=access.editor, known_ids=set(frames.brief_titles))
+    except EditError as error:
+        st.error(str(error), icon=":material/block:")
+        return
+    wait_for_reload(before)
+    st.session_state[PENDING_BRIEF_KEY] = brief_id.strip()
+    notice("success", f"Created {entry['file']} on {entry['seed']}: " + "; ".join(entry["done"]))
+    st.rerun()
+
+
+def new_brief_form(access: Access, frames: Frames) -> None:
+    """Start a brief from a source text, as ``python -m briefing new`` does."""
+    st.caption("The source text is copied into `seeds/` byte for byte, and a brief is written with its seed, title "
+               "and date and one commented example of each kind of record.")
+    upload = st.file_uploader("Source text (UTF-8 .txt)", type=["txt"], key="wb_new_upload")
+    pasted = st.text_area("…or paste the source text", key="wb_new_text", height=150)
+    brief_id = st.text_input("Brief id", key="wb_new_id", placeholder="e.g. lavrov-red-line-2026-01",
+                             help="Lowercase letters, digits and single hyphens.")
+    title = st.text_input("Title, as the source gives it", key="wb_new_title")
+    published = st.date_input("Published", key="wb_new_published", value=None, format="YYYY-MM-DD")
+    default_name = upload.name if upload is not None else f"{brief_id.strip() or 'source'}.txt"
+    seed_file = st.text_input("Seed file name", key="wb_new_seed_file", placeholder=default_name,
+                              help="The name the text gets in seeds/; left empty, the one shown.")
+    if st.button("Create the brief", key="wb_new_create", icon=":material/note_add:", type="primary"):
+        source = upload.getvalue() if upload is not None else pasted.encode("utf-8")
+        _create(access, frames, source, seed_file.strip() or default_name, brief_id, title,
+                published.isoformat() if published else "")
