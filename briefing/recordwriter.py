@@ -226,8 +226,8 @@ def append_item(text: str, path: tuple, item: dict) -> Edit:
     holder[key] = [item]
     lines = _item_lines(item, key_column + style.offset, key_column + style.sequence, nested)
     line_end = _after_line(text, key_node)
-    if empty_flow:
-        # "key: []  # comment": the brackets go, the rest of the line stays, the items follow on their own lines
+    if node.end_mark.index > node.start_mark.index:
+        # "key: []  # comment" or "key: ~": the value goes, the rest of the line stays, the items follow on their own lines
         start, end = node.start_mark.index, node.end_mark.index
         rest = text[end:line_end].rstrip("\r\n")
         return _verified(_splice(text, start, line_end, lines, style.newline, before=rest + style.newline), expected)

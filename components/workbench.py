@@ -39,6 +39,7 @@ CANDIDATES_KEY = "wb_candidates"
 NEAR_KEY = "wb_near"
 NOTICE_KEY = "wb_notice"
 PENDING_BRIEF_KEY = "wb_pending_brief"
+FILTERED_KEY = "wb_filtered_brief"
 QUOTE_KEY = "wb_quote"
 TAXONOMY_FILE = "data/taxonomy.yaml"
 RELOAD_WAIT_S = 3.0
@@ -134,9 +135,13 @@ def choose_brief(frames: Frames, context_: PageContext) -> Opened | None:
     options = list(titles)[::-1]  # newest first
     if (pending := st.session_state.pop(PENDING_BRIEF_KEY, None)) and pending in titles:
         st.session_state[BRIEF_KEY] = pending
+    filtered = context_.selection.briefs[0] if context_.selection.briefs else None
+    if filtered != st.session_state.get(FILTERED_KEY):  # a brief chosen in the sidebar's filter is the one coded
+        st.session_state[FILTERED_KEY] = filtered
+        if filtered in titles:
+            st.session_state[BRIEF_KEY] = filtered
     if st.session_state.get(BRIEF_KEY) not in titles:
-        chosen = context_.selection.briefs[0] if context_.selection.briefs else options[0]
-        st.session_state[BRIEF_KEY] = chosen
+        st.session_state[BRIEF_KEY] = options[0]
     brief = st.selectbox("Brief", options, key=BRIEF_KEY, format_func=lambda b: f"{titles.get(b, b)} ({b})")
     row = frames.briefs[frames.briefs["id"] == brief].iloc[0]
     try:
