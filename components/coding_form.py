@@ -226,7 +226,7 @@ def coding_form(access: Access, frames: Frames, opened: workbench.Opened, passag
                    icon=":material/rule:")
     for warning in result.warnings:
         st.warning(f"Editorial warning: {warning}", icon=":material/report:")
-    if st.button("Save to the brief", key="wb_save", type="primary", disabled=bool(result.errors) or opened.changed,
+    if st.button("Save to the brief", key="wb_save", type="primary", disabled=bool(result.errors),
                  icon=":material/save:", help="Validates the whole corpus with this change first; nothing invalid is written."):
         saved = workbench.save(access, opened.snapshot.file, addition.edit, action=addition.action, record=addition.record)
         if saved is not None:
