@@ -34,7 +34,7 @@ VIEWPORT = {"width": 1400, "height": 1000}
 # Opened directly on a page path, Streamlit's frontend first probes <page>/_stcore/health and
 # <page>/_stcore/host-config, gets 404 and falls back to the server root
 # (https://github.com/streamlit/streamlit/issues/7074). Those two probes are the only console errors tolerated.
-PAGE_PATHS = ("matrix", "timeline", "regional", "sources", "negotiation", "present")
+PAGE_PATHS = ("matrix", "timeline", "regional", "sources", "negotiation", "present", "workbench")
 PROBE_404 = r"^{base}/(?:{pages})/_stcore/(?:health|host-config)$"
 
 
