@@ -2,7 +2,8 @@
 
 Starts `streamlit run app.py` on a free local port, drives Debian's Chromium through each view on a 1280 × 800
 laptop screen with the sidebar open, then the overview and the matrix on a 390 × 844 phone, saves one PNG per shot
-and stops the server again.
+and stops the server again. The coding workbench is shot on a second server with editing switched on, over a
+temporary copy of data/ and seeds/, with a passage selected by mouse: nothing is saved.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -99,6 +101,71 @@ def shoot(page: Page, url: str, path: Path) -> None:
     page.screenshot(path=str(path))
 
 
+# the viewport position of a character of the workbench's source text (UTF-16 offset), from the text nodes drawn
+POINT_JS = """([units, side]) => {
+  const root = document.querySelector('[data-testid=passage-picker]');
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let seen = 0, node;
+  while ((node = walker.nextNode())) {
+    if (units < seen + node.data.length) {
+      const range = document.createRange();
+      range.setStart(node, units - seen);
+      range.setEnd(node, units - seen + 1);
+      const box = range.getClientRects()[0];
+      return {x: side === 'left' ? box.left + 1 : box.right - 1, y: box.top + box.height / 2};
+    }
+    seen += node.data.length;
+  }
+  return null;
+}"""
+
+
+def start_server(port: int, env: dict[str, str], log_file) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+        cwd=PROJECT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
+    )
+
+
+def shoot_workbench(page: Page, url: str, path: Path) -> None:
+    """The workbench with the first sentence of the shown source text selected by mouse and a position begun."""
+    page.goto(url + "/workbench")
+    page.wait_for_function(SETTLED_JS, timeout=60_000)
+    picker = page.get_by_test_id("passage-picker")
+    text = picker.evaluate("el => el.textContent")
+    start = next((i for i, line in enumerate(text.split("\n")) if len(line) > 80), 0)
+    offset = sum(len(line) + 1 for line in text.split("\n")[:start])
+    line = text.split("\n")[start]
+    end = offset + (line.find(". ") + 1 if ". " in line else len(line))
+    picker.scroll_into_view_if_needed()
+    first, last = page.evaluate(POINT_JS, [offset, "left"]), page.evaluate(POINT_JS, [end - 1, "right"])
+    page.mouse.move(first["x"], first["y"])
+    page.mouse.down()
+    page.mouse.move(last["x"], last["y"], steps=6)
+    page.mouse.up()
+    page.get_by_test_id("chosen-quote").wait_for()
+    page.wait_for_timeout(500)
+    page.wait_for_function(SETTLED_JS, timeout=60_000)
+    main = page.get_by_test_id("stMain")
+    for label in ("Party", "Issue", "Stance"):
+        box = main.get_by_role("combobox", name=label, exact=True)
+        box.click()
+        box.press("ArrowDown")
+        page.get_by_role("option").first.click()
+        page.wait_for_timeout(400)
+        page.wait_for_function(SETTLED_JS, timeout=60_000)
+    date = main.get_by_role("textbox", name="Date (EDTF)")
+    date.fill("2026-01-23/2026-01-24")
+    date.press("Tab")
+    page.get_by_text("Reads as:").wait_for()
+    page.wait_for_function(SETTLED_JS, timeout=60_000)
+    picker.evaluate("el => el.scrollIntoView({block: 'start'})")
+    page.mouse.wheel(0, -120)  # the brief chooser above the text
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(path))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=PROJECT / "docs" / "img", help="folder for the PNGs (default: docs/img)")
@@ -111,11 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         log = Path(scratch) / "server.log"
         with log.open("wb") as log_file:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-                 "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-                cwd=PROJECT, env=child_env(), stdout=log_file, stderr=subprocess.STDOUT,
-            )
+            process = start_server(port, child_env(), log_file)
             try:
                 wait_healthy(process, url, log)
                 with sync_playwright() as playwright:
@@ -131,7 +194,32 @@ def main(argv: list[str] | None = None) -> int:
                     browser.close()
             finally:
                 stop_process(process)
+        shoot_editing(args.out, Path(scratch))
     return 0
+
+
+def shoot_editing(out: Path, scratch: Path) -> None:
+    """The workbench, on a server that may edit a copy of the data, never data/ itself."""
+    root = scratch / "copy"
+    for folder in ("data", "seeds"):
+        shutil.copytree(PROJECT / folder, root / folder)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = scratch / "editing-server.log"
+    with log.open("wb") as log_file:
+        process = start_server(port, child_env() | {"BRIEFING_ROOT": str(root), "BRIEFING_EDITING": "1"}, log_file)
+        try:
+            wait_healthy(process, url, log)
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                context = browser.new_context(viewport={"width": VIEWPORT["width"], "height": 1100})  # the text and the form
+                target = out / "workbench.png"
+                shoot_workbench(context.new_page(), url, target)
+                print(f"wrote {target.relative_to(PROJECT) if target.is_relative_to(PROJECT) else target}")
+                context.close()
+                browser.close()
+        finally:
+            stop_process(process)
 
 
 if __name__ == "__main__":
