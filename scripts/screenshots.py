@@ -161,7 +161,7 @@ def shoot_workbench(page: Page, url: str, path: Path) -> None:
     page.get_by_text("Reads as:").wait_for()
     page.wait_for_function(SETTLED_JS, timeout=60_000)
     picker.evaluate("el => el.scrollIntoView({block: 'start'})")
-    page.mouse.wheel(0, -120)  # the brief chooser above the text
+    page.mouse.wheel(0, -60)  # the caption above the text
     page.wait_for_timeout(500)
     page.screenshot(path=str(path))
 
@@ -212,7 +212,7 @@ def shoot_editing(out: Path, scratch: Path) -> None:
             wait_healthy(process, url, log)
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                context = browser.new_context(viewport={"width": VIEWPORT["width"], "height": 1100})  # the text and the form
+                context = browser.new_context(viewport={"width": VIEWPORT["width"], "height": 1400})  # the text and the form
                 target = out / "workbench.png"
                 shoot_workbench(context.new_page(), url, target)
                 print(f"wrote {target.relative_to(PROJECT) if target.is_relative_to(PROJECT) else target}")

@@ -128,11 +128,20 @@ class TestSave:
         assert any(message in problem for problem in raised.value.problems)
         assert hashes(layout) == before
 
-    def test_an_id_used_by_another_brief_is_named_with_that_file(self, layout):
+    def test_an_undo_that_would_break_another_file_is_refused_naming_that_file(self, layout):
+        opened = editing.open_file(layout, "data/taxonomy.yaml").sha256
+        party = {"id": "moldova", "name": "Moldova", "kind": "state"}
+        editing.save(layout, "data/taxonomy.yaml", opened, lambda text: append_item(text, ("parties",), party),
+                     editor="ana", action="new party", record="moldova")
+        path = layout.root / BRIEF  # a brief comes to use the new party, written by hand
+        path.write_text(append_item(path.read_text(encoding="utf-8"), ("positions",), position(party="moldova")).text,
+                        encoding="utf-8")
+        before = hashes(layout)
         with pytest.raises(EditError) as raised:
-            save(layout, position(record_id="etf-pos-russia-energy-truce-assessment"))
-        assert any("data/briefs/energy-truce-follow-up-2026-02.yaml" in p for p in raised.value.problems)
+            editing.undo(layout, editing.undoable(editing.read_log(layout)), editor="ana")
+        assert any(p.startswith(f"{BRIEF}:") and "unknown party" in p for p in raised.value.problems), raised.value.problems
         assert not any("briefing-check-" in p for p in raised.value.problems)
+        assert hashes(layout) == before
 
     def test_a_brief_broken_elsewhere_does_not_block_a_save(self, layout):
         (layout.briefs / "broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
