@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from briefing.authoring import _evidence_id
+from briefing.authoring import evidence_id
 from briefing.checks import editorial_findings
 from briefing.dates import DateError, parse_date
 from briefing.load import problems_from
@@ -142,7 +142,7 @@ def _kept(values: Mapping, keys: tuple[str, ...]) -> dict:
 
 def evidence_span(record_id: str, passage: Passage, taken: set[str], infix: str = "") -> dict:
     """An evidence entry for the passage, with an id derived from the record's as ``fill`` derives it."""
-    return {"id": _evidence_id(record_id, infix, taken), "seed": passage.seed, "start": passage.start,
+    return {"id": evidence_id(record_id, infix, taken), "seed": passage.seed, "start": passage.start,
             "end": passage.end, "quote": passage.quote}
 
 

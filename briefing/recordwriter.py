@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from briefing.authoring import _plain
+from briefing.authoring import plain_scalar
 from briefing.load import LoadError, parse_yaml
 
 
@@ -92,7 +92,7 @@ def _scalar(value: object) -> object:
     format asks.
     """
     if isinstance(value, str):
-        plain = _plain(value) == value and not re.fullmatch(r"[\d.:-]+", value)
+        plain = plain_scalar(value) == value and not re.fullmatch(r"[\d.:-]+", value)
         return value if plain else DoubleQuotedScalarString(value)
     if isinstance(value, dict):
         mapping = CommentedMap()

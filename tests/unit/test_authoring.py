@@ -351,7 +351,7 @@ class TestNew:
         assert not (tiny.layout.seeds / "minister.txt").exists()
 
     def test_a_source_too_large_for_a_seed(self, tiny, tmp_path, monkeypatch):
-        monkeypatch.setattr("briefing.authoring.MAX_SEED_BYTES", 10)
+        monkeypatch.setattr("briefing.authoring.new.MAX_SEED_BYTES", 10)
         with pytest.raises(AuthoringError, match=f"is {len(SOURCE.encode())} bytes; a seed may hold at most 10$"):
             new_brief(self.source(tmp_path), "ok", "Title", "2026-02-03", tiny.layout)
 
