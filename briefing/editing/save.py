@@ -1,21 +1,11 @@
-"""Saving from the workbench: who may edit, refusing a save over someone else's change, validating the whole corpus
-before writing, an append-only trail of every save, and undo.
-
-Editing is off unless the operator switches it on, so a hosted link never lets a reader write. A save takes a lock
-on data/, re-reads the file, refuses if its content hash differs from the one the analyst opened, makes the edit in
-memory, validates every brief against the changed file (exactly as ``validate`` would, so nothing invalid is ever
-written), writes atomically and appends one line to data/edit-log.jsonl.
-"""
+"""Saving and undoing: a lock, the conflict check, whole-corpus validation before any write, the atomic write."""
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime as dt
-import difflib
 import fcntl
 import hashlib
-import json
 import os
 import tempfile
 import uuid
@@ -25,51 +15,9 @@ from pathlib import Path
 
 from briefing.atomic import write_atomic
 from briefing.authoring import AuthoringError, new_brief
+from briefing.editing.trail import _diff, _now, append_log
 from briefing.load import Layout, LoadError, Problem, load_corpus, parse_yaml, read_bounded
 from briefing.recordwriter import Edit, WriteError
-
-EDITING_ENV = "BRIEFING_EDITING"
-EDIT_LOG = "edit-log.jsonl"
-LOG_TAIL_BYTES = 4_000_000  # the trail shown and searched for undo is the log's end; the file itself keeps everything
-SWITCHED_ON = ("1", "true", "yes", "on")
-HOW_TO_SWITCH_ON = (
-    "To switch it on, start the app with `BRIEFING_EDITING=1` in the environment, or put `editing = true` under "
-    "`[briefing]` in `.streamlit/secrets.toml`. Where a login is configured, list the editors there too: "
-    '`editors = ["name@example.org"]`.'
-)
-
-
-@dataclass(frozen=True)
-class Access:
-    """Whether this visitor may write, the name the trail gives them, and why (not)."""
-
-    allowed: bool
-    editor: str
-    reason: str
-
-
-def switched_on(environ: Mapping[str, str], settings: Mapping | None) -> bool:
-    """Editing is on through BRIEFING_EDITING=1 or ``editing = true`` under [briefing] in the secrets."""
-    if environ.get(EDITING_ENV, "").strip().lower() in SWITCHED_ON:
-        return True
-    return bool(settings) and settings.get("editing") is True  # a TOML boolean, never a string that reads "false"
-
-
-def editing_access(environ: Mapping[str, str], settings: Mapping | None, login: bool, email: str | None,
-                   local_name: str = "local editor") -> Access:
-    """Who may edit: nobody unless switched on; with a login configured, only the editors listed under [briefing]."""
-    if not switched_on(environ, settings):
-        return Access(False, "", "Editing is off: this dashboard only shows the briefs. " + HOW_TO_SWITCH_ON)
-    if not login:
-        return Access(True, local_name, "Editing is on and no login is configured: anyone who can open this page can "
-                      "edit. Configure a login and list the editors before hosting it.")
-    editors = (settings or {}).get("editors") or []
-    listed = {str(editor).strip().casefold() for editor in editors if isinstance(editor, str)}
-    if email and email.strip().casefold() in listed:
-        return Access(True, email, f"Editing is on; you are signed in as {email}, a listed editor.")
-    who = f"You are signed in as {email}, who is" if email else "Your account is"
-    return Access(False, "", f"Editing is on, but only for the editors listed under `[briefing]` `editors` in the "
-                  f"secrets. {who} not listed; ask the operator to add you.")
 
 
 def sha256(data: bytes | str) -> str:
@@ -179,50 +127,6 @@ def check_change(layout: Layout, changes: Mapping[Path, str | None], compiled: P
     return problems, [w for w in warnings if w.file in edited]
 
 
-def _diff(before: str, after: str, file: str) -> str:
-    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        f"a/{file}", f"b/{file}", n=2))
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def append_log(layout: Layout, entry: dict) -> None:
-    """One JSON line at the end of data/edit-log.jsonl, in one write with O_APPEND, then synced."""
-    line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
-    descriptor = os.open(layout.data / EDIT_LOG, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-    try:
-        os.write(descriptor, line)
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def read_log(layout: Layout) -> list[dict]:
-    """The trail, oldest first (the end of a very long one); a damaged line is skipped, never trusted."""
-    path = layout.data / EDIT_LOG
-    try:
-        with path.open("rb") as handle:
-            size = handle.seek(0, os.SEEK_END)
-            handle.seek(max(0, size - LOG_TAIL_BYTES))
-            raw = handle.read()
-    except FileNotFoundError:
-        return []
-    lines = raw.split(b"\n")
-    if size > LOG_TAIL_BYTES:
-        lines = lines[1:]  # the first line read may be cut
-    entries = []
-    for line in lines:
-        try:
-            entry = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            continue
-        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-            entries.append(entry)
-    return entries
-
-
 @dataclass(frozen=True)
 class Saved:
     entry: dict
@@ -279,15 +183,6 @@ def create_brief(layout: Layout, source: bytes, seed_file: str, brief_id: str, t
         }
         append_log(layout, entry)
     return entry
-
-
-def undoable(entries: list[dict]) -> dict | None:
-    """The latest save not yet undone: what the undo button takes back."""
-    undone = {entry.get("undoes") for entry in entries if entry.get("action") == "undo"}
-    for entry in reversed(entries):
-        if entry.get("action") != "undo" and entry["id"] not in undone:
-            return entry
-    return None
 
 
 def undo(layout: Layout, entry: dict, *, editor: str, compiled: Path | None = None) -> dict:
