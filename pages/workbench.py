@@ -3,18 +3,18 @@
 import streamlit as st
 
 from components.coding_form import clear_after_save, coding_form, taxonomy_additions
+from components.edit_trail import trail
+from components.new_brief_form import new_brief_form
 from components.shell import page_footer, page_shell
 from components.workbench import (
     choose_brief,
     current_access,
     editing_off,
-    new_brief_form,
     open_records,
     open_taxonomy,
     passage_panel,
     show_notice,
     taxonomy_of,
-    trail,
 )
 
 context = page_shell("Coding workbench")
