@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from briefing.negotiation import STANCE_AT, IssueVerdict, issue_verdict, possessive, view_verdicts
+from briefing.negotiation import STANCE_AT, VERDICT_ICONS, IssueVerdict, issue_verdict, possessive, view_verdicts
 from briefing.schema import STANCES
 from components.data import Scope, per_view
 from components.evidence import SOURCES_PAGE, evidence_quotes
@@ -12,7 +12,6 @@ from components.html import Markup, render_html
 from components.provenance import illustrative_label, markdown_badge
 from components.shell import PageContext
 
-VERDICT_ICONS = {"overlap": "✔", "touching": "◐", "no-intersection": "✖", "insufficient": "?"}
 RANGE_COLOURS = {"acceptable range": "#542788", "stance only": "#998ec3"}
 
 

@@ -96,6 +96,7 @@ class Position:
 class Verdict:
     issue: str
     issue_label: str
+    kind: str  # overlap, touching, no-intersection or insufficient
     label: str
     confidence: str
     explanation: str
@@ -282,7 +283,7 @@ class _Builder:
 
     def verdicts(self) -> tuple[Verdict, ...]:
         labels = self.frames.issue_labels
-        return tuple(Verdict(issue=v.issue, issue_label=labels[v.issue], label=v.label, confidence=v.confidence,
+        return tuple(Verdict(issue=v.issue, issue_label=labels[v.issue], kind=v.verdict, label=v.label, confidence=v.confidence,
                              explanation=v.explanation, cautions=tuple(v.cautions), rests_on=tuple(v.rests_on),
                              contested_by=tuple(v.contested_by))
                      for v in view_verdicts(self.view, self.selection.issues))
