@@ -10,7 +10,7 @@ from briefing.pack.pictures import NoBrowser, Picture, Pictures, export_pngs
 from components.regional_map import map_figure, map_readings, map_summary
 from components.timeline import BACKGROUND, BACKGROUND_LABEL, density_figure, issue_colours, timeline_figure
 
-TIMELINE_WIDTH, MAP_WIDTH = 1200, 620  # CSS pixels; the map keeps its shape, so a wider picture only adds margins
+TIMELINE_WIDTH, MAP_WIDTH = 1000, 620  # CSS pixels; the map keeps its shape, so a wider picture only adds margins
 MOST_BARS = 24  # more dated events than this read better as counts per period than as one bar each on a slide
 
 

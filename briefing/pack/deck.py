@@ -23,7 +23,7 @@ from briefing.pack.pictures import Picture, Pictures
 from briefing.schema import STANCES
 
 CHAR_WIDTH = 0.55  # of the font size: wider than Arial's average letter, so a measured line is never too long
-LINE_HEIGHT = 1.2  # of the font size
+LINE_HEIGHT = 1.2  # of the font size, set as each paragraph's exact line spacing
 FONT = "Arial"
 SLIDE_WIDTH, SLIDE_HEIGHT = Inches(13.333), Inches(7.5)  # 16:9
 MARGIN = Inches(0.5)
@@ -170,7 +170,7 @@ class _Deck:
         for index, line in enumerate(lines):
             paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
             paragraph.space_before = Pt(line.gap)
-            paragraph.line_spacing = LINE_HEIGHT
+            paragraph.line_spacing = Pt(line.size * LINE_HEIGHT)  # exact, as measured: a multiple would scale the font's own
             run = paragraph.add_run()
             run.text = line.text
             run.font.name = FONT
@@ -368,6 +368,7 @@ def fill_cell(cell, text: str, bold: bool = False) -> None:
     frame = cell.text_frame
     frame.word_wrap = True
     paragraph = frame.paragraphs[0]
+    paragraph.line_spacing = Pt(TABLE_SIZE * LINE_HEIGHT)
     run = paragraph.add_run()
     run.text = text
     run.font.name = FONT
