@@ -334,7 +334,11 @@ class _Deck:
                         party.append(Line(f"{label} ({bound.whose}): {bound.text}{note}", DETAIL, gap=2))
                         quotes += bound.quotes
                 blocks.append(Block(tuple(party)))
-                blocks += [Block(quote_lines((quote,)), quote_notes((quote,))) for quote in quotes]
+                # a red line often rests on the very words of the stance: one span is shown once, every id in the notes
+                spans: dict[tuple[str, int, int], list[Quote]] = {}
+                for quote in quotes:
+                    spans.setdefault((quote.seed_file, quote.start, quote.end), []).append(quote)
+                blocks += [Block(quote_lines(same[:1]), quote_notes(tuple(same))) for same in spans.values()]
             self.text_slides(verdict.issue_label, blocks)
 
     def ladders(self) -> None:
