@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from briefing.pack.model import PackContent
 from briefing.pack.pictures import Pictures, browser_path
-from briefing.pack.render import _html, render_pack_html
+from briefing.pack.render import render_footer, render_pack_html
 
 PAPERS = {"a4": "A4", "letter": "Letter"}
 MARGINS = {"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
@@ -46,7 +46,7 @@ def build_pdf(pack: PackContent, pictures: Pictures | None = None, paper: str = 
     """The pack as a PDF on `paper` (a4 or letter)."""
     if paper not in PAPERS:
         raise ValueError(f"unknown paper {paper!r}; choose one of {', '.join(PAPERS)}")
-    footer = _html.get_template("footer.html").render(version=pack.version)
+    footer = render_footer(pack.version)
     # Playwright's sync API refuses a thread with a running event loop; a thread of its own never has one
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(_print, str(print_html(pack, pictures)), footer, paper).result()

@@ -34,3 +34,8 @@ def render_pack_html(pack: PackContent, template: str = "pack.html", **extra) ->
 
 def render_pack_markdown(pack: PackContent) -> str:
     return _markdown.get_template("pack.md").render(pack=pack)
+
+
+def render_footer(version: str) -> str:
+    """The PDF's footer: Chromium fills in the page number and the page count."""
+    return _html.get_template("footer.html").render(version=version)

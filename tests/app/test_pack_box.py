@@ -64,3 +64,14 @@ def test_a_file_built_for_another_filter_is_not_offered():
     assert "Download Slides (PowerPoint)" in labels(app)
     app.sidebar.multiselect(key="issue_filter_widget").set_value(["energy-truce"]).run()
     assert labels(app) == {"HTML", "Markdown"}
+
+
+def test_without_a_browser_the_pdf_says_what_to_install_and_the_page_keeps_working(monkeypatch, tmp_path):
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "no-such-browser"))
+    app = opened(issue="ceasefire")
+    app.sidebar.button(key="pack_build_pdf").click().run()
+    assert not app.exception
+    status = app.sidebar.get("status")[0]
+    assert status.label.startswith("The PDF cannot be built on this server: BROWSER_PATH=")
+    assert labels(app) == {"HTML", "Markdown"}
+    assert app.title[0].value == "Position matrix"  # the page itself is drawn as ever
