@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 import streamlit as st
+from streamlit.elements.lib.mutable_status_container import StatusContainer
 
 from briefing.frames import Frames, Selection
 from briefing.pack import build_pack
@@ -26,7 +27,7 @@ def _text_file(frames: Frames, selection: Selection, kind: str) -> bytes:
     return pack_file(build_pack(frames, selection), kind)
 
 
-def _pictures(frames: Frames, selection: Selection, status) -> Pictures:
+def _pictures(frames: Frames, selection: Selection, status: StatusContainer) -> Pictures:
     """The timeline and the map, drawn once per filter and data version for the slides and the PDF alike."""
     wanted = (frames.version, selection)
     kept = st.session_state.get(PICTURES_KEY)

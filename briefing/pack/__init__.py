@@ -1,12 +1,13 @@
-"""The briefing pack of a filter: one content model (model.py) drawn as HTML and Markdown (render.py, templates/),
-slides (deck.py) and PDF (pdf.py)."""
+"""The briefing pack of a filter: one content model (model.py, built by build.py) drawn as HTML and Markdown (render.py, templates/),
+slides (deck.py, layout.py) and PDF (pdf.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from briefing.frames import Frames, Selection
-from briefing.pack.model import PackContent, build_pack, cell_words
+from briefing.pack.build import build_pack, cell_words
+from briefing.pack.model import PackContent
 from briefing.pack.render import markdown_escape, render_pack_html, render_pack_markdown
 
 __all__ = ["PackContent", "build_pack", "cell_words", "markdown_escape", "pack_html", "pack_markdown"]

@@ -15,7 +15,8 @@ from pptx.util import Emu
 from briefing.frames import Selection, select
 from briefing.load import Layout
 from briefing.pack import build_pack
-from briefing.pack.deck import CHAR_WIDTH, INSET, LINE_HEIGHT, build_deck
+from briefing.pack.deck import build_deck
+from briefing.pack.layout import CHAR_WIDTH, INSET, LINE_HEIGHT
 from briefing.store import load_frames
 from components.pack_pictures import pack_pictures
 from tests.pack_corpora import HOSTILE, hostile_corpus
