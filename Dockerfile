@@ -10,6 +10,13 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
+# Debian's Chromium draws the pictures of the slides (kaleido) and prints the PDF pack (Playwright); nothing else
+# needs it, and no browser is downloaded at run time.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends chromium \
+    && rm -rf /var/lib/apt/lists/*
+ENV BROWSER_PATH=/usr/bin/chromium
+
 # Dependencies first: editing the app or the briefs does not reinstall them.
 COPY requirements.txt ./
 RUN pip install -r requirements.txt

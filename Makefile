@@ -28,6 +28,7 @@ test: $(STAMP) lint validate
 
 screenshots: $(STAMP)
 	$(BIN)/python -m scripts.screenshots
+	$(BIN)/python -m scripts.slide_screenshot
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -94,7 +94,9 @@ def _export(args) -> int:
 
 def _pack(args) -> int:
     from briefing.frames import Selection
-    from briefing.pack import pack_html, pack_markdown
+    from briefing.pack import build_pack
+    from briefing.pack.files import FORMATS, format_for, pack_file
+    from briefing.pack.pictures import NoBrowser
     from briefing.store import load_frames
 
     frames = load_frames(Layout.from_env())
@@ -107,10 +109,23 @@ def _pack(args) -> int:
         print(f"unknown id(s): {', '.join(unknown)}", file=sys.stderr)
         return 2
     selection = Selection(issues=tuple(args.issue), parties=tuple(args.party), briefs=tuple(args.brief))
-    markdown = args.format == "md" or (args.format is None and args.out.suffix.lower() in (".md", ".markdown"))
-    text = pack_markdown(frames, selection) if markdown else pack_html(frames, selection)
+    kind = args.format or format_for(args.out.suffix)
+    pictures = None
+    try:
+        if FORMATS[kind].pictures:
+            # the pictures come from the pages' own figure builders, which live with the components
+            from components.pack_pictures import pack_pictures
+
+            print("drawing the timeline and the map…", file=sys.stderr)
+            pictures = pack_pictures(frames, selection)
+            for reason in pictures.missing:
+                print(f"note: {reason}", file=sys.stderr)
+        data = pack_file(build_pack(frames, selection), kind, pictures, paper=args.paper)
+    except NoBrowser as error:
+        print(f"cannot write a {kind} pack: {error}", file=sys.stderr)
+        return 1
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
+    args.out.write_bytes(data)
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
@@ -158,11 +173,13 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--out", type=Path, help="output file (json) or folder (csv); default: standard output (json)")
     export.add_argument("--allow-skipped", action="store_true", help="write what loads even if some briefs do not")
     export.set_defaults(run=_export)
-    pack = commands.add_parser("pack", help="write a self-contained briefing pack (HTML or Markdown) for a filter")
+    pack = commands.add_parser("pack", help="write the briefing pack of a filter: slides, PDF, HTML or Markdown")
     pack.add_argument("--issue", action="append", default=[], metavar="ID", nargs="+", help="keep only these issues")
     pack.add_argument("--party", action="append", default=[], metavar="ID", nargs="+", help="keep only these parties")
     pack.add_argument("--brief", action="append", default=[], metavar="ID", nargs="+", help="keep only this brief")
-    pack.add_argument("--format", choices=("html", "md"), help="default: from the --out suffix (.md is Markdown)")
+    pack.add_argument("--format", choices=("pptx", "pdf", "html", "md"),
+                      help="default: from the --out suffix (.pptx, .pdf, .md; anything else is HTML)")
+    pack.add_argument("--paper", choices=("a4", "letter"), default="a4", help="the PDF's paper size (default: a4)")
     pack.add_argument("--out", type=Path, required=True, help="output file")
     pack.add_argument("--allow-skipped", action="store_true", help="write what loads even if some briefs do not")
     pack.set_defaults(run=_pack)

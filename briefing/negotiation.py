@@ -26,6 +26,7 @@ VERDICTS = {
     "no-intersection": "No overlap",
     "insufficient": "Not enough data for a verdict",
 }
+VERDICT_ICONS = {"overlap": "✔", "touching": "◐", "no-intersection": "✖", "insufficient": "?"}
 # what a party does about the issue, said aloud: "Russia firmly rejects it"
 STANCE_WORDS = {
     "firm-rejection": "firmly rejects it",

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.html import html_fragment, render_html
+from components.html import Markup, render_html
 from components.shell import PageContext
 
 SOURCES_PAGE = "pages/sources.py"
 
 
-def quote_block(quote: str, claim_label: str) -> str:
-    return html_fragment(
+def quote_block(quote: str, claim_label: str) -> Markup:
+    return Markup(
         '<blockquote class="evidence-quote" style="margin:0.25rem 0;padding:0.35rem 0.75rem;'
-        'border-left:4px solid #5a5a5a;background:#f6f6f6;color:#1f1f1f">“$quote”'
-        '<br><small style="color:#444">$claim</small></blockquote>',
-        quote=quote,
-        claim=claim_label,
-    )
+        'border-left:4px solid #5a5a5a;background:#f6f6f6;color:#1f1f1f">“{quote}”'
+        '<br><small style="color:#444">{claim}</small></blockquote>'
+    ).format(quote=quote, claim=claim_label)
 
 
 def evidence_quotes(context: PageContext, evidence_ids, claim_label: str = "", key_prefix: str = "") -> None:

@@ -1,40 +1,41 @@
-"""Rendering trusted markup in Streamlit; the markup itself is built by briefing.markup."""
+"""Rendering trusted markup in Streamlit. Markup is built with MarkupSafe: ``Markup(template).format(...)`` escapes
+every value it inserts, and ``Markup("").join(parts)`` every part, unless that value is already Markup."""
 
 from __future__ import annotations
 
 import streamlit as st
+from markupsafe import Markup, escape
 
-from briefing.markup import Html, escape, html_fragment, join_html
-
-__all__ = ["Html", "escape", "html_fragment", "html_table", "join_html", "label_margin", "render_html", "render_script",
-           "wrap_label"]
+__all__ = ["Markup", "escape", "html_table", "label_margin", "render_html", "render_script", "wrap_label"]
 
 
-def render_html(fragment: Html) -> None:
+def render_html(fragment: Markup) -> None:
     """Render trusted markup; refuses plain strings so nothing unescaped reaches the page."""
-    if not isinstance(fragment, Html):
-        raise TypeError("render_html takes Html built by html_fragment, not a plain string")
+    if not isinstance(fragment, Markup):
+        raise TypeError("render_html takes Markup built with Markup.format or a template, not a plain string")
     st.html(fragment)
 
 
 _CELL = "padding:0.35rem 0.6rem;border-bottom:1px solid rgba(49,51,63,0.15);text-align:left;vertical-align:top"
 
 
-def html_table(frame, caption: str, nowrap: tuple[str, ...] = ()) -> Html:
+def html_table(frame, caption: str, nowrap: tuple[str, ...] = ()) -> Markup:
     """A static table of plain text, every value escaped: one element for the browser to draw, where st.table
     renders each cell as Markdown. Columns named in `nowrap` keep their values on one line."""
-    head = join_html(html_fragment(f'<th scope="col" style="{_CELL}">$c</th>', c=column) for column in frame.columns)
-    cell = {column: f'<td style="{_CELL}{";white-space:nowrap" if column in nowrap else ""}">$v</td>' for column in frame.columns}
-    rows = join_html(
-        html_fragment("<tr>$cells</tr>", cells=join_html(html_fragment(cell[column], v=value)
-                                                          for column, value in zip(frame.columns, row, strict=True)))
+    head = Markup("").join(Markup('<th scope="col" style="{style}">{c}</th>').format(style=_CELL, c=column)
+                           for column in frame.columns)
+    style = {column: _CELL + (";white-space:nowrap" if column in nowrap else "") for column in frame.columns}
+    cell = Markup('<td style="{style}">{value}</td>')
+    rows = Markup("").join(
+        Markup("<tr>{cells}</tr>").format(cells=Markup("").join(cell.format(style=style[column], value=value)
+                                                                 for column, value in zip(frame.columns, row, strict=True)))
         for row in frame.itertuples(index=False)
     )
     # the box scrolls sideways on a narrow screen, so a wide table never widens the page
-    return html_fragment('<div style="overflow-x:auto"><table style="border-collapse:collapse;width:100%;font-size:0.9rem">'
-                         '<caption style="position:absolute;left:-9999px">$caption</caption>'
-                         "<thead><tr>$head</tr></thead><tbody>$rows</tbody></table></div>", caption=caption, head=head,
-                         rows=rows)
+    return Markup('<div style="overflow-x:auto"><table style="border-collapse:collapse;width:100%;font-size:0.9rem">'
+                  '<caption style="position:absolute;left:-9999px">{caption}</caption>'
+                  "<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>").format(caption=caption, head=head,
+                                                                                             rows=rows)
 
 
 def render_script(script: str) -> None:

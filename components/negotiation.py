@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from briefing.negotiation import STANCE_AT, IssueVerdict, issue_verdict, possessive, view_verdicts
+from briefing.negotiation import STANCE_AT, VERDICT_ICONS, IssueVerdict, issue_verdict, possessive, view_verdicts
 from briefing.schema import STANCES
 from components.data import Scope, per_view
 from components.evidence import SOURCES_PAGE, evidence_quotes
-from components.html import Html, html_fragment, join_html, render_html
+from components.html import Markup, render_html
 from components.provenance import illustrative_label, markdown_badge
 from components.shell import PageContext
 
-VERDICT_ICONS = {"overlap": "✔", "touching": "◐", "no-intersection": "✖", "insufficient": "?"}
 RANGE_COLOURS = {"acceptable range": "#542788", "stance only": "#998ec3"}
 
 
@@ -32,7 +31,7 @@ def _width(start: float, end: float) -> str:
 
 # On a phone the names get a narrower column and the scale's ticks only their symbols (the words are in the strip's
 # label and in the list below it); the margin on the right keeps the last tick's label on the page.
-STRIP_STYLE = (
+STRIP_STYLE = Markup(
     "<style>.range-strip-box{container-type:inline-size}"
     ".range-strip{--names:11rem;margin:0.5rem 1.5rem 0.25rem 0}"
     "@container (max-width:34rem){.range-strip{--names:5.5rem;margin-right:0.75rem}.range-strip .tick-word{display:none}}"
@@ -40,7 +39,7 @@ STRIP_STYLE = (
 )
 
 
-def range_strip(verdict: IssueVerdict) -> Html:
+def range_strip(verdict: IssueVerdict) -> Markup:
     """Each party's range as a bar on the stance scale, the shared zone shaded or the gap hatched, in plain HTML.
 
     Every bar is also written out in words below it (in the panel's list), so nothing rests on the drawing alone.
@@ -48,47 +47,50 @@ def range_strip(verdict: IssueVerdict) -> Html:
     placed = [r for r in verdict.ranges if r.low is not None]
     rows = []
     for party_range in placed:
-        rows.append(html_fragment(
+        rows.append(Markup(
             '<div style="display:flex;align-items:center;height:28px">'
             '<div style="flex:0 0 var(--names);font-size:0.85rem;color:#000;text-align:right;padding-right:0.5rem;'
-            'overflow-wrap:anywhere;line-height:1.1">$name</div>'
+            'overflow-wrap:anywhere;line-height:1.1">{name}</div>'
             '<div style="position:relative;flex:1;height:100%">'
-            '<div title="$title" style="position:absolute;top:7px;height:14px;left:$left;width:$width;'
-            'background:$colour;border:1px solid #000;border-radius:3px"></div></div></div>',
+            '<div title="{title}" style="position:absolute;top:7px;height:14px;left:{left};width:{width};'
+            'background:{colour};border:1px solid #000;border-radius:3px"></div></div></div>'
+        ).format(
             name=party_range.party_name,
             title=f"{party_range.party_name}: {party_range.source}",
             left=_at(party_range.low - 0.3),
             width=_width(party_range.low - 0.3, party_range.high + 0.3),
             colour=RANGE_COLOURS[party_range.source],
         ))
-    zone = Html("")
+    zone = Markup("")
     if verdict.verdict in ("overlap", "touching"):
-        zone = html_fragment(
-            '<div style="position:absolute;top:0;bottom:0;left:$left;width:$width;background:rgba(0,158,115,0.18);'
+        zone = Markup(
+            '<div style="position:absolute;top:0;bottom:0;left:{left};width:{width};background:rgba(0,158,115,0.18);'
             'border-left:2px solid #007a5a;border-right:2px solid #007a5a"><span style="font-size:0.75rem;color:#000;'
-            'background:#fff;padding:0 2px">shared</span></div>',
-            left=_at(verdict.low - 0.45), width=_width(verdict.low - 0.45, verdict.high + 0.45))
+            'background:#fff;padding:0 2px">shared</span></div>'
+        ).format(left=_at(verdict.low - 0.45), width=_width(verdict.low - 0.45, verdict.high + 0.45))
     elif verdict.verdict == "no-intersection":
-        zone = html_fragment(
-            '<div style="position:absolute;top:0;bottom:0;left:$left;width:$width;border:2px dotted #b34700;'
+        zone = Markup(
+            '<div style="position:absolute;top:0;bottom:0;left:{left};width:{width};border:2px dotted #b34700;'
             'background:repeating-linear-gradient(45deg,rgba(213,94,0,0.12) 0 6px,transparent 6px 12px)">'
-            '<span style="font-size:0.75rem;color:#000;background:#fff;padding:0 2px">gap</span></div>',
-            left=_at(verdict.high + 0.45), width=_width(verdict.high + 0.45, verdict.low - 0.45))
-    ticks = join_html(
-        html_fragment('<span style="position:absolute;left:$left;transform:translateX(-50%);white-space:nowrap">'
-                      '$symbol<span class="tick-word"> $label</span></span>', left=_at(rank),
-                      symbol=STANCES[STANCE_AT[rank]][2], label=STANCES[STANCE_AT[rank]][1])
+            '<span style="font-size:0.75rem;color:#000;background:#fff;padding:0 2px">gap</span></div>'
+        ).format(left=_at(verdict.high + 0.45), width=_width(verdict.high + 0.45, verdict.low - 0.45))
+    tick = Markup('<span style="position:absolute;left:{left};transform:translateX(-50%);white-space:nowrap">'
+                  '{symbol}<span class="tick-word"> {label}</span></span>')
+    ticks = Markup("").join(
+        tick.format(left=_at(rank), symbol=STANCES[STANCE_AT[rank]][2], label=STANCES[STANCE_AT[rank]][1])
         for rank in sorted(STANCE_AT)
     )
-    return html_fragment(
-        STRIP_STYLE + '<div class="range-strip-box"><div class="range-strip" role="img" aria-label="$summary">'
-        '<div style="position:relative">$rows'
-        '<div style="position:absolute;top:0;bottom:0;left:var(--names);right:0;pointer-events:none">$zone</div></div>'
+    # the style sheet is joined on, not formatted in: its braces are CSS, not fields
+    return STRIP_STYLE + Markup(
+        '<div class="range-strip-box"><div class="range-strip" role="img" aria-label="{summary}">'
+        '<div style="position:relative">{rows}'
+        '<div style="position:absolute;top:0;bottom:0;left:var(--names);right:0;pointer-events:none">{zone}</div></div>'
         '<div style="display:flex"><div style="flex:0 0 var(--names)"></div>'
-        '<div style="position:relative;flex:1;height:1.4rem;font-size:0.75rem;color:#000">$ticks</div></div></div></div>',
+        '<div style="position:relative;flex:1;height:1.4rem;font-size:0.75rem;color:#000">{ticks}</div></div></div></div>'
+    ).format(
         summary=f"{verdict.label}: " + "; ".join(
             f"{r.party_name} {STANCES[STANCE_AT[r.low]][1]} to {STANCES[STANCE_AT[r.high]][1]}" for r in placed),
-        rows=join_html(rows),
+        rows=Markup("").join(rows),
         zone=zone,
         ticks=ticks,
     )
@@ -111,7 +113,7 @@ def view_verdicts_of(scope: Scope) -> list[IssueVerdict]:
     return view_verdicts(scope.view, scope.selection.issues)
 
 
-def _strip(scope: Scope, issue: str) -> Html:
+def _strip(scope: Scope, issue: str) -> Markup:
     return range_strip(issue_verdict(scope.view.positions, issue, scope.view.judgments))
 
 

@@ -11,11 +11,11 @@ from briefing.readings import cell_readings
 from briefing.schema import STANCES
 from components.data import Scope, per_view
 from components.evidence import evidence_quotes
-from components.html import Html, render_html
+from components.html import Markup, render_html
 from components.provenance import markdown_badge
 from components.shell import PageContext
 
-LARGE_TYPE = Html(
+LARGE_TYPE = Markup(
     "<style>[data-testid=stMain] p, [data-testid=stMain] li{font-size:1.35rem;line-height:1.55}"
     "[data-testid=stMain] h1{font-size:3rem}[data-testid=stMain] h2{font-size:2.3rem}"
     "[data-testid=stMain] blockquote{font-size:1.2rem}</style>"

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
+from markupsafe import Markup, escape
 
-from briefing.markup import Html, escape, html_fragment, join_html
 from briefing.outlines import Country, Outlines
 from briefing.regions import DIFFER, NONE, READING_ICONS, READING_WORDS, Headline, region_headline, regional_parties
 
@@ -234,16 +234,16 @@ def _labels(readings: MapReadings, outlines: Outlines, neighbours: list[Country]
     return labels
 
 
-_SWATCH = ('<span aria-hidden="true" style="display:inline-block;width:1.6rem;height:0.9rem;margin-right:0.45rem;'
-           'vertical-align:middle;border:1px solid #333;background:$background"></span>')
-_ROW = '<li style="list-style:none;margin:0 0 0.2rem 0">$swatch$words</li>'
+_SWATCH = Markup('<span aria-hidden="true" style="display:inline-block;width:1.6rem;height:0.9rem;margin-right:0.45rem;'
+                 'vertical-align:middle;border:1px solid #333;background:{background}"></span>')
+_ROW = Markup('<li style="list-style:none;margin:0 0 0.2rem 0">{swatch}{words}</li>')
 
 
-def _swatch(background: str) -> Html:
-    return html_fragment(_SWATCH, background=background)
+def _swatch(background: str) -> Markup:
+    return _SWATCH.format(background=background)
 
 
-def map_legend() -> Html:
+def map_legend() -> Markup:
     """The map's key in words: colour says the reading, solidity the confidence, hatching a group's impact."""
     readings = [
         (READING_COLOURS[reading], f"{READING_ICONS[reading]} {words}")
@@ -258,16 +258,16 @@ def map_legend() -> Html:
                   for level in ("high", "medium", "low")]
     hatch = "repeating-linear-gradient(-45deg,#333 0 2px,transparent 2px 7px)"
     rows = [
-        *(html_fragment(_ROW, swatch=_swatch(colour), words=words) for colour, words in readings),
-        html_fragment('<li style="list-style:none;margin:0.5rem 0 0.2rem 0">$words</li>',
-                      words="How solid the shading is says how sure the brief is:"),
-        *(html_fragment(_ROW, swatch=_swatch(colour), words=words) for colour, words in confidence),
-        html_fragment(_ROW, swatch=_swatch(hatch), words="Hatched, dashed outline, one label: an impact on the Baltic states "
-                                                         "as a group, not an assessment of each state"),
-        html_fragment(_ROW, swatch=_swatch(NEIGHBOUR_FILL), words="Grey, named: neighbours drawn for context, not assessed"),
+        *(_ROW.format(swatch=_swatch(colour), words=words) for colour, words in readings),
+        Markup('<li style="list-style:none;margin:0.5rem 0 0.2rem 0">{words}</li>').format(
+            words="How solid the shading is says how sure the brief is:"),
+        *(_ROW.format(swatch=_swatch(colour), words=words) for colour, words in confidence),
+        _ROW.format(swatch=_swatch(hatch), words="Hatched, dashed outline, one label: an impact on the Baltic states "
+                                                 "as a group, not an assessment of each state"),
+        _ROW.format(swatch=_swatch(NEIGHBOUR_FILL), words="Grey, named: neighbours drawn for context, not assessed"),
     ]
-    return html_fragment('<div role="group" aria-label="Map key"><p style="margin:0 0 0.3rem 0"><strong>Map key</strong></p>'
-                         '<ul style="padding:0;margin:0">$rows</ul></div>', rows=join_html(rows))
+    return Markup('<div role="group" aria-label="Map key"><p style="margin:0 0 0.3rem 0"><strong>Map key</strong></p>'
+                  '<ul style="padding:0;margin:0">{rows}</ul></div>').format(rows=Markup("").join(rows))
 
 
 def choice_labels(impacts: pd.DataFrame, parties: pd.DataFrame) -> dict[str, str]:

@@ -12,11 +12,11 @@ from streamlit.delta_generator import DeltaGenerator
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from briefing.frames import Frames, Selection
-from briefing.pack import pack_html, pack_markdown
 from briefing.store import cache_dir
 from briefing.versions import VERSION_PATTERN, describe_changes, load_manifest, manifest
 from components.data import filtered_view, get_frames
 from components.filters import FILTER_KEYS, filter_params, parse_filter, unknown_keys
+from components.pack_box import pack_box
 from components.provenance import illustrative_notice, quality_note
 
 SELECTION_KEY = "selection"
@@ -295,12 +295,7 @@ def _share_and_pack(context: PageContext) -> None:
         with share:
             st.code(permalink(frames.version), language=None, wrap_lines=True)
             st.caption("The link holds the filter, the view and the data version; the copy button is at its right.")
-            st.markdown("**Briefing pack** of the current filter")
-            left, right = st.columns(2)
-            left.download_button("HTML", lambda: pack_html(frames, selection), file_name="briefing-pack.html",
-                                 mime="text/html", icon=":material/download:", key="pack_html", on_click="ignore")
-            right.download_button("Markdown", lambda: pack_markdown(frames, selection), file_name="briefing-pack.md",
-                                  mime="text/markdown", icon=":material/download:", key="pack_md", on_click="ignore")
+            pack_box(frames, selection)
 
 
 def page_footer(context: PageContext) -> None:

@@ -8,11 +8,12 @@ import re
 import pandas as pd
 
 from components.data import Scope
-from components.html import Html, escape, html_fragment, join_html, render_script
+from components.html import Markup, escape, render_script
 
 TARGET_ID = "target-span"
-TARGET_OPEN = '<mark id="$anchor" data-target="$ids" style="outline:3px solid #111;background:#ffe58a;color:inherit">'
-HIT_TEMPLATE = '<span class="search-hit" style="background:#fff176;outline:1px solid #8a6d00">$t</span>'
+TARGET_OPEN = Markup('<mark id="{anchor}" data-target="{ids}" style="outline:3px solid #111;background:#ffe58a;color:inherit">')
+HIT_TEMPLATE = Markup('<span class="search-hit" style="background:#fff176;outline:1px solid #8a6d00">{t}</span>')
+EVIDENCE_MARK = Markup('<mark data-evidence="{ids}" title="{title}" style="{style}">{piece}</mark>')
 CONTEXT_CHARS = 240
 
 
@@ -25,7 +26,7 @@ def find_hits(text: str, query: str | None, limit: int = 500) -> list[tuple[int,
 
 
 def source_html(text: str, spans: pd.DataFrame, colours: dict[str, str], target: str | None = None,
-                hits: list[tuple[int, int]] = ()) -> Html:
+                hits: list[tuple[int, int]] = ()) -> Markup:
     """The text cut at every span and hit boundary; each piece escaped and wrapped in <mark> where cited.
 
     The target span, however many pieces overlapping spans cut it into, sits whole inside one
@@ -34,28 +35,26 @@ def source_html(text: str, spans: pd.DataFrame, colours: dict[str, str], target:
     intervals = [(int(s.start), int(s.end), s) for s in spans.itertuples(index=False)]
     target_range = next(((a, z) for a, z, s in intervals if s.id == target), None)
     bounds = sorted({0, len(text), *(b for a, z, _ in intervals for b in (a, z)), *(b for hit in hits for b in hit)})
-    pieces: list[Html] = []
+    pieces: list[Markup] = []
     for left, right in zip(bounds, bounds[1:], strict=False):
         chunk = text[left:right]
         covering = [s for a, z, s in intervals if a <= left and right <= z]
         in_hit = any(a <= left and right <= z for a, z in hits)
-        piece = html_fragment(HIT_TEMPLATE, t=chunk) if in_hit else escape(chunk)
+        piece = HIT_TEMPLATE.format(t=chunk) if in_hit else escape(chunk)
         if covering:
             innermost = min(covering, key=lambda s: s.end - s.start)
             colour = colours.get(innermost.issues[0] if innermost.issues else "", "#777777")
             ids = " ".join(s.id for s in covering)
-            piece = html_fragment('<mark data-evidence="$ids" title="$title" style="$style">$piece</mark>', ids=ids,
-                                  title=f"Evidence: {ids}", piece=piece,
-                                  style=f"background:{colour}2e;border-bottom:3px solid {colour};color:inherit;padding:0 1px")
+            piece = EVIDENCE_MARK.format(ids=ids, title=f"Evidence: {ids}", piece=piece,
+                                         style=f"background:{colour}2e;border-bottom:3px solid {colour};color:inherit;padding:0 1px")
         if target_range and left == target_range[0]:
-            pieces.append(html_fragment(TARGET_OPEN, anchor=TARGET_ID, ids=target))
+            pieces.append(TARGET_OPEN.format(anchor=TARGET_ID, ids=target))
         pieces.append(piece)
         if target_range and right == target_range[1]:
-            pieces.append(Html("</mark>"))
-    return html_fragment(
-        '<div class="source-text" style="white-space:pre-wrap;line-height:1.75;font-size:1.02rem;max-width:58rem">$body</div>',
-        body=join_html(pieces),
-    )
+            pieces.append(Markup("</mark>"))
+    return Markup(
+        '<div class="source-text" style="white-space:pre-wrap;line-height:1.75;font-size:1.02rem;max-width:58rem">{body}</div>'
+    ).format(body=Markup("").join(pieces))
 
 
 def span_context(text: str, start: int, end: int) -> tuple[str, str, str]:

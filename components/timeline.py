@@ -9,7 +9,7 @@ import streamlit as st
 from briefing.schema import BACKGROUND_LABEL
 from components.data import Scope
 from components.evidence import evidence_quotes
-from components.html import Html, escape, html_fragment, join_html, label_margin, wrap_label
+from components.html import Markup, escape, label_margin, wrap_label
 from components.shell import PageContext
 
 # Okabe–Ito palette: distinguishable with the common colour-vision deficiencies
@@ -95,17 +95,15 @@ def issues_text(labels) -> str:
     return ", ".join(labels) or BACKGROUND_LABEL
 
 
-def issue_legend(issue_labels: dict[str, str], colours: dict[str, str], shown, name: str) -> Html:
+def issue_legend(issue_labels: dict[str, str], colours: dict[str, str], shown, name: str) -> Markup:
     """Colour chips for the issues in `shown`, named `name` for screen readers; the colour is never the only cue."""
     shown = set(shown)
-    chips = [
-        html_fragment('<span style="display:inline-block;margin:0 0.6rem 0.3rem 0;padding:0 0.4rem;'
-                      'background:${colour}2e;border-bottom:3px solid $colour">$label</span>',
-                      colour=colours.get(i, BACKGROUND_COLOUR), label=label)
-        for i, label in {**issue_labels, BACKGROUND: BACKGROUND_LABEL}.items() if i in shown
-    ]
-    return html_fragment('<div role="group" aria-label="$name"><span style="margin-right:0.6rem">$name:</span>$chips</div>',
-                         name=name, chips=join_html(chips))
+    chip = Markup('<span style="display:inline-block;margin:0 0.6rem 0.3rem 0;padding:0 0.4rem;'
+                  'background:{colour}2e;border-bottom:3px solid {colour}">{label}</span>')
+    chips = [chip.format(colour=colours.get(i, BACKGROUND_COLOUR), label=label)
+             for i, label in {**issue_labels, BACKGROUND: BACKGROUND_LABEL}.items() if i in shown]
+    return Markup('<div role="group" aria-label="{name}"><span style="margin-right:0.6rem">{name}:</span>{chips}</div>'
+                  ).format(name=name, chips=Markup("").join(chips))
 
 
 def event_label(row) -> str:

@@ -25,7 +25,7 @@ from briefing.passages import Passage, context, locate_quote
 from briefing.schema import Taxonomy
 from briefing.store import cache_dir
 from components.data import current_data_key
-from components.html import html_fragment, render_html
+from components.html import Markup, render_html
 from components.passage_picker import passage_picker, spans_of
 from components.shell import PageContext, login_configured
 from components.timeline import issue_colours
@@ -221,9 +221,9 @@ def passage_panel(frames: Frames, opened: Opened) -> Passage | None:
                 st.button("Use the source's wording", key="wb_use_near", on_click=set_passage,
                           args=(Passage(opened.seed, near.start, near.end, wording),))
     if passage is not None:
-        render_html(html_fragment(
+        render_html(Markup(
             '<div data-testid="chosen-quote" style="border-left:4px solid #542788;padding:0.4rem 0.8rem;margin:0.4rem 0;'
-            'white-space:pre-wrap;background:#f6f2fb">$quote</div>', quote=passage.quote))
+            'white-space:pre-wrap;background:#f6f2fb">{quote}</div>').format(quote=passage.quote))
         left, right = st.columns([4, 1], vertical_alignment="center")
         left.caption(f"Chosen passage: characters {passage.start}–{passage.end} of `{passage.seed}`.")
         right.button("Clear", key="wb_clear_passage", on_click=set_passage, args=(None,), icon=":material/close:")

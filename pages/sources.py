@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.data import per_view
 from components.downloads import download_buttons
-from components.html import html_fragment, render_html
+from components.html import Markup, render_html
 from components.params import search_param, span_param
 from components.shell import page_footer, page_shell
 from components.sources import find_hits, scroll_to_target, source_html, span_context, spans_of_seed
@@ -40,9 +40,9 @@ for note in context.frames.notes[context.frames.notes["brief"].isin(briefs["id"]
 if target_row is not None:
     before, quote, after = span_context(text, target_row.start, target_row.end)
     st.subheader(f"Evidence {target_row.id}")
-    render_html(html_fragment(
-        '<p style="line-height:1.7">…$before<mark style="outline:3px solid #111;background:#ffe58a">$quote</mark>$after…</p>',
-        before=before, quote=quote, after=after))
+    render_html(Markup(
+        '<p style="line-height:1.7">…{before}<mark style="outline:3px solid #111;background:#ffe58a">{quote}</mark>{after}…</p>'
+    ).format(before=before, quote=quote, after=after))
     st.markdown(f"Supports {target_row.record_kind} `{target_row.record_id}` · characters {target_row.start}–{target_row.end}")
 
 st.session_state["source_search"] = context.params.get("q", "")

@@ -12,7 +12,7 @@ from briefing.export import export_records
 from briefing.frames import Frames, Selection, select
 from briefing.load import Layout
 from briefing.negotiation import placements, view_verdicts
-from briefing.pack import _Pack, cell_words
+from briefing.pack import build_pack, cell_words
 from briefing.readings import cell_readings
 from briefing.store import load_frames
 from components.history import _cell_history_text
@@ -55,8 +55,8 @@ def views_agree(frames: Frames, selection: Selection) -> int:
         words = table.cell(party, issue).words
         assert words.startswith(row.stance_symbol) and (("contested" in words) == row.contested), (party, issue, words)
 
-    pack = _Pack(frames, selection)
-    headers, pack_rows = pack.matrix()
+    matrix = build_pack(frames, selection).matrix
+    headers, pack_rows = list(matrix.headers), matrix.rows
     names = dict(parties)
     labels = dict(issues)
     for (party, issue), row in expected.items():

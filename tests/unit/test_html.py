@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.html import Html, html_table
+from components.html import Markup, html_table
 
 
 def test_values_and_headers_are_escaped_and_markdown_stays_plain():
     frame = pd.DataFrame({"Event <b>": ["<script>alert(1)</script>", "**not bold** & [link](javascript:x)"],
                           "Not after": ["2026-01-29", ""]})
     table = html_table(frame, 'Caption "quoted"', nowrap=("Not after",))
-    assert isinstance(table, Html)
+    assert isinstance(table, Markup)
     assert "<script>" not in table and "&lt;script&gt;alert(1)&lt;/script&gt;" in table
-    assert "Event &lt;b&gt;" in table and "Caption &quot;quoted&quot;" in table
+    assert "Event &lt;b&gt;" in table and "Caption &#34;quoted&#34;" in table
     assert "**not bold** &amp; [link](javascript:x)" in table  # shown as written, never rendered
     assert table.count("<tr>") == 3
     assert table.count("white-space:nowrap") == 2  # the date column, in each row

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import os
 import re
 import subprocess
 import sys
@@ -70,6 +71,46 @@ class TestCommand:
             text = out.read_text(encoding="utf-8")
             assert ("<!doctype html>" in text) == name.endswith(".html")
             assert "even a 60-day or longer ceasefire" in html.unescape(text)
+
+    def test_pack_command_writes_slides_and_pdf(self, tmp_path):
+        from pptx import Presentation
+        from pypdf import PdfReader
+
+        quote = "even a 60-day or longer ceasefire"
+        for kind in ("pptx", "pdf"):
+            out = tmp_path / f"x.{kind}"
+            result = subprocess.run([sys.executable, "-m", "briefing", "pack", "--issue", "ceasefire", "--format", kind,
+                                     "--out", str(out)], cwd=PROJECT, capture_output=True, text=True, timeout=300)
+            assert result.returncode == 0, result.stderr
+            assert "drawing the timeline and the map" in result.stderr and "note:" not in result.stderr
+            if kind == "pptx":
+                deck = Presentation(str(out))
+                text = " ".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)
+            else:
+                text = " ".join(page.extract_text() for page in PdfReader(str(out)).pages)
+            assert quote in " ".join(text.split()), kind
+
+    def test_without_a_browser_the_pdf_is_refused_and_the_slides_say_why(self, tmp_path):
+        from pptx import Presentation
+
+        env = {**os.environ, "BROWSER_PATH": str(tmp_path / "no-such-browser")}
+        pdf = tmp_path / "x.pdf"
+        result = subprocess.run([sys.executable, "-m", "briefing", "pack", "--issue", "ceasefire", "--out", str(pdf)],
+                                cwd=PROJECT, capture_output=True, text=True, timeout=300, env=env)
+        assert result.returncode == 1 and "cannot write a pdf pack: BROWSER_PATH=" in result.stderr
+        assert "is not an executable browser" in result.stderr and not pdf.exists()
+        deck = tmp_path / "x.pptx"
+        result = subprocess.run([sys.executable, "-m", "briefing", "pack", "--issue", "ceasefire", "--out", str(deck)],
+                                cwd=PROJECT, capture_output=True, text=True, timeout=300, env=env)
+        assert result.returncode == 0 and "note: The pictures were not drawn" in result.stderr
+        timeline = next(slide for slide in Presentation(str(deck)).slides if slide.shapes[0].text_frame.text == "Timeline")
+        assert "could not be drawn" in " ".join(shape.text_frame.text for shape in timeline.shapes if shape.has_text_frame)
+
+    def test_the_format_follows_the_suffix(self):
+        from briefing.pack.files import format_for
+
+        assert [format_for(s) for s in (".pptx", ".PDF", ".md", ".markdown", ".html", ".txt")] == [
+            "pptx", "pdf", "md", "md", "html", "html"]
 
     def test_unknown_issue_is_refused(self, tmp_path):
         result = subprocess.run([sys.executable, "-m", "briefing", "pack", "--issue", "nope", "--out", str(tmp_path / "x.html")],

@@ -1,0 +1,23 @@
+"""The briefing pack of a filter: one content model (model.py, built by build.py) drawn as HTML and Markdown (render.py, templates/),
+slides (deck.py, layout.py) and PDF (pdf.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefing.frames import Frames, Selection
+from briefing.pack.build import build_pack, cell_words
+from briefing.pack.model import PackContent
+from briefing.pack.render import markdown_escape, render_pack_html, render_pack_markdown
+
+__all__ = ["PackContent", "build_pack", "cell_words", "markdown_escape", "pack_html", "pack_markdown"]
+
+
+def pack_html(frames: Frames, selection: Selection | None = None, generated: dt.date | None = None) -> str:
+    """The whole pack as one HTML document with inline styles and no external resources."""
+    return render_pack_html(build_pack(frames, selection, generated))
+
+
+def pack_markdown(frames: Frames, selection: Selection | None = None, generated: dt.date | None = None) -> str:
+    """The same pack as Markdown, for pasting into notes."""
+    return render_pack_markdown(build_pack(frames, selection, generated))

@@ -1,0 +1,41 @@
+"""The pack as HTML (autoescaped) and Markdown (every inserted value Markdown-escaped), from Jinja2 templates."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from briefing.pack.model import PackContent
+
+TEMPLATES = Path(__file__).parent / "templates"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def markdown_escape(value) -> str:
+    """Markdown-safe text: characters that would format, link or open raw HTML are escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
+
+
+_html = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, trim_blocks=True,
+                    lstrip_blocks=True)
+# Markdown, not HTML: finalize escapes every {{ value }} for Markdown (< and > included, so no raw HTML gets through),
+# as autoescape does for HTML; the only Markdown syntax is the template's own
+_markdown = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, finalize=markdown_escape,  # noqa: S701
+                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def render_pack_html(pack: PackContent, template: str = "pack.html", **extra) -> Markup:
+    """The pack as one HTML document with inline styles; `template` may extend pack.html (the print layout does)."""
+    return Markup(_html.get_template(template).render(pack=pack, **extra))  # noqa: S704 autoescaped by the environment
+
+
+def render_pack_markdown(pack: PackContent) -> str:
+    return _markdown.get_template("pack.md").render(pack=pack)
+
+
+def render_footer(version: str) -> str:
+    """The PDF's footer: Chromium fills in the page number and the page count."""
+    return _html.get_template("footer.html").render(version=version)

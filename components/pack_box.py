@@ -1,0 +1,89 @@
+"""The sidebar's pack box: the briefing pack of the current filter as slides, PDF, HTML or Markdown, each built only
+when asked, all from one pack content model."""
+
+from __future__ import annotations
+
+import threading
+
+import streamlit as st
+from streamlit.elements.lib.mutable_status_container import StatusContainer
+
+from briefing.frames import Frames, Selection
+from briefing.pack import build_pack
+from briefing.pack.files import FORMATS, pack_file
+from briefing.pack.pictures import NoBrowser, Pictures
+
+PREPARED_KEY = "pack_prepared"  # session state: {format: (what it was built for, bytes)}
+PICTURES_KEY = "pack_pictures"  # session state: (what they were drawn for, Pictures), shared by the slides and the PDF
+PAPER_KEY = "pack_paper"
+PAPERS = {"a4": "A4", "letter": "Letter"}
+# Slides and PDF each start a Chromium for a few seconds: one build at a time per server keeps a burst of clicks from
+# starving every other session of the machine's cores; a second build waits its turn, and says so
+BUILDS = threading.BoundedSemaphore(1)
+WAIT_FOR_TURN = 120  # seconds
+
+
+def _text_file(frames: Frames, selection: Selection, kind: str) -> bytes:
+    return pack_file(build_pack(frames, selection), kind)
+
+
+def _pictures(frames: Frames, selection: Selection, status: StatusContainer) -> Pictures:
+    """The timeline and the map, drawn once per filter and data version for the slides and the PDF alike."""
+    wanted = (frames.version, selection)
+    kept = st.session_state.get(PICTURES_KEY)
+    if kept is not None and kept[0] == wanted:
+        return kept[1]
+    status.write("Drawing the timeline and the map…")
+    # imported here: the figure builders import the page shell, which draws this box
+    from components.pack_pictures import pack_pictures
+
+    pictures = pack_pictures(frames, selection)
+    st.session_state[PICTURES_KEY] = (wanted, pictures)
+    return pictures
+
+
+def _build(frames: Frames, selection: Selection, kind: str, paper: str) -> bytes | None:
+    """Builds the slides or the PDF with its steps shown as they happen; None, with the reason shown, if it cannot."""
+    label = FORMATS[kind].label
+    with st.status(f"Building the {label}…", expanded=True) as status:
+        if not BUILDS.acquire(blocking=False):
+            status.write("Waiting for another pack on this server to finish…")
+            if not BUILDS.acquire(timeout=WAIT_FOR_TURN):
+                status.update(label=f"The {label} could not be built: the server is busy. Try again in a minute.",
+                              state="error")
+                return None
+        try:
+            pictures = _pictures(frames, selection, status)
+            for reason in pictures.missing:
+                status.write(reason)
+            status.write("Laying out the slides…" if kind == "pptx" else f"Printing on {PAPERS[paper]}…")
+            data = pack_file(build_pack(frames, selection), kind, pictures, paper=paper)
+        except NoBrowser as error:
+            status.update(label=f"The {label} cannot be built on this server: {error}", state="error")
+            return None
+        finally:
+            BUILDS.release()
+        status.update(label=f"{label} ready: {len(data) / 1024:,.0f} KB", state="complete", expanded=False)
+    return data
+
+
+def pack_box(frames: Frames, selection: Selection) -> None:
+    """HTML and Markdown download on click; slides and PDF are built on a button (with their progress), then offered."""
+    st.markdown("**Briefing pack** of the current filter")
+    left, right = st.columns(2)
+    for column, kind in ((left, "html"), (right, "md")):
+        column.download_button(FORMATS[kind].label, lambda kind=kind: _text_file(frames, selection, kind),
+                               file_name=f"briefing-pack{FORMATS[kind].suffix}", mime=FORMATS[kind].mime,
+                               icon=":material/download:", key=f"pack_{kind}", on_click="ignore")
+    paper = st.radio("PDF paper", options=list(PAPERS), format_func=PAPERS.get, key=PAPER_KEY, horizontal=True)
+    prepared: dict = st.session_state.setdefault(PREPARED_KEY, {})
+    for kind, build_label in (("pptx", "Build slides"), ("pdf", "Build PDF")):
+        wanted = (frames.version, selection, paper if kind == "pdf" else None)
+        if st.button(build_label, key=f"pack_build_{kind}", icon=":material/build:"):
+            data = _build(frames, selection, kind, paper)
+            if data is not None:
+                prepared[kind] = (wanted, data)
+        built = prepared.get(kind)
+        if built is not None and built[0] == wanted:  # a file built for another filter or version is not offered
+            st.download_button(f"Download {FORMATS[kind].label}", built[1], file_name=f"briefing-pack{FORMATS[kind].suffix}",
+                               mime=FORMATS[kind].mime, icon=":material/download:", key=f"pack_{kind}", on_click="ignore")

@@ -1,0 +1,198 @@
+"""The pack as slides, opened with python-pptx: its slides, every quote with its source in the notes, the matrix as a
+table, the pictures, no text box holding more than it can show, and hostile text kept as text."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import re
+import zipfile
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from briefing.frames import Selection, select
+from briefing.load import Layout
+from briefing.pack import build_pack
+from briefing.pack.deck import build_deck
+from briefing.pack.layout import CHAR_WIDTH, INSET, LINE_HEIGHT
+from briefing.store import load_frames
+from components.pack_pictures import pack_pictures
+from tests.pack_corpora import HOSTILE, hostile_corpus
+
+CEASEFIRE = Selection(issues=("ceasefire",))
+
+
+@pytest.fixture(scope="module")
+def frames():
+    return load_frames()
+
+
+@pytest.fixture(scope="module")
+def deck(frames):
+    """The ceasefire deck with its pictures, drawn by kaleido through the machine's Chromium."""
+    return Presentation(io.BytesIO(build_deck(build_pack(frames, CEASEFIRE), pack_pictures(frames, CEASEFIRE))))
+
+
+def title(slide) -> str:
+    return slide.shapes[0].text_frame.text
+
+
+def slide_text(slide) -> str:
+    parts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+    parts += [cell.text for shape in slide.shapes if shape.has_table for row in shape.table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def notes(slide) -> str:
+    return slide.notes_slide.notes_text_frame.text
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def lines_needed(text: str, width_pt: float, size_pt: float) -> int:
+    """Lines a paragraph takes at CHAR_WIDTH of its size per character, wrapped between words."""
+    per_line = max(1, int(width_pt / (size_pt * CHAR_WIDTH)))
+    lines, length = 1, 0
+    for word in text.split():
+        while len(word) > per_line:  # a word longer than the line is broken, as the slide breaks it
+            lines += 1 if length else 0
+            word, length = word[per_line:], 0
+            lines += 1
+        if length and length + 1 + len(word) > per_line:
+            lines, length = lines + 1, len(word)
+        else:
+            length += (1 if length else 0) + len(word)
+    return lines
+
+
+def overflowing(presentation) -> list[str]:
+    """Every text box whose paragraphs, at their font size and spacing, are taller than the box."""
+    found = []
+    for number, slide in enumerate(presentation.slides, start=1):
+        for shape in slide.shapes:
+            if not shape.has_text_frame:
+                continue
+            width = Emu(shape.width - 2 * INSET).pt
+            height = Emu(shape.height - INSET).pt
+            needed = 0.0
+            for paragraph in shape.text_frame.paragraphs:
+                size = paragraph.runs[0].font.size.pt if paragraph.runs else 18
+                gap = paragraph.space_before.pt if paragraph.space_before is not None else 0
+                needed += gap + lines_needed(paragraph.text, width, size) * size * LINE_HEIGHT
+            if needed > height:
+                found.append(f"slide {number} ({title(slide)}): {needed:.0f} pt of text in {height:.0f} pt")
+    return found
+
+
+class TestCeasefireDeck:
+    def test_the_slides_in_order(self, deck, frames):
+        titles = [title(slide) for slide in deck.slides]
+        for expected in ("Briefing pack", "Sources", "Key judgments", "Position matrix", "Timeline",
+                         "Poland and the Baltic states", "Regional impacts", "Ceasefire"):
+            assert expected in titles, expected
+        assert titles.index("Briefing pack") == 0 and titles.index("Ceasefire") > titles.index("Position matrix")
+        # one slide per issue in the filter, and nothing else of the deck names another issue's title
+        issue_titles = [t for t in titles if t in frames.issue_labels.values()]
+        assert issue_titles == ["Ceasefire"]
+        assert len(deck.slides) == len(titles) >= 10
+
+    def test_the_title_slide_names_the_filter_and_the_data_version(self, deck, frames):
+        text = slide_text(deck.slides[0])
+        assert "Issues: Ceasefire · Parties: all · Briefs: all" in text and f"Data version {frames.version}" in text
+
+    def test_every_ceasefire_quote_is_on_a_slide_or_in_its_notes(self, deck, frames):
+        spans = select(frames, CEASEFIRE).evidence
+        assert len(spans) >= 10
+        everything = flat(" ".join(slide_text(s) + " " + notes(s) for s in deck.slides))
+        for span in spans.itertuples(index=False):
+            assert flat(span.quote) in everything, span.id
+
+    def test_every_quote_has_its_source_in_the_notes(self, deck, frames):
+        pack = build_pack(frames, CEASEFIRE)
+        all_notes = flat(" ".join(notes(s) for s in deck.slides))
+        for quote in pack.quotes:
+            assert flat(f"“{quote.text}” — {quote.brief_title} — {quote.seed_file}, characters {quote.start}–{quote.end} "
+                        f"(evidence {quote.id})") in all_notes, quote.id
+
+    def test_the_issue_slide_gives_the_verdict_its_confidence_and_the_quotes(self, deck, frames):
+        verdict = build_pack(frames, CEASEFIRE).verdicts[0]
+        slides = [s for s in deck.slides if title(s).startswith("Ceasefire")]
+        first = slide_text(slides[0])
+        assert f"{verdict.label} · confidence {verdict.confidence}" in first
+        shown = flat(" ".join(slide_text(s) for s in slides))
+        for position in (p for p in build_pack(frames, CEASEFIRE).positions if p.issue == "ceasefire"):
+            assert all(flat(q.text) in shown or q.text.split()[0] in shown for q in position.quotes)
+            assert f"{position.party_name}: {position.symbol} {position.stance_label}" in shown
+
+    def test_the_matrix_is_a_table_with_stance_in_symbols_and_words(self, deck, frames):
+        matrix = build_pack(frames, CEASEFIRE).matrix
+        tables = [shape.table for s in deck.slides if title(s).startswith("Position matrix") for shape in s.shapes
+                  if shape.has_table]
+        assert tables
+        cells = {table.cell(row, 0).text: [table.cell(row, c).text for c in range(1, len(table.columns))]
+                 for table in tables for row in range(1, len(table.rows))}
+        assert [table.cell(0, 1).text for table in tables] == list(matrix.headers[::4])
+        for name, words in matrix.rows:
+            assert cells[name] == list(words)
+        assert any(re.match(r"^[✖✔◐?]+ \w", word) for words in cells.values() for word in words)
+
+    def test_the_timeline_and_the_map_are_pictures_with_alt_text(self, deck):
+        for name in ("Timeline", "Poland and the Baltic states"):
+            slide = next(s for s in deck.slides if title(s) == name)
+            pictures = [shape for shape in slide.shapes if shape.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
+            assert len(pictures) == 1, name
+            assert pictures[0].image.content_type == "image/png" and len(pictures[0].image.blob) > 10_000
+            assert pictures[0]._element.nvPicPr.cNvPr.get("descr")
+            assert pictures[0].left + pictures[0].width <= deck.slide_width
+            assert pictures[0].top + pictures[0].height <= deck.slide_height
+
+    def test_no_text_box_holds_more_than_it_can_show(self, deck):
+        assert overflowing(deck) == []
+
+
+@pytest.fixture(scope="module")
+def long_deck(frames):
+    """Every ceasefire quote made about 3,000 characters long: far more than one slide holds."""
+    evidence = frames.evidence.copy()
+    ceasefire = select(frames, CEASEFIRE).evidence["id"]
+    long = evidence["id"].isin(ceasefire)
+    evidence.loc[long, "quote"] = evidence.loc[long, "quote"].map(lambda q: " ".join([q] * (3000 // len(q) + 1)))
+    changed = dataclasses.replace(frames, evidence=evidence)
+    pack = build_pack(changed, CEASEFIRE)
+    return pack, Presentation(io.BytesIO(build_deck(pack)))
+
+
+class TestLongQuotes:
+
+    def test_a_long_quote_continues_on_a_further_slide_and_nothing_overflows(self, long_deck):
+        pack, deck = long_deck
+        titles = [title(s) for s in deck.slides]
+        assert titles.count("Ceasefire (continued)") >= 3
+        assert overflowing(deck) == []
+        quote = next(p for p in pack.positions if p.issue == "ceasefire").quotes[0]
+        holding = [s for s in deck.slides if title(s).startswith("Ceasefire") and quote.text[:60] in slide_text(s)]
+        assert holding, "the quote starts on an issue slide"
+        # the slides show it in pieces; the notes of the slides it spans hold it whole, with its source
+        assert any(quote.text in notes(s) and quote.source_line in notes(s) for s in holding)
+
+    def test_without_pictures_the_deck_says_why(self, long_deck):
+        _pack, deck = long_deck
+        slide = next(s for s in deck.slides if title(s) == "Timeline")
+        assert "could not be drawn" in slide_text(slide)
+
+
+class TestHostileText:
+    def test_markup_in_a_summary_is_text_in_the_slides_and_the_file(self, tmp_path):
+        hostile = load_frames(Layout(root=hostile_corpus(tmp_path / "corpus")))
+        assert hostile.problems == ()
+        data = build_deck(build_pack(hostile, CEASEFIRE))
+        deck = Presentation(io.BytesIO(data))
+        assert any(HOSTILE in slide_text(s) for s in deck.slides)
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            xml = "".join(package.read(name).decode("utf-8") for name in package.namelist() if name.endswith(".xml"))
+        assert "<script" not in xml and "<b>" not in xml
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"quoted\" &lt;b&gt;bold&lt;/b&gt;" in xml
