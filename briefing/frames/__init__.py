@@ -6,7 +6,7 @@
 """
 
 from briefing.frames.build import build_frames
-from briefing.frames.model import TABLES, EvidenceSpan, Frames
+from briefing.frames.model import TABLES, EvidenceSpan, Frames, rows
 from briefing.frames.select import Selection, select
 
-__all__ = ["TABLES", "EvidenceSpan", "Frames", "Selection", "build_frames", "select"]
+__all__ = ["TABLES", "EvidenceSpan", "Frames", "Selection", "build_frames", "rows", "select"]

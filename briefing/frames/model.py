@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pandas as pd
 
 from briefing.load import Problem
 
 TABLES = ("briefs", "parties", "issues", "positions", "events", "impacts", "judgments", "ladders", "notes", "evidence")
+
+
+def rows(frame: pd.DataFrame) -> Iterator[Any]:
+    """The frame's rows as named tuples, without the index.
+
+    pandas-stubs types every field of such a row as any scalar pandas knows; the columns are this module's own, so
+    to the type checker a row is Any, once here rather than at every use.
+    """
+    return frame.itertuples(index=False)
 
 
 class EvidenceSpan(NamedTuple):
