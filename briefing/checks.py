@@ -159,8 +159,8 @@ def _position_findings(path: str, position: Position, taxonomy: Taxonomy, texts:
     for name, part in (("red_line", position.red_line), ("acceptable_range", position.acceptable_range)):
         if part is None or (part.claim_type or position.claim_type) == "assessment":
             continue
-        spans = [span for span in part.evidence if span.seed in texts]
-        if spans and not any(_attributed([span], texts[span.seed], names) for span in spans):
+        spans = [(span, texts[span.seed]) for span in part.evidence if span.seed is not None and span.seed in texts]
+        if spans and not any(_attributed([span], text, names) for span, text in spans):
             yield Finding("range-from-analyst", "error", f"{path}.{name}", position.id,
                           f"the {name.replace('_', ' ')} of a {position.claim_type} position rests only on the "
                           "analyst's sentences: cite the party's words or reporting of them, or move it to an "

@@ -41,6 +41,8 @@ def _validate(args) -> int:
     for brief in corpus.briefs:
         print(ok_line(corpus, brief))
     taxonomy = corpus.taxonomy
+    if taxonomy is None:  # without a taxonomy nothing loads, and the problems above were printed
+        return 1
     print(f"{len(corpus.briefs)} brief(s) valid; taxonomy: {len(taxonomy.parties)} parties, {len(taxonomy.issues)} issues"
           + (f"; {len(corpus.warnings)} editorial warning(s): readings that may claim more than their quotes"
              if corpus.warnings else ""))

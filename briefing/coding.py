@@ -202,8 +202,8 @@ class Review:
 def review(document: dict, addition: Addition, taxonomy: Taxonomy, seed_texts: Mapping[str, str]) -> Review:
     """Validate the brief with the addition in memory, and the editorial warnings on the record it touches."""
     candidate = addition.apply(document)
-    seeds = {seed.get("id"): seed_texts[seed.get("id")] for seed in candidate.get("seeds") or []
-             if isinstance(seed, dict) and seed.get("id") in seed_texts}
+    seeds = {seed["id"]: seed_texts[seed["id"]] for seed in candidate.get("seeds") or []
+             if isinstance(seed, dict) and isinstance(seed.get("id"), str) and seed["id"] in seed_texts}
     try:
         brief = Brief.model_validate(candidate, context={"taxonomy": taxonomy, "seed_texts": seeds})
     except ValidationError as error:

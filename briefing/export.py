@@ -45,7 +45,7 @@ def export_records(frames: Frames, selection: Selection | None = None) -> dict[s
         for row in view.table(name).to_dict("records"):
             plain = {key: _plain(value) for key, value in row.items()}
             if name in RECORD_TABLES:
-                for column in [c for c in row if c == "evidence" or c.endswith("_evidence")]:
+                for column in [str(c) for c in row if c == "evidence" or str(c).endswith("_evidence")]:
                     plain[column] = [spans[span_id] for span_id in row[column]]
             rows.append(plain)
         records[name] = rows

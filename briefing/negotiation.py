@@ -162,6 +162,8 @@ def placements(positions: pd.DataFrame, issue: str) -> tuple[Placement, ...]:
     heads = on_issue.set_index("id").loc[readings["headline"]]
     found = []
     for reading, head in zip(rows(readings), rows(heads), strict=True):
+        low: int | None
+        high: int | None
         has_range = head.range_low is not None and not pd.isna(head.range_low)
         if has_range and head.range_claim_type in PARTY_BASES:
             low, high, source = RANK[head.range_low], RANK[head.range_high], "acceptable range"

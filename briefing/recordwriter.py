@@ -202,12 +202,12 @@ def append_item(text: str, path: tuple, item: dict) -> Edit:
     *parent_path, key = path
     expected = copy.deepcopy(document)
     parent, _ = _node(root, tuple(parent_path))
-    if not isinstance(parent, yaml.MappingNode) or not isinstance(_target(expected, parent_path), dict):
+    if not isinstance(parent, yaml.MappingNode) or not isinstance(_target(expected, tuple(parent_path)), dict):
         raise WriteError(f"there is no mapping at {'.'.join(map(str, parent_path)) or 'the top'} to add {key} to")
     if parent.flow_style:
         raise WriteError(f"{key} is inside a mapping written in flow style {{…}}; the workbench adds only to block layout")
     node, key_node = _node(root, tuple(path))
-    holder = _target(expected, parent_path)
+    holder = _target(expected, tuple(parent_path))
     if key_node is None:
         holder[key] = [item]
         return _verified(add_entry(text, tuple(parent_path), key, [item]), expected)
@@ -221,7 +221,7 @@ def append_item(text: str, path: tuple, item: dict) -> Edit:
         return _verified(_splice(text, at, at, _item_lines(item, dash, first, nested), style.newline), expected)
     empty_flow = isinstance(node, yaml.SequenceNode) and node.flow_style and not node.value
     empty = isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:null"
-    if not (empty_flow or empty):
+    if node is None or not (empty_flow or empty):
         raise WriteError(f"{key} is not a list written one item per line; the workbench adds only to block lists")
     holder[key] = [item]
     lines = _item_lines(item, key_column + style.offset, key_column + style.sequence, nested)

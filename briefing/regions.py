@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from briefing.frames import value_at
 from briefing.schema import DIRECTIONS
 
 REGIONAL_PANELS = ("poland", "baltic-states")
@@ -81,7 +82,7 @@ def regional_parties(parties: pd.DataFrame) -> dict[str, tuple[str, ...]]:
     covered: dict[str, tuple[str, ...]] = {}
     for region in REGIONAL_PANELS:
         if region in known.index:
-            covered[region] = tuple(known.at[region, "members"])
+            covered[region] = tuple(value_at(known, region, "members"))
     for members in list(covered.values()):
         for member in members:
             covered.setdefault(member, ())

@@ -53,6 +53,8 @@ def _fill(path: Path, layout: Layout, check: bool) -> FillResult:
         return result
     text = raw.decode("utf-8")
     root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    if root is None:  # parse_yaml read a mapping from this text, so it has a root node
+        raise AssertionError("a parsed mapping has no root node")
     splicer = _Splicer(text, root)
     expected = copy.deepcopy(document)  # the same edits applied to the parsed document: what the new text must parse to
     changes: list[Change] = []
@@ -81,7 +83,7 @@ def _fill(path: Path, layout: Layout, check: bool) -> FillResult:
             continue
         seed_raw, reason = _read_seed(layout, seed.get("file"))
         if seed_raw is None:
-            problem(f"seeds[{index}]", reason, seed["id"])
+            problem(f"seeds[{index}]", reason or "the seed cannot be read", seed["id"])
             continue
         digest = hashlib.sha256(seed_raw).hexdigest()
         if seed.get("sha256") is None:
@@ -129,6 +131,8 @@ def _fill(path: Path, layout: Layout, check: bool) -> FillResult:
         pending.append(item)
 
     for item in pending:
+        if item.seed is None or item.quote is None:  # only spans with a seed and a quote are pending
+            continue
         span, seed_text = item.span, texts[item.seed]
         start, end = span.get("start"), span.get("end")
         values: dict[str, object] = {}
@@ -176,7 +180,7 @@ def _fill(path: Path, layout: Layout, check: bool) -> FillResult:
         write_atomic(path, new_text)
         result.written = True
     marks = node_marks(new_text if result.written else text)  # lines as in the file the analyst now has
-    for item in changes:
-        node_path = tuple(int(step) if step.isdigit() else step for step in re.findall(r"\w+", item.location))
-        item.line, item.column = marks.get(node_path, (None, None))
+    for placed in changes:
+        node_path = tuple(int(step) if step.isdigit() else step for step in re.findall(r"\w+", placed.location))
+        placed.line, placed.column = marks.get(node_path, (None, None))
     return result

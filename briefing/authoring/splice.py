@@ -30,7 +30,7 @@ def plain_scalar(value: object) -> str:
 
 
 def _node(root: yaml.Node, path: tuple) -> yaml.Node | None:
-    node = root
+    node: yaml.Node | None = root
     for step in path:
         if isinstance(node, yaml.MappingNode) and isinstance(step, str):
             node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == step), None)

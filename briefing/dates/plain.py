@@ -32,12 +32,13 @@ def _plain_part(text: str) -> tuple[dt.date, dt.date, str, bool] | None:
     match = _PLAIN.fullmatch(text)
     if not match:
         return None
-    year, month, day = (int(g) if g else None for g in match.groups()[:3])
+    year = int(match.group(1))
+    month, day = (int(g) if g else None for g in match.groups()[1:3])
     uncertain = match.group(4) is not None
     if year == 0:
         return None  # valid EDTF the calendar cannot hold; let the grammar path say so
     try:
-        if day is not None:
+        if day is not None and month is not None:
             return dt.date(year, month, day), dt.date(year, month, day), "day", uncertain
         if month in SEASON_MONTHS:
             if uncertain or (month == 24 and year == 9999):
@@ -64,8 +65,9 @@ def _plain_extent(text: str) -> DateExtent | None:
     parts = text.split("/")
     if len(parts) > 2:
         return None
-    parsed = [_plain_part(part) for part in parts]
-    if any(part is None for part in parsed):
+    found = [_plain_part(part) for part in parts]
+    parsed = [part for part in found if part is not None]
+    if len(parsed) < len(found):
         return None
     (start, _, first, _), (_, end, last, _) = parsed[0], parsed[-1]
     if len(parts) == 1:

@@ -27,7 +27,7 @@ def switched_on(environ: Mapping[str, str], settings: Mapping | None) -> bool:
     """Editing is on through BRIEFING_EDITING=1 or ``editing = true`` under [briefing] in the secrets."""
     if environ.get(EDITING_ENV, "").strip().lower() in SWITCHED_ON:
         return True
-    return bool(settings) and settings.get("editing") is True  # a TOML boolean, never a string that reads "false"
+    return settings is not None and settings.get("editing") is True  # a TOML boolean, never a string that reads "false"
 
 
 def editing_access(environ: Mapping[str, str], settings: Mapping | None, login: bool, email: str | None,

@@ -103,8 +103,8 @@ def check_change(layout: Layout, changes: Mapping[Path, str | None], compiled: P
         names = {}  # how the scratch copy is named in problems (a link resolves to the real file) -> the real name
         for real, place in places.items():
             if real in changed:
-                if changed[real] is not None:
-                    place.write_bytes(changed[real].encode("utf-8"))
+                if (new_text := changed[real]) is not None:
+                    place.write_bytes(new_text.encode("utf-8"))
                     names[str(place.relative_to(root))] = layout.display(real)
             elif real.exists():
                 place.symlink_to(real)
@@ -157,7 +157,10 @@ def save(layout: Layout, file: str, opened_sha256: str, change: Callable[[str], 
             "at": edit.at, "removed": edit.removed, "inserted": edit.inserted, "diff": _diff(current.text, edit.text, file),
         }
         append_log(layout, entry)
-    snapshot = Snapshot(file, edit.text, entry["after_sha256"], parse_yaml(edit.text.encode("utf-8")))
+    document = parse_yaml(edit.text.encode("utf-8"))
+    if not isinstance(document, dict):  # it was validated as a brief just above
+        raise EditError(f"{file} is no longer a YAML mapping after the save")
+    snapshot = Snapshot(file, edit.text, sha256(edit.text), document)
     return Saved(entry, snapshot, tuple(f"{w.location}: {w.message}" for w in warnings if w.record in (record, None)))
 
 
@@ -198,6 +201,7 @@ def undo(layout: Layout, entry: dict, *, editor: str, compiled: Path | None = No
             raise EditConflict(f"{file} changed after that save, so undoing it could lose the later work; nothing was "
                                "undone. Remove the record by hand if it should go.")
         text = current.decode("utf-8")
+        change: dict[Path, str | None]
         if entry.get("action") == "new brief":
             before, change = None, {path: None}
         else:

@@ -23,6 +23,11 @@ def rows(frame: pd.DataFrame) -> Iterator[Any]:
     return frame.itertuples(index=False)
 
 
+def value_at(frame: pd.DataFrame, row: object, column: str) -> Any:
+    """One cell of a frame, by index label and column; Any to the type checker, as rows() explains."""
+    return frame.at[row, column]
+
+
 class EvidenceSpan(NamedTuple):
     """One verbatim quote: characters start to end of the seed text named."""
 
@@ -90,7 +95,7 @@ class Frames:
 
     def evidence_for(self, ids) -> pd.DataFrame:
         """The evidence rows with these ids, in the given order (an index lookup, not a scan)."""
-        positions = self._evidence_index.get_indexer(list(ids))
+        positions = self._evidence_index.get_indexer(pd.Index(list(ids)))
         return self.evidence.iloc[positions[positions >= 0]]
 
     @functools.cached_property

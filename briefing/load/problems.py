@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -47,7 +49,7 @@ def _location(loc: tuple) -> str:
     return parts
 
 
-def _message(error: dict) -> str:
+def _message(error: Mapping[str, Any]) -> str:
     message = error["msg"].removeprefix("Value error, ")
     if error["type"] in ("missing", "extra_forbidden"):
         return message.lower()
@@ -107,13 +109,15 @@ def _fault_in(model: type[BaseModel], document: object, context: dict | None) ->
         if name not in document:
             continue
         value = document[name]
-        adapter = TypeAdapter(typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation)
-        if not _raises_unexpectedly(lambda adapter=adapter, value=value: adapter.validate_python(value, context=context)):
+        annotation = info.annotation if info.annotation is not None else Any
+        form: Any = typing.Annotated[(annotation, *info.metadata)] if info.metadata else annotation
+        adapter: TypeAdapter[Any] = TypeAdapter(form)
+        if not _raises_unexpectedly(functools.partial(adapter.validate_python, value, context=context)):
             continue
         inner = _record_model(info.annotation)
         if inner is not None and isinstance(value, list):
             for index, item in enumerate(value):
-                if _raises_unexpectedly(lambda item=item, inner=inner: inner.model_validate(item, context=context)):
+                if _raises_unexpectedly(functools.partial(inner.model_validate, item, context=context)):
                     deeper = _fault_in(inner, item, context)
                     return f"{name}[{index}]" + (f".{deeper}" if deeper else "")
         elif inner is not None:

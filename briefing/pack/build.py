@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from briefing.frames import Frames, Selection, rows, select
+from briefing.frames import Frames, Selection, rows, select, value_at
 from briefing.negotiation import view_verdicts
 from briefing.pack.model import (
     Bound,
@@ -148,9 +148,9 @@ class _Builder:
         parties = self.frames.parties.set_index("id")
         found = []
         for region in (r for r in REGIONAL_PANELS if r in parties.index):  # a taxonomy without the region has no panel
-            names = ", ".join(parties.at[region, "member_names"])
-            impacts = region_impacts(self.view.impacts, region, tuple(parties.at[region, "members"]))
-            found.append(Region(name=parties.at[region, "name"], members=f"Members: {names}" if names else "",
+            names = ", ".join(value_at(parties, region, "member_names"))
+            impacts = region_impacts(self.view.impacts, region, tuple(value_at(parties, region, "members")))
+            found.append(Region(name=value_at(parties, region, "name"), members=f"Members: {names}" if names else "",
                                 impacts=self.impacts(impacts)))
         return tuple(found)
 

@@ -261,7 +261,7 @@ class _Deck:
                 spans: dict[tuple[str, int, int], list[Quote]] = {}
                 for quote in quotes:
                     spans.setdefault((quote.seed_file, quote.start, quote.end), []).append(quote)
-                blocks += [Block(quote_lines(same[:1]), quote_notes(tuple(same))) for same in spans.values()]
+                blocks += [Block(quote_lines(tuple(same[:1])), quote_notes(tuple(same))) for same in spans.values()]
             self.text_slides(verdict.issue_label, blocks)
 
     def ladders(self) -> None:

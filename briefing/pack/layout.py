@@ -88,7 +88,7 @@ def paginate(blocks: list[Block], width: int = BODY_WIDTH - 2 * INSET, height: f
             new_page()
         touched = [pages[-1]]
         for line in block.lines:
-            remaining = line
+            remaining: Line | None = line
             while remaining is not None:
                 size_of_line = remaining.size * LINE_HEIGHT
                 free = int((height - used - remaining.gap) // size_of_line)

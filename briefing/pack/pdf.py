@@ -9,6 +9,7 @@ documented API. docs/deploy.md says more.
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -16,8 +17,11 @@ from briefing.pack.model import PackContent
 from briefing.pack.pictures import Pictures, browser_path
 from briefing.pack.render import render_footer, render_pack_html
 
+if TYPE_CHECKING:
+    from playwright.sync_api import PdfMargins
+
 PAPERS = {"a4": "A4", "letter": "Letter"}
-MARGINS = {"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
+MARGINS: PdfMargins = {"top": "16mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
 PRINT_TIMEOUT_MS = 60_000
 
 

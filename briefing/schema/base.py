@@ -14,7 +14,7 @@ from pydantic import (
     ValidationInfo,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from briefing.dates import DateError, parse_date
 from briefing.messages import date_hint
@@ -108,8 +108,8 @@ class CheckedRecord(Record):
 
 def _combined(title: str, errors: list, problems: list[Check], data: Any) -> ValidationError:
     # every error is passed on as it was worded: known types keep their type name for the problem list
-    details = [{"type": PydanticCustomError(item["type"], item["msg"]), "loc": item["loc"], "input": item.get("input")}
-               for item in errors]
+    details: list[InitErrorDetails] = [
+        {"type": PydanticCustomError(item["type"], item["msg"]), "loc": item["loc"], "input": item.get("input")} for item in errors]
     details += [{"type": PydanticCustomError("value_error", f"Value error, {message}"), "loc": (field,) if field else (), "input": data}
                 for field, message in problems]
     return ValidationError.from_exception_data(title, details)

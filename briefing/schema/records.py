@@ -86,8 +86,9 @@ class AcceptableRange(CheckedRecord):
     @classmethod
     def checks(cls, values, info):
         low, high = values.get("low"), values.get("high")
-        if low in STANCES and high in STANCES and STANCES[low][0] is not None and STANCES[high][0] is not None \
-                and STANCES[low][0] > STANCES[high][0]:
+        low_rank = STANCES[low][0] if low in STANCES else None
+        high_rank = STANCES[high][0] if high in STANCES else None
+        if low_rank is not None and high_rank is not None and low_rank > high_rank:
             yield None, f"low {low!r} is above high {high!r} on the stance scale"
 
 
