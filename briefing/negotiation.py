@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from briefing.frames import Frames, rows
+from briefing.frames import Frames, each_row
 from briefing.readings import cell_readings, weakest
 from briefing.schema import STANCES
 
@@ -141,7 +141,7 @@ def _analyst_ranges(on_issue: pd.DataFrame) -> dict[str, AnalystRange]:
     """Per party, the most recent range the analyst reads for it on this issue."""
     ranged = on_issue[on_issue["range_low"].notna() & (on_issue["range_claim_type"] == "assessment")]
     found: dict[str, AnalystRange] = {}
-    for row in rows(ranged.sort_values("date_end", ascending=False, na_position="last", kind="stable")):
+    for row in each_row(ranged.sort_values("date_end", ascending=False, na_position="last", kind="stable")):
         found.setdefault(row.party, AnalystRange(row.id, RANK[row.range_low], RANK[row.range_high], row.range_note,
                                                  tuple(row.range_evidence)))
     return found
@@ -155,13 +155,13 @@ def placements(positions: pd.DataFrame, issue: str) -> tuple[Placement, ...]:
     stances = dict(zip(on_issue["id"], on_issue["stance"], strict=True))
     with_red_lines = on_issue[on_issue["red_line"].notna()]
     red_lines: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
-    for row in rows(with_red_lines):
+    for row in each_row(with_red_lines):
         red_lines.setdefault(row.party, []).append((row.red_line, row.red_line_claim_type, tuple(row.red_line_evidence)))
     analyst = _analyst_ranges(on_issue)
     readings = cell_readings(on_issue)
     heads = on_issue.set_index("id").loc[readings["headline"]]
     found = []
-    for reading, head in zip(rows(readings), rows(heads), strict=True):
+    for reading, head in zip(each_row(readings), each_row(heads), strict=True):
         low: int | None
         high: int | None
         has_range = head.range_low is not None and not pd.isna(head.range_low)
@@ -248,7 +248,7 @@ def issue_verdict(positions: pd.DataFrame, issue: str, judgments: pd.DataFrame |
     contested = _contradicting_records(counted, verdict)
     if judgments is not None and not judgments.empty:
         against = CONTRADICTING_OUTLOOK[verdict]
-        contested += [row.id for row in rows(judgments)
+        contested += [row.id for row in each_row(judgments)
                       if row.outlook == against and issue in row.issues]
     return IssueVerdict(issue, verdict, low, high, ranges, confidence, rests_on, tuple(dict.fromkeys(contested)),
                         tuple(_cautions(counted)))

@@ -88,6 +88,12 @@ class Outlines(_Model):
     def country(self, country_id: str) -> Country | None:
         return next((country for country in self.countries if country.id == country_id), None)
 
+    def outline(self, country_id: str) -> Country:
+        """A country the map draws; the map reads only countries it found in the file (others are "missing")."""
+        if (country := self.country(country_id)) is None:
+            raise KeyError(f"no outline for {country_id!r}")
+        return country
+
 
 def load_outlines(path: Path = OUTLINES_PATH) -> Outlines:
     """The outlines in `path`, validated; OutlineError says what is wrong."""

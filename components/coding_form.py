@@ -86,14 +86,14 @@ def _parties(taxonomy: Taxonomy) -> dict[str, str]:
 def _position(taxonomy: Taxonomy) -> dict:
     parties, issues = _parties(taxonomy), _issues(taxonomy)
     left, middle, right = st.columns(3)
-    party = left.selectbox("Party", list(parties), format_func=parties.get, key=_key("position_party"), index=None,
+    party = left.selectbox("Party", list(parties), format_func=parties.__getitem__, key=_key("position_party"), index=None,
                            placeholder="Choose a party")
-    issue = middle.selectbox("Issue", list(issues), format_func=issues.get, key=_key("position_issue"), index=None,
+    issue = middle.selectbox("Issue", list(issues), format_func=issues.__getitem__, key=_key("position_issue"), index=None,
                              placeholder="Choose an issue")
     stance = right.selectbox("Stance", list(STANCES), format_func=_stance, key=_key("position_stance"), index=None,
                              placeholder="Choose a stance")
     left, middle, right = st.columns(3)
-    claim_type = left.radio("Claim type", list(CLAIM_TYPES), format_func=CLAIM_TYPES.get, key=_key("position_claim_type"))
+    claim_type = left.radio("Claim type", list(CLAIM_TYPES), format_func=CLAIM_TYPES.__getitem__, key=_key("position_claim_type"))
     speakers = {s.id: f"{s.name} ({s.role})" for p in taxonomy.parties if p.id == party for s in p.speakers}
     speaker = middle.selectbox("Speaker", ["", *speakers], key=_key("position_speaker"),
                                format_func=lambda s: speakers.get(s, "— none —"),
@@ -122,8 +122,8 @@ def _event(taxonomy: Taxonomy) -> dict:
         with right:
             before = date_field("Not after (EDTF)", "event_before", "The latest the text allows, if it says.")
     left, middle, right = st.columns(3)
-    chosen_parties = left.multiselect("Parties", list(parties), format_func=parties.get, key=_key("event_parties"))
-    chosen_issues = middle.multiselect("Issues (none: background)", list(issues), format_func=issues.get,
+    chosen_parties = left.multiselect("Parties", list(parties), format_func=parties.__getitem__, key=_key("event_parties"))
+    chosen_issues = middle.multiselect("Issues (none: background)", list(issues), format_func=issues.__getitem__,
                                        key=_key("event_issues"))
     status = right.selectbox("Status", STATUSES, key=_key("event_status"))
     summary = st.text_area("Summary (optional)", key=_key("event_summary"), height=80)
@@ -134,12 +134,12 @@ def _event(taxonomy: Taxonomy) -> dict:
 def _impact(taxonomy: Taxonomy) -> dict:
     parties, issues = _parties(taxonomy), _issues(taxonomy)
     left, middle, right = st.columns(3)
-    region = left.selectbox("Region (a party)", list(parties), format_func=parties.get, key=_key("impact_region"),
+    region = left.selectbox("Region (a party)", list(parties), format_func=parties.__getitem__, key=_key("impact_region"),
                             index=None, placeholder="Choose a region")
-    chosen_issues = middle.multiselect("Issues", list(issues), format_func=issues.get, key=_key("impact_issues"))
-    direction = right.selectbox("Direction", list(DIRECTIONS), format_func=DIRECTIONS.get, key=_key("impact_direction"))
+    chosen_issues = middle.multiselect("Issues", list(issues), format_func=issues.__getitem__, key=_key("impact_issues"))
+    direction = right.selectbox("Direction", list(DIRECTIONS), format_func=DIRECTIONS.__getitem__, key=_key("impact_direction"))
     left, right = st.columns(2)
-    claim_type = left.radio("Claim type", list(CLAIM_TYPES), index=2, format_func=CLAIM_TYPES.get, key=_key("impact_claim_type"))
+    claim_type = left.radio("Claim type", list(CLAIM_TYPES), index=2, format_func=CLAIM_TYPES.__getitem__, key=_key("impact_claim_type"))
     confidence = right.radio("Confidence", CONFIDENCES, index=1, key=_key("impact_confidence"))
     assessment = st.text_area("Assessment: the impact in your words, with its conditions and hedges",
                               key=_key("impact_assessment"), height=90)
@@ -151,7 +151,7 @@ def _judgment(taxonomy: Taxonomy) -> dict:
     issues = _issues(taxonomy)
     text = st.text_area("Judgment, faithful to the author's wording and hedging", key=_key("judgment_text"), height=90)
     left, middle, right = st.columns(3)
-    chosen_issues = left.multiselect("Issues", list(issues), format_func=issues.get, key=_key("judgment_issues"))
+    chosen_issues = left.multiselect("Issues", list(issues), format_func=issues.__getitem__, key=_key("judgment_issues"))
     confidence = middle.radio("Confidence", CONFIDENCES, index=1, key=_key("judgment_confidence"))
     outlook = right.selectbox("Outlook (optional)", ["", "no-agreement", "agreement-possible"], key=_key("judgment_outlook"),
                               format_func=lambda o: o or "— none —")
@@ -214,7 +214,7 @@ def coding_form(access: Access, frames: Frames, opened: workbench.Opened, passag
     taken = set(frames.evidence["id"]) | record_ids(document)
     for table in ("positions", "events", "impacts", "judgments", "ladders", "notes"):
         taken |= set(frames.table(table)["id"])
-    action = st.radio("Code the passage as", list(ACTIONS), format_func=ACTIONS.get, key=_key("action"), horizontal=True)
+    action = st.radio("Code the passage as", list(ACTIONS), format_func=ACTIONS.__getitem__, key=_key("action"), horizontal=True)
     addition = _new_record(action, taxonomy, passage, taken) if action in KINDS else _existing(action, document, passage, taken)
     if addition is None:
         return

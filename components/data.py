@@ -90,8 +90,11 @@ class Scope:
 class PageLike(Protocol):
     """A page's context or a scope: anything with the frames and the filter."""
 
-    frames: Frames
-    selection: Selection
+    @property
+    def frames(self) -> Frames: ...
+
+    @property
+    def selection(self) -> Selection: ...
 
 
 def _selection_key(selection: Selection) -> tuple:

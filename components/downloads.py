@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 import streamlit as st
 
 from briefing.export import export_records, to_csv_tables
+from briefing.frames import Frames, Selection
 from components.shell import PageContext
 
 DOWNLOADS_KEY = "downloads"
@@ -30,6 +32,11 @@ def download_buttons(context: PageContext, *tables: str) -> None:
     columns[0].download_button("Download JSON", as_json, file_name=f"{stem}.json", mime="application/json",
                                icon=":material/download:", key=f"download_json_{stem}", on_click="ignore")
     for column, name in zip(columns[1:], tables, strict=True):
-        column.download_button(f"Download {name} CSV", lambda name=name: to_csv_tables(frames, selection)[name],
+        column.download_button(f"Download {name} CSV", functools.partial(_csv_table, frames, selection, name),
                                file_name=f"{name}{'-filtered' if selection.active else ''}.csv", mime="text/csv",
                                icon=":material/download:", key=f"download_csv_{name}", on_click="ignore")
+
+
+def _csv_table(frames: Frames, selection: Selection, name: str) -> str:
+    """One table of the view as CSV, built when its button is pressed."""
+    return to_csv_tables(frames, selection)[name]

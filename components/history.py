@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from briefing.frames import each_row
 from briefing.history import BriefAuthors, stance_by_brief, stance_changes
 from briefing.readings import cell_readings
 from briefing.schema import CLAIM_TYPES, STANCES
@@ -32,7 +33,7 @@ def change_list(context: PageContext) -> None:
         st.caption("No stance changes between briefs under the current filter.")
         return
     titles = context.frames.brief_titles
-    for change in page_of(changes, "overview_change_page", 10, "stance changes").itertuples(index=False):
+    for change in each_row(page_of(changes, "overview_change_page", 10, "stance changes")):
         arrow = f"{STANCES[change.from_stance][2]} {change.from_stance_label} → {STANCES[change.to_stance][2]} {change.to_stance_label}"
         label = (f"{change.party_name} · {change.issue_label} ({CLAIM_TYPES[change.claim_type].lower()}): {arrow}, "
                  f"{change.reading}")
@@ -66,7 +67,7 @@ def _cell_history_text(context: Scope | PageContext, party: str, issue: str) -> 
     for claim_type, rows in sequence.groupby("claim_type", sort=False):
         steps = []
         previous = None
-        for row in rows.itertuples(index=False):
+        for row in each_row(rows):
             marker = ""
             if previous is not None:
                 _same, reading = authors.later_reading(previous.brief, row.brief)
@@ -78,8 +79,8 @@ def _cell_history_text(context: Scope | PageContext, party: str, issue: str) -> 
         earlier = len(steps) - HISTORY_STEPS
         shown = "\n".join(f"1. {step}" for step in steps[-HISTORY_STEPS:])
         note = f"\n\n*{earlier:,} earlier brief(s) not listed.*" if earlier > 0 else ""
-        blocks.append(f"**{CLAIM_TYPES[claim_type]}:**{note}\n\n{shown}")
-    head = cell_readings(cell).iloc[0]
+        blocks.append(f"**{CLAIM_TYPES[str(claim_type)]}:**{note}\n\n{shown}")
+    head = next(each_row(cell_readings(cell)))
     contested = ", contested" if head.contested else ""
     blocks.insert(0, f"Headline of the cell across briefs, as in every view: **{head.stance_symbol} {head.stance_label}** "
                      f"({head.claim_type}{contested}; {head.headline}). Each brief's own reading, by claim type:")

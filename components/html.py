@@ -6,6 +6,8 @@ from __future__ import annotations
 import streamlit as st
 from markupsafe import Markup, escape
 
+from briefing.frames import each_row
+
 __all__ = ["Markup", "escape", "html_table", "label_margin", "render_html", "render_script", "wrap_label"]
 
 
@@ -29,7 +31,7 @@ def html_table(frame, caption: str, nowrap: tuple[str, ...] = ()) -> Markup:
     rows = Markup("").join(
         Markup("<tr>{cells}</tr>").format(cells=Markup("").join(cell.format(style=style[column], value=value)
                                                                  for column, value in zip(frame.columns, row, strict=True)))
-        for row in frame.itertuples(index=False)
+        for row in each_row(frame)
     )
     # the box scrolls sideways on a narrow screen, so a wide table never widens the page
     return Markup('<div style="overflow-x:auto"><table style="border-collapse:collapse;width:100%;font-size:0.9rem">'

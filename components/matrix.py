@@ -10,6 +10,7 @@ import pandas as pd
 import pyphen
 import streamlit as st
 
+from briefing.frames import each_row
 from briefing.readings import cell_readings, rank_records
 from briefing.schema import CLAIM_TYPES, STANCES
 from components.data import Scope, per_view
@@ -152,7 +153,7 @@ class MatrixTable:
 
 def matrix_table(headline: pd.DataFrame, parties: list[tuple[str, str]], issues: list[tuple[str, str]]) -> MatrixTable:
     """The headline record of every party × issue in words, coloured by stance."""
-    rows = {(row.party, row.issue): row for row in headline.itertuples(index=False)}
+    rows = {(row.party, row.issue): row for row in each_row(headline)}
     cells = []
     for party_id, _name in parties:
         line = []
@@ -204,7 +205,7 @@ def position_cards(cell: pd.DataFrame, illustrative: Mapping[str, str] | None = 
     """The cell's positions in the order of the cell rule, the headline first, each disagreeing one marked."""
     cards = []
     head_stance = cell["stance"].iloc[0] if not cell.empty else None
-    for number, row in enumerate(cell.itertuples(index=False)):
+    for number, row in enumerate(each_row(cell)):
         speaker = row.speaker_name or ("—" if row.claim_type != "reported" else "")
         facts = [
             f"**Claim type:** {row.claim_label}",

@@ -44,9 +44,9 @@ def range_strip(verdict: IssueVerdict) -> Markup:
 
     Every bar is also written out in words below it (in the panel's list), so nothing rests on the drawing alone.
     """
-    placed = [r for r in verdict.ranges if r.low is not None]
+    bounded = [(r, r.low, r.high) for r in verdict.ranges if r.low is not None and r.high is not None]
     rows = []
-    for party_range in placed:
+    for party_range, low, high in bounded:
         rows.append(Markup(
             '<div style="display:flex;align-items:center;height:28px">'
             '<div style="flex:0 0 var(--names);font-size:0.85rem;color:#000;text-align:right;padding-right:0.5rem;'
@@ -57,12 +57,14 @@ def range_strip(verdict: IssueVerdict) -> Markup:
         ).format(
             name=party_range.party_name,
             title=f"{party_range.party_name}: {party_range.source}",
-            left=_at(party_range.low - 0.3),
-            width=_width(party_range.low - 0.3, party_range.high + 0.3),
+            left=_at(low - 0.3),
+            width=_width(low - 0.3, high + 0.3),
             colour=RANGE_COLOURS[party_range.source],
         ))
     zone = Markup("")
-    if verdict.verdict in ("overlap", "touching"):
+    if verdict.low is None or verdict.high is None:
+        pass  # no verdict, no zone
+    elif verdict.verdict in ("overlap", "touching"):
         zone = Markup(
             '<div style="position:absolute;top:0;bottom:0;left:{left};width:{width};background:rgba(0,158,115,0.18);'
             'border-left:2px solid #007a5a;border-right:2px solid #007a5a"><span style="font-size:0.75rem;color:#000;'
@@ -89,7 +91,7 @@ def range_strip(verdict: IssueVerdict) -> Markup:
         '<div style="position:relative;flex:1;height:1.4rem;font-size:0.75rem;color:#000">{ticks}</div></div></div></div>'
     ).format(
         summary=f"{verdict.label}: " + "; ".join(
-            f"{r.party_name} {STANCES[STANCE_AT[r.low]][1]} to {STANCES[STANCE_AT[r.high]][1]}" for r in placed),
+            f"{r.party_name} {STANCES[STANCE_AT[low]][1]} to {STANCES[STANCE_AT[high]][1]}" for r, low, high in bounded),
         rows=Markup("").join(rows),
         zone=zone,
         ticks=ticks,

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from briefing.frames import each_row
 from components.data import Scope, per_view
 from components.evidence import evidence_quotes
 from components.paging import page_of
@@ -48,7 +49,7 @@ def party_counts(scope: Scope) -> pd.DataFrame:
 
 
 def brief_summary(context: PageContext) -> None:
-    for brief in page_of(context.frames.briefs, "overview_brief_page", 5, "briefs").itertuples(index=False):
+    for brief in each_row(page_of(context.frames.briefs, "overview_brief_page", 5, "briefs")):
         with st.container(border=True):
             st.markdown(f"#### {brief.title}\n\nPublished **{brief.published:%d %B %Y}** · source text "
                         f"`{', '.join(brief.seed_files)}` · {len(brief.references)} reference(s), not retrieved")
@@ -67,7 +68,7 @@ def key_judgments(context: PageContext) -> None:
         return
     shown = page_of(judgments.assign(number=range(1, len(judgments) + 1)), "overview_judgment_page", 20, "key judgments")
     titles = context.frames.brief_titles
-    for row in shown.itertuples(index=False):
+    for row in each_row(shown):
         number = row.number
         # lazy: the quote and its link are drawn only while the judgment is open, so a rerun of the overview sends
         # one element per judgment instead of four
@@ -100,7 +101,7 @@ def escalation_ladders(context: PageContext) -> None:
             st.markdown(f"**{first['party_name']}: {first['title']}**")
             st.caption(f"{first['claim_label']} · confidence {first['ladder_confidence']} · "
                        f"in “{context.frames.brief_titles.get(first['brief'], first['brief'])}”")
-            for step in steps.itertuples(index=False):
+            for step in each_row(steps):
                 st.markdown(f"{step.step}. **{step.tier_label}:** {step.text} · confidence {step.confidence} · "
                             f"issues: {', '.join(step.issue_labels)}")
                 evidence_quotes(context, step.evidence, claim_label=step.tier_label)
@@ -108,7 +109,7 @@ def escalation_ladders(context: PageContext) -> None:
 
 def editor_notes(context: PageContext) -> None:
     """The editor's notes on the sources in view, each with the passage it concerns."""
-    for row in context.view.notes.itertuples(index=False):
+    for row in each_row(context.view.notes):
         with st.container(border=True):
             st.markdown(f":material/edit_note: {row.text}")
             st.caption(f"On the source of “{context.frames.brief_titles.get(row.brief, row.brief)}”")

@@ -3,6 +3,7 @@ when asked, all from one pack content model."""
 
 from __future__ import annotations
 
+import functools
 import threading
 
 import streamlit as st
@@ -72,7 +73,7 @@ def pack_box(frames: Frames, selection: Selection) -> None:
     st.markdown("**Briefing pack** of the current filter")
     left, right = st.columns(2)
     for column, kind in ((left, "html"), (right, "md")):
-        column.download_button(FORMATS[kind].label, lambda kind=kind: _text_file(frames, selection, kind),
+        column.download_button(FORMATS[kind].label, functools.partial(_text_file, frames, selection, kind),
                                file_name=f"briefing-pack{FORMATS[kind].suffix}", mime=FORMATS[kind].mime,
                                icon=":material/download:", key=f"pack_{kind}", on_click="ignore")
     paper = st.radio("PDF paper", options=list(PAPERS), format_func=PAPERS.get, key=PAPER_KEY, horizontal=True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from briefing.frames import each_row
 from briefing.passages import Passage, from_selection
 
 TESTID = "passage-picker"
@@ -159,7 +160,7 @@ _picker = st.components.v2.component("briefing_passage_picker", html=HTML, css=C
 def picker_pieces(text: str, spans: pd.DataFrame, colours: dict[str, str], chosen: tuple[int, int] | None = None) -> list[dict]:
     """The text cut at every span and at the chosen passage's bounds: each piece with the ids of the spans over it
     (innermost first), their colour and whether it is part of the chosen passage."""
-    intervals = [(int(s.start), int(s.end), s.id, s.issues[0] if len(s.issues) else "") for s in spans.itertuples(index=False)
+    intervals = [(int(s.start), int(s.end), s.id, s.issues[0] if len(s.issues) else "") for s in each_row(spans)
                  if 0 <= int(s.start) < int(s.end) <= len(text)]
     bounds = sorted({0, len(text), *(b for a, z, _i, _c in intervals for b in (a, z)), *(chosen or ())})
     pieces = []
@@ -170,7 +171,7 @@ def picker_pieces(text: str, spans: pd.DataFrame, colours: dict[str, str], chose
             "t": text[left:right],
             "ids": [span_id for _length, span_id, _issue in covering],
             "colour": colour if _COLOUR.fullmatch(colour) else "#777777",
-            "chosen": bool(chosen) and chosen[0] <= left and right <= chosen[1],
+            "chosen": chosen is not None and chosen[0] <= left and right <= chosen[1],
         })
     return pieces
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from briefing.frames import Frames
+from briefing.frames import Frames, each_row
 from briefing.negotiation import IssueVerdict, issue_verdict
 from briefing.readings import cell_readings
 from briefing.schema import STANCES
@@ -49,7 +49,7 @@ def issue_slide(context: PageContext, issue: str) -> None:
     if headline.empty:
         st.markdown("No party has a position on this issue in the current filter.")
     illustrative = context.frames.illustrative_briefs
-    for row in headline.itertuples(index=False):
+    for row in each_row(headline):
         marks = " " + markdown_badge("contested", "orange") if row.contested else ""
         if row.brief in illustrative:
             marks += " " + markdown_badge("Illustrative", "orange")
@@ -68,10 +68,10 @@ def issue_slide(context: PageContext, issue: str) -> None:
     dated = events[events["date_start"].notna()].sort_values("date_start").tail(5)
     if not dated.empty:
         st.subheader("Recent events")
-        st.markdown("\n".join(f"- **{row.date}** — {row.title} ({row.status})" for row in dated.itertuples(index=False)))
+        st.markdown("\n".join(f"- **{row.date}** — {row.title} ({row.status})" for row in each_row(dated)))
     impacts = view.impacts[view.impacts["issues"].map(lambda issues: issue in issues)]
     if not impacts.empty:
         st.subheader("Regional effect")
         st.markdown("\n".join(f"- **{row.region_name}**: {row.direction_label.lower()} — {row.assessment}"
-                              for row in impacts.itertuples(index=False)))
+                              for row in each_row(impacts)))
     st.caption(" · ".join(f"{symbol} {label}" for _rank, label, symbol in STANCES.values()))

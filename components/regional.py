@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from briefing.frames import each_row, value_at
 from briefing.outlines import OutlineError
 from briefing.regions import DIRECTION_ICONS, REGIONAL_PANELS, groups_of, region_headline, region_impacts, regional_parties
 from components.data import Scope, get_outlines, per_view
@@ -22,7 +23,7 @@ CHOOSER_KEY = "regional_region"
 
 
 def _impact_rows(context: PageContext, impacts: pd.DataFrame, region: str, key: str) -> None:
-    for row in page_of(impacts, key, 10, "impacts").itertuples(index=False):
+    for row in each_row(page_of(impacts, key, 10, "impacts")):
         with st.container(border=True):
             where = "" if row.region == region else f" ({row.region_name})"
             st.markdown(f"**{DIRECTION_ICONS[row.direction]} {row.direction_label}**{where}")
@@ -34,9 +35,9 @@ def _impact_rows(context: PageContext, impacts: pd.DataFrame, region: str, key: 
 def impact_panel(context: PageContext, region: str) -> None:
     """A region's impacts (a group's include its members'); a state shown alone also lists its groups' impacts."""
     parties = context.frames.parties.set_index("id")
-    name = parties.at[region, "name"]
-    members = tuple(parties.at[region, "members"])
-    member_names = tuple(parties.at[region, "member_names"])
+    name: str = value_at(parties, region, "name")
+    members: tuple[str, ...] = tuple(value_at(parties, region, "members"))
+    member_names: tuple[str, ...] = tuple(value_at(parties, region, "member_names"))
     st.header(name)
     if member_names:
         st.caption("Members: " + ", ".join(member_names))
@@ -49,7 +50,7 @@ def impact_panel(context: PageContext, region: str) -> None:
     if members or region in REGIONAL_PANELS:
         return
     for group in groups_of(context.frames.parties, region):
-        group_name = parties.at[group, "name"]
+        group_name: str = value_at(parties, group, "name")
         st.subheader(f"As one of the {group_name} (as a group)")
         st.caption(f"These impacts are on the {group_name} as a group, not an assessment of {name} alone.")
         group_impacts = per_view(_impacts_on, context, group, ())

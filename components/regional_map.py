@@ -100,7 +100,7 @@ def _rgba(colour: str, opacity: float) -> str:
 def _fill(headline: Headline) -> str:
     if headline.reading == NONE:
         return READING_COLOURS[NONE]
-    return _rgba(READING_COLOURS[headline.reading], CONFIDENCE_OPACITY[headline.confidence])
+    return _rgba(READING_COLOURS[headline.reading], CONFIDENCE_OPACITY[headline.confidence or "low"])
 
 
 def _rings(countries: list[Country]) -> tuple[list[float | None], list[float | None]]:
@@ -166,21 +166,21 @@ def map_figure(readings: MapReadings, outlines: Outlines, chosen: str | None = N
     land("Other land", by_role["context"], CONTEXT_FILL, CONTEXT_LINE, 0.6)
     land("Neighbours, not assessed", by_role["neighbour"], NEIGHBOUR_FILL, NEIGHBOUR_LINE, 0.8)
     for reading in readings.countries:
-        country = outlines.country(reading.id)
+        country = outlines.outline(reading.id)
         land(reading.name, [country], _fill(reading.headline), "#000000" if reading.id == chosen else OUTLINE,
              3.0 if reading.id == chosen else 1.0)
     for group in readings.assessed_groups:
-        xs, ys = _rings([outlines.country(member) for member in group.members])
+        xs, ys = _rings([outlines.outline(member) for member in group.members])
         figure.add_trace(go.Scatter(
             x=xs, y=ys, name=group.label, mode="lines", fill="toself", fillcolor="rgba(0,0,0,0)",
             fillpattern=dict(shape=GROUP_PATTERN, fgcolor=READING_COLOURS[group.headline.reading], bgcolor="rgba(0,0,0,0)",
                              # thin hatch lines need more opacity than a solid fill to read at the same level
-                             fgopacity=min(1.0, CONFIDENCE_OPACITY[group.headline.confidence] + 0.3), size=9, solidity=0.45),
+                             fgopacity=min(1.0, CONFIDENCE_OPACITY[group.headline.confidence or "low"] + 0.3), size=9, solidity=0.45),
             line=dict(color="#000000" if group.id == chosen else OUTLINE, width=3.0 if group.id == chosen else 2.0, dash="dash"),
             hoverinfo="skip", showlegend=False,
         ))
     for reading in readings.countries:
-        country = outlines.country(reading.id)
+        country = outlines.outline(reading.id)
         figure.add_trace(go.Scatter(
             x=[x for x, _y in country.hit_points], y=[y for _x, y in country.hit_points], name=f"{reading.name} (hover)",
             mode="markers", marker=dict(size=12, opacity=0), selected=dict(marker=dict(opacity=0)),
@@ -215,7 +215,7 @@ def _labels(readings: MapReadings, outlines: Outlines, neighbours: list[Country]
         for country in neighbours for label in country.labels
     ]
     for reading in readings.countries:
-        label = outlines.country(reading.id).labels[0]
+        label = outlines.outline(reading.id).labels[0]
         text = f"<b>{_plotly_text(reading.name)}</b>"
         if reading.headline.reading != NONE:
             text += (f"<br>{escape(READING_ICONS[reading.headline.reading])} {escape(READING_WORDS[reading.headline.reading])}"
@@ -223,7 +223,7 @@ def _labels(readings: MapReadings, outlines: Outlines, neighbours: list[Country]
         labels.append(dict(x=label.at[0], y=label.at[1], text=text, showarrow=False, font=dict(size=13, color="#000000"),
                            bgcolor="rgba(255,255,255,0.75)"))
     for group in readings.assessed_groups:
-        members = [outlines.country(member) for member in group.members]
+        members = [outlines.outline(member) for member in group.members]
         west = min(x for country in members for ring in country.rings for x, _y in ring)
         middle = sum(country.labels[0].at[1] for country in members) / len(members)
         text = (f"<b>{escape(group.label)}</b><br>{escape(READING_ICONS[group.headline.reading])} "

@@ -148,9 +148,9 @@ def _sidebar(frames: Frames, selection: Selection, presenting: bool) -> DeltaGen
                   icon=":material/filter_alt_off:")
         if len(frames.briefs) > 1:
             _brief_chooser(frames, selection)
-        st.multiselect("Issues", options=list(issues), format_func=issues.get, key=ISSUE_WIDGET,
+        st.multiselect("Issues", options=list(issues), format_func=issues.__getitem__, key=ISSUE_WIDGET,
                        on_change=_widgets_changed, placeholder="All issues")
-        st.multiselect("Parties", options=list(parties), format_func=parties.get, key=PARTY_WIDGET,
+        st.multiselect("Parties", options=list(parties), format_func=parties.__getitem__, key=PARTY_WIDGET,
                        on_change=_widgets_changed, placeholder="All parties",
                        help="Limits positions, events and highlighted evidence to these parties.")
         st.caption("The address bar always holds the current view: copy it to share exactly what you see.")

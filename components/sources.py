@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 
 import pandas as pd
 
+from briefing.frames import each_row
 from components.data import Scope
 from components.html import Markup, escape, render_script
 
@@ -26,13 +28,13 @@ def find_hits(text: str, query: str | None, limit: int = 500) -> list[tuple[int,
 
 
 def source_html(text: str, spans: pd.DataFrame, colours: dict[str, str], target: str | None = None,
-                hits: list[tuple[int, int]] = ()) -> Markup:
+                hits: Sequence[tuple[int, int]] = ()) -> Markup:
     """The text cut at every span and hit boundary; each piece escaped and wrapped in <mark> where cited.
 
     The target span, however many pieces overlapping spans cut it into, sits whole inside one
     <mark id="target-span">, so the element scrolled to holds exactly the quote.
     """
-    intervals = [(int(s.start), int(s.end), s) for s in spans.itertuples(index=False)]
+    intervals = [(int(s.start), int(s.end), s) for s in each_row(spans)]
     target_range = next(((a, z) for a, z, s in intervals if s.id == target), None)
     bounds = sorted({0, len(text), *(b for a, z, _ in intervals for b in (a, z)), *(b for hit in hits for b in hit)})
     pieces: list[Markup] = []

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from briefing.frames import each_row
 from briefing.schema import BACKGROUND_LABEL
 from components.data import Scope
 from components.evidence import evidence_quotes
@@ -131,7 +132,7 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours:
     `issue_legend` beside the chart.
     """
     dated = in_window(events, window).sort_values(["date_start", "date_end"], kind="stable")
-    rows = list(dated.itertuples(index=False))
+    rows = list(each_row(dated))
     labels = [wrap_label(event_label(row), EVENT_LABEL_WIDTH) for row in rows]
     starts = [row.date_start for row in rows]
     spans = [(row.date_end + ONE_DAY) - row.date_start for row in rows]
@@ -195,7 +196,7 @@ def undated_table(events: pd.DataFrame) -> pd.DataFrame:
 
 def event_details(context: PageContext, event_id: str) -> None:
     events = context.frames.events
-    row = next(events[events["id"] == event_id].itertuples(index=False), None)
+    row = next(each_row(events[events["id"] == event_id]), None)
     if row is None:
         return
     with st.container(border=True):
@@ -277,4 +278,4 @@ def view_undated_table(scope: Scope) -> pd.DataFrame:
 
 def event_choices(scope: Scope, most: int) -> dict[str, str]:
     """The first `most` events of the view, labelled for the chooser."""
-    return {row.id: (row.date or "undated") + " · " + event_label(row) for row in scope.view.events.head(most).itertuples(index=False)}
+    return {row.id: (row.date or "undated") + " · " + event_label(row) for row in each_row(scope.view.events.head(most))}

@@ -19,7 +19,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from briefing import editing
 from briefing.editing import Access, EditConflict, EditError, Snapshot
-from briefing.frames import Frames
+from briefing.frames import Frames, each_row
 from briefing.load import Layout
 from briefing.passages import Passage, context, locate_quote
 from briefing.schema import Taxonomy
@@ -65,7 +65,8 @@ def current_access() -> Access:
     login = login_configured()
     email = None
     if login and st.user.get("is_logged_in", False):
-        email = st.user.get("email")
+        address = st.user.get("email")
+        email = address if isinstance(address, str) else None
     return editing.editing_access(os.environ, _settings(), login, email, _local_name())
 
 
@@ -239,7 +240,7 @@ def open_records(frames: Frames, opened: Opened) -> None:
     if rows.empty:
         return
     with st.container(border=True, key="wb_opened_record"):
-        for row in rows.drop_duplicates("record_id").itertuples(index=False):
+        for row in each_row(rows.drop_duplicates("record_id")):
             st.markdown(f"**Opened {row.record_kind}** `{row.record_id}` · evidence `{row.id}` "
                         f"({row.role}) · characters {row.start}–{row.end}")
             table = frames.table({"position": "positions", "event": "events", "impact": "impacts",

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from briefing.frames import each_row
 from components.downloads import download_buttons
 from components.evidence import evidence_quotes
 from components.paging import page_of
@@ -23,7 +24,7 @@ for column, region in zip(st.columns(len(panels)) if panels else (), panels, str
 others = other_impacts(context)
 if not others.empty and REGION_PARAM not in context.params:
     st.header("Wider region")
-    for row in page_of(others, "regional_page_other", 10, "impacts").itertuples(index=False):
+    for row in each_row(page_of(others, "regional_page_other", 10, "impacts")):
         with st.container(border=True):
             st.markdown(f"**{row.region_name}: {DIRECTION_ICONS[row.direction]} {row.direction_label}** — {row.assessment}")
             st.caption(f"{row.claim_label} · confidence {row.confidence} · issues: {', '.join(row.issue_labels)}")

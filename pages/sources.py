@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from briefing.frames import each_row
 from components.data import per_view
 from components.downloads import download_buttons
 from components.html import Markup, render_html
@@ -14,7 +15,7 @@ context = page_shell("Source viewer", params={"span": span_param, "q": search_pa
 frames = context.frames
 target = context.params.get("span")
 evidence = frames.evidence
-target_row = next(frames.evidence_for([target]).itertuples(index=False), None) if target else None
+target_row = next(each_row(frames.evidence_for([target])), None) if target else None
 
 seed_ids = list(frames.seed_texts)
 seed = target_row.seed if target_row is not None else seed_ids[0]
@@ -25,7 +26,7 @@ briefs = frames.briefs[frames.briefs["seeds"].map(lambda seeds: seed in seeds)]
 colours = issue_colours(frames.issues["id"])
 issue_labels = frames.issue_labels
 
-for brief in briefs.itertuples(index=False):
+for brief in each_row(briefs):
     sha = brief.seed_sha256[list(brief.seeds).index(seed)]
     st.markdown(f"**{brief.title}** · file `{brief.seed_files[list(brief.seeds).index(seed)]}` · sha256 `{sha}`")
     if brief.references:
@@ -33,7 +34,7 @@ for brief in briefs.itertuples(index=False):
         for url in brief.references:
             st.link_button(f"{url} (not retrieved)", url, icon=":material/open_in_new:")
 
-for note in context.frames.notes[context.frames.notes["brief"].isin(briefs["id"])].itertuples(index=False):
+for note in each_row(context.frames.notes[context.frames.notes["brief"].isin(briefs["id"])]):
     with st.container(border=True):
         st.markdown(f":material/edit_note: {note.text}")
 

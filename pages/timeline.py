@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from briefing.frames import each_row
 from components.data import per_view
 from components.downloads import download_buttons
 from components.html import html_table, render_html
@@ -86,7 +87,7 @@ else:
     chosen_id = context.params.get("event")
     if chosen_id is not None and chosen_id not in labels:
         linked = events[events["id"] == chosen_id]
-        labels = {row.id: (row.date or "undated") + " · " + event_label(row) for row in linked.itertuples(index=False)} | labels
+        labels = {row.id: (row.date or "undated") + " · " + event_label(row) for row in each_row(linked)} | labels
     st.session_state["timeline_event"] = chosen_id if chosen_id in labels else next(iter(labels))
 
     def _event_changed() -> None:

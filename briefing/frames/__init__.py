@@ -6,7 +6,7 @@
 """
 
 from briefing.frames.build import build_frames
-from briefing.frames.model import TABLES, EvidenceSpan, Frames, rows, value_at
+from briefing.frames.model import TABLES, EvidenceSpan, Frames, each_row, value_at
 from briefing.frames.select import Selection, select
 
-__all__ = ["TABLES", "EvidenceSpan", "Frames", "Selection", "build_frames", "rows", "select", "value_at"]
+__all__ = ["TABLES", "EvidenceSpan", "Frames", "Selection", "build_frames", "each_row", "select", "value_at"]

@@ -14,7 +14,7 @@ from briefing.load import Problem
 TABLES = ("briefs", "parties", "issues", "positions", "events", "impacts", "judgments", "ladders", "notes", "evidence")
 
 
-def rows(frame: pd.DataFrame) -> Iterator[Any]:
+def each_row(frame: pd.DataFrame) -> Iterator[Any]:
     """The frame's rows as named tuples, without the index.
 
     pandas-stubs types every field of such a row as any scalar pandas knows; the columns are this module's own, so
@@ -24,7 +24,7 @@ def rows(frame: pd.DataFrame) -> Iterator[Any]:
 
 
 def value_at(frame: pd.DataFrame, row: object, column: str) -> Any:
-    """One cell of a frame, by index label and column; Any to the type checker, as rows() explains."""
+    """One cell of a frame, by index label and column; Any to the type checker, as each_row() explains."""
     return frame.at[row, column]
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pandas as pd
 
-from briefing.frames import Frames, Selection, rows, select, value_at
+from briefing.frames import Frames, Selection, each_row, select, value_at
 from briefing.negotiation import view_verdicts
 from briefing.pack.model import (
     Bound,
@@ -97,12 +97,12 @@ class _Builder:
         illustrative = self.frames.illustrative_briefs
         return tuple(Brief(id=b.id, title=b.title, published=f"{b.published:%d %B %Y}", seed_files=tuple(b.seed_files),
                            seed_sha256=tuple(b.seed_sha256), provenance=b.provenance or "", illustrative=b.id in illustrative)
-                     for b in rows(self.view.briefs))
+                     for b in each_row(self.view.briefs))
 
     def positions(self) -> tuple[Position, ...]:
         illustrative = self.frames.illustrative_briefs
         found = []
-        for row in rows(self.view.positions):
+        for row in each_row(self.view.positions):
             red_line = Bound(_whose(row.red_line_claim_type), row.red_line,
                              self.quotes(row.red_line_evidence)) if row.red_line else None
             bounds = Bound(_whose(row.range_claim_type), f"{STANCES[row.range_low][1]} to {STANCES[row.range_high][1]}",
@@ -129,7 +129,7 @@ class _Builder:
                 party_name=first["party_name"], title=first["title"], claim_label=first["claim_label"],
                 confidence=first["ladder_confidence"], quotes=self.quotes(first["ladder_evidence"]),
                 steps=tuple(LadderStep(tier_label=s.tier_label, text=s.text, confidence=s.confidence,
-                                       quotes=self.quotes(s.evidence)) for s in rows(steps))))
+                                       quotes=self.quotes(s.evidence)) for s in each_row(steps))))
         return tuple(found)
 
     def events(self) -> tuple[Event, ...]:
@@ -137,12 +137,12 @@ class _Builder:
         return tuple(Event(when=_when(row), title=row.title, status=row.status, issues=tuple(row.issues),
                            issues_text=", ".join(row.issue_labels) or BACKGROUND_LABEL, dated=bool(row.date),
                            quotes=self.quotes(row.evidence))
-                     for row in rows(ordered))
+                     for row in each_row(ordered))
 
     def impacts(self, impacts: pd.DataFrame) -> tuple[Impact, ...]:
         return tuple(Impact(region_name=row.region_name, direction_label=row.direction_label, assessment=row.assessment,
                             claim_label=row.claim_label, confidence=row.confidence, quotes=self.quotes(row.evidence))
-                     for row in rows(impacts))
+                     for row in each_row(impacts))
 
     def regions(self) -> tuple[Region, ...]:
         parties = self.frames.parties.set_index("id")
@@ -169,9 +169,9 @@ def build_pack(frames: Frames, selection: Selection | None = None, generated: dt
         version=frames.version or "unknown",
         generated=(generated or dt.date.today()).isoformat(),
         briefs=builder.briefs(),
-        notes=tuple(Note(text=row.text, quotes=builder.quotes(row.evidence)) for row in rows(view.notes)),
+        notes=tuple(Note(text=row.text, quotes=builder.quotes(row.evidence)) for row in each_row(view.notes)),
         judgments=tuple(Judgment(text=row.text, confidence=row.confidence, issues=tuple(row.issues),
-                                 quotes=builder.quotes(row.evidence)) for row in rows(view.judgments)),
+                                 quotes=builder.quotes(row.evidence)) for row in each_row(view.judgments)),
         matrix=builder.matrix(),
         positions=builder.positions(),
         verdicts=builder.verdicts(),
