@@ -12,9 +12,9 @@ import hashlib
 import logging
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
+from briefing.atomic import write_atomic
 from briefing.frames import Frames, build_frames
 from briefing.load import CODE_VERSION, Layout, load_corpus
 from briefing.versions import save_manifest
@@ -64,10 +64,7 @@ def _read_cached(path: Path) -> Frames | None:
 def _write_cached(folder: Path, path: Path, frames: Frames) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".frames-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(frames, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
+        write_atomic(path, pickle.dumps(frames, protocol=pickle.HIGHEST_PROTOCOL))
         stale = sorted(folder.glob("frames-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP_FILES:]
         for old in stale:
             old.unlink(missing_ok=True)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
-import tempfile
 from pathlib import Path
 
+from briefing.atomic import write_atomic
 from briefing.frames import Frames
 
 log = logging.getLogger(__name__)
@@ -45,10 +44,7 @@ def save_manifest(frames: Frames, folder: Path) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(manifest(frames), out)
-        os.replace(temporary, path)
+        write_atomic(path, json.dumps(manifest(frames)))
     except OSError as error:
         log.warning("could not record data version %s: %s", frames.version, error)
 
