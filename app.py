@@ -14,9 +14,10 @@ from components.overview import (
     party_counts,
     view_links,
 )
+from components.pages import page
 from components.shell import page_footer, page_shell
 
-context = page_shell("Overview")
+context = page_shell(page("overview").title)
 brief_summary(context)
 view_links(context)
 editor_notes(context)

@@ -10,8 +10,9 @@ import streamlit as st
 from briefing.frames import each_row
 from components.data import Scope, per_view
 from components.evidence import evidence_quotes
+from components.pages import OVERVIEW, SIDEBAR
 from components.paging import page_of
-from components.shell import PAGES, PageContext
+from components.shell import PageContext
 
 
 def issue_counts(scope: Scope) -> pd.DataFrame:
@@ -57,8 +58,8 @@ def brief_summary(context: PageContext) -> None:
 
 def view_links(context: PageContext) -> None:
     with st.container(horizontal=True, gap="medium"):  # one row that wraps, without a column block per link
-        for path, label, icon in PAGES[1:]:
-            st.page_link(path, label=label, icon=icon, query_params=context.link_params(), width="content")
+        for page in [p for p in SIDEBAR if p is not OVERVIEW]:
+            st.page_link(page.script, label=page.title, icon=page.icon, query_params=context.link_params(), width="content")
 
 
 def key_judgments(context: PageContext) -> None:

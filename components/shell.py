@@ -17,6 +17,7 @@ from briefing.versions import VERSION_PATTERN, describe_changes, load_manifest, 
 from components.data import filtered_view, get_frames
 from components.filters import FILTER_KEYS, filter_params, parse_filter, unknown_keys
 from components.pack_box import pack_box
+from components.pages import OVERVIEW, PRESENT, SIDEBAR
 from components.provenance import illustrative_notice, quality_note
 
 SELECTION_KEY = "selection"
@@ -31,18 +32,6 @@ BRIEF_SEARCH = "brief_search_widget"
 BRIEF_CHOICES = 50  # past this many briefs the chooser offers the newest ones or a search's matches, not every title
 SHARE_KEY = "share_view"
 
-PAGES = (
-    ("app.py", "Overview", ":material/dashboard:"),
-    ("pages/matrix.py", "Position matrix", ":material/grid_on:"),
-    ("pages/timeline.py", "Timeline", ":material/timeline:"),
-    ("pages/regional.py", "Poland & Baltic states", ":material/map:"),
-    ("pages/sources.py", "Source viewer", ":material/article:"),
-    ("pages/negotiation.py", "Negotiation space", ":material/handshake:"),
-    ("pages/workbench.py", "Coding workbench", ":material/edit_note:"),
-)
-
-
-PRESENT_PAGE = "pages/present.py"
 _FAVICON = Image.new("RGB", (32, 32), "#542788")
 
 
@@ -138,9 +127,9 @@ def _sidebar(frames: Frames, selection: Selection, presenting: bool) -> DeltaGen
         st.markdown("### Briefing dashboard")
         if st.toggle("Briefing mode", value=presenting, key=f"briefing_mode_{presenting}",
                      help="Large type, one issue at a time, sidebar folded away.") != presenting:
-            st.switch_page(PRESENT_PAGE if not presenting else PAGES[0][0], query_params=filter_params(selection))
-        for path, label, icon in PAGES:
-            st.page_link(path, label=label, icon=icon, query_params=filter_params(selection))
+            st.switch_page((OVERVIEW if presenting else PRESENT).script, query_params=filter_params(selection))
+        for page in SIDEBAR:
+            st.page_link(page.script, label=page.title, icon=page.icon, query_params=filter_params(selection))
         share_slot = st.container()
         st.divider()
         st.markdown("**Filter** — follows you to every view and into shared links")

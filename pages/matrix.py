@@ -13,10 +13,11 @@ from components.matrix import (
     position_details,
     view_matrix_table,
 )
+from components.pages import page
 from components.params import cell_param
 from components.shell import page_footer, page_shell
 
-context = page_shell("Position matrix", params={"cell": cell_param})
+context = page_shell(page("matrix").title, params={"cell": cell_param})
 parties, issues = matrix_axes(context)
 positions = context.view.positions
 

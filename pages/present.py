@@ -2,11 +2,12 @@
 
 import streamlit as st
 
+from components.pages import page
 from components.params import issue_param
 from components.present import issue_slide, large_type
 from components.shell import page_footer, page_shell
 
-context = page_shell("Briefing mode", params={"topic": issue_param}, presenting=True)
+context = page_shell(page("present").title, params={"topic": issue_param}, presenting=True)
 large_type()
 topics = list(context.selection.issues) or [i for i in context.frames.issues["id"] if i in set(context.view.positions["issue"])]
 if not topics:

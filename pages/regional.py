@@ -5,12 +5,13 @@ import streamlit as st
 from briefing.frames import each_row
 from components.downloads import download_buttons
 from components.evidence import evidence_quotes
+from components.pages import page
 from components.paging import page_of
 from components.params import region_param
 from components.regional import DIRECTION_ICONS, REGION_PARAM, impact_panel, other_impacts, regional_map, shown_panels
 from components.shell import page_footer, page_shell
 
-context = page_shell("Poland & Baltic states", params={"region": region_param})
+context = page_shell(page("regional").title, params={"region": region_param})
 st.caption("How the brief assesses the effect on Poland and the Baltic states. Impacts follow the issue filter; "
            "click a country on the map to show only its impacts.")
 regional_map(context)

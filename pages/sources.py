@@ -6,12 +6,13 @@ from briefing.frames import each_row
 from components.data import per_view
 from components.downloads import download_buttons
 from components.html import Markup, render_html
+from components.pages import page
 from components.params import search_param, span_param
 from components.shell import page_footer, page_shell
 from components.sources import find_hits, scroll_to_target, source_html, span_context, spans_of_seed
 from components.timeline import issue_colours, issue_legend
 
-context = page_shell("Source viewer", params={"span": span_param, "q": search_param})
+context = page_shell(page("sources").title, params={"span": span_param, "q": search_param})
 frames = context.frames
 target = context.params.get("span")
 evidence = frames.evidence

@@ -6,6 +6,7 @@ from briefing.frames import each_row
 from components.data import per_view
 from components.downloads import download_buttons
 from components.html import html_table, render_html
+from components.pages import page
 from components.paging import page_of
 from components.params import choice_param, event_param
 from components.shell import page_footer, page_shell
@@ -29,7 +30,7 @@ from components.timeline import (
 MAX_CHOICES = 300
 UNDATED_PAGE = 15
 
-context = page_shell("Timeline", params={"zoom": choice_param(*ZOOMS), "event": event_param})
+context = page_shell(page("timeline").title, params={"zoom": choice_param(*ZOOMS), "event": event_param})
 events = context.view.events
 issue_labels = context.frames.issue_labels
 

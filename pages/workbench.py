@@ -5,6 +5,7 @@ import streamlit as st
 from components.coding_form import clear_after_save, coding_form, taxonomy_additions
 from components.edit_trail import trail
 from components.new_brief_form import new_brief_form
+from components.pages import page
 from components.shell import page_footer, page_shell
 from components.workbench import (
     choose_brief,
@@ -17,7 +18,7 @@ from components.workbench import (
     taxonomy_of,
 )
 
-context = page_shell("Coding workbench")
+context = page_shell(page("workbench").title)
 access = current_access()
 if not access.allowed:
     editing_off(access)

@@ -7,25 +7,20 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from components.pages import BY_NAME, ENTRY_POINT, page
+
 PROJECT = Path(__file__).resolve().parents[2]
-PAGES = {
-    "overview": None,
-    "matrix": "pages/matrix.py",
-    "timeline": "pages/timeline.py",
-    "regional": "pages/regional.py",
-    "sources": "pages/sources.py",
-    "negotiation": "pages/negotiation.py",
-    "present": "pages/present.py",
-}
+PAGES = tuple(BY_NAME)  # every page's name
 
 
-def run_page(page: str, **params) -> AppTest:
-    """A fresh session that opens `page` with these query params (lists give repeated keys)."""
-    app = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
+def run_page(name: str, **params) -> AppTest:
+    """A fresh session that opens the page of this name with these query params (lists give repeated keys)."""
+    script = page(name).script
+    app = AppTest.from_file(str(PROJECT / ENTRY_POINT), default_timeout=60)
     for key, value in params.items():
         app.query_params[key] = value
-    if PAGES[page]:
-        app.switch_page(PAGES[page])
+    if script != ENTRY_POINT:
+        app.switch_page(script)
     app.run()
     return app
 

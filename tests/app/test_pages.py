@@ -8,17 +8,8 @@ import pytest
 
 from briefing.frames import Selection
 from components.downloads import DOWNLOADS_KEY
+from components.pages import BY_NAME
 from tests.app.helpers import PAGES, as_list, html_bodies, matrix_grid, plotly_specs, run_page
-
-TITLES = {
-    "overview": "Overview",
-    "matrix": "Position matrix",
-    "timeline": "Timeline",
-    "regional": "Poland & Baltic states",
-    "sources": "Source viewer",
-    "negotiation": "Negotiation space",
-    "present": "Briefing mode",
-}
 
 
 class TestRender:
@@ -26,7 +17,7 @@ class TestRender:
     def test_page_renders_its_title_without_exception(self, page):
         app = run_page(page)
         assert not app.exception, [e.value for e in app.exception]
-        assert [t.value for t in app.title] == [TITLES[page]]
+        assert [t.value for t in app.title] == [BY_NAME[page].title]
         assert not app.warning
 
     def test_overview_lists_key_judgments_and_counts(self):
@@ -133,7 +124,7 @@ class TestHostileParams:
     def test_bad_values_give_a_notice_not_an_exception(self, page, params):
         app = run_page(page, **params)
         assert not app.exception
-        assert app.title[0].value == TITLES[page]
+        assert app.title[0].value == BY_NAME[page].title
         assert app.warning, "a notice names what was ignored"
         shown = " ".join(w.value for w in app.warning)
         assert "<script>" not in shown and "onerror" not in shown and "x" * 100 not in shown

@@ -17,17 +17,9 @@ from playwright.sync_api import expect
 
 from briefing.schema import CLAIM_TYPES, STANCES
 from components.matrix import CLAIM_MARKERS, NO_POSITION
+from components.pages import BY_NAME
 from tests.browser.conftest import ARTIFACTS
 
-PAGES = {
-    "overview": "/",
-    "matrix": "/matrix",
-    "timeline": "/timeline",
-    "regional": "/regional",
-    "sources": "/sources",
-    "negotiation": "/negotiation",
-    "present": "/present",
-}
 FAILING_IMPACTS = {"serious", "critical"}
 MAX_HEIGHT = 20_000
 MAX_TABS = 60
@@ -95,10 +87,10 @@ def evidence_id(exported) -> str:
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("name", list(PAGES))
+@pytest.mark.parametrize("name", list(BY_NAME))
 def test_page_has_no_serious_axe_violations(app, name):
     """axe-core finds no serious or critical violation on the page as first opened."""
-    failing = _audit(app, PAGES[name])
+    failing = _audit(app, BY_NAME[name].url_path)
     assert not failing, "\n" + "\n".join(_describe(v) for v in failing)
 
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from components.shell import PAGES
+from components.pages import SIDEBAR
 
 PREFIX = "briefing"
 
@@ -33,7 +33,7 @@ def test_filtered_page_under_base_url_path(open_page, prefixed_server):
     assert path == f"/{PREFIX}/matrix" and query["issue"] == ["ceasefire"]
 
     hrefs = app.by_testid("stSidebar").locator("a").evaluate_all("links => links.map(a => a.href)")
-    assert len(hrefs) == len(PAGES)  # every view; briefing mode is opened by the sidebar's toggle
+    assert len(hrefs) == len(SIDEBAR)  # every view; briefing mode is opened by the sidebar's toggle
     for href in hrefs:
         parts = urlsplit(href)
         assert parts.path == f"/{PREFIX}" or parts.path.startswith(f"/{PREFIX}/"), href

@@ -4,25 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-PAGES = {
-    "overview": ("/", "Overview"),
-    "matrix": ("/matrix", "Position matrix"),
-    "timeline": ("/timeline", "Timeline"),
-    "regional": ("/regional", "Poland & Baltic states"),
-    "sources": ("/sources", "Source viewer"),
-    "negotiation": ("/negotiation", "Negotiation space"),
-    "present": ("/present", "Briefing mode"),
-}
-NAVIGATION_LINKS = 6  # every view but briefing mode, which the sidebar's toggle opens
+from components.pages import BY_NAME, SIDEBAR
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("name", list(PAGES))
+@pytest.mark.parametrize("name", list(BY_NAME))
 def test_page_loads_cleanly(app, name):
     """The page opened directly shows its title with no exception, console error, page error or dialog."""
-    path, title = PAGES[name]
-    app.goto(path)
+    page = BY_NAME[name]
+    app.goto(page.url_path)
     app.snap(f"page-{name}")
-    assert app.page.locator("[data-testid=stMain] h1").all_inner_texts() == [title]
-    assert app.by_testid("stSidebar").locator("a[data-testid=stPageLink-NavLink]").count() == NAVIGATION_LINKS
+    assert app.page.locator("[data-testid=stMain] h1").all_inner_texts() == [page.title]
+    assert app.by_testid("stSidebar").locator("a[data-testid=stPageLink-NavLink]").count() == len(SIDEBAR)
     app.assert_clean()

@@ -15,20 +15,13 @@ import yaml
 from playwright.sync_api import expect
 
 from bench.synthetic import generate_corpus
+from components.pages import PAGES
 from tests.browser.conftest import AppPage
 
 LAPTOP = {"width": 1280, "height": 800}
 PROJECTOR = {"width": 1280, "height": 720}
 PHONE = {"width": 390, "height": 844}
-PAGES = {
-    "/": "Overview",
-    "/matrix": "Position matrix",
-    "/timeline": "Timeline",
-    "/regional": "Poland & Baltic states",
-    "/sources": "Source viewer",
-    "/negotiation": "Negotiation space",
-    "/present": "Briefing mode",
-}
+TITLES = {page.url_path: page.title for page in PAGES}
 WIDE_ISSUES = 20
 OFFSCREEN = re.compile(r"^(\d+) of (\d+) issues are off-screen")
 
@@ -149,13 +142,13 @@ def test_every_issue_of_the_matrix_is_on_screen_with_the_sidebar_open(sized, exp
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", list(PAGES))
+@pytest.mark.parametrize("path", list(TITLES))
 def test_on_a_phone_the_linked_page_shows_with_the_sidebar_folded_and_no_sideways_scroll(sized, path):
     """At 390 × 844 the sidebar starts folded away, the linked page's title is in view, and neither the document
     nor Streamlit's main scroll box is wider than the screen."""
     app = sized(PHONE)
     app.goto(path)
-    expect(app.page.locator("[data-testid=stMain] h1")).to_have_text(PAGES[path])
+    expect(app.page.locator("[data-testid=stMain] h1")).to_have_text(TITLES[path])
     facts = app.page.evaluate(MEASURE_JS)
     app.snap(f"phone{path.replace('/', '-') if path != '/' else '-overview'}")
     assert facts["sidebar"] is None or facts["sidebar"]["right"] <= 0, f"the sidebar covers the page: {facts['sidebar']}"

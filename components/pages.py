@@ -1,0 +1,53 @@
+"""Every page of the app, once: its script, address, title, icon and own link params.
+
+The sidebar, the overview's links, the tests, the benchmark, the load test and the screenshots all read this list,
+so adding a page is one line here (and its script in pages/).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+ENTRY_POINT = "app.py"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page: ``script`` is relative to the project; ``params`` are the link params it reads beside the filter."""
+
+    name: str
+    script: str
+    title: str
+    icon: str
+    params: tuple[str, ...] = ()
+    in_sidebar: bool = True  # briefing mode is opened by the sidebar's toggle, not by a link
+
+    @property
+    def url_path(self) -> str:
+        """The address under the server's base URL: "/" for the entry point, else "/<script name>" (pages/ mode)."""
+        return "/" if self.script == ENTRY_POINT else f"/{PurePosixPath(self.script).stem}"
+
+
+PAGES: tuple[Page, ...] = (
+    Page("overview", ENTRY_POINT, "Overview", ":material/dashboard:"),
+    Page("matrix", "pages/matrix.py", "Position matrix", ":material/grid_on:", ("cell",)),
+    Page("timeline", "pages/timeline.py", "Timeline", ":material/timeline:", ("zoom", "event")),
+    Page("regional", "pages/regional.py", "Poland & Baltic states", ":material/map:", ("region",)),
+    Page("sources", "pages/sources.py", "Source viewer", ":material/article:", ("span", "q")),
+    Page("negotiation", "pages/negotiation.py", "Negotiation space", ":material/handshake:"),
+    Page("workbench", "pages/workbench.py", "Coding workbench", ":material/edit_note:"),
+    Page("present", "pages/present.py", "Briefing mode", ":material/slideshow:", ("topic",), in_sidebar=False),
+)
+BY_NAME = {page.name: page for page in PAGES}
+SIDEBAR = tuple(page for page in PAGES if page.in_sidebar)
+OVERVIEW = BY_NAME["overview"]
+PRESENT = BY_NAME["present"]
+
+
+def page(name: str) -> Page:
+    """The page of this name; an unknown name is an error that names it."""
+    try:
+        return BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"no page named {name!r}; pages: {', '.join(BY_NAME)}") from None
