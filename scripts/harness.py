@@ -1,12 +1,32 @@
-"""What every browser-driving tool of the project shares: how Chromium is launched, when a page counts as
-rendered, and how a server process is stopped. Used by the browser tests, the benchmark, the load test and the
-screenshot script, so they all wait for the same thing."""
+"""What every browser-driving tool of the project shares: which Chromium is launched and how, when a page counts as
+rendered, and how a Streamlit server is started, watched and stopped. Used by the browser tests, the benchmark, the
+load test and the screenshot script, so they all launch and wait for the same thing."""
 
 from __future__ import annotations
 
+import functools
+import os
+import shutil
+import socket
 import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from types import TracebackType
 
-CHROMIUM = "/usr/bin/chromium"
+import psutil
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+# Debian's package installs /usr/bin/chromium; it comes first, then the rest of PATH
+DEBIAN_CHROMIUM_DIRS = ("/usr/bin",)
+# nginx lives in sbin, which is not on every user's PATH
+NGINX_DIRS = ("/usr/sbin", "/sbin")
+CHROMIUM_MISSING = ("no Chromium: install Debian's (`apt-get install chromium`) or Playwright's "
+                    "(`python -m playwright install chromium`); `make test` tries both")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]
 
@@ -23,6 +43,68 @@ SETTLED_BODY = """
   return document.querySelector('[data-testid="stMain"] h1') !== null;
 """
 SETTLED_JS = "() => {" + SETTLED_BODY + "}"
+# No CSS animation or transition is running (the sidebar sliding in, an expander opening).
+STILL_JS = "() => document.getAnimations().every(a => a.playState !== 'running')"
+
+STARTUP_TIMEOUT_S = 60
+HEALTH_PATH = "/_stcore/health"
+
+
+# --- programs ---------------------------------------------------------------------------------------------------
+
+
+def search_path(*first: str) -> str:
+    """A PATH string: these folders first, then this process's PATH."""
+    return os.pathsep.join([*first, os.environ.get("PATH", os.defpath)])
+
+
+def debian_chromium(path: str | None = None) -> str | None:
+    """Debian's Chromium: /usr/bin/chromium, else a `chromium` on PATH; or on ``path`` alone when given."""
+    return shutil.which("chromium", path=path if path is not None else search_path(*DEBIAN_CHROMIUM_DIRS))
+
+
+def playwright_chromium(python: str = sys.executable) -> str | None:
+    """The Chromium that `python -m playwright install chromium` puts in place, if it is there.
+
+    Asked of the driver in a child process: its browser folder and revision are the installed Playwright's own,
+    and the sync API cannot start inside a caller's event loop or beside its running Playwright.
+    """
+    query = "from playwright.sync_api import sync_playwright\nwith sync_playwright() as p: print(p.chromium.executable_path)"
+    try:
+        done = subprocess.run([python, "-c", query], capture_output=True, text=True, timeout=120, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    lines = done.stdout.strip().splitlines()
+    found = lines[-1].strip() if done.returncode == 0 and lines else ""
+    return found if found and os.access(found, os.X_OK) else None
+
+
+@functools.cache
+def chromium() -> str:
+    """The Chromium every tool launches: Debian's when present, else Playwright's own; an error naming both if neither."""
+    found = debian_chromium() or playwright_chromium()
+    if found is None:
+        raise RuntimeError(CHROMIUM_MISSING)
+    return found
+
+
+def launch_options() -> dict[str, object]:
+    """Keyword arguments for Playwright's `chromium.launch` (sync or async)."""
+    return {"executable_path": chromium(), "args": CHROMIUM_ARGS}
+
+
+def nginx(path: str | None = None) -> str | None:
+    """The nginx binary in sbin or on PATH; or on ``path`` alone when given."""
+    return shutil.which("nginx", path=path if path is not None else search_path(*NGINX_DIRS))
+
+
+# --- processes --------------------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def stop_process(process: subprocess.Popen, timeout_s: float = 15) -> None:
@@ -34,3 +116,108 @@ def stop_process(process: subprocess.Popen, timeout_s: float = 15) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=timeout_s)
+
+
+def rss_bytes(pid: int) -> int:
+    """Resident set size of a process."""
+    return psutil.Process(pid).memory_info().rss
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time a process has used."""
+    times = psutil.Process(pid).cpu_times()
+    return times.user + times.system
+
+
+def wait_until_idle(pid: int, *, below_pct: float = 5.0, window_s: float = 0.5, timeout_s: float = 30.0) -> bool:
+    """Wait until a process uses less than ``below_pct`` % of a CPU over ``window_s``; False if it is still busy
+    after ``timeout_s`` (a busy machine; the caller measures anyway)."""
+    process = psutil.Process(pid)
+    deadline = time.monotonic() + timeout_s
+    process.cpu_percent(None)  # the first call only starts the count
+    while time.monotonic() < deadline:
+        if process.cpu_percent(interval=window_s) < below_pct:
+            return True
+    return False
+
+
+def load_average() -> tuple[float, float, float]:
+    """The 1, 5 and 15-minute load averages."""
+    return psutil.getloadavg()
+
+
+class ServerError(RuntimeError):
+    """A server exited or did not answer in time; the message holds the end of its log."""
+
+
+class StreamlitServer:
+    """`streamlit run <script>` on a loopback port, its output in a log file; started on construction.
+
+    ``root`` is the BRIEFING_ROOT it serves (None: the project's own data/ and seeds/, whatever the caller's
+    environment says); ``launcher`` replaces `-m streamlit` (e.g. a module that wraps it); ``options`` are added to
+    the command line; ``env`` is laid over the environment last.
+    """
+
+    def __init__(self, log_path: Path, *, script: str = "app.py", root: Path | None = None, port: int | None = None,
+                 base_path: str = "", launcher: Sequence[str] = ("-m", "streamlit"), options: Sequence[str] = (),
+                 env: Mapping[str, str] | None = None, name: str = "streamlit") -> None:
+        self.name = name
+        self.port = port or free_port()
+        self.base_path = base_path.strip("/")
+        self.log_path = log_path
+        self.url = f"http://127.0.0.1:{self.port}" + (f"/{self.base_path}" if self.base_path else "")
+        command = [sys.executable, *launcher, "run", script, "--server.headless", "true", "--server.port", str(self.port),
+                   "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", *options]
+        if self.base_path:
+            command.append(f"--server.baseUrlPath={self.base_path}")
+        child_env = {key: value for key, value in os.environ.items() if key != "BRIEFING_ROOT"}
+        child_env["PYTHONUNBUFFERED"] = "1"
+        if root is not None:
+            child_env["BRIEFING_ROOT"] = str(root)
+        child_env.update(env or {})
+        self._log = log_path.open("ab")  # appended: a server restarted on the same log keeps the first one's output
+        self.process = subprocess.Popen(command, cwd=PROJECT, env=child_env, stdout=self._log, stderr=subprocess.STDOUT)
+
+    @property
+    def pid(self) -> int:
+        return self.process.pid
+
+    def output(self) -> str:
+        if not self._log.closed:
+            self._log.flush()
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def wait_until_healthy(self, timeout_s: float = STARTUP_TIMEOUT_S) -> StreamlitServer:
+        """Return once the server answers its health check; stop it and raise ServerError if it exits or times out."""
+        health = self.url + HEALTH_PATH
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                self.stop()
+                raise ServerError(f"{self.name} exited with {self.process.returncode} before serving:\n{self.output()[-5000:]}")
+            try:
+                with urllib.request.urlopen(health, timeout=2) as response:  # noqa: S310 - a loopback URL built here
+                    if response.status == 200:
+                        return self
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.2)  # between health probes
+        self.stop()
+        raise ServerError(f"{self.name} did not answer {health} within {timeout_s:.0f} s:\n{self.output()[-5000:]}")
+
+    def rss_bytes(self) -> int:
+        return rss_bytes(self.process.pid)
+
+    def cpu_seconds(self) -> float:
+        return cpu_seconds(self.process.pid)
+
+    def stop(self) -> None:
+        stop_process(self.process)
+        if not self._log.closed:
+            self._log.close()
+
+    def __enter__(self) -> StreamlitServer:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+        self.stop()

@@ -1,9 +1,9 @@
 """Screenshots of every view of the real app, for the README: `python -m scripts.screenshots [--out docs/img]`.
 
-Starts `streamlit run app.py` on a free local port, drives Debian's Chromium through each view on a 1280 × 800
-laptop screen with the sidebar open, then the overview and the matrix on a 390 × 844 phone, saves one PNG per shot
-and stops the server again. The coding workbench is shot on a second server with editing switched on, over a
-temporary copy of data/ and seeds/, with a passage selected by mouse: nothing is saved.
+Starts `streamlit run app.py` on a free local port, drives Chromium through each view on a 1280 × 800 laptop screen
+with the sidebar open, then the overview and the matrix on a 390 × 844 phone, saves one PNG per shot and stops the
+server again. The coding workbench is shot on a second server with editing switched on, over a temporary copy of
+data/ and seeds/, with a passage selected by mouse: nothing is saved.
 """
 
 from __future__ import annotations
@@ -12,37 +12,28 @@ import argparse
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, ViewportSize, sync_playwright
 
-from scripts.harness import CHROMIUM, CHROMIUM_ARGS, SETTLED_JS, stop_process
+from components.pages import PAGES
+from scripts.harness import SETTLED_JS, STILL_JS, ServerError, StreamlitServer, launch_options
 
 PROJECT = Path(__file__).resolve().parent.parent
-VIEWPORT = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
+VIEWPORT: ViewportSize = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 PHONE_VIEWS = {"phone-overview": "/", "phone-matrix": "/matrix"}
+EDITING = "workbench"  # shot apart, on a server that may edit a copy of the data
 MATRIX_DRAWN = "[data-testid=matrix-grid] thead th[data-issue]"
-STARTUP_TIMEOUT_S = 60
 TARGET_VISIBLE_JS = """() => {
   const el = document.getElementById('target-span');
   if (!el) return false;
   const box = el.getBoundingClientRect();
   return box.top >= 0 && box.bottom <= window.innerHeight;
 }"""
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def child_env() -> dict[str, str]:
@@ -58,36 +49,15 @@ def first_evidence_id() -> str | None:
     preferred = [p for p in positions if p["party"] == "russia" and p["issue"] == "ceasefire"] or positions
     for position in preferred:
         if position["evidence"]:
-            return position["evidence"][0]["id"]
+            return str(position["evidence"][0]["id"])
     return None
 
 
 def views() -> dict[str, str]:
+    """One shot per page, named after it; the source viewer opened on a quote, briefing mode on one topic."""
     span = first_evidence_id()
-    return {
-        "overview": "/",
-        "matrix": "/matrix",
-        "timeline": "/timeline",
-        "regional": "/regional",
-        "sources": f"/sources?span={span}" if span else "/sources",
-        "negotiation": "/negotiation",
-        "present": "/present?topic=security-guarantees",
-    }
-
-
-def wait_healthy(process: subprocess.Popen, url: str, log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"streamlit exited with {process.returncode}:\n{log.read_text(errors='replace')}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:  # noqa: S310 (local server)
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.25)
-    raise SystemExit(f"streamlit did not come up within {STARTUP_TIMEOUT_S} s:\n{log.read_text(errors='replace')}")
+    queries = {"sources": f"?span={span}" if span else "", "present": "?topic=security-guarantees"}
+    return {page.name: page.url_path + queries.get(page.name, "") for page in PAGES if page.name != EDITING}
 
 
 def shoot(page: Page, url: str, path: Path) -> None:
@@ -97,7 +67,7 @@ def shoot(page: Page, url: str, path: Path) -> None:
         page.wait_for_function(TARGET_VISIBLE_JS, timeout=15_000)
     if "/matrix" in url:
         page.wait_for_selector(MATRIX_DRAWN, timeout=15_000)  # the grid draws after the script has finished
-    page.wait_for_timeout(500)  # let plotly finish its transitions
+    page.wait_for_function(STILL_JS, timeout=15_000)  # no element still fading or sliding in
     page.screenshot(path=str(path))
 
 
@@ -118,14 +88,6 @@ POINT_JS = """([units, side]) => {
   }
   return null;
 }"""
-
-
-def start_server(port: int, env: dict[str, str], log_file) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=PROJECT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
-    )
 
 
 def shoot_workbench(page: Page, url: str, path: Path) -> None:
@@ -166,34 +128,38 @@ def shoot_workbench(page: Page, url: str, path: Path) -> None:
     page.screenshot(path=str(path))
 
 
+def started(server: StreamlitServer) -> StreamlitServer:
+    try:
+        return server.wait_until_healthy()
+    except ServerError as error:
+        raise SystemExit(str(error)) from None
+
+
+def shown(target: Path) -> str:
+    return f"wrote {target.relative_to(PROJECT) if target.is_relative_to(PROJECT) else target}"
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--out", type=Path, default=PROJECT / "docs" / "img", help="folder for the PNGs (default: docs/img)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     pages = views()
 
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as scratch:
-        log = Path(scratch) / "server.log"
-        with log.open("wb") as log_file:
-            process = start_server(port, child_env(), log_file)
-            try:
-                wait_healthy(process, url, log)
-                with sync_playwright() as playwright:
-                    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                    for viewport, shots in ((VIEWPORT, pages), (PHONE, PHONE_VIEWS)):
-                        context = browser.new_context(viewport=viewport)
-                        page = context.new_page()
-                        for name, path in shots.items():
-                            target = args.out / f"{name}.png"
-                            shoot(page, url + path, target)
-                            print(f"wrote {target.relative_to(PROJECT) if target.is_relative_to(PROJECT) else target}")
-                        context.close()
-                    browser.close()
-            finally:
-                stop_process(process)
+        with StreamlitServer(Path(scratch) / "server.log") as server:
+            started(server)
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(**launch_options())
+                for viewport, shots in ((VIEWPORT, pages), (PHONE, PHONE_VIEWS)):
+                    context = browser.new_context(viewport=viewport)
+                    page = context.new_page()
+                    for name, path in shots.items():
+                        target = args.out / f"{name}.png"
+                        shoot(page, server.url + path, target)
+                        print(shown(target))
+                    context.close()
+                browser.close()
         shoot_editing(args.out, Path(scratch))
     return 0
 
@@ -203,23 +169,16 @@ def shoot_editing(out: Path, scratch: Path) -> None:
     root = scratch / "copy"
     for folder in ("data", "seeds"):
         shutil.copytree(PROJECT / folder, root / folder)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = scratch / "editing-server.log"
-    with log.open("wb") as log_file:
-        process = start_server(port, child_env() | {"BRIEFING_ROOT": str(root), "BRIEFING_EDITING": "1"}, log_file)
-        try:
-            wait_healthy(process, url, log)
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                context = browser.new_context(viewport={"width": VIEWPORT["width"], "height": 1400})  # the text and the form
-                target = out / "workbench.png"
-                shoot_workbench(context.new_page(), url, target)
-                print(f"wrote {target.relative_to(PROJECT) if target.is_relative_to(PROJECT) else target}")
-                context.close()
-                browser.close()
-        finally:
-            stop_process(process)
+    with StreamlitServer(scratch / "editing-server.log", root=root, env={"BRIEFING_EDITING": "1"}) as server:
+        started(server)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(**launch_options())
+            context = browser.new_context(viewport={"width": VIEWPORT["width"], "height": 1400})  # the text and the form
+            target = out / "workbench.png"
+            shoot_workbench(context.new_page(), server.url, target)
+            print(shown(target))
+            context.close()
+            browser.close()
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Fixtures for the browser tests: real `streamlit run` servers, Debian's Chromium, and the exported data.
+"""Fixtures for the browser tests: real `streamlit run` servers (scripts/harness.py), Chromium, and the exported data.
 
 Locators use Streamlit's `data-testid` attributes. A page counts as settled when the script has finished, the
 websocket is connected, no skeleton placeholder is left and every plotly chart has drawn its SVG.
@@ -9,12 +9,8 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -22,83 +18,35 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, expect, sync_playwright
 
-from scripts.harness import CHROMIUM, CHROMIUM_ARGS, SETTLED_JS, stop_process
+from components.pages import ENTRY_POINT, PAGES
+from scripts.harness import SETTLED_JS, ServerError, StreamlitServer, launch_options
 from tests.conftest import CORPUS
 
 PROJECT = Path(__file__).resolve().parents[2]
 ARTIFACTS = PROJECT / "test-artifacts"
-STARTUP_TIMEOUT_S = 60
 SETTLE_TIMEOUT_MS = 45_000
 VIEWPORT = {"width": 1400, "height": 1000}
 
 # Opened directly on a page path, Streamlit's frontend first probes <page>/_stcore/health and
 # <page>/_stcore/host-config, gets 404 and falls back to the server root
 # (https://github.com/streamlit/streamlit/issues/7074). Those two probes are the only console errors tolerated.
-PAGE_PATHS = ("matrix", "timeline", "regional", "sources", "negotiation", "present", "workbench")
+PAGE_PATHS = tuple(page.url_path.strip("/") for page in PAGES if page.script != ENTRY_POINT)
 PROBE_404 = r"^{base}/(?:{pages})/_stcore/(?:health|host-config)$"
 
 
-def _without_data_override() -> dict[str, str]:
+def corpus_env() -> dict[str, str]:
     """The environment for child processes, always on the test corpus (tests/fixtures/corpus), whatever data/ holds."""
     env = {key: value for key, value in os.environ.items() if key != "BRIEFING_ROOT"}
     env["BRIEFING_ROOT"] = str(CORPUS)
-    env["PYTHONUNBUFFERED"] = "1"
     return env
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class StreamlitServer:
-    """`streamlit run app.py` on a free local port, started and stopped by the fixtures."""
-
-    def __init__(self, log_path: Path, base_path: str = "") -> None:
-        self.port = _free_port()
-        self.base_path = base_path.strip("/")
-        self.log_path = log_path
-        prefix = f"/{self.base_path}" if self.base_path else ""
-        self.url = f"http://127.0.0.1:{self.port}{prefix}"
-        command = [
-            sys.executable, "-m", "streamlit", "run", "app.py",
-            "--server.headless", "true",
-            "--server.port", str(self.port),
-            "--server.address", "127.0.0.1",
-            "--browser.gatherUsageStats", "false",
-        ]
-        if self.base_path:
-            command.append(f"--server.baseUrlPath={self.base_path}")
-        self._log = log_path.open("wb")
-        self.process = subprocess.Popen(command, cwd=PROJECT, env=_without_data_override(),
-                                        stdout=self._log, stderr=subprocess.STDOUT)
-
-    def output(self) -> str:
-        self._log.flush()
-        return self.log_path.read_text(encoding="utf-8", errors="replace")
-
-    def wait_until_healthy(self) -> None:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        health = f"{self.url}/_stcore/health"
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                self.stop()
-                pytest.fail(f"streamlit exited with {self.process.returncode} before serving:\n{self.output()}", pytrace=False)
-            try:
-                with urllib.request.urlopen(health, timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            time.sleep(0.25)
-        self.stop()
-        pytest.fail(f"streamlit did not answer {health} within {STARTUP_TIMEOUT_S} s:\n{self.output()}", pytrace=False)
-
-    def stop(self) -> None:
-        stop_process(self.process)
-        if not self._log.closed:
-            self._log.close()
+def started(server: StreamlitServer) -> StreamlitServer:
+    """The server once it answers its health check; the test fails with its log if it does not."""
+    try:
+        return server.wait_until_healthy()
+    except ServerError as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 MATRIX_GRID = "[data-testid=stMain] [data-testid=matrix-grid]"
@@ -195,26 +143,38 @@ class AppPage:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(**launch_options())
         yield chromium
         chromium.close()
 
 
 @pytest.fixture(scope="session")
-def start_server(tmp_path_factory):
-    """Start a server (optionally under a base URL path); every server started is stopped at the end."""
-    started: list[StreamlitServer] = []
+def start_server_at(tmp_path_factory):
+    """Factory: a server reading `<root>/data` and `<root>/seeds` (the test corpus when root is None), optionally
+    under a base URL path or logging every file it opens to `audit_log` (tests/browser/audited_server.py); each
+    server started is stopped at the end of the session."""
+    servers: list[StreamlitServer] = []
 
-    def _start(base_path: str = "") -> StreamlitServer:
+    def _start(root: Path | None = None, audit_log: Path | None = None, base_path: str = "") -> StreamlitServer:
         log = tmp_path_factory.mktemp("streamlit") / "server.log"
-        server = StreamlitServer(log, base_path)
-        started.append(server)
-        server.wait_until_healthy()
-        return server
+        launcher = ("-m", "tests.browser.audited_server", str(audit_log)) if audit_log else ("-m", "streamlit")
+        server = StreamlitServer(log, root=root or CORPUS, base_path=base_path, launcher=launcher)
+        servers.append(server)
+        return started(server)
 
     yield _start
-    for server in started:
+    for server in servers:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def start_server(start_server_at):
+    """Start a server on the test corpus (optionally under a base URL path); every one is stopped at the end."""
+
+    def _start(base_path: str = "") -> StreamlitServer:
+        return start_server_at(base_path=base_path)
+
+    return _start
 
 
 @pytest.fixture(scope="session")
@@ -226,9 +186,9 @@ def server(start_server) -> str:
 @pytest.fixture
 def fresh_server(start_server) -> Iterator[str]:
     """The base URL of a server started for this test alone: the test's first request is the server's first."""
-    started = start_server()
-    yield started.url
-    started.stop()
+    server = start_server()
+    yield server.url
+    server.stop()
 
 
 @pytest.fixture
@@ -256,49 +216,6 @@ def app(open_page, server) -> AppPage:
 def exported() -> dict[str, list[dict]]:
     """The test corpus as `python -m briefing export --format json` writes it."""
     result = subprocess.run([sys.executable, "-m", "briefing", "export", "--format", "json"], cwd=PROJECT,
-                            env=_without_data_override(), capture_output=True, text=True, timeout=120, check=False)
+                            env=corpus_env(), capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
-
-
-class RootedServer(StreamlitServer):
-    """`streamlit run app.py` on a given BRIEFING_ROOT, optionally under the audit hook of audited_server.py."""
-
-    def __init__(self, log_path: Path, root: Path | None = None, audit_log: Path | None = None) -> None:
-        self.port = _free_port()
-        self.base_path = ""
-        self.log_path = log_path
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.root = root
-        self.audit_log = audit_log
-        launcher = ["-m", "tests.browser.audited_server", str(audit_log)] if audit_log else ["-m", "streamlit"]
-        command = [
-            sys.executable, *launcher, "run", "app.py",
-            "--server.headless", "true",
-            "--server.port", str(self.port),
-            "--server.address", "127.0.0.1",
-            "--browser.gatherUsageStats", "false",
-        ]
-        env = _without_data_override()
-        if root is not None:
-            env["BRIEFING_ROOT"] = str(root)
-        self._log = log_path.open("wb")
-        self.process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
-
-
-@pytest.fixture(scope="session")
-def start_server_at(tmp_path_factory):
-    """Factory: a server reading `<root>/data` and `<root>/seeds` (the test corpus when root is None), optionally
-    logging every file it opens to `audit_log`; each server started is stopped at the end of the session."""
-    started: list[RootedServer] = []
-
-    def _start(root: Path | None = None, audit_log: Path | None = None) -> RootedServer:
-        log = tmp_path_factory.mktemp("streamlit") / "server.log"
-        server = RootedServer(log, root, audit_log)
-        started.append(server)
-        server.wait_until_healthy()
-        return server
-
-    yield _start
-    for server in started:
-        server.stop()

@@ -1,7 +1,7 @@
 """Two app servers behind nginx (deploy/nginx.test.conf.template): one is killed with SIGKILL under load, the service
 recovers on the other, the data files are untouched, and the restarted server serves every page again.
 
-nginx must be installed (`apt-get install nginx`; `.ci/run` does it): without it this test fails, it does not skip.
+nginx must be installed (`make test` installs it where it can): without it this test fails, it does not skip.
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ import json
 import os
 import pwd
 import re
-import shutil
 import signal
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -24,8 +22,11 @@ from string import Template
 
 import pytest
 
-from scripts import loadtest
-from tests.browser.conftest import ARTIFACTS, PROJECT, SETTLED_JS, StreamlitServer, _free_port, _without_data_override
+from components.pages import SIDEBAR
+from scripts import harness, loadtest
+from scripts.harness import SETTLED_JS, StreamlitServer, free_port
+from tests.browser.conftest import ARTIFACTS, PROJECT, started
+from tests.conftest import CORPUS
 
 PREFIX = "briefing"
 COOKIE_SECRET = "replica-test-shared-secret"  # noqa: S105 - a test value; replicas must share theirs
@@ -39,29 +40,12 @@ KILL_AT_SESSIONS = 5  # ... and the victim holds at least this many open session
 KILL_BY = 0.6  # ... or at 60 % of the run at the latest, leaving the rest of it for renders after the kill
 LOG_FORMAT = """log_format briefing '$$remote_addr [$$time_local] "$$request" $$status $$upstream_addr $$request_time';
     access_log logs/access.log briefing;"""
-PAGES = loadtest.PAGES
 
 
-class Replica(StreamlitServer):
+def replica(log_path: Path, port: int) -> StreamlitServer:
     """`streamlit run app.py --server.baseUrlPath=briefing` on a fixed port, so it can be restarted on the same one."""
-
-    def __init__(self, log_path: Path, port: int) -> None:
-        self.port = port
-        self.base_path = PREFIX
-        self.log_path = log_path
-        self.url = f"http://127.0.0.1:{port}/{PREFIX}"
-        env = _without_data_override()
-        env["STREAMLIT_SERVER_COOKIE_SECRET"] = COOKIE_SECRET
-        command = [
-            sys.executable, "-m", "streamlit", "run", "app.py",
-            "--server.headless", "true",
-            "--server.port", str(port),
-            "--server.address", "127.0.0.1",
-            "--browser.gatherUsageStats", "false",
-            f"--server.baseUrlPath={PREFIX}",
-        ]
-        self._log = log_path.open("ab")
-        self.process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
+    return StreamlitServer(log_path, root=CORPUS, port=port, base_path=PREFIX,
+                           env={"STREAMLIT_SERVER_COOKIE_SECRET": COOKIE_SECRET})
 
 
 class Nginx:
@@ -120,10 +104,10 @@ class Nginx:
 
 
 def _nginx_binary() -> str:
-    binary = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
+    binary = harness.nginx()
     if binary is None:
         pytest.fail("nginx is not installed, so the two-replica test cannot run: `apt-get install -y nginx` "
-                    "(.ci/run installs it)", pytrace=False)
+                    "(`make test` installs it where it can)", pytrace=False)
     return binary
 
 
@@ -179,13 +163,13 @@ def test_kill_one_replica_under_load(tmp_path, open_page):
     data/ and seeds/ are unchanged; the killed replica restarts and serves every page through nginx again."""
     binary = _nginx_binary()
     before = _tree_digest(PROJECT / "data", PROJECT / "seeds")
-    ports = (_free_port(), _free_port())
-    replicas = [Replica(tmp_path / f"replica-{n}.log", port) for n, port in enumerate(ports)]
+    ports = (free_port(), free_port())
+    replicas = [replica(tmp_path / f"replica-{n}.log", port) for n, port in enumerate(ports)]
     nginx = None
     try:
-        for replica in replicas:
-            replica.wait_until_healthy()
-        nginx = Nginx(binary, tmp_path / "nginx", _free_port(), ports)
+        for server in replicas:
+            started(server)
+        nginx = Nginx(binary, tmp_path / "nginx", free_port(), ports)
         nginx.wait_until_serving()
 
         # both replicas take traffic: affinity cookies spread over them
@@ -196,7 +180,7 @@ def test_kill_one_replica_under_load(tmp_path, open_page):
         finished: list[loadtest.Render] = []
         run = loadtest.Background(loadtest.run_load(
             nginx.url, sessions=VIEWERS, browser_sessions=BROWSERS, duration_s=DURATION_S,
-            metrics_urls=[replica.url for replica in replicas], on_render=finished.append))
+            metrics_urls=[server.url for server in replicas], on_render=finished.append))
         deadline = time.monotonic() + DURATION_S * KILL_BY
         victim_sessions = 0
         while time.monotonic() < deadline and not run.done():
@@ -241,14 +225,15 @@ def test_kill_one_replica_under_load(tmp_path, open_page):
         assert _tree_digest(PROJECT / "data", PROJECT / "seeds") == before, "data/ or seeds/ changed"
 
         # the killed replica comes back on its port, and nginx sends its share of browsers to it again
-        restarted = Replica(tmp_path / "replica-0-restarted.log", victim.port)
+        restarted = replica(tmp_path / "replica-0-restarted.log", victim.port)
         replicas.append(restarted)
-        restarted.wait_until_healthy()
+        started(restarted)
         cookie = _cookie_for(nginx, victim_addr)
         app = open_page(nginx.url)
         app.page.context.add_cookies([{"name": "briefing_affinity", "value": cookie,
                                        "url": f"http://127.0.0.1:{nginx.port}/{PREFIX}/"}])
-        for path, title in PAGES.items():
+        for page in SIDEBAR:
+            path, title = page.url_path, page.title
             response = app.page.goto(nginx.url + path)
             assert response is not None and response.status == 200, (path, response and response.status)
             assert response.headers.get("x-briefing-upstream") == victim_addr, response.headers
@@ -260,8 +245,8 @@ def test_kill_one_replica_under_load(tmp_path, open_page):
     finally:
         if nginx is not None:
             nginx.stop()
-        for replica in replicas:
-            replica.stop()
+        for server in replicas:
+            server.stop()
 
 
 def _cookie_for(nginx: Nginx, address: str, timeout_s: float = 40) -> str:
