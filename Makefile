@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint validate screenshots bench clean
+.PHONY: run test check lint format-check typecheck validate tools screenshots bench clean soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,27 +17,40 @@ $(STAMP): pyproject.toml requirements.txt | $(BIN)/python
 run: $(STAMP)
 	$(BIN)/streamlit run app.py
 
+# Chromium for the browser tests and nginx for the replica test: found, else installed (scripts/prerequisites.py);
+# without them the tests do not start
+tools: $(STAMP)
+	$(BIN)/python -m scripts.prerequisites
+
+# lint, formatting, types and the shipped data; `make test` runs each of them before the tests
+check: lint format-check typecheck validate
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
+
+format-check: $(STAMP)
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 validate: $(STAMP)
 	$(BIN)/python -m briefing validate --strict
 
-test: $(STAMP) lint validate
+test: tools check
 	$(BIN)/python -m pytest -m "not soak"
 
-screenshots: $(STAMP)
+screenshots: tools
 	$(BIN)/python -m scripts.screenshots
 	$(BIN)/python -m scripts.slide_screenshot
 
-bench: $(STAMP)
+bench: tools
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache test-artifacts
 
 # the long runs: 216 hostile links with file opens audited, 300 sessions opened and closed with the server's memory
 # checked, a three-minute load of 60 viewers, and the property tests with the "soak" profile's many more examples
-.PHONY: soak
-soak: $(STAMP)
+soak: tools
 	HYPOTHESIS_PROFILE=soak $(BIN)/python -m pytest -m "soak or hypothesis"

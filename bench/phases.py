@@ -11,6 +11,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Browser
 from playwright.sync_api import Error as PlaywrightError
@@ -33,7 +34,7 @@ class Results:
     memory: dict[str, list[float]] = field(default_factory=dict)  # name -> per-session KiB, one per round
     memory_base: dict[str, list[int]] = field(default_factory=dict)  # name -> RSS after one session, KiB
     memory_errors: list[str] = field(default_factory=list)
-    loads: dict[int, dict[str, object]] = field(default_factory=dict)
+    loads: dict[int, dict[str, dict[str, Any]]] = field(default_factory=dict)  # size -> start -> its figures
     scaling_render: dict[tuple[str, int], list[Sample]] = field(default_factory=dict)
     scaling_rerun: dict[tuple[str, int], list[Sample]] = field(default_factory=dict)
     scaling_first: dict[tuple[str, int], Sample] = field(default_factory=dict)
@@ -133,7 +134,7 @@ LOAD_STEPS = (
 )
 
 
-def _run_load(code: str, args: list[str], env: dict[str, str], timeout_s: float) -> dict[str, object]:
+def _run_load(code: str, args: list[str], env: dict[str, str], timeout_s: float) -> dict[str, Any]:
     try:
         done = subprocess.run([sys.executable, "-c", code, *args], cwd=PROJECT, env=env, capture_output=True, text=True,
                               timeout=timeout_s, check=False)
@@ -157,7 +158,7 @@ def phase_cold_load(settings: Settings, workdir: Path, corpora: dict[int, Path],
         env = {k: v for k, v in os.environ.items() if k != "BRIEFING_ROOT"}
         env["BRIEFING_CACHE"] = str(cache)
         root = str(corpora[n])
-        entry: dict[str, object] = {}
+        entry: dict[str, dict[str, Any]] = {}
         for key, _label in LOAD_STEPS:
             if key == "edited":
                 for frames_file in cache.glob("frames-*.pickle"):

@@ -7,13 +7,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from playwright.sync_api import ViewportSize
+
 from components.pages import PAGES
 
 PROJECT = Path(__file__).resolve().parent.parent
 REFERENCE_SCRIPT = "bench/reference_app.py"
 APP_SCRIPT = "app.py"
 RESULTS = PROJECT / "bench" / "RESULTS.md"
-VIEWPORT = {"width": 1400, "height": 1000}
+VIEWPORT: ViewportSize = {"width": 1400, "height": 1000}
 APP_PAGES = tuple(page.url_path for page in PAGES)
 SCALING_PAGES = ("/matrix", "/timeline")
 # also measured: at 100 briefs a matrix cell already fills its page of positions and the timeline draws counts, as at

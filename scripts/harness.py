@@ -16,6 +16,7 @@ import urllib.request
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TypedDict
 
 import psutil
 
@@ -88,7 +89,12 @@ def chromium() -> str:
     return found
 
 
-def launch_options() -> dict[str, object]:
+class LaunchOptions(TypedDict):
+    executable_path: str
+    args: list[str]
+
+
+def launch_options() -> LaunchOptions:
     """Keyword arguments for Playwright's `chromium.launch` (sync or async)."""
     return {"executable_path": chromium(), "args": CHROMIUM_ARGS}
 

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.typing import Subprotocol
 
 FINISHED_OK = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_SUCCESSFULLY")
 FINISHED_EARLY = ForwardMsg.ScriptFinishedStatus.Value("FINISHED_EARLY_FOR_RERUN")
@@ -26,7 +27,7 @@ def stream_url(base_url: str) -> str:
 
 async def connect_stream(url: str, headers: dict[str, str], timeout_s: float) -> ClientConnection:
     """A new websocket to the server: a new Streamlit session."""
-    return await connect(url, subprotocols=["streamlit"], additional_headers=headers, max_size=None,
+    return await connect(url, subprotocols=[Subprotocol("streamlit")], additional_headers=headers, max_size=None,
                          open_timeout=timeout_s, ping_interval=None)
 
 

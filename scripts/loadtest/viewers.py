@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from playwright.async_api import Browser, BrowserContext, Page
+from playwright.async_api import Browser, BrowserContext, Page, ViewportSize
 from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
@@ -18,7 +18,7 @@ from scripts.loadtest.protocol import connect_stream, run_script, stream_url
 from scripts.loadtest.reports import Render
 from scripts.loadtest.vocabulary import FILTER_KEYS, PAGES, Vocabulary, title_of
 
-VIEWPORT = {"width": 1280, "height": 900}
+VIEWPORT: ViewportSize = {"width": 1280, "height": 900}
 POLL_MS = 200  # how often a browser viewer checks whether its page has rendered (every frame costs CPU at many pages)
 RECONNECTS = 5
 
@@ -151,7 +151,8 @@ class BrowserViewer(Viewer):
         except Exception as exc:  # a timeout, a closed page, a navigation error: all count as failed renders
             ok, error = False, f"{type(exc).__name__}: {str(exc).splitlines()[0][:300] if str(exc) else ''}"
             with contextlib.suppress(Exception):
-                error += f" [{await asyncio.wait_for(self.page.evaluate(STATE_JS), 10)}]"
+                if self.page is not None:
+                    error += f" [{await asyncio.wait_for(self.page.evaluate(STATE_JS), 10)}]"
         self.title = title
         return self._record(kind, target, started, ok, error)
 
