@@ -46,6 +46,10 @@ SETTLED_BODY = """
 SETTLED_JS = "() => {" + SETTLED_BODY + "}"
 # No CSS animation or transition is running (the sidebar sliding in, an expander opening).
 STILL_JS = "() => document.getAnimations().every(a => a.playState !== 'running')"
+# Every image has loaded or failed, so any onload or onerror handler on one has had its turn.
+IMAGES_DONE_JS = "() => [...document.images].every(image => image.complete)"
+# Resolves after two more frames have been drawn: whatever the page had queued for the next frame has run.
+TWO_FRAMES_JS = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))"
 
 STARTUP_TIMEOUT_S = 60
 HEALTH_PATH = "/_stcore/health"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 
 import pytest
 
@@ -14,6 +13,7 @@ from components.shell import SHARE_KEY
 from components.timeline import UNDATED_CAPTION
 from tests.app.helpers import PROJECT, html_bodies, run_page
 from tests.conftest import CORPUS
+from tests.waiting import wait_for
 
 LAVROV = "lavrov-red-line-2026-01"
 FOLLOW_UP = "energy-truce-follow-up-2026-02"
@@ -80,10 +80,13 @@ class TestPermalinks:
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("In Lavrov's own words, even a ceasefire", "In his own words, even a ceasefire", 1),
                         encoding="utf-8")
-        time.sleep(RECHECK_SECONDS + 0.1)
-        app = run_page("overview", v=old_version)
-        notice = " ".join(w.value for w in app.warning)
-        assert f"`{old_version}`" in notice and "records 1 changed" in notice
+
+        def notice_of_the_change() -> str:
+            notice = " ".join(w.value for w in run_page("overview", v=old_version).warning)
+            return notice if "records 1 changed" in notice else ""
+
+        notice = wait_for(notice_of_the_change, timeout_s=RECHECK_SECONDS + 10, what="a notice of what changed since the link")
+        assert f"`{old_version}`" in notice
 
     def test_unknown_version_is_named_as_unknown(self):
         app = run_page("overview", v="0123456789ab")

@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, expect, sync_playwright
 
 from components.pages import ENTRY_POINT, PAGES
-from scripts.harness import SETTLED_JS, ServerError, StreamlitServer, launch_options
+from scripts.harness import IMAGES_DONE_JS, SETTLED_JS, TWO_FRAMES_JS, ServerError, StreamlitServer, launch_options
 from tests.conftest import CORPUS
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -57,6 +57,12 @@ def as_shown(label: str) -> re.Pattern:
     return re.compile("^" + "\u00ad?".join(re.escape(letter) for letter in label) + "$")
 
 
+def let_handlers_run(page: Page) -> None:
+    """See AppPage.let_handlers_run."""
+    page.wait_for_function(IMAGES_DONE_JS, timeout=SETTLE_TIMEOUT_MS)
+    page.evaluate(TWO_FRAMES_JS)
+
+
 class AppPage:
     """A Chromium page on one server, recording console errors, page errors and dialogs."""
 
@@ -90,6 +96,11 @@ class AppPage:
 
     def settle(self) -> None:
         self.page.wait_for_function(SETTLED_JS, timeout=SETTLE_TIMEOUT_MS)
+
+    def let_handlers_run(self) -> None:
+        """Wait until every image has loaded or failed and two frames have been drawn: an event handler injected into
+        the page (an image's onerror, an svg's onload) would have run by then."""
+        let_handlers_run(self.page)
 
     def expect_title(self, title: str) -> None:
         """Wait until the page with this title has replaced the previous one and settled."""

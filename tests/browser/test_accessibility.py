@@ -18,6 +18,7 @@ from playwright.sync_api import expect
 from briefing.schema import CLAIM_TYPES, STANCES
 from components.matrix import CLAIM_MARKERS, NO_POSITION
 from components.pages import BY_NAME
+from scripts.harness import STILL_JS
 from tests.browser.conftest import ARTIFACTS
 
 FAILING_IMPACTS = {"serious", "critical"}
@@ -45,7 +46,8 @@ def _fit_to_content(app) -> None:
         if needed <= app.page.viewport_size["height"]:
             break
         app.page.set_viewport_size({"width": width, "height": needed})
-        app.page.wait_for_timeout(300)
+        app.page.wait_for_function("(height) => window.innerHeight === height", arg=needed)
+        app.page.wait_for_function(STILL_JS)  # the charts' resize has run its course
         app.settle()
 
 

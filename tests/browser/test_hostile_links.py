@@ -31,7 +31,7 @@ def test_hostile_params_show_a_notice_and_inject_nothing(app, name):
     """Script-bearing and unknown params give a stAlert notice, no dialog, no injected element, no exception."""
     path, query = CASES[name]
     app.goto(f"{path}?{query}")
-    app.page.wait_for_timeout(1000)  # time for anything injected to run
+    app.let_handlers_run()
     app.snap(f"hostile-{name}")
 
     notices = app.by_testid("stAlert").filter(has_text="Ignored")

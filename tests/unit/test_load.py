@@ -20,6 +20,7 @@ from briefing.load import (
     load_corpus,
     read_yaml,
 )
+from tests.waiting import wait_for
 
 BAD = "data/briefs/alpha.yaml"  # where every test below puts its broken brief
 
@@ -550,31 +551,42 @@ class TestDataWatch:
         yield watch
         watch.stop()
 
-    def test_a_written_brief_and_a_touched_seed_are_changes(self, project, watch):
+    def test_a_written_brief_is_a_change(self, project, watch):
         assert watch.changes == 0
         project.write("alpha.yaml", project.brief())
         written = changes_after(watch, 0)
         assert written and written > 0
-        time.sleep(0.2)  # the write's own events have all arrived
-        settled = watch.changes
+
+    def test_a_touched_seed_is_a_change(self, project, watch):
+        assert watch.changes == 0
         seed = next(project.layout.seeds.iterdir())
         os.utime(seed, ns=(seed.stat().st_atime_ns, seed.stat().st_mtime_ns + 1_000_000_000))
-        assert changes_after(watch, settled) > settled
+        assert changes_after(watch, 0) == 1
 
     def test_reading_every_file_is_not_a_change(self, project, watch):
+        seen: list[str] = []
+        counts = watch.on_any_event
+
+        def heard(event) -> None:  # every event the watch is handed, counted or not
+            seen.append(os.fsdecode(event.src_path))
+            counts(event)
+
+        watch.on_any_event = heard
         project.load()
         for path in project.layout.root.rglob("*"):
             if path.is_file():
                 path.read_bytes()
-        time.sleep(0.5)
-        assert watch.changes == 0
+        # then one touch in each folder: each folder's events arrive in order, so once both touches have been heard,
+        # whatever the reads caused has been heard (and counted) before them
+        markers = {str(project.layout.taxonomy), str(next(project.layout.seeds.iterdir()))}
+        for marker in map(Path, markers):
+            os.utime(marker, ns=(marker.stat().st_atime_ns, marker.stat().st_mtime_ns + 1_000_000_000))
+        wait_for(lambda: markers <= set(seen), timeout_s=5, what="both touches heard by the watch")
+        assert watch.changes == len(markers), seen
 
     def test_a_removed_folder_hands_over_to_the_fingerprint(self, project, watch):
         shutil.rmtree(project.layout.seeds)
-        deadline = time.monotonic() + 5
-        while watch.changes is not None and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert watch.changes is None
+        wait_for(lambda: watch.changes is None, timeout_s=5, what="the watch letting go of its removed folder")
 
     def test_a_missing_folder_is_not_watched(self, tmp_path):
         (tmp_path / "data").mkdir()
