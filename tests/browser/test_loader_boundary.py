@@ -4,58 +4,37 @@ serves the other briefs, the banner names the file and the record path, and the 
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PROJECT, StreamlitServer, _free_port, _without_data_override
+from components.pages import SIDEBAR
+from scripts.harness import StreamlitServer
+from tests.browser.conftest import started
 from tests.faulty import FAULT
 from tests.unit.test_loader_boundary import ALPHA, ISSUE_DATE, PROBLEM_LINE, build_boundary_root
 
 pytestmark = pytest.mark.browser
 
-PAGES = {
-    "/": "Overview",
-    "/matrix": "Position matrix",
-    "/timeline?event=gamma-geneva-talks": "Timeline",
-    "/regional": "Poland & Baltic states",
-    "/sources": "Source viewer",
-    "/negotiation": "Negotiation space",
-}
+QUERIES = {"timeline": "?event=gamma-geneva-talks"}  # an event dated ISSUE_DATE, its reading shown in its details
+PAGES = {page.url_path + QUERIES.get(page.name, ""): page.title for page in SIDEBAR}
 
 
-class FaultyServer(StreamlitServer):
+def faulty_server_at(log_path: Path, root: Path, cache: Path) -> StreamlitServer:
     """`python -m tests.faulty streamlit run app.py` on a given BRIEFING_ROOT, with a frames cache of its own."""
-
-    def __init__(self, log_path: Path, root: Path, cache: Path) -> None:
-        self.port = _free_port()
-        self.base_path = ""
-        self.log_path = log_path
-        self.url = f"http://127.0.0.1:{self.port}"
-        command = [
-            sys.executable, "-m", "tests.faulty", "streamlit", "run", "app.py",
-            "--server.headless", "true",
-            "--server.port", str(self.port),
-            "--server.address", "127.0.0.1",
-            "--browser.gatherUsageStats", "false",
-        ]
-        # a cache of its own: a brief validated earlier without the fault must not be read back from the cache
-        env = {**_without_data_override(), "BRIEFING_ROOT": str(root), "BRIEFING_CACHE": str(cache)}
-        self._log = log_path.open("wb")
-        self.process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
+    # a cache of its own: a brief validated earlier without the fault must not be read back from the cache
+    return StreamlitServer(log_path, root=root, launcher=("-m", "tests.faulty", "streamlit"),
+                           env={"BRIEFING_CACHE": str(cache)}, name="faulty streamlit")
 
 
 @pytest.fixture(scope="module")
 def faulty_server(tmp_path_factory):
     folder = tmp_path_factory.mktemp("loader-boundary")
     build_boundary_root(folder / "root")
-    server = FaultyServer(folder / "server.log", folder / "root", folder / "cache")
+    server = faulty_server_at(folder / "server.log", folder / "root", folder / "cache")
     try:
-        server.wait_until_healthy()
-        yield server
+        yield started(server)
     finally:
         server.stop()
 
