@@ -75,7 +75,7 @@ def test_longer_load(start_server):
 @soak_only
 def test_memory_returns_to_baseline(start_server):
     """300 sessions (every tenth in Chromium) opened and closed, 10 at a time: once Streamlit has dropped them, the
-    server's RSS is within 10 % of the baseline taken after a warm-up (see scripts/loadtest.py for the procedure)."""
+    server's RSS is within 10 % of the baseline taken after a warm-up (see scripts/loadtest for the procedure)."""
     server = start_server()
     report = loadtest.memory_check(server.url, server.process.pid, total=CHURN_SESSIONS, wave=CHURN_WAVE,
                                    browser_every=CHURN_BROWSER_EVERY, session_ttl_s=loadtest.DEFAULT_SESSION_TTL_S,
