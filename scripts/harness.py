@@ -165,12 +165,12 @@ class StreamlitServer:
 
     ``root`` is the BRIEFING_ROOT it serves (None: the project's own data/ and seeds/, whatever the caller's
     environment says); ``launcher`` replaces `-m streamlit` (e.g. a module that wraps it); ``options`` are added to
-    the command line; ``env`` is laid over the environment last.
+    the command line; ``env`` is laid over the environment last, a None value removing that variable.
     """
 
     def __init__(self, log_path: Path, *, script: str = "app.py", root: Path | None = None, port: int | None = None,
                  base_path: str = "", launcher: Sequence[str] = ("-m", "streamlit"), options: Sequence[str] = (),
-                 env: Mapping[str, str] | None = None, name: str = "streamlit") -> None:
+                 env: Mapping[str, str | None] | None = None, name: str = "streamlit") -> None:
         self.name = name
         self.port = port or free_port()
         self.base_path = base_path.strip("/")
@@ -184,7 +184,11 @@ class StreamlitServer:
         child_env["PYTHONUNBUFFERED"] = "1"
         if root is not None:
             child_env["BRIEFING_ROOT"] = str(root)
-        child_env.update(env or {})
+        for key, value in (env or {}).items():
+            if value is None:
+                child_env.pop(key, None)
+            else:
+                child_env[key] = value
         self._log = log_path.open("ab")  # appended: a server restarted on the same log keeps the first one's output
         self.process = subprocess.Popen(command, cwd=PROJECT, env=child_env, stdout=self._log, stderr=subprocess.STDOUT)
 

@@ -17,7 +17,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from briefing.load import parse_yaml
-from tests.browser.conftest import MATRIX_GRID, PROJECT, AppPage, StreamlitServer, _free_port, _without_data_override
+from scripts.harness import StreamlitServer
+from tests.browser.conftest import MATRIX_GRID, PROJECT, AppPage, corpus_env, started
 from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.browser
@@ -60,22 +61,10 @@ CARET_JS = """([units]) => {
 }"""
 
 
-class EditingServer(StreamlitServer):
+def editing_server_at(log_path: Path, root: Path, editing: bool) -> StreamlitServer:
     """`streamlit run app.py` on a copy of the corpus, with editing switched on or left off."""
-
-    def __init__(self, log_path: Path, root: Path, editing: bool) -> None:
-        self.port = _free_port()
-        self.base_path = ""
-        self.log_path = log_path
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = _without_data_override() | {"BRIEFING_ROOT": str(root)}
-        env.pop("BRIEFING_EDITING", None)
-        if editing:
-            env["BRIEFING_EDITING"] = "1"
-        command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
-                   str(self.port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-        self._log = log_path.open("wb")
-        self.process = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=self._log, stderr=subprocess.STDOUT)
+    # without editing, a BRIEFING_EDITING in the caller's environment must not switch it on
+    return StreamlitServer(log_path, root=root, env={"BRIEFING_EDITING": "1" if editing else None})
 
 
 def _corpus_copy(folder: Path) -> Path:
@@ -84,16 +73,14 @@ def _corpus_copy(folder: Path) -> Path:
     source.write_text(SOURCE, encoding="utf-8")
     subprocess.run([sys.executable, "-m", "briefing", "new", str(source), "--id", "warszawa-note-2026-02", "--title",
                     "A note from Warszawa", "--published", "2026-02-03"], cwd=PROJECT, check=True, capture_output=True,
-                   env=_without_data_override() | {"BRIEFING_ROOT": str(folder)})
+                   env=corpus_env() | {"BRIEFING_ROOT": str(folder)})
     return folder
 
 
 def _serve(tmp_path_factory, editing: bool):
     scratch = tmp_path_factory.mktemp("workbench")
     root = _corpus_copy(scratch / "root")
-    server = EditingServer(scratch / "server.log", root, editing)
-    server.wait_until_healthy()
-    return server, root
+    return started(editing_server_at(scratch / "server.log", root, editing)), root
 
 
 @pytest.fixture(scope="module")
@@ -214,7 +201,7 @@ def test_a_passage_selected_with_the_mouse_becomes_a_position_at_its_exact_offse
     assert seed[span["start"]:span["end"]] == span["quote"] == PASSAGE
     assert (position["party"], position["issue"], position["stance"]) == ("poland", "ceasefire", "support")
     validate = subprocess.run([sys.executable, "-m", "briefing", "validate"], cwd=PROJECT, capture_output=True, text=True,
-                              env=_without_data_override() | {"BRIEFING_ROOT": str(root)}, timeout=120, check=False)
+                              env=corpus_env() | {"BRIEFING_ROOT": str(root)}, timeout=120, check=False)
     assert validate.returncode == 0, validate.stdout + validate.stderr
     assert "ok data/briefs/warszawa-note-2026-02.yaml: 1 positions" in validate.stdout
 
