@@ -182,6 +182,9 @@ class BrowserViewer(Viewer):
         widget = page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").filter(has_text="Issues")
 
         async def choose() -> None:
+            # to the top of the sidebar first: low in a short window, with chips above it, the options open below the
+            # window's edge where no click reaches them
+            await widget.evaluate("el => el.scrollIntoView({block: 'start'})")
             await widget.locator("input").click(timeout=self.timeout_s * 1000)
             await widget.locator("input").fill(label)
             await page.get_by_role("option", name=label, exact=True).click(timeout=self.timeout_s * 1000)
