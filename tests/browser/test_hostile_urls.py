@@ -1,14 +1,14 @@
 """Hostile links against every page of one real server, in real Chromium, with every file the server opens audited.
 
-A seeded generator (tests/hostile_cases.py) writes 216 query strings, 36 per page, three of each of twelve classes:
-unknown ids, 100 KB values, unicode (right-to-left overrides, emoji, combining marks, NUL, invalid UTF-8), `<script>`,
-`<img onerror>`, `"><svg onload>`, `javascript:` URLs, path traversal, repeated keys, empty keys, keys with brackets,
-and huge numbers of parameters. Each is opened once, in a fresh session, on one server started under `audited_server.py`. For each
-load: the page shows its own title, no exception box, no uncaught page error, no JavaScript dialog, no injected
-element or handler, nothing of the payload in the page's text, a notice wherever the link named something that was
-dropped (and none where nothing was), and an address bar holding only what was kept. Afterwards the audit log shows
-that no file named by a link was opened, that every file opened lies in an allow-listed place, and that nothing but
-the frames cache (and Python's bytecode caches) was opened for writing.
+A seeded generator (tests/hostile_cases.py) writes 36 query strings per sidebar page, three of each of twelve
+classes: unknown ids, 100 KB values, unicode (right-to-left overrides, emoji, combining marks, NUL, invalid UTF-8),
+`<script>`, `<img onerror>`, `"><svg onload>`, `javascript:` URLs, path traversal, repeated keys, empty keys, keys
+with brackets, and huge numbers of parameters. Each is opened once, in a fresh session, on one server started under
+`audited_server.py`. For each load: the page shows its own title, no exception box, no uncaught page error, no
+JavaScript dialog, no injected element or handler, nothing of the payload in the page's text, a notice wherever the
+link named something that was dropped (and none where nothing was), and an address bar holding only what was kept.
+Afterwards the audit log shows that no file named by a link was opened, that every file opened lies in an
+allow-listed place, and that nothing but the frames cache (and Python's bytecode caches) was opened for writing.
 
 Two limits sit in front of the app. Streamlit discards a query string of more than 1,000 parameters (or 512 Ki
 characters) before the app runs (`streamlit.runtime.state.query_params.sanitize_query_string`), so for those the app
@@ -44,7 +44,7 @@ SETTLE_TIMEOUT_MS = 60_000
 LANE_VIEWPORT = {"width": 1100, "height": 700}  # smaller than the other tests': less to paint per load
 
 # conftest's SETTLED_JS without waiting for plotly to draw: charts hold only data, never link input, and a run of
-# 216 loads would otherwise spend much of its time drawing them.
+# some 250 loads would otherwise spend much of its time drawing them.
 SCRIPT_DONE_JS = """() => {
   const app = document.querySelector('[data-testid="stApp"]');
   return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
@@ -282,9 +282,15 @@ def _allowed_prefixes() -> tuple[list[Path], list[Path]]:
         Path(os.environ["BRIEFING_CACHE"]),  # the frames cache and version manifests (tests/conftest.py)
         home / ".streamlit",  # Streamlit's global config, credentials and secrets
         Path("/usr"), Path("/proc"),  # shared libraries, zoneinfo, CPU and memory probes
+        # the project's own package metadata from `pip install -e .`: building its first model, pydantic reads the
+        # entry points of every package on the path, and the project folder is on it
+        *PROJECT.glob("*.egg-info"),
     ]
     files = [
         PROJECT / "app.py",
+        # read by Streamlit's component scanner, which looks for custom components in every installed package that
+        # depends on Streamlit, this project included once `pip install -e .` has made it one
+        PROJECT / "pyproject.toml",
         # the launcher itself: python -m tests.browser.audited_server
         PROJECT / "tests" / "__init__.py", PROJECT / "tests" / "browser" / "__init__.py",
         PROJECT / "tests" / "browser" / "audited_server.py",
