@@ -9,7 +9,7 @@ import streamlit as st
 
 from briefing.export import export_records, to_csv_tables
 from briefing.frames import Frames, Selection
-from components.shell import PageContext
+from components.context import PageContext
 
 DOWNLOADS_KEY = "downloads"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.context import PageContext
 from components.html import Markup, render_html
-from components.shell import PageContext
 
 SOURCES_PAGE = "pages/sources.py"
 

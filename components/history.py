@@ -9,11 +9,11 @@ from briefing.frames import each_row
 from briefing.history import BriefAuthors, stance_by_brief, stance_changes
 from briefing.readings import cell_readings
 from briefing.schema import CLAIM_TYPES, STANCES
+from components.context import PageContext
 from components.data import Scope, per_view
 from components.evidence import evidence_quotes
 from components.paging import page_of
 from components.provenance import markdown_badge
-from components.shell import PageContext
 
 HISTORY_STEPS = 12  # the latest briefs listed per claim type; a thousand briefs would make an unreadable list
 

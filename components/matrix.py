@@ -13,12 +13,12 @@ import streamlit as st
 from briefing.frames import each_row
 from briefing.readings import cell_readings, rank_records
 from briefing.schema import CLAIM_TYPES, STANCES
+from components.context import PageContext
 from components.data import Scope, per_view
 from components.evidence import evidence_quotes
 from components.grid import stance_grid
 from components.paging import page_of
 from components.provenance import markdown_badge
-from components.shell import PageContext
 
 NO_POSITION = "no stated position"
 # Purple–orange diverging scale (ColorBrewer PuOr): safe for the common colour-vision deficiencies;

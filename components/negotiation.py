@@ -6,11 +6,11 @@ import streamlit as st
 
 from briefing.negotiation import STANCE_AT, VERDICT_ICONS, IssueVerdict, issue_verdict, possessive, view_verdicts
 from briefing.schema import STANCES
+from components.context import PageContext
 from components.data import Scope, per_view
 from components.evidence import SOURCES_PAGE, evidence_quotes
 from components.html import Markup, render_html
 from components.provenance import illustrative_label, markdown_badge
-from components.shell import PageContext
 
 RANGE_COLOURS = {"acceptable range": "#542788", "stance only": "#998ec3"}
 

@@ -8,11 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from briefing.frames import each_row
+from components.context import PageContext
 from components.data import Scope, per_view
 from components.evidence import evidence_quotes
 from components.pages import OVERVIEW, SIDEBAR
 from components.paging import page_of
-from components.shell import PageContext
 
 
 def issue_counts(scope: Scope) -> pd.DataFrame:

@@ -9,11 +9,11 @@ from briefing.frames import Frames, each_row
 from briefing.negotiation import IssueVerdict, issue_verdict
 from briefing.readings import cell_readings
 from briefing.schema import STANCES
+from components.context import PageContext
 from components.data import Scope, per_view
 from components.evidence import evidence_quotes
 from components.html import Markup, render_html
 from components.provenance import markdown_badge
-from components.shell import PageContext
 
 LARGE_TYPE = Markup(
     "<style>[data-testid=stMain] p, [data-testid=stMain] li{font-size:1.35rem;line-height:1.55}"

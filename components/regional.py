@@ -8,12 +8,12 @@ import streamlit as st
 from briefing.frames import each_row, value_at
 from briefing.outlines import OutlineError
 from briefing.regions import DIRECTION_ICONS, REGIONAL_PANELS, groups_of, region_headline, region_impacts, regional_parties
+from components.context import PageContext
 from components.data import Scope, get_outlines, per_view
 from components.evidence import evidence_quotes
 from components.html import render_html
 from components.paging import page_of
 from components.regional_map import choice_labels, map_figure, map_legend, map_readings, map_summary
-from components.shell import PageContext
 
 __all__ = ["DIRECTION_ICONS", "REGION_PARAM", "impact_panel", "other_impacts", "regional_map", "shown_panels"]
 

@@ -8,10 +8,10 @@ import streamlit as st
 
 from briefing.frames import each_row
 from briefing.schema import BACKGROUND_LABEL
+from components.context import PageContext
 from components.data import Scope
 from components.evidence import evidence_quotes
 from components.html import Markup, escape, label_margin, wrap_label
-from components.shell import PageContext
 
 # Okabe–Ito palette: distinguishable with the common colour-vision deficiencies
 ISSUE_PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")

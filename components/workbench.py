@@ -24,10 +24,11 @@ from briefing.load import Layout
 from briefing.passages import Passage, context, locate_quote
 from briefing.schema import Taxonomy
 from briefing.store import cache_dir
+from components.context import PageContext
 from components.data import current_data_key
 from components.html import Markup, render_html
 from components.passage_picker import passage_picker, spans_of
-from components.shell import PageContext, login_configured
+from components.shell import login_configured
 from components.timeline import issue_colours
 
 BRIEF_KEY = "wb_brief"

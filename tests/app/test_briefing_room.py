@@ -9,7 +9,7 @@ import pytest
 from briefing.load import Layout
 from briefing.store import data_version
 from components.data import RECHECK_SECONDS
-from components.shell import SHARE_KEY
+from components.share import SHARE_KEY
 from components.timeline import UNDATED_CAPTION
 from tests.app.helpers import PROJECT, html_bodies, run_page
 from tests.conftest import CORPUS

@@ -7,7 +7,7 @@ import pytest
 from bench.synthetic import generate_corpus
 from briefing.load import Layout
 from briefing.store import load_frames
-from components.shell import BRIEF_CHOICES, BRIEF_SEARCH, BRIEF_WIDGET
+from components.sidebar import BRIEF_CHOICES, BRIEF_SEARCH, BRIEF_WIDGET
 from tests.app.helpers import run_page
 
 BRIEFS = BRIEF_CHOICES + 10

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from briefing.frames import Selection, select
 from briefing.store import load_frames
 from components.pack_box import PREPARED_KEY
-from components.shell import SHARE_KEY
+from components.share import SHARE_KEY
 from tests.app.helpers import run_page
 
 

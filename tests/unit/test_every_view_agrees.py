@@ -15,10 +15,10 @@ from briefing.negotiation import placements, view_verdicts
 from briefing.pack import build_pack, cell_words
 from briefing.readings import cell_readings
 from briefing.store import load_frames
+from components.context import PageContext
 from components.history import _cell_history_text
 from components.matrix import headline_positions, matrix_table
 from components.present import slide_readings
-from components.shell import PageContext
 from tests.conftest import CORPUS
 
 

@@ -1,0 +1,29 @@
+"""The context a page hands its components: the frames, the filtered view, the filter and its own link params."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from streamlit.delta_generator import DeltaGenerator
+
+from briefing.frames import Frames, Selection
+from components.filters import filter_params
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a page needs: all frames, the filtered view, the selection and its own link params."""
+
+    frames: Frames
+    view: Frames
+    selection: Selection
+    params: Mapping[str, str] = field(default_factory=dict)
+    share_slot: DeltaGenerator | None = field(default=None, compare=False, repr=False)  # sidebar place for share & pack
+
+    def link_params(self, **extra: str) -> dict[str, list[str] | str]:
+        """Query params for a link that keeps the filter (and adds page-specific ones)."""
+        return {**filter_params(self.selection), **{k: v for k, v in extra.items() if v}}
+
+    def issue_label(self, issue_id: str) -> str:
+        return self.frames.issue_labels.get(issue_id, issue_id)

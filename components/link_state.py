@@ -1,0 +1,81 @@
+"""The link and the session: the filter seeded from the address bar on a session's first run, the page's own link params, the permalink."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from briefing.frames import Frames, Selection
+from briefing.store import cache_dir
+from briefing.versions import VERSION_PATTERN, describe_changes, load_manifest, manifest
+from components.filters import FILTER_KEYS, filter_params, parse_filter, unknown_keys
+
+SELECTION_KEY = "selection"
+VERSION_NOTICE_KEY = "version_notice"
+VERSION_PARAM = "v"
+SEEDED_KEY = "selection_seeded"
+ParamCheck = Callable[[str, Frames], str | None]
+
+
+def _query_lists() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def seed_selection(frames: Frames, notices: list[str]) -> None:
+    """On a session's first run, the link decides the filter; afterwards session state does."""
+    if st.session_state.get(SEEDED_KEY):
+        return
+    issues = frames.issue_labels
+    parties = frames.party_names
+    briefs = frames.brief_titles
+    raw = _query_lists()
+    parsed = parse_filter(raw, issues, parties, briefs)
+    st.session_state[SELECTION_KEY] = parsed.selection
+    st.session_state[SEEDED_KEY] = True
+    notices.extend(parsed.notices)
+    linked_version = raw[VERSION_PARAM][-1] if raw.get(VERSION_PARAM) else None
+    if linked_version is not None:
+        if not VERSION_PATTERN.match(linked_version):
+            notices.append("Ignored the “v” value in the link: it is not a data version.")
+        elif linked_version != frames.version:
+            changes = describe_changes(load_manifest(linked_version, cache_dir()), manifest(frames))
+            st.session_state[VERSION_NOTICE_KEY] = (
+                f"This link was made with data version `{linked_version}`; the data is now version `{frames.version}`. "
+                "What changed: " + " ".join(changes)
+            )
+
+
+def read_page_params(frames: Frames, selection: Selection, params: Mapping[str, ParamCheck], notices: list[str]) -> dict[str, str]:
+    """The page's own link params that name something real; the address bar is set to the filter and those params.
+
+    Anything else the link held is dropped with a notice (appended to ``notices``): an unknown key, a repeated one, a
+    value that names nothing in the data.
+    """
+    raw = _query_lists()
+    if notice := unknown_keys(raw, (*FILTER_KEYS, VERSION_PARAM, *params)):
+        notices.append(notice)
+    page_params: dict[str, str] = {}
+    for key, validate in params.items():
+        values = raw.get(key, [])
+        if not values:
+            continue
+        if len(values) > 1:
+            notices.append(f"The link gave “{key}” {len(values)} times; only the last one is used.")
+        accepted = validate(values[-1], frames)
+        if accepted is None:
+            notices.append(f"Ignored the “{key}” value in the link: it names nothing in the data.")
+        else:
+            page_params[key] = accepted
+    wanted = {**filter_params(selection), **page_params}
+    if raw != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:
+        st.query_params.from_dict(wanted)
+    return page_params
+
+
+def permalink(version: str) -> str:
+    """The address of this exact view: page, filter, view state and data version."""
+    params = [(key, value) for key in st.query_params for value in st.query_params.get_all(key) if key != VERSION_PARAM]
+    query = urlencode([*params, (VERSION_PARAM, version)])
+    return f"{st.context.url or ''}?{query}"

@@ -1,0 +1,100 @@
+"""The sidebar: title, briefing-mode toggle, navigation, a place for the share box, and the filter."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from briefing.frames import Frames, Selection
+from components.filters import filter_params
+from components.link_state import SELECTION_KEY
+from components.pages import OVERVIEW, PRESENT, SIDEBAR
+
+ISSUE_WIDGET = "issue_filter_widget"
+PARTY_WIDGET = "party_filter_widget"
+BRIEF_WIDGET = "brief_filter_widget"
+ALL_BRIEFS = "__all__"
+BRIEF_SEARCH = "brief_search_widget"
+BRIEF_CHOICES = 50  # past this many briefs the chooser offers the newest ones or a search's matches, not every title
+
+
+def _widgets_changed() -> None:
+    brief = st.session_state.get(BRIEF_WIDGET, ALL_BRIEFS)
+    st.session_state[SELECTION_KEY] = Selection(
+        issues=tuple(st.session_state.get(ISSUE_WIDGET, ())),
+        parties=tuple(st.session_state.get(PARTY_WIDGET, ())),
+        briefs=() if brief == ALL_BRIEFS else (brief,),
+    )
+
+
+def _clear_filters() -> None:
+    st.session_state[SELECTION_KEY] = Selection()
+
+
+def sidebar(frames: Frames, selection: Selection, presenting: bool) -> DeltaGenerator:
+    """Title, mode, navigation, a place for the share box and pack (filled by the page's footer), then the filter.
+
+    The filter comes last and "Clear filters" above its widgets: a focused multiselect is taller, and shrinks when a
+    click elsewhere blurs it, so anything below it moves between the press and the release and the click is lost.
+    """
+    issues = frames.issue_labels
+    parties = frames.party_names
+    # widget state is dropped on a page switch in pages/ mode, so it is restored from the selection each run
+    st.session_state[ISSUE_WIDGET] = list(selection.issues)
+    st.session_state[PARTY_WIDGET] = list(selection.parties)
+    st.session_state[BRIEF_WIDGET] = selection.briefs[0] if selection.briefs else ALL_BRIEFS
+    with st.sidebar:
+        st.markdown("### Briefing dashboard")
+        if st.toggle("Briefing mode", value=presenting, key=f"briefing_mode_{presenting}",
+                     help="Large type, one issue at a time, sidebar folded away.") != presenting:
+            st.switch_page((OVERVIEW if presenting else PRESENT).script, query_params=filter_params(selection))
+        for page in SIDEBAR:
+            st.page_link(page.script, label=page.title, icon=page.icon, query_params=filter_params(selection))
+        share_slot = st.container()
+        st.divider()
+        st.markdown("**Filter** — follows you to every view and into shared links")
+        st.button("Clear filters", key="clear_filters", on_click=_clear_filters, disabled=not selection.active,
+                  icon=":material/filter_alt_off:")
+        if len(frames.briefs) > 1:
+            _brief_chooser(frames, selection)
+        st.multiselect("Issues", options=list(issues), format_func=issues.__getitem__, key=ISSUE_WIDGET,
+                       on_change=_widgets_changed, placeholder="All issues")
+        st.multiselect("Parties", options=list(parties), format_func=parties.__getitem__, key=PARTY_WIDGET,
+                       on_change=_widgets_changed, placeholder="All parties",
+                       help="Limits positions, events and highlighted evidence to these parties.")
+        st.caption("The address bar always holds the current view: copy it to share exactly what you see.")
+    return share_slot
+
+
+def brief_choices(frames: Frames, chosen: str | None, query: str = "") -> tuple[list[str], int]:
+    """The briefs the chooser offers, newest first, and how many match: all of them up to BRIEF_CHOICES; past that
+    the newest BRIEF_CHOICES, or of those whose title or id holds every word of ``query``; the chosen one always."""
+    newest = list(frames.brief_titles)[::-1]  # the frames list briefs oldest first
+    words = query.casefold().split()
+    if words:
+        newest = [brief for brief in newest
+                  if all(word in f"{frames.brief_titles[brief]} {brief}".casefold() for word in words)]
+    shown = newest[:BRIEF_CHOICES]
+    if chosen is not None and chosen not in shown:
+        shown.insert(0, chosen)
+    return shown, len(newest)
+
+
+def _brief_chooser(frames: Frames, selection: Selection) -> None:
+    """The brief filter. A large corpus gets a search instead of a list of every title: 1,000 titles sent with
+    every run of every page cost about 0.1 s a rerun."""
+    total = len(frames.brief_titles)
+    query = ""
+    if total > BRIEF_CHOICES:
+        query = st.text_input("Find a brief", key=BRIEF_SEARCH, placeholder="Words of its title or id",
+                              help=f"The list below offers the newest {BRIEF_CHOICES} of {total:,} briefs, "
+                                   "or the newest that match these words.")
+    shown, matching = brief_choices(frames, selection.briefs[0] if selection.briefs else None, query)
+    label = "Brief"
+    if query.strip():
+        label = f"Brief ({matching:,} match{'' if matching == 1 else 'es'}, newest {min(matching, BRIEF_CHOICES)} listed)"
+    elif total > BRIEF_CHOICES:
+        label = f"Brief (newest {BRIEF_CHOICES} of {total:,} listed)"
+    everything = f"All briefs ({total:,})"
+    st.selectbox(label, options=[ALL_BRIEFS, *shown], key=BRIEF_WIDGET, on_change=_widgets_changed,
+                 format_func=lambda brief: everything if brief == ALL_BRIEFS else frames.brief_titles.get(brief, brief))
