@@ -20,8 +20,14 @@ from scripts.harness import STILL_JS, StreamlitServer, free_port
 def start_server(name: str, script: str, workdir: Path, root: Path | None = None) -> StreamlitServer:
     """`streamlit run <script>` with a frames cache of its own in the work folder (on ``root``, else the project's data)."""
     port = free_port()
-    return StreamlitServer(workdir / f"server-{name}-{port}.log", script=script, root=root, port=port, name=name,
-                           env={"BRIEFING_CACHE": str(workdir / f"cache-{name}")})
+    return StreamlitServer(
+        workdir / f"server-{name}-{port}.log",
+        script=script,
+        root=root,
+        port=port,
+        name=name,
+        env={"BRIEFING_CACHE": str(workdir / f"cache-{name}")},
+    )
 
 
 @contextlib.contextmanager

@@ -19,7 +19,10 @@ def _wait_js(body: str) -> str:
     """A page function resolving with performance.now() (milliseconds since navigation start) once ``body`` holds.
 
     Polls on a timer rather than on every DOM mutation, so watching costs the page almost nothing."""
-    return "(timeoutMs) => { function __benchDone() {" + body + """}
+    return (
+        "(timeoutMs) => { function __benchDone() {"
+        + body
+        + """}
   return new Promise((resolve, reject) => {
     const deadline = performance.now() + timeoutMs;
     const timer = setInterval(() => {
@@ -28,6 +31,7 @@ def _wait_js(body: str) -> str:
     }, 5);
   });
 }"""
+    )
 
 
 WAIT_RENDER_JS = _wait_js(SETTLED_BODY)
@@ -52,7 +56,10 @@ ARM_RERUN_JS = """() => {
 # Resolves with {ms, signal} once the rerun has started (state "running" seen, or the URL changed) and the page has
 # settled again. If the run was too quick for the state to be drawn as "running", it falls back to the last
 # websocket message after 1.5 s of settled quiet, and says so.
-WAIT_RERUN_JS = "(timeoutMs) => {" + _SETTLED + """
+WAIT_RERUN_JS = (
+    "(timeoutMs) => {"
+    + _SETTLED
+    + """
   const b = window.__bench;
   return new Promise((resolve, reject) => {
     const deadline = performance.now() + timeoutMs;
@@ -69,6 +76,7 @@ WAIT_RERUN_JS = "(timeoutMs) => {" + _SETTLED + """
     }, 5);
   });
 }"""
+)
 
 # Keeps a list of the page's websockets, so the rerun watcher can see server messages.
 INIT_JS = """(() => {
@@ -78,4 +86,3 @@ INIT_JS = """(() => {
   window.WebSocket.prototype = Native.prototype;
   Object.assign(window.WebSocket, {CONNECTING: 0, OPEN: 1, CLOSING: 2, CLOSED: 3});
 })();"""
-

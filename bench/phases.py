@@ -77,8 +77,10 @@ def phase_memory(browser: Browser, settings: Settings, workdir: Path, results: R
                 per_session = (after - before) / settings.sessions
                 results.memory[server.name].append(per_session)
                 results.memory_base[server.name].append(before)
-                log(f"memory round {round_number + 1} {server.name}: {before / 1024:.1f} MiB with one session, "
-                    f"{per_session / 1024:+.2f} MiB per extra session")
+                log(
+                    f"memory round {round_number + 1} {server.name}: {before / 1024:.1f} MiB with one session, "
+                    f"{per_session / 1024:+.2f} MiB per extra session"
+                )
 
 
 def _steady_rss(server: StreamlitServer) -> int:
@@ -111,8 +113,10 @@ def phase_pages(browser: Browser, settings: Settings, workdir: Path, results: Re
                 shown, changed = visit(browser, app.url + path, settings.settle_timeout_s)
                 results.render_app[path].append(shown)
                 results.rerun_app[path].append(changed)
-            log(f"pages repeat {repeat + 1}/{settings.repeats}: reference render {median(results.render_ref) or 0:.0f} ms, "
-                + ", ".join(f"{p} {median(results.render_app[p]) or 0:.0f} ms" for p in settings.pages))
+            log(
+                f"pages repeat {repeat + 1}/{settings.repeats}: reference render {median(results.render_ref) or 0:.0f} ms, "
+                + ", ".join(f"{p} {median(results.render_app[p]) or 0:.0f} ms" for p in settings.pages)
+            )
 
 
 APP_LOAD_CODE = r"""
@@ -136,8 +140,9 @@ LOAD_STEPS = (
 
 def _run_load(code: str, args: list[str], env: dict[str, str], timeout_s: float) -> dict[str, Any]:
     try:
-        done = subprocess.run([sys.executable, "-c", code, *args], cwd=PROJECT, env=env, capture_output=True, text=True,
-                              timeout=timeout_s, check=False)
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args], cwd=PROJECT, env=env, capture_output=True, text=True, timeout=timeout_s, check=False
+        )
     except subprocess.TimeoutExpired:
         return {"seconds": None, "error": f"> {timeout_s:.0f} s (stopped)"}
     if done.returncode != 0:
@@ -200,8 +205,7 @@ def phase_scaling(browser: Browser, settings: Settings, workdir: Path, corpora: 
                 results.scaling_first[(path, n)] = first
                 usable[(path, n)] = first.value is not None
                 results.scaling_render[(path, n)], results.scaling_rerun[(path, n)] = [], []
-                log(f"scaling first visit {path} n={n}: "
-                    + (f"{first.value:.0f} ms" if first.value is not None else first.error))
+                log(f"scaling first visit {path} n={n}: " + (f"{first.value:.0f} ms" if first.value is not None else first.error))
         for repeat in range(settings.scaling_repeats):
             for path in SCALING_PAGES:
                 for n in sizes if repeat % 2 == 0 else sizes[::-1]:
@@ -212,6 +216,7 @@ def phase_scaling(browser: Browser, settings: Settings, workdir: Path, corpora: 
                     shown, changed = visit(browser, by_n[n].url + path, timeout)
                     results.scaling_render[(path, n)].append(shown)
                     results.scaling_rerun[(path, n)].append(changed)
-            log(f"scaling repeat {repeat + 1}/{settings.scaling_repeats}: "
-                + ", ".join(f"{p} n={n} rerun {median(results.scaling_rerun[(p, n)]) or 0:.0f} ms"
-                            for p in SCALING_PAGES for n in sizes))
+            log(
+                f"scaling repeat {repeat + 1}/{settings.scaling_repeats}: "
+                + ", ".join(f"{p} n={n} rerun {median(results.scaling_rerun[(p, n)]) or 0:.0f} ms" for p in SCALING_PAGES for n in sizes)
+            )

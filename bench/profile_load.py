@@ -28,8 +28,10 @@ def profile(root: Path, top: int) -> str:
     profiler.disable()
     elapsed = time.perf_counter() - started
     out = io.StringIO()
-    out.write(f"{len(frames.briefs)} briefs, {len(frames.positions)} positions, {len(frames.evidence)} evidence spans: "
-              f"{elapsed:.1f} s under the profiler\n")
+    out.write(
+        f"{len(frames.briefs)} briefs, {len(frames.positions)} positions, {len(frames.evidence)} evidence spans: "
+        f"{elapsed:.1f} s under the profiler\n"
+    )
     stats = pstats.Stats(profiler, stream=out)
     stats.sort_stats("cumulative").print_stats(top)
     stats.sort_stats("tottime").print_stats(top)

@@ -12,10 +12,28 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-PARTIES = ["Russia", "Ukraine", "United States", "United Nations", "Western alliance", "Poland", "Estonia", "Latvia",
-           "Lithuania", "Baltic states"]
-ISSUES = ["Ceasefire", "Energy truce", "Security guarantees", "Territorial status", "Legitimacy of Kyiv's government",
-          "Demilitarization and neutrality", "Western military aid", "European security order"]
+PARTIES = [
+    "Russia",
+    "Ukraine",
+    "United States",
+    "United Nations",
+    "Western alliance",
+    "Poland",
+    "Estonia",
+    "Latvia",
+    "Lithuania",
+    "Baltic states",
+]
+ISSUES = [
+    "Ceasefire",
+    "Energy truce",
+    "Security guarantees",
+    "Territorial status",
+    "Legitimacy of Kyiv's government",
+    "Demilitarization and neutrality",
+    "Western military aid",
+    "European security order",
+]
 STANCES = {"Firm rejection": -2, "Rejection": -1, "Conditional": 0, "Support": 1, "Firm demand / support": 2}
 ROWS = 30  # the real brief has 29 positions
 
@@ -28,19 +46,21 @@ def positions() -> pd.DataFrame:
     for number in range(ROWS):
         stance = rng.choice(list(STANCES))
         day = f"2026-01-{rng.randint(1, 29):02d}"
-        rows.append({
-            "id": f"pos-{number:02d}",
-            "party": rng.choice(PARTIES[:6]),
-            "issue": ISSUES[number % len(ISSUES)],
-            "stance": stance,
-            "stance_rank": STANCES[stance],
-            "claim_type": rng.choice(["stated", "reported", "assessment"]),
-            "confidence": rng.choice(["high", "medium", "low"]),
-            "date": day,
-            "date_start": pd.Timestamp(day),
-            "summary": "A one to three sentence summary of the position, with its caveats, in the analyst's words. " * 2,
-            "evidence": f"ev-{number:02d}",
-        })
+        rows.append(
+            {
+                "id": f"pos-{number:02d}",
+                "party": rng.choice(PARTIES[:6]),
+                "issue": ISSUES[number % len(ISSUES)],
+                "stance": stance,
+                "stance_rank": STANCES[stance],
+                "claim_type": rng.choice(["stated", "reported", "assessment"]),
+                "confidence": rng.choice(["high", "medium", "low"]),
+                "date": day,
+                "date_start": pd.Timestamp(day),
+                "summary": "A one to three sentence summary of the position, with its caveats, in the analyst's words. " * 2,
+                "evidence": f"ev-{number:02d}",
+            }
+        )
     return pd.DataFrame(rows)
 
 

@@ -22,11 +22,13 @@ from scripts.harness import load_average
 def code_state() -> str:
     """The commit measured, and how many files differ from it (others may be editing while the bench runs)."""
     try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT, capture_output=True, text=True,
-                              timeout=30, check=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT, capture_output=True, text=True, timeout=30, check=True
+        ).stdout.strip()
         diff = subprocess.run(["git", "diff", "HEAD"], cwd=PROJECT, capture_output=True, timeout=60, check=True).stdout
-        names = subprocess.run(["git", "diff", "HEAD", "--name-only"], cwd=PROJECT, capture_output=True, text=True,
-                               timeout=60, check=True).stdout
+        names = subprocess.run(
+            ["git", "diff", "HEAD", "--name-only"], cwd=PROJECT, capture_output=True, text=True, timeout=60, check=True
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return "unknown (not a git checkout)"
     if not diff:
@@ -105,10 +107,12 @@ def report(results: Results) -> str:
     add = lines.append
     add("# Benchmark results")
     add("")
-    add(f"Measured {results.started} with `python -m bench{' --quick' if settings.quick else ''}` "
+    add(
+        f"Measured {results.started} with `python -m bench{' --quick' if settings.quick else ''}` "
         "(`make bench` runs the full set). Every app figure is compared with the reference page "
         "(`bench/reference_app.py`: one cached DataFrame, one Plotly heatmap, one `st.dataframe`, one sidebar "
-        "multiselect) measured in the same run, alternating app and reference; figures are medians.")
+        "multiselect) measured in the same run, alternating app and reference; figures are medians."
+    )
     if settings.quick:
         add("")
         add("**Quick smoke run** (1 repeat, corpora up to 100 briefs): indicative only, not for the targets.")
@@ -123,14 +127,17 @@ def report(results: Results) -> str:
     add("The machine is shared and noisy: absolute times vary from run to run; the ratios are what to compare.")
     if results.machine.get("Code at start") != results.machine.get("Code at end"):
         add("")
-        add("The code changed while the bench ran (see *Code at start* and *Code at end*): later phases measured "
-            "newer code than earlier ones.")
-    busiest = max([*LOAD_SAMPLES, *(_first_float(v) for k, v in results.machine.items() if k.startswith("Load average"))],
-                  default=0.0)
+        add(
+            "The code changed while the bench ran (see *Code at start* and *Code at end*): later phases measured "
+            "newer code than earlier ones."
+        )
+    busiest = max([*LOAD_SAMPLES, *(_first_float(v) for k, v in results.machine.items() if k.startswith("Load average"))], default=0.0)
     if busiest > 2 * (os.cpu_count() or 1):
         add("")
-        add(f"Other work kept the machine busy during this run (1-minute load average up to {busiest:.1f} on "
-            f"{os.cpu_count()} CPUs): absolute times are inflated and even the ratios carry more noise than usual.")
+        add(
+            f"Other work kept the machine busy during this run (1-minute load average up to {busiest:.1f} on "
+            f"{os.cpu_count()} CPUs): absolute times are inflated and even the ratios carry more noise than usual."
+        )
 
     # summary
     ref_render = median(results.render_ref)
@@ -142,60 +149,77 @@ def report(results: Results) -> str:
     mem_ratio = ratio(mem_app, mem_ref) if mem_ref and mem_ref > 0 else None
     cold = results.loads.get(1000, {}).get("restart") if 1000 in results.loads else None
     cold_s = cold.get("seconds") if isinstance(cold, dict) else None
-    scaling = {p: ratio(median(results.scaling_rerun.get((p, big), [])), median(results.scaling_rerun.get((p, small), [])))
-               for p in SCALING_PAGES}
+    scaling = {
+        p: ratio(median(results.scaling_rerun.get((p, big), [])), median(results.scaling_rerun.get((p, small), []))) for p in SCALING_PAGES
+    }
     add("")
     add("## Targets")
     add("")
     add("| Target | Measured | Verdict |")
     add("|---|---|---|")
     for path in settings.pages:
-        add(f"| Fresh render of `{path}` ≤ {TARGETS['render']:.1f}× reference | {_x(render_ratios[path])} "
-            f"| {_verdict(render_ratios[path], TARGETS['render'])} |")
+        add(
+            f"| Fresh render of `{path}` ≤ {TARGETS['render']:.1f}× reference | {_x(render_ratios[path])} "
+            f"| {_verdict(render_ratios[path], TARGETS['render'])} |"
+        )
     for path in settings.pages:
-        add(f"| Filter-change rerun on `{path}` ≤ {TARGETS['rerun']:.1f}× reference | {_x(rerun_ratios[path])} "
-            f"| {_verdict(rerun_ratios[path], TARGETS['rerun'])} |")
-    mem_text = _x(mem_ratio) if mem_ratio is not None else (
-        "reference grew by ≤ 0" if mem_ref is not None and mem_ref <= 0 else "–")
-    add(f"| Memory per extra session ≤ {TARGETS['memory']:.1f}× reference | {mem_text} "
-        f"| {_verdict(mem_ratio, TARGETS['memory']) if mem_ratio is not None else 'not measured'} |")
+        add(
+            f"| Filter-change rerun on `{path}` ≤ {TARGETS['rerun']:.1f}× reference | {_x(rerun_ratios[path])} "
+            f"| {_verdict(rerun_ratios[path], TARGETS['rerun'])} |"
+        )
+    mem_text = _x(mem_ratio) if mem_ratio is not None else ("reference grew by ≤ 0" if mem_ref is not None and mem_ref <= 0 else "–")
+    add(
+        f"| Memory per extra session ≤ {TARGETS['memory']:.1f}× reference | {mem_text} "
+        f"| {_verdict(mem_ratio, TARGETS['memory']) if mem_ratio is not None else 'not measured'} |"
+    )
     cold_text = f"{cold_s:.2f} s" if cold_s is not None else (str(cold.get("error")) if isinstance(cold, dict) else "–")
-    add(f"| Data-layer start with 1,000 briefs (files unchanged) ≤ {TARGETS['cold_load_s']:.0f} s | {cold_text} "
-        f"| {_verdict(cold_s, TARGETS['cold_load_s']) if 1000 in results.loads else 'not measured (quick run)'} |")
+    add(
+        f"| Data-layer start with 1,000 briefs (files unchanged) ≤ {TARGETS['cold_load_s']:.0f} s | {cold_text} "
+        f"| {_verdict(cold_s, TARGETS['cold_load_s']) if 1000 in results.loads else 'not measured (quick run)'} |"
+    )
     for path in SCALING_PAGES:
         verdict = _verdict(scaling[path], TARGETS["scaling"])
         if big != 1000:
             verdict = f"not measured at 1,000 (n={big}: {_x(scaling[path])})"
-        add(f"| Warm rerun of `{path}` at n=1,000 ≤ {TARGETS['scaling']:.1f}× n=1 | "
-            f"{_x(scaling[path]) if big == 1000 else '–'} | {verdict} |")
+        add(
+            f"| Warm rerun of `{path}` at n=1,000 ≤ {TARGETS['scaling']:.1f}× n=1 | "
+            f"{_x(scaling[path]) if big == 1000 else '–'} | {verdict} |"
+        )
 
     add("")
     add("## a) Fresh visitor render")
     add("")
-    add("A new browser context opens the page; time from navigation start until the script state is `notRunning`, "
+    add(
+        "A new browser context opens the page; time from navigation start until the script state is `notRunning`, "
         "the connection is up, no `stSkeleton` is left, every `stPlotlyChart` holds a `.main-svg` and the page "
         "title is drawn. The servers were warmed by one visit per page first. Each repeat alternates one reference visit "
-        f"with {REFERENCE_EVERY} app visits.")
+        f"with {REFERENCE_EVERY} app visits."
+    )
     add("")
-    add(f"Reference: median {_ms(ref_render)} over {len(values(results.render_ref))} visits "
-        f"(range {_spread(results.render_ref)} ms).")
+    add(f"Reference: median {_ms(ref_render)} over {len(values(results.render_ref))} visits (range {_spread(results.render_ref)} ms).")
     add("")
     add("| Page | App median | Range (ms) | Reference median | Ratio | Target | Verdict |")
     add("|---|---|---|---|---|---|---|")
     for path in settings.pages:
         shown = results.render_app.get(path, [])
-        add(f"| `{path}` | {_ms(median(shown))} | {_spread(shown)} | {_ms(ref_render)} "
-            f"| {_x(render_ratios[path])} | ≤ {TARGETS['render']:.1f}× | {_verdict(render_ratios[path], TARGETS['render'])} |")
+        add(
+            f"| `{path}` | {_ms(median(shown))} | {_spread(shown)} | {_ms(ref_render)} "
+            f"| {_x(render_ratios[path])} | ≤ {TARGETS['render']:.1f}× | {_verdict(render_ratios[path], TARGETS['render'])} |"
+        )
     add("")
-    add(f"First visit after server start (imports and cold data load, one sample each, not in the medians): reference "
-        f"{_ms(results.first_visit.get('reference'))}, app `/matrix` {_ms(results.first_visit.get('app'))}.")
+    add(
+        f"First visit after server start (imports and cold data load, one sample each, not in the medians): reference "
+        f"{_ms(results.first_visit.get('reference'))}, app `/matrix` {_ms(results.first_visit.get('app'))}."
+    )
 
     add("")
     add("## b) Warm rerun after the issue filter changes")
     add("")
-    add(f"In the loaded page, the sidebar multiselect labelled “{FILTER_LABEL}” gets the option “{FILTER_OPTION}”. "
+    add(
+        f"In the loaded page, the sidebar multiselect labelled “{FILTER_LABEL}” gets the option “{FILTER_OPTION}”. "
         "Time from the pointer press on the option until the rerun has been seen to start (script state `running`, "
-        "or a changed URL) and the page has settled again as above.")
+        "or a changed URL) and the page has settled again as above."
+    )
     add("")
     add(f"Reference: median {_ms(ref_rerun)} over {len(values(results.rerun_ref))} reruns (range {_spread(results.rerun_ref)} ms).")
     add("")
@@ -203,22 +227,28 @@ def report(results: Results) -> str:
     add("|---|---|---|---|---|---|---|")
     for path in settings.pages:
         changed = results.rerun_app.get(path, [])
-        add(f"| `{path}` | {_ms(median(changed))} | {_spread(changed)} | {_ms(ref_rerun)} "
-            f"| {_x(rerun_ratios[path])} | ≤ {TARGETS['rerun']:.1f}× | {_verdict(rerun_ratios[path], TARGETS['rerun'])} |")
+        add(
+            f"| `{path}` | {_ms(median(changed))} | {_spread(changed)} | {_ms(ref_rerun)} "
+            f"| {_x(rerun_ratios[path])} | ≤ {TARGETS['rerun']:.1f}× | {_verdict(rerun_ratios[path], TARGETS['rerun'])} |"
+        )
     fallbacks = [s.note for group in (results.rerun_ref, *results.rerun_app.values()) for s in group if s.note]
     if fallbacks:
         add("")
-        add(f"{len(fallbacks)} rerun(s) were too quick for the `running` state to be drawn; their start was taken "
-            "from the websocket traffic instead.")
+        add(
+            f"{len(fallbacks)} rerun(s) were too quick for the `running` state to be drawn; their start was taken "
+            "from the websocket traffic instead."
+        )
 
     add("")
     add("## c) Server memory per extra session")
     add("")
-    add(f"Both servers are started once. Each round opens one session (reference `/`, app `/matrix`), reads the server "
+    add(
+        f"Both servers are started once. Each round opens one session (reference `/`, app `/matrix`), reads the server "
         f"process's resident set size (psutil), opens K = {settings.sessions} more sessions (tabs of a second "
         "browser context, each with its own websocket and server session) and keeps them open until RSS is read again: "
         f"(after − before) / K; then it closes them all. {settings.memory_rounds} round(s), the order of the two servers "
-        "alternating.")
+        "alternating."
+    )
     add("")
     add("| Server | RSS with one session (median) | Per extra session, each round | Median per session |")
     add("|---|---|---|---|")
@@ -230,77 +260,104 @@ def report(results: Results) -> str:
         median_text = f"{statistics.median(per) / 1024:.2f} MiB" if per else "–"
         add(f"| {name} | {base_text} | {rounds_text} | {median_text} |")
     add("")
-    add(f"Ratio app / reference: {mem_text} (target ≤ {TARGETS['memory']:.1f}×: "
-        f"{_verdict(mem_ratio, TARGETS['memory']) if mem_ratio is not None else 'not measured'}).")
+    add(
+        f"Ratio app / reference: {mem_text} (target ≤ {TARGETS['memory']:.1f}×: "
+        f"{_verdict(mem_ratio, TARGETS['memory']) if mem_ratio is not None else 'not measured'})."
+    )
     for error in results.memory_errors:
         add(f"- failed: {error}")
 
     add("")
     add("## d) Scaling with synthetic corpora")
     add("")
-    add("Corpora from `bench/synthetic.py` (seed 0): per brief 30 positions, 20 events, 10 impacts, 6–10 judgments, "
-        "about 110 evidence spans and 8 KB of source text; 1,000 briefs are about 50 MB of YAML.")
+    add(
+        "Corpora from `bench/synthetic.py` (seed 0): per brief 30 positions, 20 events, 10 impacts, 6–10 judgments, "
+        "about 110 evidence spans and 8 KB of source text; 1,000 briefs are about 50 MB of YAML."
+    )
     add("")
     add("### Cold load of the data layer")
     add("")
-    add("Each figure is one run of `briefing.store.load_frames` (the app's data layer) in a fresh interpreter, "
+    add(
+        "Each figure is one run of `briefing.store.load_frames` (the app's data layer) in a fresh interpreter, "
         "imports not included. *First start ever* has empty caches: every brief is parsed (C YAML loader) and "
         "validated, then the validated briefs are cached by content hash and the finished frames by the files' "
         "names, sizes and mtimes (both outside `data/`). *Restart, files unchanged* is every later server start. "
         "*Restart after an edit* drops the frames cache, as any changed file does: the frames are rebuilt from the "
-        "validated-brief cache (an edited brief alone is parsed again).")
+        "validated-brief cache (an edited brief alone is parsed again)."
+    )
     add("")
     add("| Briefs | " + " | ".join(label for _key, label in LOAD_STEPS) + " | Positions | Evidence spans |")
     add("|---|" + "---|" * (len(LOAD_STEPS) + 2))
     for n, entry in sorted(results.loads.items()):
         first = entry["first"] if isinstance(entry.get("first"), dict) else {}
-        add(f"| {n:,} | " + " | ".join(seconds_text(entry.get(key)) for key, _label in LOAD_STEPS)
-            + f" | {first.get('positions', '–')} | {first.get('evidence', '–')} |")
+        add(
+            f"| {n:,} | "
+            + " | ".join(seconds_text(entry.get(key)) for key, _label in LOAD_STEPS)
+            + f" | {first.get('positions', '–')} | {first.get('evidence', '–')} |"
+        )
     add("")
-    add(f"Target: a start with 1,000 briefs ≤ {TARGETS['cold_load_s']:.0f} s: "
+    add(
+        f"Target: a start with 1,000 briefs ≤ {TARGETS['cold_load_s']:.0f} s: "
         f"{_verdict(cold_s, TARGETS['cold_load_s']) if 1000 in results.loads else 'not measured (quick run)'} "
         "(the restart). The first start ever is a one-time cost, bounded by PyYAML's construction of about 50 KB of "
-        "YAML and pydantic validation per brief; see the profile notes below.")
+        "YAML and pydantic validation per brief; see the profile notes below."
+    )
     add("")
     add(f"### Warm reruns, n={big:,} against n={small}")
     add("")
-    add(f"One app server per corpus (`BRIEFING_ROOT`), warmed by a first visit; then {settings.scaling_repeats} "
-        "alternating fresh visits per page and size, each followed by the filter-change rerun of b).")
+    add(
+        f"One app server per corpus (`BRIEFING_ROOT`), warmed by a first visit; then {settings.scaling_repeats} "
+        "alternating fresh visits per page and size, each followed by the filter-change rerun of b)."
+    )
     add("")
-    add(f"| Page | First visit n={small} | First visit n={big:,} | Render n={small} | Render n={big:,} "
-        f"| Rerun n={small} | Rerun n={big:,} | Rerun ratio | Target | Verdict |")
+    add(
+        f"| Page | First visit n={small} | First visit n={big:,} | Render n={small} | Render n={big:,} "
+        f"| Rerun n={small} | Rerun n={big:,} | Rerun ratio | Target | Verdict |"
+    )
     add("|---|---|---|---|---|---|---|---|---|---|")
     for path in SCALING_PAGES:
         firsts = [results.scaling_first.get((path, n)) for n in (small, big)]
         first_text = [(_ms(f.value) if f and f.value is not None else (f.error if f else "–")) for f in firsts]
-        add(f"| `{path}` | {first_text[0]} | {first_text[1]} "
+        add(
+            f"| `{path}` | {first_text[0]} | {first_text[1]} "
             f"| {_ms(median(results.scaling_render.get((path, small), [])))} "
             f"| {_ms(median(results.scaling_render.get((path, big), [])))} "
             f"| {_ms(median(results.scaling_rerun.get((path, small), [])))} "
             f"| {_ms(median(results.scaling_rerun.get((path, big), [])))} "
             f"| {_x(scaling[path])} | ≤ {TARGETS['scaling']:.1f}× "
-            f"| {_verdict(scaling[path], TARGETS['scaling']) if big == 1000 else 'not measured at 1,000'} |")
+            f"| {_verdict(scaling[path], TARGETS['scaling']) if big == 1000 else 'not measured at 1,000'} |"
+        )
     if SCALING_CONTROL in scaling_sizes(settings):
         control = SCALING_CONTROL
         add("")
-        add(f"Control, n={control} (same visits, taken in turn with the two above): at {control} briefs a matrix "
+        add(
+            f"Control, n={control} (same visits, taken in turn with the two above): at {control} briefs a matrix "
             "cell already fills its page of five positions and the timeline draws counts per year, as at "
             f"{big:,}; at one brief the chosen cell holds one position and the timeline draws each event. The "
-            f"step from {control} to {big:,} briefs is what grows with the corpus once the pages are full.")
+            f"step from {control} to {big:,} briefs is what grows with the corpus once the pages are full."
+        )
         add("")
         add(f"| Page | Render n={control} | Rerun n={control} | Rerun n={big:,} ÷ n={control} | Rerun n={control} ÷ n={small} |")
         add("|---|---|---|---|---|")
         for path in SCALING_PAGES:
             mid = median(results.scaling_rerun.get((path, control), []))
-            add(f"| `{path}` | {_ms(median(results.scaling_render.get((path, control), [])))} | {_ms(mid)} "
+            add(
+                f"| `{path}` | {_ms(median(results.scaling_render.get((path, control), [])))} | {_ms(mid)} "
                 f"| {_x(ratio(median(results.scaling_rerun.get((path, big), [])), mid))} "
-                f"| {_x(ratio(mid, median(results.scaling_rerun.get((path, small), []))))} |")
+                f"| {_x(ratio(mid, median(results.scaling_rerun.get((path, small), []))))} |"
+            )
     if results.loads:
         add("")
-        add("The servers find this corpus in the app's on-disk caches, filled by the cold-load runs above, so their "
-            "first visit shows the start path of a restart, not another first build.")
-    failures = [f"{path} n={n}: {s.error}" for (path, n), group in {**results.scaling_rerun, **results.scaling_render}.items()
-                for s in group if s.error and s.error != "page did not render"]
+        add(
+            "The servers find this corpus in the app's on-disk caches, filled by the cold-load runs above, so their "
+            "first visit shows the start path of a restart, not another first build."
+        )
+    failures = [
+        f"{path} n={n}: {s.error}"
+        for (path, n), group in {**results.scaling_rerun, **results.scaling_render}.items()
+        for s in group
+        if s.error and s.error != "page did not render"
+    ]
     for failure in sorted(set(failures)):
         add(f"- failed: {failure}")
     history = PROJECT / "bench" / "HISTORY.md"

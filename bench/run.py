@@ -50,8 +50,9 @@ def _terminate_on_sigterm() -> None:
 
 
 def run(settings: Settings, phases: Callable[[str], bool] = lambda _name: True) -> Results:
-    results = Results(started=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"), machine=machine_description(),
-                      settings=settings)
+    results = Results(
+        started=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"), machine=machine_description(), settings=settings
+    )
     workdir = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     log(f"work folder {workdir} (server logs, caches); report will go to {settings.out}")
     try:
@@ -76,7 +77,8 @@ def run(settings: Settings, phases: Callable[[str], bool] = lambda _name: True) 
         results.machine["Load average at end (1, 5, 15 min)"] = load_averages()
         if LOAD_SAMPLES:
             results.machine["1-minute load average during the run"] = (
-                f"median {statistics.median(LOAD_SAMPLES):.1f}, highest {max(LOAD_SAMPLES):.1f} ({len(LOAD_SAMPLES)} samples)")
+                f"median {statistics.median(LOAD_SAMPLES):.1f}, highest {max(LOAD_SAMPLES):.1f} ({len(LOAD_SAMPLES)} samples)"
+            )
         results.machine["Code at end"] = code_state()
     return results
 
@@ -89,10 +91,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, help="extra sessions for the memory measurement (default 10)")
     parser.add_argument("--seed", type=int, default=0, help="synthetic corpus seed")
     parser.add_argument("--load-timeout", type=float, default=600, help="seconds allowed for one cold load")
-    parser.add_argument("--page", action="append", choices=APP_PAGES,
-                        help="measure only these app pages in the pages phase (repeatable; default: every page)")
-    parser.add_argument("--only", action="append", choices=("load", "memory", "pages", "scaling"),
-                        help="run only these phases (repeatable)")
+    parser.add_argument(
+        "--page",
+        action="append",
+        choices=APP_PAGES,
+        help="measure only these app pages in the pages phase (repeatable; default: every page)",
+    )
+    parser.add_argument(
+        "--only", action="append", choices=("load", "memory", "pages", "scaling"), help="run only these phases (repeatable)"
+    )
     args = parser.parse_args(argv)
     settings = settings_from(args)
     _terminate_on_sigterm()

@@ -72,4 +72,3 @@ def settings_from(args: argparse.Namespace) -> Settings:
         out=out,
         pages=tuple(args.page) if args.page else APP_PAGES,
     )
-

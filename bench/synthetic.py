@@ -124,8 +124,7 @@ class _Evidence:
             start, end = self.rng.choice(self.spans)
             self.count += 1
             quote = self.text[start:end]  # exact by construction: offsets are where the sentence was placed
-            spans.append({"id": f"{self.prefix}-ev-{self.count:03d}", "seed": self.seed_id, "start": start, "end": end,
-                          "quote": quote})
+            spans.append({"id": f"{self.prefix}-ev-{self.count:03d}", "seed": self.seed_id, "start": start, "end": end, "quote": quote})
         return spans
 
 
@@ -136,8 +135,13 @@ def _position(rng: random.Random, vocab: Vocabulary, published: dt.date, record_
         party = rng.choice(with_speakers)
     else:
         party = rng.choice(list(vocab.parties))
-    record: dict = {"id": record_id, "party": party, "issue": rng.choice(list(vocab.issues)), "stance": rng.choice(STANCES),
-                    "claim_type": claim_type}
+    record: dict = {
+        "id": record_id,
+        "party": party,
+        "issue": rng.choice(list(vocab.issues)),
+        "stance": rng.choice(STANCES),
+        "claim_type": claim_type,
+    }
     if claim_type != "assessment" and vocab.speakers.get(party) and rng.random() < 0.7:
         record["speaker"] = rng.choice(vocab.speakers[party])[0]
     if claim_type == "reported":
@@ -154,8 +158,9 @@ def _position(rng: random.Random, vocab: Vocabulary, published: dt.date, record_
 def _event(rng: random.Random, vocab: Vocabulary, published: dt.date, record_id: str, evidence: _Evidence) -> dict:
     issues = rng.sample(list(vocab.issues), rng.choices([1, 2, 3], weights=[50, 35, 15])[0])
     parties = rng.sample(list(vocab.parties), rng.choices([0, 1, 2, 3], weights=[5, 35, 45, 15])[0])
-    title = rng.choice(EVENT_TITLES).format(issue=vocab.issues[issues[0]].lower(),
-                                            party=vocab.parties[parties[0]] if parties else "Mediators")
+    title = rng.choice(EVENT_TITLES).format(
+        issue=vocab.issues[issues[0]].lower(), party=vocab.parties[parties[0]] if parties else "Mediators"
+    )
     record: dict = {"id": record_id, "title": title}
     date = _event_date(rng, published)
     if date:
@@ -165,8 +170,10 @@ def _event(rng: random.Random, vocab: Vocabulary, published: dt.date, record_id:
         if rng.random() < 0.4:
             record["after"] = (before - dt.timedelta(days=rng.randint(1, 120))).isoformat()
         record["before"] = before.isoformat()
-        record["date_note"] = (f"'{rng.choice(['Previously', 'Recently', 'Earlier', 'Since last winter'])}': the text gives no date; "
-                               "it is no later than the bound the text supports.")
+        record["date_note"] = (
+            f"'{rng.choice(['Previously', 'Recently', 'Earlier', 'Since last winter'])}': the text gives no date; "
+            "it is no later than the bound the text supports."
+        )
     record.update({"parties": parties, "issues": issues, "status": _choice_weighted(rng, STATUSES)})
     if rng.random() < 0.7:
         record["summary"] = _summary(rng, vocab, published, (1, 2))
@@ -225,8 +232,7 @@ def make_brief(number: int, vocab: Vocabulary, seed: int = 0, width: int = 4) ->
         "positions": [_position(rng, vocab, published, f"{tag}-pos-{k:02d}", evidence) for k in range(1, POSITIONS + 1)],
         "events": [_event(rng, vocab, published, f"{tag}-evt-{k:02d}", evidence) for k in range(1, EVENTS + 1)],
         "impacts": [_impact(rng, vocab, published, f"{tag}-imp-{k:02d}", evidence) for k in range(1, IMPACTS + 1)],
-        "judgments": [_judgment(rng, vocab, published, f"{tag}-kj-{k:02d}", evidence)
-                      for k in range(1, rng.randint(*JUDGMENTS) + 1)],
+        "judgments": [_judgment(rng, vocab, published, f"{tag}-kj-{k:02d}", evidence) for k in range(1, rng.randint(*JUDGMENTS) + 1)],
     }
     return brief, seed_file, text
 

@@ -18,43 +18,107 @@ SEED_CHARS = 8_000
 
 ISSUE_PHRASES = {
     "ceasefire": ["the proposed ceasefire", "a general truce along the front", "a sixty-day ceasefire", "a pause in the fighting"],
-    "energy-truce": ["a limited energy truce", "a halt to strikes on power plants", "the proposed energy swap",
-                     "a moratorium on attacks against oil facilities"],
-    "security-guarantees": ["the security guarantee agreement", "external guarantees for Ukraine",
-                            "the bilateral security document", "a reassurance force"],
-    "territorial-status": ["the final status of the contested regions", "the line of control in the south",
-                           "claims of self-determination in the east", "the future of the occupied districts"],
-    "ukrainian-government-legitimacy": ["the legitimacy of the government in Kyiv", "early elections in Ukraine",
-                                        "the mandate of the current leadership", "who may sign a settlement for Kyiv"],
-    "demilitarization-neutrality": ["limits on the size of Ukraine's army", "a neutral status for Ukraine",
-                                    "caps on long-range weapons", "a ban on foreign bases"],
-    "western-military-aid": ["further Western military aid", "new deliveries of air defence systems",
-                             "the next aid package", "training missions for Ukrainian brigades"],
-    "european-security-order": ["the European security order", "the post-1991 security architecture",
-                                "a new balance of spheres of influence", "the future of arms control in Europe"],
+    "energy-truce": [
+        "a limited energy truce",
+        "a halt to strikes on power plants",
+        "the proposed energy swap",
+        "a moratorium on attacks against oil facilities",
+    ],
+    "security-guarantees": [
+        "the security guarantee agreement",
+        "external guarantees for Ukraine",
+        "the bilateral security document",
+        "a reassurance force",
+    ],
+    "territorial-status": [
+        "the final status of the contested regions",
+        "the line of control in the south",
+        "claims of self-determination in the east",
+        "the future of the occupied districts",
+    ],
+    "ukrainian-government-legitimacy": [
+        "the legitimacy of the government in Kyiv",
+        "early elections in Ukraine",
+        "the mandate of the current leadership",
+        "who may sign a settlement for Kyiv",
+    ],
+    "demilitarization-neutrality": [
+        "limits on the size of Ukraine's army",
+        "a neutral status for Ukraine",
+        "caps on long-range weapons",
+        "a ban on foreign bases",
+    ],
+    "western-military-aid": [
+        "further Western military aid",
+        "new deliveries of air defence systems",
+        "the next aid package",
+        "training missions for Ukrainian brigades",
+    ],
+    "european-security-order": [
+        "the European security order",
+        "the post-1991 security architecture",
+        "a new balance of spheres of influence",
+        "the future of arms control in Europe",
+    ],
 }
 VERBS = [
-    "rejected", "welcomed", "questioned", "dismissed", "endorsed", "criticised", "called for", "warned against",
-    "cautiously supported", "signalled openness to", "ruled out", "reaffirmed support for", "placed conditions on",
-    "played down", "pressed for", "raised doubts about",
+    "rejected",
+    "welcomed",
+    "questioned",
+    "dismissed",
+    "endorsed",
+    "criticised",
+    "called for",
+    "warned against",
+    "cautiously supported",
+    "signalled openness to",
+    "ruled out",
+    "reaffirmed support for",
+    "placed conditions on",
+    "played down",
+    "pressed for",
+    "raised doubts about",
 ]
 GENERIC_SUBJECTS = [
-    "Officials in Brussels", "Western diplomats", "Analysts in Warsaw", "People familiar with the talks",
-    "Several European governments", "Military planners", "Observers in Vilnius", "Commentators in Moscow",
-    "Senior advisers", "The negotiating teams",
+    "Officials in Brussels",
+    "Western diplomats",
+    "Analysts in Warsaw",
+    "People familiar with the talks",
+    "Several European governments",
+    "Military planners",
+    "Observers in Vilnius",
+    "Commentators in Moscow",
+    "Senior advisers",
+    "The negotiating teams",
 ]
 CLAUSES = [
-    "according to people familiar with the talks", "after weeks of inconclusive negotiations",
-    "in an interview with foreign media", "citing the experience of earlier pauses",
-    "while insisting that no deal was imminent", "despite mounting pressure from partners",
-    "without giving a timetable", "as talks resumed in a neutral capital", "in a statement released late at night",
-    "before the next round of consultations", "amid renewed strikes on the energy grid",
-    "in remarks to reporters", "after a closed-door meeting", "while keeping every option open",
-    "as winter approached", "in a carefully worded communiqué",
+    "according to people familiar with the talks",
+    "after weeks of inconclusive negotiations",
+    "in an interview with foreign media",
+    "citing the experience of earlier pauses",
+    "while insisting that no deal was imminent",
+    "despite mounting pressure from partners",
+    "without giving a timetable",
+    "as talks resumed in a neutral capital",
+    "in a statement released late at night",
+    "before the next round of consultations",
+    "amid renewed strikes on the energy grid",
+    "in remarks to reporters",
+    "after a closed-door meeting",
+    "while keeping every option open",
+    "as winter approached",
+    "in a carefully worded communiqué",
 ]
 TIME_PHRASES = [
-    "on {day}", "earlier this month", "in the spring of {year}", "last week", "at the end of {month}",
-    "during the summer of {year}", "in {month}", "shortly before publication", "previously",
+    "on {day}",
+    "earlier this month",
+    "in the spring of {year}",
+    "last week",
+    "at the end of {month}",
+    "during the summer of {year}",
+    "in {month}",
+    "shortly before publication",
+    "previously",
 ]
 ANALYSIS = [
     "This indicates that the positions of the parties remain far apart.",
@@ -78,22 +142,31 @@ TITLE_PATTERNS = [
     "{issue} After the Latest Round of Talks",
 ]
 EVENT_TITLES = [
-    "Talks on {issue} in a neutral capital", "{party} statement on {issue}", "Consultations between envoys on {issue}",
-    "Strikes cited in the debate over {issue}", "{party} proposal on {issue}", "Summit discussion of {issue}",
-    "Report of a draft text on {issue}", "Parliamentary hearing touching on {issue}",
+    "Talks on {issue} in a neutral capital",
+    "{party} statement on {issue}",
+    "Consultations between envoys on {issue}",
+    "Strikes cited in the debate over {issue}",
+    "{party} proposal on {issue}",
+    "Summit discussion of {issue}",
+    "Report of a draft text on {issue}",
+    "Parliamentary hearing touching on {issue}",
 ]
 REPORTERS = [
-    "Financial Times", "Reuters", "the article", "Associated Press", "Kommersant", "Politico Europe",
-    "unnamed officials quoted by the article", "a Telegram channel cited by the article",
+    "Financial Times",
+    "Reuters",
+    "the article",
+    "Associated Press",
+    "Kommersant",
+    "Politico Europe",
+    "unnamed officials quoted by the article",
+    "a Telegram channel cited by the article",
 ]
 STANCES = ["firm-rejection", "rejection", "conditional", "support", "firm-support", "ambiguous"]
 STATUSES = (["occurred", "proposed", "reported", "denied"], [60, 20, 14, 6])
 CONFIDENCES = (["high", "medium", "low"], [45, 38, 17])
 DIRECTIONS = (["worsens", "improves", "mixed", "uncertain"], [50, 15, 20, 15])
-REGION_WEIGHTS = {"poland": 6, "baltic-states": 6, "estonia": 2, "latvia": 2, "lithuania": 2, "western-alliance": 3,
-                  "ukraine": 3}
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+REGION_WEIGHTS = {"poland": 6, "baltic-states": 6, "estonia": 2, "latvia": 2, "lithuania": 2, "western-alliance": 3, "ukraine": 3}
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
 
 # --- taxonomy ---------------------------------------------------------------------------------------------------
@@ -152,8 +225,9 @@ class SeedText:
 
 def _time_phrase(rng: random.Random, published: dt.date) -> str:
     day = published - dt.timedelta(days=rng.randint(1, 40))
-    return rng.choice(TIME_PHRASES).format(day=f"{MONTHS[day.month - 1]} {day.day}", year=published.year - rng.randint(0, 3),
-                                          month=MONTHS[rng.randrange(12)])
+    return rng.choice(TIME_PHRASES).format(
+        day=f"{MONTHS[day.month - 1]} {day.day}", year=published.year - rng.randint(0, 3), month=MONTHS[rng.randrange(12)]
+    )
 
 
 def sentence(rng: random.Random, vocab: Vocabulary, published: dt.date) -> str:
@@ -164,12 +238,13 @@ def sentence(rng: random.Random, vocab: Vocabulary, published: dt.date) -> str:
     kind = rng.random()
     if kind < 0.30 and speakers:
         _sid, who = rng.choice(speakers)
-        return (f"{who} {rng.choice(VERBS)} {obj} {_time_phrase(rng, published)}, "
-                f"{rng.choice(CLAUSES)}.")
+        return f"{who} {rng.choice(VERBS)} {obj} {_time_phrase(rng, published)}, {rng.choice(CLAUSES)}."
     if kind < 0.45 and speakers:
         _sid, who = rng.choice(speakers)
-        return (f"{who} said that “{obj} is {rng.choice(['unacceptable', 'premature', 'the only realistic path', 'under discussion'])}"
-                f" for {vocab.parties[party]}”, {rng.choice(CLAUSES)}.")
+        return (
+            f"{who} said that “{obj} is {rng.choice(['unacceptable', 'premature', 'the only realistic path', 'under discussion'])}"
+            f" for {vocab.parties[party]}”, {rng.choice(CLAUSES)}."
+        )
     if kind < 0.65:
         return f"{vocab.parties[party]} {rng.choice(VERBS)} {obj}, {rng.choice(CLAUSES)}, {_time_phrase(rng, published)}."
     if kind < 0.80:

@@ -132,13 +132,22 @@ def _hedge_findings(path: str, record, record_id: str) -> Iterator[Finding]:
         return
     listed = ", ".join(f"“{word}”" for word in dict.fromkeys(word.lower() for word in quoted))
     if getattr(record, "confidence", None) == "high":
-        yield Finding("hedged-quote-high-confidence", "warning", path, record_id,
-                      f"its quote hedges ({listed}) but its confidence is high: a hedge in the source keeps the "
-                      "confidence below high")
+        yield Finding(
+            "hedged-quote-high-confidence",
+            "warning",
+            path,
+            record_id,
+            f"its quote hedges ({listed}) but its confidence is high: a hedge in the source keeps the confidence below high",
+        )
     text = _record_text(record)
     if text and not carries_hedge(text):
-        yield Finding("dropped-hedge", "warning", path, record_id,
-                      f"its quote hedges ({listed}) but its text states the claim outright: carry the hedge into the text")
+        yield Finding(
+            "dropped-hedge",
+            "warning",
+            path,
+            record_id,
+            f"its quote hedges ({listed}) but its text states the claim outright: carry the hedge into the text",
+        )
 
 
 def _attributed(part_evidence, text: str, names: list[str]) -> bool:
@@ -151,9 +160,13 @@ def _position_findings(path: str, position: Position, taxonomy: Taxonomy, texts:
     if position.claim_type == "stated":
         for number, span in enumerate(position.evidence):
             if span.seed in texts and (why := voice_of(span, texts[span.seed], names)):
-                yield Finding("stated-not-party", "warning", f"{path}.evidence[{number}]", position.id,
-                              f"a stated position is the party's own words, but {why}: file it as reported or "
-                              "assessment, or cite the party's words")
+                yield Finding(
+                    "stated-not-party",
+                    "warning",
+                    f"{path}.evidence[{number}]",
+                    position.id,
+                    f"a stated position is the party's own words, but {why}: file it as reported or assessment, or cite the party's words",
+                )
     if position.claim_type == "assessment":
         return
     for name, part in (("red_line", position.red_line), ("acceptable_range", position.acceptable_range)):
@@ -161,10 +174,15 @@ def _position_findings(path: str, position: Position, taxonomy: Taxonomy, texts:
             continue
         spans = [(span, texts[span.seed]) for span in part.evidence if span.seed is not None and span.seed in texts]
         if spans and not any(_attributed([span], text, names) for span, text in spans):
-            yield Finding("range-from-analyst", "error", f"{path}.{name}", position.id,
-                          f"the {name.replace('_', ' ')} of a {position.claim_type} position rests only on the "
-                          "analyst's sentences: cite the party's words or reporting of them, or move it to an "
-                          "assessment position, where it is shown as the analyst's reading")
+            yield Finding(
+                "range-from-analyst",
+                "error",
+                f"{path}.{name}",
+                position.id,
+                f"the {name.replace('_', ' ')} of a {position.claim_type} position rests only on the "
+                "analyst's sentences: cite the party's words or reporting of them, or move it to an "
+                "assessment position, where it is shown as the analyst's reading",
+            )
 
 
 def editorial_findings(brief: Brief, taxonomy: Taxonomy, texts: dict[str, str]) -> list[Finding]:

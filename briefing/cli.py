@@ -43,9 +43,10 @@ def _validate(args) -> int:
     taxonomy = corpus.taxonomy
     if taxonomy is None:  # without a taxonomy nothing loads, and the problems above were printed
         return 1
-    print(f"{len(corpus.briefs)} brief(s) valid; taxonomy: {len(taxonomy.parties)} parties, {len(taxonomy.issues)} issues"
-          + (f"; {len(corpus.warnings)} editorial warning(s): readings that may claim more than their quotes"
-             if corpus.warnings else ""))
+    print(
+        f"{len(corpus.briefs)} brief(s) valid; taxonomy: {len(taxonomy.parties)} parties, {len(taxonomy.issues)} issues"
+        + (f"; {len(corpus.warnings)} editorial warning(s): readings that may claim more than their quotes" if corpus.warnings else "")
+    )
     return 0
 
 
@@ -56,8 +57,10 @@ def _refuse_skipped(problems, args) -> bool:
         print(f"{label}: {problem}", file=sys.stderr)
     if problems and not args.allow_skipped:
         files = sorted({problem.file for problem in problems})
-        print(f"{len(files)} file(s) could not be loaded, so nothing was written; fix them, or pass --allow-skipped to "
-              "write what did load", file=sys.stderr)
+        print(
+            f"{len(files)} file(s) could not be loaded, so nothing was written; fix them, or pass --allow-skipped to write what did load",
+            file=sys.stderr,
+        )
         return True
     return False
 
@@ -65,8 +68,7 @@ def _refuse_skipped(problems, args) -> bool:
 def _new(args) -> int:
     from briefing.authoring import new_main
 
-    return new_main(args.source, args.id, args.title, args.published, Layout.from_env(), seed_id=args.seed_id,
-                    seed_file=args.seed_file)
+    return new_main(args.source, args.id, args.title, args.published, Layout.from_env(), seed_id=args.seed_id, seed_file=args.seed_file)
 
 
 def _fill(args) -> int:
@@ -166,8 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check briefs against the schema, taxonomy and seeds")
     validate.add_argument("paths", nargs="*", help="brief YAML files (default: every file in data/briefs/)")
-    validate.add_argument("--strict", action="store_true",
-                          help="count editorial warnings (hedges dropped, stated records not in the party's words) as errors")
+    validate.add_argument(
+        "--strict", action="store_true", help="count editorial warnings (hedges dropped, stated records not in the party's words) as errors"
+    )
     validate.set_defaults(run=_validate)
     export = commands.add_parser("export", help="write the normalized dataset as JSON or CSV")
     export.add_argument("--format", choices=("json", "csv"), required=True)
@@ -179,8 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     pack.add_argument("--issue", action="append", default=[], metavar="ID", nargs="+", help="keep only these issues")
     pack.add_argument("--party", action="append", default=[], metavar="ID", nargs="+", help="keep only these parties")
     pack.add_argument("--brief", action="append", default=[], metavar="ID", nargs="+", help="keep only this brief")
-    pack.add_argument("--format", choices=("pptx", "pdf", "html", "md"),
-                      help="default: from the --out suffix (.pptx, .pdf, .md; anything else is HTML)")
+    pack.add_argument(
+        "--format", choices=("pptx", "pdf", "html", "md"), help="default: from the --out suffix (.pptx, .pdf, .md; anything else is HTML)"
+    )
     pack.add_argument("--paper", choices=("a4", "letter"), default="a4", help="the PDF's paper size (default: a4)")
     pack.add_argument("--out", type=Path, required=True, help="output file")
     pack.add_argument("--allow-skipped", action="store_true", help="write what loads even if some briefs do not")

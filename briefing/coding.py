@@ -24,10 +24,12 @@ from briefing.schema import Brief, Taxonomy
 
 # kind: (the brief's list, the id prefix, the keys a record of the kind has, in the order the briefs write them)
 KINDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "position": ("positions", "pos", ("id", "party", "issue", "stance", "claim_type", "speaker", "reported_by", "date",
-                                      "confidence", "summary")),
-    "event": ("events", "evt", ("id", "title", "date", "date_note", "after", "before", "parties", "issues", "status",
-                                "summary")),
+    "position": (
+        "positions",
+        "pos",
+        ("id", "party", "issue", "stance", "claim_type", "speaker", "reported_by", "date", "confidence", "summary"),
+    ),
+    "event": ("events", "evt", ("id", "title", "date", "date_note", "after", "before", "parties", "issues", "status", "summary")),
     "impact": ("impacts", "imp", ("id", "region", "issues", "direction", "claim_type", "confidence", "assessment")),
     "judgment": ("judgments", "kj", ("id", "text", "issues", "confidence", "outlook")),
 }
@@ -142,8 +144,13 @@ def _kept(values: Mapping, keys: tuple[str, ...]) -> dict:
 
 def evidence_span(record_id: str, passage: Passage, taken: set[str], infix: str = "") -> dict:
     """An evidence entry for the passage, with an id derived from the record's as ``fill`` derives it."""
-    return {"id": evidence_id(record_id, infix, taken), "seed": passage.seed, "start": passage.start,
-            "end": passage.end, "quote": passage.quote}
+    return {
+        "id": evidence_id(record_id, infix, taken),
+        "seed": passage.seed,
+        "start": passage.start,
+        "end": passage.end,
+        "quote": passage.quote,
+    }
 
 
 def new_record(kind: str, values: Mapping, span: dict) -> dict:
@@ -202,15 +209,24 @@ class Review:
 def review(document: dict, addition: Addition, taxonomy: Taxonomy, seed_texts: Mapping[str, str]) -> Review:
     """Validate the brief with the addition in memory, and the editorial warnings on the record it touches."""
     candidate = addition.apply(document)
-    seeds = {seed["id"]: seed_texts[seed["id"]] for seed in candidate.get("seeds") or []
-             if isinstance(seed, dict) and isinstance(seed.get("id"), str) and seed["id"] in seed_texts}
+    seeds = {
+        seed["id"]: seed_texts[seed["id"]]
+        for seed in candidate.get("seeds") or []
+        if isinstance(seed, dict) and isinstance(seed.get("id"), str) and seed["id"] in seed_texts
+    }
     try:
         brief = Brief.model_validate(candidate, context={"taxonomy": taxonomy, "seed_texts": seeds})
     except ValidationError as error:
-        return Review(errors=tuple(f"{problem.location}: {problem.message}" if problem.location else problem.message
-                                   for problem in problems_from(error, "")))
-    warnings = tuple(f"{finding.message} [{finding.rule}]" for finding in editorial_findings(brief, taxonomy, seeds)
-                     if finding.record_id == addition.record)
+        return Review(
+            errors=tuple(
+                f"{problem.location}: {problem.message}" if problem.location else problem.message for problem in problems_from(error, "")
+            )
+        )
+    warnings = tuple(
+        f"{finding.message} [{finding.rule}]"
+        for finding in editorial_findings(brief, taxonomy, seeds)
+        if finding.record_id == addition.record
+    )
     return Review(warnings=warnings)
 
 

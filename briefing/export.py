@@ -18,8 +18,7 @@ RECORD_TABLES = ("positions", "events", "impacts", "judgments", "ladders", "note
 EXPORT_TABLES = ("briefs", "parties", "issues", *RECORD_TABLES)
 DERIVED_TABLES = ("cells", "verdicts")  # what the views conclude, by the same rules as the views
 EVIDENCE_FIELDS = ("id", "seed", "start", "end", "quote")
-CELL_COLUMNS = ["party", "issue", "headline", "brief", "stance", "claim_type", "confidence", "date", "records",
-                "contested", "disagreeing"]
+CELL_COLUMNS = ["party", "issue", "headline", "brief", "stance", "claim_type", "confidence", "date", "records", "contested", "disagreeing"]
 VERDICT_COLUMNS = ["issue", "verdict", "confidence", "rests_on", "contested_by", "uncertain", "explanation"]
 
 
@@ -52,8 +51,15 @@ def export_records(frames: Frames, selection: Selection | None = None) -> dict[s
     readings = cell_readings(view.positions)
     records["cells"] = [{key: _plain(row[key]) for key in CELL_COLUMNS} for _index, row in readings.iterrows()]
     records["verdicts"] = [
-        {"issue": v.issue, "verdict": v.verdict, "confidence": v.confidence, "rests_on": list(v.rests_on),
-         "contested_by": list(v.contested_by), "uncertain": v.uncertain, "explanation": v.explanation}
+        {
+            "issue": v.issue,
+            "verdict": v.verdict,
+            "confidence": v.confidence,
+            "rests_on": list(v.rests_on),
+            "contested_by": list(v.contested_by),
+            "uncertain": v.uncertain,
+            "explanation": v.explanation,
+        }
         for v in view_verdicts(view, (selection or Selection()).issues)
     ]
     return records

@@ -13,10 +13,25 @@ import pandas as pd
 from briefing.readings import rank_records
 
 COLUMNS = [
-    "party", "party_name", "issue", "issue_label", "claim_type",
-    "from_brief", "from_published", "from_stance", "from_stance_label", "from_position", "from_evidence",
-    "to_brief", "to_published", "to_stance", "to_stance_label", "to_position", "to_evidence",
-    "same_author", "reading",
+    "party",
+    "party_name",
+    "issue",
+    "issue_label",
+    "claim_type",
+    "from_brief",
+    "from_published",
+    "from_stance",
+    "from_stance_label",
+    "from_position",
+    "from_evidence",
+    "to_brief",
+    "to_published",
+    "to_stance",
+    "to_stance_label",
+    "to_position",
+    "to_evidence",
+    "same_author",
+    "reading",
 ]
 
 
@@ -43,9 +58,15 @@ class BriefAuthors:
     def later_reading(self, before_brief: str, after_brief: str) -> tuple[bool, str]:
         before_author, after_author = self.authors.get(before_brief), self.authors.get(after_brief)
         same = bool(before_author) and before_author == after_author
-        words = "the same author's later reading" if same else (
-            "a later reading by another author" if before_author and after_author
-            else "a later reading in another brief (the authors are not known to be the same)")
+        words = (
+            "the same author's later reading"
+            if same
+            else (
+                "a later reading by another author"
+                if before_author and after_author
+                else "a later reading in another brief (the authors are not known to be the same)"
+            )
+        )
         if {before_brief, after_brief} & self.illustrative:
             words += "; illustrative, written in-house"
         return same, words
@@ -61,13 +82,27 @@ def stance_changes(positions: pd.DataFrame, briefs: pd.DataFrame) -> pd.DataFram
         for before, after in zip(records, records[1:], strict=False):
             if before["stance"] != after["stance"]:
                 same, reading = authors.later_reading(before["brief"], after["brief"])
-                changes.append({
-                    "party": after["party"], "party_name": after["party_name"], "issue": after["issue"],
-                    "issue_label": after["issue_label"], "claim_type": after["claim_type"],
-                    "from_brief": before["brief"], "from_published": before["published"], "from_stance": before["stance"],
-                    "from_stance_label": before["stance_label"], "from_position": before["id"], "from_evidence": before["evidence"],
-                    "to_brief": after["brief"], "to_published": after["published"], "to_stance": after["stance"],
-                    "to_stance_label": after["stance_label"], "to_position": after["id"], "to_evidence": after["evidence"],
-                    "same_author": same, "reading": reading,
-                })
+                changes.append(
+                    {
+                        "party": after["party"],
+                        "party_name": after["party_name"],
+                        "issue": after["issue"],
+                        "issue_label": after["issue_label"],
+                        "claim_type": after["claim_type"],
+                        "from_brief": before["brief"],
+                        "from_published": before["published"],
+                        "from_stance": before["stance"],
+                        "from_stance_label": before["stance_label"],
+                        "from_position": before["id"],
+                        "from_evidence": before["evidence"],
+                        "to_brief": after["brief"],
+                        "to_published": after["published"],
+                        "to_stance": after["stance"],
+                        "to_stance_label": after["stance_label"],
+                        "to_position": after["id"],
+                        "to_evidence": after["evidence"],
+                        "same_author": same,
+                        "reading": reading,
+                    }
+                )
     return pd.DataFrame(changes, columns=COLUMNS)

@@ -38,8 +38,8 @@ def nearest(starts: list[int], anchors: list[int]) -> int | None:
 
 def snippet(text: str, start: int, end: int, width: int = CONTEXT) -> str:
     """The span in brackets with some context either side, on one line."""
-    before = text[max(0, start - width):start]
-    after = text[end:end + width]
+    before = text[max(0, start - width) : start]
+    after = text[end : end + width]
     shown = f"{'…' if start > width else ''}{before}[{text[start:end]}]{after}{'…' if end + width < len(text) else ''}"
     return shown.replace("\r", "").replace("\n", " ⏎ ")
 
@@ -94,17 +94,19 @@ class Difference:
 
     def describe(self, text: str, quote: str, passage: bool = True) -> str:
         kind = "a near match (it differs only in quotation marks, dashes, spaces or case)" if self.near else "the nearest passage"
-        lead = quote[max(0, self.offset - 20):self.offset]
+        lead = quote[max(0, self.offset - 20) : self.offset]
         where = f"after {('…' if self.offset > 20 else '') + lead!r}" if lead else "at the first character"
-        shown = f": {shorten(text[self.start:self.end])!r}" if passage else ""
-        return (f"{kind} is at {self.start}-{self.end}{shown}; they first differ {where}: "
-                f"the seed has {character(self.seed_char)} where the quote has {character(self.quote_char)}")
+        shown = f": {shorten(text[self.start : self.end])!r}" if passage else ""
+        return (
+            f"{kind} is at {self.start}-{self.end}{shown}; they first differ {where}: "
+            f"the seed has {character(self.seed_char)} where the quote has {character(self.quote_char)}"
+        )
 
 
 def shorten(text: str, most: int = 160) -> str:
     """Long text cut in the middle, so a message stays readable."""
     text = text.replace("\r", "").replace("\n", " ⏎ ")
-    return text if len(text) <= most else f"{text[:most // 2]} … {text[-most // 2:]}"
+    return text if len(text) <= most else f"{text[: most // 2]} … {text[-most // 2 :]}"
 
 
 def _first_difference(passage: str, quote: str) -> int:
@@ -117,7 +119,7 @@ def _first_difference(passage: str, quote: str) -> int:
 def _difference(text: str, quote: str, start: int, end: int, near: bool) -> Difference:
     passage = text[start:end]
     offset = _first_difference(passage, quote)
-    return Difference(start, end, offset, passage[offset:offset + 1], quote[offset:offset + 1], near)
+    return Difference(start, end, offset, passage[offset : offset + 1], quote[offset : offset + 1], near)
 
 
 def near_matches(text: str, quote: str, limit: int = 5) -> list[Difference]:
@@ -147,7 +149,7 @@ def _longest_found(text: str, piece, most: int) -> tuple[int, int]:
 def nearest_passage(text: str, quote: str) -> Difference | None:
     """The passage sharing the longest beginning or ending with the quote, or None if nothing much is shared."""
     prefix, prefix_at = _longest_found(text, lambda length: quote[:length], len(quote))
-    suffix, suffix_at = _longest_found(text, lambda length: quote[len(quote) - length:], len(quote))
+    suffix, suffix_at = _longest_found(text, lambda length: quote[len(quote) - length :], len(quote))
     if max(prefix, suffix) < min(12, max(1, len(quote) // 2)):
         return None
     start = prefix_at if prefix >= suffix else max(0, suffix_at + suffix - len(quote))

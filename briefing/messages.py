@@ -46,8 +46,10 @@ def date_hint(value: object) -> str | None:
         first, second, year = (int(part) for part in match.groups())
         day_first, month_first = _day(year, second, first), _day(year, first, second)
         if day_first and month_first and day_first != month_first:
-            return (f"{text!r} could be {_spoken(day_first)} (day first) or {_spoken(month_first)} (month first): "
-                    f'write "{day_first}" or "{month_first}", whichever the source means')
+            return (
+                f"{text!r} could be {_spoken(day_first)} (day first) or {_spoken(month_first)} (month first): "
+                f'write "{day_first}" or "{month_first}", whichever the source means'
+            )
         if day_first or month_first:
             return f'write "{day_first or month_first}"'
         return None

@@ -123,8 +123,11 @@ class IssueVerdict:
         counted = [r for r in self.ranges if r.placed]
         unclear = [r for r in self.ranges if not r.placed]
         if self.verdict == "insufficient":
-            text = (f"Only {counted[0].words()}; a verdict needs two parties placed on the scale." if counted
-                    else "No party can be placed on the scale.")
+            text = (
+                f"Only {counted[0].words()}; a verdict needs two parties placed on the scale."
+                if counted
+                else "No party can be placed on the scale."
+            )
         elif self.verdict == "no-intersection":
             text = "; ".join(r.words() for r in counted) + "."
         else:
@@ -142,8 +145,9 @@ def _analyst_ranges(on_issue: pd.DataFrame) -> dict[str, AnalystRange]:
     ranged = on_issue[on_issue["range_low"].notna() & (on_issue["range_claim_type"] == "assessment")]
     found: dict[str, AnalystRange] = {}
     for row in each_row(ranged.sort_values("date_end", ascending=False, na_position="last", kind="stable")):
-        found.setdefault(row.party, AnalystRange(row.id, RANK[row.range_low], RANK[row.range_high], row.range_note,
-                                                 tuple(row.range_evidence)))
+        found.setdefault(
+            row.party, AnalystRange(row.id, RANK[row.range_low], RANK[row.range_high], row.range_note, tuple(row.range_evidence))
+        )
     return found
 
 
@@ -174,14 +178,25 @@ def placements(positions: pd.DataFrame, issue: str) -> tuple[Placement, ...]:
         else:
             low = high = None
             source, evidence = "unclear", tuple(head.evidence)
-        found.append(Placement(
-            party=reading.party, party_name=reading.party_name, low=low, high=high, source=source,
-            position_id=reading.headline, brief=reading.brief, stance=reading.stance, claim_type=reading.claim_type,
-            confidence=reading.confidence, contested_by=tuple(reading.disagreeing),
-            red_lines=tuple(red_lines.get(reading.party, ())), evidence=evidence,
-            analyst_range=analyst.get(reading.party),
-            alternatives=tuple((record, stances[record]) for record in reading.differing),
-        ))
+        found.append(
+            Placement(
+                party=reading.party,
+                party_name=reading.party_name,
+                low=low,
+                high=high,
+                source=source,
+                position_id=reading.headline,
+                brief=reading.brief,
+                stance=reading.stance,
+                claim_type=reading.claim_type,
+                confidence=reading.confidence,
+                contested_by=tuple(reading.disagreeing),
+                red_lines=tuple(red_lines.get(reading.party, ())),
+                evidence=evidence,
+                analyst_range=analyst.get(reading.party),
+                alternatives=tuple((record, stances[record]) for record in reading.differing),
+            )
+        )
     return tuple(found)
 
 
@@ -237,8 +252,9 @@ def issue_verdict(positions: pd.DataFrame, issue: str, judgments: pd.DataFrame |
     counted = [r for r in ranges if r.low is not None and r.high is not None]
     rests_on = tuple(r.position_id for r in ranges)
     if len(counted) < 2:
-        return IssueVerdict(issue, "insufficient", None, None, ranges, weakest(r.confidence for r in counted),
-                            rests_on, (), tuple(_cautions(counted)))
+        return IssueVerdict(
+            issue, "insufficient", None, None, ranges, weakest(r.confidence for r in counted), rests_on, (), tuple(_cautions(counted))
+        )
     low = max(r.low for r in counted if r.low is not None)
     high = min(r.high for r in counted if r.high is not None)
     verdict = "overlap" if low < high else "touching" if low == high else "no-intersection"
@@ -248,10 +264,8 @@ def issue_verdict(positions: pd.DataFrame, issue: str, judgments: pd.DataFrame |
     contested = _contradicting_records(counted, verdict)
     if judgments is not None and not judgments.empty:
         against = CONTRADICTING_OUTLOOK[verdict]
-        contested += [row.id for row in each_row(judgments)
-                      if row.outlook == against and issue in row.issues]
-    return IssueVerdict(issue, verdict, low, high, ranges, confidence, rests_on, tuple(dict.fromkeys(contested)),
-                        tuple(_cautions(counted)))
+        contested += [row.id for row in each_row(judgments) if row.outlook == against and issue in row.issues]
+    return IssueVerdict(issue, verdict, low, high, ranges, confidence, rests_on, tuple(dict.fromkeys(contested)), tuple(_cautions(counted)))
 
 
 def negotiation_space(positions: pd.DataFrame, issues: list[str], judgments: pd.DataFrame | None = None) -> list[IssueVerdict]:

@@ -17,14 +17,38 @@ CLAIM_ORDER = {"stated": 0, "reported": 1, "assessment": 2}
 CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
 CONFIDENCE_LEVELS = ("low", "medium", "high")  # weakest first
 DIRECTIONS = {
-    "firm-rejection": "against", "rejection": "against", "conditional": "conditional",
-    "support": "for", "firm-support": "for", "ambiguous": "unclear",
+    "firm-rejection": "against",
+    "rejection": "against",
+    "conditional": "conditional",
+    "support": "for",
+    "firm-support": "for",
+    "ambiguous": "unclear",
 }
 
 READING_COLUMNS = [
-    "party", "party_name", "issue", "issue_label", "headline", "brief", "stance", "stance_label", "stance_symbol",
-    "stance_rank", "claim_type", "claim_label", "confidence", "date", "date_end", "summary", "evidence", "records",
-    "record_ids", "contested", "disagreeing", "differing", "stances",
+    "party",
+    "party_name",
+    "issue",
+    "issue_label",
+    "headline",
+    "brief",
+    "stance",
+    "stance_label",
+    "stance_symbol",
+    "stance_rank",
+    "claim_type",
+    "claim_label",
+    "confidence",
+    "date",
+    "date_end",
+    "summary",
+    "evidence",
+    "records",
+    "record_ids",
+    "contested",
+    "disagreeing",
+    "differing",
+    "stances",
 ]
 
 
@@ -39,7 +63,9 @@ def _rank_order(positions: pd.DataFrame) -> pd.DataFrame:
     )
     return narrow.sort_values(
         ["_claim", "date_end", "_confidence", "brief_published", "id"],
-        ascending=[True, False, True, False, True], na_position="last", kind="stable",
+        ascending=[True, False, True, False, True],
+        na_position="last",
+        kind="stable",
     )
 
 
@@ -56,8 +82,9 @@ def cell_readings(positions: pd.DataFrame) -> pd.DataFrame:
     # one pass in rule order: the first record of a cell is its headline; a plain loop over the columns costs less
     # than a pandas operation per cell
     cells: dict[tuple[str, str], list] = {}
-    for index, record, party, issue, stance in zip(ranked.index, ranked["id"], ranked["party"], ranked["issue"],
-                                                   ranked["stance"], strict=True):
+    for index, record, party, issue, stance in zip(
+        ranked.index, ranked["id"], ranked["party"], ranked["issue"], ranked["stance"], strict=True
+    ):
         cell = cells.get((party, issue))
         if cell is None:
             cells[(party, issue)] = [index, stance, [record], [], [], [stance]]

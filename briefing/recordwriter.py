@@ -38,9 +38,9 @@ class Edit:
 
     def revert(self, current: str) -> str:
         """The text before this edit, from the text it produced."""
-        if current[self.at:self.at + len(self.inserted)] != self.inserted:
+        if current[self.at : self.at + len(self.inserted)] != self.inserted:
             raise WriteError("the file no longer holds this edit at its place")
-        return current[:self.at] + self.removed + current[self.at + len(self.inserted):]
+        return current[: self.at] + self.removed + current[self.at + len(self.inserted) :]
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,9 @@ def _styles(text: str, root: yaml.Node) -> tuple[_Style, _Style]:
         stack.extend(reversed([value for _key, value in node.value]))
     newline = "\r\n" if "\r\n" in text else "\n"
     mapping = found.get("mapping", 2)
-    nested = _Style(mapping, found.get("nested-sequence", found.get("top-sequence", 4)),
-                    found.get("nested-offset", found.get("top-offset", 2)), newline)
+    nested = _Style(
+        mapping, found.get("nested-sequence", found.get("top-sequence", 4)), found.get("nested-offset", found.get("top-offset", 2)), newline
+    )
     top = _Style(mapping, found.get("top-sequence", nested.sequence), found.get("top-offset", nested.offset), newline)
     return top, nested
 
@@ -180,8 +181,9 @@ def _verified(edit: Edit, expected: dict) -> Edit:
     except LoadError:
         same = False
     if not same:
-        raise WriteError("the addition could not be placed in this file's layout without changing anything else; "
-                         "nothing was written: add it by hand")
+        raise WriteError(
+            "the addition could not be placed in this file's layout without changing anything else; nothing was written: add it by hand"
+        )
     return edit
 
 

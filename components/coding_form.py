@@ -64,9 +64,13 @@ def _stance(stance: str) -> str:
 
 def date_field(label: str, name: str, help_text: str | None = None) -> str | None:
     """An EDTF date with its reading in words below it."""
-    value = st.text_input(label, key=_key(name), placeholder="e.g. 2026-01-29, 2026-01, 2026-01-23/2026-01-24",
-                          help=help_text or "EDTF, at the precision the text gives: a day, a month, a season "
-                          "(2022-21 is spring 2022), a year, or a range a/b.").strip()
+    value = st.text_input(
+        label,
+        key=_key(name),
+        placeholder="e.g. 2026-01-29, 2026-01, 2026-01-23/2026-01-24",
+        help=help_text
+        or "EDTF, at the precision the text gives: a day, a month, a season (2022-21 is spring 2022), a year, or a range a/b.",
+    ).strip()
     if value:
         try:
             st.caption(f"Reads as: **{date_in_words(value)}**")
@@ -86,27 +90,44 @@ def _parties(taxonomy: Taxonomy) -> dict[str, str]:
 def _position(taxonomy: Taxonomy) -> dict:
     parties, issues = _parties(taxonomy), _issues(taxonomy)
     left, middle, right = st.columns(3)
-    party = left.selectbox("Party", list(parties), format_func=parties.__getitem__, key=_key("position_party"), index=None,
-                           placeholder="Choose a party")
-    issue = middle.selectbox("Issue", list(issues), format_func=issues.__getitem__, key=_key("position_issue"), index=None,
-                             placeholder="Choose an issue")
-    stance = right.selectbox("Stance", list(STANCES), format_func=_stance, key=_key("position_stance"), index=None,
-                             placeholder="Choose a stance")
+    party = left.selectbox(
+        "Party", list(parties), format_func=parties.__getitem__, key=_key("position_party"), index=None, placeholder="Choose a party"
+    )
+    issue = middle.selectbox(
+        "Issue", list(issues), format_func=issues.__getitem__, key=_key("position_issue"), index=None, placeholder="Choose an issue"
+    )
+    stance = right.selectbox(
+        "Stance", list(STANCES), format_func=_stance, key=_key("position_stance"), index=None, placeholder="Choose a stance"
+    )
     left, middle, right = st.columns(3)
     claim_type = left.radio("Claim type", list(CLAIM_TYPES), format_func=CLAIM_TYPES.__getitem__, key=_key("position_claim_type"))
     speakers = {s.id: f"{s.name} ({s.role})" for p in taxonomy.parties if p.id == party for s in p.speakers}
-    speaker = middle.selectbox("Speaker", ["", *speakers], key=_key("position_speaker"),
-                               format_func=lambda s: speakers.get(s, "— none —"),
-                               help="Whose words a stated position quotes; the party's speakers in the taxonomy.")
+    speaker = middle.selectbox(
+        "Speaker",
+        ["", *speakers],
+        key=_key("position_speaker"),
+        format_func=lambda s: speakers.get(s, "— none —"),
+        help="Whose words a stated position quotes; the party's speakers in the taxonomy.",
+    )
     confidence = right.radio("Confidence", CONFIDENCES, index=1, key=_key("position_confidence"))
     reported_by = None
     if claim_type == "reported":
-        reported_by = st.text_input("Reported by", key=_key("position_reported_by"),
-                                    placeholder="e.g. the article, on Lavrov's interview of 29 January 2026")
+        reported_by = st.text_input(
+            "Reported by", key=_key("position_reported_by"), placeholder="e.g. the article, on Lavrov's interview of 29 January 2026"
+        )
     date = date_field("Date (EDTF)", "position_date")
     summary = st.text_area("Summary: the position in your words, with any caveat", key=_key("position_summary"), height=90)
-    return {"party": party, "issue": issue, "stance": stance, "claim_type": claim_type, "speaker": speaker or None,
-            "reported_by": reported_by, "date": date, "confidence": confidence, "summary": summary}
+    return {
+        "party": party,
+        "issue": issue,
+        "stance": stance,
+        "claim_type": claim_type,
+        "speaker": speaker or None,
+        "reported_by": reported_by,
+        "date": date,
+        "confidence": confidence,
+        "summary": summary,
+    }
 
 
 def _event(taxonomy: Taxonomy) -> dict:
@@ -123,28 +144,49 @@ def _event(taxonomy: Taxonomy) -> dict:
             before = date_field("Not after (EDTF)", "event_before", "The latest the text allows, if it says.")
     left, middle, right = st.columns(3)
     chosen_parties = left.multiselect("Parties", list(parties), format_func=parties.__getitem__, key=_key("event_parties"))
-    chosen_issues = middle.multiselect("Issues (none: background)", list(issues), format_func=issues.__getitem__,
-                                       key=_key("event_issues"))
+    chosen_issues = middle.multiselect("Issues (none: background)", list(issues), format_func=issues.__getitem__, key=_key("event_issues"))
     status = right.selectbox("Status", STATUSES, key=_key("event_status"))
     summary = st.text_area("Summary (optional)", key=_key("event_summary"), height=80)
-    return {"title": title, "date": date, "date_note": date_note, "after": after, "before": before,
-            "parties": chosen_parties, "issues": chosen_issues, "status": status, "summary": summary}
+    return {
+        "title": title,
+        "date": date,
+        "date_note": date_note,
+        "after": after,
+        "before": before,
+        "parties": chosen_parties,
+        "issues": chosen_issues,
+        "status": status,
+        "summary": summary,
+    }
 
 
 def _impact(taxonomy: Taxonomy) -> dict:
     parties, issues = _parties(taxonomy), _issues(taxonomy)
     left, middle, right = st.columns(3)
-    region = left.selectbox("Region (a party)", list(parties), format_func=parties.__getitem__, key=_key("impact_region"),
-                            index=None, placeholder="Choose a region")
+    region = left.selectbox(
+        "Region (a party)",
+        list(parties),
+        format_func=parties.__getitem__,
+        key=_key("impact_region"),
+        index=None,
+        placeholder="Choose a region",
+    )
     chosen_issues = middle.multiselect("Issues", list(issues), format_func=issues.__getitem__, key=_key("impact_issues"))
     direction = right.selectbox("Direction", list(DIRECTIONS), format_func=DIRECTIONS.__getitem__, key=_key("impact_direction"))
     left, right = st.columns(2)
     claim_type = left.radio("Claim type", list(CLAIM_TYPES), index=2, format_func=CLAIM_TYPES.__getitem__, key=_key("impact_claim_type"))
     confidence = right.radio("Confidence", CONFIDENCES, index=1, key=_key("impact_confidence"))
-    assessment = st.text_area("Assessment: the impact in your words, with its conditions and hedges",
-                              key=_key("impact_assessment"), height=90)
-    return {"region": region, "issues": chosen_issues, "direction": direction, "claim_type": claim_type,
-            "confidence": confidence, "assessment": assessment}
+    assessment = st.text_area(
+        "Assessment: the impact in your words, with its conditions and hedges", key=_key("impact_assessment"), height=90
+    )
+    return {
+        "region": region,
+        "issues": chosen_issues,
+        "direction": direction,
+        "claim_type": claim_type,
+        "confidence": confidence,
+        "assessment": assessment,
+    }
 
 
 def _judgment(taxonomy: Taxonomy) -> dict:
@@ -153,8 +195,12 @@ def _judgment(taxonomy: Taxonomy) -> dict:
     left, middle, right = st.columns(3)
     chosen_issues = left.multiselect("Issues", list(issues), format_func=issues.__getitem__, key=_key("judgment_issues"))
     confidence = middle.radio("Confidence", CONFIDENCES, index=1, key=_key("judgment_confidence"))
-    outlook = right.selectbox("Outlook (optional)", ["", "no-agreement", "agreement-possible"], key=_key("judgment_outlook"),
-                              format_func=lambda o: o or "— none —")
+    outlook = right.selectbox(
+        "Outlook (optional)",
+        ["", "no-agreement", "agreement-possible"],
+        key=_key("judgment_outlook"),
+        format_func=lambda o: o or "— none —",
+    )
     return {"text": text, "issues": chosen_issues, "confidence": confidence, "outlook": outlook or None}
 
 
@@ -164,8 +210,7 @@ FORMS = {"position": _position, "event": _event, "impact": _impact, "judgment": 
 def _new_record(kind: str, taxonomy: Taxonomy, passage: Passage, taken: set[str]) -> Addition:
     values = FORMS[kind](taxonomy)
     suggested = suggest_id(kind, values, taken)
-    typed = st.text_input("Record id", key=_key(f"{kind}_id"), placeholder=suggested,
-                          help="Left empty, the id shown is used.").strip()
+    typed = st.text_input("Record id", key=_key(f"{kind}_id"), placeholder=suggested, help="Left empty, the id shown is used.").strip()
     record_id = typed or suggested
     record = new_record(kind, {**values, "id": record_id}, evidence_span(record_id, passage, taken | {record_id}))
     return Addition((KINDS[kind][0],), record, record_id, f"new {kind}")
@@ -175,13 +220,20 @@ def _existing(action: str, document: dict, passage: Passage, taken: set[str]) ->
     if action == "evidence":
         records = {f"{field}[{index}]": (field, index, record) for field, index, record in existing_records(document)}
     else:
-        records = {f"positions[{index}]": ("positions", index, record)
-                   for index, record in enumerate(document.get("positions") or []) if isinstance(record, dict)}
+        records = {
+            f"positions[{index}]": ("positions", index, record)
+            for index, record in enumerate(document.get("positions") or [])
+            if isinstance(record, dict)
+        }
     if not records:
         st.info("This brief has no record of that kind yet: code the passage as a new one first.")
         return None
-    choice = st.selectbox("Record" if action == "evidence" else "Position", list(records), key=_key(f"{action}_record"),
-                          format_func=lambda place: record_label(RECORD_KINDS[records[place][0]], records[place][2]))
+    choice = st.selectbox(
+        "Record" if action == "evidence" else "Position",
+        list(records),
+        key=_key(f"{action}_record"),
+        format_func=lambda place: record_label(RECORD_KINDS[records[place][0]], records[place][2]),
+    )
     field, index, record = records[choice]
     record_id = record["id"]
     if action == "evidence":
@@ -202,8 +254,12 @@ def _existing(action: str, document: dict, passage: Passage, taken: set[str]) ->
         high = right.selectbox("Highest", ORDINAL, format_func=_stance, key=_key("range_high"), index=len(ORDINAL) - 1)
         note = st.text_input("Note: what the text shows of its flexibility", key=_key("range_note"))
         values = {"low": low, "high": high, "note": note}
-    claim_type = st.selectbox("Whose words the evidence is", ["", *CLAIM_TYPES], key=_key(f"{action}_claim_type"),
-                              format_func=lambda c: CLAIM_TYPES.get(c, "— as the position —"))
+    claim_type = st.selectbox(
+        "Whose words the evidence is",
+        ["", *CLAIM_TYPES],
+        key=_key(f"{action}_claim_type"),
+        format_func=lambda c: CLAIM_TYPES.get(c, "— as the position —"),
+    )
     part = new_part(action, {**values, "claim_type": claim_type or None}, span)
     return Addition((field, index), part, record_id, f"new {name} for {record_id}", key=action)
 
@@ -222,17 +278,24 @@ def coding_form(access: Access, frames: Frames, opened: workbench.Opened, passag
     if result.errors:
         # "positions[27].party: field required" reads "party: field required" in the form that has the field
         errors = [re.sub(r"^\w+\[\d+\]\.", "", error) for error in result.errors[:12]]
-        st.warning("Not ready to save:\n\n" + "\n".join(f"- {error}" for error in errors),
-                   icon=":material/rule:")
+        st.warning("Not ready to save:\n\n" + "\n".join(f"- {error}" for error in errors), icon=":material/rule:")
     for warning in result.warnings:
         st.warning(f"Editorial warning: {warning}", icon=":material/report:")
-    if st.button("Save to the brief", key="wb_save", type="primary", disabled=bool(result.errors),
-                 icon=":material/save:", help="Validates the whole corpus with this change first; nothing invalid is written."):
+    if st.button(
+        "Save to the brief",
+        key="wb_save",
+        type="primary",
+        disabled=bool(result.errors),
+        icon=":material/save:",
+        help="Validates the whole corpus with this change first; nothing invalid is written.",
+    ):
         saved = workbench.save(access, opened.snapshot.file, addition.edit, action=addition.action, record=addition.record)
         if saved is not None:
             warned = f" Editorial warnings: {'; '.join(saved.warnings)}" if saved.warnings else ""
-            workbench.notice("success", f"Saved {addition.action} `{addition.record}` to `{opened.snapshot.file}`. "
-                             f"Undo it under “Trail and undo”.{warned}")
+            workbench.notice(
+                "success",
+                f"Saved {addition.action} `{addition.record}` to `{opened.snapshot.file}`. Undo it under “Trail and undo”.{warned}",
+            )
             st.session_state[CLEAR_KEY] = True
             workbench.set_passage(None)
             st.rerun()
@@ -252,8 +315,9 @@ def taxonomy_additions(access: Access, taxonomy_file: Snapshot) -> None:
             definition = st.text_area("Definition", key="wb_tax_definition", height=70)
             entry, field = {"id": new_id, "label": label.strip(), "definition": definition.strip()}, "issues"
         if st.button(f"Add the {kind} to the taxonomy", key="wb_tax_add", icon=":material/add:"):
-            saved = workbench.save(access, taxonomy_file.file, lambda text: append_item(text, (field,), entry),
-                                   action=f"new {kind}", record=new_id)
+            saved = workbench.save(
+                access, taxonomy_file.file, lambda text: append_item(text, (field,), entry), action=f"new {kind}", record=new_id
+            )
             if saved is not None:
                 workbench.notice("success", f"Added the {kind} `{new_id}` to `{taxonomy_file.file}`.")
                 st.rerun()

@@ -102,8 +102,9 @@ def _selection_key(selection: Selection) -> tuple:
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _per_view(name: str, version: str, selection_key: tuple, args: tuple, _function: Callable[..., T], _frames: Frames,
-              _selection: Selection) -> T:
+def _per_view(
+    name: str, version: str, selection_key: tuple, args: tuple, _function: Callable[..., T], _frames: Frames, _selection: Selection
+) -> T:
     return _function(Scope(_frames, filtered_view(_frames, _selection), _selection), *args)
 
 
@@ -116,11 +117,12 @@ def per_view(function: Callable[..., T], context: PageLike, *args: Hashable) -> 
     refused.
     """
     if function.__name__ == "<lambda>" or getattr(function, "__closure__", None):
-        raise TypeError(f"per_view needs a named module-level function, not {function.__qualname__}: the cache is keyed "
-                        "on its name, and a closure's captured values would not be in the key")
+        raise TypeError(
+            f"per_view needs a named module-level function, not {function.__qualname__}: the cache is keyed "
+            "on its name, and a closure's captured values would not be in the key"
+        )
     name = f"{function.__module__}.{function.__qualname__}"
-    return _per_view(name, context.frames.version, _selection_key(context.selection), args, function, context.frames,
-                     context.selection)
+    return _per_view(name, context.frames.version, _selection_key(context.selection), args, function, context.frames, context.selection)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)

@@ -24,17 +24,29 @@ def download_buttons(context: PageContext, *tables: str) -> None:
         return json.dumps({name: records[name] for name in tables}, ensure_ascii=False, indent=2)
 
     # lazy, like the share box: the buttons are drawn only once asked for, so a rerun sends one element, not a row
-    downloads = st.expander("Download this view's data (JSON, CSV)", icon=":material/download:", key=DOWNLOADS_KEY,
-                            on_change="rerun")
+    downloads = st.expander("Download this view's data (JSON, CSV)", icon=":material/download:", key=DOWNLOADS_KEY, on_change="rerun")
     if not downloads.open:
         return
     columns = downloads.columns(len(tables) + 1)
-    columns[0].download_button("Download JSON", as_json, file_name=f"{stem}.json", mime="application/json",
-                               icon=":material/download:", key=f"download_json_{stem}", on_click="ignore")
+    columns[0].download_button(
+        "Download JSON",
+        as_json,
+        file_name=f"{stem}.json",
+        mime="application/json",
+        icon=":material/download:",
+        key=f"download_json_{stem}",
+        on_click="ignore",
+    )
     for column, name in zip(columns[1:], tables, strict=True):
-        column.download_button(f"Download {name} CSV", functools.partial(_csv_table, frames, selection, name),
-                               file_name=f"{name}{'-filtered' if selection.active else ''}.csv", mime="text/csv",
-                               icon=":material/download:", key=f"download_csv_{name}", on_click="ignore")
+        column.download_button(
+            f"Download {name} CSV",
+            functools.partial(_csv_table, frames, selection, name),
+            file_name=f"{name}{'-filtered' if selection.active else ''}.csv",
+            mime="text/csv",
+            icon=":material/download:",
+            key=f"download_csv_{name}",
+            on_click="ignore",
+        )
 
 
 def _csv_table(frames: Frames, selection: Selection, name: str) -> str:

@@ -28,5 +28,9 @@ def evidence_quotes(context: PageContext, evidence_ids, claim_label: str = "", k
     for span in spans:
         marker = " · from an illustrative brief" if span.brief in illustrative else ""
         render_html(quote_block(span.quote, f"{claim_label} · characters {span.start}–{span.end} of {span.seed}{marker}".strip(" ·")))
-        st.page_link(SOURCES_PAGE, label=f"Show in source ({span.id})", icon=":material/find_in_page:",
-                     query_params=context.link_params(span=span.id))
+        st.page_link(
+            SOURCES_PAGE,
+            label=f"Show in source ({span.id})",
+            icon=":material/find_in_page:",
+            query_params=context.link_params(span=span.id),
+        )

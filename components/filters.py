@@ -41,8 +41,9 @@ def _keep_known(kind: str, values: Iterable[str], known: Mapping[str, str]) -> t
     return tuple(kept[:MAX_VALUES]), notices
 
 
-def parse_filter(params: Mapping[str, list[str]], issues: Mapping[str, str], parties: Mapping[str, str],
-                 briefs: Mapping[str, str] | None = None) -> ParsedFilter:
+def parse_filter(
+    params: Mapping[str, list[str]], issues: Mapping[str, str], parties: Mapping[str, str], briefs: Mapping[str, str] | None = None
+) -> ParsedFilter:
     """Selection from ?issue=…&party=…&brief=…; unknown or malformed values are dropped with a notice."""
     chosen_issues, notices = _keep_known("issue", params.get("issue", []), issues)
     chosen_parties, party_notices = _keep_known("party", params.get("party", []), parties)

@@ -203,8 +203,7 @@ function makeGrid(root) {
 }
 """
 
-_stance_grid = st.components.v2.component("briefing.stance_grid", html=GRID_HTML, css=GRID_CSS, js=GRID_JS,
-                                          isolate_styles=False)
+_stance_grid = st.components.v2.component("briefing.stance_grid", html=GRID_HTML, css=GRID_CSS, js=GRID_JS, isolate_styles=False)
 
 
 def stance_grid(*, key: str, data: dict, on_select_change) -> None:

@@ -35,10 +35,10 @@ def change_list(context: PageContext) -> None:
     titles = context.frames.brief_titles
     for change in each_row(page_of(changes, "overview_change_page", 10, "stance changes")):
         arrow = f"{STANCES[change.from_stance][2]} {change.from_stance_label} → {STANCES[change.to_stance][2]} {change.to_stance_label}"
-        label = (f"{change.party_name} · {change.issue_label} ({CLAIM_TYPES[change.claim_type].lower()}): {arrow}, "
-                 f"{change.reading}")
-        expander = st.expander(label, key=f"change_{change.party}_{change.issue}_{change.claim_type}_{change.from_brief}_{change.to_brief}",
-                               on_change="rerun")
+        label = f"{change.party_name} · {change.issue_label} ({CLAIM_TYPES[change.claim_type].lower()}): {arrow}, {change.reading}"
+        expander = st.expander(
+            label, key=f"change_{change.party}_{change.issue}_{change.claim_type}_{change.from_brief}_{change.to_brief}", on_change="rerun"
+        )
         if not expander.open:  # lazy, like the key judgments: both sides' evidence only while open
             continue
         with expander:
@@ -49,8 +49,12 @@ def change_list(context: PageContext) -> None:
             with after:
                 st.markdown(f"**After** — {titles[change.to_brief]}, {change.to_published:%d %b %Y}")
                 evidence_quotes(context, change.to_evidence, claim_label=CLAIM_TYPES[change.claim_type])
-            st.page_link("pages/matrix.py", label="Open the cell in the matrix", icon=":material/grid_on:",
-                         query_params=context.link_params(cell=f"{change.party}:{change.issue}"))
+            st.page_link(
+                "pages/matrix.py",
+                label="Open the cell in the matrix",
+                icon=":material/grid_on:",
+                query_params=context.link_params(cell=f"{change.party}:{change.issue}"),
+            )
 
 
 def _cell_history_text(context: Scope | PageContext, party: str, issue: str) -> list[str]:
@@ -73,8 +77,7 @@ def _cell_history_text(context: Scope | PageContext, party: str, issue: str) -> 
                 _same, reading = authors.later_reading(previous.brief, row.brief)
                 marker = f" ({'changed' if row.stance != previous.stance else 'unchanged'}: {reading})"
             badge = " " + markdown_badge("Illustrative", "orange") if row.brief in illustrative else ""
-            steps.append(f"{row.stance_symbol} {row.stance_label}{marker} — *{titles[row.brief]}*, "
-                         f"{row.published:%d %b %Y}{badge}")
+            steps.append(f"{row.stance_symbol} {row.stance_label}{marker} — *{titles[row.brief]}*, {row.published:%d %b %Y}{badge}")
             previous = row
         earlier = len(steps) - HISTORY_STEPS
         shown = "\n".join(f"1. {step}" for step in steps[-HISTORY_STEPS:])
@@ -82,8 +85,11 @@ def _cell_history_text(context: Scope | PageContext, party: str, issue: str) -> 
         blocks.append(f"**{CLAIM_TYPES[str(claim_type)]}:**{note}\n\n{shown}")
     head = next(each_row(cell_readings(cell)))
     contested = ", contested" if head.contested else ""
-    blocks.insert(0, f"Headline of the cell across briefs, as in every view: **{head.stance_symbol} {head.stance_label}** "
-                     f"({head.claim_type}{contested}; {head.headline}). Each brief's own reading, by claim type:")
+    blocks.insert(
+        0,
+        f"Headline of the cell across briefs, as in every view: **{head.stance_symbol} {head.stance_label}** "
+        f"({head.claim_type}{contested}; {head.headline}). Each brief's own reading, by claim type:",
+    )
     return blocks
 
 

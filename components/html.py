@@ -24,20 +24,21 @@ _CELL = "padding:0.35rem 0.6rem;border-bottom:1px solid rgba(49,51,63,0.15);text
 def html_table(frame, caption: str, nowrap: tuple[str, ...] = ()) -> Markup:
     """A static table of plain text, every value escaped: one element for the browser to draw, where st.table
     renders each cell as Markdown. Columns named in `nowrap` keep their values on one line."""
-    head = Markup("").join(Markup('<th scope="col" style="{style}">{c}</th>').format(style=_CELL, c=column)
-                           for column in frame.columns)
+    head = Markup("").join(Markup('<th scope="col" style="{style}">{c}</th>').format(style=_CELL, c=column) for column in frame.columns)
     style = {column: _CELL + (";white-space:nowrap" if column in nowrap else "") for column in frame.columns}
     cell = Markup('<td style="{style}">{value}</td>')
     rows = Markup("").join(
-        Markup("<tr>{cells}</tr>").format(cells=Markup("").join(cell.format(style=style[column], value=value)
-                                                                 for column, value in zip(frame.columns, row, strict=True)))
+        Markup("<tr>{cells}</tr>").format(
+            cells=Markup("").join(cell.format(style=style[column], value=value) for column, value in zip(frame.columns, row, strict=True))
+        )
         for row in each_row(frame)
     )
     # the box scrolls sideways on a narrow screen, so a wide table never widens the page
-    return Markup('<div style="overflow-x:auto"><table style="border-collapse:collapse;width:100%;font-size:0.9rem">'
-                  '<caption style="position:absolute;left:-9999px">{caption}</caption>'
-                  "<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>").format(caption=caption, head=head,
-                                                                                             rows=rows)
+    return Markup(
+        '<div style="overflow-x:auto"><table style="border-collapse:collapse;width:100%;font-size:0.9rem">'
+        '<caption style="position:absolute;left:-9999px">{caption}</caption>'
+        "<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+    ).format(caption=caption, head=head, rows=rows)
 
 
 def render_script(script: str) -> None:

@@ -52,11 +52,9 @@ def cell_words(stance: str | None, claim_type: str | None, records: int, contest
     count = f"{records}\N{NO-BREAK SPACE}records" if records > 1 else ""
     if spoken:
         claim = CLAIM_TYPES[claim_type].lower() if claim_type else ""
-        return ", ".join(part for part in (label, claim, count.replace("\N{NO-BREAK SPACE}", " "), CONTESTED if contested else "")
-                         if part)
+        return ", ".join(part for part in (label, claim, count.replace("\N{NO-BREAK SPACE}", " "), CONTESTED if contested else "") if part)
     detail = " · ".join(part for part in (CLAIM_MARKERS.get(claim_type or "", ""), count) if part)
-    return "\n".join(line for line in (f"{symbol} {SHORT_STANCE.get(stance, label)}", detail, CONTESTED if contested else "")
-                     if line)
+    return "\n".join(line for line in (f"{symbol} {SHORT_STANCE.get(stance, label)}", detail, CONTESTED if contested else "") if line)
 
 
 def matrix_legend() -> str:
@@ -64,9 +62,11 @@ def matrix_legend() -> str:
     may carry."""
     stances = " · ".join(f"**{symbol}** {label}" for _rank, label, symbol in STANCES.values())
     claims = " · ".join(f"**{CLAIM_MARKERS[claim]}** {label.lower()}" for claim, label in CLAIM_TYPES.items())
-    return (f"Stance: {stances} · blank: *{NO_POSITION}*  \n"
-            f"Claim type of the record shown: {claims} · **n records**: the cell holds n records, select it to read them "
-            f"all · **{CONTESTED}**: some of its records point another way than the one shown")
+    return (
+        f"Stance: {stances} · blank: *{NO_POSITION}*  \n"
+        f"Claim type of the record shown: {claims} · **n records**: the cell holds n records, select it to read them "
+        f"all · **{CONTESTED}**: some of its records point another way than the one shown"
+    )
 
 
 def matrix_axes(context: PageContext) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -81,11 +81,13 @@ def _axes(scope: Scope) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     frames, selection = scope.frames, scope.selection
     with_positions = set(frames.positions["party"])
     parties = [
-        (pid, name) for pid, name in zip(frames.parties["id"], frames.parties["name"], strict=True)
+        (pid, name)
+        for pid, name in zip(frames.parties["id"], frames.parties["name"], strict=True)
         if ((pid in selection.parties) if selection.parties else (pid in with_positions))
     ]
     issues = [
-        (iid, label) for iid, label in zip(frames.issues["id"], frames.issues["label"], strict=True)
+        (iid, label)
+        for iid, label in zip(frames.issues["id"], frames.issues["label"], strict=True)
         if not selection.issues or iid in selection.issues
     ]
     return parties, issues
@@ -103,8 +105,7 @@ LONG_WORD = 10  # letters; a shorter word fits on a line of the narrowest column
 def breakable(label: str) -> str:
     """The label with soft hyphens between the syllables of its long words, so a narrow column wraps such a word
     with a hyphen instead of widening or cutting it."""
-    return " ".join(_hyphenator().inserted(word, hyphen="\N{SOFT HYPHEN}") if len(word) >= LONG_WORD else word
-                    for word in label.split(" "))
+    return " ".join(_hyphenator().inserted(word, hyphen="\N{SOFT HYPHEN}") if len(word) >= LONG_WORD else word for word in label.split(" "))
 
 
 @dataclass(frozen=True)
@@ -142,9 +143,12 @@ class MatrixTable:
             "caption": "Position matrix: the stance of each party (rows) on each issue (columns)",
             "issues": [{"id": issue, "label": label, "heading": breakable(label)} for issue, label in self.issues],
             "rows": [
-                {"id": party, "name": name, "heading": breakable(name),
-                 "cells": [{"words": cell.words, "spoken": cell.spoken, "background": cell.background, "ink": cell.ink}
-                           for cell in row]}
+                {
+                    "id": party,
+                    "name": name,
+                    "heading": breakable(name),
+                    "cells": [{"words": cell.words, "spoken": cell.spoken, "background": cell.background, "ink": cell.ink} for cell in row],
+                }
                 for (party, name), row in zip(self.parties, self.cells, strict=True)
             ],
             "selected": selected,
@@ -163,8 +167,9 @@ def matrix_table(headline: pd.DataFrame, parties: list[tuple[str, str]], issues:
             background, ink = STANCE_COLOURS[facts[0]]
             line.append(MatrixCell(cell_words(*facts), cell_words(*facts, spoken=True), background, ink))
         cells.append(tuple(line))
-    return MatrixTable(parties=tuple(parties), issues=tuple(issues), cells=tuple(cells),
-                       headlines={key: row.headline for key, row in rows.items()})
+    return MatrixTable(
+        parties=tuple(parties), issues=tuple(issues), cells=tuple(cells), headlines={key: row.headline for key, row in rows.items()}
+    )
 
 
 DETAIL_PAGE = 5  # positions of a cell per page, each with its quotes

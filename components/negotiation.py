@@ -47,20 +47,22 @@ def range_strip(verdict: IssueVerdict) -> Markup:
     bounded = [(r, r.low, r.high) for r in verdict.ranges if r.low is not None and r.high is not None]
     rows = []
     for party_range, low, high in bounded:
-        rows.append(Markup(
-            '<div style="display:flex;align-items:center;height:28px">'
-            '<div style="flex:0 0 var(--names);font-size:0.85rem;color:#000;text-align:right;padding-right:0.5rem;'
-            'overflow-wrap:anywhere;line-height:1.1">{name}</div>'
-            '<div style="position:relative;flex:1;height:100%">'
-            '<div title="{title}" style="position:absolute;top:7px;height:14px;left:{left};width:{width};'
-            'background:{colour};border:1px solid #000;border-radius:3px"></div></div></div>'
-        ).format(
-            name=party_range.party_name,
-            title=f"{party_range.party_name}: {party_range.source}",
-            left=_at(low - 0.3),
-            width=_width(low - 0.3, high + 0.3),
-            colour=RANGE_COLOURS[party_range.source],
-        ))
+        rows.append(
+            Markup(
+                '<div style="display:flex;align-items:center;height:28px">'
+                '<div style="flex:0 0 var(--names);font-size:0.85rem;color:#000;text-align:right;padding-right:0.5rem;'
+                'overflow-wrap:anywhere;line-height:1.1">{name}</div>'
+                '<div style="position:relative;flex:1;height:100%">'
+                '<div title="{title}" style="position:absolute;top:7px;height:14px;left:{left};width:{width};'
+                'background:{colour};border:1px solid #000;border-radius:3px"></div></div></div>'
+            ).format(
+                name=party_range.party_name,
+                title=f"{party_range.party_name}: {party_range.source}",
+                left=_at(low - 0.3),
+                width=_width(low - 0.3, high + 0.3),
+                colour=RANGE_COLOURS[party_range.source],
+            )
+        )
     zone = Markup("")
     if verdict.low is None or verdict.high is None:
         pass  # no verdict, no zone
@@ -76,11 +78,12 @@ def range_strip(verdict: IssueVerdict) -> Markup:
             'background:repeating-linear-gradient(45deg,rgba(213,94,0,0.12) 0 6px,transparent 6px 12px)">'
             '<span style="font-size:0.75rem;color:#000;background:#fff;padding:0 2px">gap</span></div>'
         ).format(left=_at(verdict.high + 0.45), width=_width(verdict.high + 0.45, verdict.low - 0.45))
-    tick = Markup('<span style="position:absolute;left:{left};transform:translateX(-50%);white-space:nowrap">'
-                  '{symbol}<span class="tick-word"> {label}</span></span>')
+    tick = Markup(
+        '<span style="position:absolute;left:{left};transform:translateX(-50%);white-space:nowrap">'
+        '{symbol}<span class="tick-word"> {label}</span></span>'
+    )
     ticks = Markup("").join(
-        tick.format(left=_at(rank), symbol=STANCES[STANCE_AT[rank]][2], label=STANCES[STANCE_AT[rank]][1])
-        for rank in sorted(STANCE_AT)
+        tick.format(left=_at(rank), symbol=STANCES[STANCE_AT[rank]][2], label=STANCES[STANCE_AT[rank]][1]) for rank in sorted(STANCE_AT)
     )
     # the style sheet is joined on, not formatted in: its braces are CSS, not fields
     return STRIP_STYLE + Markup(
@@ -90,8 +93,8 @@ def range_strip(verdict: IssueVerdict) -> Markup:
         '<div style="display:flex"><div style="flex:0 0 var(--names)"></div>'
         '<div style="position:relative;flex:1;height:1.4rem;font-size:0.75rem;color:#000">{ticks}</div></div></div></div>'
     ).format(
-        summary=f"{verdict.label}: " + "; ".join(
-            f"{r.party_name} {STANCES[STANCE_AT[low]][1]} to {STANCES[STANCE_AT[high]][1]}" for r, low, high in bounded),
+        summary=f"{verdict.label}: "
+        + "; ".join(f"{r.party_name} {STANCES[STANCE_AT[low]][1]} to {STANCES[STANCE_AT[high]][1]}" for r, low, high in bounded),
         rows=Markup("").join(rows),
         zone=zone,
         ticks=ticks,
@@ -106,8 +109,9 @@ def record_links(context: PageContext, label: str, record_ids, key: str) -> None
     with st.container(horizontal=True, gap="small", key=key):
         st.markdown(f"**{label}**", width="content")
         for record, span in spans.items():
-            st.page_link(SOURCES_PAGE, label=record, icon=":material/find_in_page:", width="content",
-                         query_params=context.link_params(span=span))
+            st.page_link(
+                SOURCES_PAGE, label=record, icon=":material/find_in_page:", width="content", query_params=context.link_params(span=span)
+            )
 
 
 def view_verdicts_of(scope: Scope) -> list[IssueVerdict]:
@@ -131,9 +135,11 @@ def verdict_panel(context: PageContext, verdict: IssueVerdict) -> None:
         record_links(context, "Contested by:", verdict.contested_by, key=f"contested_by_{verdict.issue}")
         if any(r.low is not None for r in verdict.ranges):
             render_html(per_view(_strip, context, verdict.issue))
-        st.caption("Dark bar: a range in the party's own words or reporting of them · light bar: the party's headline "
-                   "stance alone, no flexibility assumed. The scale is ordered, not measured: read bars as positions, "
-                   "not distances.")
+        st.caption(
+            "Dark bar: a range in the party's own words or reporting of them · light bar: the party's headline "
+            "stance alone, no flexibility assumed. The scale is ordered, not measured: read bars as positions, "
+            "not distances."
+        )
         for party_range in verdict.ranges:
             if party_range.low is None or party_range.high is None:
                 where = "not placed: its headline record is ambiguous"
@@ -142,18 +148,22 @@ def verdict_panel(context: PageContext, verdict: IssueVerdict) -> None:
             else:
                 where = f"{STANCES[STANCE_AT[party_range.low]][1]} to {STANCES[STANCE_AT[party_range.high]][1]}"
             contested = " · contested" if party_range.contested_by else ""
-            with st.expander(f"{party_range.party_name}: {where} ({party_range.source}, {party_range.claim_type}, "
-                             f"confidence {party_range.confidence}){contested}"):
+            with st.expander(
+                f"{party_range.party_name}: {where} ({party_range.source}, {party_range.claim_type}, "
+                f"confidence {party_range.confidence}){contested}"
+            ):
                 if label := illustrative_label(context.frames, party_range.brief):
                     st.markdown(markdown_badge("Illustrative", "orange") + " " + label)
                 for text, claim_type, _evidence in party_range.red_lines:
                     whose = "the analyst's reading" if claim_type == "assessment" else f"{claim_type}"
                     st.markdown(f"**Red line** ({whose}): {text}")
                 if analyst := party_range.analyst_range:
-                    st.markdown(f"**The analyst's reading of its range** (not counted in the verdict): "
-                                f"{STANCES[STANCE_AT[analyst.low]][1]} to {STANCES[STANCE_AT[analyst.high]][1]}"
-                                + (f". {analyst.note}" if analyst.note else "") + f" ({analyst.position_id})")
+                    st.markdown(
+                        f"**The analyst's reading of its range** (not counted in the verdict): "
+                        f"{STANCES[STANCE_AT[analyst.low]][1]} to {STANCES[STANCE_AT[analyst.high]][1]}"
+                        + (f". {analyst.note}" if analyst.note else "")
+                        + f" ({analyst.position_id})"
+                    )
                 if party_range.contested_by:
-                    st.markdown("**Records of the cell that disagree with its headline:** "
-                                + ", ".join(party_range.contested_by))
+                    st.markdown("**Records of the cell that disagree with its headline:** " + ", ".join(party_range.contested_by))
                 evidence_quotes(context, party_range.evidence, claim_label=f"Behind {possessive(party_range.party_name)} placement")

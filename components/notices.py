@@ -11,8 +11,11 @@ def problems_banner(frames: Frames) -> None:
     if not frames.problems:
         return
     files = sorted({problem.file for problem in frames.problems})
-    st.error(f"{len(files)} data file(s) failed validation and were skipped; everything else is shown. "
-             "Run `python -m briefing validate` for the full list.", icon=":material/error:")
+    st.error(
+        f"{len(files)} data file(s) failed validation and were skipped; everything else is shown. "
+        "Run `python -m briefing validate` for the full list.",
+        icon=":material/error:",
+    )
     with st.expander(f"Problems in {', '.join(files[:3])}{' …' if len(files) > 3 else ''}"):
         st.code("\n".join(str(problem) for problem in frames.problems[:50]), language=None, wrap_lines=True)
 

@@ -23,12 +23,14 @@ def issue_counts(scope: Scope) -> pd.DataFrame:
         values = frame[column].explode() if exploded else frame[column]
         return values.value_counts()
 
-    counts = pd.DataFrame({
-        "Positions": tally(view.positions, "issue", False),
-        "Events": tally(view.events, "issues", True),
-        "Impacts": tally(view.impacts, "issues", True),
-        "Judgments": tally(view.judgments, "issues", True),
-    })
+    counts = pd.DataFrame(
+        {
+            "Positions": tally(view.positions, "issue", False),
+            "Events": tally(view.events, "issues", True),
+            "Impacts": tally(view.impacts, "issues", True),
+            "Judgments": tally(view.judgments, "issues", True),
+        }
+    )
     table = view.issues.set_index("id")[["label"]].join(counts).fillna(0)
     table = table.astype({c: int for c in counts.columns}).rename(columns={"label": "Issue"})
     return table[table[list(counts.columns)].sum(axis=1) > 0].reset_index(drop=True)
@@ -52,8 +54,10 @@ def party_counts(scope: Scope) -> pd.DataFrame:
 def brief_summary(context: PageContext) -> None:
     for brief in each_row(page_of(context.frames.briefs, "overview_brief_page", 5, "briefs")):
         with st.container(border=True):
-            st.markdown(f"#### {brief.title}\n\nPublished **{brief.published:%d %B %Y}** · source text "
-                        f"`{', '.join(brief.seed_files)}` · {len(brief.references)} reference(s), not retrieved")
+            st.markdown(
+                f"#### {brief.title}\n\nPublished **{brief.published:%d %B %Y}** · source text "
+                f"`{', '.join(brief.seed_files)}` · {len(brief.references)} reference(s), not retrieved"
+            )
 
 
 def view_links(context: PageContext) -> None:
@@ -73,13 +77,15 @@ def key_judgments(context: PageContext) -> None:
         number = row.number
         # lazy: the quote and its link are drawn only while the judgment is open, so a rerun of the overview sends
         # one element per judgment instead of four
-        judgment = st.expander(f"{number}. {row.text}  ·  confidence: {row.confidence}", key=f"judgment_{row.brief}_{row.id}",
-                               on_change="rerun")
+        judgment = st.expander(
+            f"{number}. {row.text}  ·  confidence: {row.confidence}", key=f"judgment_{row.brief}_{row.id}", on_change="rerun"
+        )
         if not judgment.open:
             continue
         with judgment:
-            st.caption(f"Analyst's assessment in “{titles.get(row.brief, row.brief)}” · issues: "
-                       + (", ".join(row.issue_labels) or "general"))
+            st.caption(
+                f"Analyst's assessment in “{titles.get(row.brief, row.brief)}” · issues: " + (", ".join(row.issue_labels) or "general")
+            )
             evidence_quotes(context, row.evidence, claim_label="Analyst's assessment")
 
 
@@ -100,11 +106,15 @@ def escalation_ladders(context: PageContext) -> None:
         first = steps.iloc[0]
         with st.container(border=True):
             st.markdown(f"**{first['party_name']}: {first['title']}**")
-            st.caption(f"{first['claim_label']} · confidence {first['ladder_confidence']} · "
-                       f"in “{context.frames.brief_titles.get(first['brief'], first['brief'])}”")
+            st.caption(
+                f"{first['claim_label']} · confidence {first['ladder_confidence']} · "
+                f"in “{context.frames.brief_titles.get(first['brief'], first['brief'])}”"
+            )
             for step in each_row(steps):
-                st.markdown(f"{step.step}. **{step.tier_label}:** {step.text} · confidence {step.confidence} · "
-                            f"issues: {', '.join(step.issue_labels)}")
+                st.markdown(
+                    f"{step.step}. **{step.tier_label}:** {step.text} · confidence {step.confidence} · "
+                    f"issues: {', '.join(step.issue_labels)}"
+                )
                 evidence_quotes(context, step.evidence, claim_label=step.tier_label)
 
 

@@ -50,8 +50,7 @@ def _build(frames: Frames, selection: Selection, kind: str, paper: str) -> bytes
         if not BUILDS.acquire(blocking=False):
             status.write("Waiting for another pack on this server to finish…")
             if not BUILDS.acquire(timeout=WAIT_FOR_TURN):
-                status.update(label=f"The {label} could not be built: the server is busy. Try again in a minute.",
-                              state="error")
+                status.update(label=f"The {label} could not be built: the server is busy. Try again in a minute.", state="error")
                 return None
         try:
             pictures = _pictures(frames, selection, status)
@@ -73,9 +72,15 @@ def pack_box(frames: Frames, selection: Selection) -> None:
     st.markdown("**Briefing pack** of the current filter")
     left, right = st.columns(2)
     for column, kind in ((left, "html"), (right, "md")):
-        column.download_button(FORMATS[kind].label, functools.partial(_text_file, frames, selection, kind),
-                               file_name=f"briefing-pack{FORMATS[kind].suffix}", mime=FORMATS[kind].mime,
-                               icon=":material/download:", key=f"pack_{kind}", on_click="ignore")
+        column.download_button(
+            FORMATS[kind].label,
+            functools.partial(_text_file, frames, selection, kind),
+            file_name=f"briefing-pack{FORMATS[kind].suffix}",
+            mime=FORMATS[kind].mime,
+            icon=":material/download:",
+            key=f"pack_{kind}",
+            on_click="ignore",
+        )
     paper = st.radio("PDF paper", options=list(PAPERS), format_func=PAPERS.get, key=PAPER_KEY, horizontal=True)
     prepared: dict = st.session_state.setdefault(PREPARED_KEY, {})
     for kind, build_label in (("pptx", "Build slides"), ("pdf", "Build PDF")):
@@ -86,5 +91,12 @@ def pack_box(frames: Frames, selection: Selection) -> None:
                 prepared[kind] = (wanted, data)
         built = prepared.get(kind)
         if built is not None and built[0] == wanted:  # a file built for another filter or version is not offered
-            st.download_button(f"Download {FORMATS[kind].label}", built[1], file_name=f"briefing-pack{FORMATS[kind].suffix}",
-                               mime=FORMATS[kind].mime, icon=":material/download:", key=f"pack_{kind}", on_click="ignore")
+            st.download_button(
+                f"Download {FORMATS[kind].label}",
+                built[1],
+                file_name=f"briefing-pack{FORMATS[kind].suffix}",
+                mime=FORMATS[kind].mime,
+                icon=":material/download:",
+                key=f"pack_{kind}",
+                on_click="ignore",
+            )

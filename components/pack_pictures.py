@@ -18,11 +18,16 @@ def _with_issue_key(figure: go.Figure, issue_labels: dict[str, str], colours: di
     """The figure with Plotly's own legend naming each issue colour: on screen the chips beside the chart do that."""
     keyed = go.Figure(figure)
     for issue in figure.layout.meta["issues"]:
-        keyed.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=BACKGROUND_LABEL if issue == BACKGROUND
-                                   else issue_labels.get(issue, issue), marker=dict(size=12, symbol="square",
-                                                                                    color=colours.get(issue, "#777777"))))
-    keyed.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.12, x=0, title_text="First issue: "),
-                        margin=dict(b=90))
+        keyed.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                name=BACKGROUND_LABEL if issue == BACKGROUND else issue_labels.get(issue, issue),
+                marker=dict(size=12, symbol="square", color=colours.get(issue, "#777777")),
+            )
+        )
+    keyed.update_layout(showlegend=True, legend=dict(orientation="h", y=-0.12, x=0, title_text="First issue: "), margin=dict(b=90))
     keyed.update_layout(height=(figure.layout.height or 400) + 60)
     return keyed
 

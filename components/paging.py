@@ -23,4 +23,4 @@ def page_of(frame: Rows, key: str, page_size: int = 10, noun: str = "items") -> 
     number = st.number_input(f"Page of {pages} ({total:,} {noun})", min_value=1, max_value=pages, step=1, key=key)
     start = (int(number) - 1) * page_size
     st.caption(f"Showing {start + 1:,}–{min(start + page_size, total):,} of {total:,} {noun}.")
-    return frame.iloc[start:start + page_size] if isinstance(frame, pd.DataFrame) else frame[start:start + page_size]
+    return frame.iloc[start : start + page_size] if isinstance(frame, pd.DataFrame) else frame[start : start + page_size]

@@ -160,19 +160,24 @@ _picker = st.components.v2.component("briefing_passage_picker", html=HTML, css=C
 def picker_pieces(text: str, spans: pd.DataFrame, colours: dict[str, str], chosen: tuple[int, int] | None = None) -> list[dict]:
     """The text cut at every span and at the chosen passage's bounds: each piece with the ids of the spans over it
     (innermost first), their colour and whether it is part of the chosen passage."""
-    intervals = [(int(s.start), int(s.end), s.id, s.issues[0] if len(s.issues) else "") for s in each_row(spans)
-                 if 0 <= int(s.start) < int(s.end) <= len(text)]
+    intervals = [
+        (int(s.start), int(s.end), s.id, s.issues[0] if len(s.issues) else "")
+        for s in each_row(spans)
+        if 0 <= int(s.start) < int(s.end) <= len(text)
+    ]
     bounds = sorted({0, len(text), *(b for a, z, _i, _c in intervals for b in (a, z)), *(chosen or ())})
     pieces = []
     for left, right in zip(bounds, bounds[1:], strict=False):
         covering = sorted((z - a, span_id, issue) for a, z, span_id, issue in intervals if a <= left and right <= z)
         colour = colours.get(covering[0][2], "#777777") if covering else ""
-        pieces.append({
-            "t": text[left:right],
-            "ids": [span_id for _length, span_id, _issue in covering],
-            "colour": colour if _COLOUR.fullmatch(colour) else "#777777",
-            "chosen": chosen is not None and chosen[0] <= left and right <= chosen[1],
-        })
+        pieces.append(
+            {
+                "t": text[left:right],
+                "ids": [span_id for _length, span_id, _issue in covering],
+                "colour": colour if _COLOUR.fullmatch(colour) else "#777777",
+                "chosen": chosen is not None and chosen[0] <= left and right <= chosen[1],
+            }
+        )
     return pieces
 
 
@@ -185,13 +190,19 @@ class PickerEvents:
     opened: tuple[str, ...] = ()
 
 
-def passage_picker(seed: str, text: str, spans: pd.DataFrame, colours: dict[str, str], chosen: tuple[int, int] | None,
-                   key: str) -> PickerEvents:
+def passage_picker(
+    seed: str, text: str, spans: pd.DataFrame, colours: dict[str, str], chosen: tuple[int, int] | None, key: str
+) -> PickerEvents:
     """Draw the picker for one seed and return what happened in it since the last run."""
     pieces = picker_pieces(text, spans, colours, chosen)
     version = hashlib.sha256(json.dumps([seed, pieces], ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
-    result = _picker(key=key, data={"pieces": pieces, "version": version, "chosen": f"{seed}:{chosen}"},
-                     default={"selection": None}, on_selection_change=lambda: None, on_open_change=lambda: None)
+    result = _picker(
+        key=key,
+        data={"pieces": pieces, "version": version, "chosen": f"{seed}:{chosen}"},
+        default={"selection": None},
+        on_selection_change=lambda: None,
+        on_open_change=lambda: None,
+    )
     events = PickerEvents()
     selection = result.get("selection")
     handled = f"{key}-handled"
@@ -215,4 +226,3 @@ def _passage(seed: str, text: str, selection: dict) -> Passage | None:
 def spans_of(evidence: pd.DataFrame, seed: str) -> pd.DataFrame:
     """The evidence spans that quote one seed."""
     return evidence[evidence["seed"] == seed]
-

@@ -53,8 +53,10 @@ def issue_slide(context: PageContext, issue: str) -> None:
         marks = " " + markdown_badge("contested", "orange") if row.contested else ""
         if row.brief in illustrative:
             marks += " " + markdown_badge("Illustrative", "orange")
-        st.markdown(f"**{row.party_name}: {row.stance_symbol} {row.stance_label}** ({row.claim_label.lower()}, "
-                    f"confidence {row.confidence}){marks} — {row.summary}")
+        st.markdown(
+            f"**{row.party_name}: {row.stance_symbol} {row.stance_label}** ({row.claim_label.lower()}, "
+            f"confidence {row.confidence}){marks} — {row.summary}"
+        )
         evidence_quotes(context, row.evidence[:1], claim_label=row.claim_label)
     verdict = per_view(_slide_verdict, context, issue)
     st.markdown(f"**Negotiation space: {verdict.label}** (confidence {verdict.confidence}). {verdict.explanation}")
@@ -72,6 +74,5 @@ def issue_slide(context: PageContext, issue: str) -> None:
     impacts = view.impacts[view.impacts["issues"].map(lambda issues: issue in issues)]
     if not impacts.empty:
         st.subheader("Regional effect")
-        st.markdown("\n".join(f"- **{row.region_name}**: {row.direction_label.lower()} — {row.assessment}"
-                              for row in each_row(impacts)))
+        st.markdown("\n".join(f"- **{row.region_name}**: {row.direction_label.lower()} — {row.assessment}" for row in each_row(impacts)))
     st.caption(" · ".join(f"{symbol} {label}" for _rank, label, symbol in STANCES.values()))

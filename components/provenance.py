@@ -47,18 +47,23 @@ def quality_note(frames: Frames, view: Frames) -> None:
     shown = [(file, title) for file, title in zip(view.briefs["file"], view.briefs["title"], strict=True) if file in by_file]
     if len(shown) > NOTE_FILES:
         total = sum(len(by_file[file]) for file, _title in shown)
-        with st.expander(f"Data-quality note: {len(shown):,} briefs in view have {total:,} reading(s) that may claim more "
-                         "than their quotes say", icon=":material/rule:"):
-            st.caption("From the editorial checks of `python -m briefing validate` (docs/editorial-checklist.md). "
-                       "Run it for every line; the briefs with the most:")
+        with st.expander(
+            f"Data-quality note: {len(shown):,} briefs in view have {total:,} reading(s) that may claim more than their quotes say",
+            icon=":material/rule:",
+        ):
+            st.caption(
+                "From the editorial checks of `python -m briefing validate` (docs/editorial-checklist.md). "
+                "Run it for every line; the briefs with the most:"
+            )
             ranked = sorted(shown, key=lambda pair: -len(by_file[pair[0]]))[:NOTE_LINES]
             st.code("\n".join(f"{len(by_file[file]):>4}  {file}" for file, _title in ranked), language=None)
         return
     for file, title in shown:
         lines = by_file[file]
         more = [f"… and {len(lines) - NOTE_LINES} more: run python -m briefing validate"] if len(lines) > NOTE_LINES else []
-        with st.expander(f"Data-quality note: {len(lines)} reading(s) in “{title}” may claim more than their quotes say",
-                         icon=":material/rule:"):
+        with st.expander(
+            f"Data-quality note: {len(lines)} reading(s) in “{title}” may claim more than their quotes say", icon=":material/rule:"
+        ):
             st.caption("From the editorial checks of `python -m briefing validate` (docs/editorial-checklist.md).")
             st.code("\n".join([*lines[:NOTE_LINES], *more]), language=None, wrap_lines=True)
 

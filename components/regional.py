@@ -106,14 +106,20 @@ def regional_map(context: PageContext) -> None:
         if missing:
             left.warning(f"The map has no outline for {', '.join(missing)}; see the panels below.", icon=":material/map:")
         key = f"regional_map_{chosen or ALL_REGIONS}"  # a new chart per choice: a click on the same country counts again
-        left.plotly_chart(figure, key=key, on_select=lambda: _map_clicked(key), selection_mode="points",
-                          config={"displayModeBar": False}, alt=summary)
+        left.plotly_chart(
+            figure, key=key, on_select=lambda: _map_clicked(key), selection_mode="points", config={"displayModeBar": False}, alt=summary
+        )
         with right:
             render_html(map_legend())
     st.session_state[CHOOSER_KEY] = chosen or ALL_REGIONS
-    right.selectbox("Show the impacts on", options=[ALL_REGIONS, *labels], key=CHOOSER_KEY,
-                    format_func=lambda region: "All regions" if region == ALL_REGIONS else labels[region],
-                    on_change=_region_chosen, help="The same as clicking a country on the map; kept in the link.")
+    right.selectbox(
+        "Show the impacts on",
+        options=[ALL_REGIONS, *labels],
+        key=CHOOSER_KEY,
+        format_func=lambda region: "All regions" if region == ALL_REGIONS else labels[region],
+        on_change=_region_chosen,
+        help="The same as clicking a country on the map; kept in the link.",
+    )
 
 
 def _impacts_on(scope: Scope, region: str, members: tuple[str, ...]) -> pd.DataFrame:

@@ -81,11 +81,16 @@ def map_readings(impacts: pd.DataFrame, parties: pd.DataFrame, outlines: Outline
     drawable = {country.id for country in subjects}
     groups = tuple(
         GroupReading(region, names[region], members, region_headline(impacts, region))
-        for region, members in covered.items() if members and set(members) <= drawable
+        for region, members in covered.items()
+        if members and set(members) <= drawable
     )
     countries = tuple(
-        CountryReading(country.id, names.get(country.id, country.name), region_headline(impacts, country.id),
-                       tuple(g for g in groups if country.id in g.members and g.headline.reading != NONE))
+        CountryReading(
+            country.id,
+            names.get(country.id, country.name),
+            region_headline(impacts, country.id),
+            tuple(g for g in groups if country.id in g.members and g.headline.reading != NONE),
+        )
         for country in subjects
     )
     missing = tuple(names[region] for region, members in covered.items() if not members and region not in drawable)
@@ -93,7 +98,7 @@ def map_readings(impacts: pd.DataFrame, parties: pd.DataFrame, outlines: Outline
 
 
 def _rgba(colour: str, opacity: float) -> str:
-    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({red},{green},{blue},{opacity})"
 
 
@@ -137,13 +142,13 @@ def hover_text(reading: CountryReading) -> str:
 
 def map_summary(readings: MapReadings, outlines: Outlines) -> str:
     """The map in one paragraph of plain text, for screen readers (the chart's accessible name)."""
-    parts = [f"{country.name}: {country.headline.words}" + (f", {country.headline.confidence} confidence"
-                                                            if country.headline.confidence else "")
-             for country in readings.countries]
+    parts = [
+        f"{country.name}: {country.headline.words}" + (f", {country.headline.confidence} confidence" if country.headline.confidence else "")
+        for country in readings.countries
+    ]
     parts += [f"{group.label}: {group.headline.words}, {group.headline.confidence} confidence" for group in readings.assessed_groups]
     neighbours = [country.name for country in outlines.countries if country.role == "neighbour"]
-    return (f"Map of Poland and the Baltic states. {'. '.join(parts)}. "
-            f"Drawn for context and not assessed: {', '.join(neighbours)}.")
+    return f"Map of Poland and the Baltic states. {'. '.join(parts)}. Drawn for context and not assessed: {', '.join(neighbours)}."
 
 
 def map_figure(readings: MapReadings, outlines: Outlines, chosen: str | None = None) -> go.Figure:
@@ -160,33 +165,72 @@ def map_figure(readings: MapReadings, outlines: Outlines, chosen: str | None = N
     def land(name: str, countries: list[Country], fill: str, line: str, width: float) -> None:
         if countries:
             xs, ys = _rings(countries)
-            figure.add_trace(go.Scatter(x=xs, y=ys, name=name, mode="lines", fill="toself", fillcolor=fill,
-                                        line=dict(color=line, width=width), hoverinfo="skip", showlegend=False))
+            figure.add_trace(
+                go.Scatter(
+                    x=xs,
+                    y=ys,
+                    name=name,
+                    mode="lines",
+                    fill="toself",
+                    fillcolor=fill,
+                    line=dict(color=line, width=width),
+                    hoverinfo="skip",
+                    showlegend=False,
+                )
+            )
 
     land("Other land", by_role["context"], CONTEXT_FILL, CONTEXT_LINE, 0.6)
     land("Neighbours, not assessed", by_role["neighbour"], NEIGHBOUR_FILL, NEIGHBOUR_LINE, 0.8)
     for reading in readings.countries:
         country = outlines.outline(reading.id)
-        land(reading.name, [country], _fill(reading.headline), "#000000" if reading.id == chosen else OUTLINE,
-             3.0 if reading.id == chosen else 1.0)
+        land(
+            reading.name,
+            [country],
+            _fill(reading.headline),
+            "#000000" if reading.id == chosen else OUTLINE,
+            3.0 if reading.id == chosen else 1.0,
+        )
     for group in readings.assessed_groups:
         xs, ys = _rings([outlines.outline(member) for member in group.members])
-        figure.add_trace(go.Scatter(
-            x=xs, y=ys, name=group.label, mode="lines", fill="toself", fillcolor="rgba(0,0,0,0)",
-            fillpattern=dict(shape=GROUP_PATTERN, fgcolor=READING_COLOURS[group.headline.reading], bgcolor="rgba(0,0,0,0)",
-                             # thin hatch lines need more opacity than a solid fill to read at the same level
-                             fgopacity=min(1.0, CONFIDENCE_OPACITY[group.headline.confidence or "low"] + 0.3), size=9, solidity=0.45),
-            line=dict(color="#000000" if group.id == chosen else OUTLINE, width=3.0 if group.id == chosen else 2.0, dash="dash"),
-            hoverinfo="skip", showlegend=False,
-        ))
+        figure.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                name=group.label,
+                mode="lines",
+                fill="toself",
+                fillcolor="rgba(0,0,0,0)",
+                fillpattern=dict(
+                    shape=GROUP_PATTERN,
+                    fgcolor=READING_COLOURS[group.headline.reading],
+                    bgcolor="rgba(0,0,0,0)",
+                    # thin hatch lines need more opacity than a solid fill to read at the same level
+                    fgopacity=min(1.0, CONFIDENCE_OPACITY[group.headline.confidence or "low"] + 0.3),
+                    size=9,
+                    solidity=0.45,
+                ),
+                line=dict(color="#000000" if group.id == chosen else OUTLINE, width=3.0 if group.id == chosen else 2.0, dash="dash"),
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
     for reading in readings.countries:
         country = outlines.outline(reading.id)
-        figure.add_trace(go.Scatter(
-            x=[x for x, _y in country.hit_points], y=[y for _x, y in country.hit_points], name=f"{reading.name} (hover)",
-            mode="markers", marker=dict(size=12, opacity=0), selected=dict(marker=dict(opacity=0)),
-            unselected=dict(marker=dict(opacity=0)), customdata=[reading.id] * len(country.hit_points),
-            hovertext=hover_text(reading), hoverinfo="text", showlegend=False,
-        ))
+        figure.add_trace(
+            go.Scatter(
+                x=[x for x, _y in country.hit_points],
+                y=[y for _x, y in country.hit_points],
+                name=f"{reading.name} (hover)",
+                mode="markers",
+                marker=dict(size=12, opacity=0),
+                selected=dict(marker=dict(opacity=0)),
+                unselected=dict(marker=dict(opacity=0)),
+                customdata=[reading.id] * len(country.hit_points),
+                hovertext=hover_text(reading),
+                hoverinfo="text",
+                showlegend=False,
+            )
+        )
     figure.update_layout(annotations=_labels(readings, outlines, by_role["neighbour"]))
     bounds = outlines.bounds
     middle = math.radians((bounds.south + bounds.north) / 2)
@@ -200,42 +244,76 @@ def map_figure(readings: MapReadings, outlines: Outlines, chosen: str | None = N
         hoverlabel=dict(bgcolor="#ffffff", font=dict(color="#000000", size=13), align="left"),
         dragmode=False,
         xaxis=dict(range=[bounds.west, bounds.east], visible=False, fixedrange=True, constrain="domain"),
-        yaxis=dict(range=[bounds.south, bounds.north], visible=False, fixedrange=True,
-                   scaleanchor="x", scaleratio=1 / math.cos(middle), constrain="domain"),
-        meta={"readings": {c.id: c.headline.reading for c in readings.countries}
-              | {g.id: g.headline.reading for g in readings.assessed_groups}},
+        yaxis=dict(
+            range=[bounds.south, bounds.north],
+            visible=False,
+            fixedrange=True,
+            scaleanchor="x",
+            scaleratio=1 / math.cos(middle),
+            constrain="domain",
+        ),
+        meta={
+            "readings": {c.id: c.headline.reading for c in readings.countries}
+            | {g.id: g.headline.reading for g in readings.assessed_groups}
+        },
     )
     return figure
 
 
 def _labels(readings: MapReadings, outlines: Outlines, neighbours: list[Country]) -> list[dict]:
     labels = [
-        dict(x=label.at[0], y=label.at[1], text=f"<i>{_plotly_text(label.text)}</i>", showarrow=False,
-             font=dict(size=12, color="#444444"))
-        for country in neighbours for label in country.labels
+        dict(x=label.at[0], y=label.at[1], text=f"<i>{_plotly_text(label.text)}</i>", showarrow=False, font=dict(size=12, color="#444444"))
+        for country in neighbours
+        for label in country.labels
     ]
     for reading in readings.countries:
         label = outlines.outline(reading.id).labels[0]
         text = f"<b>{_plotly_text(reading.name)}</b>"
         if reading.headline.reading != NONE:
-            text += (f"<br>{escape(READING_ICONS[reading.headline.reading])} {escape(READING_WORDS[reading.headline.reading])}"
-                     f"<br>{escape(reading.headline.confidence)} confidence")
-        labels.append(dict(x=label.at[0], y=label.at[1], text=text, showarrow=False, font=dict(size=13, color="#000000"),
-                           bgcolor="rgba(255,255,255,0.75)"))
+            text += (
+                f"<br>{escape(READING_ICONS[reading.headline.reading])} {escape(READING_WORDS[reading.headline.reading])}"
+                f"<br>{escape(reading.headline.confidence)} confidence"
+            )
+        labels.append(
+            dict(
+                x=label.at[0],
+                y=label.at[1],
+                text=text,
+                showarrow=False,
+                font=dict(size=13, color="#000000"),
+                bgcolor="rgba(255,255,255,0.75)",
+            )
+        )
     for group in readings.assessed_groups:
         members = [outlines.outline(member) for member in group.members]
         west = min(x for country in members for ring in country.rings for x, _y in ring)
         middle = sum(country.labels[0].at[1] for country in members) / len(members)
-        text = (f"<b>{escape(group.label)}</b><br>{escape(READING_ICONS[group.headline.reading])} "
-                f"{escape(group.headline.words)} · {escape(group.headline.confidence)} confidence")
-        labels.append(dict(x=west - 0.3, y=middle, xanchor="right", text=text, showarrow=False, align="right",
-                           font=dict(size=13, color="#000000"), bgcolor="rgba(255,255,255,0.85)",
-                           bordercolor=READING_COLOURS[group.headline.reading], borderwidth=2, borderpad=3))
+        text = (
+            f"<b>{escape(group.label)}</b><br>{escape(READING_ICONS[group.headline.reading])} "
+            f"{escape(group.headline.words)} · {escape(group.headline.confidence)} confidence"
+        )
+        labels.append(
+            dict(
+                x=west - 0.3,
+                y=middle,
+                xanchor="right",
+                text=text,
+                showarrow=False,
+                align="right",
+                font=dict(size=13, color="#000000"),
+                bgcolor="rgba(255,255,255,0.85)",
+                bordercolor=READING_COLOURS[group.headline.reading],
+                borderwidth=2,
+                borderpad=3,
+            )
+        )
     return labels
 
 
-_SWATCH = Markup('<span aria-hidden="true" style="display:inline-block;width:1.6rem;height:0.9rem;margin-right:0.45rem;'
-                 'vertical-align:middle;border:1px solid #333;background:{background}"></span>')
+_SWATCH = Markup(
+    '<span aria-hidden="true" style="display:inline-block;width:1.6rem;height:0.9rem;margin-right:0.45rem;'
+    'vertical-align:middle;border:1px solid #333;background:{background}"></span>'
+)
 _ROW = Markup('<li style="list-style:none;margin:0 0 0.2rem 0">{swatch}{words}</li>')
 
 
@@ -247,27 +325,36 @@ def map_legend() -> Markup:
     """The map's key in words: colour says the reading, solidity the confidence, hatching a group's impact."""
     readings = [
         (READING_COLOURS[reading], f"{READING_ICONS[reading]} {words}")
-        for reading, words in (("worsens", "Worse off: the brief assesses the region's security worsens"),
-                               ("improves", "Better off: its security improves"),
-                               ("mixed", "Mixed effect: one assessment sees gains and losses"),
-                               ("uncertain", "Effect uncertain"),
-                               (DIFFER, "Mixed readings: the region's impacts point different ways"),
-                               (NONE, "No assessment under this filter"))
+        for reading, words in (
+            ("worsens", "Worse off: the brief assesses the region's security worsens"),
+            ("improves", "Better off: its security improves"),
+            ("mixed", "Mixed effect: one assessment sees gains and losses"),
+            ("uncertain", "Effect uncertain"),
+            (DIFFER, "Mixed readings: the region's impacts point different ways"),
+            (NONE, "No assessment under this filter"),
+        )
     ]
-    confidence = [(_rgba(READING_COLOURS["worsens"], CONFIDENCE_OPACITY[level]), f"{level.capitalize()} confidence")
-                  for level in ("high", "medium", "low")]
+    confidence = [
+        (_rgba(READING_COLOURS["worsens"], CONFIDENCE_OPACITY[level]), f"{level.capitalize()} confidence")
+        for level in ("high", "medium", "low")
+    ]
     hatch = "repeating-linear-gradient(-45deg,#333 0 2px,transparent 2px 7px)"
     rows = [
         *(_ROW.format(swatch=_swatch(colour), words=words) for colour, words in readings),
         Markup('<li style="list-style:none;margin:0.5rem 0 0.2rem 0">{words}</li>').format(
-            words="How solid the shading is says how sure the brief is:"),
+            words="How solid the shading is says how sure the brief is:"
+        ),
         *(_ROW.format(swatch=_swatch(colour), words=words) for colour, words in confidence),
-        _ROW.format(swatch=_swatch(hatch), words="Hatched, dashed outline, one label: an impact on the Baltic states "
-                                                 "as a group, not an assessment of each state"),
+        _ROW.format(
+            swatch=_swatch(hatch),
+            words="Hatched, dashed outline, one label: an impact on the Baltic states as a group, not an assessment of each state",
+        ),
         _ROW.format(swatch=_swatch(NEIGHBOUR_FILL), words="Grey, named: neighbours drawn for context, not assessed"),
     ]
-    return Markup('<div role="group" aria-label="Map key"><p style="margin:0 0 0.3rem 0"><strong>Map key</strong></p>'
-                  '<ul style="padding:0;margin:0">{rows}</ul></div>').format(rows=Markup("").join(rows))
+    return Markup(
+        '<div role="group" aria-label="Map key"><p style="margin:0 0 0.3rem 0"><strong>Map key</strong></p>'
+        '<ul style="padding:0;margin:0">{rows}</ul></div>'
+    ).format(rows=Markup("").join(rows))
 
 
 def choice_labels(impacts: pd.DataFrame, parties: pd.DataFrame) -> dict[str, str]:

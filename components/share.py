@@ -17,8 +17,7 @@ def share_box(context: PageContext) -> None:
         st.divider()
         # lazy: the link and the pack's buttons are sent only once the analyst opens the box, so every other run of
         # every page draws one closed expander here instead of seven elements
-        share = st.expander("Share this view · pack", icon=":material/link:", key=SHARE_KEY,
-                            on_change="rerun")
+        share = st.expander("Share this view · pack", icon=":material/link:", key=SHARE_KEY, on_change="rerun")
         if not share.open:
             return
         with share:

@@ -44,8 +44,12 @@ def page_shell(
     """Draw the frame of a page and return its context. ``params`` validates the page's own link params."""
     # a drawn favicon: Material icon names would be fetched from a font CDN, which offline hosts cannot reach
     # "auto": open beside the page on a wide screen, folded on a phone, where it would cover the linked view
-    st.set_page_config(page_title=f"{title} · Briefing dashboard", page_icon=_FAVICON, layout="wide",
-                       initial_sidebar_state="collapsed" if presenting else "auto")
+    st.set_page_config(
+        page_title=f"{title} · Briefing dashboard",
+        page_icon=_FAVICON,
+        layout="wide",
+        initial_sidebar_state="collapsed" if presenting else "auto",
+    )
     _require_login()
     frames = get_frames()
     notices: list[str] = []
@@ -73,8 +77,7 @@ def page_shell(
         parties = ", ".join(frames.party_names[p] for p in selection.parties if p in frames.party_names) or "all parties"
         brief = frames.brief_titles.get(selection.briefs[0], "") if selection.briefs else "all briefs"
         st.info(f"Filtered to **{issues}** · **{parties}** · **{brief}**", icon=":material/filter_alt:")
-    return PageContext(frames=frames, view=view, selection=selection, params=page_params,
-                       share_slot=share_slot)
+    return PageContext(frames=frames, view=view, selection=selection, params=page_params, share_slot=share_slot)
 
 
 def page_footer(context: PageContext) -> None:

@@ -45,23 +45,43 @@ def sidebar(frames: Frames, selection: Selection, presenting: bool) -> DeltaGene
     st.session_state[BRIEF_WIDGET] = selection.briefs[0] if selection.briefs else ALL_BRIEFS
     with st.sidebar:
         st.markdown("### Briefing dashboard")
-        if st.toggle("Briefing mode", value=presenting, key=f"briefing_mode_{presenting}",
-                     help="Large type, one issue at a time, sidebar folded away.") != presenting:
+        if (
+            st.toggle(
+                "Briefing mode",
+                value=presenting,
+                key=f"briefing_mode_{presenting}",
+                help="Large type, one issue at a time, sidebar folded away.",
+            )
+            != presenting
+        ):
             st.switch_page((OVERVIEW if presenting else PRESENT).script, query_params=filter_params(selection))
         for page in SIDEBAR:
             st.page_link(page.script, label=page.title, icon=page.icon, query_params=filter_params(selection))
         share_slot = st.container()
         st.divider()
         st.markdown("**Filter** — follows you to every view and into shared links")
-        st.button("Clear filters", key="clear_filters", on_click=_clear_filters, disabled=not selection.active,
-                  icon=":material/filter_alt_off:")
+        st.button(
+            "Clear filters", key="clear_filters", on_click=_clear_filters, disabled=not selection.active, icon=":material/filter_alt_off:"
+        )
         if len(frames.briefs) > 1:
             _brief_chooser(frames, selection)
-        st.multiselect("Issues", options=list(issues), format_func=issues.__getitem__, key=ISSUE_WIDGET,
-                       on_change=_widgets_changed, placeholder="All issues")
-        st.multiselect("Parties", options=list(parties), format_func=parties.__getitem__, key=PARTY_WIDGET,
-                       on_change=_widgets_changed, placeholder="All parties",
-                       help="Limits positions, events and highlighted evidence to these parties.")
+        st.multiselect(
+            "Issues",
+            options=list(issues),
+            format_func=issues.__getitem__,
+            key=ISSUE_WIDGET,
+            on_change=_widgets_changed,
+            placeholder="All issues",
+        )
+        st.multiselect(
+            "Parties",
+            options=list(parties),
+            format_func=parties.__getitem__,
+            key=PARTY_WIDGET,
+            on_change=_widgets_changed,
+            placeholder="All parties",
+            help="Limits positions, events and highlighted evidence to these parties.",
+        )
         st.caption("The address bar always holds the current view: copy it to share exactly what you see.")
     return share_slot
 
@@ -72,8 +92,7 @@ def brief_choices(frames: Frames, chosen: str | None, query: str = "") -> tuple[
     newest = list(frames.brief_titles)[::-1]  # the frames list briefs oldest first
     words = query.casefold().split()
     if words:
-        newest = [brief for brief in newest
-                  if all(word in f"{frames.brief_titles[brief]} {brief}".casefold() for word in words)]
+        newest = [brief for brief in newest if all(word in f"{frames.brief_titles[brief]} {brief}".casefold() for word in words)]
     shown = newest[:BRIEF_CHOICES]
     if chosen is not None and chosen not in shown:
         shown.insert(0, chosen)
@@ -86,9 +105,12 @@ def _brief_chooser(frames: Frames, selection: Selection) -> None:
     total = len(frames.brief_titles)
     query = ""
     if total > BRIEF_CHOICES:
-        query = st.text_input("Find a brief", key=BRIEF_SEARCH, placeholder="Words of its title or id",
-                              help=f"The list below offers the newest {BRIEF_CHOICES} of {total:,} briefs, "
-                                   "or the newest that match these words.")
+        query = st.text_input(
+            "Find a brief",
+            key=BRIEF_SEARCH,
+            placeholder="Words of its title or id",
+            help=f"The list below offers the newest {BRIEF_CHOICES} of {total:,} briefs, or the newest that match these words.",
+        )
     shown, matching = brief_choices(frames, selection.briefs[0] if selection.briefs else None, query)
     label = "Brief"
     if query.strip():
@@ -96,5 +118,10 @@ def _brief_chooser(frames: Frames, selection: Selection) -> None:
     elif total > BRIEF_CHOICES:
         label = f"Brief (newest {BRIEF_CHOICES} of {total:,} listed)"
     everything = f"All briefs ({total:,})"
-    st.selectbox(label, options=[ALL_BRIEFS, *shown], key=BRIEF_WIDGET, on_change=_widgets_changed,
-                 format_func=lambda brief: everything if brief == ALL_BRIEFS else frames.brief_titles.get(brief, brief))
+    st.selectbox(
+        label,
+        options=[ALL_BRIEFS, *shown],
+        key=BRIEF_WIDGET,
+        on_change=_widgets_changed,
+        format_func=lambda brief: everything if brief == ALL_BRIEFS else frames.brief_titles.get(brief, brief),
+    )

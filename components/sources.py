@@ -27,8 +27,9 @@ def find_hits(text: str, query: str | None, limit: int = 500) -> list[tuple[int,
     return [(m.start(), m.end()) for m, _ in zip(matches, range(limit), strict=False)]
 
 
-def source_html(text: str, spans: pd.DataFrame, colours: dict[str, str], target: str | None = None,
-                hits: Sequence[tuple[int, int]] = ()) -> Markup:
+def source_html(
+    text: str, spans: pd.DataFrame, colours: dict[str, str], target: str | None = None, hits: Sequence[tuple[int, int]] = ()
+) -> Markup:
     """The text cut at every span and hit boundary; each piece escaped and wrapped in <mark> where cited.
 
     The target span, however many pieces overlapping spans cut it into, sits whole inside one
@@ -47,8 +48,12 @@ def source_html(text: str, spans: pd.DataFrame, colours: dict[str, str], target:
             innermost = min(covering, key=lambda s: s.end - s.start)
             colour = colours.get(innermost.issues[0] if innermost.issues else "", "#777777")
             ids = " ".join(s.id for s in covering)
-            piece = EVIDENCE_MARK.format(ids=ids, title=f"Evidence: {ids}", piece=piece,
-                                         style=f"background:{colour}2e;border-bottom:3px solid {colour};color:inherit;padding:0 1px")
+            piece = EVIDENCE_MARK.format(
+                ids=ids,
+                title=f"Evidence: {ids}",
+                piece=piece,
+                style=f"background:{colour}2e;border-bottom:3px solid {colour};color:inherit;padding:0 1px",
+            )
         if target_range and left == target_range[0]:
             pieces.append(TARGET_OPEN.format(anchor=TARGET_ID, ids=target))
         pieces.append(piece)
@@ -61,14 +66,15 @@ def source_html(text: str, spans: pd.DataFrame, colours: dict[str, str], target:
 
 def span_context(text: str, start: int, end: int) -> tuple[str, str, str]:
     """The quote with some text either side, for the callout above the full text."""
-    return text[max(0, start - CONTEXT_CHARS):start], text[start:end], text[end:end + CONTEXT_CHARS]
+    return text[max(0, start - CONTEXT_CHARS) : start], text[start:end], text[end : end + CONTEXT_CHARS]
 
 
 def scroll_to_target() -> None:
     """Scroll the page to the emphasised span once it is drawn."""
     render_script(
         "const tries={n:0};const t=setInterval(()=>{const el=document.getElementById("
-        + json.dumps(TARGET_ID) + ");tries.n++;if(el){el.scrollIntoView({block:'center'});clearInterval(t);}"
+        + json.dumps(TARGET_ID)
+        + ");tries.n++;if(el){el.scrollIntoView({block:'center'});clearInterval(t);}"
         "if(tries.n>40){clearInterval(t);}},150);"
     )
 

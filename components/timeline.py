@@ -80,6 +80,8 @@ def zoom_label(zoom: str, events: pd.DataFrame, window: Window | None) -> str:
     else:
         dates = f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
     return f"{ZOOMS[zoom]} · {dates}"
+
+
 EVENT_LABEL_WIDTH = 48  # characters per line of an event's label on the axis
 
 
@@ -99,12 +101,18 @@ def issues_text(labels) -> str:
 def issue_legend(issue_labels: dict[str, str], colours: dict[str, str], shown, name: str) -> Markup:
     """Colour chips for the issues in `shown`, named `name` for screen readers; the colour is never the only cue."""
     shown = set(shown)
-    chip = Markup('<span style="display:inline-block;margin:0 0.6rem 0.3rem 0;padding:0 0.4rem;'
-                  'background:{colour}2e;border-bottom:3px solid {colour}">{label}</span>')
-    chips = [chip.format(colour=colours.get(i, BACKGROUND_COLOUR), label=label)
-             for i, label in {**issue_labels, BACKGROUND: BACKGROUND_LABEL}.items() if i in shown]
-    return Markup('<div role="group" aria-label="{name}"><span style="margin-right:0.6rem">{name}:</span>{chips}</div>'
-                  ).format(name=name, chips=Markup("").join(chips))
+    chip = Markup(
+        '<span style="display:inline-block;margin:0 0.6rem 0.3rem 0;padding:0 0.4rem;'
+        'background:{colour}2e;border-bottom:3px solid {colour}">{label}</span>'
+    )
+    chips = [
+        chip.format(colour=colours.get(i, BACKGROUND_COLOUR), label=label)
+        for i, label in {**issue_labels, BACKGROUND: BACKGROUND_LABEL}.items()
+        if i in shown
+    ]
+    return Markup('<div role="group" aria-label="{name}"><span style="margin-right:0.6rem">{name}:</span>{chips}</div>').format(
+        name=name, chips=Markup("").join(chips)
+    )
 
 
 def event_label(row) -> str:
@@ -122,8 +130,7 @@ def in_window(events: pd.DataFrame, window: Window | None) -> pd.DataFrame:
     return dated[(dated["date_end"] + ONE_DAY > window[0]) & (dated["date_start"] < window[1])]
 
 
-def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: dict[str, str],
-                    window: Window | None = None) -> go.Figure:
+def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: dict[str, str], window: Window | None = None) -> go.Figure:
     """Horizontal bars from the first to the last day each date allows, coloured by first issue and hatched by status;
     with a window, only the events it overlaps, on an axis that spans it.
 
@@ -139,31 +146,47 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours:
     inks = [colours.get(first_issue(row.issues), BACKGROUND_COLOUR) for row in rows]
     ids = [row.id for row in rows]
     figure = go.Figure()
-    figure.add_trace(go.Bar(
-        base=starts,
-        x=[span.total_seconds() * 1000 for span in spans],
-        y=labels,
-        orientation="h",
-        name="events",
-        showlegend=False,
-        marker=dict(color=inks, opacity=[STATUS_STYLE[row.status][1] for row in rows],
-                    pattern=dict(shape=[STATUS_STYLE[row.status][0] for row in rows]),
-                    line=dict(color="#222222", width=1)),
-        customdata=ids,
-        hovertext=[
-            f"<b>{escape(row.title)}</b><br>{escape(row.date)} ({escape(row.date_precision)})<br>"
-            f"status: {row.status}<br>issues: {escape(issues_text(row.issue_labels))}"
-            for row in rows
-        ],
-        hovertemplate="%{hovertext}<extra></extra>",
-    ))
+    figure.add_trace(
+        go.Bar(
+            base=starts,
+            x=[span.total_seconds() * 1000 for span in spans],
+            y=labels,
+            orientation="h",
+            name="events",
+            showlegend=False,
+            marker=dict(
+                color=inks,
+                opacity=[STATUS_STYLE[row.status][1] for row in rows],
+                pattern=dict(shape=[STATUS_STYLE[row.status][0] for row in rows]),
+                line=dict(color="#222222", width=1),
+            ),
+            customdata=ids,
+            hovertext=[
+                f"<b>{escape(row.title)}</b><br>{escape(row.date)} ({escape(row.date_precision)})<br>"
+                f"status: {row.status}<br>issues: {escape(issues_text(row.issue_labels))}"
+                for row in rows
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
+        )
+    )
     # a marker in the middle keeps one-day events visible on a 12-year axis
-    figure.add_trace(go.Scatter(
-        x=[start + span / 2 for start, span in zip(starts, spans, strict=True)], y=labels, mode="markers",
-        name="midpoints", showlegend=False, hoverinfo="skip", customdata=ids,
-        marker=dict(symbol=["diamond" if row.status == "occurred" else "diamond-open" for row in rows], size=9,
-                    color=inks, line=dict(color="#222222", width=1)),
-    ))
+    figure.add_trace(
+        go.Scatter(
+            x=[start + span / 2 for start, span in zip(starts, spans, strict=True)],
+            y=labels,
+            mode="markers",
+            name="midpoints",
+            showlegend=False,
+            hoverinfo="skip",
+            customdata=ids,
+            marker=dict(
+                symbol=["diamond" if row.status == "occurred" else "diamond-open" for row in rows],
+                size=9,
+                color=inks,
+                line=dict(color="#222222", width=1),
+            ),
+        )
+    )
     x_range = axis_range(window) if window else None
     figure.update_layout(
         barmode="overlay",
@@ -184,14 +207,16 @@ UNDATED_CAPTION = "Events the text does not date"
 def undated_table(events: pd.DataFrame) -> pd.DataFrame:
     """Events the text does not date, with what is known of their time; never placed on the axis."""
     undated = events[events["date_start"].isna()]
-    return pd.DataFrame({
-        "Event": undated["title"],
-        "Status": undated["status"],
-        "What the text says of its time": undated["date_note"],
-        "Not before": undated["after"].fillna(""),
-        "Not after": undated["before"].fillna(""),
-        "Issues": undated["issue_labels"].map(issues_text),
-    })
+    return pd.DataFrame(
+        {
+            "Event": undated["title"],
+            "Status": undated["status"],
+            "What the text says of its time": undated["date_note"],
+            "Not before": undated["after"].fillna(""),
+            "Not after": undated["before"].fillna(""),
+            "Issues": undated["issue_labels"].map(issues_text),
+        }
+    )
 
 
 def event_details(context: PageContext, event_id: str) -> None:
@@ -202,8 +227,10 @@ def event_details(context: PageContext, event_id: str) -> None:
     with st.container(border=True):
         st.subheader(row.title)
         when = f"{row.date} ({row.date_precision})" if row.date else f"undated — {row.date_note}"
-        st.markdown(f"**When:** {when} · **Status:** {row.status} · **Parties:** {', '.join(row.party_names) or '—'} · "
-                    f"**Issues:** {issues_text(row.issue_labels)}")
+        st.markdown(
+            f"**When:** {when} · **Status:** {row.status} · **Parties:** {', '.join(row.party_names) or '—'} · "
+            f"**Issues:** {issues_text(row.issue_labels)}"
+        )
         if row.summary:
             st.markdown(row.summary)
         evidence_quotes(context, row.evidence, claim_label=f"Event ({row.status})")
@@ -222,8 +249,7 @@ def bucket_for(window: Window | None) -> tuple[str, str]:
     return "year", "Y"
 
 
-def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: dict[str, str],
-                   window: Window | None = None) -> go.Figure:
+def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: dict[str, str], window: Window | None = None) -> go.Figure:
     """Events per year (or per month or day in a window of a few years or months), stacked by first issue.
 
     An event counts in a bucket only if its whole extent lies inside it, so no imprecise date is
@@ -242,14 +268,27 @@ def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: 
     figure = go.Figure()
     for issue, rows in counts.groupby("issue", sort=False):
         name = BACKGROUND_LABEL if issue == BACKGROUND else issue_labels.get(issue, issue)
-        figure.add_trace(go.Bar(x=rows["bucket"], y=rows["count"], name=name, marker_color=colours.get(issue, BACKGROUND_COLOUR),
-                                hovertemplate="%{x|%Y-%m-%d}: %{y} events<extra>" + escape(name) + "</extra>"))
+        figure.add_trace(
+            go.Bar(
+                x=rows["bucket"],
+                y=rows["count"],
+                name=name,
+                marker_color=colours.get(issue, BACKGROUND_COLOUR),
+                hovertemplate="%{x|%Y-%m-%d}: %{y} events<extra>" + escape(name) + "</extra>",
+            )
+        )
     # the issue colours are named by chips under the chart (issue_legend), as for the bars: Plotly's own legend
     # was the costliest part of redrawing this chart after a filter change
-    figure.update_layout(barmode="stack", height=380, margin=dict(l=10, r=10, t=30, b=10), plot_bgcolor="#ffffff",
-                         xaxis=dict(type="date", title=None), yaxis=dict(title="events"), showlegend=False)
-    figure.update_layout(meta={"unplaced": int(len(dated) - len(placed)), "issues": list(dict.fromkeys(counts["issue"])),
-                               "bucket": bucket})
+    figure.update_layout(
+        barmode="stack",
+        height=380,
+        margin=dict(l=10, r=10, t=30, b=10),
+        plot_bgcolor="#ffffff",
+        xaxis=dict(type="date", title=None),
+        yaxis=dict(title="events"),
+        showlegend=False,
+    )
+    figure.update_layout(meta={"unplaced": int(len(dated) - len(placed)), "issues": list(dict.fromkeys(counts["issue"])), "bucket": bucket})
     if window:
         figure.update_xaxes(range=axis_range(window))
     return figure

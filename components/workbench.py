@@ -163,11 +163,16 @@ def choose_brief(frames: Frames, context_: PageContext) -> Opened | None:
     result = Opened(brief, snapshot, opened[snapshot.file], seed, frames.seed_texts[seed])
     left, right = st.columns([4, 1], vertical_alignment="center")
     if result.changed:
-        left.warning(f"{snapshot.file} has changed since you opened it (another editor saved, or it was edited by "
-                     "hand). Reload it before saving; what you have entered stays.", icon=":material/sync_problem:")
+        left.warning(
+            f"{snapshot.file} has changed since you opened it (another editor saved, or it was edited by "
+            "hand). Reload it before saving; what you have entered stays.",
+            icon=":material/sync_problem:",
+        )
     else:
-        left.caption(f"Editing `{snapshot.file}` as opened (content sha256 `{result.opened_sha256[:12]}`). A save is "
-                     "refused if the file changes meanwhile.")
+        left.caption(
+            f"Editing `{snapshot.file}` as opened (content sha256 `{result.opened_sha256[:12]}`). A save is "
+            "refused if the file changes meanwhile."
+        )
     right.button("Reload the brief", key="wb_reload", on_click=_reload, args=(snapshot.file,), icon=":material/refresh:")
     return result
 
@@ -192,10 +197,18 @@ def passage_panel(frames: Frames, opened: Opened) -> Passage | None:
         passage = None
         set_passage(None)
     colours = issue_colours(frames.issues["id"])
-    st.caption("Select a passage with the mouse, or click into the text and hold Shift with the arrow keys. Coded "
-               "passages are underlined in their issue's colour: click one (or press Enter in it) to open its record.")
-    events = passage_picker(opened.seed, opened.text, spans_of(frames.evidence, opened.seed), colours,
-                            (passage.start, passage.end) if passage else None, key="wb_picker")
+    st.caption(
+        "Select a passage with the mouse, or click into the text and hold Shift with the arrow keys. Coded "
+        "passages are underlined in their issue's colour: click one (or press Enter in it) to open its record."
+    )
+    events = passage_picker(
+        opened.seed,
+        opened.text,
+        spans_of(frames.evidence, opened.seed),
+        colours,
+        (passage.start, passage.end) if passage else None,
+        key="wb_picker",
+    )
     if events.selection is not None:
         passage = events.selection
         set_passage(passage)
@@ -206,26 +219,36 @@ def passage_panel(frames: Frames, opened: Opened) -> Passage | None:
         st.session_state[OPEN_RECORDS_KEY] = events.opened
     with st.expander("…or type or paste a quote", icon=":material/keyboard:", expanded=False):
         st.text_area("Quote, in the source's exact words", key=QUOTE_KEY, height=80, max_chars=5000)
-        st.button("Find the quote", key="wb_find", on_click=_find_quote, args=(opened.seed, opened.text),
-                  icon=":material/search:")
+        st.button("Find the quote", key="wb_find", on_click=_find_quote, args=(opened.seed, opened.text), icon=":material/search:")
         located = st.session_state.get(CANDIDATES_KEY)
         if located is not None:
             (st.success if len(located.passages) == 1 else st.warning)(located.message)
             if len(located.passages) > 1:
                 labels = {f"{p.start}–{p.end}": p for p in located.passages}
-                choice = st.radio("Occurrences", list(labels), key="wb_occurrence",
-                                  format_func=lambda label: f"{label}: {context(opened.text, labels[label])}")
+                choice = st.radio(
+                    "Occurrences",
+                    list(labels),
+                    key="wb_occurrence",
+                    format_func=lambda label: f"{label}: {context(opened.text, labels[label])}",
+                )
                 st.button("Use this occurrence", key="wb_use_occurrence", on_click=set_passage, args=(labels[choice],))
             if located.near is not None:
                 near = located.near
-                wording = opened.text[near.start:near.end]
+                wording = opened.text[near.start : near.end]
                 st.text(f"The source has: {wording}")
-                st.button("Use the source's wording", key="wb_use_near", on_click=set_passage,
-                          args=(Passage(opened.seed, near.start, near.end, wording),))
+                st.button(
+                    "Use the source's wording",
+                    key="wb_use_near",
+                    on_click=set_passage,
+                    args=(Passage(opened.seed, near.start, near.end, wording),),
+                )
     if passage is not None:
-        render_html(Markup(
-            '<div data-testid="chosen-quote" style="border-left:4px solid #542788;padding:0.4rem 0.8rem;margin:0.4rem 0;'
-            'white-space:pre-wrap;background:#f6f2fb">{quote}</div>').format(quote=passage.quote))
+        render_html(
+            Markup(
+                '<div data-testid="chosen-quote" style="border-left:4px solid #542788;padding:0.4rem 0.8rem;margin:0.4rem 0;'
+                'white-space:pre-wrap;background:#f6f2fb">{quote}</div>'
+            ).format(quote=passage.quote)
+        )
         left, right = st.columns([4, 1], vertical_alignment="center")
         left.caption(f"Chosen passage: characters {passage.start}–{passage.end} of `{passage.seed}`.")
         right.button("Clear", key="wb_clear_passage", on_click=set_passage, args=(None,), icon=":material/close:")
@@ -242,16 +265,24 @@ def open_records(frames: Frames, opened: Opened) -> None:
         return
     with st.container(border=True, key="wb_opened_record"):
         for row in each_row(rows.drop_duplicates("record_id")):
-            st.markdown(f"**Opened {row.record_kind}** `{row.record_id}` · evidence `{row.id}` "
-                        f"({row.role}) · characters {row.start}–{row.end}")
-            table = frames.table({"position": "positions", "event": "events", "impact": "impacts",
-                                  "judgment": "judgments", "ladder": "ladders", "note": "notes"}[row.record_kind])
+            st.markdown(
+                f"**Opened {row.record_kind}** `{row.record_id}` · evidence `{row.id}` ({row.role}) · characters {row.start}–{row.end}"
+            )
+            table = frames.table(
+                {
+                    "position": "positions",
+                    "event": "events",
+                    "impact": "impacts",
+                    "judgment": "judgments",
+                    "ladder": "ladders",
+                    "note": "notes",
+                }[row.record_kind]
+            )
             record = table[table["id"] == row.record_id].head(1)
             for column in ("summary", "title", "assessment", "text", "stance", "claim_type", "confidence", "date"):
                 if column in record and len(record) and record[column].iloc[0]:
                     st.text(f"{column.replace('_', ' ')}: {record[column].iloc[0]}")
-            st.page_link("pages/sources.py", label="Show it in the source viewer", query_params={"span": row.id},
-                         icon=":material/article:")
+            st.page_link("pages/sources.py", label="Show it in the source viewer", query_params={"span": row.id}, icon=":material/article:")
         st.button("Close", key="wb_close_record", on_click=st.session_state.pop, args=(OPEN_RECORDS_KEY, None))
 
 
@@ -277,8 +308,16 @@ def save(access: Access, file: str, change, *, action: str, record: str) -> edit
     try:
         _require(access)
         before = current_data_key()
-        saved = editing.save(layout(), file, st.session_state[OPENED_KEY][file], change, editor=access.editor,
-                             action=action, record=record, compiled=compiled())
+        saved = editing.save(
+            layout(),
+            file,
+            st.session_state[OPENED_KEY][file],
+            change,
+            editor=access.editor,
+            action=action,
+            record=record,
+            compiled=compiled(),
+        )
     except EditConflict as error:
         st.error(str(error), icon=":material/sync_problem:")
         return None

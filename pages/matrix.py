@@ -24,9 +24,7 @@ positions = context.view.positions
 if positions.empty:
     st.info("No position matches the current filter. Clear or widen the filter in the sidebar.", icon=":material/filter_alt_off:")
 else:
-    cell_labels = {
-        f"{party}:{issue}": f"{name} · {label}" for party, name in parties for issue, label in issues
-    }
+    cell_labels = {f"{party}:{issue}": f"{name} · {label}" for party, name in parties for issue, label in issues}
     with_positions = per_view(cells_with_positions, context)
     options = with_positions + [c for c in cell_labels if c not in set(with_positions)]
     selected = context.params.get("cell")
@@ -43,8 +41,13 @@ else:
     def _cell_changed() -> None:
         st.query_params["cell"] = st.session_state["matrix_cell"]
 
-    chosen = st.selectbox("Inspect a cell (or select one in the matrix)", options, key="matrix_cell",
-                          format_func=lambda c: cell_labels.get(c, c), on_change=_cell_changed)
+    chosen = st.selectbox(
+        "Inspect a cell (or select one in the matrix)",
+        options,
+        key="matrix_cell",
+        format_func=lambda c: cell_labels.get(c, c),
+        on_change=_cell_changed,
+    )
     party, _, issue = chosen.partition(":")
     position_details(context, party, issue)
     cell_history(context, party, issue)

@@ -9,9 +9,11 @@ from components.pages import page
 from components.shell import page_footer, page_shell
 
 context = page_shell(page("negotiation").title)
-st.caption("For each issue, each party's place on the stance scale, taken from its cell's headline as in the matrix, "
-           "and whether the places meet. A verdict is no surer than its weakest input; it names the records it rests "
-           "on and those that contradict it.")
+st.caption(
+    "For each issue, each party's place on the stance scale, taken from its cell's headline as in the matrix, "
+    "and whether the places meet. A verdict is no surer than its weakest input; it names the records it rests "
+    "on and those that contradict it."
+)
 verdicts = per_view(view_verdicts_of, context)
 if not verdicts:
     st.info("No position matches the current filter. Clear or widen the filter in the sidebar.", icon=":material/filter_alt_off:")

@@ -12,8 +12,10 @@ from components.regional import DIRECTION_ICONS, REGION_PARAM, impact_panel, oth
 from components.shell import page_footer, page_shell
 
 context = page_shell(page("regional").title, params={"region": region_param})
-st.caption("How the brief assesses the effect on Poland and the Baltic states. Impacts follow the issue filter; "
-           "click a country on the map to show only its impacts.")
+st.caption(
+    "How the brief assesses the effect on Poland and the Baltic states. Impacts follow the issue filter; "
+    "click a country on the map to show only its impacts."
+)
 regional_map(context)
 panels = shown_panels(context)
 if not panels:

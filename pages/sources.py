@@ -42,9 +42,11 @@ for note in each_row(context.frames.notes[context.frames.notes["brief"].isin(bri
 if target_row is not None:
     before, quote, after = span_context(text, target_row.start, target_row.end)
     st.subheader(f"Evidence {target_row.id}")
-    render_html(Markup(
-        '<p style="line-height:1.7">…{before}<mark style="outline:3px solid #111;background:#ffe58a">{quote}</mark>{after}…</p>'
-    ).format(before=before, quote=quote, after=after))
+    render_html(
+        Markup(
+            '<p style="line-height:1.7">…{before}<mark style="outline:3px solid #111;background:#ffe58a">{quote}</mark>{after}…</p>'
+        ).format(before=before, quote=quote, after=after)
+    )
     st.markdown(f"Supports {target_row.record_kind} `{target_row.record_id}` · characters {target_row.start}–{target_row.end}")
 
 st.session_state["source_search"] = context.params.get("q", "")
@@ -58,8 +60,7 @@ def _search_changed() -> None:
         del st.query_params["q"]
 
 
-query = st.text_input("Search the source text", key="source_search", on_change=_search_changed, max_chars=200,
-                      placeholder="e.g. Abu Dhabi")
+query = st.text_input("Search the source text", key="source_search", on_change=_search_changed, max_chars=200, placeholder="e.g. Abu Dhabi")
 hits = find_hits(text, query.strip())
 if query.strip():
     st.caption(f"{len(hits)} match(es) for the search, outlined in yellow.")
@@ -68,8 +69,11 @@ spans = per_view(spans_of_seed, context, seed)
 if target_row is not None and target_row.id not in set(spans["id"]):
     spans = evidence[(evidence["seed"] == seed) & ((evidence["id"] == target_row.id) | evidence["id"].isin(spans["id"]))]
 shown = {issue for issues in spans["issues"] for issue in issues[:1]}
-st.caption(f"{len(spans)} evidence span(s) highlighted" + (" under the current filter" if context.selection.active else "")
-           + ". Colour shows the issue; hover a highlight for its evidence id.")
+st.caption(
+    f"{len(spans)} evidence span(s) highlighted"
+    + (" under the current filter" if context.selection.active else "")
+    + ". Colour shows the issue; hover a highlight for its evidence id."
+)
 render_html(issue_legend(issue_labels, colours, shown, "Highlight colours by issue"))
 render_html(source_html(text, spans, colours, target=target, hits=hits))
 if target_row is not None:

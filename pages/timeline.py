@@ -46,8 +46,17 @@ else:
     def _zoom_changed() -> None:
         st.query_params["zoom"] = st.session_state["timeline_zoom"] or zoom
 
-    zoom = st.segmented_control("Zoom", options=list(windows), format_func=lambda z: zoom_label(z, events, windows[z]),
-                                key="timeline_zoom", on_change=_zoom_changed, required=True) or zoom
+    zoom = (
+        st.segmented_control(
+            "Zoom",
+            options=list(windows),
+            format_func=lambda z: zoom_label(z, events, windows[z]),
+            key="timeline_zoom",
+            on_change=_zoom_changed,
+            required=True,
+        )
+        or zoom
+    )
     window = windows[zoom]
     dated_count = int(events["date_start"].notna().sum())
     shown_count = len(in_window(events, window))
@@ -59,21 +68,26 @@ else:
             st.query_params["event"] = points[0]["customdata"]
 
     if window is not None and shown_count < dated_count:
-        st.caption(f"{shown_count:,} of {dated_count:,} dated events fall in this period; the other "
-                   f"{dated_count - shown_count:,}, background from other years, are under “{ZOOMS['all']}”.")
+        st.caption(
+            f"{shown_count:,} of {dated_count:,} dated events fall in this period; the other "
+            f"{dated_count - shown_count:,}, background from other years, are under “{ZOOMS['all']}”."
+        )
     if shown_count > MAX_BARS:
         figure = per_view(view_density_figure, context, zoom)
-        st.caption(f"{shown_count:,} dated events are drawn as counts per {figure.layout.meta['bucket']}; "
-                   f"{figure.layout.meta['unplaced']:,} whose dates span several of these are not placed. "
-                   "Narrow the filter to see each event at its real extent.")
+        st.caption(
+            f"{shown_count:,} dated events are drawn as counts per {figure.layout.meta['bucket']}; "
+            f"{figure.layout.meta['unplaced']:,} whose dates span several of these are not placed. "
+            "Narrow the filter to see each event at its real extent."
+        )
         st.plotly_chart(figure, key="timeline_density", config={"displayModeBar": False})
         render_html(issue_legend(issue_labels, colours, figure.layout.meta["issues"], "Colour: first issue"))
     elif shown_count:
-        st.caption("Bars span the real extent of each date: a season is a band, a day range a short bar. "
-                   "Hatched bars are proposed, reported or denied events; their status is also named after the title.")
+        st.caption(
+            "Bars span the real extent of each date: a season is a band, a day range a short bar. "
+            "Hatched bars are proposed, reported or denied events; their status is also named after the title."
+        )
         figure = per_view(view_timeline_figure, context, zoom)
-        st.plotly_chart(figure, key="timeline_chart", on_select=_event_clicked, selection_mode="points",
-                        config={"displayModeBar": False})
+        st.plotly_chart(figure, key="timeline_chart", on_select=_event_clicked, selection_mode="points", config={"displayModeBar": False})
         render_html(issue_legend(issue_labels, colours, figure.layout.meta["issues"], "Bar colour: first issue"))
     undated = per_view(view_undated_table, context)
     if not undated.empty:
@@ -81,8 +95,13 @@ else:
         st.caption("The brief gives no date for these; they are listed with what the text says, not placed on a guessed date.")
         # static HTML, paged at 15 rows: the data grid would load its own scripts beside Plotly's, and st.table
         # renders each cell as Markdown
-        render_html(html_table(page_of(undated, "timeline_undated_page", UNDATED_PAGE, "undated events"),
-                               UNDATED_CAPTION, nowrap=("Not before", "Not after")))
+        render_html(
+            html_table(
+                page_of(undated, "timeline_undated_page", UNDATED_PAGE, "undated events"),
+                UNDATED_CAPTION,
+                nowrap=("Not before", "Not after"),
+            )
+        )
 
     labels = per_view(event_choices, context, MAX_CHOICES)
     chosen_id = context.params.get("event")
@@ -96,8 +115,9 @@ else:
 
     if len(events) > MAX_CHOICES:
         st.caption(f"The list offers the first {MAX_CHOICES} of {len(events):,} events; narrow the filter for the rest.")
-    chosen = st.selectbox("Inspect an event (or click one on the chart)", list(labels), key="timeline_event",
-                          format_func=labels.get, on_change=_event_changed)
+    chosen = st.selectbox(
+        "Inspect an event (or click one on the chart)", list(labels), key="timeline_event", format_func=labels.get, on_change=_event_changed
+    )
     event_details(context, chosen)
 
 download_buttons(context, "events")

@@ -142,8 +142,12 @@ def build(source: Path) -> dict:
         if not parts:
             continue
         country_id, name, role = COUNTRIES.get(str(shape.get("id")), (None, shape["properties"]["name"], "context"))
-        entry = {"id": country_id or f"iso-{shape['id']}", "name": name, "role": role,
-                 "rings": [rounded(part.exterior.coords) for part in parts]}
+        entry = {
+            "id": country_id or f"iso-{shape['id']}",
+            "name": name,
+            "role": role,
+            "rings": [rounded(part.exterior.coords) for part in parts],
+        }
         if role == "subject":
             whole = unary_union(parts)
             label = polylabel(max(parts, key=lambda p: p.area), tolerance=0.01)
@@ -162,7 +166,7 @@ def build(source: Path) -> dict:
     countries.sort(key=lambda c: (order[c["role"]], c["name"]))
     return {
         "source": "Natural Earth 1:50m Admin 0 countries, version 4.1.0, from world-atlas 2.0.2 (countries-50m.json); "
-                  "borders simplified to 0.015 degrees and clipped to the map's frame by scripts/build_outlines.py",
+        "borders simplified to 0.015 degrees and clipped to the map's frame by scripts/build_outlines.py",
         "licence": "Public domain (Natural Earth)",
         "bounds": BOUNDS,
         "countries": countries,

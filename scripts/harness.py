@@ -26,10 +26,11 @@ PROJECT = Path(__file__).resolve().parent.parent
 DEBIAN_CHROMIUM_DIRS = ("/usr/bin",)
 # nginx lives in sbin, which is not on every user's PATH
 NGINX_DIRS = ("/usr/sbin", "/sbin")
-CHROMIUM_MISSING = ("no Chromium: install Debian's (`apt-get install chromium`) or Playwright's "
-                    "(`python -m playwright install chromium`); `make test` tries both")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
+CHROMIUM_MISSING = (
+    "no Chromium: install Debian's (`apt-get install chromium`) or Playwright's "
+    "(`python -m playwright install chromium`); `make test` tries both"
+)
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 # The body of a JavaScript function that is true once the page has rendered: the script has finished, the
 # websocket is connected, no skeleton is left, every Plotly chart has drawn its SVG and the page title is shown.
@@ -168,16 +169,39 @@ class StreamlitServer:
     the command line; ``env`` is laid over the environment last, a None value removing that variable.
     """
 
-    def __init__(self, log_path: Path, *, script: str = "app.py", root: Path | None = None, port: int | None = None,
-                 base_path: str = "", launcher: Sequence[str] = ("-m", "streamlit"), options: Sequence[str] = (),
-                 env: Mapping[str, str | None] | None = None, name: str = "streamlit") -> None:
+    def __init__(
+        self,
+        log_path: Path,
+        *,
+        script: str = "app.py",
+        root: Path | None = None,
+        port: int | None = None,
+        base_path: str = "",
+        launcher: Sequence[str] = ("-m", "streamlit"),
+        options: Sequence[str] = (),
+        env: Mapping[str, str | None] | None = None,
+        name: str = "streamlit",
+    ) -> None:
         self.name = name
         self.port = port or free_port()
         self.base_path = base_path.strip("/")
         self.log_path = log_path
         self.url = f"http://127.0.0.1:{self.port}" + (f"/{self.base_path}" if self.base_path else "")
-        command = [sys.executable, *launcher, "run", script, "--server.headless", "true", "--server.port", str(self.port),
-                   "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false", *options]
+        command = [
+            sys.executable,
+            *launcher,
+            "run",
+            script,
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(self.port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+            *options,
+        ]
         if self.base_path:
             command.append(f"--server.baseUrlPath={self.base_path}")
         child_env = {key: value for key, value in os.environ.items() if key != "BRIEFING_ROOT"}

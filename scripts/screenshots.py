@@ -43,8 +43,15 @@ def child_env() -> dict[str, str]:
 
 def first_evidence_id() -> str | None:
     """An evidence span behind Russia's position on the ceasefire (else any position), for the source viewer."""
-    result = subprocess.run([sys.executable, "-m", "briefing", "export", "--format", "json"], cwd=PROJECT, env=child_env(),
-                            capture_output=True, text=True, timeout=120, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "export", "--format", "json"],
+        cwd=PROJECT,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     positions = json.loads(result.stdout)["positions"]
     preferred = [p for p in positions if p["party"] == "russia" and p["issue"] == "ceasefire"] or positions
     for position in preferred:

@@ -49,10 +49,40 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         (work / "pack.pptx").write_bytes(deck)
-        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{work / 'profile'}", "--convert-to", "pdf",
-                        "--outdir", str(work), str(work / "pack.pptx")], check=True, capture_output=True, timeout=300)
-        subprocess.run(["pdftoppm", "-png", "-singlefile", "-f", str(number), "-l", str(number), "-scale-to-x", str(WIDTH),
-                        "-scale-to-y", "-1", str(work / "pack.pdf"), str(work / "slide")], check=True, timeout=120)
+        subprocess.run(
+            [
+                "soffice",
+                "--headless",
+                f"-env:UserInstallation=file://{work / 'profile'}",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(work),
+                str(work / "pack.pptx"),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-singlefile",
+                "-f",
+                str(number),
+                "-l",
+                str(number),
+                "-scale-to-x",
+                str(WIDTH),
+                "-scale-to-y",
+                "-1",
+                str(work / "pack.pdf"),
+                str(work / "slide"),
+            ],
+            check=True,
+            timeout=120,
+        )
         args.out.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(work / "slide.png", args.out)
     print(f"wrote {args.out} (slide {number} of {len(titles)}: {label})", file=sys.stderr)

@@ -48,7 +48,7 @@ IMGS = [
     '"><img src=x onerror=alert(1)>',
     "<IMG SRC=x ONERROR=alert(1)//",
     "<img/src=x/onerror=alert(1)>",
-    "<img src=x onerror=\"alert(1)\">",
+    '<img src=x onerror="alert(1)">',
     "&lt;img src=x onerror=alert(1)&gt;",
 ]
 SVGS = [
@@ -56,8 +56,8 @@ SVGS = [
     "<svg onload=alert(1)>",
     "<svg/onload=alert(1)//",
     "'><svg><animate onbegin=alert(1) attributeName=x>",
-    "\"><svg><script>alert(1)</script></svg>",
-    "<math><mtext><table><mglyph><svg><mtext><textarea><path id=\"</textarea><img onerror=alert(1) src=1>\">",
+    '"><svg><script>alert(1)</script></svg>',
+    '<math><mtext><table><mglyph><svg><mtext><textarea><path id="</textarea><img onerror=alert(1) src=1>">',
 ]
 JAVASCRIPT_URLS = [
     "javascript:alert(1)",
@@ -103,8 +103,24 @@ UNICODE = [
     "\ud7ff\ue000\uffff",
 ]
 UNICODE_FRAGMENTS = ["%00", "%00%00", "%ED%A0%80", "%FF%FE", "%C0%AF", "%", "%zz", "%E2%80%AE"]
-UNKNOWN = ["zz-unknown", "atlantis", "no-such-brief", "lrl-does-not-exist", "evt-never-happened", "Ceasefire",
-           "CEASEFIRE", "russia ", "0", "-1", "null", "undefined", "true", "[]", "{}", "9" * 40]
+UNKNOWN = [
+    "zz-unknown",
+    "atlantis",
+    "no-such-brief",
+    "lrl-does-not-exist",
+    "evt-never-happened",
+    "Ceasefire",
+    "CEASEFIRE",
+    "russia ",
+    "0",
+    "-1",
+    "null",
+    "undefined",
+    "true",
+    "[]",
+    "{}",
+    "9" * 40,
+]
 # Data versions (?v=) are twelve lowercase hex digits; these only look like one.
 VERSION_LOOKALIKES = ["0123456789ab\n", "0123456789AB", "0123456789abc", "0123456789a", "../0123456789", "0123456789ab%"]
 UNKNOWN_CELLS = ["atlantis:ceasefire", "russia:zz-unknown", "russia", ":", "russia:ceasefire:extra", "ceasefire:russia"]
@@ -113,8 +129,20 @@ UNKNOWN_CELLS = ["atlantis:ceasefire", "russia:zz-unknown", "russia", ":", "russ
 PATH_MARKERS = ("passwd", "self/environ", "..", "%", "<", ">", "alert(", "javascript:", "\\")
 TEXT_MARKERS = ("alert(", "<script", "<img", "<svg", "onerror", "onload", "javascript:", "passwd", "self/environ")
 
-CLASSES = ("unknown", "huge", "unicode", "script", "img", "svg", "javascript", "traversal",
-           "repeated", "empty-keys", "brackets", "many-params")
+CLASSES = (
+    "unknown",
+    "huge",
+    "unicode",
+    "script",
+    "img",
+    "svg",
+    "javascript",
+    "traversal",
+    "repeated",
+    "empty-keys",
+    "brackets",
+    "many-params",
+)
 
 
 @dataclass
@@ -158,8 +186,12 @@ class Known:
             briefs=tuple(b.id for b in corpus.briefs),
             spans=frozenset(span.id for brief in corpus.briefs for span in brief.evidence()),
             events=frozenset(event.id for brief in corpus.briefs for event in brief.events),
-            regions=frozenset(region for panel in REGIONAL_PANELS if panel in {p.id for p in corpus.taxonomy.parties}
-                              for region in (panel, *corpus.taxonomy.party(panel).members)),
+            regions=frozenset(
+                region
+                for panel in REGIONAL_PANELS
+                if panel in {p.id for p in corpus.taxonomy.parties}
+                for region in (panel, *corpus.taxonomy.party(panel).members)
+            ),
         )
 
     def accepts(self, key: str, value: str) -> bool:
@@ -214,8 +246,11 @@ class Generator:
         """The pairs of one query string of this class; `nth` counts the class's strings on the current page."""
         rng = self.rng
         if kind == "unknown":
-            pairs = [_pair(self.key(), rng.choice(UNKNOWN)), _pair("cell", rng.choice(UNKNOWN_CELLS)),
-                     _pair(rng.choice(("zoom", "v", "zz-unknown-key")), rng.choice(UNKNOWN))]
+            pairs = [
+                _pair(self.key(), rng.choice(UNKNOWN)),
+                _pair("cell", rng.choice(UNKNOWN_CELLS)),
+                _pair(rng.choice(("zoom", "v", "zz-unknown-key")), rng.choice(UNKNOWN)),
+            ]
             pairs = rng.sample(pairs, rng.randint(1, 3))
             return [*pairs, _pair("v", rng.choice(VERSION_LOOKALIKES))] if nth == 0 else pairs
         if kind == "huge":  # 100 KB values; the third per page, percent-encoded, is past the HTTP server's limit
@@ -241,14 +276,31 @@ class Generator:
                 pairs += [_pair(rng.choice(("span", "cell", "event", "q")), rng.choice((SVG, "zz-unknown")))] * 10
             return pairs
         if kind == "empty-keys":
-            return [rng.choice(("=x", "", "=", "issue=", "party=", "==", "issue==ceasefire", "&", "=&=",
-                                "cell=", "span=", "q=", "event=", "q=%20%20"))
-                    for _ in range(rng.randint(1, 4))] + [""]
+            return [
+                rng.choice(
+                    ("=x", "", "=", "issue=", "party=", "==", "issue==ceasefire", "&", "=&=", "cell=", "span=", "q=", "event=", "q=%20%20")
+                )
+                for _ in range(rng.randint(1, 4))
+            ] + [""]
         if kind == "brackets":
-            return [rng.choice(("issue[]=ceasefire", "issue[0]=ceasefire", "party[]=russia", "a[b][c]=1",
-                                "%5Bissue%5D=ceasefire", "[]=", "issue]=x", "cell[party]=russia",
-                                "__proto__[x]=1", "constructor[prototype][x]=1", "span[]=" + _enc(SCRIPT)))
-                    for _ in range(rng.randint(1, 3))]
+            return [
+                rng.choice(
+                    (
+                        "issue[]=ceasefire",
+                        "issue[0]=ceasefire",
+                        "party[]=russia",
+                        "a[b][c]=1",
+                        "%5Bissue%5D=ceasefire",
+                        "[]=",
+                        "issue]=x",
+                        "cell[party]=russia",
+                        "__proto__[x]=1",
+                        "constructor[prototype][x]=1",
+                        "span[]=" + _enc(SCRIPT),
+                    )
+                )
+                for _ in range(rng.randint(1, 3))
+            ]
         if kind == "many-params":
             count = (rng.choice((200, 500, 999)), rng.choice((200, 999)), rng.choice((1001, 5000)))[nth % 3]
             return [_pair(f"{rng.choice(('k', 'issue', 'p', '<b>'))}{i}", rng.choice(("v", "", "<i>"))) for i in range(count)]
@@ -291,11 +343,11 @@ class Generator:
         for key in page_keys:
             if params.get(key):  # the last value counts; earlier ones are dropped with a notice
                 dropped |= len(params[key]) > 1 or not self.known.accepts(key, params[key][-1])
-        kept = {key: list(dict.fromkeys(v for v in params.get(key, []) if self.known.accepts(key, v)))
-                for key in ("issue", "party", "brief")}
+        kept = {
+            key: list(dict.fromkeys(v for v in params.get(key, []) if self.known.accepts(key, v))) for key in ("issue", "party", "brief")
+        }
         dropped |= len(kept["brief"]) > 1  # one brief or all of them, with a notice
         kept["brief"] = kept["brief"][:1]
         case.outcome = "notice" if dropped else "clean"
         case.keeps_text = "q" in page_keys and bool(params.get("q")) and self.known.accepts("q", params["q"][-1])
         case.filters = {key: values for key, values in kept.items() if values}
-

@@ -15,8 +15,27 @@ from hypothesis import strategies as st
 
 NASTY_TEXT = st.one_of(
     st.text(max_size=30),  # any code point but surrogates: control characters, right-to-left marks, emoji
-    st.sampled_from(["", " ", "\x00", "\x1b[2J", "\u202eevil", "\ufeff", "a\nb", "\u2028", "🙂" * 100, "x" * 3000,
-                     "../../etc/passwd", "2026-01?-29", "2026-XX-15", "[2020, 2022]", "9999-24", "-0500", "alpha"]),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            "\x00",
+            "\x1b[2J",
+            "\u202eevil",
+            "\ufeff",
+            "a\nb",
+            "\u2028",
+            "🙂" * 100,
+            "x" * 3000,
+            "../../etc/passwd",
+            "2026-01?-29",
+            "2026-XX-15",
+            "[2020, 2022]",
+            "9999-24",
+            "-0500",
+            "alpha",
+        ]
+    ),
 )
 HUGE_NUMBERS = st.sampled_from([10**100, -(10**30), 2**63, -1, 0, float("inf"), float("-inf"), float("nan"), 1e308, -0.0])
 
@@ -134,7 +153,7 @@ def edited_texts(draw, text: str) -> bytes:
     if edit == "repeat-line":
         lines = text.splitlines(keepends=True)
         index = draw(st.integers(0, len(lines) - 1))
-        return "".join([*lines[: index + 1], lines[index], *lines[index + 1:]]).encode("utf-8")
+        return "".join([*lines[: index + 1], lines[index], *lines[index + 1 :]]).encode("utf-8")
     if edit == "deep":
         depth = draw(st.integers(1_000, 50_000))
         return text.encode("utf-8") + f"deep: {'[' * depth}{']' * depth}\n".encode()

@@ -9,7 +9,7 @@ import yaml
 
 from tests.conftest import CORPUS
 
-HOSTILE = "<script>alert(1)</script> & \"quoted\" <b>bold</b>"
+HOSTILE = '<script>alert(1)</script> & "quoted" <b>bold</b>'
 
 
 def hostile_corpus(root: Path) -> Path:

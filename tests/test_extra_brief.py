@@ -31,15 +31,31 @@ def add_generated_brief(root: Path) -> str:
     taxonomy_path.write_text(yaml.safe_dump(taxonomy, sort_keys=False, allow_unicode=True), encoding="utf-8")
     source = sorted((root / "data" / "briefs").glob("*.yaml"))[0]
     brief = yaml.safe_load(source.read_text(encoding="utf-8"))
-    brief.update(id="generated-extra-brief", title="A generated second reading", published="2026-11-30",
-                 author="The test suite", provenance="Illustrative: generated to prove that adding a brief breaks nothing.")
+    brief.update(
+        id="generated-extra-brief",
+        title="A generated second reading",
+        published="2026-11-30",
+        author="The test suite",
+        provenance="Illustrative: generated to prove that adding a brief breaks nothing.",
+    )
     first = brief["positions"][0]
-    brief["positions"].append(first | {"id": "pos-generated-new-issue", "issue": NEW_ISSUE["id"], "claim_type": "assessment",
-                                       "speaker": None, "reported_by": None, "red_line": None, "acceptable_range": None,
-                                       "evidence": [span | {"id": f"gen-{span['id']}"} for span in first["evidence"]]})
+    brief["positions"].append(
+        first
+        | {
+            "id": "pos-generated-new-issue",
+            "issue": NEW_ISSUE["id"],
+            "claim_type": "assessment",
+            "speaker": None,
+            "reported_by": None,
+            "red_line": None,
+            "acceptable_range": None,
+            "evidence": [span | {"id": f"gen-{span['id']}"} for span in first["evidence"]],
+        }
+    )
     brief["positions"][-1] = {key: value for key, value in brief["positions"][-1].items() if value is not None}
     (root / "data" / "briefs" / "generated-extra-brief.yaml").write_text(
-        yaml.safe_dump(brief, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        yaml.safe_dump(brief, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
     return brief["id"]
 
 
@@ -47,11 +63,25 @@ def test_the_data_suites_pass_with_an_extra_brief(tmp_path):
     root = copy_project(tmp_path / "project")
     add_generated_brief(root)
     env = {key: value for key, value in os.environ.items() if key not in ("BRIEFING_ROOT", "PYTEST_ADDOPTS")}
-    check = subprocess.run([sys.executable, "-m", "briefing", "validate", "--strict"], cwd=root,
-                           env={**env, "BRIEFING_ROOT": str(root)}, capture_output=True, text=True, timeout=300, check=False)
+    check = subprocess.run(
+        [sys.executable, "-m", "briefing", "validate", "--strict"],
+        cwd=root,
+        env={**env, "BRIEFING_ROOT": str(root)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     assert "ok data/briefs/generated-extra-brief.yaml" in check.stdout
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *DATA_SUITES], cwd=root, env=env,
-                            capture_output=True, text=True, timeout=900, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *DATA_SUITES],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and "failed" not in result.stdout

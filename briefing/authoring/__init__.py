@@ -29,6 +29,15 @@ from briefing.authoring.spans import evidence_id
 from briefing.authoring.splice import plain_scalar
 
 __all__ = [
-    "AuthoringError", "Change", "FillResult", "check_files", "evidence_id", "fill_file", "fill_main", "new_brief",
-    "new_main", "ok_line", "plain_scalar",
+    "AuthoringError",
+    "Change",
+    "FillResult",
+    "check_files",
+    "evidence_id",
+    "fill_file",
+    "fill_main",
+    "new_brief",
+    "new_main",
+    "ok_line",
+    "plain_scalar",
 ]

@@ -15,8 +15,6 @@ class AuthoringError(Exception):
     """A request that cannot be carried out as asked; the message says why and what to do."""
 
 
-
-
 def _slug(value: str, what: str) -> str:
     try:
         return SLUG.validate_python(value)

@@ -34,5 +34,7 @@ def check_files(paths: list[Path], layout: Layout, compiled: Path | None = None)
 def ok_line(corpus: Corpus, brief: Brief) -> str:
     """The line validation prints for a brief that loaded cleanly."""
     spans = sum(1 for _ in brief.evidence())
-    return (f"ok {corpus.brief_files[brief.id]}: {len(brief.positions)} positions, {len(brief.events)} events, "
-            f"{len(brief.impacts)} impacts, {len(brief.judgments)} judgments, {spans} evidence spans verified")
+    return (
+        f"ok {corpus.brief_files[brief.id]}: {len(brief.positions)} positions, {len(brief.events)} events, "
+        f"{len(brief.impacts)} impacts, {len(brief.judgments)} judgments, {spans} evidence spans verified"
+    )

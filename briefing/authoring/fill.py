@@ -90,8 +90,12 @@ def _fill(path: Path, layout: Layout, check: bool) -> FillResult:
             change(f"seeds[{index}]", seed["id"], ("seeds", index), {"sha256": digest}, SEED_KEYS)
         elif seed["sha256"] != digest:
             # never "fixed": a changed seed can move every quote, and the sha256 is what says so
-            problem(f"seeds[{index}]", f"seed file seeds/{seed['file']} has sha256 {digest}, but the brief expects "
-                    f"{seed['sha256']}; if the new text is meant, delete the sha256 line and run fill again", seed["id"])
+            problem(
+                f"seeds[{index}]",
+                f"seed file seeds/{seed['file']} has sha256 {digest}, but the brief expects "
+                f"{seed['sha256']}; if the new text is meant, delete the sha256 line and run fill again",
+                seed["id"],
+            )
             continue
         try:
             texts[seed["id"]] = seed_raw.decode("utf-8")
@@ -109,12 +113,15 @@ def _fill(path: Path, layout: Layout, check: bool) -> FillResult:
         span = item.span
         quote = span.get("quote")
         if not isinstance(quote, str) or not quote:
-            problem(item.location, "evidence has no quote: write the source's exact words as quote: \"…\"", item.record)
+            problem(item.location, 'evidence has no quote: write the source\'s exact words as quote: "…"', item.record)
             continue
         seed = span.get("seed", only_seed)
         if seed is None:
-            problem(item.location, f"evidence names no seed, and the brief declares {len(declared)}: add seed: with one of "
-                    f"{', '.join(declared)}", item.record)
+            problem(
+                item.location,
+                f"evidence names no seed, and the brief declares {len(declared)}: add seed: with one of {', '.join(declared)}",
+                item.record,
+            )
             continue
         if seed not in texts:
             if seed not in declared:
@@ -143,17 +150,24 @@ def _fill(path: Path, layout: Layout, check: bool) -> FillResult:
                 values |= {"start": chosen, "end": chosen + len(item.quote)}
             elif item.starts:
                 places = "; ".join(f"{s}-{s + len(item.quote)}: {snippet(seed_text, s, s + len(item.quote))}" for s in item.starts[:10])
-                problem(item.location, f"the quote occurs {len(item.starts)} times in seed {item.seed!r} and nothing in the "
-                        f"record tells them apart: lengthen the quote until it is unique, or write start: and end: for the one "
-                        f"you mean ({places})", item.record)
+                problem(
+                    item.location,
+                    f"the quote occurs {len(item.starts)} times in seed {item.seed!r} and nothing in the "
+                    f"record tells them apart: lengthen the quote until it is unique, or write start: and end: for the one "
+                    f"you mean ({places})",
+                    item.record,
+                )
             elif (found := closest(seed_text, item.quote)) is None:
-                problem(item.location, f"the quote is not in seed {item.seed!r}, and no passage of it resembles the quote",
-                        item.record)
+                problem(item.location, f"the quote is not in seed {item.seed!r}, and no passage of it resembles the quote", item.record)
             else:
                 # a suggestion only: the analyst decides whether the seed's wording is what the record means
                 advice = "if that is the passage you mean, copy it into the quote" if found.near else "compare the two"
-                problem(item.location, f"the quote is not in seed {item.seed!r}; {found.describe(seed_text, item.quote, passage=False)}; "
-                        f"{advice}: quote: {_quoted(seed_text[found.start:found.end])}", item.record)
+                problem(
+                    item.location,
+                    f"the quote is not in seed {item.seed!r}; {found.describe(seed_text, item.quote, passage=False)}; "
+                    f"{advice}: quote: {_quoted(seed_text[found.start : found.end])}",
+                    item.record,
+                )
         if span.get("id") is None:
             if item.record is None:
                 problem(item.location, "the record has no id, so fill cannot name its evidence: give the record an id")
@@ -174,8 +188,11 @@ def _fill(path: Path, layout: Layout, check: bool) -> FillResult:
         same = False
     result.changes = changes
     if not same:
-        problem("", "fill could not place its edits in this file's layout without changing anything else, so it wrote "
-                "nothing; fill in the values listed above by hand")
+        problem(
+            "",
+            "fill could not place its edits in this file's layout without changing anything else, so it wrote "
+            "nothing; fill in the values listed above by hand",
+        )
     elif not check:
         write_atomic(path, new_text)
         result.written = True

@@ -12,8 +12,9 @@ from briefing.authoring.new import new_brief
 from briefing.load import Layout
 
 
-def new_main(source: Path, brief_id: str, title: str, published: str, layout: Layout,
-             seed_id: str | None = None, seed_file: str | None = None) -> int:
+def new_main(
+    source: Path, brief_id: str, title: str, published: str, layout: Layout, seed_id: str | None = None, seed_file: str | None = None
+) -> int:
     try:
         done = new_brief(source, brief_id, title, published, layout, seed_id=seed_id, seed_file=seed_file)
     except AuthoringError as error:

@@ -39,9 +39,7 @@ def read_source(source: Path) -> bytes:
 
 
 def _comment_list(label: str, ids: list[str]) -> list[str]:
-    return textwrap.wrap(", ".join(ids), width=110, initial_indent=f"# {label}: ", subsequent_indent="#   ",
-                         break_on_hyphens=False)
-
+    return textwrap.wrap(", ".join(ids), width=110, initial_indent=f"# {label}: ", subsequent_indent="#   ", break_on_hyphens=False)
 
 
 def skeleton(brief_id: str, title: str, published: str, seed: Seed, layout: Layout) -> str:
@@ -136,8 +134,9 @@ def skeleton(brief_id: str, title: str, published: str, seed: Seed, layout: Layo
     return "\n".join(lines)
 
 
-def new_brief(source: Path, brief_id: str, title: str, published: str, layout: Layout,
-              seed_id: str | None = None, seed_file: str | None = None) -> list[str]:
+def new_brief(
+    source: Path, brief_id: str, title: str, published: str, layout: Layout, seed_id: str | None = None, seed_file: str | None = None
+) -> list[str]:
     """Copy the source into seeds/ and write a skeleton brief; returns what was done, one line each."""
     brief_id = _slug(brief_id, "brief id")
     seed_id = _slug(seed_id or brief_id, "seed id")
@@ -154,8 +153,9 @@ def new_brief(source: Path, brief_id: str, title: str, published: str, layout: L
     try:
         seed = Seed(id=seed_id, file=name, sha256=hashlib.sha256(raw).hexdigest())
     except ValidationError:
-        raise AuthoringError(f"seed file name {name!r} must be a plain file name (no folders, no leading dot); "
-                             "pass --seed-file NAME") from None
+        raise AuthoringError(
+            f"seed file name {name!r} must be a plain file name (no folders, no leading dot); pass --seed-file NAME"
+        ) from None
     brief_path = layout.briefs / f"{brief_id}.yaml"
     for existing in (brief_path, brief_path.with_suffix(".yml")):
         if existing.exists():
@@ -170,8 +170,10 @@ def new_brief(source: Path, brief_id: str, title: str, published: str, layout: L
         done.append(f"copied {source} to {layout.display(seed_path)} ({len(raw):,} bytes, sha256 {seed.sha256})")
     except FileExistsError:
         if seed_path.read_bytes() != raw:
-            raise AuthoringError(f"{layout.display(seed_path)} already exists with different text; never replace a seed "
-                                 "a brief may cite: pass --seed-file NAME to store this text under another name") from None
+            raise AuthoringError(
+                f"{layout.display(seed_path)} already exists with different text; never replace a seed "
+                "a brief may cite: pass --seed-file NAME to store this text under another name"
+            ) from None
         done.append(f"{layout.display(seed_path)} already holds this text, byte for byte; kept it")
     layout.briefs.mkdir(parents=True, exist_ok=True)
     try:

@@ -38,36 +38,47 @@ _EDTF_CHARACTERS = re.compile(r"[0-9X?~%/.\- ]+")
 
 def _no_definite_extent(text: str, open_end: bool) -> DateError:
     end = "an open end (..)" if open_end else "an unknown end"
-    return DateError(f"{text!r} has {end}, which has no definite extent; give both ends (2026-01/2026-03), "
-                     "or for an event leave out date and give after: and before: bounds")
+    return DateError(
+        f"{text!r} has {end}, which has no definite extent; give both ends (2026-01/2026-03), "
+        "or for an event leave out date and give after: and before: bounds"
+    )
 
 
 def _refuse_unplaceable(text: str) -> None:
     """Refuse, before the grammar runs, the forms on which edtf's own objects fail or print."""
     if text[:1] in ("[", "{"):
-        raise DateError(f"{text!r} is a set of dates ([…] one of them, {{…}} all of them), which is not one extent; "
-                        "write the span from the first to the last as an interval (2020/2022) and name the dates in the text")
+        raise DateError(
+            f"{text!r} is a set of dates ([…] one of them, {{…}} all of them), which is not one extent; "
+            "write the span from the first to the last as an interval (2020/2022) and name the dates in the text"
+        )
     if _SIGNIFICANT_DIGITS.search(text):
-        raise DateError(f"{text!r} uses significant digits (S), which are not supported; write the span they stand for "
-                        "as an interval, e.g. 1900/1999 for 1950S2")
+        raise DateError(
+            f"{text!r} uses significant digits (S), which are not supported; write the span they stand for "
+            "as an interval, e.g. 1900/1999 for 1950S2"
+        )
     if "X" in text and not _TRAILING_X.fullmatch(text):
         # never to the grammar: its parse actions run on partial matches too, and edtf prints as its objects fail
         if not _EDTF_CHARACTERS.fullmatch(text):
             raise DateError(f"{text!r} is not a valid EDTF date ({EXAMPLES})")
         if "/" in text:
-            raise DateError(f"{text!r} has unspecified digits (X) in an interval, which is not supported; write both ends "
-                            "without X, e.g. 2010/2020 for 201X/2020")
-        raise DateError(f"{text!r} uses unspecified digits (X) that do not only end the date, which is not supported; "
-                        "X may stand for the last digits (201X), the month (2026-XX) or the day (2026-01-XX); "
-                        "otherwise write the year, the month or an interval")
+            raise DateError(
+                f"{text!r} has unspecified digits (X) in an interval, which is not supported; write both ends "
+                "without X, e.g. 2010/2020 for 201X/2020"
+            )
+        raise DateError(
+            f"{text!r} uses unspecified digits (X) that do not only end the date, which is not supported; "
+            "X may stand for the last digits (201X), the month (2026-XX) or the day (2026-01-XX); "
+            "otherwise write the year, the month or an interval"
+        )
     if "/" in text:
         ends = [end.strip() for end in text.split("/", 1)]
         if any(end in ("", "..") for end in ends) and all(_EDTF_CHARACTERS.fullmatch(end) or not end for end in ends):
             # edtf fails on some of these ('/..') and prints as it does; the answer is the same for all of them
             raise _no_definite_extent(text, open_end=".." in ends)
     if "^" in text:
-        raise DateError(f"{text!r} qualifies a season (^), which is not supported; write the season alone (2022-21) "
-                        "and say the rest in the text")
+        raise DateError(
+            f"{text!r} qualifies a season (^), which is not supported; write the season alone (2022-21) and say the rest in the text"
+        )
 
 
 @dataclass(frozen=True)
@@ -89,8 +100,10 @@ def _strict_bounds(node, text: str) -> tuple[dt.date, dt.date]:
     except Exception as error:  # edtf's objects raise TypeError, ValueError or worse on forms they cannot bound
         raise DateError(f"{text!r} has no definite extent: {error}") from None
     if min(years) < 1:
-        raise DateError(f"{text!r} reaches before year 1 (a year 0000 or a negative year), which the timeline cannot place; "
-                        "leave the date out and say it in the text")
+        raise DateError(
+            f"{text!r} reaches before year 1 (a year 0000 or a negative year), which the timeline cannot place; "
+            "leave the date out and say it in the text"
+        )
     try:
         return dt.date(*lower[:3]), dt.date(*upper[:3])
     except (TypeError, ValueError) as error:
@@ -127,11 +140,12 @@ def _part(node, text: str) -> _Part:
         inner = _part(node.date, text)
         return dataclasses.replace(inner, uncertain=inner.uncertain or node.ua is not None)
     if isinstance(node, edtf_classes.DateAndTime):
-        raise DateError(f"{text!r} gives a time of day (unsupported EDTF form DateAndTime); write the day alone, "
-                        f"{str(node.date)!r}")
+        raise DateError(f"{text!r} gives a time of day (unsupported EDTF form DateAndTime); write the day alone, {str(node.date)!r}")
     if isinstance(node, edtf_classes.LongYear):
-        raise DateError(f"{text!r} is a year written with Y (beyond 9999 or before 1), which the timeline cannot place; "
-                        "leave the date out and say it in the text")
+        raise DateError(
+            f"{text!r} is a year written with Y (beyond 9999 or before 1), which the timeline cannot place; "
+            "leave the date out and say it in the text"
+        )
     if not isinstance(node, edtf_classes.Date):
         raise DateError(f"{text!r} is an unsupported EDTF form ({type(node).__name__}); write one of the forms {EXAMPLES}")
     start, end = _strict_bounds(node, text)
@@ -139,8 +153,10 @@ def _part(node, text: str) -> _Part:
         season = int(node.season)
         if season in WINTERS:
             if start.year == 9999:
-                raise DateError(f"{text!r} runs into the year 10000, which the timeline cannot place; "
-                                "write 9999-12 for its December and say the rest in the text")
+                raise DateError(
+                    f"{text!r} runs into the year 10000, which the timeline cannot place; "
+                    "write 9999-12 for its December and say the rest in the text"
+                )
             end = _month_end(start.year, 14)
         return _Part(start, end, SEASON_PRECISION[season])
     if isinstance(node, edtf_classes.Unspecified):  # only the forms _TRAILING_X lets through reach here
@@ -168,11 +184,11 @@ def edtf_extent(text: str) -> DateExtent:
         lower, upper = _part(node.lower, text), _part(node.upper, text)
         kinds = {lower.precision, upper.precision}
         plain = len(kinds) == 1 and lower.precision in PARTS
-        part = _Part(lower.start, upper.end, f"{lower.precision}-range" if plain else "range",
-                     uncertain=lower.uncertain or upper.uncertain)
+        part = _Part(lower.start, upper.end, f"{lower.precision}-range" if plain else "range", uncertain=lower.uncertain or upper.uncertain)
     else:
         part = _part(node, text)
     if part.end < part.start:
         raise DateError(f"{text!r} ends before it starts")
-    return DateExtent(edtf=text, start=part.start, end=part.end, precision=part.precision, uncertain=part.uncertain,
-                      uncertain_parts=part.uncertain_parts)
+    return DateExtent(
+        edtf=text, start=part.start, end=part.end, precision=part.precision, uncertain=part.uncertain, uncertain_parts=part.uncertain_parts
+    )

@@ -134,15 +134,26 @@ class Saved:
     warnings: tuple[str, ...] = ()
 
 
-def save(layout: Layout, file: str, opened_sha256: str, change: Callable[[str], Edit], *, editor: str, action: str,
-         record: str, compiled: Path | None = None) -> Saved:
+def save(
+    layout: Layout,
+    file: str,
+    opened_sha256: str,
+    change: Callable[[str], Edit],
+    *,
+    editor: str,
+    action: str,
+    record: str,
+    compiled: Path | None = None,
+) -> Saved:
     """Make ``change`` to the file if it is still as opened and the corpus stays valid; write it and log it."""
     path = _path(layout, file)
     with _locked(layout):
         current = open_file(layout, file)
         if current.sha256 != opened_sha256:
-            raise EditConflict(f"{file} changed since you opened it (someone else saved, or it was edited by hand), so "
-                               "nothing was saved. Your form is kept: reload the brief, check the change, and save again.")
+            raise EditConflict(
+                f"{file} changed since you opened it (someone else saved, or it was edited by hand), so "
+                "nothing was saved. Your form is kept: reload the brief, check the change, and save again."
+            )
         try:
             edit = change(current.text)
         except WriteError as error:
@@ -152,9 +163,18 @@ def save(layout: Layout, file: str, opened_sha256: str, change: Callable[[str], 
             raise EditError(f"Not saved: {file} would not be valid.", tuple(str(p) for p in problems))
         write_atomic(path, edit.text)
         entry = {
-            "id": uuid.uuid4().hex[:12], "time": _now(), "editor": editor, "action": action, "record": record,
-            "file": file, "before_sha256": current.sha256, "after_sha256": sha256(edit.text),
-            "at": edit.at, "removed": edit.removed, "inserted": edit.inserted, "diff": _diff(current.text, edit.text, file),
+            "id": uuid.uuid4().hex[:12],
+            "time": _now(),
+            "editor": editor,
+            "action": action,
+            "record": record,
+            "file": file,
+            "before_sha256": current.sha256,
+            "after_sha256": sha256(edit.text),
+            "at": edit.at,
+            "removed": edit.removed,
+            "inserted": edit.inserted,
+            "diff": _diff(current.text, edit.text, file),
         }
         append_log(layout, entry)
     document = parse_yaml(edit.text.encode("utf-8"))
@@ -164,8 +184,17 @@ def save(layout: Layout, file: str, opened_sha256: str, change: Callable[[str], 
     return Saved(entry, snapshot, tuple(f"{w.location}: {w.message}" for w in warnings if w.record in (record, None)))
 
 
-def create_brief(layout: Layout, source: bytes, seed_file: str, brief_id: str, title: str, published: str, *,
-                 editor: str, known_ids: Collection[str] = ()) -> dict:
+def create_brief(
+    layout: Layout,
+    source: bytes,
+    seed_file: str,
+    brief_id: str,
+    title: str,
+    published: str,
+    *,
+    editor: str,
+    known_ids: Collection[str] = (),
+) -> dict:
     """``python -m briefing new`` from the browser: the seed copied byte for byte, a skeleton brief; logged."""
     if brief_id in known_ids:
         raise EditError(f"a brief with id {brief_id!r} exists already; choose another id")
@@ -179,9 +208,16 @@ def create_brief(layout: Layout, source: bytes, seed_file: str, brief_id: str, t
             raise EditError(str(error)) from None
         brief = layout.briefs / f"{brief_id}.yaml"
         entry = {
-            "id": uuid.uuid4().hex[:12], "time": _now(), "editor": editor, "action": "new brief", "record": brief_id,
-            "file": layout.display(brief), "after_sha256": sha256(brief.read_bytes()),
-            "seed": f"seeds/{seed_file}", "seed_created": not seed_existed, "seed_sha256": sha256(source),
+            "id": uuid.uuid4().hex[:12],
+            "time": _now(),
+            "editor": editor,
+            "action": "new brief",
+            "record": brief_id,
+            "file": layout.display(brief),
+            "after_sha256": sha256(brief.read_bytes()),
+            "seed": f"seeds/{seed_file}",
+            "seed_created": not seed_existed,
+            "seed_sha256": sha256(source),
             "done": done,
         }
         append_log(layout, entry)
@@ -198,8 +234,10 @@ def undo(layout: Layout, entry: dict, *, editor: str, compiled: Path | None = No
         except LoadError:
             raise EditError(f"{file} cannot be read; nothing was undone") from None
         if sha256(current) != entry.get("after_sha256"):
-            raise EditConflict(f"{file} changed after that save, so undoing it could lose the later work; nothing was "
-                               "undone. Remove the record by hand if it should go.")
+            raise EditConflict(
+                f"{file} changed after that save, so undoing it could lose the later work; nothing was "
+                "undone. Remove the record by hand if it should go."
+            )
         text = current.decode("utf-8")
         change: dict[Path, str | None]
         if entry.get("action") == "new brief":
@@ -211,8 +249,7 @@ def undo(layout: Layout, entry: dict, *, editor: str, compiled: Path | None = No
             except WriteError as error:
                 raise EditError(f"{file}: {error}; nothing was undone") from None
             if sha256(before) != entry.get("before_sha256"):
-                raise EditError(f"{file}: the log's record of that save does not give back the file as it was; nothing "
-                                "was undone")
+                raise EditError(f"{file}: the log's record of that save does not give back the file as it was; nothing was undone")
             change = {path: before}
         problems, _warnings = check_change(layout, change, compiled)
         if problems:
@@ -222,14 +259,27 @@ def undo(layout: Layout, entry: dict, *, editor: str, compiled: Path | None = No
             seed = layout.root / entry.get("seed", "")
             others = [p for p in layout.brief_paths() if p != path]
             # a seed this save brought in goes with it, unless another brief has come to cite it
-            if entry.get("seed_created") and seed.parent.resolve() == layout.seeds.resolve() and seed.is_file() \
-                    and sha256(seed.read_bytes()) == entry.get("seed_sha256") \
-                    and not any(seed.name in p.read_text(encoding="utf-8", errors="replace") for p in others):
+            if (
+                entry.get("seed_created")
+                and seed.parent.resolve() == layout.seeds.resolve()
+                and seed.is_file()
+                and sha256(seed.read_bytes()) == entry.get("seed_sha256")
+                and not any(seed.name in p.read_text(encoding="utf-8", errors="replace") for p in others)
+            ):
                 seed.unlink()
         else:
             write_atomic(path, before)
-        log = {"id": uuid.uuid4().hex[:12], "time": _now(), "editor": editor, "action": "undo", "undoes": entry["id"],
-               "record": entry.get("record"), "file": file, "before_sha256": entry.get("after_sha256"),
-               "after_sha256": entry.get("before_sha256"), "diff": _diff(text, before or "", file)}
+        log = {
+            "id": uuid.uuid4().hex[:12],
+            "time": _now(),
+            "editor": editor,
+            "action": "undo",
+            "undoes": entry["id"],
+            "record": entry.get("record"),
+            "file": file,
+            "before_sha256": entry.get("after_sha256"),
+            "after_sha256": entry.get("before_sha256"),
+            "diff": _diff(text, before or "", file),
+        }
         append_log(layout, log)
     return log

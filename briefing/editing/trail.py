@@ -14,8 +14,7 @@ LOG_TAIL_BYTES = 4_000_000  # the trail shown and searched for undo is the log's
 
 
 def _diff(before: str, after: str, file: str) -> str:
-    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        f"a/{file}", f"b/{file}", n=2))
+    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{file}", f"b/{file}", n=2))
 
 
 def _now() -> str:

@@ -1,8 +1,8 @@
 """Normalized, read-only pandas frames built once from a loaded corpus, plus filtering.
 
-    model     the Frames, their tables and lookups
-    build     building them from a corpus
-    select    the filter and the filtered view
+model     the Frames, their tables and lookups
+build     building them from a corpus
+select    the filter and the filtered view
 """
 
 from briefing.frames.build import build_frames

@@ -90,8 +90,11 @@ class Frames:
         if not ids:
             return []
         id_, seed, start, end, quote, brief = self._evidence_columns
-        return [EvidenceSpan(id_[at], seed[at], int(start[at]), int(end[at]), quote[at], brief[at])
-                for at in self._evidence_index.get_indexer(ids) if at >= 0]
+        return [
+            EvidenceSpan(id_[at], seed[at], int(start[at]), int(end[at]), quote[at], brief[at])
+            for at in self._evidence_index.get_indexer(ids)
+            if at >= 0
+        ]
 
     def evidence_for(self, ids) -> pd.DataFrame:
         """The evidence rows with these ids, in the given order (an index lookup, not a scan)."""

@@ -32,14 +32,28 @@ def select(frames: Frames, selection: Selection) -> Frames:
     if not selection.active:
         return frames
     briefs, positions, events, impacts, judgments, ladders, notes, evidence = (
-        frames.briefs, frames.positions, frames.events, frames.impacts, frames.judgments, frames.ladders, frames.notes,
+        frames.briefs,
+        frames.positions,
+        frames.events,
+        frames.impacts,
+        frames.judgments,
+        frames.ladders,
+        frames.notes,
         frames.evidence,
     )
     if selection.briefs:
         briefs, positions, events, impacts, judgments, ladders, notes, evidence = (
             table[table[column].isin(selection.briefs)]
-            for table, column in ((briefs, "id"), (positions, "brief"), (events, "brief"), (impacts, "brief"),
-                                  (judgments, "brief"), (ladders, "brief"), (notes, "brief"), (evidence, "brief"))
+            for table, column in (
+                (briefs, "id"),
+                (positions, "brief"),
+                (events, "brief"),
+                (impacts, "brief"),
+                (judgments, "brief"),
+                (ladders, "brief"),
+                (notes, "brief"),
+                (evidence, "brief"),
+            )
         )
     if selection.issues:
         positions = positions[positions["issue"].isin(selection.issues)]

@@ -127,8 +127,7 @@ class _Compiled:
             pass  # the cache only saves time; loading goes on without it
 
 
-def _load_brief(path: Path, name: str, taxonomy: Taxonomy, seeds: _SeedReader,
-                compiled: _Compiled) -> tuple[Brief | None, list[Problem]]:
+def _load_brief(path: Path, name: str, taxonomy: Taxonomy, seeds: _SeedReader, compiled: _Compiled) -> tuple[Brief | None, list[Problem]]:
     try:
         raw = read_bounded(path)
     except LoadError as error:
@@ -228,5 +227,4 @@ def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = N
         owners[brief.id] = name
         briefs.append(brief)
         brief_files[brief.id] = name
-    return Corpus(taxonomy, tuple(briefs), dict(seeds.texts), dict(seeds.declared), tuple(problems), brief_files,
-                  tuple(warnings))
+    return Corpus(taxonomy, tuple(briefs), dict(seeds.texts), dict(seeds.declared), tuple(problems), brief_files, tuple(warnings))

@@ -80,8 +80,9 @@ def unexpected_problem(file: str, location: str, error: Exception, doing: str = 
     log.error("unexpected error in %s%s while %s", file, where, doing, exc_info=error)
     text = " ".join(str(error).split())
     text = f"{text[:200]}…" if len(text) > 200 else text
-    return Problem(file, location, f"unexpected {type(error).__name__} while {doing}: {text or 'no message'} "
-                                   "(the server log has the traceback)")
+    return Problem(
+        file, location, f"unexpected {type(error).__name__} while {doing}: {text or 'no message'} (the server log has the traceback)"
+    )
 
 
 def _raises_unexpectedly(validate: Callable[[], object]) -> bool:

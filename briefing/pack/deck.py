@@ -72,15 +72,28 @@ class _Deck:
 
     def slide(self, title: str, notes: list[str] | tuple[str, ...] = ()):
         slide = self.presentation.slides.add_slide(self.blank)
-        size = next((s for s in TITLE_SIZES if text_height([Line(title, s, gap=0)], SLIDE_WIDTH - 2 * MARGIN - 2 * INSET)
-                     <= Emu(TITLE_HEIGHT - INSET).pt), TITLE_SIZES[-1])
+        size = next(
+            (
+                s
+                for s in TITLE_SIZES
+                if text_height([Line(title, s, gap=0)], SLIDE_WIDTH - 2 * MARGIN - 2 * INSET) <= Emu(TITLE_HEIGHT - INSET).pt
+            ),
+            TITLE_SIZES[-1],
+        )
         limit = chars_per_line(SLIDE_WIDTH - 2 * MARGIN - 2 * INSET, size) * 2
-        shown = title if len(title) <= limit else title[:limit - 1].rstrip() + "…"  # the whole title is in the notes
-        self.text_box(slide, MARGIN, TITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT,
-                      [Line(shown, size, bold=True, colour=ACCENT, gap=0)])
+        shown = title if len(title) <= limit else title[: limit - 1].rstrip() + "…"  # the whole title is in the notes
+        self.text_box(
+            slide, MARGIN, TITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT, [Line(shown, size, bold=True, colour=ACCENT, gap=0)]
+        )
         number = len(self.presentation.slides)
-        self.text_box(slide, MARGIN, FOOTER_TOP, SLIDE_WIDTH - 2 * MARGIN, FOOTER_HEIGHT,
-                      [Line(f"Briefing pack · data version {self.pack.version} · slide {number}", FOOTER, colour=MUTED, gap=0)])
+        self.text_box(
+            slide,
+            MARGIN,
+            FOOTER_TOP,
+            SLIDE_WIDTH - 2 * MARGIN,
+            FOOTER_HEIGHT,
+            [Line(f"Briefing pack · data version {self.pack.version} · slide {number}", FOOTER, colour=MUTED, gap=0)],
+        )
         slide.notes_slide.notes_text_frame.text = "\n\n".join([title, *notes]) if shown != title else "\n\n".join(notes)
         return slide
 
@@ -112,42 +125,83 @@ class _Deck:
         pack = self.pack
         notes = [f"{brief.title}: {', '.join(brief.seed_files)} (sha256 {', '.join(brief.seed_sha256)})" for brief in pack.briefs]
         slide = self.slide("Briefing pack", ["Sources of this pack:", *notes])
-        self.text_box(slide, MARGIN, BODY_TOP, BODY_WIDTH, BODY_HEIGHT, paginate([Block((
-            Line(pack.filter_line, HEADING),
-            Line(f"Data version {pack.version} · generated {pack.generated}", BODY, colour=MUTED),
-            Line(f"{len(pack.briefs)} brief(s) · {len(pack.quotes)} quotes, each verbatim at the character offsets given in "
-                 "the speaker notes", DETAIL, colour=MUTED, gap=18),
-        ))])[0].lines)
+        self.text_box(
+            slide,
+            MARGIN,
+            BODY_TOP,
+            BODY_WIDTH,
+            BODY_HEIGHT,
+            paginate(
+                [
+                    Block(
+                        (
+                            Line(pack.filter_line, HEADING),
+                            Line(f"Data version {pack.version} · generated {pack.generated}", BODY, colour=MUTED),
+                            Line(
+                                f"{len(pack.briefs)} brief(s) · {len(pack.quotes)} quotes, each verbatim at the character offsets given in "
+                                "the speaker notes",
+                                DETAIL,
+                                colour=MUTED,
+                                gap=18,
+                            ),
+                        )
+                    )
+                ]
+            )[0].lines,
+        )
 
     def sources(self) -> None:
-        self.text_slides("Sources", [Block((
-            Line(("[Illustrative] " if brief.illustrative else "") + brief.title, DETAIL + 2, bold=True),
-            Line(f"Published {brief.published} · source text {', '.join(brief.seed_files)}. {brief.provenance}".strip(), DETAIL,
-                 colour=MUTED, gap=2),
-        ), notes=(f"{brief.title}: sha256 {', '.join(brief.seed_sha256)}",)) for brief in self.pack.briefs])
+        self.text_slides(
+            "Sources",
+            [
+                Block(
+                    (
+                        Line(("[Illustrative] " if brief.illustrative else "") + brief.title, DETAIL + 2, bold=True),
+                        Line(
+                            f"Published {brief.published} · source text {', '.join(brief.seed_files)}. {brief.provenance}".strip(),
+                            DETAIL,
+                            colour=MUTED,
+                            gap=2,
+                        ),
+                    ),
+                    notes=(f"{brief.title}: sha256 {', '.join(brief.seed_sha256)}",),
+                )
+                for brief in self.pack.briefs
+            ],
+        )
 
     def editors_notes(self) -> None:
         if self.pack.notes:
             self.text_slides("Editor's notes", [Block((Line(note.text, BODY),), quote_notes(note.quotes)) for note in self.pack.notes])
 
     def judgments(self) -> None:
-        blocks = [Block((Line(f"• {judgment.text}", BODY), Line(f"Analyst's assessment · confidence {judgment.confidence}",
-                                                                DETAIL, colour=MUTED, gap=2)), quote_notes(judgment.quotes))
-                  for judgment in self.pack.judgments] or [Block((Line("No key judgment under this filter."),))]
+        blocks = [
+            Block(
+                (
+                    Line(f"• {judgment.text}", BODY),
+                    Line(f"Analyst's assessment · confidence {judgment.confidence}", DETAIL, colour=MUTED, gap=2),
+                ),
+                quote_notes(judgment.quotes),
+            )
+            for judgment in self.pack.judgments
+        ] or [Block((Line("No key judgment under this filter."),))]
         self.text_slides("Key judgments", blocks)
 
     def matrix(self) -> None:
         """The matrix as a table, at most MOST_ISSUE_COLUMNS issues and as many parties as fit on a slide."""
         matrix = self.pack.matrix
-        legend = ("Stance: " + " · ".join(f"{symbol} {label}" for _rank, label, symbol in STANCES.values())
-                  + ". Claim types: stated = the party's own words; reported = attributed by others; assessment = the "
-                    "analyst's reading. Each cell shows the record that speaks for it, by the rule every view uses.")
+        legend = (
+            "Stance: "
+            + " · ".join(f"{symbol} {label}" for _rank, label, symbol in STANCES.values())
+            + ". Claim types: stated = the party's own words; reported = attributed by others; assessment = the "
+            "analyst's reading. Each cell shows the record that speaks for it, by the rule every view uses."
+        )
         if not matrix.rows:
             self.text_slides("Position matrix", [Block((Line("No position under this filter."),))])
             return
         for first in range(0, len(matrix.headers), MOST_ISSUE_COLUMNS):
-            headers = matrix.headers[first:first + MOST_ISSUE_COLUMNS]
-            rows = [(name, cells[first:first + MOST_ISSUE_COLUMNS]) for name, cells in matrix.rows]
+            headers = matrix.headers[first : first + MOST_ISSUE_COLUMNS]
+            rows = [(name, cells[first : first + MOST_ISSUE_COLUMNS]) for name, cells in matrix.rows]
             widths = table_widths(len(headers))
             header_height = row_height(["Party", *headers], widths, bold=True)
             chunk: list[tuple[str, tuple[str, ...]]] = []
@@ -197,23 +251,39 @@ class _Deck:
 
     def timeline(self, pictures: Pictures) -> None:
         pack = self.pack
-        notes = [f"{event.when}: {event.title} (status {event.status} · {event.issues_text})\n" + "\n".join(quote_notes(event.quotes))
-                 for event in pack.events]
+        notes = [
+            f"{event.when}: {event.title} (status {event.status} · {event.issues_text})\n" + "\n".join(quote_notes(event.quotes))
+            for event in pack.events
+        ]
         if any(event.dated for event in pack.events):
-            self.picture_slide("Timeline", pictures.timeline, "The timeline picture could not be drawn. "
-                               + " ".join(pictures.missing), notes)
+            self.picture_slide(
+                "Timeline", pictures.timeline, "The timeline picture could not be drawn. " + " ".join(pictures.missing), notes
+            )
         undated = [event for event in pack.events if not event.dated]
         if undated or not pack.events:
-            blocks = [Block((Line(f"{event.title}", BODY, bold=True), Line(event.when, DETAIL, colour=MUTED, gap=2)),
-                            (f"{event.when}: {event.title}", *quote_notes(event.quotes))) for event in undated]
-            self.text_slides("Timeline: undated events" if pack.events else "Timeline",
-                             blocks or [Block((Line("No event under this filter."),))])
+            blocks = [
+                Block(
+                    (Line(f"{event.title}", BODY, bold=True), Line(event.when, DETAIL, colour=MUTED, gap=2)),
+                    (f"{event.when}: {event.title}", *quote_notes(event.quotes)),
+                )
+                for event in undated
+            ]
+            self.text_slides(
+                "Timeline: undated events" if pack.events else "Timeline", blocks or [Block((Line("No event under this filter."),))]
+            )
 
     def regional(self, pictures: Pictures) -> None:
         pack = self.pack
-        headlines = [Line("Map key", DETAIL, bold=True, gap=0),
-                     Line("Colour: the brief's assessed impact · solid shading: higher confidence · hatched: an impact on "
-                          "the Baltic states as a group · grey: neighbours, not assessed.", DETAIL, colour=MUTED, gap=2)]
+        headlines = [
+            Line("Map key", DETAIL, bold=True, gap=0),
+            Line(
+                "Colour: the brief's assessed impact · solid shading: higher confidence · hatched: an impact on "
+                "the Baltic states as a group · grey: neighbours, not assessed.",
+                DETAIL,
+                colour=MUTED,
+                gap=2,
+            ),
+        ]
         if pictures.map is not None:
             headlines.append(Line(pictures.map.alt, DETAIL, gap=8))
         blocks = []
@@ -221,35 +291,68 @@ class _Deck:
             lines = [Line(region.name, HEADING, bold=True)]
             if region.members:
                 lines.append(Line(region.members, DETAIL, colour=MUTED, gap=0))
-            lines += [Line(f"{impact.direction_label} — {impact.assessment} ({impact.claim_label}, confidence {impact.confidence})"
-                           + (f" [{impact.region_name}]" if impact.region_name != region.name else ""), DETAIL)
-                      for impact in region.impacts] or [Line("No impact under this filter.", DETAIL)]
+            lines += [
+                Line(
+                    f"{impact.direction_label} — {impact.assessment} ({impact.claim_label}, confidence {impact.confidence})"
+                    + (f" [{impact.region_name}]" if impact.region_name != region.name else ""),
+                    DETAIL,
+                )
+                for impact in region.impacts
+            ] or [Line("No impact under this filter.", DETAIL)]
             blocks.append(Block(tuple(lines), tuple(note for impact in region.impacts for note in quote_notes(impact.quotes))))
         if pack.other_impacts:
             blocks.append(Block((Line("Wider region", HEADING, bold=True),)))
-            blocks += [Block((Line(f"{impact.region_name}: {impact.direction_label} — {impact.assessment} ({impact.claim_label}, "
-                                   f"confidence {impact.confidence})", DETAIL),), quote_notes(impact.quotes))
-                       for impact in pack.other_impacts]
-        self.picture_slide("Poland and the Baltic states", pictures.map,
-                           "The map could not be drawn. " + " ".join(pictures.missing),
-                           [note for block in blocks for note in block.notes], key=tuple(headlines))
+            blocks += [
+                Block(
+                    (
+                        Line(
+                            f"{impact.region_name}: {impact.direction_label} — {impact.assessment} ({impact.claim_label}, "
+                            f"confidence {impact.confidence})",
+                            DETAIL,
+                        ),
+                    ),
+                    quote_notes(impact.quotes),
+                )
+                for impact in pack.other_impacts
+            ]
+        self.picture_slide(
+            "Poland and the Baltic states",
+            pictures.map,
+            "The map could not be drawn. " + " ".join(pictures.missing),
+            [note for block in blocks for note in block.notes],
+            key=tuple(headlines),
+        )
         self.text_slides("Regional impacts", blocks)
 
     def issues(self) -> None:
         for verdict in self.pack.verdicts:
-            lines = [Line(f"{VERDICT_ICONS[verdict.kind]} {verdict.label} · confidence {verdict.confidence}", HEADING, bold=True, gap=0),
-                     Line(verdict.explanation, DETAIL + 2)]
+            lines = [
+                Line(f"{VERDICT_ICONS[verdict.kind]} {verdict.label} · confidence {verdict.confidence}", HEADING, bold=True, gap=0),
+                Line(verdict.explanation, DETAIL + 2),
+            ]
             if verdict.cautions:
                 lines.append(Line("Uncertain: " + "; ".join(verdict.cautions) + ".", DETAIL, gap=2))
-            lines.append(Line(f"Rests on: {', '.join(verdict.rests_on) or 'nothing'}."
-                              + (f" Contested by: {', '.join(verdict.contested_by)}." if verdict.contested_by else ""),
-                              SOURCE, colour=MUTED, gap=2))
+            lines.append(
+                Line(
+                    f"Rests on: {', '.join(verdict.rests_on) or 'nothing'}."
+                    + (f" Contested by: {', '.join(verdict.contested_by)}." if verdict.contested_by else ""),
+                    SOURCE,
+                    colour=MUTED,
+                    gap=2,
+                )
+            )
             blocks = [Block(tuple(lines))]
             for position in (p for p in self.pack.positions if p.issue == verdict.issue):
-                party = [Line(("[Illustrative] " if position.illustrative else "") + f"{position.party_name}: {position.symbol} "
-                              f"{position.stance_label} ({position.claim_label}, confidence {position.confidence}, {position.date})",
-                              DETAIL + 2, bold=True, gap=10),
-                         Line(position.summary, DETAIL, gap=2)]
+                party = [
+                    Line(
+                        ("[Illustrative] " if position.illustrative else "") + f"{position.party_name}: {position.symbol} "
+                        f"{position.stance_label} ({position.claim_label}, confidence {position.confidence}, {position.date})",
+                        DETAIL + 2,
+                        bold=True,
+                        gap=10,
+                    ),
+                    Line(position.summary, DETAIL, gap=2),
+                ]
                 quotes = position.quotes
                 for label, bound in (("Red line", position.red_line), ("Acceptable range", position.range)):
                     if bound is not None:
@@ -269,11 +372,19 @@ class _Deck:
             return
         blocks = []
         for ladder in self.pack.ladders:
-            blocks.append(Block((Line(f"{ladder.party_name}: {ladder.title}", HEADING, bold=True),
-                                 Line(f"{ladder.claim_label} · confidence {ladder.confidence}", DETAIL, colour=MUTED, gap=0)),
-                                quote_notes(ladder.quotes)))
-            blocks += [Block((Line(f"{step.tier_label}: {step.text} (confidence {step.confidence})", DETAIL),), quote_notes(step.quotes))
-                       for step in ladder.steps]
+            blocks.append(
+                Block(
+                    (
+                        Line(f"{ladder.party_name}: {ladder.title}", HEADING, bold=True),
+                        Line(f"{ladder.claim_label} · confidence {ladder.confidence}", DETAIL, colour=MUTED, gap=0),
+                    ),
+                    quote_notes(ladder.quotes),
+                )
+            )
+            blocks += [
+                Block((Line(f"{step.tier_label}: {step.text} (confidence {step.confidence})", DETAIL),), quote_notes(step.quotes))
+                for step in ladder.steps
+            ]
         self.text_slides("Escalation ladders", blocks)
 
 

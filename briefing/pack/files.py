@@ -19,8 +19,9 @@ class PackFormat:
 
 
 FORMATS = {
-    "pptx": PackFormat("pptx", "Slides (PowerPoint)", ".pptx",
-                       "application/vnd.openxmlformats-officedocument.presentationml.presentation", True),
+    "pptx": PackFormat(
+        "pptx", "Slides (PowerPoint)", ".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", True
+    ),
     "pdf": PackFormat("pdf", "PDF", ".pdf", "application/pdf", True),
     "html": PackFormat("html", "HTML", ".html", "text/html", False),
     "md": PackFormat("md", "Markdown", ".md", "text/markdown", False),

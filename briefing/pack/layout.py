@@ -98,10 +98,10 @@ def paginate(blocks: list[Block], width: int = BODY_WIDTH - 2 * INSET, height: f
                     used += text_height([remaining], width)
                     remaining = None
                 elif free >= 1 and len(broken) > 1:
-                    pages[-1].lines.append(Line(" ".join(broken[:free]), remaining.size, remaining.bold, remaining.italic,
-                                                remaining.colour, remaining.gap))
-                    remaining = Line(" ".join(broken[free:]), remaining.size, remaining.bold, remaining.italic,
-                                     remaining.colour, 0)
+                    pages[-1].lines.append(
+                        Line(" ".join(broken[:free]), remaining.size, remaining.bold, remaining.italic, remaining.colour, remaining.gap)
+                    )
+                    remaining = Line(" ".join(broken[free:]), remaining.size, remaining.bold, remaining.italic, remaining.colour, 0)
                     new_page()
                     touched.append(pages[-1])
                 elif pages[-1].lines:

@@ -40,8 +40,14 @@ def _print(document: str, footer: str, paper: str) -> bytes:
             # the document is self-contained (pictures are data: URIs): any request would be a leak, so none is let out
             page.route("**/*", lambda route: route.abort())
             page.set_content(document, wait_until="load", timeout=PRINT_TIMEOUT_MS)
-            return page.pdf(format=PAPERS[paper], print_background=True, display_header_footer=True,
-                            header_template="<span></span>", footer_template=footer, margin=MARGINS)
+            return page.pdf(
+                format=PAPERS[paper],
+                print_background=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=footer,
+                margin=MARGINS,
+            )
         finally:
             browser.close()
 

@@ -29,8 +29,10 @@ def browser_path() -> str:
     for name in BROWSER_NAMES:
         if found := shutil.which(name):
             return found
-    raise NoBrowser("no Chromium found to draw the pictures and the PDF: install one (Debian: apt-get install chromium) "
-                    f"or set {BROWSER_ENV} to its path")
+    raise NoBrowser(
+        "no Chromium found to draw the pictures and the PDF: install one (Debian: apt-get install chromium) "
+        f"or set {BROWSER_ENV} to its path"
+    )
 
 
 @dataclass(frozen=True)
@@ -67,9 +69,10 @@ async def _export(figures: list[tuple], scale: float) -> list[bytes]:
     # mathjax=False: kaleido would otherwise load MathJax from a CDN, which an offline machine cannot reach (plotly.js
     # itself comes from the plotly package); one browser draws every figure
     async with kaleido.Kaleido(n=1, timeout=EXPORT_TIMEOUT, mathjax=False, path=browser_path()) as drawer:
-        return [await drawer.calc_fig(figure, opts={"format": "png", "width": width, "height": figure.layout.height or 500,
-                                                    "scale": scale})
-                for figure, width in figures]
+        return [
+            await drawer.calc_fig(figure, opts={"format": "png", "width": width, "height": figure.layout.height or 500, "scale": scale})
+            for figure, width in figures
+        ]
 
 
 def export_pngs(figures: list[tuple], scale: float = 2) -> list[bytes]:

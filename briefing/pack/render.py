@@ -19,12 +19,18 @@ def markdown_escape(value) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
 
 
-_html = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, trim_blocks=True,
-                    lstrip_blocks=True)
+_html = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 # Markdown, not HTML: finalize escapes every {{ value }} for Markdown (< and > included, so no raw HTML gets through),
 # as autoescape does for HTML; the only Markdown syntax is the template's own
-_markdown = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, finalize=markdown_escape,  # noqa: S701
-                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+_markdown = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=False,  # noqa: S701 - Markdown output: finalize escapes every value instead
+    finalize=markdown_escape,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
 
 
 def render_pack_html(pack: PackContent, template: str = "pack.html", **extra) -> Markup:

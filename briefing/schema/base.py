@@ -94,8 +94,11 @@ class CheckedRecord(Record):
                 raise
             errors = error.errors()
             failed = {item["loc"][0] for item in errors if item["loc"]}
-            values = {name: data[name] if name in data else field.get_default(call_default_factory=True)
-                      for name, field in cls.model_fields.items() if name not in failed}
+            values = {
+                name: data[name] if name in data else field.get_default(call_default_factory=True)
+                for name, field in cls.model_fields.items()
+                if name not in failed
+            }
             try:
                 problems = list(cls.checks(values, info))
             except Exception:  # these values are raw input ('0' for 0), which a check may not compare: the errors stand alone
@@ -109,9 +112,12 @@ class CheckedRecord(Record):
 def _combined(title: str, errors: list, problems: list[Check], data: Any) -> ValidationError:
     # every error is passed on as it was worded: known types keep their type name for the problem list
     details: list[InitErrorDetails] = [
-        {"type": PydanticCustomError(item["type"], item["msg"]), "loc": item["loc"], "input": item.get("input")} for item in errors]
-    details += [{"type": PydanticCustomError("value_error", f"Value error, {message}"), "loc": (field,) if field else (), "input": data}
-                for field, message in problems]
+        {"type": PydanticCustomError(item["type"], item["msg"]), "loc": item["loc"], "input": item.get("input")} for item in errors
+    ]
+    details += [
+        {"type": PydanticCustomError("value_error", f"Value error, {message}"), "loc": (field,) if field else (), "input": data}
+        for field, message in problems
+    ]
     return ValidationError.from_exception_data(title, details)
 
 

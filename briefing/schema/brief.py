@@ -47,8 +47,9 @@ class Brief(Record):
         if not isinstance(data, Mapping):
             return data
         seeds = data.get("seeds")
-        if not (isinstance(seeds, list | tuple) and len(seeds) == 1 and isinstance(seeds[0], Mapping)
-                and isinstance(seeds[0].get("id"), str)):
+        if not (
+            isinstance(seeds, list | tuple) and len(seeds) == 1 and isinstance(seeds[0], Mapping) and isinstance(seeds[0].get("id"), str)
+        ):
             return data
         seed = seeds[0]["id"]
 

@@ -51,8 +51,7 @@ class Evidence(CheckedRecord):
             return
         text = seeds[seed]
         if end > len(text):
-            yield None, (f"span {start}-{end} runs past the end of seed {seed!r} ({len(text)} characters); "
-                         f"{_locate(text, quote)}")
+            yield None, (f"span {start}-{end} runs past the end of seed {seed!r} ({len(text)} characters); {_locate(text, quote)}")
         elif text[start:end] != quote:
             yield None, f"quote is not the seed text at {start}-{end}; {_locate(text, quote)}"
 

@@ -51,8 +51,9 @@ def _value(part: object, name: str) -> object:
     return part.get(name) if isinstance(part, Mapping) else getattr(part, name, None)
 
 
-def _references(values: Mapping, info: ValidationInfo, parties: tuple[str, ...] = (), issues: tuple[str, ...] = (),
-                label: str = "party") -> Iterator[Check]:
+def _references(
+    values: Mapping, info: ValidationInfo, parties: tuple[str, ...] = (), issues: tuple[str, ...] = (), label: str = "party"
+) -> Iterator[Check]:
     """A problem for each of the named party and issue fields that names an id the taxonomy lacks."""
     taxonomy = _taxonomy(info)
     if taxonomy is None:
@@ -115,10 +116,13 @@ class Position(CheckedRecord):
         for name in ("red_line", "acceptable_range"):
             part = values.get(name)
             if part is not None and values.get("claim_type") not in (None, "assessment") and _value(part, "claim_type") == "assessment":
-                yield name, (
-                    f"{name} rests on the analyst's assessment, but the position is {values['claim_type']}: a range or red "
-                    "line counts as the party's only on its own words or reporting of them; move it to an "
-                    "assessment position, where it is shown as the analyst's reading"
+                yield (
+                    name,
+                    (
+                        f"{name} rests on the analyst's assessment, but the position is {values['claim_type']}: a range or red "
+                        "line counts as the party's only on its own words or reporting of them; move it to an "
+                        "assessment position, where it is shown as the analyst's reading"
+                    ),
                 )
         yield from _references(values, info, parties=("party",), issues=("issue",))
         taxonomy = _taxonomy(info)

@@ -19,8 +19,6 @@ class Speaker(Record):
     aliases: tuple[Text, ...] = ()  # other spellings in sources ("Zelensky"); the surname always counts
 
 
-
-
 class Party(Record):
     id: Slug
     name: Text

@@ -39,7 +39,6 @@ the churn opens exactly ``churn`` sessions. Exit status 1 if any render failed o
 within the tolerance.
 """
 
-
 from scripts.loadtest.reports import LoadReport, MemoryReport, Render, percentile
 from scripts.loadtest.runner import (
     DEFAULT_SESSION_TTL_S,
@@ -56,7 +55,20 @@ from scripts.loadtest.runner import (
 from scripts.loadtest.vocabulary import PAGES, Vocabulary
 
 __all__ = [
-    "DEFAULT_SESSION_TTL_S", "PAGES", "RENDER_TIMEOUT_S", "Background", "LoadReport", "MemoryReport", "Render",
-    "Vocabulary", "active_sessions", "churn_links", "load", "memory_check", "percentile", "run_churn", "run_load",
+    "DEFAULT_SESSION_TTL_S",
+    "PAGES",
+    "RENDER_TIMEOUT_S",
+    "Background",
+    "LoadReport",
+    "MemoryReport",
+    "Render",
+    "Vocabulary",
+    "active_sessions",
+    "churn_links",
+    "load",
+    "memory_check",
+    "percentile",
+    "run_churn",
+    "run_load",
     "run_memory_check",
 ]

@@ -27,12 +27,14 @@ def stream_url(base_url: str) -> str:
 
 async def connect_stream(url: str, headers: dict[str, str], timeout_s: float) -> ClientConnection:
     """A new websocket to the server: a new Streamlit session."""
-    return await connect(url, subprotocols=[Subprotocol("streamlit")], additional_headers=headers, max_size=None,
-                         open_timeout=timeout_s, ping_interval=None)
+    return await connect(
+        url, subprotocols=[Subprotocol("streamlit")], additional_headers=headers, max_size=None, open_timeout=timeout_s, ping_interval=None
+    )
 
 
-async def run_script(ws: ClientConnection, page_name: str, query: str, title: str, deadline: float,
-                     on_query: Callable[[str], None]) -> tuple[bool, str]:
+async def run_script(
+    ws: ClientConnection, page_name: str, query: str, title: str, deadline: float, on_query: Callable[[str], None]
+) -> tuple[bool, str]:
     """Ask for a script run of a page and read the server's messages until it has finished: (ok, what went wrong).
 
     The run is ok when it finished successfully with ``title`` among its h1 headings and no exception element;

@@ -27,14 +27,15 @@ DEFAULT_SESSION_TTL_S = 120  # Streamlit's server.disconnectedSessionTTL
 def active_sessions(base_url: str) -> int | None:
     """Sessions with an open websocket on one server, from Streamlit's /_stcore/metrics; None if it does not answer."""
     try:
-        with urllib.request.urlopen(f"{base_url.rstrip('/')}/_stcore/metrics?families=active_sessions",  # noqa: S310
-                                    timeout=10) as response:
+        with urllib.request.urlopen(
+            f"{base_url.rstrip('/')}/_stcore/metrics?families=active_sessions",  # noqa: S310
+            timeout=10,
+        ) as response:
             text = response.read().decode("utf-8", errors="replace")
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return None
     match = re.search(r"^active_sessions(?:\{[^}]*\})?\s+(\d+)", text, flags=re.MULTILINE)
     return int(match.group(1)) if match else None
-
 
 
 async def _launch(playwright, count: int) -> list[Browser]:
@@ -47,10 +48,20 @@ def _make_viewer(n: int, use_browser: bool, browsers: list[Browser], *args) -> V
     return SocketViewer(n, *args)
 
 
-async def run_load(base_url: str, *, sessions: int = 30, browser_sessions: int = 4, duration_s: float = 30.0,
-                   seed: int = 1, render_timeout_s: float = RENDER_TIMEOUT_S, ramp_s: float | None = None,
-                   think_s: tuple[float, float] = (2.0, 6.0), metrics_urls: Sequence[str] | None = None,
-                   server_pids: Sequence[int] = (), on_render: Callable[[Render], None] | None = None) -> LoadReport:
+async def run_load(
+    base_url: str,
+    *,
+    sessions: int = 30,
+    browser_sessions: int = 4,
+    duration_s: float = 30.0,
+    seed: int = 1,
+    render_timeout_s: float = RENDER_TIMEOUT_S,
+    ramp_s: float | None = None,
+    think_s: tuple[float, float] = (2.0, 6.0),
+    metrics_urls: Sequence[str] | None = None,
+    server_pids: Sequence[int] = (),
+    on_render: Callable[[Render], None] | None = None,
+) -> LoadReport:
     """`sessions` concurrent viewers, `browser_sessions` of them in Chromium, browsing for `duration_s` seconds (then
     each finishes its current step).
 
@@ -89,8 +100,10 @@ async def run_load(base_url: str, *, sessions: int = 30, browser_sessions: int =
     cpu_before = server_cpu()
     async with async_playwright() as playwright:
         launched = await _launch(playwright, max(1, -(-browser_sessions // SESSIONS_PER_BROWSER))) if chosen else []
-        viewers = [_make_viewer(n, n in chosen, launched, base_url, vocabulary, random.Random(seed * 1000 + n), record,
-                                render_timeout_s) for n in range(sessions)]
+        viewers = [
+            _make_viewer(n, n in chosen, launched, base_url, vocabulary, random.Random(seed * 1000 + n), record, render_timeout_s)
+            for n in range(sessions)
+        ]
         stop = asyncio.Event()
         watcher = asyncio.create_task(watch_sessions(stop))
         try:
@@ -114,9 +127,17 @@ async def run_load(base_url: str, *, sessions: int = 30, browser_sessions: int =
     return report
 
 
-async def run_churn(base_url: str, *, total: int = 300, wave: int = 10, browser_every: int = 5, seed: int = 2,
-                    render_timeout_s: float = RENDER_TIMEOUT_S, on_wave: Callable[[int], None] | None = None,
-                    links: Sequence[str] | None = None) -> LoadReport:
+async def run_churn(
+    base_url: str,
+    *,
+    total: int = 300,
+    wave: int = 10,
+    browser_every: int = 5,
+    seed: int = 2,
+    render_timeout_s: float = RENDER_TIMEOUT_S,
+    on_wave: Callable[[int], None] | None = None,
+    links: Sequence[str] | None = None,
+) -> LoadReport:
     """`total` sessions opened and closed in waves of `wave` at once: each opens a page, renders it, then closes (a
     browser context, or a websocket), so Streamlit disconnects the session. Every `browser_every`-th session is a
     browser viewer (0: none), the others socket viewers."""
@@ -132,9 +153,19 @@ async def run_churn(base_url: str, *, total: int = 300, wave: int = 10, browser_
             opened = 0
             while opened < total:
                 size = min(wave, total - opened)
-                viewers = [_make_viewer(opened + n, uses_browser[opened + n], launched, base_url, vocabulary,
-                                        random.Random(rng.random()), report.renders.append, render_timeout_s)
-                           for n in range(size)]
+                viewers = [
+                    _make_viewer(
+                        opened + n,
+                        uses_browser[opened + n],
+                        launched,
+                        base_url,
+                        vocabulary,
+                        random.Random(rng.random()),
+                        report.renders.append,
+                        render_timeout_s,
+                    )
+                    for n in range(size)
+                ]
 
                 async def one(viewer: Viewer, link: str | None) -> None:
                     try:
@@ -166,9 +197,18 @@ def churn_links(vocabulary: Vocabulary | None = None) -> list[str]:
     return [path + query for query in filters for path in PAGES]
 
 
-async def run_memory_check(base_url: str, pid: int, *, total: int = 300, wave: int = 10, browser_every: int = 10,
-                           session_ttl_s: float = DEFAULT_SESSION_TTL_S, settle_s: float = 30.0,
-                           render_timeout_s: float = RENDER_TIMEOUT_S, log: Callable[[str], None] = print) -> MemoryReport:
+async def run_memory_check(
+    base_url: str,
+    pid: int,
+    *,
+    total: int = 300,
+    wave: int = 10,
+    browser_every: int = 10,
+    session_ttl_s: float = DEFAULT_SESSION_TTL_S,
+    settle_s: float = 30.0,
+    render_timeout_s: float = RENDER_TIMEOUT_S,
+    log: Callable[[str], None] = print,
+) -> MemoryReport:
     """Baseline RSS after a warm-up, RSS after `total` sessions opened and closed, each taken once Streamlit has
     dropped the closed sessions (see scripts/loadtest); each reading waits until the server is idle, at most
     `settle_s` seconds."""
@@ -190,8 +230,9 @@ async def run_memory_check(base_url: str, pid: int, *, total: int = 300, wave: i
         return value
 
     log(f"warm-up: {len(links)} sessions, one per link, every fifth in a browser")
-    warm = await run_churn(base_url, total=len(links), wave=min(wave, len(links)), browser_every=5, links=links,
-                           render_timeout_s=render_timeout_s)
+    warm = await run_churn(
+        base_url, total=len(links), wave=min(wave, len(links)), browser_every=5, links=links, render_timeout_s=render_timeout_s
+    )
     if warm.failed:
         raise RuntimeError(f"warm-up renders failed: {warm.summary()['failures']}")
     report.baseline_kib = await quiesce("baseline")
@@ -203,8 +244,7 @@ async def run_memory_check(base_url: str, pid: int, *, total: int = 300, wave: i
         if opened % (wave * 5) == 0 or opened == total:
             log(f"churn: {opened}/{total} sessions, RSS {peak[-1] / 1024:.1f} MiB")
 
-    report.churn = await run_churn(base_url, total=total, wave=wave, browser_every=browser_every, on_wave=sample,
-                                   links=links)
+    report.churn = await run_churn(base_url, total=total, wave=wave, browser_every=browser_every, on_wave=sample, links=links)
     report.peak_kib = max(peak)
     report.after_close_kib = await settled_rss()
     log(f"all closed: RSS {report.after_close_kib / 1024:.1f} MiB")
@@ -251,4 +291,3 @@ def load(base_url: str, **options) -> LoadReport:
 def memory_check(base_url: str, pid: int, **options) -> MemoryReport:
     """`run_memory_check` from synchronous code."""
     return Background(run_memory_check(base_url, pid, **options)).result()
-

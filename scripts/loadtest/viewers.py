@@ -23,12 +23,16 @@ POLL_MS = 200  # how often a browser viewer checks whether its page has rendered
 RECONNECTS = 5
 
 # settled (scripts.harness) and, when a title is given, showing that page's title
-RENDERED_JS = """(title) => {
-  const settled = () => {""" + SETTLED_BODY + """};
+RENDERED_JS = (
+    """(title) => {
+  const settled = () => {"""
+    + SETTLED_BODY
+    + """};
   if (!settled()) return false;
   const h1 = document.querySelector('[data-testid="stMain"] h1');
   return !title || h1.textContent.trim() === title;
 }"""
+)
 FILTER_CLEARED_JS = """() => {
   const q = new URLSearchParams(window.location.search);
   return !q.has('issue') && !q.has('party') && !q.has('brief');
@@ -53,8 +57,15 @@ class Viewer:
 
     client = ""
 
-    def __init__(self, number: int, base_url: str, vocabulary: Vocabulary, rng: random.Random,
-                 record: Callable[[Render], None], render_timeout_s: float) -> None:
+    def __init__(
+        self,
+        number: int,
+        base_url: str,
+        vocabulary: Vocabulary,
+        rng: random.Random,
+        record: Callable[[Render], None],
+        render_timeout_s: float,
+    ) -> None:
         self.number = number
         self.base_url = base_url.rstrip("/")
         self.vocabulary = vocabulary
@@ -64,8 +75,7 @@ class Viewer:
         self.title = ""
 
     def _record(self, kind: str, target: str, started: float, ok: bool, error: str = "", reconnects: int = 0) -> bool:
-        self.record(Render(self.number, self.client, kind, target, started, time.monotonic() - started, ok, error,
-                           reconnects))
+        self.record(Render(self.number, self.client, kind, target, started, time.monotonic() - started, ok, error, reconnects))
         return ok
 
     async def start(self) -> None:
@@ -131,8 +141,9 @@ class BrowserViewer(Viewer):
         self.page = page
         return page
 
-    async def _step(self, kind: str, target: str, action: Callable[[], object], title: str,
-                    extra_wait: tuple[str, object] | None = None) -> bool:
+    async def _step(
+        self, kind: str, target: str, action: Callable[[], object], title: str, extra_wait: tuple[str, object] | None = None
+    ) -> bool:
         """Run one action and wait until the page has rendered; record the outcome."""
         started = time.monotonic()
         timeout_ms = self.timeout_s * 1000
@@ -161,8 +172,9 @@ class BrowserViewer(Viewer):
         link = link or self.vocabulary.random_link(self.rng)
         page = await self._new_page()
         # "commit": the render check below decides when the page is done, not the load event (fonts, favicon)
-        return await self._step("open", link, lambda: page.goto(self.base_url + link, wait_until="commit",
-                                                                 timeout=self.timeout_s * 1000), title_of(link))
+        return await self._step(
+            "open", link, lambda: page.goto(self.base_url + link, wait_until="commit", timeout=self.timeout_s * 1000), title_of(link)
+        )
 
     async def step(self) -> bool:
         step = self.rng.choices((self.follow_sidebar_link, self.pick_issue, self.clear_filters), (5, 3, 2))[0]
@@ -199,8 +211,9 @@ class BrowserViewer(Viewer):
         button = self.page.locator("[data-testid=stSidebar] button").filter(has_text="Clear filters")
         if await button.is_disabled():
             return await self.follow_sidebar_link()
-        return await self._step("clear", "", lambda: button.click(timeout=self.timeout_s * 1000), self.title,
-                                extra_wait=(FILTER_CLEARED_JS, None))
+        return await self._step(
+            "clear", "", lambda: button.click(timeout=self.timeout_s * 1000), self.title, extra_wait=(FILTER_CLEARED_JS, None)
+        )
 
 
 class SocketViewer(Viewer):
@@ -263,4 +276,3 @@ class SocketViewer(Viewer):
         path = self.rng.choice([p for p, t in PAGES.items() if t != self.title])
         kept = [(k, v) for k, v in parse_qsl(self.query) if k in FILTER_KEYS]
         return await self._render("navigate", path + (f"?{urlencode(kept)}" if kept else ""), new_session=False)
-

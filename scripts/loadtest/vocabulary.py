@@ -36,9 +36,11 @@ class Vocabulary:
                 continue
             if isinstance(brief_id, str):
                 briefs.append(brief_id)
-        return cls(issues={i["id"]: i["label"] for i in taxonomy["issues"]},
-                   parties={p["id"]: p["name"] for p in taxonomy["parties"]},
-                   briefs=tuple(briefs))
+        return cls(
+            issues={i["id"]: i["label"] for i in taxonomy["issues"]},
+            parties={p["id"]: p["name"] for p in taxonomy["parties"]},
+            briefs=tuple(briefs),
+        )
 
     def random_link(self, rng: random.Random) -> str:
         """A page path with a random filter (sometimes none) and sometimes a view parameter."""
@@ -59,4 +61,3 @@ class Vocabulary:
 
 def title_of(link: str) -> str:
     return PAGES[urlsplit(link).path or "/"]
-

@@ -33,8 +33,11 @@ def matrix_grid(app: AppTest) -> tuple[list[str], list[str], list[list[str]]]:
     """The position matrix as sent to the page: its issue columns (ids), its party rows (names) and the words in
     every cell."""
     grid = matrix_grid_data(app)
-    return ([issue["id"] for issue in grid["issues"]], [row["name"] for row in grid["rows"]],
-            [[cell["words"] for cell in row["cells"]] for row in grid["rows"]])
+    return (
+        [issue["id"] for issue in grid["issues"]],
+        [row["name"] for row in grid["rows"]],
+        [[cell["words"] for cell in row["cells"]] for row in grid["rows"]],
+    )
 
 
 def matrix_grid_data(app: AppTest) -> dict:
@@ -46,7 +49,6 @@ def matrix_grid_data(app: AppTest) -> dict:
 
 def html_bodies(app: AppTest) -> list[str]:
     return [element.proto.body for element in app.get("html")]
-
 
 
 def as_list(value) -> list[str]:

@@ -22,8 +22,21 @@ def authored_root(tmp_path_factory):
     shutil.copytree(CORPUS / "seeds", root / "seeds")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("BRIEFING_ROOT", str(root))
-        assert cli.main(["new", str(EXAMPLES / "baltic-capitals-note.txt"), "--id", BRIEF,
-                         "--title", "Baltic Capitals Weigh the Ceasefire Debate", "--published", "2026-02-03"]) == 0
+        assert (
+            cli.main(
+                [
+                    "new",
+                    str(EXAMPLES / "baltic-capitals-note.txt"),
+                    "--id",
+                    BRIEF,
+                    "--title",
+                    "Baltic Capitals Weigh the Ceasefire Debate",
+                    "--published",
+                    "2026-02-03",
+                ]
+            )
+            == 0
+        )
         path = root / "data" / "briefs" / f"{BRIEF}.yaml"
         skeleton = path.read_text(encoding="utf-8")
         path.write_text(skeleton + (EXAMPLES / "baltic-capitals-records.yaml").read_text(encoding="utf-8"), encoding="utf-8")
@@ -56,5 +69,6 @@ def test_an_issue_filter_leaves_background_out():
 def test_a_filled_span_is_highlighted_in_the_source():
     app = run_page("sources", span="pos-estonia-territory-baltic-note-1")
     assert not app.exception
-    assert any('data-evidence="pos-estonia-territory-baltic-note-1"' in body and "Estonia’s government said" in body
-               for body in html_bodies(app))
+    assert any(
+        'data-evidence="pos-estonia-territory-baltic-note-1"' in body and "Estonia’s government said" in body for body in html_bodies(app)
+    )

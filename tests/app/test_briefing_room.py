@@ -53,8 +53,7 @@ class TestBriefs:
         assert "Rejection" in text and "Conditional (changed: a later reading by another author; illustrative" in text
         overview = run_page("overview")
         labels = [e.label for e in overview.expander]
-        assert any("Russia · Energy truce" in label and "→" in label and "a later reading by another author" in label
-                   for label in labels)
+        assert any("Russia · Energy truce" in label and "→" in label and "a later reading by another author" in label for label in labels)
         assert not any("softened" in label for label in labels)
 
 
@@ -78,8 +77,7 @@ class TestPermalinks:
         run_page("overview")  # the server sees, and records, the old version
         path = data_copy / "data" / "briefs" / f"{LAVROV}.yaml"
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("In Lavrov's own words, even a ceasefire", "In his own words, even a ceasefire", 1),
-                        encoding="utf-8")
+        path.write_text(text.replace("In Lavrov's own words, even a ceasefire", "In his own words, even a ceasefire", 1), encoding="utf-8")
 
         def notice_of_the_change() -> str:
             notice = " ".join(w.value for w in run_page("overview", v=old_version).warning)
@@ -125,9 +123,13 @@ class TestAccessControl:
         from streamlit.testing.v1 import AppTest
 
         app = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
-        app.secrets["auth"] = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32,
-                               "client_id": "id", "client_secret": "secret",
-                               "server_metadata_url": "https://login.example.org/.well-known/openid-configuration"}
+        app.secrets["auth"] = {
+            "redirect_uri": "http://localhost:8501/oauth2callback",
+            "cookie_secret": "x" * 32,
+            "client_id": "id",
+            "client_secret": "secret",
+            "server_metadata_url": "https://login.example.org/.well-known/openid-configuration",
+        }
         app.run()
         assert not app.exception
         assert app.button(key="login").label == "Log in"

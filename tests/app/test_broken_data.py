@@ -56,22 +56,34 @@ BROKEN = (
     Broken("zz-utf16.yaml", "UTF-16", (r"^: .*UTF-16.*UTF-8",)),
     Broken("zz-latin1.yaml", "latin-1", (r"^: file is not UTF-8 text \(.*byte \d+\); save it as UTF-8$",)),
     Broken("zz-alias-bomb.yaml", "alias bomb", (r"^: document expands to more than 200,000 nodes \(YAML alias bomb\?\)$",)),
-    Broken("zz-references.yaml", "missing references", (
-        rf"^{AT}: positions\[0\]\.party{RECORD}: unknown party id\(s\): atlantis$",
-        rf"^{AT}: positions\[1\]\.issue{RECORD}: unknown issue id\(s\): zz-no-such-issue$",
-        rf"^{AT}: positions\[2\]\.speaker{RECORD}: unknown speaker id\(s\): nobody-speaks$",
-        rf"^{AT}: judgments\[0\]\.evidence\[0\]\.seed{RECORD}: unknown seed 'no-such-seed' \(declare it under seeds:\)",
-    )),
-    Broken("zz-missing-seeds.yaml", "missing seed files", (
-        rf"^{AT}: seeds\[1\] \(zz-gone\): seed file seeds/zz-gone\.txt is missing$",
-        rf"^{AT}: seeds\[2\](\.file)? \(zz-passwd\): seed file '\.\./\.\./etc/passwd' "
-        r"(is outside seeds/|must be a plain file name inside seeds/)$",
-    )),
-    Broken("zz-offsets.yaml", "offsets past the end", (
-        rf"^{AT}: positions\[0\]\.evidence\[0\]{RECORD}: span 1540-1590 runs past the end of seed 'energy-truce-follow-up' "
-        r"\(1530 characters\); the quote occurs at \d+-\d+$",
-        rf"^{AT}: positions\[0\]\.evidence\[1\]{RECORD}: span \d+-2030 runs past the end of seed 'energy-truce-follow-up'",
-    )),
+    Broken(
+        "zz-references.yaml",
+        "missing references",
+        (
+            rf"^{AT}: positions\[0\]\.party{RECORD}: unknown party id\(s\): atlantis$",
+            rf"^{AT}: positions\[1\]\.issue{RECORD}: unknown issue id\(s\): zz-no-such-issue$",
+            rf"^{AT}: positions\[2\]\.speaker{RECORD}: unknown speaker id\(s\): nobody-speaks$",
+            rf"^{AT}: judgments\[0\]\.evidence\[0\]\.seed{RECORD}: unknown seed 'no-such-seed' \(declare it under seeds:\)",
+        ),
+    ),
+    Broken(
+        "zz-missing-seeds.yaml",
+        "missing seed files",
+        (
+            rf"^{AT}: seeds\[1\] \(zz-gone\): seed file seeds/zz-gone\.txt is missing$",
+            rf"^{AT}: seeds\[2\](\.file)? \(zz-passwd\): seed file '\.\./\.\./etc/passwd' "
+            r"(is outside seeds/|must be a plain file name inside seeds/)$",
+        ),
+    ),
+    Broken(
+        "zz-offsets.yaml",
+        "offsets past the end",
+        (
+            rf"^{AT}: positions\[0\]\.evidence\[0\]{RECORD}: span 1540-1590 runs past the end of seed 'energy-truce-follow-up' "
+            r"\(1530 characters\); the quote occurs at \d+-\d+$",
+            rf"^{AT}: positions\[0\]\.evidence\[1\]{RECORD}: span \d+-2030 runs past the end of seed 'energy-truce-follow-up'",
+        ),
+    ),
 )
 # The loader reads UTF-16 as "binary data" (it finds NUL bytes first) instead of naming the encoding.
 WRONG_DIAGNOSIS: set[str] = set()  # classes the loader misdiagnoses; empty since UTF-16 is named as such
@@ -135,8 +147,10 @@ def build_broken_root(root: Path) -> Path:
     _dump(briefs / "zz-references.yaml", references)
 
     missing = _renamed(small, "zz-missing")
-    missing["seeds"] += [{"id": "zz-gone", "file": "zz-gone.txt", "sha256": "0" * 64},
-                         {"id": "zz-passwd", "file": "../../etc/passwd", "sha256": "0" * 64}]
+    missing["seeds"] += [
+        {"id": "zz-gone", "file": "zz-gone.txt", "sha256": "0" * 64},
+        {"id": "zz-passwd", "file": "../../etc/passwd", "sha256": "0" * 64},
+    ]
     _dump(briefs / "zz-missing-seeds.yaml", missing)
 
     offsets = _renamed(small, "zz-offsets")
@@ -159,14 +173,16 @@ def fingerprints(root: Path) -> dict[str, str]:
     """sha256 of every file under data/ and seeds/, by relative path."""
     return {
         str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for folder in (root / "data", root / "seeds") for path in sorted(folder.rglob("*")) if path.is_file()
+        for folder in (root / "data", root / "seeds")
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
     }
 
 
 def problem_lines(lines: list[str], broken: Broken) -> list[str]:
     """The part after the file name of every problem line about this file."""
     prefix = f"data/briefs/{broken.name}"
-    return [line[len(prefix):] for line in lines if line.startswith(prefix + ":")]
+    return [line[len(prefix) :] for line in lines if line.startswith(prefix + ":")]
 
 
 def missing_problems(lines: list[str], broken: Broken) -> list[str]:
@@ -190,8 +206,7 @@ def run_validate(root: Path, tmp_path: Path) -> Validated:
     out, err = tmp_path / "validate.out", tmp_path / "validate.err"
     started = time.monotonic()
     with out.open("wb") as stdout, err.open("wb") as stderr:
-        process = subprocess.Popen([sys.executable, "-m", "briefing", "validate"], cwd=PROJECT, env=env,
-                                   stdout=stdout, stderr=stderr)
+        process = subprocess.Popen([sys.executable, "-m", "briefing", "validate"], cwd=PROJECT, env=env, stdout=stdout, stderr=stderr)
         deadline = started + 120
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -205,13 +220,21 @@ def run_validate(root: Path, tmp_path: Path) -> Validated:
     seconds = time.monotonic() - started
     process.returncode = os.waitstatus_to_exitcode(status)
     # ru_maxrss is in kilobytes on Linux
-    return Validated(process.returncode, out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8"), seconds,
-                     usage.ru_maxrss * 1024 if sys.platform != "darwin" else usage.ru_maxrss)
+    return Validated(
+        process.returncode,
+        out.read_text(encoding="utf-8"),
+        err.read_text(encoding="utf-8"),
+        seconds,
+        usage.ru_maxrss * 1024 if sys.platform != "darwin" else usage.ru_maxrss,
+    )
 
 
 def _param(broken: Broken):
-    marks = [pytest.mark.xfail(strict=True, reason="UTF-16 is reported as binary data, not as the wrong encoding")] \
-        if broken.name in WRONG_DIAGNOSIS else []
+    marks = (
+        [pytest.mark.xfail(strict=True, reason="UTF-16 is reported as binary data, not as the wrong encoding")]
+        if broken.name in WRONG_DIAGNOSIS
+        else []
+    )
     return pytest.param(broken, id=broken.name.removeprefix("zz-").removesuffix(".yaml"), marks=marks)
 
 
@@ -305,4 +328,3 @@ class TestValidate:
 
     def test_validate_modifies_nothing(self, validated, broken_root, before):
         assert fingerprints(broken_root) == before
-

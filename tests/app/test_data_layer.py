@@ -31,8 +31,7 @@ class TestReload:
         assert any("Lavrov Draws the Red Line" in m.value for m in app.markdown)
         path = data_copy / "data" / "briefs" / BRIEF
         text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("title: \"Lavrov Draws the Red Line", "title: \"Edited: Lavrov Draws the Red Line", 1),
-                        encoding="utf-8")
+        path.write_text(text.replace('title: "Lavrov Draws the Red Line', 'title: "Edited: Lavrov Draws the Red Line', 1), encoding="utf-8")
         os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
 
         def edited_title_shown() -> list[str]:

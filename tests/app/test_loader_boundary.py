@@ -60,6 +60,8 @@ def test_a_faulty_taxonomy_is_named_and_nothing_else_fails(tmp_path, monkeypatch
     monkeypatch.setattr(schema.taxonomy, "_duplicates", duplicates)
     app = run_page("matrix")
     assert not app.exception, [e.value for e in app.exception]
-    assert problem_lines(app) == ["data/taxonomy.yaml: unexpected ZeroDivisionError while checking it: injected in the "
-                                  "taxonomy check (the server log has the traceback)"]
+    assert problem_lines(app) == [
+        "data/taxonomy.yaml: unexpected ZeroDivisionError while checking it: injected in the "
+        "taxonomy check (the server log has the traceback)"
+    ]
     assert any("No brief could be loaded" in e.value for e in app.error)

@@ -53,6 +53,7 @@ class TestFilterFromLink:
     def test_filter_limits_the_timeline(self):
         all_events = plotly_specs(run_page("timeline", zoom="all"))[0]["data"]
         energy = plotly_specs(run_page("timeline", issue="energy-truce", zoom="all"))[0]["data"]
+
         def labels_of(traces):
             return {label for trace in traces for label in (trace.get("y") or []) if label}
 

@@ -31,8 +31,7 @@ def twin_root(tmp_path_factory):
     twin = yaml.safe_load(text)
     twin.update(id=NEW, title="A second reading of the same article", published="2026-03-01")
     twin["positions"][0]["summary"] = "The second reading's own summary."
-    (root / "data" / "briefs" / "a-twin.yaml").write_text(yaml.safe_dump(twin, sort_keys=False, allow_unicode=True),
-                                                         encoding="utf-8")
+    (root / "data" / "briefs" / "a-twin.yaml").write_text(yaml.safe_dump(twin, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return root
 
 
@@ -79,7 +78,14 @@ def test_the_export_keeps_both(twin_frames):
 
 def test_validating_the_new_file_alone_is_clean(twin_root):
     env = {"PATH": "/usr/bin:/bin", "BRIEFING_ROOT": str(twin_root)}
-    result = subprocess.run([sys.executable, "-m", "briefing", "validate", str(twin_root / "data" / "briefs" / "a-twin.yaml")],
-                            cwd=PROJECT, env=env, capture_output=True, text=True, timeout=300, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "validate", str(twin_root / "data" / "briefs" / "a-twin.yaml")],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("ok data/briefs/a-twin.yaml")

@@ -97,15 +97,23 @@ class TestEditorial:
         brief = tmp_path / "data" / "briefs" / "lavrov-red-line-2026-01.yaml"
         text = brief.read_text(encoding="utf-8")
         # the author's hedged reading at high confidence: a warning, not an error
-        brief.write_text(text.replace("  - id: kj-shift-to-territorial-legal-demands\n    issues: [territorial-status, "
-                                      "demilitarization-neutrality]\n    confidence: medium",
-                                      "  - id: kj-shift-to-territorial-legal-demands\n    issues: [territorial-status, "
-                                      "demilitarization-neutrality]\n    confidence: high", 1), encoding="utf-8")
+        brief.write_text(
+            text.replace(
+                "  - id: kj-shift-to-territorial-legal-demands\n    issues: [territorial-status, "
+                "demilitarization-neutrality]\n    confidence: medium",
+                "  - id: kj-shift-to-territorial-legal-demands\n    issues: [territorial-status, "
+                "demilitarization-neutrality]\n    confidence: high",
+                1,
+            ),
+            encoding="utf-8",
+        )
         monkeypatch.setenv("BRIEFING_ROOT", str(tmp_path))
         app = run_page("overview")
         notes = [e.label for e in app.expander if e.label.startswith("Data-quality note")]
-        assert notes == ["Data-quality note: 1 reading(s) in “Lavrov Draws the Red Line: An Analysis of Russia's Security "
-                         "Guarantee Conditions for Ukraine” may claim more than their quotes say"]
+        assert notes == [
+            "Data-quality note: 1 reading(s) in “Lavrov Draws the Red Line: An Analysis of Russia's Security "
+            "Guarantee Conditions for Ukraine” may claim more than their quotes say"
+        ]
         assert any("hedged-quote-high-confidence" in c.value for c in app.code)
 
     def test_no_note_on_clean_data(self):
@@ -128,8 +136,14 @@ class TestExportVerdicts:
         assert energy["contested_by"].split(";")[-1] == "etf-kj-obstacle-is-terms"
 
     def test_the_cli_writes_it(self, tmp_path):
-        result = subprocess.run([sys.executable, "-m", "briefing", "export", "--format", "csv", "--out", str(tmp_path)],
-                                cwd=PROJECT, capture_output=True, text=True, timeout=120, check=False)
+        result = subprocess.run(
+            [sys.executable, "-m", "briefing", "export", "--format", "csv", "--out", str(tmp_path)],
+            cwd=PROJECT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         assert result.returncode == 0, result.stderr
         header = (tmp_path / "verdicts.csv").read_text(encoding="utf-8").splitlines()[0]
         assert header == "issue,verdict,confidence,rests_on,contested_by,uncertain,explanation"

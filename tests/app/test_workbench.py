@@ -51,8 +51,7 @@ def workbench(query: dict | None = None, **secrets) -> AppTest:
 
 
 def keys(app: AppTest) -> set[str]:
-    return {widget.key for kind in ("button", "text_area", "text_input", "selectbox", "radio") for widget in app.get(kind)
-            if widget.key}
+    return {widget.key for kind in ("button", "text_area", "text_input", "selectbox", "radio") for widget in app.get(kind) if widget.key}
 
 
 def code_position(app: AppTest, summary: str = "Poland would back a ceasefire, in the analyst's reading.") -> AppTest:
@@ -83,8 +82,13 @@ class TestOff:
 
     def test_with_a_login_configured_only_a_signed_in_editor_gets_further(self, root, monkeypatch):
         monkeypatch.setenv("BRIEFING_EDITING", "1")
-        auth = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x" * 32, "client_id": "id",
-                "client_secret": "secret", "server_metadata_url": "https://login.example.org/.well-known/openid-configuration"}
+        auth = {
+            "redirect_uri": "http://localhost:8501/oauth2callback",
+            "cookie_secret": "x" * 32,
+            "client_id": "id",
+            "client_secret": "secret",
+            "server_metadata_url": "https://login.example.org/.well-known/openid-configuration",
+        }
         app = workbench(auth=auth, briefing={"editing": True, "editors": ["ana@example.org"]})
         assert app.button(key="login")
         assert not keys(app) & set(WRITING_KEYS)
@@ -105,7 +109,7 @@ class TestOn:
         saved = parse_yaml((root / BRIEF).read_bytes())["positions"][-1]
         seed = (root / "seeds" / "lavrov-red-line-2026-01-30.txt").read_text(encoding="utf-8")
         span = saved["evidence"][0]
-        assert seed[span["start"]:span["end"]] == span["quote"] == QUOTE
+        assert seed[span["start"] : span["end"]] == span["quote"] == QUOTE
         assert saved["date"] == "2026-01-23/2026-01-24" and saved["party"] == "poland"
         assert not load_corpus(layout=Layout(root=root)).problems
         [entry] = editing.read_log(Layout(root=root))

@@ -226,7 +226,14 @@ def app(open_page, server) -> AppPage:
 @pytest.fixture(scope="session")
 def exported() -> dict[str, list[dict]]:
     """The test corpus as `python -m briefing export --format json` writes it."""
-    result = subprocess.run([sys.executable, "-m", "briefing", "export", "--format", "json"], cwd=PROJECT,
-                            env=corpus_env(), capture_output=True, text=True, timeout=120, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "export", "--format", "json"],
+        cwd=PROJECT,
+        env=corpus_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)

@@ -65,8 +65,9 @@ def _audit(app, path: str) -> list[dict]:
     results = Axe().run(app.page, options={"resultTypes": ["violations", "incomplete"]}).response
     failing = [v for v in results["violations"] if v["impact"] in FAILING_IMPACTS]
     others = [v for v in results["violations"] if v["impact"] not in FAILING_IMPACTS]
-    print(f"\naxe {results['testEngine']['version']} on {path}: {len(results['violations'])} violation(s), "
-          f"{len(failing)} serious or critical")
+    print(
+        f"\naxe {results['testEngine']['version']} on {path}: {len(results['violations'])} violation(s), {len(failing)} serious or critical"
+    )
     for violation in others:
         print("  " + _describe(violation))
     review = {v["id"]: len(v["nodes"]) for v in results["incomplete"]}
@@ -149,7 +150,8 @@ def test_keyboard_inspects_a_matrix_cell(app):
     app.page.keyboard.press("ArrowDown")  # opens the list with the next cell highlighted
     app.page.wait_for_function("() => !!document.activeElement.getAttribute('aria-activedescendant')")
     chosen = app.page.evaluate(
-        "() => document.getElementById(document.activeElement.getAttribute('aria-activedescendant')).textContent").strip()
+        "() => document.getElementById(document.activeElement.getAttribute('aria-activedescendant')).textContent"
+    ).strip()
     assert chosen and chosen != before, (chosen, before)
     app.page.keyboard.press("Enter")
     expect(heading).to_have_text(chosen)
@@ -169,8 +171,10 @@ def test_arrow_keys_move_through_the_matrix_and_the_details_follow(app):
     presses = _tab_until(app, '[data-testid="stMain"] [data-testid="matrix-grid"]')
     print(f"\nmatrix grid reached after {presses} Tab presses")
     assert app.page.evaluate("() => document.activeElement.dataset.cell") == "russia:ceasefire"
-    for key, cell, title in (("ArrowDown", "ukraine:ceasefire", "Ukraine · Ceasefire"),
-                             ("ArrowRight", "ukraine:energy-truce", "Ukraine · Energy truce")):
+    for key, cell, title in (
+        ("ArrowDown", "ukraine:ceasefire", "Ukraine · Ceasefire"),
+        ("ArrowRight", "ukraine:energy-truce", "Ukraine · Energy truce"),
+    ):
         app.page.keyboard.press(key)
         expect(heading).to_have_text(title)
         app.settle()

@@ -104,8 +104,11 @@ def _check(case: Case, facts: dict, url: str, known: Known) -> None:
         return
     params = parse_qs(urlsplit(url).query, keep_blank_values=True)
     page_keys = PAGES[case.page].params
-    kept_badly = {key: values for key, values in params.items()
-                  if key not in (*FILTER_KEYS, *page_keys) or not all(known.accepts(key, v) for v in values)}
+    kept_badly = {
+        key: values
+        for key, values in params.items()
+        if key not in (*FILTER_KEYS, *page_keys) or not all(known.accepts(key, v) for v in values)
+    }
     if kept_badly:
         problems.append(f"the address bar still holds dropped values: {str(kept_badly)[:200]}")
     filters = {key: params[key] for key in ("issue", "party", "brief") if key in params}
@@ -211,7 +214,7 @@ def run(browser, audited, cases, known) -> Run:
     unsettled = 0  # in a row: the server has stopped answering
     try:
         for first in range(0, len(cases), LANES):
-            batch = list(zip(lanes, cases[first:first + LANES], strict=False))
+            batch = list(zip(lanes, cases[first : first + LANES], strict=False))
             for lane, case in batch:
                 if case.kind == "huge":
                     lane.renew(browser)
@@ -226,8 +229,10 @@ def run(browser, audited, cases, known) -> Run:
             lane.context.close()
     result.seconds = time.monotonic() - started
     slowest = sorted(cases, key=lambda c: c.seconds)[-3:]
-    print(f"\n{len(cases)} hostile links in {result.seconds:.1f} s; slowest: "
-          + ", ".join(f"{c.page} [{c.kind}] {c.seconds:.1f} s" for c in slowest))
+    print(
+        f"\n{len(cases)} hostile links in {result.seconds:.1f} s; slowest: "
+        + ", ".join(f"{c.page} [{c.kind}] {c.seconds:.1f} s" for c in slowest)
+    )
     return result
 
 
@@ -243,10 +248,13 @@ def test_no_dialog_and_no_page_error_on_any_load(run):
     assert not run.page_errors, run.page_errors[:10]
 
 
-@pytest.mark.parametrize("path", [
-    "/sources?span=%3Cscript%3Ealert(1)%3C%2Fscript%3E&span=lrl-zelenskyy-document-100-percent-ready",
-    "/matrix?cell=%3Csvg%20onload%3Dalert(1)%3E&cell=russia%3Aceasefire",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/sources?span=%3Cscript%3Ealert(1)%3C%2Fscript%3E&span=lrl-zelenskyy-document-100-percent-ready",
+        "/matrix?cell=%3Csvg%20onload%3Dalert(1)%3E&cell=russia%3Aceasefire",
+    ],
+)
 def test_an_earlier_value_of_a_repeated_page_param_is_not_dropped_silently(browser, audited, known, path):
     server, _log = audited
     page, _, query = path.partition("?")
@@ -276,12 +284,18 @@ def _allowed_prefixes() -> tuple[list[Path], list[Path]]:
     """(folders, files) the server may open: its code, config and data, Python, the frames cache and a few system files."""
     home = Path.home()
     folders = [
-        CORPUS / "data", CORPUS / "seeds", PROJECT / "pages", PROJECT / "components", PROJECT / "briefing",
+        CORPUS / "data",
+        CORPUS / "seeds",
+        PROJECT / "pages",
+        PROJECT / "components",
+        PROJECT / "briefing",
         PROJECT / ".streamlit",
-        Path(sys.prefix), Path(sys.base_prefix),  # the venv and the Python it was made from
+        Path(sys.prefix),
+        Path(sys.base_prefix),  # the venv and the Python it was made from
         Path(os.environ["BRIEFING_CACHE"]),  # the frames cache and version manifests (tests/conftest.py)
         home / ".streamlit",  # Streamlit's global config, credentials and secrets
-        Path("/usr"), Path("/proc"),  # shared libraries, zoneinfo, CPU and memory probes
+        Path("/usr"),
+        Path("/proc"),  # shared libraries, zoneinfo, CPU and memory probes
         # the project's own package metadata from `pip install -e .`: building its first model, pydantic reads the
         # entry points of every package on the path, and the project folder is on it
         *PROJECT.glob("*.egg-info"),
@@ -292,9 +306,12 @@ def _allowed_prefixes() -> tuple[list[Path], list[Path]]:
         # depends on Streamlit, this project included once `pip install -e .` has made it one
         PROJECT / "pyproject.toml",
         # the launcher itself: python -m tests.browser.audited_server
-        PROJECT / "tests" / "__init__.py", PROJECT / "tests" / "browser" / "__init__.py",
+        PROJECT / "tests" / "__init__.py",
+        PROJECT / "tests" / "browser" / "__init__.py",
         PROJECT / "tests" / "browser" / "audited_server.py",
-        Path("/etc/machine-id"), Path("/etc/localtime"), Path("/etc/timezone"),
+        Path("/etc/machine-id"),
+        Path("/etc/localtime"),
+        Path("/etc/timezone"),
         *(Path(p) for p in mimetypes.knownfiles),
     ]
     return [Path(os.path.realpath(p)) for p in folders], [Path(os.path.realpath(p)) for p in files]
@@ -329,4 +346,3 @@ def test_every_file_the_server_opened_is_in_an_allowed_place(run, audited):
             continue
         outside.append(path)
     assert not outside, outside[:30]
-

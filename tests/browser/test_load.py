@@ -25,8 +25,7 @@ CHURN_BROWSER_EVERY = 10
 CHURN_TIMEOUT_S = 180.0  # a fresh browser context compiles Streamlit's frontend anew: slow on a busy small machine
 MEMORY_TOLERANCE_PCT = 10.0
 
-soak_only = pytest.mark.skipif('"soak" not in config.getoption("markexpr")',
-                               reason="soak run: select it with `make soak` (pytest -m soak)")
+soak_only = pytest.mark.skipif('"soak" not in config.getoption("markexpr")', reason="soak run: select it with `make soak` (pytest -m soak)")
 
 
 def _save(name: str, summary: dict) -> None:
@@ -50,8 +49,9 @@ def test_thirty_concurrent_viewers(start_server):
     between pages (the browsers also use the sidebar filter): all 30 sessions are open at once and every render
     completes."""
     server = start_server()
-    report = loadtest.load(server.url, sessions=SHORT_VIEWERS, browser_sessions=SHORT_BROWSERS,
-                           duration_s=SHORT_DURATION_S, server_pids=[server.process.pid])
+    report = loadtest.load(
+        server.url, sessions=SHORT_VIEWERS, browser_sessions=SHORT_BROWSERS, duration_s=SHORT_DURATION_S, server_pids=[server.process.pid]
+    )
     _save("load-short", report.summary())
     _check_load(report, SHORT_VIEWERS, SHORT_BROWSERS)
     assert server.process.poll() is None, server.output()
@@ -63,8 +63,14 @@ def test_thirty_concurrent_viewers(start_server):
 def test_longer_load(start_server):
     """60 viewers (8 in Chromium) for three minutes: every render completes."""
     server = start_server()
-    report = loadtest.load(server.url, sessions=LONG_VIEWERS, browser_sessions=LONG_BROWSERS,
-                           duration_s=LONG_DURATION_S, think_s=(5.0, 15.0), server_pids=[server.process.pid])
+    report = loadtest.load(
+        server.url,
+        sessions=LONG_VIEWERS,
+        browser_sessions=LONG_BROWSERS,
+        duration_s=LONG_DURATION_S,
+        think_s=(5.0, 15.0),
+        server_pids=[server.process.pid],
+    )
     _save("load-long", report.summary())
     _check_load(report, LONG_VIEWERS, LONG_BROWSERS)
     assert server.process.poll() is None, server.output()
@@ -77,9 +83,15 @@ def test_memory_returns_to_baseline(start_server):
     """300 sessions (every tenth in Chromium) opened and closed, 10 at a time: once Streamlit has dropped them, the
     server's RSS is within 10 % of the baseline taken after a warm-up (see scripts/loadtest for the procedure)."""
     server = start_server()
-    report = loadtest.memory_check(server.url, server.process.pid, total=CHURN_SESSIONS, wave=CHURN_WAVE,
-                                   browser_every=CHURN_BROWSER_EVERY, session_ttl_s=loadtest.DEFAULT_SESSION_TTL_S,
-                                   render_timeout_s=CHURN_TIMEOUT_S)
+    report = loadtest.memory_check(
+        server.url,
+        server.process.pid,
+        total=CHURN_SESSIONS,
+        wave=CHURN_WAVE,
+        browser_every=CHURN_BROWSER_EVERY,
+        session_ttl_s=loadtest.DEFAULT_SESSION_TTL_S,
+        render_timeout_s=CHURN_TIMEOUT_S,
+    )
     summary = report.summary()
     _save("memory-churn", summary)
     assert report.churn is not None and not report.churn.failed, report.churn.summary()["failures"]

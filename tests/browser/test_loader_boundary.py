@@ -24,8 +24,9 @@ PAGES = {page.url_path + QUERIES.get(page.name, ""): page.title for page in SIDE
 def faulty_server_at(log_path: Path, root: Path, cache: Path) -> StreamlitServer:
     """`python -m tests.faulty streamlit run app.py` on a given BRIEFING_ROOT, with a frames cache of its own."""
     # a cache of its own: a brief validated earlier without the fault must not be read back from the cache
-    return StreamlitServer(log_path, root=root, launcher=("-m", "tests.faulty", "streamlit"),
-                           env={"BRIEFING_CACHE": str(cache)}, name="faulty streamlit")
+    return StreamlitServer(
+        log_path, root=root, launcher=("-m", "tests.faulty", "streamlit"), env={"BRIEFING_CACHE": str(cache)}, name="faulty streamlit"
+    )
 
 
 @pytest.fixture(scope="module")

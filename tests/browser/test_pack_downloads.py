@@ -33,8 +33,10 @@ def test_slides_and_pdf_download_with_every_ceasefire_quote(app, exported):
         assert downloading.value.suggested_filename == f"briefing-pack.{suffix}"
         if suffix == "pptx":
             deck = Presentation(str(path))
-            texts[suffix] = " ".join([shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame]
-                                     + [slide.notes_slide.notes_text_frame.text for slide in deck.slides])
+            texts[suffix] = " ".join(
+                [shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame]
+                + [slide.notes_slide.notes_text_frame.text for slide in deck.slides]
+            )
         else:
             texts[suffix] = " ".join(page.extract_text() for page in PdfReader(str(path)).pages)
     for suffix, text in texts.items():

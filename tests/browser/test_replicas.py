@@ -44,8 +44,7 @@ LOG_FORMAT = """log_format briefing '$$remote_addr [$$time_local] "$$request" $$
 
 def replica(log_path: Path, port: int) -> StreamlitServer:
     """`streamlit run app.py --server.baseUrlPath=briefing` on a fixed port, so it can be restarted on the same one."""
-    return StreamlitServer(log_path, root=CORPUS, port=port, base_path=PREFIX,
-                           env={"STREAMLIT_SERVER_COOKIE_SECRET": COOKIE_SECRET})
+    return StreamlitServer(log_path, root=CORPUS, port=port, base_path=PREFIX, env={"STREAMLIT_SERVER_COOKIE_SECRET": COOKIE_SECRET})
 
 
 class Nginx:
@@ -61,7 +60,8 @@ class Nginx:
         if os.geteuid() == 0:  # a root master would hand the workers to "nobody"; keep them as the current user
             user = f"user {pwd.getpwuid(os.geteuid()).pw_name} {grp.getgrgid(os.getegid()).gr_name};"
         text = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(
-            listen_port=port, app_port_a=app_ports[0], app_port_b=app_ports[1], user_directive=user)
+            listen_port=port, app_port_a=app_ports[0], app_port_b=app_ports[1], user_directive=user
+        )
         text = text.replace("    access_log logs/access.log;", Template(LOG_FORMAT).substitute(), 1)
         self.conf = prefix / "conf" / "nginx.conf"
         self.conf.write_text(text, encoding="utf-8")
@@ -106,8 +106,10 @@ class Nginx:
 def _nginx_binary() -> str:
     binary = harness.nginx()
     if binary is None:
-        pytest.fail("nginx is not installed, so the two-replica test cannot run: `apt-get install -y nginx` "
-                    "(`make test` installs it where it can)", pytrace=False)
+        pytest.fail(
+            "nginx is not installed, so the two-replica test cannot run: `apt-get install -y nginx` (`make test` installs it where it can)",
+            pytrace=False,
+        )
     return binary
 
 
@@ -136,7 +138,7 @@ def _blocks(text: str, keyword: str) -> list[str]:
             depth += {"{": 1, "}": -1}.get(text[end], 0)
             if depth == 0:
                 break
-        found.append(" ".join(text[match.start():end + 1].split()))
+        found.append(" ".join(text[match.start() : end + 1].split()))
     return found
 
 
@@ -144,8 +146,7 @@ def test_nginx_test_config_matches_production():
     """The proxy rules nginx runs in the test are those of deploy/nginx.conf: same maps (bar the cookie's Secure
     flag), same websocket and page locations, same upstream balancing."""
     production = PRODUCTION.read_text(encoding="utf-8")
-    test = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(
-        listen_port=1, app_port_a=2, app_port_b=3, user_directive="")
+    test = Template(TEMPLATE.read_text(encoding="utf-8")).substitute(listen_port=1, app_port_a=2, app_port_b=3, user_directive="")
     assert _blocks(test, "location") == _blocks(production, "location")
     assert len(_blocks(production, "location")) == 3
     maps = [block.replace(" Secure;", "") for block in _blocks(production, "map")]
@@ -178,9 +179,16 @@ def test_kill_one_replica_under_load(tmp_path, open_page):
 
         victim, survivor = replicas
         finished: list[loadtest.Render] = []
-        run = loadtest.Background(loadtest.run_load(
-            nginx.url, sessions=VIEWERS, browser_sessions=BROWSERS, duration_s=DURATION_S,
-            metrics_urls=[server.url for server in replicas], on_render=finished.append))
+        run = loadtest.Background(
+            loadtest.run_load(
+                nginx.url,
+                sessions=VIEWERS,
+                browser_sessions=BROWSERS,
+                duration_s=DURATION_S,
+                metrics_urls=[server.url for server in replicas],
+                on_render=finished.append,
+            )
+        )
         deadline = time.monotonic() + DURATION_S * KILL_BY
         victim_sessions = 0
         while time.monotonic() < deadline and not run.done():
@@ -199,19 +207,31 @@ def test_kill_one_replica_under_load(tmp_path, open_page):
         cut = _streams(nginx, since=log_at_kill).get(victim_addr, 0)
         in_flight = [r for r in report.renders if r.started < killed_at]
         after = [r for r in report.renders if r.started >= killed_at]
-        print(f"\nload through nginx, one replica killed: {summary}\n"
-              f"renders started before the kill: {len(in_flight)} ({sum(not r.ok for r in in_flight)} failed); "
-              f"after: {len(after)} ({sum(not r.ok for r in after)} failed); "
-              f"sessions on the killed replica: {victim_sessions}; websockets cut by the kill: {cut}; "
-              f"websockets per replica: {_streams(nginx)}")
+        print(
+            f"\nload through nginx, one replica killed: {summary}\n"
+            f"renders started before the kill: {len(in_flight)} ({sum(not r.ok for r in in_flight)} failed); "
+            f"after: {len(after)} ({sum(not r.ok for r in after)} failed); "
+            f"sessions on the killed replica: {victim_sessions}; websockets cut by the kill: {cut}; "
+            f"websockets per replica: {_streams(nginx)}"
+        )
         ARTIFACTS.mkdir(exist_ok=True)
-        (ARTIFACTS / "replicas-kill.json").write_text(json.dumps({
-            "load": summary, "killed_after_s": round(killed_at - min(r.started for r in report.renders), 1),
-            "sessions_on_killed_replica": victim_sessions, "websockets_cut": cut,
-            "renders_before_kill": len(in_flight), "failed_before_kill": sum(not r.ok for r in in_flight),
-            "renders_after_kill": len(after), "failed_after_kill": sum(not r.ok for r in after),
-            "reconnects_after_kill": sum(r.reconnects for r in report.renders if r.started + r.seconds >= killed_at),
-        }, indent=2), encoding="utf-8")
+        (ARTIFACTS / "replicas-kill.json").write_text(
+            json.dumps(
+                {
+                    "load": summary,
+                    "killed_after_s": round(killed_at - min(r.started for r in report.renders), 1),
+                    "sessions_on_killed_replica": victim_sessions,
+                    "websockets_cut": cut,
+                    "renders_before_kill": len(in_flight),
+                    "failed_before_kill": sum(not r.ok for r in in_flight),
+                    "renders_after_kill": len(after),
+                    "failed_after_kill": sum(not r.ok for r in after),
+                    "reconnects_after_kill": sum(r.reconnects for r in report.renders if r.started + r.seconds >= killed_at),
+                },
+                indent=2,
+            ),
+            encoding="utf-8",
+        )
         assert cut > 0, "no websocket was open on the killed replica, so the kill tested nothing"
         assert after, "no render started after the kill"
         assert all(r.ok for r in after), [r for r in after if not r.ok]
@@ -230,8 +250,7 @@ def test_kill_one_replica_under_load(tmp_path, open_page):
         started(restarted)
         cookie = _cookie_for(nginx, victim_addr)
         app = open_page(nginx.url)
-        app.page.context.add_cookies([{"name": "briefing_affinity", "value": cookie,
-                                       "url": f"http://127.0.0.1:{nginx.port}/{PREFIX}/"}])
+        app.page.context.add_cookies([{"name": "briefing_affinity", "value": cookie, "url": f"http://127.0.0.1:{nginx.port}/{PREFIX}/"}])
         for page in SIDEBAR:
             path, title = page.url_path, page.title
             response = app.page.goto(nginx.url + path)
@@ -275,18 +294,46 @@ def test_production_config_passes_nginx_check(tmp_path):
     """deploy/nginx.conf as shipped, with a throwaway certificate and paths under a temporary folder, passes `nginx -t`."""
     binary = _nginx_binary()
     key, cert = tmp_path / "example.org.key", tmp_path / "example.org.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=example.org", "-days", "1",
-                    "-keyout", str(key), "-out", str(cert)], capture_output=True, timeout=60, check=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-subj",
+            "/CN=example.org",
+            "-days",
+            "1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        capture_output=True,
+        timeout=60,
+        check=True,
+    )
     (tmp_path / "logs").mkdir()
     text = PRODUCTION.read_text(encoding="utf-8")
-    for old, new in {"/etc/ssl/certs/example.org.pem": str(cert), "/etc/ssl/private/example.org.key": str(key),
-                     "/var/log/nginx/": f"{tmp_path}/logs/", "/run/nginx.pid": f"{tmp_path}/nginx.pid"}.items():
+    for old, new in {
+        "/etc/ssl/certs/example.org.pem": str(cert),
+        "/etc/ssl/private/example.org.key": str(key),
+        "/var/log/nginx/": f"{tmp_path}/logs/",
+        "/run/nginx.pid": f"{tmp_path}/nginx.pid",
+    }.items():
         assert old in text, old
         text = text.replace(old, new)
     if os.geteuid() != 0:
         text = text.replace("user www-data;", "")
     conf = tmp_path / "nginx.conf"
     conf.write_text(text, encoding="utf-8")
-    checked = subprocess.run([binary, "-t", "-p", f"{tmp_path}/", "-c", str(conf), "-e", f"{tmp_path}/logs/error.log"],
-                             capture_output=True, text=True, timeout=30, check=False)
+    checked = subprocess.run(
+        [binary, "-t", "-p", f"{tmp_path}/", "-c", str(conf), "-e", f"{tmp_path}/logs/error.log"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
     assert checked.returncode == 0, checked.stderr

@@ -53,8 +53,12 @@ MEASURE_JS = """() => {
 def on_screen(item: dict, facts: dict) -> bool:
     """Wholly inside the window and inside the grid's visible part, right of the pinned party column."""
     grid, window = facts["grid"], facts["window"]
-    return (item["left"] >= grid["partyRight"] - 1 and item["right"] <= min(grid["right"], window["width"]) + 1
-            and item["top"] >= 0 and item["bottom"] <= window["height"])
+    return (
+        item["left"] >= grid["partyRight"] - 1
+        and item["right"] <= min(grid["right"], window["width"]) + 1
+        and item["top"] >= 0
+        and item["bottom"] <= window["height"]
+    )
 
 
 def no_sideways_scroll(facts: dict) -> bool:
@@ -90,19 +94,42 @@ def offscreen_said(app: AppPage) -> str:
 
 def wide_taxonomy() -> dict:
     parties = [
-        {"id": "northland", "name": "Northland", "kind": "state",
-         "speakers": [{"id": "north-minister", "name": "Nora North", "role": "Foreign Minister"}]},
+        {
+            "id": "northland",
+            "name": "Northland",
+            "kind": "state",
+            "speakers": [{"id": "north-minister", "name": "Nora North", "role": "Foreign Minister"}],
+        },
         {"id": "southland", "name": "Southland", "kind": "state"},
         {"id": "mediators", "name": "Mediators", "kind": "organisation"},
         {"id": "eastern-league", "name": "Eastern League of Coastal States", "kind": "group"},
     ]
-    words = ["Ceasefire monitoring", "Prisoner exchanges", "Reconstruction financing", "Demilitarization of the border",
-             "Sanctions relief", "Grain corridor", "Nuclear plant safety", "Energy exports", "Refugee returns",
-             "Minority language rights", "Maritime boundaries", "War crimes accountability", "Security guarantees",
-             "Territorial administration", "Elections", "Arms control", "Frozen assets", "Peacekeeping mandate",
-             "Transit rights", "Cultural heritage"]
-    issues = [{"id": f"issue-{index:02d}", "label": label, "definition": f"Questions of {label.lower()}."}
-              for index, label in enumerate(words[:WIDE_ISSUES], start=1)]
+    words = [
+        "Ceasefire monitoring",
+        "Prisoner exchanges",
+        "Reconstruction financing",
+        "Demilitarization of the border",
+        "Sanctions relief",
+        "Grain corridor",
+        "Nuclear plant safety",
+        "Energy exports",
+        "Refugee returns",
+        "Minority language rights",
+        "Maritime boundaries",
+        "War crimes accountability",
+        "Security guarantees",
+        "Territorial administration",
+        "Elections",
+        "Arms control",
+        "Frozen assets",
+        "Peacekeeping mandate",
+        "Transit rights",
+        "Cultural heritage",
+    ]
+    issues = [
+        {"id": f"issue-{index:02d}", "label": label, "definition": f"Questions of {label.lower()}."}
+        for index, label in enumerate(words[:WIDE_ISSUES], start=1)
+    ]
     return {"parties": parties, "issues": issues}
 
 
@@ -135,9 +162,11 @@ def test_every_issue_of_the_matrix_is_on_screen_with_the_sidebar_open(sized, exp
     assert facts["grid"]["scrollWidth"] <= facts["grid"]["clientWidth"], facts["grid"]
     assert no_sideways_scroll(facts), facts["page"]
     assert offscreen_said(app) == ""
-    print(f"\n{viewport}: {issues} issues, headers from x={min(i['left'] for i in facts['issues']):.0f} to "
-          f"x={max(i['right'] for i in facts['issues']):.0f}, y={min(i['top'] for i in facts['issues']):.0f} to "
-          f"{max(i['bottom'] for i in facts['issues']):.0f}; grid ends at y={max(p['bottom'] for p in facts['parties']):.0f}")
+    print(
+        f"\n{viewport}: {issues} issues, headers from x={min(i['left'] for i in facts['issues']):.0f} to "
+        f"x={max(i['right'] for i in facts['issues']):.0f}, y={min(i['top'] for i in facts['issues']):.0f} to "
+        f"{max(i['bottom'] for i in facts['issues']):.0f}; grid ends at y={max(p['bottom'] for p in facts['parties']):.0f}"
+    )
     app.assert_clean()
 
 
@@ -162,7 +191,8 @@ def assert_offscreen_count(app: AppPage, facts: dict) -> tuple[int, int]:
     """The page's own count of off-screen issues is the number measured; returns (off-screen, total)."""
     hidden = sum(not on_screen(issue, facts) for issue in facts["issues"])
     expect(app.page.locator("[data-testid=stMain] [data-testid=matrix-offscreen]")).to_have_text(
-        re.compile(rf"^{hidden} of {len(facts['issues'])} issues are off-screen" if hidden else r"^$"))
+        re.compile(rf"^{hidden} of {len(facts['issues'])} issues are off-screen" if hidden else r"^$")
+    )
     return hidden, len(facts["issues"])
 
 

@@ -25,9 +25,11 @@ pytestmark = pytest.mark.browser
 
 LAVROV = "data/briefs/lavrov-red-line-2026-01.yaml"
 # characters outside the BMP before the passage, so UTF-16 offsets and Python's differ by four
-SOURCE = ("Warszawa, 3 lutego 2026 🇵🇱 — Zełenski 😀 spoke first.\n"
-          "The Polish government said it would back a ceasefire along the current line of contact.\n"
-          "Kraków café owners 🎉 were not asked.\n")
+SOURCE = (
+    "Warszawa, 3 lutego 2026 🇵🇱 — Zełenski 😀 spoke first.\n"
+    "The Polish government said it would back a ceasefire along the current line of contact.\n"
+    "Kraków café owners 🎉 were not asked.\n"
+)
 PASSAGE = "The Polish government said it would back a ceasefire along the current line of contact."
 SCRIPT = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
 
@@ -71,9 +73,25 @@ def _corpus_copy(folder: Path) -> Path:
     shutil.copytree(CORPUS, folder)
     source = folder.parent / "warszawa.txt"
     source.write_text(SOURCE, encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "briefing", "new", str(source), "--id", "warszawa-note-2026-02", "--title",
-                    "A note from Warszawa", "--published", "2026-02-03"], cwd=PROJECT, check=True, capture_output=True,
-                   env=corpus_env() | {"BRIEFING_ROOT": str(folder)})
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "briefing",
+            "new",
+            str(source),
+            "--id",
+            "warszawa-note-2026-02",
+            "--title",
+            "A note from Warszawa",
+            "--published",
+            "2026-02-03",
+        ],
+        cwd=PROJECT,
+        check=True,
+        capture_output=True,
+        env=corpus_env() | {"BRIEFING_ROOT": str(folder)},
+    )
     return folder
 
 
@@ -198,10 +216,17 @@ def test_a_passage_selected_with_the_mouse_becomes_a_position_at_its_exact_offse
     span = position["evidence"][0]
     seed = (root / "seeds" / "warszawa.txt").read_text(encoding="utf-8")
     assert (span["start"], span["end"]) == (start, start + len(PASSAGE))
-    assert seed[span["start"]:span["end"]] == span["quote"] == PASSAGE
+    assert seed[span["start"] : span["end"]] == span["quote"] == PASSAGE
     assert (position["party"], position["issue"], position["stance"]) == ("poland", "ceasefire", "support")
-    validate = subprocess.run([sys.executable, "-m", "briefing", "validate"], cwd=PROJECT, capture_output=True, text=True,
-                              env=corpus_env() | {"BRIEFING_ROOT": str(root)}, timeout=120, check=False)
+    validate = subprocess.run(
+        [sys.executable, "-m", "briefing", "validate"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        env=corpus_env() | {"BRIEFING_ROOT": str(root)},
+        timeout=120,
+        check=False,
+    )
     assert validate.returncode == 0, validate.stdout + validate.stderr
     assert "ok data/briefs/warszawa-note-2026-02.yaml: 1 positions" in validate.stdout
 
@@ -291,8 +316,7 @@ def test_with_editing_off_nothing_can_be_written(open_page, tmp_path_factory):
             expect(main(app)).to_contain_text("BRIEFING_EDITING=1")
             for absent in ("passage-picker", "stFileUploader", "stTextArea", "stTextInput"):
                 expect(main(app).get_by_test_id(absent)).to_have_count(0)
-            assert not [b for b in main(app).get_by_test_id("stButton").all_inner_texts()
-                        if re.search("Save|Create|Undo|Add|Find", b)]
+            assert not [b for b in main(app).get_by_test_id("stButton").all_inner_texts() if re.search("Save|Create|Undo|Add|Find", b)]
             main(app).press("Control+Enter")
         assert hashes(root) == before
         assert not (root / "data" / "edit-log.jsonl").exists()

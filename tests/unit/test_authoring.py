@@ -55,7 +55,7 @@ class TestFill:
         spans = list(every_span(filled))
         assert len(spans) == 9
         for span in spans:
-            assert tiny.seed_text[span["start"]:span["end"]] == span["quote"]
+            assert tiny.seed_text[span["start"] : span["end"]] == span["quote"]
             assert span["seed"] == tiny.seed_id
         # the repeated quote sits beside the span it shares a record with, as the brief means it
         repeated = filled["positions"][1]["evidence"][1]
@@ -70,16 +70,32 @@ class TestFill:
 
     def test_ladders_and_editor_notes_are_filled_too(self, tiny):
         data = quotes_only(tiny.brief())
-        data["ladders"] = [{
-            "id": "alpha-ladder", "party": "northland", "title": "Northland's demands", "claim_type": "assessment",
-            "confidence": "low", "evidence": [{"quote": tiny.quotes["reject"]}],
-            "steps": [
-                {"text": "No frozen front.", "tier": "minimum", "issues": ["ceasefire"], "confidence": "low",
-                 "evidence": [{"quote": tiny.quotes["talks"]}]},
-                {"text": "An energy truce could follow.", "tier": "possible", "issues": ["energy-truce"], "confidence": "low",
-                 "evidence": [{"quote": tiny.quotes["energy"]}]},
-            ],
-        }]
+        data["ladders"] = [
+            {
+                "id": "alpha-ladder",
+                "party": "northland",
+                "title": "Northland's demands",
+                "claim_type": "assessment",
+                "confidence": "low",
+                "evidence": [{"quote": tiny.quotes["reject"]}],
+                "steps": [
+                    {
+                        "text": "No frozen front.",
+                        "tier": "minimum",
+                        "issues": ["ceasefire"],
+                        "confidence": "low",
+                        "evidence": [{"quote": tiny.quotes["talks"]}],
+                    },
+                    {
+                        "text": "An energy truce could follow.",
+                        "tier": "possible",
+                        "issues": ["energy-truce"],
+                        "confidence": "low",
+                        "evidence": [{"quote": tiny.quotes["energy"]}],
+                    },
+                ],
+            }
+        ]
         note = {"id": "alpha-note", "text": "The date is the talks' last day.", "evidence": [{"quote": tiny.quotes["talks"]}]}
         data["editor_notes"] = [note]
         path = tiny.write("alpha.yaml", data)
@@ -87,7 +103,9 @@ class TestFill:
         filled = yaml.safe_load(path.read_text(encoding="utf-8"))
         ladder = filled["ladders"][0]
         assert [ladder["evidence"][0]["id"], *(step["evidence"][0]["id"] for step in ladder["steps"])] == [
-            "alpha-ladder-1", "alpha-ladder-step-1-1", "alpha-ladder-step-2-1"
+            "alpha-ladder-1",
+            "alpha-ladder-step-1-1",
+            "alpha-ladder-step-2-1",
         ]
         assert ladder["steps"][1]["evidence"][0]["start"] == tiny.seed_text.find(tiny.quotes["energy"])
         assert filled["editor_notes"][0]["evidence"][0]["id"] == "alpha-note-1"
@@ -108,8 +126,10 @@ class TestFill:
         out = capsys.readouterr().out.splitlines()
         assert path.read_bytes() == before
         assert out[0] == "data/briefs/alpha.yaml:5:3: seeds[0] (talks): would set sha256 " + tiny.seed_sha256
-        assert out[1] == ("data/briefs/alpha.yaml:21:5: positions[0].evidence[0] (alpha-northland-ceasefire): would set "
-                          "id alpha-northland-ceasefire-1, seed talks, start 88, end 135")
+        assert out[1] == (
+            "data/briefs/alpha.yaml:21:5: positions[0].evidence[0] (alpha-northland-ceasefire): would set "
+            "id alpha-northland-ceasefire-1, seed talks, start 88, end 135"
+        )
         assert len(out) == 9
         assert cli.main(["fill", "data/briefs/alpha.yaml"]) == 0
         capsys.readouterr()
@@ -149,7 +169,7 @@ class TestFill:
             "  confidence: low\n"
             "  evidence:\n"
             "  # the quote only\n"
-            f"  - quote: \"{tiny.quotes['energy']}\"   # keep this comment\n"
+            f'  - quote: "{tiny.quotes["energy"]}"   # keep this comment\n'
         )
         path = tiny.write("alpha.yaml", text)
         assert fill_file(path, tiny.layout).written
@@ -236,7 +256,7 @@ class TestFill:
         text = (
             "id: alpha\ntitle: Alpha\npublished: 2026-01-30\nseeds:\n- {id: talks, file: talks.txt, sha256: "
             f"{tiny.seed_sha256}}}\njudgments:\n- id: alpha-judgment\n  text: A judgment.\n  confidence: low\n  evidence:\n"
-            f"  - &span {{quote: \"{tiny.quotes['energy']}\"}}\n  - *span\n"
+            f'  - &span {{quote: "{tiny.quotes["energy"]}"}}\n  - *span\n'
         )
         path = tiny.write("alpha.yaml", text)
         result = fill_file(path, tiny.layout)
@@ -325,13 +345,19 @@ class TestNew:
             new_brief(self.source(tmp_path), "alpha", "Alpha", "2026-02-03", tiny.layout)
         assert path.read_bytes() == before
 
-    @pytest.mark.parametrize(("kwargs", "message"), [
-        ({"brief_id": "Bad_Id"}, "brief id 'Bad_Id' is not a slug: lowercase letters, digits and single hyphens"),
-        ({"published": "03/02/2026"}, "published must be the source's publication date, written YYYY-MM-DD, e.g. \"2026-01-30\" "
-                                      "(got '03/02/2026'); '03/02/2026' could be 3 February 2026 (day first) or 2 March 2026"),
-        ({"published": "2026-02-30"}, "published '2026-02-30' is not a day of the calendar"),
-        ({"title": "  "}, "a title is 1 to 2,000 characters"),
-    ])
+    @pytest.mark.parametrize(
+        ("kwargs", "message"),
+        [
+            ({"brief_id": "Bad_Id"}, "brief id 'Bad_Id' is not a slug: lowercase letters, digits and single hyphens"),
+            (
+                {"published": "03/02/2026"},
+                'published must be the source\'s publication date, written YYYY-MM-DD, e.g. "2026-01-30" '
+                "(got '03/02/2026'); '03/02/2026' could be 3 February 2026 (day first) or 2 March 2026",
+            ),
+            ({"published": "2026-02-30"}, "published '2026-02-30' is not a day of the calendar"),
+            ({"title": "  "}, "a title is 1 to 2,000 characters"),
+        ],
+    )
     def test_bad_arguments(self, tiny, tmp_path, kwargs, message):
         arguments = {"brief_id": "ok", "title": "Title", "published": "2026-02-03"} | kwargs
         with pytest.raises(AuthoringError) as info:
@@ -339,12 +365,15 @@ class TestNew:
         assert str(info.value).startswith(message)
         assert list(tiny.layout.briefs.iterdir()) == []
 
-    @pytest.mark.parametrize(("content", "message"), [
-        (b"", "is empty"),
-        (b"text\x00more", "contains NUL bytes"),
-        (b"caf\xe9\n", "is not UTF-8 text (byte 3); save it as UTF-8"),
-        (b"\xef\xbb\xbftext\n", "starts with a byte-order mark; save it as UTF-8 without one"),
-    ])
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [
+            (b"", "is empty"),
+            (b"text\x00more", "contains NUL bytes"),
+            (b"caf\xe9\n", "is not UTF-8 text (byte 3); save it as UTF-8"),
+            (b"\xef\xbb\xbftext\n", "starts with a byte-order mark; save it as UTF-8 without one"),
+        ],
+    )
     def test_sources_that_cannot_be_seeds(self, tiny, tmp_path, content, message):
         with pytest.raises(AuthoringError, match=re.escape(message)):
             new_brief(self.source(tmp_path, content), "ok", "Title", "2026-02-03", tiny.layout)

@@ -64,8 +64,21 @@ def _yaml(document) -> bytes:
 @given(content=brief_files(VALID))
 # failures Hypothesis found, kept as named examples
 @example(content=_yaml({**VALID, "positions": [{**VALID["positions"][0], "date": "2026-01?-29"}]}))
-@example(content=_yaml({**VALID, "events": [{**VALID["events"][0], "evidence": [
-    {key: ("0" if key == "start" else value) for key, value in VALID["events"][0]["evidence"][0].items() if key != "id"}]}]}))
+@example(
+    content=_yaml(
+        {
+            **VALID,
+            "events": [
+                {
+                    **VALID["events"][0],
+                    "evidence": [
+                        {key: ("0" if key == "start" else value) for key, value in VALID["events"][0]["evidence"][0].items() if key != "id"}
+                    ],
+                }
+            ],
+        }
+    )
+)
 def test_a_mutated_brief_gives_problems_or_loads_and_never_raises(project, content):
     corpus = check_load(project, content)
     event(f"problem: {corpus.problems[0].message.split(' ')[0]}" if corpus.problems else "loads")

@@ -8,7 +8,7 @@ from briefing.checks import carries_hedge, editorial_findings, hedges, voice_of
 from briefing.schema import Brief, Evidence, Taxonomy
 
 TEXT = (
-    "On Monday, the minister said: \"We will never accept a ceasefire.\" "
+    'On Monday, the minister said: "We will never accept a ceasefire." '
     "The minister rejected the truce outright. "
     "From the minister's statements, his goals at least include a buffer zone. "
     "Historically, Northland has insisted on a veto over any deal. "
@@ -17,14 +17,21 @@ TEXT = (
     "Prices rose in May 2026. "
     "Nobody knows what comes next."
 )
-TAXONOMY = Taxonomy.model_validate({
-    "parties": [
-        {"id": "northland", "name": "Northland", "kind": "state", "aliases": ["Northern"],
-         "speakers": [{"id": "minister", "name": "Nora Minister", "role": "Foreign Minister"}]},
-        {"id": "southland", "name": "Southland", "kind": "state"},
-    ],
-    "issues": [{"id": "truce", "label": "Truce", "definition": "A truce."}],
-})
+TAXONOMY = Taxonomy.model_validate(
+    {
+        "parties": [
+            {
+                "id": "northland",
+                "name": "Northland",
+                "kind": "state",
+                "aliases": ["Northern"],
+                "speakers": [{"id": "minister", "name": "Nora Minister", "role": "Foreign Minister"}],
+            },
+            {"id": "southland", "name": "Southland", "kind": "state"},
+        ],
+        "issues": [{"id": "truce", "label": "Truce", "definition": "A truce."}],
+    }
+)
 
 
 def span(quote: str, span_id: str = "ev") -> dict:
@@ -34,12 +41,28 @@ def span(quote: str, span_id: str = "ev") -> dict:
 
 def brief(**record) -> Brief:
     kind = record.pop("kind", "positions")
-    base = {"positions": {"id": "rec", "party": "northland", "issue": "truce", "stance": "firm-rejection",
-                          "claim_type": "stated", "speaker": "minister", "confidence": "medium", "summary": "It may."},
-            "judgments": {"id": "rec", "text": "It may.", "confidence": "medium"}}[kind]
-    return Brief.model_validate({"id": "b", "title": "B", "published": "2026-01-30",
-                                 "seeds": [{"id": "s", "file": "s.txt", "sha256": "0" * 64}],
-                                 kind: [base | record]})
+    base = {
+        "positions": {
+            "id": "rec",
+            "party": "northland",
+            "issue": "truce",
+            "stance": "firm-rejection",
+            "claim_type": "stated",
+            "speaker": "minister",
+            "confidence": "medium",
+            "summary": "It may.",
+        },
+        "judgments": {"id": "rec", "text": "It may.", "confidence": "medium"},
+    }[kind]
+    return Brief.model_validate(
+        {
+            "id": "b",
+            "title": "B",
+            "published": "2026-01-30",
+            "seeds": [{"id": "s", "file": "s.txt", "sha256": "0" * 64}],
+            kind: [base | record],
+        }
+    )
 
 
 def rules(**record) -> list[str]:
@@ -53,19 +76,18 @@ class TestHedges:
         assert carries_hedge("a conditional reading") and carries_hedge("almost entirely") and not carries_hedge("It is so.")
 
     def test_hedged_quote_with_high_confidence(self):
-        hedged = {"evidence": [span("This indicates that Northland may accept talks later.")], "claim_type": "assessment",
-                  "speaker": None}
+        hedged = {"evidence": [span("This indicates that Northland may accept talks later.")], "claim_type": "assessment", "speaker": None}
         assert "hedged-quote-high-confidence" in rules(**hedged, confidence="high")
         assert "hedged-quote-high-confidence" not in rules(**hedged, confidence="medium")
-        assert "hedged-quote-high-confidence" not in rules(evidence=[span("Nobody knows what comes next.")],
-                                                           claim_type="assessment", speaker=None, confidence="high")
+        assert "hedged-quote-high-confidence" not in rules(
+            evidence=[span("Nobody knows what comes next.")], claim_type="assessment", speaker=None, confidence="high"
+        )
 
     def test_dropped_hedge(self):
         quote = [span("Mediators could meet if both sides agree.")]
         assert "dropped-hedge" in rules(kind="judgments", evidence=quote, text="Mediators will meet.")
         assert "dropped-hedge" not in rules(kind="judgments", evidence=quote, text="Mediators could meet, on a condition.")
-        assert "dropped-hedge" not in rules(kind="judgments", evidence=[span("Nobody knows what comes next.")],
-                                            text="Nobody knows.")
+        assert "dropped-hedge" not in rules(kind="judgments", evidence=[span("Nobody knows what comes next.")], text="Nobody knows.")
 
     def test_a_reviewed_warning_is_answered_on_the_record(self):
         quote = [span("Mediators could meet if both sides agree.")]
@@ -74,27 +96,32 @@ class TestHedges:
 
 
 class TestStatedNotParty:
-    @pytest.mark.parametrize("quote", [
-        "We will never accept a ceasefire.",  # first person
-        "the minister said: \"We will never accept a ceasefire.\"",  # direct speech
-    ])
+    @pytest.mark.parametrize(
+        "quote",
+        [
+            "We will never accept a ceasefire.",  # first person
+            'the minister said: "We will never accept a ceasefire."',  # direct speech
+        ],
+    )
     def test_the_partys_own_words_pass(self, quote):
         assert "stated-not-party" not in rules(evidence=[span(quote)])
 
-    @pytest.mark.parametrize(("quote", "why"), [
-        ("The minister rejected the truce outright.", "in the article's words"),
-        ("From the minister's statements, his goals at least include a buffer zone.", "summary or inference"),
-        ("Historically, Northland has insisted on a veto over any deal.", "summary or inference"),
-        ("Nobody knows what comes next.", "neither the party nor its speaker is named"),
-    ])
+    @pytest.mark.parametrize(
+        ("quote", "why"),
+        [
+            ("The minister rejected the truce outright.", "in the article's words"),
+            ("From the minister's statements, his goals at least include a buffer zone.", "summary or inference"),
+            ("Historically, Northland has insisted on a veto over any deal.", "summary or inference"),
+            ("Nobody knows what comes next.", "neither the party nor its speaker is named"),
+        ],
+    )
     def test_the_article_speaking_is_flagged(self, quote, why):
         found = editorial_findings(brief(evidence=[span(quote)]), TAXONOMY, {"s": TEXT})
         assert [f.rule for f in found] == ["stated-not-party"]
         assert why in found[0].message and found[0].location == "positions[0].evidence[0]"
 
     def test_only_stated_records_are_checked(self):
-        assert rules(evidence=[span("The minister rejected the truce outright.")], claim_type="reported",
-                     reported_by="the article") == []
+        assert rules(evidence=[span("The minister rejected the truce outright.")], claim_type="reported", reported_by="the article") == []
 
     def test_an_alias_names_the_party(self):
         names = ["Northland", "Northern"]
@@ -102,35 +129,60 @@ class TestStatedNotParty:
         assert voice_of(quoted, TEXT, names) is not None
         text = TEXT.replace("Prices rose", "Northern prices rose")
         start = text.index("prices rose in May 2026.")
-        named = Evidence.model_validate({"id": "ev", "seed": "s", "start": start, "end": start + 24, "quote": text[start:start + 24]})
+        named = Evidence.model_validate({"id": "ev", "seed": "s", "start": start, "end": start + 24, "quote": text[start : start + 24]})
         assert voice_of(named, text, names) is None
 
 
 class TestRangeFromAnalyst:
     def test_a_range_on_the_analysts_sentence_is_an_error_on_a_party_record(self):
-        found = editorial_findings(brief(
-            evidence=[span("We will never accept a ceasefire.")], confidence="high",
-            acceptable_range={"low": "firm-rejection", "high": "conditional",
-                              "evidence": [span("Historically, Northland has insisted on a veto over any deal.", "r")]},
-        ), TAXONOMY, {"s": TEXT})
-        assert [(f.rule, f.severity, f.location) for f in found] == [
-            ("range-from-analyst", "error", "positions[0].acceptable_range")]
+        found = editorial_findings(
+            brief(
+                evidence=[span("We will never accept a ceasefire.")],
+                confidence="high",
+                acceptable_range={
+                    "low": "firm-rejection",
+                    "high": "conditional",
+                    "evidence": [span("Historically, Northland has insisted on a veto over any deal.", "r")],
+                },
+            ),
+            TAXONOMY,
+            {"s": TEXT},
+        )
+        assert [(f.rule, f.severity, f.location) for f in found] == [("range-from-analyst", "error", "positions[0].acceptable_range")]
 
     def test_a_range_in_the_partys_words_passes(self):
-        assert rules(evidence=[span("We will never accept a ceasefire.")], confidence="high",
-                     red_line={"text": "Never a ceasefire.", "evidence": [span("We will never accept a ceasefire.", "r")]}) == []
+        assert (
+            rules(
+                evidence=[span("We will never accept a ceasefire.")],
+                confidence="high",
+                red_line={"text": "Never a ceasefire.", "evidence": [span("We will never accept a ceasefire.", "r")]},
+            )
+            == []
+        )
 
     def test_on_an_assessment_the_range_is_the_analysts_reading(self):
         assert "range-from-analyst" not in rules(
-            claim_type="assessment", speaker=None, evidence=[span("Nobody knows what comes next.")],
-            acceptable_range={"low": "firm-rejection", "high": "conditional",
-                              "evidence": [span("Historically, Northland has insisted on a veto over any deal.", "r")]})
+            claim_type="assessment",
+            speaker=None,
+            evidence=[span("Nobody knows what comes next.")],
+            acceptable_range={
+                "low": "firm-rejection",
+                "high": "conditional",
+                "evidence": [span("Historically, Northland has insisted on a veto over any deal.", "r")],
+            },
+        )
 
     def test_a_range_marked_as_the_analysts_cannot_sit_on_a_party_record(self):
         with pytest.raises(ValueError, match="rests on the analyst's assessment, but the position is stated"):
-            brief(evidence=[span("We will never accept a ceasefire.")],
-                  acceptable_range={"low": "rejection", "high": "conditional", "claim_type": "assessment",
-                                    "evidence": [span("We will never accept a ceasefire.", "r")]})
+            brief(
+                evidence=[span("We will never accept a ceasefire.")],
+                acceptable_range={
+                    "low": "rejection",
+                    "high": "conditional",
+                    "claim_type": "assessment",
+                    "evidence": [span("We will never accept a ceasefire.", "r")],
+                },
+            )
 
     def test_an_error_cannot_be_answered_by_a_review(self):
         with pytest.raises(ValueError, match="range-from-analyst"):

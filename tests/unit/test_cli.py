@@ -176,8 +176,9 @@ class TestStrict:
     @staticmethod
     def hedged(tiny) -> None:
         data = tiny.brief()
-        data["judgments"][0].update(evidence=[tiny.span("alpha-ev-energy-j", "energy")], confidence="high",
-                                    text="An energy truce will follow.")
+        data["judgments"][0].update(
+            evidence=[tiny.span("alpha-ev-energy-j", "energy")], confidence="high", text="An energy truce will follow."
+        )
         tiny.write("alpha.yaml", data)
 
     def test_warnings_are_printed_and_do_not_fail(self, tiny, capsys):
@@ -227,8 +228,21 @@ class TestExport:
         assert cli.main(["export", "--format", "csv", "--out", str(out)]) == 0
         names = sorted(p.name for p in out.iterdir())
         assert names == sorted(
-            f"{n}.csv" for n in ("briefs", "parties", "issues", "positions", "events", "impacts", "judgments", "ladders",
-                                 "notes", "cells", "verdicts", "evidence")
+            f"{n}.csv"
+            for n in (
+                "briefs",
+                "parties",
+                "issues",
+                "positions",
+                "events",
+                "impacts",
+                "judgments",
+                "ladders",
+                "notes",
+                "cells",
+                "verdicts",
+                "evidence",
+            )
         )
         assert f"wrote {out / 'evidence.csv'}" in capsys.readouterr().err
 

@@ -15,14 +15,17 @@ SEED = (CORPUS / "seeds" / "lavrov-red-line-2026-01-30.txt").read_text(encoding=
 
 
 class TestDateInWords:
-    @pytest.mark.parametrize("edtf, words", [
-        ("2026-01-23/2026-01-24", "23–24 January 2026: two days"),
-        ("2026-01-29", "29 January 2026: one day"),
-        ("2026-01", "January 2026: a month, 31 days"),
-        ("2026-01-30/2026-02-02", "30 January – 2 February 2026: four days"),
-        ("2022-21", "spring 2022 (1 March – 31 May 2022): a season, 92 days"),
-        ("2026-01?", "January 2026: a month, 31 days; marked uncertain or approximate"),
-    ])
+    @pytest.mark.parametrize(
+        "edtf, words",
+        [
+            ("2026-01-23/2026-01-24", "23–24 January 2026: two days"),
+            ("2026-01-29", "29 January 2026: one day"),
+            ("2026-01", "January 2026: a month, 31 days"),
+            ("2026-01-30/2026-02-02", "30 January – 2 February 2026: four days"),
+            ("2022-21", "spring 2022 (1 March – 31 May 2022): a season, 92 days"),
+            ("2026-01?", "January 2026: a month, 31 days; marked uncertain or approximate"),
+        ],
+    )
     def test_reading(self, edtf, words):
         assert date_in_words(edtf) == words
 
@@ -40,8 +43,7 @@ class TestRecord:
         assert unique_id("x", {"x", "x-2"}) == "x-3"
 
     def test_a_record_keeps_the_formats_order_and_drops_empty_fields(self):
-        record = new_record("position", {"summary": " s ", "id": "p", "party": "russia", "speaker": None, "date": ""},
-                            {"id": "p-1"})
+        record = new_record("position", {"summary": " s ", "id": "p", "party": "russia", "speaker": None, "date": ""}, {"id": "p-1"})
         assert list(record) == ["id", "party", "summary", "evidence"]
         assert record["summary"] == "s"
 
@@ -54,9 +56,20 @@ class TestReview:
     def addition(self, quote: str, **values) -> Addition:
         start = SEED.index(quote)
         span = {"id": "p-new-1", "seed": "lavrov-red-line", "start": start, "end": start + len(quote), "quote": quote}
-        record = new_record("position", {"id": "p-new", "party": "poland", "issue": "ceasefire", "stance": "support",
-                                         "claim_type": "assessment", "confidence": "medium", "summary": "x", **values},
-                            span)
+        record = new_record(
+            "position",
+            {
+                "id": "p-new",
+                "party": "poland",
+                "issue": "ceasefire",
+                "stance": "support",
+                "claim_type": "assessment",
+                "confidence": "medium",
+                "summary": "x",
+                **values,
+            },
+            span,
+        )
         return Addition(("positions",), record, "p-new", "new position")
 
     def test_a_hedged_quote_at_high_confidence_is_warned_before_saving(self):
@@ -65,8 +78,7 @@ class TestReview:
         assert any("[hedged-quote-high-confidence]" in warning for warning in result.warnings)
 
     def test_missing_fields_and_unknown_ids_are_errors(self):
-        result = review(BRIEF, self.addition("Moscow's negotiation bottom line", party="polland", summary=""),
-                        self.taxonomy, self.texts)
+        result = review(BRIEF, self.addition("Moscow's negotiation bottom line", party="polland", summary=""), self.taxonomy, self.texts)
         assert any("unknown party" in error and "poland" in error for error in result.errors)
         assert any("summary" in error for error in result.errors)
 
@@ -74,4 +86,3 @@ class TestReview:
         before = repr(BRIEF)
         review(BRIEF, self.addition("Moscow's negotiation bottom line"), self.taxonomy, self.texts)
         assert repr(BRIEF) == before
-

@@ -156,8 +156,11 @@ class TestConventions:
 
     @pytest.mark.parametrize(
         ("text", "start", "end", "precision"),
-        [("2026-XX", D(2026, 1, 1), D(2026, 12, 31), "year"), ("2026-01-XX", D(2026, 1, 1), D(2026, 1, 31), "month"),
-         ("20XX", D(2000, 1, 1), D(2099, 12, 31), "year-range")],
+        [
+            ("2026-XX", D(2026, 1, 1), D(2026, 12, 31), "year"),
+            ("2026-01-XX", D(2026, 1, 1), D(2026, 1, 31), "month"),
+            ("20XX", D(2000, 1, 1), D(2099, 12, 31), "year-range"),
+        ],
     )
     def test_unspecified_digits_that_end_a_date_give_its_extent(self, text, start, end, precision):
         extent = parse_date(text)
@@ -170,9 +173,24 @@ class TestConventions:
 
 
 class TestSameAsEdtf:
-    @pytest.mark.parametrize("text", ["2014", "2026-01", "2026-01-29", "2022-21", "2024-24", "2026-01-29?", "2026-01~",
-                                      "2026-01-23/2026-01-24", "2022-21/2022-22", "2026-01-23/2026-01-29?", "2014/2015",
-                                      "2022-03/2022-05", "2004-06-11%"])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2014",
+            "2026-01",
+            "2026-01-29",
+            "2022-21",
+            "2024-24",
+            "2026-01-29?",
+            "2026-01~",
+            "2026-01-23/2026-01-24",
+            "2022-21/2022-22",
+            "2026-01-23/2026-01-29?",
+            "2014/2015",
+            "2022-03/2022-05",
+            "2004-06-11%",
+        ],
+    )
     def test_level_by_level_parse_matches_parse_edtf(self, text):
         import edtf
 
@@ -200,8 +218,16 @@ class TestFastPath:
         samples += [f"{a}/{b}" for a, b in zip(samples[::3], samples[3::3], strict=False) if a <= b]
         samples += ["2024-02-29", "2023-12", "2026-01-23/2026-01-24", "2022/2022-05", "2022-01-31/2022-02"]
         samples += [f"{year}-{season}" for year in (2019, 2022, 2024) for season in (21, 22, 23, 24)]
-        samples += ["2022-21/2022-22", "2024-24/2025-21", "2022-21/2024-24", "2026-01-29?", "2026-01~", "2004-06-11%",
-                    "2026-01-23/2026-01-29?", "2021/2022-23"]
+        samples += [
+            "2022-21/2022-22",
+            "2024-24/2025-21",
+            "2022-21/2024-24",
+            "2026-01-29?",
+            "2026-01~",
+            "2004-06-11%",
+            "2026-01-23/2026-01-29?",
+            "2021/2022-23",
+        ]
         for text in samples:
             assert parse_date(text) == edtf_extent(text), text
 

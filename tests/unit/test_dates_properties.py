@@ -35,8 +35,11 @@ def _two(number: int) -> str:
 
 # Hypothesis favours the first and the edge values of a strategy, so plausible parts are drawn far more often than odd
 # ones (repeating a branch in one_of or a value in sampled_from weights it); the odd ones still come up every run.
-YEARS = st.one_of(*[st.integers(1900, 2100).map(str)] * 4, st.integers(1, 9999).map(lambda year: f"{year:04d}"),
-                  st.sampled_from(["0000", "-0001", "-2026", "9999"]))
+YEARS = st.one_of(
+    *[st.integers(1900, 2100).map(str)] * 4,
+    st.integers(1, 9999).map(lambda year: f"{year:04d}"),
+    st.sampled_from(["0000", "-0001", "-2026", "9999"]),
+)
 MONTHS = st.one_of(*[st.integers(1, 12).map(_two)] * 4, st.sampled_from(["00", "13", "20"]))
 DAYS = st.one_of(*[st.integers(1, 28).map(_two)] * 4, st.integers(29, 31).map(_two), st.just("00"))
 MARK = st.sampled_from(MARKS)
@@ -52,7 +55,7 @@ def dates(draw) -> str:
     if hide != "none":
         digits = [(index, offset) for index, part in enumerate(parts) for offset, char in enumerate(part) if char.isdigit()]
         if hide == "suffix":
-            hidden = digits[len(digits) - draw(st.integers(1, len(digits))):]
+            hidden = digits[len(digits) - draw(st.integers(1, len(digits))) :]
         else:
             hidden = draw(st.lists(st.sampled_from(digits), min_size=1, max_size=len(digits), unique=True))
         chars = [list(part) for part in parts]
@@ -101,16 +104,20 @@ LONG_YEARS = st.one_of(
     st.builds(lambda base, exponent: f"Y{base}E{exponent}", st.integers(1, 99), st.integers(1, 9)),
     st.just("Y170000002S3"),
 )
-TIMES = st.builds(lambda date, hour, zone: f"{date}T{hour:02d}:30:00{zone}", dates(), st.integers(0, 24),
-                  st.sampled_from(["", "Z", "+01:00", "-05"]))
+TIMES = st.builds(
+    lambda date, hour, zone: f"{date}T{hour:02d}:30:00{zone}", dates(), st.integers(0, 24), st.sampled_from(["", "Z", "+01:00", "-05"])
+)
 SINGLES = st.one_of(well_formed_dates(), well_formed_dates(), dates(), dates(), seasons(), LONG_YEARS, TIMES)
 ENDS = st.one_of(well_formed_dates(), well_formed_dates(), dates(), seasons(), st.just(".."), st.just(""))
-INTERVALS = st.builds(lambda lower, separator, upper: f"{lower}{separator}{upper}", ENDS,
-                      st.sampled_from(["/", "/", "/", " / "]), ENDS)
-SET_ITEMS = st.one_of(dates(), st.builds(lambda a, b: f"{a}..{b}", YEARS, YEARS), st.builds(lambda a: f"..{a}", YEARS),
-                      st.builds(lambda a: f"{a}..", YEARS))
-SETS = st.builds(lambda brackets, items: brackets[0] + ", ".join(items) + brackets[1], st.sampled_from(["[]", "{}"]),
-                 st.lists(SET_ITEMS, min_size=1, max_size=3))
+INTERVALS = st.builds(lambda lower, separator, upper: f"{lower}{separator}{upper}", ENDS, st.sampled_from(["/", "/", "/", " / "]), ENDS)
+SET_ITEMS = st.one_of(
+    dates(), st.builds(lambda a, b: f"{a}..{b}", YEARS, YEARS), st.builds(lambda a: f"..{a}", YEARS), st.builds(lambda a: f"{a}..", YEARS)
+)
+SETS = st.builds(
+    lambda brackets, items: brackets[0] + ", ".join(items) + brackets[1],
+    st.sampled_from(["[]", "{}"]),
+    st.lists(SET_ITEMS, min_size=1, max_size=3),
+)
 RAW = st.text(alphabet="0123456789X-/?~%.[]{},^SYETZ: ", min_size=1, max_size=24)
 EDTF_STRINGS = st.one_of(SINGLES, SINGLES, INTERVALS, INTERVALS, SETS, RAW)  # repeated: drawn twice as often
 
@@ -198,13 +205,48 @@ def test_every_edtf_string_gives_edtfs_extent_or_a_date_error(text):
 class TestSameAsEdtfOrDocumented:
     """Hand-picked strings of each level, against edtf's own bounds."""
 
-    @pytest.mark.parametrize("text", [
-        "2026", "2026-01", "2026-01-29", "2026-01-29?", "2026-01~", "2004-06-11%", "2026-01-23/2026-01-24",
-        "2022-21", "2022-21?/2022-22", "2026-01-29~/2026-02?", "2026-01?-29", "?2026-01-29", "2026-?01-29",
-        "2026-01-~29", "2026?-01", "?2026", "2026-~01-~29", "2026-01?-29/2026-02", "2026?-01-29/2027", "201X", "20XX?",
-        "2026-XX", "2026-01-XX~", "2026-XX-XX", "201X-XX", "2026-25", "2026-29", "2026-32", "2026-33", "2026-36",
-        "2026-37", "2026-39", "2026-40", "2026-41", "2026-24", "2026-28", "2026-30",
-    ])
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2026",
+            "2026-01",
+            "2026-01-29",
+            "2026-01-29?",
+            "2026-01~",
+            "2004-06-11%",
+            "2026-01-23/2026-01-24",
+            "2022-21",
+            "2022-21?/2022-22",
+            "2026-01-29~/2026-02?",
+            "2026-01?-29",
+            "?2026-01-29",
+            "2026-?01-29",
+            "2026-01-~29",
+            "2026?-01",
+            "?2026",
+            "2026-~01-~29",
+            "2026-01?-29/2026-02",
+            "2026?-01-29/2027",
+            "201X",
+            "20XX?",
+            "2026-XX",
+            "2026-01-XX~",
+            "2026-XX-XX",
+            "201X-XX",
+            "2026-25",
+            "2026-29",
+            "2026-32",
+            "2026-33",
+            "2026-36",
+            "2026-37",
+            "2026-39",
+            "2026-40",
+            "2026-41",
+            "2026-24",
+            "2026-28",
+            "2026-30",
+        ],
+    )
     def test_extent(self, text):
         extent = parse_date(text)
         node, bounds = edtf_reference(text)
@@ -219,23 +261,26 @@ class TestSameAsEdtfOrDocumented:
 
     def test_the_differences_are_documented(self):
         doc = (PROJECT / "docs" / "brief-format.md").read_text(encoding="utf-8")
-        dates = doc[doc.index("## Dates"):doc.index("### Undated events")]
+        dates = doc[doc.index("## Dates") : doc.index("### Undated events")]
         for season in sorted(WRAPPING_SEASONS):
             assert f"`{season}`" in dates, season
         assert "end of February" in dates
 
 
 class TestLevelTwo:
-    @pytest.mark.parametrize(("text", "label"), [
-        ("2026-01?-29", "exact day, year and month uncertain"),  # a mark right of a part: that part and those left of it
-        ("2026-?01-29", "exact day, month uncertain"),  # a mark left of a part: that part alone
-        ("?2026-01-29", "exact day, year uncertain"),
-        ("2026-01-~29", "exact day, day uncertain"),
-        ("2026?-01", "month, year uncertain"),
-        ("?2026", "year, uncertain"),  # every part there is: as 2026?
-        ("2026-~01-~29", "exact day, month and day uncertain"),
-        ("2026-01?-29/2026-02", "range, uncertain"),
-    ])
+    @pytest.mark.parametrize(
+        ("text", "label"),
+        [
+            ("2026-01?-29", "exact day, year and month uncertain"),  # a mark right of a part: that part and those left of it
+            ("2026-?01-29", "exact day, month uncertain"),  # a mark left of a part: that part alone
+            ("?2026-01-29", "exact day, year uncertain"),
+            ("2026-01-~29", "exact day, day uncertain"),
+            ("2026?-01", "month, year uncertain"),
+            ("?2026", "year, uncertain"),  # every part there is: as 2026?
+            ("2026-~01-~29", "exact day, month and day uncertain"),
+            ("2026-01?-29/2026-02", "range, uncertain"),
+        ],
+    )
     def test_partial_qualification_is_carried_into_the_label(self, text, label):
         extent = parse_date(text)
         assert extent.uncertain
@@ -246,36 +291,42 @@ class TestLevelTwo:
         assert (extent.start, extent.end, extent.precision) == (D(2026, 1, 29), D(2026, 1, 29), "day")
         assert extent.uncertain_parts == ("year", "month")
 
-    @pytest.mark.parametrize(("text", "precision", "start", "end"), [
-        ("2026-33", "quarter", D(2026, 1, 1), D(2026, 3, 31)),
-        ("2026-38", "four-months", D(2026, 5, 1), D(2026, 8, 31)),
-        ("2026-41", "half-year", D(2026, 7, 1), D(2026, 12, 31)),
-        ("2026-31", "season", D(2026, 3, 1), D(2026, 5, 31)),  # southern autumn
-    ])
+    @pytest.mark.parametrize(
+        ("text", "precision", "start", "end"),
+        [
+            ("2026-33", "quarter", D(2026, 1, 1), D(2026, 3, 31)),
+            ("2026-38", "four-months", D(2026, 5, 1), D(2026, 8, 31)),
+            ("2026-41", "half-year", D(2026, 7, 1), D(2026, 12, 31)),
+            ("2026-31", "season", D(2026, 3, 1), D(2026, 5, 31)),  # southern autumn
+        ],
+    )
     def test_level_two_seasons(self, text, precision, start, end):
         extent = parse_date(text)
         assert (extent.precision, extent.start, extent.end) == (precision, start, end)
 
 
 class TestRefusedWithAReason:
-    @pytest.mark.parametrize(("text", "reason", "instead"), [
-        ("2026-01-29/..", "open end", "give both ends"),
-        ("../2026-01-29", "open end", "after: and before:"),
-        ("2026-01-29/", "unknown end", "give both ends"),
-        ("/2026", "unknown end", "give both ends"),
-        ("[2020, 2022]", "set of dates", "as an interval (2020/2022)"),
-        ("{2020, 2022}", "set of dates", "as an interval"),
-        ("1950S2", "significant digits", "1900/1999"),
-        ("Y170000002", "year written with Y", "leave the date out"),
-        ("Y17E7", "year written with Y", "leave the date out"),
-        ("-0500", "before year 1", "leave the date out"),
-        ("0000", "before year 1", "leave the date out"),
-        ("2026-01-29T10:00:00Z", "time of day", "write the day alone, '2026-01-29'"),
-        ("2001-21^a", "qualifies a season", "write the season alone"),
-        ("2026-XX-15", "unspecified digits", "write the year, the month or an interval"),
-        ("201X/2020", "unspecified digits (X) in an interval", "2010/2020"),
-        ("9999-24", "year 10000", "9999-12"),
-    ])
+    @pytest.mark.parametrize(
+        ("text", "reason", "instead"),
+        [
+            ("2026-01-29/..", "open end", "give both ends"),
+            ("../2026-01-29", "open end", "after: and before:"),
+            ("2026-01-29/", "unknown end", "give both ends"),
+            ("/2026", "unknown end", "give both ends"),
+            ("[2020, 2022]", "set of dates", "as an interval (2020/2022)"),
+            ("{2020, 2022}", "set of dates", "as an interval"),
+            ("1950S2", "significant digits", "1900/1999"),
+            ("Y170000002", "year written with Y", "leave the date out"),
+            ("Y17E7", "year written with Y", "leave the date out"),
+            ("-0500", "before year 1", "leave the date out"),
+            ("0000", "before year 1", "leave the date out"),
+            ("2026-01-29T10:00:00Z", "time of day", "write the day alone, '2026-01-29'"),
+            ("2001-21^a", "qualifies a season", "write the season alone"),
+            ("2026-XX-15", "unspecified digits", "write the year, the month or an interval"),
+            ("201X/2020", "unspecified digits (X) in an interval", "2010/2020"),
+            ("9999-24", "year 10000", "9999-12"),
+        ],
+    )
     def test_what_and_what_to_write_instead(self, text, reason, instead):
         with pytest.raises(DateError) as raised:
             parse_date(text)

@@ -26,17 +26,25 @@ def layout(tmp_path) -> Layout:
 
 
 def hashes(layout: Layout) -> dict[str, str]:
-    return {str(p.relative_to(layout.root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(layout.root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(layout.root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(layout.root.rglob("*")) if p.is_file()
+    }
 
 
 def position(record_id: str = "pos-poland-ceasefire-assessment", **values) -> dict:
     seed = (CORPUS / "seeds" / "lavrov-red-line-2026-01-30.txt").read_text(encoding="utf-8")
     start = seed.index(QUOTE)
-    return {"id": record_id, "party": "poland", "issue": "ceasefire", "stance": "support", "claim_type": "assessment",
-            "confidence": "medium", "summary": "Poland's stance, as the analyst reads it.", **values,
-            "evidence": [{"id": f"{record_id}-1", "seed": "lavrov-red-line", "start": start, "end": start + len(QUOTE),
-                          "quote": QUOTE}]}
+    return {
+        "id": record_id,
+        "party": "poland",
+        "issue": "ceasefire",
+        "stance": "support",
+        "claim_type": "assessment",
+        "confidence": "medium",
+        "summary": "Poland's stance, as the analyst reads it.",
+        **values,
+        "evidence": [{"id": f"{record_id}-1", "seed": "lavrov-red-line", "start": start, "end": start + len(QUOTE), "quote": QUOTE}],
+    }
 
 
 def add(record: dict):
@@ -45,8 +53,7 @@ def add(record: dict):
 
 def save(layout: Layout, record: dict, opened: str | None = None) -> editing.Saved:
     opened = opened or editing.open_file(layout, BRIEF).sha256
-    return editing.save(layout, BRIEF, opened, add(record), editor="ana@example.org", action="new position",
-                        record=record["id"])
+    return editing.save(layout, BRIEF, opened, add(record), editor="ana@example.org", action="new position", record=record["id"])
 
 
 class TestAccess:
@@ -72,7 +79,7 @@ class TestSave:
         saved = save(layout, position())
         after = (layout.root / BRIEF).read_text(encoding="utf-8")
         entry = saved.entry
-        assert after == before.text[:entry["at"]] + entry["inserted"] + before.text[entry["at"]:]
+        assert after == before.text[: entry["at"]] + entry["inserted"] + before.text[entry["at"] :]
         assert parse_yaml(after.encode())["positions"][-1] == position()
         corpus = load_corpus(layout=layout)
         assert not corpus.problems
@@ -116,11 +123,14 @@ class TestSave:
         assert sorted(outcomes) == ["refused", "saved"]
         assert len(editing.read_log(layout)) == 1
 
-    @pytest.mark.parametrize("record, message", [
-        (position(party="polland"), "unknown party id"),
-        (position(record_id="pos-russia-ceasefire-stated"), "duplicate record id"),
-        (position(evidence_quote="x"), "evidence_quote"),
-    ])
+    @pytest.mark.parametrize(
+        "record, message",
+        [
+            (position(party="polland"), "unknown party id"),
+            (position(record_id="pos-russia-ceasefire-stated"), "duplicate record id"),
+            (position(evidence_quote="x"), "evidence_quote"),
+        ],
+    )
     def test_invalid_is_never_written(self, layout, record, message):
         before = hashes(layout)
         with pytest.raises(EditError) as raised:
@@ -131,11 +141,17 @@ class TestSave:
     def test_an_undo_that_would_break_another_file_is_refused_naming_that_file(self, layout):
         opened = editing.open_file(layout, "data/taxonomy.yaml").sha256
         party = {"id": "moldova", "name": "Moldova", "kind": "state"}
-        editing.save(layout, "data/taxonomy.yaml", opened, lambda text: append_item(text, ("parties",), party),
-                     editor="ana", action="new party", record="moldova")
+        editing.save(
+            layout,
+            "data/taxonomy.yaml",
+            opened,
+            lambda text: append_item(text, ("parties",), party),
+            editor="ana",
+            action="new party",
+            record="moldova",
+        )
         path = layout.root / BRIEF  # a brief comes to use the new party, written by hand
-        path.write_text(append_item(path.read_text(encoding="utf-8"), ("positions",), position(party="moldova")).text,
-                        encoding="utf-8")
+        path.write_text(append_item(path.read_text(encoding="utf-8"), ("positions",), position(party="moldova")).text, encoding="utf-8")
         before = hashes(layout)
         with pytest.raises(EditError) as raised:
             editing.undo(layout, editing.undoable(editing.read_log(layout)), editor="ana")
@@ -150,12 +166,18 @@ class TestSave:
     def test_a_new_party_goes_into_the_taxonomy(self, layout):
         opened = editing.open_file(layout, "data/taxonomy.yaml").sha256
         party = {"id": "moldova", "name": "Moldova", "kind": "state"}
-        editing.save(layout, "data/taxonomy.yaml", opened, lambda text: append_item(text, ("parties",), party),
-                     editor="ana", action="new party", record="moldova")
+        editing.save(
+            layout,
+            "data/taxonomy.yaml",
+            opened,
+            lambda text: append_item(text, ("parties",), party),
+            editor="ana",
+            action="new party",
+            record="moldova",
+        )
         assert parse_yaml(layout.taxonomy.read_bytes())["parties"][-1] == party
         with pytest.raises(EditError, match="not a brief or the taxonomy"):
-            editing.save(layout, "seeds/lavrov-red-line-2026-01-30.txt", opened, add(position()), editor="a",
-                         action="x", record="x")
+            editing.save(layout, "seeds/lavrov-red-line-2026-01-30.txt", opened, add(position()), editor="a", action="x", record="x")
 
 
 class TestUndo:
@@ -192,8 +214,9 @@ class TestNewBrief:
     def test_a_brief_from_the_browser_is_what_new_writes_and_can_be_undone(self, layout):
         source = "Kraków, 2 February 2026 😀\nThe ministers met.\n".encode()
         before = hashes(layout)
-        entry = editing.create_brief(layout, source, "krakow.txt", "krakow-note", "Kraków <note>", "2026-02-02",
-                                     editor="ana", known_ids={"lavrov-red-line-2026-01"})
+        entry = editing.create_brief(
+            layout, source, "krakow.txt", "krakow-note", "Kraków <note>", "2026-02-02", editor="ana", known_ids={"lavrov-red-line-2026-01"}
+        )
         assert (layout.seeds / "krakow.txt").read_bytes() == source
         brief = parse_yaml((layout.briefs / "krakow-note.yaml").read_bytes())
         assert brief["title"] == "Kraków <note>" and brief["seeds"][0]["file"] == "krakow.txt"
@@ -205,8 +228,9 @@ class TestNewBrief:
 
     def test_an_id_in_use_or_a_bad_source_is_refused(self, layout):
         with pytest.raises(EditError, match="exists already"):
-            editing.create_brief(layout, b"text", "x.txt", "lavrov-red-line-2026-01", "T", "2026-01-01", editor="a",
-                                 known_ids={"lavrov-red-line-2026-01"})
+            editing.create_brief(
+                layout, b"text", "x.txt", "lavrov-red-line-2026-01", "T", "2026-01-01", editor="a", known_ids={"lavrov-red-line-2026-01"}
+            )
         with pytest.raises(EditError, match="not UTF-8"):
             editing.create_brief(layout, "é".encode("latin-1"), "x.txt", "x", "T", "2026-01-01", editor="a")
 
@@ -228,4 +252,3 @@ class TestLog:
         editing.append_log(layout, {"id": "c"})
         assert [e["id"] for e in editing.read_log(layout)] == ["a", "c"]
         assert json.loads((layout.data / editing.EDIT_LOG).read_text().splitlines()[0])["id"] == "a"
-

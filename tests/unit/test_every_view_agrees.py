@@ -35,8 +35,12 @@ def synthetic_frames(tmp_path_factory) -> Frames:
 def selections(frames: Frames) -> list[Selection]:
     briefs = list(frames.briefs["id"])
     issues = list(frames.issues["id"])
-    return [Selection(), *(Selection(briefs=(brief,)) for brief in briefs[:3]), Selection(issues=tuple(issues[:2])),
-            Selection(parties=tuple(frames.parties["id"][:2]))]
+    return [
+        Selection(),
+        *(Selection(briefs=(brief,)) for brief in briefs[:3]),
+        Selection(issues=tuple(issues[:2])),
+        Selection(parties=tuple(frames.parties["id"][:2])),
+    ]
 
 
 def views_agree(frames: Frames, selection: Selection) -> int:
@@ -74,7 +78,8 @@ def views_agree(frames: Frames, selection: Selection) -> int:
         assert dict(zip(slide["party"], slide["headline"], strict=True)) == placed
     verdicts = view_verdicts(view, selection.issues)
     assert {(v.issue, party) for v in verdicts for party in v.rests_on} == {
-        (issue, row.headline) for (_party, issue), row in expected.items()}
+        (issue, row.headline) for (_party, issue), row in expected.items()
+    }
 
     context = PageContext(frames=frames, view=view, selection=selection)
     for (party, issue), row in expected.items():
@@ -106,6 +111,10 @@ def test_a_contested_cell_says_so_in_every_view(corpus_frames):
 
 def test_the_rule_does_not_depend_on_row_order(synthetic_frames):
     shuffled = synthetic_frames.positions.sample(frac=1, random_state=7)
-    assert cell_readings(shuffled).set_index(["party", "issue"])["headline"].sort_index().equals(
-        cell_readings(synthetic_frames.positions).set_index(["party", "issue"])["headline"].sort_index())
+    assert (
+        cell_readings(shuffled)
+        .set_index(["party", "issue"])["headline"]
+        .sort_index()
+        .equals(cell_readings(synthetic_frames.positions).set_index(["party", "issue"])["headline"].sort_index())
+    )
     assert isinstance(shuffled, pd.DataFrame)

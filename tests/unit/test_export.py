@@ -35,8 +35,19 @@ def frames(make_project) -> Frames:
 class TestJson:
     def test_tables(self, frames):
         data = strict_json(to_json(frames))
-        assert list(data) == ["briefs", "parties", "issues", "positions", "events", "impacts", "judgments", "ladders",
-                              "notes", "cells", "verdicts"]
+        assert list(data) == [
+            "briefs",
+            "parties",
+            "issues",
+            "positions",
+            "events",
+            "impacts",
+            "judgments",
+            "ladders",
+            "notes",
+            "cells",
+            "verdicts",
+        ]
         assert list(data) == [*EXPORT_TABLES, *DERIVED_TABLES]
         assert [len(data[name]) for name in RECORD_TABLES] == [3, 2, 1, 1, 0, 0]
 

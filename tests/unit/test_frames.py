@@ -57,13 +57,34 @@ class TestBuild:
             "claim_type",
         ]  # fmt: skip
         assert {"date_start", "date_end", "date_precision", "date_note", "after", "before"} <= set(frames.events.columns)
-        assert list(frames.briefs.columns) == ["id", "title", "published", "seeds", "seed_files", "seed_sha256", "references", "file",
-                                               "author", "provenance", "illustrative"]
+        assert list(frames.briefs.columns) == [
+            "id",
+            "title",
+            "published",
+            "seeds",
+            "seed_files",
+            "seed_sha256",
+            "references",
+            "file",
+            "author",
+            "provenance",
+            "illustrative",
+        ]
 
     def test_row_counts(self, frames):
         counts = {name: len(frames.table(name)) for name in TABLES}
-        assert counts == {"briefs": 1, "parties": 4, "issues": 2, "positions": 4, "events": 2, "impacts": 1, "judgments": 1,
-                          "ladders": 0, "notes": 0, "evidence": 9}
+        assert counts == {
+            "briefs": 1,
+            "parties": 4,
+            "issues": 2,
+            "positions": 4,
+            "events": 2,
+            "impacts": 1,
+            "judgments": 1,
+            "ladders": 0,
+            "notes": 0,
+            "evidence": 9,
+        }
 
     def test_stance_label_symbol_and_rank(self, frames):
         stances = frames.positions.set_index("id")[["stance", "stance_label", "stance_symbol", "stance_rank"]]
@@ -164,7 +185,7 @@ class TestBuild:
         spans = frames.evidence_rows(["alpha-ev-talks", "missing", "alpha-ev-reject", "alpha-ev-talks"])
         assert [span.id for span in spans] == ["alpha-ev-talks", "alpha-ev-reject", "alpha-ev-talks"]
         talks = spans[0]
-        assert frames.seed_texts[talks.seed][talks.start:talks.end] == talks.quote
+        assert frames.seed_texts[talks.seed][talks.start : talks.end] == talks.quote
         assert type(talks.start) is int and type(talks.end) is int
         assert frames.evidence_rows([]) == []
 

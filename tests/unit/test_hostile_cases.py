@@ -23,7 +23,8 @@ def cases(known) -> list[Case]:
 def test_the_generator_gives_the_same_links_and_outcomes_every_run(cases, known):
     again = Generator(known).cases()
     assert [(c.page, c.kind, c.query, c.outcome, c.filters) for c in again] == [
-        (c.page, c.kind, c.query, c.outcome, c.filters) for c in cases]
+        (c.page, c.kind, c.query, c.outcome, c.filters) for c in cases
+    ]
 
 
 def test_every_class_reaches_the_app_on_every_page(cases):

@@ -8,8 +8,9 @@ from components.html import Markup, html_table
 
 
 def test_values_and_headers_are_escaped_and_markdown_stays_plain():
-    frame = pd.DataFrame({"Event <b>": ["<script>alert(1)</script>", "**not bold** & [link](javascript:x)"],
-                          "Not after": ["2026-01-29", ""]})
+    frame = pd.DataFrame(
+        {"Event <b>": ["<script>alert(1)</script>", "**not bold** & [link](javascript:x)"], "Not after": ["2026-01-29", ""]}
+    )
     table = html_table(frame, 'Caption "quoted"', nowrap=("Not after",))
     assert isinstance(table, Markup)
     assert "<script>" not in table and "&lt;script&gt;alert(1)&lt;/script&gt;" in table

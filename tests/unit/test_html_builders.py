@@ -17,7 +17,7 @@ from components.matrix import matrix_table
 from components.negotiation import range_strip
 from components.sources import TARGET_ID, source_html
 
-HOSTILE = "<script>alert(\"x\")</script> & 'quoted' \"double\""
+HOSTILE = '<script>alert("x")</script> & \'quoted\' "double"'
 
 
 class Parsed(HTMLParser):
@@ -85,17 +85,36 @@ class TestSourceText:
 
 
 def placement(party: str, name: str, low: int | None, high: int | None, source: str = "acceptable range") -> Placement:
-    return Placement(party=party, party_name=name, low=low, high=high, source=source, position_id=f"pos-{party}",
-                     brief="b", stance="conditional", claim_type="stated", confidence="high", contested_by=(),
-                     red_lines=(), evidence=())
+    return Placement(
+        party=party,
+        party_name=name,
+        low=low,
+        high=high,
+        source=source,
+        position_id=f"pos-{party}",
+        brief="b",
+        stance="conditional",
+        claim_type="stated",
+        confidence="high",
+        contested_by=(),
+        red_lines=(),
+        evidence=(),
+    )
 
 
 class TestRangeStrip:
     def test_each_placed_party_is_a_bar_with_its_name_as_text(self):
-        verdict = IssueVerdict(issue="truce", verdict="overlap", low=RANK["conditional"], high=RANK["conditional"],
-                               ranges=(placement("north", HOSTILE, RANK["rejection"], RANK["conditional"]),
-                                       placement("south", "Southland", RANK["conditional"], RANK["support"], "stance only"),
-                                       placement("west", "Westland", None, None, "unclear")))
+        verdict = IssueVerdict(
+            issue="truce",
+            verdict="overlap",
+            low=RANK["conditional"],
+            high=RANK["conditional"],
+            ranges=(
+                placement("north", HOSTILE, RANK["rejection"], RANK["conditional"]),
+                placement("south", "Southland", RANK["conditional"], RANK["support"], "stance only"),
+                placement("west", "Westland", None, None, "unclear"),
+            ),
+        )
         markup = range_strip(verdict)
         assert isinstance(markup, Markup) and "<script>" not in markup
         parsed = Parsed(markup)
@@ -109,9 +128,16 @@ class TestRangeStrip:
         assert "shared" in parsed.text and "gap" not in parsed.text
 
     def test_bars_sit_at_their_place_on_the_scale(self):
-        verdict = IssueVerdict(issue="truce", verdict="no-intersection", low=RANK["support"], high=RANK["rejection"],
-                               ranges=(placement("north", "Northland", RANK["firm-rejection"], RANK["rejection"]),
-                                       placement("south", "Southland", RANK["support"], RANK["firm-support"])))
+        verdict = IssueVerdict(
+            issue="truce",
+            verdict="no-intersection",
+            low=RANK["support"],
+            high=RANK["rejection"],
+            ranges=(
+                placement("north", "Northland", RANK["firm-rejection"], RANK["rejection"]),
+                placement("south", "Southland", RANK["support"], RANK["firm-support"]),
+            ),
+        )
         bars = [attrs["style"] for attrs in Parsed(range_strip(verdict)).named("div") if attrs.get("title")]
         lefts = [float(re.search(r"left:([\d.]+)%", style).group(1)) for style in bars]
         assert lefts[0] < 10 < 50 < lefts[1]  # the rejecting party at the left end, the supporting one right of the middle
@@ -120,17 +146,32 @@ class TestRangeStrip:
 
 class TestMatrixGrid:
     def test_hostile_labels_travel_as_data_not_markup(self):
-        table = matrix_table(pd.DataFrame([{"party": "north", "issue": "truce", "stance": "conditional", "claim_type": "stated",
-                                            "records": 1, "contested": False, "headline": "pos-1"}]),
-                             [("north", HOSTILE)], [("truce", HOSTILE), ("talks", "Talks & <b>terms</b>")])
+        table = matrix_table(
+            pd.DataFrame(
+                [
+                    {
+                        "party": "north",
+                        "issue": "truce",
+                        "stance": "conditional",
+                        "claim_type": "stated",
+                        "records": 1,
+                        "contested": False,
+                        "headline": "pos-1",
+                    }
+                ]
+            ),
+            [("north", HOSTILE)],
+            [("truce", HOSTILE), ("talks", "Talks & <b>terms</b>")],
+        )
         data = table.grid_data("north:truce")
         assert data["rows"][0]["name"] == HOSTILE and data["issues"][0]["label"] == HOSTILE
         assert data["issues"][1]["label"] == "Talks & <b>terms</b>"
         # the component receives JSON: the text arrives as a string, whatever it holds
         assert json.loads(json.dumps(data))["rows"][0]["name"] == HOSTILE
 
-    @pytest.mark.parametrize("sink", ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "DOMParser",
-                                      "createContextualFragment"])
+    @pytest.mark.parametrize(
+        "sink", ["innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "DOMParser", "createContextualFragment"]
+    )
     def test_the_grid_script_never_parses_data_as_markup(self, sink):
         assert sink not in GRID_JS
 

@@ -206,7 +206,8 @@ class TestInvalid:
     def test_speaker_of_another_party(self, project):
         problem = only_problem(self.mutated(project, lambda d: d["positions"][0].update(speaker="south-president")))
         assert (problem.location, problem.message) == (
-            "positions[0].speaker", "speaker 'south-president' speaks for 'southland', not 'northland'"
+            "positions[0].speaker",
+            "speaker 'south-president' speaks for 'southland', not 'northland'",
         )
 
     def test_duplicate_record_id(self, project):
@@ -262,13 +263,15 @@ class TestInvalid:
     def test_undeclared_seed(self, project):
         problem = only_problem(self.mutated(project, lambda d: d["positions"][0]["evidence"][0].update(seed="talks-b")))
         assert (problem.location, problem.message) == (
-            "positions[0].evidence[0].seed", "unknown seed 'talks-b' (declare it under seeds:) (did you mean 'talks'?)"
+            "positions[0].evidence[0].seed",
+            "unknown seed 'talks-b' (declare it under seeds:) (did you mean 'talks'?)",
         )
 
     def test_reported_position_without_reporter(self, project):
         problem = only_problem(self.mutated(project, lambda d: d["positions"][1].pop("reported_by")))
         assert (problem.location, problem.message) == (
-            "positions[1].reported_by", "a reported position names who reported it (reported_by)"
+            "positions[1].reported_by",
+            "a reported position names who reported it (reported_by)",
         )
 
     def test_undated_event_without_note(self, project):

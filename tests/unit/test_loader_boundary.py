@@ -25,8 +25,10 @@ PROJECT = Path(__file__).resolve().parents[2]
 ALPHA, BETA, GAMMA = "data/briefs/alpha.yaml", "data/briefs/beta.yaml", "data/briefs/gamma.yaml"
 ISSUE_DATE = "2026-01?-29"  # EDTF level 2; it once raised an AttributeError that took every page down
 # the injected fault as validate prints it: file, line and column of the date, its record path and the record's id
-PROBLEM_LINE = (f"{ALPHA}:18:9: positions[0].date (alpha-northland-ceasefire): unexpected RuntimeError while checking it: "
-                f"{FAULT} (the server log has the traceback)")
+PROBLEM_LINE = (
+    f"{ALPHA}:18:9: positions[0].date (alpha-northland-ceasefire): unexpected RuntimeError while checking it: "
+    f"{FAULT} (the server log has the traceback)"
+)
 
 
 def build_boundary_root(root: Path) -> TinyProject:
@@ -104,7 +106,8 @@ class TestFaultAtEachStage:
         corpus = load_corpus(layout=project.layout)
         assert loaded_ids(corpus) == ["beta", "gamma"]
         assert [str(p) for p in corpus.problems] == [
-            f"{ALPHA}: unexpected MemoryError while checking it: injected while parsing (the server log has the traceback)"]
+            f"{ALPHA}: unexpected MemoryError while checking it: injected while parsing (the server log has the traceback)"
+        ]
 
     def test_a_seed(self, project, monkeypatch):
         real = load.corpus._SeedReader.read
@@ -158,8 +161,10 @@ class TestFaultAtEachStage:
         monkeypatch.setattr(load.corpus, "editorial_findings", editorial_findings)
         corpus = load_corpus(layout=project.layout)
         assert loaded_ids(corpus) == ["alpha", "gamma"]
-        assert [str(p) for p in corpus.problems] == [f"{BETA}: unexpected IndexError while running the editorial checks: "
-                                                     "injected in an editorial check (the server log has the traceback)"]
+        assert [str(p) for p in corpus.problems] == [
+            f"{BETA}: unexpected IndexError while running the editorial checks: "
+            "injected in an editorial check (the server log has the traceback)"
+        ]
 
     def test_the_taxonomy(self, project, monkeypatch):
         def duplicates(ids):
@@ -182,7 +187,8 @@ class TestFaultAtEachStage:
         for table in ("positions", "events", "impacts", "judgments", "evidence"):
             assert not frames.table(table)["brief"].eq("gamma").any(), table
         assert [str(p) for p in frames.problems] == [
-            f"{GAMMA}: unexpected RuntimeError while preparing it for display: {FAULT} (the server log has the traceback)"]
+            f"{GAMMA}: unexpected RuntimeError while preparing it for display: {FAULT} (the server log has the traceback)"
+        ]
         assert len(frames.evidence) == 16  # alpha's and beta's eight spans each, none of gamma's
 
 
@@ -200,8 +206,15 @@ class TestValidateCommand:
 
     def test_a_real_process_exits_1_with_problem_lines_only(self, project):
         env = {**os.environ, "BRIEFING_ROOT": str(project.root)}
-        result = subprocess.run([sys.executable, "-m", "tests.faulty", "briefing", "validate"], cwd=PROJECT, env=env,
-                                capture_output=True, text=True, timeout=120, check=False)
+        result = subprocess.run(
+            [sys.executable, "-m", "tests.faulty", "briefing", "validate"],
+            cwd=PROJECT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         assert result.returncode == 1, result.stderr
         assert result.stdout.splitlines() == [PROBLEM_LINE]
         assert "Traceback" not in result.stdout + result.stderr

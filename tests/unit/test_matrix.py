@@ -36,15 +36,17 @@ class TestCellWords:
 
     def test_contested_is_its_own_line(self):
         assert cell_words("firm-rejection", "assessment", 2, True).splitlines() == [
-            "✖✖ Firm rejection", "A · 2\N{NO-BREAK SPACE}records", CONTESTED]
+            "✖✖ Firm rejection",
+            "A · 2\N{NO-BREAK SPACE}records",
+            CONTESTED,
+        ]
 
     def test_a_long_stance_label_has_a_short_word_in_the_cell_and_the_full_label_when_spoken(self):
         assert cell_words("firm-support", "stated", 1, False).splitlines()[0] == "✔✔ Firm support"
         assert cell_words("firm-support", "stated", 1, False, spoken=True) == "Firm demand / support, stated by the party"
 
     def test_spoken_form_is_in_full_words(self):
-        assert cell_words("conditional", "reported", 3, True, spoken=True) == (
-            "Conditional, reported by others, 3 records, contested")
+        assert cell_words("conditional", "reported", 3, True, spoken=True) == ("Conditional, reported by others, 3 records, contested")
 
     @pytest.mark.parametrize("stance", list(STANCES))
     def test_every_stance_shows_its_symbol_so_colour_is_never_the_only_cue(self, stance):
@@ -83,8 +85,11 @@ class TestTable:
         assert table.cells[0][1].spoken == NO_POSITION
         assert table.has("south:talks") and not table.has("south:nothing") and not table.has("west:talks")
         assert table.cell("south", "talks").words == cell_words("support", "stated", 2, False)
-        assert table.headlines == {("north", "truce"): "north-truce-head", ("south", "truce"): "south-truce-head",
-                                   ("south", "talks"): "south-talks-head"}
+        assert table.headlines == {
+            ("north", "truce"): "north-truce-head",
+            ("south", "truce"): "south-truce-head",
+            ("south", "talks"): "south-talks-head",
+        }
 
     def test_grid_data_carries_ids_labels_and_the_selection(self):
         table = matrix_table(self.READINGS, [("north", "Northland")], [("truce", "Truce talks")])

@@ -20,15 +20,17 @@ class TestWhere:
     def test_line_column_and_record_id(self, project):
         (problem,) = problems(project, lambda d: d["positions"][1].update(party="atlantis"))
         text = (project.layout.briefs / "alpha.yaml").read_text(encoding="utf-8").splitlines()
-        assert text[problem.line - 1][problem.column - 1:] == "atlantis"
+        assert text[problem.line - 1][problem.column - 1 :] == "atlantis"
         assert problem.record == "alpha-southland-ceasefire"
-        assert str(problem) == (f"data/briefs/alpha.yaml:{problem.line}:{problem.column}: positions[1].party "
-                                "(alpha-southland-ceasefire): unknown party id(s): atlantis")
+        assert str(problem) == (
+            f"data/briefs/alpha.yaml:{problem.line}:{problem.column}: positions[1].party "
+            "(alpha-southland-ceasefire): unknown party id(s): atlantis"
+        )
 
     def test_a_missing_field_points_at_its_record(self, project):
         (problem,) = problems(project, lambda d: d["impacts"][0].pop("direction"))
         text = (project.layout.briefs / "alpha.yaml").read_text(encoding="utf-8").splitlines()
-        assert text[problem.line - 1][problem.column - 1:] == "id: alpha-border-impact"
+        assert text[problem.line - 1][problem.column - 1 :] == "id: alpha-border-impact"
         assert (problem.location, problem.message) == ("impacts[0].direction", "field required")
 
     def test_an_unknown_key_points_at_the_key(self, project):
@@ -90,17 +92,20 @@ class TestDates:
             'write "2026-04-03" or "2026-03-04", whichever the source means'
         )
 
-    @pytest.mark.parametrize(("written", "hint"), [
-        ("29/01/2026", 'write "2026-01-29"'),
-        ("01/29/2026", 'write "2026-01-29"'),
-        ("29.01.2026", 'write "2026-01-29"'),
-        ("2026/01/29", 'write "2026-01-29"'),
-        ("29 January 2026", 'write "2026-01-29"'),
-        ("January 29, 2026", 'write "2026-01-29"'),
-        ("Jan 2026", 'write "2026-01" for the whole month'),
-        ("spring of 2022", 'write "2022-21" for spring 2022 (seasons are 21 to 24)'),
-        ("05/05/2026", 'write "2026-05-05"'),
-    ])
+    @pytest.mark.parametrize(
+        ("written", "hint"),
+        [
+            ("29/01/2026", 'write "2026-01-29"'),
+            ("01/29/2026", 'write "2026-01-29"'),
+            ("29.01.2026", 'write "2026-01-29"'),
+            ("2026/01/29", 'write "2026-01-29"'),
+            ("29 January 2026", 'write "2026-01-29"'),
+            ("January 29, 2026", 'write "2026-01-29"'),
+            ("Jan 2026", 'write "2026-01" for the whole month'),
+            ("spring of 2022", 'write "2022-21" for spring 2022 (seasons are 21 to 24)'),
+            ("05/05/2026", 'write "2026-05-05"'),
+        ],
+    )
     def test_other_forms_get_the_expected_one(self, written, hint):
         assert date_hint(written) == hint
 
@@ -113,13 +118,19 @@ class TestDates:
         assert problem.location == "events[1].after"
         assert problem.message.endswith('; write "2024-03" for the whole month')
 
-    @pytest.mark.parametrize(("published", "message"), [
-        ("30/01/2026", "published must be the source's publication date, written YYYY-MM-DD, e.g. \"2026-01-30\" (got '30/01/2026'); "
-                       'write "2026-01-30"'),
-        ("Jan 30", "published must be the source's publication date, written YYYY-MM-DD, e.g. \"2026-01-30\" (got 'Jan 30')"),
-        (20260130, "published must be the source's publication date, written YYYY-MM-DD, e.g. \"2026-01-30\" (got 20260130)"),
-        ("2026-02-30", "published '2026-02-30' is not a day of the calendar; write it as YYYY-MM-DD, e.g. \"2026-01-30\""),
-    ])
+    @pytest.mark.parametrize(
+        ("published", "message"),
+        [
+            (
+                "30/01/2026",
+                "published must be the source's publication date, written YYYY-MM-DD, e.g. \"2026-01-30\" (got '30/01/2026'); "
+                'write "2026-01-30"',
+            ),
+            ("Jan 30", "published must be the source's publication date, written YYYY-MM-DD, e.g. \"2026-01-30\" (got 'Jan 30')"),
+            (20260130, 'published must be the source\'s publication date, written YYYY-MM-DD, e.g. "2026-01-30" (got 20260130)'),
+            ("2026-02-30", "published '2026-02-30' is not a day of the calendar; write it as YYYY-MM-DD, e.g. \"2026-01-30\""),
+        ],
+    )
     def test_published(self, project, published, message):
         (problem,) = problems(project, lambda d: d.update(published=published))
         assert (problem.location, problem.message) == ("published", message)
@@ -177,8 +188,10 @@ class TestEveryProblemInOneRun:
 
         found = [(p.location, p.message.split(" (")[0].split(";")[0]) for p in problems(project, change)]
         assert found == [
-            ("positions[0].stance",
-             "Input should be 'firm-rejection', 'rejection', 'conditional', 'support', 'firm-support' or 'ambiguous'"),
+            (
+                "positions[0].stance",
+                "Input should be 'firm-rejection', 'rejection', 'conditional', 'support', 'firm-support' or 'ambiguous'",
+            ),
             ("positions[0].evidence[0]", "quote is not the seed text at 88-135"),
             ("positions[0].party", "unknown party id(s): atlantis"),
             ("positions[0].issue", "unknown issue id(s): peace"),

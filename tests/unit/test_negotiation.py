@@ -12,17 +12,46 @@ from briefing.schema import CLAIM_TYPES, STANCES
 from briefing.versions import describe_changes, manifest
 
 
-def position(number: int, party: str, stance: str, claim: str = "stated", confidence: str = "high", low=None, high=None,
-             range_claim=None, date: str | None = None, brief: str = "b", issue: str = "truce") -> dict:
+def position(
+    number: int,
+    party: str,
+    stance: str,
+    claim: str = "stated",
+    confidence: str = "high",
+    low=None,
+    high=None,
+    range_claim=None,
+    date: str | None = None,
+    brief: str = "b",
+    issue: str = "truce",
+) -> dict:
     rank, label, symbol = STANCES[stance]
     return {
-        "id": f"p{number}", "brief": brief, "brief_published": pd.Timestamp("2026-01-30"), "party": party,
-        "party_name": party.title(), "issue": issue, "issue_label": issue.title(), "stance": stance,
-        "stance_label": label, "stance_symbol": symbol, "stance_rank": rank, "summary": f"summary {number}",
-        "date": date, "date_end": pd.Timestamp(date) if date else pd.NaT, "claim_type": claim,
-        "claim_label": CLAIM_TYPES[claim], "confidence": confidence, "evidence": (f"e{number}",),
-        "red_line": None, "red_line_claim_type": None, "red_line_evidence": (), "range_low": low, "range_high": high,
-        "range_note": None, "range_claim_type": (range_claim or claim) if low else None,
+        "id": f"p{number}",
+        "brief": brief,
+        "brief_published": pd.Timestamp("2026-01-30"),
+        "party": party,
+        "party_name": party.title(),
+        "issue": issue,
+        "issue_label": issue.title(),
+        "stance": stance,
+        "stance_label": label,
+        "stance_symbol": symbol,
+        "stance_rank": rank,
+        "summary": f"summary {number}",
+        "date": date,
+        "date_end": pd.Timestamp(date) if date else pd.NaT,
+        "claim_type": claim,
+        "claim_label": CLAIM_TYPES[claim],
+        "confidence": confidence,
+        "evidence": (f"e{number}",),
+        "red_line": None,
+        "red_line_claim_type": None,
+        "red_line_evidence": (),
+        "range_low": low,
+        "range_high": high,
+        "range_note": None,
+        "range_claim_type": (range_claim or claim) if low else None,
         "range_evidence": (f"r{number}",) if low else (),
     }
 
@@ -37,22 +66,35 @@ def judgments(*rows: tuple[str, str, tuple[str, ...]]) -> pd.DataFrame:
 
 class TestVerdict:
     def test_overlapping_ranges(self):
-        verdict = issue_verdict(positions(position(0, "north", "support", low="conditional", high="firm-support"),
-                                          position(1, "south", "conditional", low="rejection", high="support")), "truce")
+        verdict = issue_verdict(
+            positions(
+                position(0, "north", "support", low="conditional", high="firm-support"),
+                position(1, "south", "conditional", low="rejection", high="support"),
+            ),
+            "truce",
+        )
         assert (verdict.verdict, verdict.low, verdict.high) == ("overlap", 0, 1)
         assert "the stretch from “Conditional” to “Support”" in verdict.explanation
 
     def test_touching_ranges(self):
-        verdict = issue_verdict(positions(position(0, "north", "conditional", low="conditional", high="support"),
-                                          position(1, "south", "rejection", low="firm-rejection", high="conditional")), "truce")
+        verdict = issue_verdict(
+            positions(
+                position(0, "north", "conditional", low="conditional", high="support"),
+                position(1, "south", "rejection", low="firm-rejection", high="conditional"),
+            ),
+            "truce",
+        )
         assert verdict.verdict == "touching" and verdict.low == verdict.high == 0
 
     def test_no_overlap_is_said_in_words_without_counted_steps(self):
-        verdict = issue_verdict(positions(position(0, "north", "firm-rejection"),
-                                          position(1, "south", "support", low="support", high="firm-support")), "truce")
+        verdict = issue_verdict(
+            positions(position(0, "north", "firm-rejection"), position(1, "south", "support", low="support", high="firm-support")), "truce"
+        )
         assert verdict.verdict == "no-intersection"
-        assert verdict.explanation == ("North firmly rejects it (in its own words); South could accept anything from "
-                                       "“Support” to “Firm demand / support” (in its own words).")
+        assert verdict.explanation == (
+            "North firmly rejects it (in its own words); South could accept anything from "
+            "“Support” to “Firm demand / support” (in its own words)."
+        )
         assert not any(character.isdigit() for character in verdict.explanation)
         assert not hasattr(verdict, "gap")
 
@@ -65,16 +107,22 @@ class TestVerdict:
 
     def test_the_place_is_the_cells_headline_not_the_widest_range(self):
         # the stated rejection is the headline; the analyst's conditional reading with a range does not override it
-        verdict = issue_verdict(positions(position(0, "north", "firm-rejection"),
-                                          position(1, "north", "conditional", "assessment", low="rejection", high="conditional"),
-                                          position(2, "south", "conditional")), "truce")
+        verdict = issue_verdict(
+            positions(
+                position(0, "north", "firm-rejection"),
+                position(1, "north", "conditional", "assessment", low="rejection", high="conditional"),
+                position(2, "south", "conditional"),
+            ),
+            "truce",
+        )
         north = next(r for r in verdict.ranges if r.party == "north")
         assert (north.low, north.high, north.source, north.position_id) == (-2, -2, "stance only", "p0")
         assert verdict.verdict == "no-intersection"
 
     def test_an_analysts_range_is_shown_beside_the_party_and_never_counted(self):
-        rows = positions(position(0, "north", "conditional", "assessment", low="rejection", high="support"),
-                         position(1, "south", "firm-support"))
+        rows = positions(
+            position(0, "north", "conditional", "assessment", low="rejection", high="support"), position(1, "south", "firm-support")
+        )
         verdict = issue_verdict(rows, "truce")
         north = next(r for r in verdict.ranges if r.party == "north")
         assert (north.low, north.high, north.source) == (0, 0, "stance only")
@@ -82,8 +130,10 @@ class TestVerdict:
         assert verdict.verdict == "no-intersection"  # counted, the analyst's range would have met South's support
 
     def test_a_partys_own_range_is_counted(self):
-        verdict = issue_verdict(positions(position(0, "north", "conditional", low="rejection", high="support"),
-                                          position(1, "south", "support", "reported")), "truce")
+        verdict = issue_verdict(
+            positions(position(0, "north", "conditional", low="rejection", high="support"), position(1, "south", "support", "reported")),
+            "truce",
+        )
         north = next(r for r in verdict.ranges if r.party == "north")
         assert (north.low, north.high, north.source) == (-1, 1, "acceptable range")
         assert verdict.verdict == "touching"
@@ -91,14 +141,14 @@ class TestVerdict:
 
 class TestTrust:
     def test_confidence_is_the_weakest_input(self):
-        verdict = issue_verdict(positions(position(0, "north", "firm-rejection", confidence="high"),
-                                          position(1, "south", "support", confidence="low")), "truce")
+        verdict = issue_verdict(
+            positions(position(0, "north", "firm-rejection", confidence="high"), position(1, "south", "support", confidence="low")), "truce"
+        )
         assert verdict.confidence == "low"
         assert verdict.uncertain and "South's place rests on a low-confidence record (p1)" in verdict.cautions
 
     def test_reporting_caps_confidence_at_medium_and_is_named(self):
-        verdict = issue_verdict(positions(position(0, "north", "firm-rejection"),
-                                          position(1, "south", "support", "reported")), "truce")
+        verdict = issue_verdict(positions(position(0, "north", "firm-rejection"), position(1, "south", "support", "reported")), "truce")
         assert verdict.confidence == "medium"
         assert verdict.cautions == ("South's place rests on reporting, not its own words (p1)",)
         assert verdict.label == "No overlap — uncertain"
@@ -110,27 +160,41 @@ class TestTrust:
         assert verdict.rests_on == ("p0", "p1")
 
     def test_a_record_that_would_change_the_verdict_contests_it(self):
-        verdict = issue_verdict(positions(position(0, "north", "conditional", "reported", "low", date="2026-01-24"),
-                                          position(1, "north", "rejection", "assessment", "medium"),
-                                          position(2, "north", "ambiguous", "reported", "medium"),
-                                          position(3, "north", "conditional", "assessment"),
-                                          position(4, "south", "conditional", "reported")), "truce")
+        verdict = issue_verdict(
+            positions(
+                position(0, "north", "conditional", "reported", "low", date="2026-01-24"),
+                position(1, "north", "rejection", "assessment", "medium"),
+                position(2, "north", "ambiguous", "reported", "medium"),
+                position(3, "north", "conditional", "assessment"),
+                position(4, "south", "conditional", "reported"),
+            ),
+            "truce",
+        )
         assert verdict.verdict == "touching"
         assert verdict.contested_by == ("p2", "p1")  # in rule order; p3 agrees with the headline p0
         assert verdict.label == "Touching: a single point all could accept — uncertain, contested"
 
     def test_a_record_that_would_not_change_the_verdict_does_not_contest_it(self):
-        verdict = issue_verdict(positions(position(0, "north", "firm-rejection"),
-                                          position(1, "north", "conditional", "reported"),
-                                          position(2, "south", "firm-support")), "truce")
+        verdict = issue_verdict(
+            positions(
+                position(0, "north", "firm-rejection"),
+                position(1, "north", "conditional", "reported"),
+                position(2, "south", "firm-support"),
+            ),
+            "truce",
+        )
         assert verdict.verdict == "no-intersection" and verdict.contested_by == ()
         north = next(r for r in verdict.ranges if r.party == "north")
         assert north.contested_by == ("p1",)  # the cell itself is still contested
 
     def test_a_key_judgment_whose_outlook_contradicts_contests_it(self):
         rows = positions(position(0, "north", "conditional"), position(1, "south", "conditional"))
-        found = judgments(("kj-no", "no-agreement", ("truce",)), ("kj-other-issue", "no-agreement", ("war",)),
-                          ("kj-yes", "agreement-possible", ("truce",)), ("kj-none", None, ("truce",)))
+        found = judgments(
+            ("kj-no", "no-agreement", ("truce",)),
+            ("kj-other-issue", "no-agreement", ("war",)),
+            ("kj-yes", "agreement-possible", ("truce",)),
+            ("kj-none", None, ("truce",)),
+        )
         assert issue_verdict(rows, "truce", found).contested_by == ("kj-no",)
         apart = positions(position(0, "north", "firm-rejection"), position(1, "south", "support"))
         assert issue_verdict(apart, "truce", found).contested_by == ("kj-yes",)
@@ -141,8 +205,12 @@ class TestTrust:
 
 
 def briefs(*rows: tuple[str, str | None, bool]) -> pd.DataFrame:
-    return pd.DataFrame([{"id": bid, "published": pd.Timestamp(f"2026-0{n + 1}-01"), "author": author,
-                          "illustrative": illustrative} for n, (bid, author, illustrative) in enumerate(rows)])
+    return pd.DataFrame(
+        [
+            {"id": bid, "published": pd.Timestamp(f"2026-0{n + 1}-01"), "author": author, "illustrative": illustrative}
+            for n, (bid, author, illustrative) in enumerate(rows)
+        ]
+    )
 
 
 class TestHistory:
@@ -160,9 +228,11 @@ class TestHistory:
 
     def test_changes_compare_like_with_like_and_name_the_reading(self):
         table = briefs(("jan", "An analyst", False), ("feb", "Briefing team", True))
-        rows = positions(position(0, "north", "rejection", "assessment", brief="jan"),
-                         position(1, "north", "conditional", "assessment", brief="feb"),
-                         position(2, "north", "firm-rejection", "stated", brief="jan"))
+        rows = positions(
+            position(0, "north", "rejection", "assessment", brief="jan"),
+            position(1, "north", "conditional", "assessment", brief="feb"),
+            position(2, "north", "firm-rejection", "stated", brief="jan"),
+        )
         changes = stance_changes(rows, table)
         assert len(changes) == 1
         change = changes.iloc[0]
@@ -186,8 +256,7 @@ def tiny_frames(tmp_path_factory):
 class TestVersions:
     def test_manifest_diff_names_changed_added_and_removed(self, tiny_frames):
         before = manifest(tiny_frames)
-        after = {"version": "x", "briefs": {k: {"title": v["title"], "records": dict(v["records"])}
-                                            for k, v in before["briefs"].items()}}
+        after = {"version": "x", "briefs": {k: {"title": v["title"], "records": dict(v["records"])} for k, v in before["briefs"].items()}}
         first_brief, other_brief = list(after["briefs"])
         records = after["briefs"][first_brief]["records"]
         records[next(iter(records))] = "changed"

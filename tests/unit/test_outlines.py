@@ -22,10 +22,21 @@ def valid_document() -> dict:
         "licence": "public domain",
         "bounds": {"west": 10, "south": 40, "east": 30, "north": 60},
         "countries": [
-            {"id": "poland", "name": "Poland", "role": "subject", "rings": [square(15, 45, 2)],
-             "labels": [{"text": "Poland", "at": [16, 46]}], "hit_points": [[16, 46]]},
-            {"id": "russia", "name": "Russia", "role": "neighbour", "rings": [square(25, 50), square(18, 50)],
-             "labels": [{"text": "Russia", "at": [25.5, 50.5]}]},
+            {
+                "id": "poland",
+                "name": "Poland",
+                "role": "subject",
+                "rings": [square(15, 45, 2)],
+                "labels": [{"text": "Poland", "at": [16, 46]}],
+                "hit_points": [[16, 46]],
+            },
+            {
+                "id": "russia",
+                "name": "Russia",
+                "role": "neighbour",
+                "rings": [square(25, 50), square(18, 50)],
+                "labels": [{"text": "Russia", "at": [25.5, 50.5]}],
+            },
         ],
     }
 
@@ -99,16 +110,19 @@ class TestInvalid:
         with pytest.raises(OutlineError, match="more than the"):
             load_outlines(path)
 
-    @pytest.mark.parametrize(("change", "message"), [
-        (lambda d: d["countries"][0].update(rings=[[[15, 45], [16, 45]]]), r"countries\[0\]\.rings\[0\]"),
-        (lambda d: d["countries"][0]["rings"][0].__setitem__(1, [15, 95]), r"countries\[0\]\.rings\[0\]\[1\]\[1\]"),
-        (lambda d: d["countries"][1].update(id="poland"), "duplicate country id"),
-        (lambda d: d["countries"][0].update(hit_points=[]), r"shaded country \(poland\) needs a label and hover points"),
-        (lambda d: d["countries"][0].update(role="capital"), r"countries\[0\]\.role"),
-        (lambda d: d["bounds"].update(west=40), "west < east"),
-        (lambda d: d.pop("licence"), "licence: field required"),
-        (lambda d: d.update(countries=[]), "countries"),
-    ])
+    @pytest.mark.parametrize(
+        ("change", "message"),
+        [
+            (lambda d: d["countries"][0].update(rings=[[[15, 45], [16, 45]]]), r"countries\[0\]\.rings\[0\]"),
+            (lambda d: d["countries"][0]["rings"][0].__setitem__(1, [15, 95]), r"countries\[0\]\.rings\[0\]\[1\]\[1\]"),
+            (lambda d: d["countries"][1].update(id="poland"), "duplicate country id"),
+            (lambda d: d["countries"][0].update(hit_points=[]), r"shaded country \(poland\) needs a label and hover points"),
+            (lambda d: d["countries"][0].update(role="capital"), r"countries\[0\]\.role"),
+            (lambda d: d["bounds"].update(west=40), "west < east"),
+            (lambda d: d.pop("licence"), "licence: field required"),
+            (lambda d: d.update(countries=[]), "countries"),
+        ],
+    )
     def test_a_wrong_shape_names_the_field(self, tmp_path, change, message):
         document = valid_document()
         change(document)

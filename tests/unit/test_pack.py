@@ -65,8 +65,13 @@ class TestCommand:
     def test_pack_command_writes_html_and_markdown(self, tmp_path):
         for name in ("pack.html", "pack.md"):
             out = tmp_path / name
-            result = subprocess.run([sys.executable, "-m", "briefing", "pack", "--issue", "ceasefire", "--out", str(out)],
-                                    cwd=PROJECT, capture_output=True, text=True, timeout=120)
+            result = subprocess.run(
+                [sys.executable, "-m", "briefing", "pack", "--issue", "ceasefire", "--out", str(out)],
+                cwd=PROJECT,
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
             assert result.returncode == 0, result.stderr
             text = out.read_text(encoding="utf-8")
             assert ("<!doctype html>" in text) == name.endswith(".html")
@@ -79,8 +84,13 @@ class TestCommand:
         quote = "even a 60-day or longer ceasefire"
         for kind in ("pptx", "pdf"):
             out = tmp_path / f"x.{kind}"
-            result = subprocess.run([sys.executable, "-m", "briefing", "pack", "--issue", "ceasefire", "--format", kind,
-                                     "--out", str(out)], cwd=PROJECT, capture_output=True, text=True, timeout=300)
+            result = subprocess.run(
+                [sys.executable, "-m", "briefing", "pack", "--issue", "ceasefire", "--format", kind, "--out", str(out)],
+                cwd=PROJECT,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
             assert result.returncode == 0, result.stderr
             assert "drawing the timeline and the map" in result.stderr and "note:" not in result.stderr
             if kind == "pptx":
@@ -95,13 +105,25 @@ class TestCommand:
 
         env = {**os.environ, "BROWSER_PATH": str(tmp_path / "no-such-browser")}
         pdf = tmp_path / "x.pdf"
-        result = subprocess.run([sys.executable, "-m", "briefing", "pack", "--issue", "ceasefire", "--out", str(pdf)],
-                                cwd=PROJECT, capture_output=True, text=True, timeout=300, env=env)
+        result = subprocess.run(
+            [sys.executable, "-m", "briefing", "pack", "--issue", "ceasefire", "--out", str(pdf)],
+            cwd=PROJECT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=env,
+        )
         assert result.returncode == 1 and "cannot write a pdf pack: BROWSER_PATH=" in result.stderr
         assert "is not an executable browser" in result.stderr and not pdf.exists()
         deck = tmp_path / "x.pptx"
-        result = subprocess.run([sys.executable, "-m", "briefing", "pack", "--issue", "ceasefire", "--out", str(deck)],
-                                cwd=PROJECT, capture_output=True, text=True, timeout=300, env=env)
+        result = subprocess.run(
+            [sys.executable, "-m", "briefing", "pack", "--issue", "ceasefire", "--out", str(deck)],
+            cwd=PROJECT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=env,
+        )
         assert result.returncode == 0 and "note: The pictures were not drawn" in result.stderr
         timeline = next(slide for slide in Presentation(str(deck)).slides if slide.shapes[0].text_frame.text == "Timeline")
         assert "could not be drawn" in " ".join(shape.text_frame.text for shape in timeline.shapes if shape.has_text_frame)
@@ -110,11 +132,22 @@ class TestCommand:
         from briefing.pack.files import format_for
 
         assert [format_for(s) for s in (".pptx", ".PDF", ".md", ".markdown", ".html", ".txt")] == [
-            "pptx", "pdf", "md", "md", "html", "html"]
+            "pptx",
+            "pdf",
+            "md",
+            "md",
+            "html",
+            "html",
+        ]
 
     def test_unknown_issue_is_refused(self, tmp_path):
-        result = subprocess.run([sys.executable, "-m", "briefing", "pack", "--issue", "nope", "--out", str(tmp_path / "x.html")],
-                                cwd=PROJECT, capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-m", "briefing", "pack", "--issue", "nope", "--out", str(tmp_path / "x.html")],
+            cwd=PROJECT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert result.returncode == 2 and "unknown id(s): nope" in result.stderr
         assert not (tmp_path / "x.html").exists()
 

@@ -91,8 +91,16 @@ def overflowing(presentation) -> list[str]:
 class TestCeasefireDeck:
     def test_the_slides_in_order(self, deck, frames):
         titles = [title(slide) for slide in deck.slides]
-        for expected in ("Briefing pack", "Sources", "Key judgments", "Position matrix", "Timeline",
-                         "Poland and the Baltic states", "Regional impacts", "Ceasefire"):
+        for expected in (
+            "Briefing pack",
+            "Sources",
+            "Key judgments",
+            "Position matrix",
+            "Timeline",
+            "Poland and the Baltic states",
+            "Regional impacts",
+            "Ceasefire",
+        ):
             assert expected in titles, expected
         assert titles.index("Briefing pack") == 0 and titles.index("Ceasefire") > titles.index("Position matrix")
         # one slide per issue in the filter, and nothing else of the deck names another issue's title
@@ -115,8 +123,12 @@ class TestCeasefireDeck:
         pack = build_pack(frames, CEASEFIRE)
         all_notes = flat(" ".join(notes(s) for s in deck.slides))
         for quote in pack.quotes:
-            assert flat(f"“{quote.text}” — {quote.brief_title} — {quote.seed_file}, characters {quote.start}–{quote.end} "
-                        f"(evidence {quote.id})") in all_notes, quote.id
+            assert (
+                flat(
+                    f"“{quote.text}” — {quote.brief_title} — {quote.seed_file}, characters {quote.start}–{quote.end} (evidence {quote.id})"
+                )
+                in all_notes
+            ), quote.id
 
     def test_the_issue_slide_gives_the_verdict_its_confidence_and_the_quotes(self, deck, frames):
         verdict = build_pack(frames, CEASEFIRE).verdicts[0]
@@ -130,11 +142,13 @@ class TestCeasefireDeck:
 
     def test_the_matrix_is_a_table_with_stance_in_symbols_and_words(self, deck, frames):
         matrix = build_pack(frames, CEASEFIRE).matrix
-        tables = [shape.table for s in deck.slides if title(s).startswith("Position matrix") for shape in s.shapes
-                  if shape.has_table]
+        tables = [shape.table for s in deck.slides if title(s).startswith("Position matrix") for shape in s.shapes if shape.has_table]
         assert tables
-        cells = {table.cell(row, 0).text: [table.cell(row, c).text for c in range(1, len(table.columns))]
-                 for table in tables for row in range(1, len(table.rows))}
+        cells = {
+            table.cell(row, 0).text: [table.cell(row, c).text for c in range(1, len(table.columns))]
+            for table in tables
+            for row in range(1, len(table.rows))
+        }
         assert [table.cell(0, 1).text for table in tables] == list(matrix.headers[::4])
         for name, words in matrix.rows:
             assert cells[name] == list(words)
@@ -167,7 +181,6 @@ def long_deck(frames):
 
 
 class TestLongQuotes:
-
     def test_a_long_quote_continues_on_a_further_slide_and_nothing_overflows(self, long_deck):
         pack, deck = long_deck
         titles = [title(s) for s in deck.slides]
@@ -195,4 +208,4 @@ class TestHostileText:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             xml = "".join(package.read(name).decode("utf-8") for name in package.namelist() if name.endswith(".xml"))
         assert "<script" not in xml and "<b>" not in xml
-        assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"quoted\" &lt;b&gt;bold&lt;/b&gt;" in xml
+        assert '&lt;script&gt;alert(1)&lt;/script&gt; &amp; "quoted" &lt;b&gt;bold&lt;/b&gt;' in xml

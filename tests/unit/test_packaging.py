@@ -53,8 +53,20 @@ class TestDocs:
         from briefing import schema
 
         doc = (PROJECT / "docs" / "brief-format.md").read_text(encoding="utf-8")
-        for model in (schema.Brief, schema.Seed, schema.Reference, schema.Position, schema.RedLine, schema.AcceptableRange,
-                      schema.Event, schema.Impact,
-                      schema.Judgment, schema.Evidence, schema.Party, schema.Issue, schema.Speaker):
+        for model in (
+            schema.Brief,
+            schema.Seed,
+            schema.Reference,
+            schema.Position,
+            schema.RedLine,
+            schema.AcceptableRange,
+            schema.Event,
+            schema.Impact,
+            schema.Judgment,
+            schema.Evidence,
+            schema.Party,
+            schema.Issue,
+            schema.Speaker,
+        ):
             for field in model.model_fields:
                 assert f"`{field}`" in doc, f"docs/brief-format.md does not mention {model.__name__}.{field}"

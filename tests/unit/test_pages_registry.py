@@ -15,8 +15,9 @@ PROJECT = Path(__file__).resolve().parents[2]
 
 def _shell_call(script: str) -> ast.Call:
     tree = ast.parse((PROJECT / script).read_text(encoding="utf-8"))
-    calls = [node for node in ast.walk(tree)
-             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "page_shell"]
+    calls = [
+        node for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "page_shell"
+    ]
     assert len(calls) == 1, f"{script} calls page_shell {len(calls)} times"
     return calls[0]
 

@@ -30,7 +30,7 @@ class TestConversion:
                     assert passage is None
                     continue
                 assert passage is not None
-                assert passage.quote == TEXT[passage.start:passage.end] == TEXT[start:end].strip()
+                assert passage.quote == TEXT[passage.start : passage.end] == TEXT[start:end].strip()
 
     def test_a_backwards_selection_counts_the_same(self):
         start, end = TEXT.index("Kraków"), TEXT.index("東京") + 2
@@ -56,7 +56,7 @@ class TestLocateQuote:
     def test_a_unique_quote_is_found_at_its_offsets(self):
         located = locate_quote("s", TEXT, "Kraków agreed 🇵🇱")
         [passage] = located.passages
-        assert TEXT[passage.start:passage.end] == "Kraków agreed 🇵🇱"
+        assert TEXT[passage.start : passage.end] == "Kraków agreed 🇵🇱"
         assert "Found at characters" in located.message
 
     def test_several_occurrences_are_all_offered(self):
@@ -70,7 +70,7 @@ class TestLocateQuote:
         located = locate_quote("s", TEXT, typed)
         assert located.passages == ()
         assert located.near is not None
-        assert TEXT[located.near.start:located.near.end] == "said: “no café”"
+        assert TEXT[located.near.start : located.near.end] == "said: “no café”"
         assert "near match" in located.message
 
     def test_a_quote_from_elsewhere_is_reported(self):

@@ -41,8 +41,12 @@ def test_each_function_argument_and_filter_is_its_own_entry(frames):
     per_view(count_events, everything, "ceasefire")  # another function with the same arguments: not a hit
     per_view(count_positions, everything, "energy-truce")
     per_view(count_positions, russia, "ceasefire")
-    assert [call[:2] for call in CALLS] == [("count_positions", "ceasefire"), ("count_events", "ceasefire"),
-                                            ("count_positions", "energy-truce"), ("count_positions", "ceasefire")]
+    assert [call[:2] for call in CALLS] == [
+        ("count_positions", "ceasefire"),
+        ("count_events", "ceasefire"),
+        ("count_positions", "energy-truce"),
+        ("count_positions", "ceasefire"),
+    ]
     assert CALLS[-1][2] == Selection(parties=("russia",))
 
 

@@ -74,8 +74,7 @@ class Stand:
 def _stand(tmp_path: Path, playwright_installs: bool = True) -> Stand:
     folder, log, browsers = tmp_path / "bin", tmp_path / "ran.log", tmp_path / "ms-playwright" / "chromium"
     folder.mkdir()
-    python = _executable(tmp_path / "python", PYTHON.format(log=log, browsers=browsers,
-                                                           installs="yes" if playwright_installs else "no"))
+    python = _executable(tmp_path / "python", PYTHON.format(log=log, browsers=browsers, installs="yes" if playwright_installs else "no"))
     return Stand(folder, log, browsers, python)
 
 
@@ -156,9 +155,18 @@ class TestMain:
         stand = _stand(tmp_path, playwright_installs=False)
         empty = tmp_path / "empty"
         empty.mkdir()
-        code = ("import sys; from scripts.prerequisites import Machine, main; "
-                f"sys.exit(main(Machine(path={str(empty)!r}, root=False, python={str(stand.python)!r})))")
-        done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[2], capture_output=True,
-                              text=True, timeout=60, check=False, env={**os.environ, "PATH": str(empty)})
+        code = (
+            "import sys; from scripts.prerequisites import Machine, main; "
+            f"sys.exit(main(Machine(path={str(empty)!r}, root=False, python={str(stand.python)!r})))"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=Path(__file__).resolve().parents[2],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            env={**os.environ, "PATH": str(empty)},
+        )
         assert done.returncode == 1, done.stderr
         assert done.stdout.splitlines()[-1].startswith("make test needs Chromium")

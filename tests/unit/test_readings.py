@@ -16,21 +16,41 @@ def headline(*rows: dict) -> str:
 
 class TestHeadline:
     def test_the_partys_own_words_come_before_reporting_and_the_analyst(self):
-        assert headline(position(0, "north", "rejection", "assessment", date="2026-02-01"),
-                        position(1, "north", "rejection", "reported", date="2026-01-20"),
-                        position(2, "north", "rejection", "stated", "low")) == "p2"
-        assert headline(position(0, "north", "rejection", "assessment", "high", date="2026-02-01"),
-                        position(1, "north", "rejection", "reported", "low")) == "p1"
+        assert (
+            headline(
+                position(0, "north", "rejection", "assessment", date="2026-02-01"),
+                position(1, "north", "rejection", "reported", date="2026-01-20"),
+                position(2, "north", "rejection", "stated", "low"),
+            )
+            == "p2"
+        )
+        assert (
+            headline(
+                position(0, "north", "rejection", "assessment", "high", date="2026-02-01"),
+                position(1, "north", "rejection", "reported", "low"),
+            )
+            == "p1"
+        )
 
     def test_then_the_latest_date_undated_last(self):
-        assert headline(position(0, "north", "rejection", date="2026-01-20"),
-                        position(1, "north", "rejection", date="2026-01-29"),
-                        position(2, "north", "rejection")) == "p1"
+        assert (
+            headline(
+                position(0, "north", "rejection", date="2026-01-20"),
+                position(1, "north", "rejection", date="2026-01-29"),
+                position(2, "north", "rejection"),
+            )
+            == "p1"
+        )
 
     def test_then_the_higher_confidence(self):
-        assert headline(position(0, "north", "rejection", confidence="medium"),
-                        position(1, "north", "rejection", confidence="high"),
-                        position(2, "north", "rejection", confidence="low")) == "p1"
+        assert (
+            headline(
+                position(0, "north", "rejection", confidence="medium"),
+                position(1, "north", "rejection", confidence="high"),
+                position(2, "north", "rejection", confidence="low"),
+            )
+            == "p1"
+        )
 
     def test_then_the_later_brief_then_the_id(self):
         later = position(0, "north", "rejection") | {"brief_published": pd.Timestamp("2026-03-01")}
@@ -38,30 +58,42 @@ class TestHeadline:
         assert headline(position(2, "north", "rejection"), position(1, "north", "rejection")) == "p1"
 
     def test_the_order_of_the_rows_never_matters(self):
-        rows = [position(n, "north", stance, claim, confidence) for n, (stance, claim, confidence) in enumerate(
-            [("rejection", "assessment", "high"), ("conditional", "reported", "low"), ("ambiguous", "reported", "low")])]
+        rows = [
+            position(n, "north", stance, claim, confidence)
+            for n, (stance, claim, confidence) in enumerate(
+                [("rejection", "assessment", "high"), ("conditional", "reported", "low"), ("ambiguous", "reported", "low")]
+            )
+        ]
         assert headline(*rows) == headline(*reversed(rows)) == "p1"
         assert list(rank_records(positions(*rows))["id"]) == ["p1", "p2", "p0"]
 
 
 class TestContested:
     def test_records_pointing_another_way_contest_the_cell(self):
-        reading = cell_reading(positions(position(0, "north", "conditional"), position(1, "north", "rejection", "assessment"),
-                                         position(2, "north", "ambiguous", "reported")), "north", "truce")
+        reading = cell_reading(
+            positions(
+                position(0, "north", "conditional"),
+                position(1, "north", "rejection", "assessment"),
+                position(2, "north", "ambiguous", "reported"),
+            ),
+            "north",
+            "truce",
+        )
         assert reading["contested"] and reading["disagreeing"] == ("p2", "p1")
         assert reading["records"] == 3 and reading["stances"] == ("conditional", "ambiguous", "rejection")
 
     def test_a_difference_of_strength_is_not_a_contest(self):
-        reading = cell_reading(positions(position(0, "north", "firm-rejection"), position(1, "north", "rejection", "reported")),
-                               "north", "truce")
+        reading = cell_reading(
+            positions(position(0, "north", "firm-rejection"), position(1, "north", "rejection", "reported")), "north", "truce"
+        )
         assert not reading["contested"] and reading["disagreeing"] == ()
         assert reading["differing"] == ("p1",)
 
     def test_one_row_per_cell(self):
-        readings = cell_readings(positions(position(0, "north", "support"), position(1, "south", "support"),
-                                           position(2, "north", "support", issue="war")))
-        assert sorted(zip(readings["party"], readings["issue"], strict=True)) == [
-            ("north", "truce"), ("north", "war"), ("south", "truce")]
+        readings = cell_readings(
+            positions(position(0, "north", "support"), position(1, "south", "support"), position(2, "north", "support", issue="war"))
+        )
+        assert sorted(zip(readings["party"], readings["issue"], strict=True)) == [("north", "truce"), ("north", "war"), ("south", "truce")]
 
     def test_no_positions_no_readings(self):
         assert cell_readings(positions(position(0, "north", "support")).iloc[0:0]).empty

@@ -13,23 +13,62 @@ from tests.conftest import CORPUS
 INDENTED = (CORPUS / "data" / "briefs" / "lavrov-red-line-2026-01.yaml").read_text(encoding="utf-8")  # "  - id:" lists
 FLUSH = (CORPUS / "data" / "briefs" / "energy-truce-follow-up-2026-02.yaml").read_text(encoding="utf-8")  # "- id:" lists
 SPAN = {"id": "ev-new-1", "seed": "lavrov-red-line", "start": 1059, "end": 1091, "quote": "Moscow's negotiation bottom line"}
-RECORD = {"id": "pos-poland-ceasefire-assessment", "party": "poland", "issue": "ceasefire", "stance": "support",
-          "claim_type": "assessment", "date": "2026-01-23/2026-01-24", "confidence": "medium",
-          "summary": "Poland's stance, in the analyst's words.", "evidence": [SPAN]}
+RECORD = {
+    "id": "pos-poland-ceasefire-assessment",
+    "party": "poland",
+    "issue": "ceasefire",
+    "stance": "support",
+    "claim_type": "assessment",
+    "date": "2026-01-23/2026-01-24",
+    "confidence": "medium",
+    "summary": "Poland's stance, in the analyst's words.",
+    "evidence": [SPAN],
+}
 HOSTILE = [
-    '<script>alert("x")</script>', "yes", "on", "no", "null", "~", "2026-01-29", "12", "1e3", "0o17", "- item", "# not a comment",
-    "key: value", "  leading and trailing  ", "line one\nline two", "tab\there", "quote ' and \" both", "back\\slash",
-    "emoji 😀 and 🇵🇱", "accents: é, ñ, ü, ł", "separator \u2028 and \u2029 and \x85", "zero\u200bwidth", "{flow: map}", "[a, b]",
-    "&anchor", "*alias", "!tag", "%directive", "@at", "`tick", "|", ">", "?", ":", "",
+    '<script>alert("x")</script>',
+    "yes",
+    "on",
+    "no",
+    "null",
+    "~",
+    "2026-01-29",
+    "12",
+    "1e3",
+    "0o17",
+    "- item",
+    "# not a comment",
+    "key: value",
+    "  leading and trailing  ",
+    "line one\nline two",
+    "tab\there",
+    "quote ' and \" both",
+    "back\\slash",
+    "emoji 😀 and 🇵🇱",
+    "accents: é, ñ, ü, ł",
+    "separator \u2028 and \u2029 and \x85",
+    "zero\u200bwidth",
+    "{flow: map}",
+    "[a, b]",
+    "&anchor",
+    "*alias",
+    "!tag",
+    "%directive",
+    "@at",
+    "`tick",
+    "|",
+    ">",
+    "?",
+    ":",
+    "",
 ]
 
 
 def spliced(old: str, edit) -> None:
     """The edit changed only its own span of the text: every byte before and after it is the old file's."""
-    assert edit.text[:edit.at] == old[:edit.at]
+    assert edit.text[: edit.at] == old[: edit.at]
     tail = len(old) - edit.at - len(edit.removed)
-    assert edit.text[len(edit.text) - tail:] == old[len(old) - tail:]
-    assert edit.text == old[:edit.at] + edit.inserted + old[edit.at + len(edit.removed):]
+    assert edit.text[len(edit.text) - tail :] == old[len(old) - tail :]
+    assert edit.text == old[: edit.at] + edit.inserted + old[edit.at + len(edit.removed) :]
 
 
 class TestAppendRecord:
@@ -43,7 +82,7 @@ class TestAppendRecord:
         comments = [line for line in INDENTED.splitlines() if line.lstrip().startswith("#")]
         assert [line for line in edit.text.splitlines() if line.lstrip().startswith("#")] == comments
         # right after the last position, before the comment that opens the next section
-        assert edit.text[edit.at + len(edit.inserted):].startswith("\n# The author's escalation ladder")
+        assert edit.text[edit.at + len(edit.inserted) :].startswith("\n# The author's escalation ladder")
 
     def test_the_files_own_indentation_is_used(self):
         indented = append_item(INDENTED, ("positions",), RECORD).inserted.splitlines()
@@ -55,8 +94,14 @@ class TestAppendRecord:
         assert "  party: poland" in flush and "  - id: ev-new-1" in flush
 
     def test_a_list_of_ids_is_written_on_one_line(self):
-        event = {"id": "evt-x", "title": "Talks", "parties": ["russia", "ukraine"], "issues": ["ceasefire"],
-                 "status": "occurred", "evidence": [SPAN]}
+        event = {
+            "id": "evt-x",
+            "title": "Talks",
+            "parties": ["russia", "ukraine"],
+            "issues": ["ceasefire"],
+            "status": "occurred",
+            "evidence": [SPAN],
+        }
         edit = append_item(INDENTED, ("events",), event)
         assert "    parties: [russia, ukraine]" in edit.inserted.splitlines()
 
@@ -149,12 +194,15 @@ class TestNewLists:
 
 
 class TestRefused:
-    @pytest.mark.parametrize("text, path", [
-        ("positions: [{id: a}]\n", ("positions",)),
-        ("record: {id: a, evidence: []}\n", ("record", "evidence")),
-        ("- a\n- b\n", ("positions",)),
-        ("positions: [\n", ("positions",)),
-    ])
+    @pytest.mark.parametrize(
+        "text, path",
+        [
+            ("positions: [{id: a}]\n", ("positions",)),
+            ("record: {id: a, evidence: []}\n", ("record", "evidence")),
+            ("- a\n- b\n", ("positions",)),
+            ("positions: [\n", ("positions",)),
+        ],
+    )
     def test_what_cannot_be_placed_is_refused_with_a_reason(self, text, path):
         with pytest.raises(WriteError):
             append_item(text, path, RECORD)

@@ -28,36 +28,66 @@ def square(x: float, y: float, size: float = 1.0) -> list[list[float]]:
 
 
 def subject(country_id: str, name: str, x: float, y: float) -> dict:
-    return {"id": country_id, "name": name, "role": "subject", "rings": [square(x, y)],
-            "labels": [{"text": name, "at": [x + 0.5, y + 0.5]}], "hit_points": [[x + 0.3, y + 0.3], [x + 0.7, y + 0.7]]}
+    return {
+        "id": country_id,
+        "name": name,
+        "role": "subject",
+        "rings": [square(x, y)],
+        "labels": [{"text": name, "at": [x + 0.5, y + 0.5]}],
+        "hit_points": [[x + 0.3, y + 0.3], [x + 0.7, y + 0.7]],
+    }
 
 
 def outlines(*, without: tuple[str, ...] = (), neighbour_label: str = "Russia\n(Kaliningrad)") -> Outlines:
     countries = [
-        subject("poland", "Poland", 18, 50), subject("lithuania", "Lithuania", 22, 54),
-        subject("latvia", "Latvia", 22, 55), subject("estonia", "Estonia", 22, 56),
-        {"id": "russia", "name": "Russia", "role": "neighbour", "rings": [square(28, 55, 3), square(20, 54)],
-         "labels": [{"text": "Russia", "at": [29, 56]}, {"text": neighbour_label, "at": [20.5, 54.5]}]},
-        {"id": "belarus", "name": "Belarus", "role": "neighbour", "rings": [square(24, 52, 2)],
-         "labels": [{"text": "Belarus", "at": [25, 53]}]},
+        subject("poland", "Poland", 18, 50),
+        subject("lithuania", "Lithuania", 22, 54),
+        subject("latvia", "Latvia", 22, 55),
+        subject("estonia", "Estonia", 22, 56),
+        {
+            "id": "russia",
+            "name": "Russia",
+            "role": "neighbour",
+            "rings": [square(28, 55, 3), square(20, 54)],
+            "labels": [{"text": "Russia", "at": [29, 56]}, {"text": neighbour_label, "at": [20.5, 54.5]}],
+        },
+        {
+            "id": "belarus",
+            "name": "Belarus",
+            "role": "neighbour",
+            "rings": [square(24, 52, 2)],
+            "labels": [{"text": "Belarus", "at": [25, 53]}],
+        },
         {"id": "iso-208", "name": "Denmark", "role": "context", "rings": [square(12, 55)]},
     ]
-    return Outlines.model_validate({
-        "source": "squares", "licence": "public domain", "bounds": {"west": 10, "south": 48, "east": 32, "north": 60},
-        "countries": [country for country in countries if country["id"] not in without], "digest": "test",
-    })
+    return Outlines.model_validate(
+        {
+            "source": "squares",
+            "licence": "public domain",
+            "bounds": {"west": 10, "south": 48, "east": 32, "north": 60},
+            "countries": [country for country in countries if country["id"] not in without],
+            "digest": "test",
+        }
+    )
 
 
 def parties(poland_name: str = "Poland") -> pd.DataFrame:
-    rows = [("russia", "Russia", ()), ("poland", poland_name, ()), ("estonia", "Estonia", ()), ("latvia", "Latvia", ()),
-            ("lithuania", "Lithuania", ()), ("baltic-states", "Baltic states", BALTIC)]
-    return pd.DataFrame([{"id": i, "name": name, "kind": "group" if members else "state", "members": members}
-                         for i, name, members in rows])
+    rows = [
+        ("russia", "Russia", ()),
+        ("poland", poland_name, ()),
+        ("estonia", "Estonia", ()),
+        ("latvia", "Latvia", ()),
+        ("lithuania", "Lithuania", ()),
+        ("baltic-states", "Baltic states", BALTIC),
+    ]
+    return pd.DataFrame([{"id": i, "name": name, "kind": "group" if members else "state", "members": members} for i, name, members in rows])
 
 
 def impacts(*rows: tuple[str, str, str]) -> pd.DataFrame:
-    return pd.DataFrame({"region": [r for r, _, _ in rows], "direction": [d for _, d, _ in rows],
-                         "confidence": [c for _, _, c in rows]}, columns=["region", "direction", "confidence"])
+    return pd.DataFrame(
+        {"region": [r for r, _, _ in rows], "direction": [d for _, d, _ in rows], "confidence": [c for _, _, c in rows]},
+        columns=["region", "direction", "confidence"],
+    )
 
 
 def draw(*rows: tuple[str, str, str], chosen: str | None = None, names: pd.DataFrame | None = None, shapes=None):
@@ -192,14 +222,23 @@ class TestEscaping:
         assert "<i>&lt;b&gt;Königsberg&lt;/b&gt;<br>Kaliningrad</i>" in annotation_texts(figure)
 
 
-
 class TestWords:
     def test_the_key_names_every_reading_confidence_and_mark(self):
         key = str(map_legend())
         assert key.startswith('<div role="group" aria-label="Map key">')
-        for words in ("Worse off", "Better off", "Mixed effect", "Effect uncertain", "Mixed readings",
-                      "No assessment under this filter", "High confidence", "Medium confidence", "Low confidence",
-                      "as a group", "neighbours drawn for context"):
+        for words in (
+            "Worse off",
+            "Better off",
+            "Mixed effect",
+            "Effect uncertain",
+            "Mixed readings",
+            "No assessment under this filter",
+            "High confidence",
+            "Medium confidence",
+            "Low confidence",
+            "as a group",
+            "neighbours drawn for context",
+        ):
             assert words in key, words
 
     def test_summary_reads_the_map_aloud(self):
@@ -212,8 +251,9 @@ class TestWords:
         assert "not assessed: Russia, Belarus" in summary
 
     def test_choices_name_each_region_and_its_headline(self):
-        labels = choice_labels(impacts(("baltic-states", "worsens", "medium"), ("poland", "worsens", "low"),
-                                       ("poland", "improves", "low")), parties())
+        labels = choice_labels(
+            impacts(("baltic-states", "worsens", "medium"), ("poland", "worsens", "low"), ("poland", "improves", "low")), parties()
+        )
         assert labels == {
             "poland": "Poland · ≠ mixed readings",
             "baltic-states": "Baltic states (as a group) · ▼ worse off",

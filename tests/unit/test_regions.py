@@ -9,12 +9,17 @@ from briefing.regions import DIFFER, NONE, groups_of, headline, region_headline,
 
 
 def parties(*rows: tuple[str, str, tuple[str, ...]]) -> pd.DataFrame:
-    return pd.DataFrame([{"id": i, "name": name, "kind": "group" if members else "state", "members": members}
-                         for i, name, members in rows])
+    return pd.DataFrame([{"id": i, "name": name, "kind": "group" if members else "state", "members": members} for i, name, members in rows])
 
 
-PARTIES = parties(("russia", "Russia", ()), ("poland", "Poland", ()), ("estonia", "Estonia", ()), ("latvia", "Latvia", ()),
-                  ("lithuania", "Lithuania", ()), ("baltic-states", "Baltic states", ("estonia", "latvia", "lithuania")))
+PARTIES = parties(
+    ("russia", "Russia", ()),
+    ("poland", "Poland", ()),
+    ("estonia", "Estonia", ()),
+    ("latvia", "Latvia", ()),
+    ("lithuania", "Lithuania", ()),
+    ("baltic-states", "Baltic states", ("estonia", "latvia", "lithuania")),
+)
 
 
 class TestHeadline:
@@ -33,8 +38,9 @@ class TestHeadline:
         assert (reading.reading, reading.confidence, reading.total) == ("improves", "high", 3)
         assert reading.summary == "▲ better off · confidence high · 3 impacts"
 
-    @pytest.mark.parametrize("directions", [["worsens", "improves"], ["improves", "worsens"], ["mixed", "worsens", "worsens"],
-                                            ["uncertain", "improves"]])
+    @pytest.mark.parametrize(
+        "directions", [["worsens", "improves"], ["improves", "worsens"], ["mixed", "worsens", "worsens"], ["uncertain", "improves"]]
+    )
     def test_disagreeing_impacts_are_mixed_readings_never_one_of_them(self, directions):
         reading = headline(directions, ["low"] * len(directions))
         assert reading.reading == DIFFER
@@ -57,8 +63,13 @@ class TestHeadline:
 
 
 class TestRegionHeadline:
-    IMPACTS = pd.DataFrame({"region": ["baltic-states", "latvia", "poland"], "direction": ["worsens", "improves", "worsens"],
-                            "confidence": ["high", "low", "medium"]})
+    IMPACTS = pd.DataFrame(
+        {
+            "region": ["baltic-states", "latvia", "poland"],
+            "direction": ["worsens", "improves", "worsens"],
+            "confidence": ["high", "low", "medium"],
+        }
+    )
 
     def test_a_group_impact_stays_the_groups(self):
         assert region_headline(self.IMPACTS, "estonia").reading == NONE
@@ -70,8 +81,13 @@ class TestRegionHeadline:
 
 class TestRegionalParties:
     def test_panels_then_members(self):
-        assert regional_parties(PARTIES) == {"poland": (), "baltic-states": ("estonia", "latvia", "lithuania"),
-                                             "estonia": (), "latvia": (), "lithuania": ()}
+        assert regional_parties(PARTIES) == {
+            "poland": (),
+            "baltic-states": ("estonia", "latvia", "lithuania"),
+            "estonia": (),
+            "latvia": (),
+            "lithuania": (),
+        }
 
     def test_a_taxonomy_without_the_regions_covers_nothing(self):
         assert regional_parties(parties(("northland", "Northland", ()))) == {}

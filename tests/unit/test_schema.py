@@ -358,8 +358,10 @@ class TestContext:
         data["seeds"].append({"id": "talks-b", "file": "talks-b.txt", "sha256": project.seed_sha256})
         data["positions"][0]["evidence"][0].pop("seed")
         assert self.validate(project, data) == [
-            (("positions", 0, "evidence", 0, "seed"),
-             "Value error, evidence names no seed, and the brief declares 2: add seed: with one of talks, talks-b")
+            (
+                ("positions", 0, "evidence", 0, "seed"),
+                "Value error, evidence names no seed, and the brief declares 2: add seed: with one of talks, talks-b",
+            )
         ]
 
     def test_every_error_is_reported(self, project):

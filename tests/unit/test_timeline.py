@@ -17,11 +17,13 @@ COLOURS = {"truce": "#1b9e77", "talks": "#d95f02", "aid": "#7570b3"}
 
 
 def events(*rows: tuple[str | None, str | None, tuple[str, ...]]) -> pd.DataFrame:
-    return pd.DataFrame({
-        "date_start": pd.to_datetime([start for start, _, _ in rows]),
-        "date_end": pd.to_datetime([end for _, end, _ in rows]),
-        "issues": [issues for _, _, issues in rows],
-    })
+    return pd.DataFrame(
+        {
+            "date_start": pd.to_datetime([start for start, _, _ in rows]),
+            "date_end": pd.to_datetime([end for _, end, _ in rows]),
+            "issues": [issues for _, _, issues in rows],
+        }
+    )
 
 
 class TestDensityFigure:
@@ -68,18 +70,20 @@ class TestDensityFigure:
 
 def dated(*rows: tuple[str, str | None, str | None]) -> pd.DataFrame:
     """(brief, first day, last day) per event; None for an undated one."""
-    return pd.DataFrame({
-        "id": [f"e{index}" for index in range(len(rows))],
-        "brief": [brief for brief, _, _ in rows],
-        "title": [f"Event {index}" for index in range(len(rows))],
-        "date": [start for _, start, _ in rows],
-        "date_precision": ["day"] * len(rows),
-        "date_start": pd.to_datetime([start for _, start, _ in rows]),
-        "date_end": pd.to_datetime([end for _, _, end in rows]),
-        "status": ["occurred"] * len(rows),
-        "issues": [("talks",)] * len(rows),
-        "issue_labels": [("Peace talks",)] * len(rows),
-    })
+    return pd.DataFrame(
+        {
+            "id": [f"e{index}" for index in range(len(rows))],
+            "brief": [brief for brief, _, _ in rows],
+            "title": [f"Event {index}" for index in range(len(rows))],
+            "date": [start for _, start, _ in rows],
+            "date_precision": ["day"] * len(rows),
+            "date_start": pd.to_datetime([start for _, start, _ in rows]),
+            "date_end": pd.to_datetime([end for _, _, end in rows]),
+            "status": ["occurred"] * len(rows),
+            "issues": [("talks",)] * len(rows),
+            "issue_labels": [("Peace talks",)] * len(rows),
+        }
+    )
 
 
 def briefs(**published: str) -> pd.DataFrame:
@@ -123,7 +127,8 @@ class TestBriefPeriod:
         assert zoom_label("all", self.EVENTS, None) == "Whole span · 2014–2024"
         spring = self.EVENTS[self.EVENTS["brief"] == "spring"]
         assert zoom_label("brief", spring, (pd.Timestamp("2023-12-30"), pd.Timestamp("2024-01-03"))) == (
-            "Reporting period · 30 Dec 2023 – 2 Jan 2024")
+            "Reporting period · 30 Dec 2023 – 2 Jan 2024"
+        )
 
     def test_the_bar_chart_draws_only_the_period_on_an_axis_around_it(self):
         window = brief_period(self.EVENTS, self.BRIEFS)
@@ -160,12 +165,22 @@ class TestBackgroundEvents:
     def test_bars_and_the_undated_table(self):
         from components.timeline import timeline_figure, undated_table
 
-        frame = pd.DataFrame({
-            "id": ["a", "b"], "title": ["Defence spending rises", "Talks"], "date": ["2022/2026", None],
-            "date_start": pd.to_datetime(["2022-01-01", None]), "date_end": pd.to_datetime(["2026-12-31", None]),
-            "date_precision": ["year range", "undated"], "status": ["occurred", "proposed"], "issues": [(), ()],
-            "issue_labels": [(), ()], "date_note": [None, "Soon."], "after": [None, "2024"], "before": [None, None],
-        })
+        frame = pd.DataFrame(
+            {
+                "id": ["a", "b"],
+                "title": ["Defence spending rises", "Talks"],
+                "date": ["2022/2026", None],
+                "date_start": pd.to_datetime(["2022-01-01", None]),
+                "date_end": pd.to_datetime(["2026-12-31", None]),
+                "date_precision": ["year range", "undated"],
+                "status": ["occurred", "proposed"],
+                "issues": [(), ()],
+                "issue_labels": [(), ()],
+                "date_note": [None, "Soon."],
+                "after": [None, "2024"],
+                "before": [None, None],
+            }
+        )
         figure = timeline_figure(frame, LABELS, COLOURS)
         assert list(figure.data[0].marker.color) == ["#777777"]
         assert "issues: Background (no single issue)" in figure.data[0].hovertext[0]

@@ -20,7 +20,7 @@ BRIEF = "data/briefs/baltic-capitals-2026-02.yaml"
 def blocks(after: str) -> list[str]:
     """The lines of the first plain code block (program output, no language) after the text ``after``."""
     text = WALKTHROUGH.read_text(encoding="utf-8")
-    lines = text[text.index(after):].splitlines()
+    lines = text[text.index(after) :].splitlines()
     opening = None
     for number, line in enumerate(lines):
         if not line.startswith("```"):
@@ -28,7 +28,7 @@ def blocks(after: str) -> list[str]:
         if opening is None:
             opening = (number, line)
         elif opening[1] == "```":
-            return lines[opening[0] + 1:number]
+            return lines[opening[0] + 1 : number]
         else:
             opening = None
     raise AssertionError(f"no output block after {after!r}")
@@ -45,8 +45,17 @@ def walk(tmp_path_factory):
 
     def run(*args: str) -> list[str]:
         # one pipe for both streams, unbuffered: the lines come in the order a terminal shows them
-        result = subprocess.run([sys.executable, "-m", "briefing", *args], cwd=root, env=env, stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, text=True, encoding="utf-8", timeout=120, check=False)
+        result = subprocess.run(
+            [sys.executable, "-m", "briefing", *args],
+            cwd=root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+            check=False,
+        )
         return result.stdout.splitlines()
 
     return root, run
@@ -54,8 +63,16 @@ def walk(tmp_path_factory):
 
 def test_new_prints_what_the_walkthrough_shows(walk):
     root, run = walk
-    out = run("new", "docs/examples/baltic-capitals-note.txt", "--id", "baltic-capitals-2026-02",
-              "--title", "Baltic Capitals Weigh the Ceasefire Debate", "--published", "2026-02-03")
+    out = run(
+        "new",
+        "docs/examples/baltic-capitals-note.txt",
+        "--id",
+        "baltic-capitals-2026-02",
+        "--title",
+        "Baltic Capitals Weigh the Ceasefire Debate",
+        "--published",
+        "2026-02-03",
+    )
     assert out == blocks("## 1. Start the brief with `new`")
 
 
@@ -65,11 +82,10 @@ def test_fill_and_validate_print_what_the_walkthrough_shows(walk):
     skeleton = path.read_text(encoding="utf-8")
     records = (root / "docs" / "examples" / "baltic-capitals-records.yaml").read_text(encoding="utf-8")
     typed = records.replace("Estonia’s government said", "Estonia's government said")  # the slip the walkthrough shows
-    path.write_text(skeleton[:skeleton.index("# Uncomment a block")] + typed, encoding="utf-8")
+    path.write_text(skeleton[: skeleton.index("# Uncomment a block")] + typed, encoding="utf-8")
     first = run("fill", BRIEF)
     assert first == blocks("## 3. Let `fill` add offsets, ids and seeds")
-    path.write_text(path.read_text(encoding="utf-8").replace("Estonia's government said", "Estonia’s government said"),
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("Estonia's government said", "Estonia’s government said"), encoding="utf-8")
     assert run("fill", BRIEF) == blocks("Copy the suggested quote")
     assert run("fill", "--check", BRIEF) == blocks("so it can guard a commit or CI")
     assert run("validate", BRIEF)[0] == blocks("## 4. Check it with `validate`")[0]
