@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 
 from briefing.dates import parse_date
+from briefing.frames.columns import COLUMNS
 from briefing.frames.model import Frames
 from briefing.load import Corpus, unexpected_problem
 from briefing.schema import CLAIM_TYPES, DIRECTIONS, LADDER_TIERS, STANCES, record_spans
 
 
-def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows, columns=columns)
+def _frame(rows: list[dict], columns: tuple[str, ...]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=list(columns))
     for column in frame.columns:
         if pd.api.types.is_string_dtype(frame[column]) and frame[column].isna().any():
             # optional text stays None (not NaN) so `row.date or …` reads naturally
@@ -245,141 +246,16 @@ def build_frames(corpus: Corpus) -> Frames:
             problems.append(unexpected_problem(corpus.brief_files.get(brief.id, brief.id), "", error, "preparing it for display"))
 
     return Frames(
-        briefs=_frame(
-            briefs,
-            [
-                "id",
-                "title",
-                "published",
-                "seeds",
-                "seed_files",
-                "seed_sha256",
-                "references",
-                "file",
-                "author",
-                "provenance",
-                "illustrative",
-            ],
-        ),
+        briefs=_frame(briefs, COLUMNS["briefs"]),
         parties=parties,
         issues=issues,
-        positions=_frame(
-            positions,
-            [
-                "id",
-                "brief",
-                "brief_published",
-                "party",
-                "party_name",
-                "issue",
-                "issue_label",
-                "stance",
-                "stance_label",
-                "stance_symbol",
-                "stance_rank",
-                "summary",
-                "speaker",
-                "speaker_name",
-                "reported_by",
-                "date",
-                "date_start",
-                "date_end",
-                "date_precision",
-                "claim_type",
-                "claim_label",
-                "confidence",
-                "evidence",
-                "red_line",
-                "red_line_claim_type",
-                "red_line_evidence",
-                "range_low",
-                "range_high",
-                "range_note",
-                "range_claim_type",
-                "range_evidence",
-            ],
-        ),
-        events=_frame(
-            events,
-            [
-                "id",
-                "brief",
-                "title",
-                "date",
-                "date_start",
-                "date_end",
-                "date_precision",
-                "after",
-                "before",
-                "date_note",
-                "parties",
-                "party_names",
-                "issues",
-                "issue_labels",
-                "status",
-                "summary",
-                "evidence",
-            ],
-        ),
-        impacts=_frame(
-            impacts,
-            [
-                "id",
-                "brief",
-                "region",
-                "region_name",
-                "issues",
-                "issue_labels",
-                "direction",
-                "direction_label",
-                "assessment",
-                "claim_type",
-                "claim_label",
-                "confidence",
-                "evidence",
-            ],
-        ),
-        judgments=_frame(judgments, ["id", "brief", "text", "issues", "issue_labels", "confidence", "outlook", "evidence"]),
-        ladders=_frame(
-            ladders,
-            [
-                "id",
-                "brief",
-                "party",
-                "party_name",
-                "title",
-                "claim_type",
-                "claim_label",
-                "ladder_confidence",
-                "ladder_evidence",
-                "step",
-                "tier",
-                "tier_label",
-                "text",
-                "issues",
-                "issue_labels",
-                "confidence",
-                "evidence",
-            ],
-        ),
-        notes=_frame(notes, ["id", "brief", "text", "evidence"]),
-        evidence=_frame(
-            evidence,
-            [
-                "id",
-                "brief",
-                "record_kind",
-                "record_id",
-                "role",
-                "seed",
-                "start",
-                "end",
-                "quote",
-                "issues",
-                "parties",
-                "claim_type",
-            ],
-        ),
+        positions=_frame(positions, COLUMNS["positions"]),
+        events=_frame(events, COLUMNS["events"]),
+        impacts=_frame(impacts, COLUMNS["impacts"]),
+        judgments=_frame(judgments, COLUMNS["judgments"]),
+        ladders=_frame(ladders, COLUMNS["ladders"]),
+        notes=_frame(notes, COLUMNS["notes"]),
+        evidence=_frame(evidence, COLUMNS["evidence"]),
         seed_texts=dict(corpus.seed_texts),
         problems=tuple(problems),
         warnings=corpus.warnings,
