@@ -7,7 +7,8 @@ import plotly.graph_objects as go
 from briefing.frames import Frames, Selection, select
 from briefing.outlines import OutlineError, load_outlines
 from briefing.pack.pictures import NoBrowser, Picture, Pictures, export_pngs
-from components.regional_map import map_figure, map_readings, map_summary
+from components.map_readings import map_readings
+from components.regional_map import map_figure, map_summary
 from components.timeline import BACKGROUND, BACKGROUND_LABEL, density_figure, issue_colours, timeline_figure
 
 TIMELINE_WIDTH, MAP_WIDTH = 1000, 620  # CSS pixels; the map keeps its shape, so a wider picture only adds margins

@@ -12,8 +12,10 @@ from components.context import PageContext
 from components.data import Scope, get_outlines, per_view
 from components.evidence import evidence_quotes
 from components.html import render_html
+from components.map_legend import map_legend
+from components.map_readings import choice_labels, map_readings
 from components.paging import page_of
-from components.regional_map import choice_labels, map_figure, map_legend, map_readings, map_summary
+from components.regional_map import map_figure, map_summary
 
 __all__ = ["DIRECTION_ICONS", "REGION_PARAM", "impact_panel", "other_impacts", "regional_map", "shown_panels"]
 

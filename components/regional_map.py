@@ -9,14 +9,13 @@ offline cannot reach; a Scatter with fill="toself" needs nothing but its points.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
-import pandas as pd
 import plotly.graph_objects as go
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from briefing.outlines import Country, Outlines
-from briefing.regions import DIFFER, NONE, READING_ICONS, READING_WORDS, Headline, region_headline, regional_parties
+from briefing.regions import DIFFER, NONE, READING_ICONS, READING_WORDS, Headline
+from components.map_readings import CountryReading, MapReadings
 
 # Okabe–Ito colours (distinguishable with the common colour-vision deficiencies); every one is also named in words
 READING_COLOURS = {
@@ -37,67 +36,7 @@ OUTLINE = "#333333"
 MAP_HEIGHT = 540
 
 
-@dataclass(frozen=True)
-class GroupReading:
-    """An impact on a group of states, drawn once over all its members with one label."""
-
-    id: str
-    name: str
-    members: tuple[str, ...]
-    headline: Headline
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} (as a group)"
-
-
-@dataclass(frozen=True)
-class CountryReading:
-    """A shaded country: its own headline and the groups it is assessed with."""
-
-    id: str
-    name: str
-    headline: Headline
-    groups: tuple[GroupReading, ...] = ()
-
-
-@dataclass(frozen=True)
-class MapReadings:
-    countries: tuple[CountryReading, ...]  # every shaded country of the outlines
-    groups: tuple[GroupReading, ...]  # the view's groups whose members are all drawn, with or without an impact
-    missing: tuple[str, ...] = ()  # regions the view covers that the outlines cannot draw
-
-    @property
-    def assessed_groups(self) -> tuple[GroupReading, ...]:
-        """The groups drawn on the map: those with an impact under the filter."""
-        return tuple(group for group in self.groups if group.headline.reading != NONE)
-
-
-def map_readings(impacts: pd.DataFrame, parties: pd.DataFrame, outlines: Outlines) -> MapReadings:
-    """What the map shows for each shaded country and regional group, under the filter that produced `impacts`."""
-    names = dict(zip(parties["id"], parties["name"], strict=True))
-    covered = regional_parties(parties)
-    subjects = [country for country in outlines.countries if country.role == "subject"]
-    drawable = {country.id for country in subjects}
-    groups = tuple(
-        GroupReading(region, names[region], members, region_headline(impacts, region))
-        for region, members in covered.items()
-        if members and set(members) <= drawable
-    )
-    countries = tuple(
-        CountryReading(
-            country.id,
-            names.get(country.id, country.name),
-            region_headline(impacts, country.id),
-            tuple(g for g in groups if country.id in g.members and g.headline.reading != NONE),
-        )
-        for country in subjects
-    )
-    missing = tuple(names[region] for region, members in covered.items() if not members and region not in drawable)
-    return MapReadings(countries, groups, missing)
-
-
-def _rgba(colour: str, opacity: float) -> str:
+def rgba(colour: str, opacity: float) -> str:
     red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({red},{green},{blue},{opacity})"
 
@@ -105,7 +44,7 @@ def _rgba(colour: str, opacity: float) -> str:
 def _fill(headline: Headline) -> str:
     if headline.reading == NONE:
         return READING_COLOURS[NONE]
-    return _rgba(READING_COLOURS[headline.reading], CONFIDENCE_OPACITY[headline.confidence or "low"])
+    return rgba(READING_COLOURS[headline.reading], CONFIDENCE_OPACITY[headline.confidence or "low"])
 
 
 def _rings(countries: list[Country]) -> tuple[list[float | None], list[float | None]]:
@@ -307,62 +246,4 @@ def _labels(readings: MapReadings, outlines: Outlines, neighbours: list[Country]
                 borderpad=3,
             )
         )
-    return labels
-
-
-_SWATCH = Markup(
-    '<span aria-hidden="true" style="display:inline-block;width:1.6rem;height:0.9rem;margin-right:0.45rem;'
-    'vertical-align:middle;border:1px solid #333;background:{background}"></span>'
-)
-_ROW = Markup('<li style="list-style:none;margin:0 0 0.2rem 0">{swatch}{words}</li>')
-
-
-def _swatch(background: str) -> Markup:
-    return _SWATCH.format(background=background)
-
-
-def map_legend() -> Markup:
-    """The map's key in words: colour says the reading, solidity the confidence, hatching a group's impact."""
-    readings = [
-        (READING_COLOURS[reading], f"{READING_ICONS[reading]} {words}")
-        for reading, words in (
-            ("worsens", "Worse off: the brief assesses the region's security worsens"),
-            ("improves", "Better off: its security improves"),
-            ("mixed", "Mixed effect: one assessment sees gains and losses"),
-            ("uncertain", "Effect uncertain"),
-            (DIFFER, "Mixed readings: the region's impacts point different ways"),
-            (NONE, "No assessment under this filter"),
-        )
-    ]
-    confidence = [
-        (_rgba(READING_COLOURS["worsens"], CONFIDENCE_OPACITY[level]), f"{level.capitalize()} confidence")
-        for level in ("high", "medium", "low")
-    ]
-    hatch = "repeating-linear-gradient(-45deg,#333 0 2px,transparent 2px 7px)"
-    rows = [
-        *(_ROW.format(swatch=_swatch(colour), words=words) for colour, words in readings),
-        Markup('<li style="list-style:none;margin:0.5rem 0 0.2rem 0">{words}</li>').format(
-            words="How solid the shading is says how sure the brief is:"
-        ),
-        *(_ROW.format(swatch=_swatch(colour), words=words) for colour, words in confidence),
-        _ROW.format(
-            swatch=_swatch(hatch),
-            words="Hatched, dashed outline, one label: an impact on the Baltic states as a group, not an assessment of each state",
-        ),
-        _ROW.format(swatch=_swatch(NEIGHBOUR_FILL), words="Grey, named: neighbours drawn for context, not assessed"),
-    ]
-    return Markup(
-        '<div role="group" aria-label="Map key"><p style="margin:0 0 0.3rem 0"><strong>Map key</strong></p>'
-        '<ul style="padding:0;margin:0">{rows}</ul></div>'
-    ).format(rows=Markup("").join(rows))
-
-
-def choice_labels(impacts: pd.DataFrame, parties: pd.DataFrame) -> dict[str, str]:
-    """The region chooser's options, each naming the region and its headline, as hovering it on the map does."""
-    names = dict(zip(parties["id"], parties["name"], strict=True))
-    labels = {}
-    for region, members in regional_parties(parties).items():
-        reading = region_headline(impacts, region).reading
-        name = f"{names[region]} (as a group)" if members else names[region]
-        labels[region] = f"{name} · {READING_ICONS[reading]} {READING_WORDS[reading]}"
     return labels

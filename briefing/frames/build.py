@@ -72,11 +72,11 @@ def build_frames(corpus: Corpus) -> Frames:
             }
             for p in (taxonomy.parties if taxonomy else ())
         ],
-        ["id", "name", "kind", "members", "member_names", "speakers"],
+        ("id", "name", "kind", "members", "member_names", "speakers"),
     )
     issues = _frame(
         [{"id": i.id, "label": i.label, "definition": i.definition} for i in (taxonomy.issues if taxonomy else ())],
-        ["id", "label", "definition"],
+        ("id", "label", "definition"),
     )
     briefs, positions, events, impacts, judgments, ladders, notes, evidence = [], [], [], [], [], [], [], []
     ids = _ScopedIds()

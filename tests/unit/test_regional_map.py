@@ -7,17 +7,9 @@ import pytest
 
 from briefing.outlines import Outlines
 from briefing.regions import DIFFER, NONE
-from components.regional_map import (
-    CONFIDENCE_OPACITY,
-    GROUP_PATTERN,
-    NEIGHBOUR_FILL,
-    READING_COLOURS,
-    choice_labels,
-    map_figure,
-    map_legend,
-    map_readings,
-    map_summary,
-)
+from components.map_legend import map_legend
+from components.map_readings import choice_labels, map_readings
+from components.regional_map import CONFIDENCE_OPACITY, GROUP_PATTERN, NEIGHBOUR_FILL, READING_COLOURS, map_figure, map_summary
 
 BALTIC = ("estonia", "latvia", "lithuania")
 HOSTILE = '<img src=x onerror="alert(1)">'
