@@ -6,120 +6,34 @@ from __future__ import annotations
 
 import io
 
-from pptx import Presentation
-from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_AUTO_SIZE
-from pptx.util import Emu, Inches, Pt
-
 from briefing.negotiation import VERDICT_ICONS
+from briefing.pack.deck_pictures import PictureSlides
 from briefing.pack.layout import (
-    ACCENT,
     BODY,
     BODY_HEIGHT,
     BODY_TOP,
     BODY_WIDTH,
     DETAIL,
-    FONT,
-    FOOTER,
-    FOOTER_HEIGHT,
-    FOOTER_TOP,
     HEADING,
-    INSET,
-    LINE_HEIGHT,
     MARGIN,
     MOST_ISSUE_COLUMNS,
     MUTED,
-    QUOTE,
-    SLIDE_HEIGHT,
-    SLIDE_WIDTH,
     SOURCE,
-    TITLE_HEIGHT,
-    TITLE_SIZES,
-    TITLE_TOP,
     Block,
     Line,
-    chars_per_line,
     fill_cell,
     paginate,
     row_height,
     table_widths,
-    text_height,
 )
 from briefing.pack.model import PackContent, Quote
-from briefing.pack.pictures import Picture, Pictures
+from briefing.pack.pictures import Pictures
+from briefing.pack.slides import quote_lines, quote_notes
 from briefing.schema import STANCES
 
 
-def quote_notes(quotes: tuple[Quote, ...]) -> tuple[str, ...]:
-    """Each quote and its source (brief, seed file, offsets and evidence id), as the speaker notes give them."""
-    return tuple(f"“{quote.text}”\n— {quote.source_line}" for quote in quotes)
-
-
-def quote_lines(quotes: tuple[Quote, ...]) -> tuple[Line, ...]:
-    lines: list[Line] = []
-    for quote in quotes:
-        lines.append(Line(f"“{quote.text}”", QUOTE, italic=True, gap=4))
-        lines.append(Line(f"— {quote.seed_file}, characters {quote.start}–{quote.end}", SOURCE, colour=MUTED, gap=0))
-    return tuple(lines)
-
-
-class _Deck:
-    def __init__(self, pack: PackContent):
-        self.pack = pack
-        self.presentation = Presentation()
-        self.presentation.slide_width, self.presentation.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
-        self.blank = self.presentation.slide_layouts[6]
-
-    def slide(self, title: str, notes: list[str] | tuple[str, ...] = ()):
-        slide = self.presentation.slides.add_slide(self.blank)
-        size = next(
-            (
-                s
-                for s in TITLE_SIZES
-                if text_height([Line(title, s, gap=0)], SLIDE_WIDTH - 2 * MARGIN - 2 * INSET) <= Emu(TITLE_HEIGHT - INSET).pt
-            ),
-            TITLE_SIZES[-1],
-        )
-        limit = chars_per_line(SLIDE_WIDTH - 2 * MARGIN - 2 * INSET, size) * 2
-        shown = title if len(title) <= limit else title[: limit - 1].rstrip() + "…"  # the whole title is in the notes
-        self.text_box(
-            slide, MARGIN, TITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT, [Line(shown, size, bold=True, colour=ACCENT, gap=0)]
-        )
-        number = len(self.presentation.slides)
-        self.text_box(
-            slide,
-            MARGIN,
-            FOOTER_TOP,
-            SLIDE_WIDTH - 2 * MARGIN,
-            FOOTER_HEIGHT,
-            [Line(f"Briefing pack · data version {self.pack.version} · slide {number}", FOOTER, colour=MUTED, gap=0)],
-        )
-        slide.notes_slide.notes_text_frame.text = "\n\n".join([title, *notes]) if shown != title else "\n\n".join(notes)
-        return slide
-
-    @staticmethod
-    def text_box(slide, left, top, width, height, lines: list[Line]):
-        box = slide.shapes.add_textbox(left, top, width, height)
-        frame = box.text_frame
-        frame.word_wrap = True
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        for index, line in enumerate(lines):
-            paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-            paragraph.space_before = Pt(line.gap)
-            paragraph.line_spacing = Pt(line.size * LINE_HEIGHT)  # exact, as measured: a multiple would scale the font's own
-            run = paragraph.add_run()
-            run.text = line.text
-            run.font.name = FONT
-            run.font.size = Pt(line.size)
-            run.font.bold = line.bold
-            run.font.italic = line.italic
-            run.font.color.rgb = RGBColor.from_string(line.colour)
-        return box
-
-    def text_slides(self, title: str, blocks: list[Block]) -> None:
-        for number, page in enumerate(paginate(blocks)):
-            slide = self.slide(title if number == 0 else f"{title} (continued)", page.notes)
-            self.text_box(slide, MARGIN, BODY_TOP, BODY_WIDTH, BODY_HEIGHT, page.lines)
+class _Deck(PictureSlides):
+    """The whole deck: the content slides on top of the pictures' and the shared slide making."""
 
     def title_slide(self) -> None:
         pack = self.pack
@@ -231,98 +145,6 @@ class _Deck:
                     fill_cell(table.cell(row, 0), name, bold=True)
                     for column, text in enumerate(cells, start=1):
                         fill_cell(table.cell(row, column), text)
-
-    def picture_slide(self, title: str, picture: Picture | None, missing: str, notes: list[str], key: tuple[Line, ...] = ()) -> None:
-        slide = self.slide(title, notes)
-        if picture is None:
-            self.text_box(slide, MARGIN, BODY_TOP, BODY_WIDTH, BODY_HEIGHT, [Line(missing, BODY)])
-            return
-        area_width = BODY_WIDTH if not key else int(BODY_WIDTH * 0.6)
-        width, height = picture.size
-        scale = min(area_width / width, BODY_HEIGHT / height)
-        slide.shapes.add_picture(io.BytesIO(picture.png), MARGIN, BODY_TOP, int(width * scale), int(height * scale))
-        slide.shapes[-1].name = f"{title} picture"
-        slide.shapes[-1]._element.nvPicPr.cNvPr.set("descr", picture.alt)  # the picture's alt text in words
-        if key:
-            left = MARGIN + area_width + Inches(0.2)
-            box_width = SLIDE_WIDTH - MARGIN - left
-            page = paginate([Block(tuple(key))], width=box_width - 2 * INSET)[0]  # the key is short; the rest is in the notes
-            self.text_box(slide, left, BODY_TOP, box_width, BODY_HEIGHT, page.lines)
-
-    def timeline(self, pictures: Pictures) -> None:
-        pack = self.pack
-        notes = [
-            f"{event.when}: {event.title} (status {event.status} · {event.issues_text})\n" + "\n".join(quote_notes(event.quotes))
-            for event in pack.events
-        ]
-        if any(event.dated for event in pack.events):
-            self.picture_slide(
-                "Timeline", pictures.timeline, "The timeline picture could not be drawn. " + " ".join(pictures.missing), notes
-            )
-        undated = [event for event in pack.events if not event.dated]
-        if undated or not pack.events:
-            blocks = [
-                Block(
-                    (Line(f"{event.title}", BODY, bold=True), Line(event.when, DETAIL, colour=MUTED, gap=2)),
-                    (f"{event.when}: {event.title}", *quote_notes(event.quotes)),
-                )
-                for event in undated
-            ]
-            self.text_slides(
-                "Timeline: undated events" if pack.events else "Timeline", blocks or [Block((Line("No event under this filter."),))]
-            )
-
-    def regional(self, pictures: Pictures) -> None:
-        pack = self.pack
-        headlines = [
-            Line("Map key", DETAIL, bold=True, gap=0),
-            Line(
-                "Colour: the brief's assessed impact · solid shading: higher confidence · hatched: an impact on "
-                "the Baltic states as a group · grey: neighbours, not assessed.",
-                DETAIL,
-                colour=MUTED,
-                gap=2,
-            ),
-        ]
-        if pictures.map is not None:
-            headlines.append(Line(pictures.map.alt, DETAIL, gap=8))
-        blocks = []
-        for region in pack.regions:
-            lines = [Line(region.name, HEADING, bold=True)]
-            if region.members:
-                lines.append(Line(region.members, DETAIL, colour=MUTED, gap=0))
-            lines += [
-                Line(
-                    f"{impact.direction_label} — {impact.assessment} ({impact.claim_label}, confidence {impact.confidence})"
-                    + (f" [{impact.region_name}]" if impact.region_name != region.name else ""),
-                    DETAIL,
-                )
-                for impact in region.impacts
-            ] or [Line("No impact under this filter.", DETAIL)]
-            blocks.append(Block(tuple(lines), tuple(note for impact in region.impacts for note in quote_notes(impact.quotes))))
-        if pack.other_impacts:
-            blocks.append(Block((Line("Wider region", HEADING, bold=True),)))
-            blocks += [
-                Block(
-                    (
-                        Line(
-                            f"{impact.region_name}: {impact.direction_label} — {impact.assessment} ({impact.claim_label}, "
-                            f"confidence {impact.confidence})",
-                            DETAIL,
-                        ),
-                    ),
-                    quote_notes(impact.quotes),
-                )
-                for impact in pack.other_impacts
-            ]
-        self.picture_slide(
-            "Poland and the Baltic states",
-            pictures.map,
-            "The map could not be drawn. " + " ".join(pictures.missing),
-            [note for block in blocks for note in block.notes],
-            key=tuple(headlines),
-        )
-        self.text_slides("Regional impacts", blocks)
 
     def issues(self) -> None:
         for verdict in self.pack.verdicts:

@@ -1,0 +1,121 @@
+"""The slides with pictures: the timeline and the regional map with its key in words."""
+
+from __future__ import annotations
+
+import io
+
+from pptx.util import Inches
+
+from briefing.pack.layout import (
+    BODY,
+    BODY_HEIGHT,
+    BODY_TOP,
+    BODY_WIDTH,
+    DETAIL,
+    HEADING,
+    INSET,
+    MARGIN,
+    MUTED,
+    SLIDE_WIDTH,
+    Block,
+    Line,
+    paginate,
+)
+from briefing.pack.pictures import Picture, Pictures
+from briefing.pack.slides import SlideMaker, quote_notes
+
+
+class PictureSlides(SlideMaker):
+    """The picture slides of the deck."""
+
+    def picture_slide(self, title: str, picture: Picture | None, missing: str, notes: list[str], key: tuple[Line, ...] = ()) -> None:
+        slide = self.slide(title, notes)
+        if picture is None:
+            self.text_box(slide, MARGIN, BODY_TOP, BODY_WIDTH, BODY_HEIGHT, [Line(missing, BODY)])
+            return
+        area_width = BODY_WIDTH if not key else int(BODY_WIDTH * 0.6)
+        width, height = picture.size
+        scale = min(area_width / width, BODY_HEIGHT / height)
+        slide.shapes.add_picture(io.BytesIO(picture.png), MARGIN, BODY_TOP, int(width * scale), int(height * scale))
+        slide.shapes[-1].name = f"{title} picture"
+        slide.shapes[-1]._element.nvPicPr.cNvPr.set("descr", picture.alt)  # the picture's alt text in words
+        if key:
+            left = MARGIN + area_width + Inches(0.2)
+            box_width = SLIDE_WIDTH - MARGIN - left
+            page = paginate([Block(tuple(key))], width=box_width - 2 * INSET)[0]  # the key is short; the rest is in the notes
+            self.text_box(slide, left, BODY_TOP, box_width, BODY_HEIGHT, page.lines)
+
+    def timeline(self, pictures: Pictures) -> None:
+        pack = self.pack
+        notes = [
+            f"{event.when}: {event.title} (status {event.status} · {event.issues_text})\n" + "\n".join(quote_notes(event.quotes))
+            for event in pack.events
+        ]
+        if any(event.dated for event in pack.events):
+            self.picture_slide(
+                "Timeline", pictures.timeline, "The timeline picture could not be drawn. " + " ".join(pictures.missing), notes
+            )
+        undated = [event for event in pack.events if not event.dated]
+        if undated or not pack.events:
+            blocks = [
+                Block(
+                    (Line(f"{event.title}", BODY, bold=True), Line(event.when, DETAIL, colour=MUTED, gap=2)),
+                    (f"{event.when}: {event.title}", *quote_notes(event.quotes)),
+                )
+                for event in undated
+            ]
+            self.text_slides(
+                "Timeline: undated events" if pack.events else "Timeline", blocks or [Block((Line("No event under this filter."),))]
+            )
+
+    def regional(self, pictures: Pictures) -> None:
+        pack = self.pack
+        headlines = [
+            Line("Map key", DETAIL, bold=True, gap=0),
+            Line(
+                "Colour: the brief's assessed impact · solid shading: higher confidence · hatched: an impact on "
+                "the Baltic states as a group · grey: neighbours, not assessed.",
+                DETAIL,
+                colour=MUTED,
+                gap=2,
+            ),
+        ]
+        if pictures.map is not None:
+            headlines.append(Line(pictures.map.alt, DETAIL, gap=8))
+        blocks = []
+        for region in pack.regions:
+            lines = [Line(region.name, HEADING, bold=True)]
+            if region.members:
+                lines.append(Line(region.members, DETAIL, colour=MUTED, gap=0))
+            lines += [
+                Line(
+                    f"{impact.direction_label} — {impact.assessment} ({impact.claim_label}, confidence {impact.confidence})"
+                    + (f" [{impact.region_name}]" if impact.region_name != region.name else ""),
+                    DETAIL,
+                )
+                for impact in region.impacts
+            ] or [Line("No impact under this filter.", DETAIL)]
+            blocks.append(Block(tuple(lines), tuple(note for impact in region.impacts for note in quote_notes(impact.quotes))))
+        if pack.other_impacts:
+            blocks.append(Block((Line("Wider region", HEADING, bold=True),)))
+            blocks += [
+                Block(
+                    (
+                        Line(
+                            f"{impact.region_name}: {impact.direction_label} — {impact.assessment} ({impact.claim_label}, "
+                            f"confidence {impact.confidence})",
+                            DETAIL,
+                        ),
+                    ),
+                    quote_notes(impact.quotes),
+                )
+                for impact in pack.other_impacts
+            ]
+        self.picture_slide(
+            "Poland and the Baltic states",
+            pictures.map,
+            "The map could not be drawn. " + " ".join(pictures.missing),
+            [note for block in blocks for note in block.notes],
+            key=tuple(headlines),
+        )
+        self.text_slides("Regional impacts", blocks)
