@@ -12,7 +12,6 @@ from briefing.coding import (
     KINDS,
     PART_INFIX,
     Addition,
-    date_in_words,
     evidence_span,
     existing_records,
     new_part,
@@ -22,15 +21,15 @@ from briefing.coding import (
     review,
     suggest_id,
 )
-from briefing.dates import DateError
 from briefing.editing import Access, Snapshot
 from briefing.frames import Frames
 from briefing.passages import Passage
 from briefing.recordwriter import append_item
-from briefing.schema import CLAIM_TYPES, DIRECTIONS, STANCES, Taxonomy
+from briefing.schema import CLAIM_TYPES, STANCES, Taxonomy
 from components import workbench
+from components.passage_panel import set_passage
+from components.record_fields import FIELD, FORMS, field_key, stance_words
 
-FIELD = "wb_f_"  # the prefix of every form widget's key: the form is emptied after a save by dropping them
 CLEAR_KEY = "wb_clear_form"
 ACTIONS = {
     "position": "New position",
@@ -41,8 +40,6 @@ ACTIONS = {
     "red_line": "Red line",
     "acceptable_range": "Acceptable range",
 }
-CONFIDENCES = ("high", "medium", "low")
-STATUSES = ("occurred", "proposed", "reported", "denied")
 ORDINAL = [stance for stance, (rank, _label, _symbol) in STANCES.items() if rank is not None]
 RECORD_KINDS = {"positions": "position", "events": "event", "impacts": "impact", "judgments": "judgment"}
 
@@ -54,163 +51,10 @@ def clear_after_save() -> None:
             del st.session_state[key]
 
 
-def _key(name: str) -> str:
-    return FIELD + name
-
-
-def _stance(stance: str) -> str:
-    return f"{STANCES[stance][2]} {STANCES[stance][1]}"
-
-
-def date_field(label: str, name: str, help_text: str | None = None) -> str | None:
-    """An EDTF date with its reading in words below it."""
-    value = st.text_input(
-        label,
-        key=_key(name),
-        placeholder="e.g. 2026-01-29, 2026-01, 2026-01-23/2026-01-24",
-        help=help_text
-        or "EDTF, at the precision the text gives: a day, a month, a season (2022-21 is spring 2022), a year, or a range a/b.",
-    ).strip()
-    if value:
-        try:
-            st.caption(f"Reads as: **{date_in_words(value)}**")
-        except DateError as error:
-            st.error(str(error), icon=":material/event_busy:")
-    return value or None
-
-
-def _issues(taxonomy: Taxonomy) -> dict[str, str]:
-    return {issue.id: issue.label for issue in taxonomy.issues}
-
-
-def _parties(taxonomy: Taxonomy) -> dict[str, str]:
-    return {party.id: party.name for party in taxonomy.parties}
-
-
-def _position(taxonomy: Taxonomy) -> dict:
-    parties, issues = _parties(taxonomy), _issues(taxonomy)
-    left, middle, right = st.columns(3)
-    party = left.selectbox(
-        "Party", list(parties), format_func=parties.__getitem__, key=_key("position_party"), index=None, placeholder="Choose a party"
-    )
-    issue = middle.selectbox(
-        "Issue", list(issues), format_func=issues.__getitem__, key=_key("position_issue"), index=None, placeholder="Choose an issue"
-    )
-    stance = right.selectbox(
-        "Stance", list(STANCES), format_func=_stance, key=_key("position_stance"), index=None, placeholder="Choose a stance"
-    )
-    left, middle, right = st.columns(3)
-    claim_type = left.radio("Claim type", list(CLAIM_TYPES), format_func=CLAIM_TYPES.__getitem__, key=_key("position_claim_type"))
-    speakers = {s.id: f"{s.name} ({s.role})" for p in taxonomy.parties if p.id == party for s in p.speakers}
-    speaker = middle.selectbox(
-        "Speaker",
-        ["", *speakers],
-        key=_key("position_speaker"),
-        format_func=lambda s: speakers.get(s, "— none —"),
-        help="Whose words a stated position quotes; the party's speakers in the taxonomy.",
-    )
-    confidence = right.radio("Confidence", CONFIDENCES, index=1, key=_key("position_confidence"))
-    reported_by = None
-    if claim_type == "reported":
-        reported_by = st.text_input(
-            "Reported by", key=_key("position_reported_by"), placeholder="e.g. the article, on Lavrov's interview of 29 January 2026"
-        )
-    date = date_field("Date (EDTF)", "position_date")
-    summary = st.text_area("Summary: the position in your words, with any caveat", key=_key("position_summary"), height=90)
-    return {
-        "party": party,
-        "issue": issue,
-        "stance": stance,
-        "claim_type": claim_type,
-        "speaker": speaker or None,
-        "reported_by": reported_by,
-        "date": date,
-        "confidence": confidence,
-        "summary": summary,
-    }
-
-
-def _event(taxonomy: Taxonomy) -> dict:
-    parties, issues = _parties(taxonomy), _issues(taxonomy)
-    title = st.text_input("Title: short and neutral", key=_key("event_title"))
-    date = date_field("Date (EDTF); leave empty if the text gives none", "event_date")
-    date_note = after = before = None
-    if not date:
-        date_note = st.text_input("What the text says of its time (date note)", key=_key("event_date_note"))
-        left, right = st.columns(2)
-        with left:
-            after = date_field("Not before (EDTF)", "event_after", "The earliest the text allows, if it says.")
-        with right:
-            before = date_field("Not after (EDTF)", "event_before", "The latest the text allows, if it says.")
-    left, middle, right = st.columns(3)
-    chosen_parties = left.multiselect("Parties", list(parties), format_func=parties.__getitem__, key=_key("event_parties"))
-    chosen_issues = middle.multiselect("Issues (none: background)", list(issues), format_func=issues.__getitem__, key=_key("event_issues"))
-    status = right.selectbox("Status", STATUSES, key=_key("event_status"))
-    summary = st.text_area("Summary (optional)", key=_key("event_summary"), height=80)
-    return {
-        "title": title,
-        "date": date,
-        "date_note": date_note,
-        "after": after,
-        "before": before,
-        "parties": chosen_parties,
-        "issues": chosen_issues,
-        "status": status,
-        "summary": summary,
-    }
-
-
-def _impact(taxonomy: Taxonomy) -> dict:
-    parties, issues = _parties(taxonomy), _issues(taxonomy)
-    left, middle, right = st.columns(3)
-    region = left.selectbox(
-        "Region (a party)",
-        list(parties),
-        format_func=parties.__getitem__,
-        key=_key("impact_region"),
-        index=None,
-        placeholder="Choose a region",
-    )
-    chosen_issues = middle.multiselect("Issues", list(issues), format_func=issues.__getitem__, key=_key("impact_issues"))
-    direction = right.selectbox("Direction", list(DIRECTIONS), format_func=DIRECTIONS.__getitem__, key=_key("impact_direction"))
-    left, right = st.columns(2)
-    claim_type = left.radio("Claim type", list(CLAIM_TYPES), index=2, format_func=CLAIM_TYPES.__getitem__, key=_key("impact_claim_type"))
-    confidence = right.radio("Confidence", CONFIDENCES, index=1, key=_key("impact_confidence"))
-    assessment = st.text_area(
-        "Assessment: the impact in your words, with its conditions and hedges", key=_key("impact_assessment"), height=90
-    )
-    return {
-        "region": region,
-        "issues": chosen_issues,
-        "direction": direction,
-        "claim_type": claim_type,
-        "confidence": confidence,
-        "assessment": assessment,
-    }
-
-
-def _judgment(taxonomy: Taxonomy) -> dict:
-    issues = _issues(taxonomy)
-    text = st.text_area("Judgment, faithful to the author's wording and hedging", key=_key("judgment_text"), height=90)
-    left, middle, right = st.columns(3)
-    chosen_issues = left.multiselect("Issues", list(issues), format_func=issues.__getitem__, key=_key("judgment_issues"))
-    confidence = middle.radio("Confidence", CONFIDENCES, index=1, key=_key("judgment_confidence"))
-    outlook = right.selectbox(
-        "Outlook (optional)",
-        ["", "no-agreement", "agreement-possible"],
-        key=_key("judgment_outlook"),
-        format_func=lambda o: o or "— none —",
-    )
-    return {"text": text, "issues": chosen_issues, "confidence": confidence, "outlook": outlook or None}
-
-
-FORMS = {"position": _position, "event": _event, "impact": _impact, "judgment": _judgment}
-
-
 def _new_record(kind: str, taxonomy: Taxonomy, passage: Passage, taken: set[str]) -> Addition:
     values = FORMS[kind](taxonomy)
     suggested = suggest_id(kind, values, taken)
-    typed = st.text_input("Record id", key=_key(f"{kind}_id"), placeholder=suggested, help="Left empty, the id shown is used.").strip()
+    typed = st.text_input("Record id", key=field_key(f"{kind}_id"), placeholder=suggested, help="Left empty, the id shown is used.").strip()
     record_id = typed or suggested
     record = new_record(kind, {**values, "id": record_id}, evidence_span(record_id, passage, taken | {record_id}))
     return Addition((KINDS[kind][0],), record, record_id, f"new {kind}")
@@ -231,7 +75,7 @@ def _existing(action: str, document: dict, passage: Passage, taken: set[str]) ->
     choice = st.selectbox(
         "Record" if action == "evidence" else "Position",
         list(records),
-        key=_key(f"{action}_record"),
+        key=field_key(f"{action}_record"),
         format_func=lambda place: record_label(RECORD_KINDS[records[place][0]], records[place][2]),
     )
     field, index, record = records[choice]
@@ -246,18 +90,18 @@ def _existing(action: str, document: dict, passage: Passage, taken: set[str]) ->
         return Addition((field, index, action, "evidence"), span, record_id, f"{name} evidence for {record_id}")
     claim_type = None
     if action == "red_line":
-        text = st.text_area("Red line: what the party says it will not accept", key=_key("red_line_text"), height=70)
+        text = st.text_area("Red line: what the party says it will not accept", key=field_key("red_line_text"), height=70)
         values = {"text": text}
     else:
         left, right = st.columns(2)
-        low = left.selectbox("Lowest stance it could live with", ORDINAL, format_func=_stance, key=_key("range_low"))
-        high = right.selectbox("Highest", ORDINAL, format_func=_stance, key=_key("range_high"), index=len(ORDINAL) - 1)
-        note = st.text_input("Note: what the text shows of its flexibility", key=_key("range_note"))
+        low = left.selectbox("Lowest stance it could live with", ORDINAL, format_func=stance_words, key=field_key("range_low"))
+        high = right.selectbox("Highest", ORDINAL, format_func=stance_words, key=field_key("range_high"), index=len(ORDINAL) - 1)
+        note = st.text_input("Note: what the text shows of its flexibility", key=field_key("range_note"))
         values = {"low": low, "high": high, "note": note}
     claim_type = st.selectbox(
         "Whose words the evidence is",
         ["", *CLAIM_TYPES],
-        key=_key(f"{action}_claim_type"),
+        key=field_key(f"{action}_claim_type"),
         format_func=lambda c: CLAIM_TYPES.get(c, "— as the position —"),
     )
     part = new_part(action, {**values, "claim_type": claim_type or None}, span)
@@ -270,7 +114,7 @@ def coding_form(access: Access, frames: Frames, opened: workbench.Opened, passag
     taken = set(frames.evidence["id"]) | record_ids(document)
     for table in ("positions", "events", "impacts", "judgments", "ladders", "notes"):
         taken |= set(frames.table(table)["id"])
-    action = st.radio("Code the passage as", list(ACTIONS), format_func=ACTIONS.__getitem__, key=_key("action"), horizontal=True)
+    action = st.radio("Code the passage as", list(ACTIONS), format_func=ACTIONS.__getitem__, key=field_key("action"), horizontal=True)
     addition = _new_record(action, taxonomy, passage, taken) if action in KINDS else _existing(action, document, passage, taken)
     if addition is None:
         return
@@ -297,7 +141,7 @@ def coding_form(access: Access, frames: Frames, opened: workbench.Opened, passag
                 f"Saved {addition.action} `{addition.record}` to `{opened.snapshot.file}`. Undo it under “Trail and undo”.{warned}",
             )
             st.session_state[CLEAR_KEY] = True
-            workbench.set_passage(None)
+            set_passage(None)
             st.rerun()
 
 

@@ -9,7 +9,6 @@ import streamlit as st
 from briefing.frames import each_row
 from briefing.schema import BACKGROUND_LABEL
 from components.context import PageContext
-from components.data import Scope
 from components.evidence import evidence_quotes
 from components.html import Markup, escape, label_margin, wrap_label
 
@@ -292,29 +291,3 @@ def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: 
     if window:
         figure.update_xaxes(range=axis_range(window))
     return figure
-
-
-def view_zoom_windows(scope: Scope) -> dict[str, Window | None]:
-    """The zoom windows of the filtered view's events."""
-    return zoom_windows(scope.view.events, scope.view.briefs)
-
-
-def view_density_figure(scope: Scope, zoom: str) -> go.Figure:
-    """The count chart of the filtered view's events in one zoom window."""
-    window = view_zoom_windows(scope)[zoom]
-    return density_figure(scope.view.events, scope.frames.issue_labels, issue_colours(scope.frames.issues["id"]), window)
-
-
-def view_timeline_figure(scope: Scope, zoom: str) -> go.Figure:
-    """The bar chart of the filtered view's events in one zoom window."""
-    window = view_zoom_windows(scope)[zoom]
-    return timeline_figure(scope.view.events, scope.frames.issue_labels, issue_colours(scope.frames.issues["id"]), window)
-
-
-def view_undated_table(scope: Scope) -> pd.DataFrame:
-    return undated_table(scope.view.events)
-
-
-def event_choices(scope: Scope, most: int) -> dict[str, str]:
-    """The first `most` events of the view, labelled for the chooser."""
-    return {row.id: (row.date or "undated") + " · " + event_label(row) for row in each_row(scope.view.events.head(most))}

@@ -14,18 +14,14 @@ from components.timeline import (
     MAX_BARS,
     UNDATED_CAPTION,
     ZOOMS,
-    event_choices,
     event_details,
     event_label,
     in_window,
     issue_colours,
     issue_legend,
-    view_density_figure,
-    view_timeline_figure,
-    view_undated_table,
-    view_zoom_windows,
     zoom_label,
 )
+from components.timeline_views import event_choices, view_density_figure, view_timeline_figure, view_undated_table, view_zoom_windows
 
 MAX_CHOICES = 300
 UNDATED_PAGE = 15

@@ -6,14 +6,13 @@ from components.coding_form import clear_after_save, coding_form, taxonomy_addit
 from components.edit_trail import trail
 from components.new_brief_form import new_brief_form
 from components.pages import page
+from components.passage_panel import open_records, passage_panel
 from components.shell import page_footer, page_shell
 from components.workbench import (
     choose_brief,
     current_access,
     editing_off,
-    open_records,
     open_taxonomy,
-    passage_panel,
     show_notice,
     taxonomy_of,
 )

@@ -1,0 +1,36 @@
+"""The timeline's computations for the filtered view, each cached per data version, filter and zoom (components.data.per_view)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from briefing.frames import each_row
+from components.data import Scope
+from components.timeline import Window, density_figure, event_label, issue_colours, timeline_figure, undated_table, zoom_windows
+
+
+def view_zoom_windows(scope: Scope) -> dict[str, Window | None]:
+    """The zoom windows of the filtered view's events."""
+    return zoom_windows(scope.view.events, scope.view.briefs)
+
+
+def view_density_figure(scope: Scope, zoom: str) -> go.Figure:
+    """The count chart of the filtered view's events in one zoom window."""
+    window = view_zoom_windows(scope)[zoom]
+    return density_figure(scope.view.events, scope.frames.issue_labels, issue_colours(scope.frames.issues["id"]), window)
+
+
+def view_timeline_figure(scope: Scope, zoom: str) -> go.Figure:
+    """The bar chart of the filtered view's events in one zoom window."""
+    window = view_zoom_windows(scope)[zoom]
+    return timeline_figure(scope.view.events, scope.frames.issue_labels, issue_colours(scope.frames.issues["id"]), window)
+
+
+def view_undated_table(scope: Scope) -> pd.DataFrame:
+    return undated_table(scope.view.events)
+
+
+def event_choices(scope: Scope, most: int) -> dict[str, str]:
+    """The first `most` events of the view, labelled for the chooser."""
+    return {row.id: (row.date or "undated") + " · " + event_label(row) for row in each_row(scope.view.events.head(most))}
