@@ -8,11 +8,13 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True) -> None:
+def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True, durable: bool = True) -> None:
     """Write ``data`` (str as UTF-8) to ``path`` through a synced temporary file in the same folder.
 
     With ``overwrite=False`` an existing file is never replaced, even one created a moment earlier by someone
     else: the temporary file is hard-linked into place, which fails if the name is taken (FileExistsError).
+    ``durable=False`` skips the syncs, for caches: an entry lost to a crash is rebuilt, and a thousand briefs'
+    entries written at a first load should not wait on the disk a thousand times.
     """
     path = Path(path)
     raw = data.encode("utf-8") if isinstance(data, str) else data
@@ -23,8 +25,9 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True) -> No
         os.fchmod(handle, _mode(path))
         with os.fdopen(handle, "wb") as out:
             out.write(raw)
-            out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
         if overwrite:
             os.replace(temporary, path)
         else:
@@ -34,7 +37,8 @@ def write_atomic(path: Path, data: bytes | str, *, overwrite: bool = True) -> No
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
-    _sync_folder(path.parent)
+    if durable:
+        _sync_folder(path.parent)
 
 
 def _mode(path: Path) -> int:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from briefing.atomic import write_atomic
 from briefing.checks import editorial_findings
 from briefing.load.layout import CODE_VERSION, Layout
 from briefing.load.problems import Problem, _placed_in_file, fault_path, problems_from, unexpected_problem
@@ -119,10 +118,7 @@ class _Compiled:
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump(brief, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
+            write_atomic(path, pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
         except OSError:
             pass  # the cache only saves time; loading goes on without it
 
