@@ -259,3 +259,23 @@ class StreamlitServer:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
         self.stop()
+
+
+# the viewport position of a character of the workbench's passage picker (a UTF-16 offset), found from the text
+# nodes the page drew: where a test or a screenshot puts the mouse to select a passage
+PICKER_POINT_JS = """([units, side]) => {
+  const root = document.querySelector('[data-testid=passage-picker]');
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let seen = 0, node;
+  while ((node = walker.nextNode())) {
+    if (units < seen + node.data.length) {
+      const range = document.createRange();
+      range.setStart(node, units - seen);
+      range.setEnd(node, units - seen + 1);
+      const box = range.getClientRects()[0];
+      return {x: side === 'left' ? box.left + 1 : box.right - 1, y: box.top + box.height / 2};
+    }
+    seen += node.data.length;
+  }
+  return null;
+}"""

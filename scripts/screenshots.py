@@ -20,7 +20,7 @@ from pathlib import Path
 from playwright.sync_api import Page, ViewportSize, sync_playwright
 
 from components.pages import PAGES
-from scripts.harness import SETTLED_JS, STILL_JS, ServerError, StreamlitServer, launch_options
+from scripts.harness import PICKER_POINT_JS, SETTLED_JS, STILL_JS, ServerError, StreamlitServer, launch_options
 
 PROJECT = Path(__file__).resolve().parent.parent
 VIEWPORT: ViewportSize = {"width": 1280, "height": 800}
@@ -78,25 +78,6 @@ def shoot(page: Page, url: str, path: Path) -> None:
     page.screenshot(path=str(path))
 
 
-# the viewport position of a character of the workbench's source text (UTF-16 offset), from the text nodes drawn
-POINT_JS = """([units, side]) => {
-  const root = document.querySelector('[data-testid=passage-picker]');
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let seen = 0, node;
-  while ((node = walker.nextNode())) {
-    if (units < seen + node.data.length) {
-      const range = document.createRange();
-      range.setStart(node, units - seen);
-      range.setEnd(node, units - seen + 1);
-      const box = range.getClientRects()[0];
-      return {x: side === 'left' ? box.left + 1 : box.right - 1, y: box.top + box.height / 2};
-    }
-    seen += node.data.length;
-  }
-  return null;
-}"""
-
-
 def shoot_workbench(page: Page, url: str, path: Path) -> None:
     """The workbench with the first sentence of the shown source text selected by mouse and a position begun."""
     page.goto(url + "/workbench")
@@ -108,7 +89,7 @@ def shoot_workbench(page: Page, url: str, path: Path) -> None:
     line = text.split("\n")[start]
     end = offset + (line.find(". ") + 1 if ". " in line else len(line))
     picker.scroll_into_view_if_needed()
-    first, last = page.evaluate(POINT_JS, [offset, "left"]), page.evaluate(POINT_JS, [end - 1, "right"])
+    first, last = page.evaluate(PICKER_POINT_JS, [offset, "left"]), page.evaluate(PICKER_POINT_JS, [end - 1, "right"])
     page.mouse.move(first["x"], first["y"])
     page.mouse.down()
     page.mouse.move(last["x"], last["y"], steps=6)

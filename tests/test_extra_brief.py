@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from tests.cli import run_command
+
 PROJECT = Path(__file__).resolve().parents[1]
 SKIP = {".venv", ".git", "test-artifacts", ".pytest_cache", ".ruff_cache", ".mypy_cache", ".hypothesis", "__pycache__"}
 NEW_ISSUE = {"id": "shipping-lanes", "label": "Shipping lanes", "definition": "Safe passage for tankers and cargo ships."}
@@ -63,15 +65,7 @@ def test_the_data_suites_pass_with_an_extra_brief(tmp_path):
     root = copy_project(tmp_path / "project")
     add_generated_brief(root)
     env = {key: value for key, value in os.environ.items() if key not in ("BRIEFING_ROOT", "PYTEST_ADDOPTS")}
-    check = subprocess.run(
-        [sys.executable, "-m", "briefing", "validate", "--strict"],
-        cwd=root,
-        env={**env, "BRIEFING_ROOT": str(root)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    check = run_command("validate", "--strict", root=root, cwd=root)
     assert check.returncode == 0, check.stdout + check.stderr
     assert "ok data/briefs/generated-extra-brief.yaml" in check.stdout
     result = subprocess.run(

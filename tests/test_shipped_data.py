@@ -4,28 +4,18 @@ source it names."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.app.helpers import PAGES, run_page
+from tests.cli import run_command
 
 PROJECT = Path(__file__).resolve().parents[1]
 
 
 def test_every_shipped_brief_passes_strict_validation():
-    env = {"PATH": "/usr/bin:/bin", "BRIEFING_ROOT": str(PROJECT)}
-    result = subprocess.run(
-        [sys.executable, "-m", "briefing", "validate", "--strict"],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_command("validate", "--strict", root=PROJECT, clean_env=True)
     assert result.returncode == 0, result.stdout + result.stderr
     briefs = sorted((PROJECT / "data" / "briefs").glob("*.y*ml"))
     assert sum(line.startswith("ok data/briefs/") for line in result.stdout.splitlines()) == len(briefs)

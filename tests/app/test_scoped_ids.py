@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 
 import pytest
 import yaml
@@ -14,7 +12,8 @@ import yaml
 from briefing.export import to_json
 from briefing.load import Layout
 from briefing.store import load_frames
-from tests.app.helpers import PROJECT, run_page
+from tests.app.helpers import run_page
+from tests.cli import run_command
 from tests.conftest import CORPUS
 
 OLD = "lavrov-red-line-2026-01"
@@ -77,15 +76,6 @@ def test_the_export_keeps_both(twin_frames):
 
 
 def test_validating_the_new_file_alone_is_clean(twin_root):
-    env = {"PATH": "/usr/bin:/bin", "BRIEFING_ROOT": str(twin_root)}
-    result = subprocess.run(
-        [sys.executable, "-m", "briefing", "validate", str(twin_root / "data" / "briefs" / "a-twin.yaml")],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_command("validate", str(twin_root / "data" / "briefs" / "a-twin.yaml"), root=twin_root, clean_env=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.startswith("ok data/briefs/a-twin.yaml")

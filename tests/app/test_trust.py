@@ -7,8 +7,6 @@ import csv
 import io
 import json
 import shutil
-import subprocess
-import sys
 
 import pytest
 
@@ -18,7 +16,8 @@ from briefing.load import Layout
 from briefing.negotiation import view_verdicts
 from briefing.pack import pack_html, pack_markdown
 from briefing.store import load_frames
-from tests.app.helpers import PROJECT, run_page
+from tests.app.helpers import run_page
+from tests.cli import run_command
 from tests.conftest import CORPUS
 
 FOLLOW_UP = "energy-truce-follow-up-2026-02"
@@ -136,14 +135,7 @@ class TestExportVerdicts:
         assert energy["contested_by"].split(";")[-1] == "etf-kj-obstacle-is-terms"
 
     def test_the_cli_writes_it(self, tmp_path):
-        result = subprocess.run(
-            [sys.executable, "-m", "briefing", "export", "--format", "csv", "--out", str(tmp_path)],
-            cwd=PROJECT,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        result = run_command("export", "--format", "csv", "--out", str(tmp_path), root=CORPUS)
         assert result.returncode == 0, result.stderr
         header = (tmp_path / "verdicts.csv").read_text(encoding="utf-8").splitlines()[0]
         assert header == "issue,verdict,confidence,rests_on,contested_by,uncertain,explanation"

@@ -17,7 +17,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from briefing.load import parse_yaml
-from scripts.harness import StreamlitServer
+from scripts.harness import PICKER_POINT_JS, StreamlitServer
 from tests.browser.conftest import MATRIX_GRID, PROJECT, AppPage, corpus_env, started
 from tests.conftest import CORPUS
 
@@ -33,23 +33,7 @@ SOURCE = (
 PASSAGE = "The Polish government said it would back a ceasefire along the current line of contact."
 SCRIPT = '<script>window.pwned=1</script><img src=x onerror="window.pwned=2">'
 
-# the viewport position of a character of the picker, found from the text nodes the page drew
-POINT_JS = """([units, side]) => {
-  const root = document.querySelector('[data-testid=passage-picker]');
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let seen = 0, node;
-  while ((node = walker.nextNode())) {
-    if (units < seen + node.data.length) {
-      const range = document.createRange();
-      range.setStart(node, units - seen);
-      range.setEnd(node, units - seen + 1);
-      const box = range.getClientRects()[0];
-      return {x: side === 'left' ? box.left + 1 : box.right - 1, y: box.top + box.height / 2};
-    }
-    seen += node.data.length;
-  }
-  return null;
-}"""
+
 RUNNING_JS = "() => document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'running'"
 CARET_JS = """([units]) => {
   const root = document.querySelector('[data-testid=passage-picker]');
@@ -168,8 +152,8 @@ def open_brief(app: AppPage, title: str) -> None:
 def drag_select(app: AppPage, start_units: int, end_units: int) -> None:
     """Press the mouse on the first character and release it on the last, as an analyst selects."""
     app.page.get_by_test_id("passage-picker").scroll_into_view_if_needed()
-    first = app.page.evaluate(POINT_JS, [start_units, "left"])
-    last = app.page.evaluate(POINT_JS, [end_units - 1, "right"])
+    first = app.page.evaluate(PICKER_POINT_JS, [start_units, "left"])
+    last = app.page.evaluate(PICKER_POINT_JS, [end_units - 1, "right"])
     app.page.mouse.move(first["x"], first["y"])
     app.page.mouse.down()
     app.page.mouse.move((first["x"] + last["x"]) / 2, last["y"], steps=4)
