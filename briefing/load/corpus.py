@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from briefing.atomic import write_atomic
-from briefing.checks import editorial_findings
+from briefing.checks import Finding, editorial_findings
 from briefing.load.layout import CODE_VERSION, Layout
 from briefing.load.problems import Problem, _placed_in_file, fault_path, problems_from, unexpected_problem
 from briefing.load.yaml_safe import MAX_SEED_BYTES, LoadError, parse_yaml, read_bounded, read_yaml
@@ -86,7 +86,8 @@ def load_taxonomy(layout: Layout) -> tuple[Taxonomy | None, list[Problem]]:
 
 
 class _Compiled:
-    """Validated briefs pickled by content (brief bytes, taxonomy, code), so unchanged briefs skip YAML and pydantic.
+    """Validated briefs and their editorial findings pickled by content (brief bytes, taxonomy, code), so unchanged
+    briefs skip YAML, pydantic and the checks.
 
     A hit still re-reads and re-hashes the brief's seeds: the quotes were checked against the sha256 the brief
     declares, so a seed that still has that hash still holds them.
@@ -101,45 +102,57 @@ class _Compiled:
             return None
         return self.folder / f"{hashlib.sha256(self.salt + raw).hexdigest()[:32]}.pickle"
 
-    def get(self, raw: bytes) -> Brief | None:
+    def get(self, raw: bytes) -> tuple[Brief, tuple[Finding, ...]] | None:
         path = self._path(raw)
         if path is None or not path.is_file():
             return None
         try:
             with path.open("rb") as handle:
-                brief = pickle.load(handle)  # noqa: S301 - our own cache, in a folder only this user writes
+                entry = pickle.load(handle)  # noqa: S301 - our own cache, in a folder only this user writes
         except Exception:  # a damaged entry is rebuilt, never trusted
             return None
-        return brief if isinstance(brief, Brief) else None
+        if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], Brief) and isinstance(entry[1], tuple):
+            return entry
+        return None
 
-    def put(self, raw: bytes, brief: Brief) -> None:
+    def put(self, raw: bytes, brief: Brief, findings: tuple[Finding, ...]) -> None:
         path = self._path(raw)
         if path is None:
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            write_atomic(path, pickle.dumps(brief, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+            write_atomic(path, pickle.dumps((brief, findings), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
         except OSError:
             pass  # the cache only saves time; loading goes on without it
 
 
-def _load_brief(path: Path, name: str, taxonomy: Taxonomy, seeds: _SeedReader, compiled: _Compiled) -> tuple[Brief | None, list[Problem]]:
+Loaded = tuple[Brief | None, list[Problem], tuple[Finding, ...]]
+
+
+def _load_brief(path: Path, name: str, taxonomy: Taxonomy, seeds: _SeedReader, compiled: _Compiled) -> Loaded:
+    """One brief with its problems and its editorial findings; from the compiled cache when its content is known."""
     try:
         raw = read_bounded(path)
     except LoadError as error:
-        return None, [Problem(name, "", str(error))]
-    if (brief := compiled.get(raw)) is not None:
+        return None, [Problem(name, "", str(error))], ()
+    if (entry := compiled.get(raw)) is not None:
+        cached, findings = entry
         problems = []
-        for index, seed in enumerate(brief.seeds):
+        for index, seed in enumerate(cached.seeds):
             try:
                 seeds.read(seed)
             except LoadError as error:
                 problems.append(Problem(name, f"seeds[{index}]", str(error)))
-        return (None, problems) if problems else (brief, [])
+        return (None, problems, ()) if problems else (cached, [], findings)
     brief, problems = _validate_brief(raw, name, taxonomy, seeds)
-    if brief is not None:
-        compiled.put(raw, brief)
-    return brief, problems
+    if brief is None:
+        return None, problems, ()
+    try:
+        findings = tuple(editorial_findings(brief, taxonomy, seeds.texts))
+    except Exception as error:  # the boundary covers the editorial checks too
+        return None, [unexpected_problem(name, "", error, "running the editorial checks")], ()
+    compiled.put(raw, brief, findings)
+    return brief, [], findings
 
 
 def _validate_brief(raw: bytes, name: str, taxonomy: Taxonomy, seeds: _SeedReader) -> tuple[Brief | None, list[Problem]]:
@@ -199,23 +212,19 @@ def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = N
     for path in paths:
         name = layout.display(path)
         try:
-            brief, found = _load_brief(path, name, taxonomy, seeds, cache)
+            brief, found, checked = _load_brief(path, name, taxonomy, seeds, cache)
         except Exception as error:  # the boundary: whatever one brief raises becomes its problem; the others load
-            brief, found = None, [unexpected_problem(name, "", error)]
+            brief, found, checked = None, [unexpected_problem(name, "", error)], ()
         if brief is None:
             problems += found
             continue
         if brief.id in owners:
             problems += _placed_in_file([Problem(name, "id", f"brief id {brief.id!r} is already used in {owners[brief.id]}")], path)
             continue
-        try:
-            findings = [
-                (finding, Problem(name, finding.location, f"{finding.message} [{finding.rule}]", record=finding.record_id))
-                for finding in editorial_findings(brief, taxonomy, seeds.texts)
-            ]
-        except Exception as error:  # the boundary covers the editorial checks too
-            problems.append(unexpected_problem(name, "", error, "running the editorial checks"))
-            continue
+        findings = [
+            (finding, Problem(name, finding.location, f"{finding.message} [{finding.rule}]", record=finding.record_id))
+            for finding in checked
+        ]
         warnings += [problem for finding, problem in findings if finding.severity == "warning"]
         if errors := [problem for finding, problem in findings if finding.severity == "error"]:
             problems += errors

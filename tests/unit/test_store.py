@@ -79,6 +79,25 @@ class TestCompiledBriefs:
         second = load.load_corpus(layout=project.layout, compiled=folder)
         assert second.briefs == first.briefs and not second.problems
 
+    def test_a_cached_brief_keeps_its_editorial_warnings_without_checking_again(self, project, tmp_path, monkeypatch):
+        from briefing import load
+
+        data = project.brief("alpha")
+        data["judgments"][0].update(
+            evidence=[project.span("alpha-ev-energy-j", "energy")], confidence="high", text="An energy truce will follow."
+        )
+        project.write("alpha.yaml", data)
+        folder = tmp_path / "compiled"
+        first = load.load_corpus(layout=project.layout, compiled=folder)
+        assert [w.message.rsplit("[", 1)[1] for w in first.warnings] == ["hedged-quote-high-confidence]", "dropped-hedge]"]
+
+        def refuse(*_args):
+            raise AssertionError("a cached brief was checked again")
+
+        monkeypatch.setattr(load.corpus, "editorial_findings", refuse)
+        second = load.load_corpus(layout=project.layout, compiled=folder)
+        assert second.warnings == first.warnings and second.briefs == first.briefs
+
     def test_a_changed_seed_still_fails_a_cached_brief(self, project, tmp_path):
         from briefing import load
 
