@@ -29,6 +29,7 @@ def illustrative_notice(frames: Frames, view: Frames) -> None:
     for brief in shown:
         provenance = frames.illustrative_briefs[brief]
         first = provenance.split(". ")[0].rstrip(".")  # the label's first sentence; the rest is one hover away
+        first = re.sub(r"^illustrative\s*[:—-]\s*", "", first, flags=re.IGNORECASE)  # the badge already says it
         st.markdown(
             markdown_badge("Illustrative", "orange") + f" **{frames.brief_titles[brief]}**: {first}.",
             help=f"{provenance} Its records carry this label wherever they appear.",
