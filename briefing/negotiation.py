@@ -85,10 +85,6 @@ class Placement:
         return f"{self.party_name} {STANCE_WORDS[self.stance]} ({CLAIM_WORDS[self.claim_type]})"
 
 
-# kept for callers that name the type as before
-PartyRange = Placement
-
-
 @dataclass(frozen=True)
 class IssueVerdict:
     issue: str
@@ -198,10 +194,6 @@ def placements(positions: pd.DataFrame, issue: str) -> tuple[Placement, ...]:
             )
         )
     return tuple(found)
-
-
-# kept for callers that name the function as before
-party_ranges = placements
 
 
 def possessive(name: str) -> str:

@@ -111,10 +111,6 @@ class Frames:
         spans = self._first_claim_span
         return {record: spans[record] for record in record_ids if record in spans.index}
 
-    def evidence_spans(self, ids) -> list[dict]:
-        """The evidence rows with these ids as plain dicts."""
-        return self.evidence_for(ids).to_dict("records")
-
     # names by id, built once per Frames (shared by every session) instead of on every run: 1,000 briefs took
     # about 1 ms a dict; read-only, like the frames
     @functools.cached_property
