@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from briefing.frames import value_at
+from briefing.readings import CONFIDENCE_LEVELS
 from briefing.schema import DIRECTIONS
 
 REGIONAL_PANELS = ("poland", "baltic-states")
-CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
 DIRECTION_ICONS = {"worsens": "▼", "improves": "▲", "mixed": "◆", "uncertain": "?"}
 DIRECTION_WORDS = {"worsens": "worse off", "improves": "better off", "mixed": "mixed effect", "uncertain": "effect uncertain"}
 DIFFER = "differ"  # the impacts on one region point in different directions
@@ -61,7 +61,7 @@ def headline(directions: Iterable[str], confidences: Iterable[str]) -> Headline:
     counts = Counter(directions)
     ordered = tuple((direction, counts[direction]) for direction in DIRECTIONS if counts[direction])
     reading = ordered[0][0] if len(ordered) == 1 else DIFFER
-    confidence = max(confidences, key=CONFIDENCE_RANK.__getitem__)
+    confidence = max(confidences, key=CONFIDENCE_LEVELS.index)
     return Headline(reading, confidence, ordered)
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from briefing.negotiation import STANCE_AT, VERDICT_ICONS, IssueVerdict, issue_verdict, possessive, view_verdicts
+from briefing.negotiation import STANCE_AT, VERDICT_ICONS, IssueVerdict, possessive, view_verdicts
 from briefing.schema import STANCES
 from components.context import PageContext
-from components.data import Scope, per_view
+from components.data import Scope
 from components.evidence import SOURCES_PAGE, evidence_quotes
 from components.html import Markup, render_html
 from components.provenance import illustrative_label, markdown_badge
@@ -119,10 +119,6 @@ def view_verdicts_of(scope: Scope) -> list[IssueVerdict]:
     return view_verdicts(scope.view, scope.selection.issues)
 
 
-def _strip(scope: Scope, issue: str) -> Markup:
-    return range_strip(issue_verdict(scope.view.positions, issue, scope.view.judgments))
-
-
 def verdict_panel(context: PageContext, verdict: IssueVerdict) -> None:
     """One issue: the verdict with its confidence, what it rests on and what contradicts it, then each party."""
     with st.container(border=True):
@@ -134,7 +130,7 @@ def verdict_panel(context: PageContext, verdict: IssueVerdict) -> None:
         record_links(context, "Rests on:", verdict.rests_on, key=f"rests_on_{verdict.issue}")
         record_links(context, "Contested by:", verdict.contested_by, key=f"contested_by_{verdict.issue}")
         if any(r.low is not None for r in verdict.ranges):
-            render_html(per_view(_strip, context, verdict.issue))
+            render_html(range_strip(verdict))
         st.caption(
             "Dark bar: a range in the party's own words or reporting of them · light bar: the party's headline "
             "stance alone, no flexibility assumed. The scale is ordered, not measured: read bars as positions, "

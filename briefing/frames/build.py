@@ -36,21 +36,23 @@ class _ScopedIds:
         self._records: set[str] = set()
         self._spans: set[str] = set()
         self._brief = ""
-        self._earlier_records: frozenset[str] = frozenset()
-        self._earlier_spans: frozenset[str] = frozenset()
+        self._clashing_records: set[str] = set()
+        self._clashing_spans: set[str] = set()
 
     def enter(self, brief) -> None:
         """Start a brief: ids taken by the briefs before it are qualified in it."""
         self._brief = brief.id
-        self._earlier_records, self._earlier_spans = frozenset(self._records), frozenset(self._spans)
-        self._records.update(record_id for path, record_id in brief.record_paths() if not path.startswith("seeds["))
-        self._spans.update(span_id for _path, span_id in brief.evidence_paths())
+        records = {record_id for path, record_id in brief.record_paths() if not path.startswith("seeds[")}
+        spans = {span_id for _path, span_id in brief.evidence_paths()}
+        self._clashing_records, self._clashing_spans = records & self._records, spans & self._spans
+        self._records |= records
+        self._spans |= spans
 
     def record(self, record_id: str) -> str:
-        return f"{self._brief}:{record_id}" if record_id in self._earlier_records else record_id
+        return f"{self._brief}:{record_id}" if record_id in self._clashing_records else record_id
 
     def span(self, span_id: str) -> str:
-        return f"{self._brief}:{span_id}" if span_id in self._earlier_spans else span_id
+        return f"{self._brief}:{span_id}" if span_id in self._clashing_spans else span_id
 
 
 def build_frames(corpus: Corpus) -> Frames:
