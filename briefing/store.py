@@ -64,7 +64,7 @@ def _read_cached(path: Path) -> Frames | None:
 def _write_cached(folder: Path, path: Path, frames: Frames) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(path, pickle.dumps(frames, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomic(path, pickle.dumps(frames, protocol=pickle.HIGHEST_PROTOCOL), durable=False)  # rebuilt if lost
         stale = sorted(folder.glob("frames-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP_FILES:]
         for old in stale:
             old.unlink(missing_ok=True)

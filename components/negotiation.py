@@ -10,7 +10,7 @@ from components.context import PageContext
 from components.data import Scope
 from components.evidence import SOURCES_PAGE, evidence_quotes
 from components.html import Markup, render_html
-from components.provenance import illustrative_label, markdown_badge
+from components.provenance import markdown_badge
 
 RANGE_COLOURS = {"acceptable range": "#542788", "stance only": "#998ec3"}
 
@@ -148,7 +148,7 @@ def verdict_panel(context: PageContext, verdict: IssueVerdict) -> None:
                 f"{party_range.party_name}: {where} ({party_range.source}, {party_range.claim_type}, "
                 f"confidence {party_range.confidence}){contested}"
             ):
-                if label := illustrative_label(context.frames, party_range.brief):
+                if label := context.frames.illustrative_briefs.get(party_range.brief):
                     st.markdown(markdown_badge("Illustrative", "orange") + " " + label)
                 for text, claim_type, _evidence in party_range.red_lines:
                     whose = "the analyst's reading" if claim_type == "assessment" else f"{claim_type}"

@@ -1,26 +1,18 @@
-"""What the reader must know about where the data came from: illustrative briefs, editorial warnings, editor's notes."""
+"""What the reader must know about where the data came from: illustrative briefs and editorial warnings."""
 
 from __future__ import annotations
 
 import re
 
-import pandas as pd
 import streamlit as st
 
 from briefing.frames import Frames
-
-ILLUSTRATIVE_ICON = ":material/science:"
 
 
 def markdown_badge(text: str, colour: str = "gray") -> str:
     """A Markdown badge; brackets and backslashes in the text would end it early, so they are dropped."""
     plain = re.sub(r"[\[\]\\]", "", text)
     return f":{colour}-badge[{plain}]"
-
-
-def illustrative_label(frames: Frames, brief: str) -> str | None:
-    """The provenance of a brief written to illustrate, or None for a brief taken from a source."""
-    return frames.illustrative_briefs.get(brief)
 
 
 def illustrative_notice(frames: Frames, view: Frames) -> None:
@@ -67,8 +59,3 @@ def quality_note(frames: Frames, view: Frames) -> None:
         ):
             st.caption("From the editorial checks of `python -m briefing validate` (docs/editorial-checklist.md).")
             st.code("\n".join([*lines[:NOTE_LINES], *more]), language=None, wrap_lines=True)
-
-
-def editor_notes(view: Frames) -> pd.DataFrame:
-    """The editor's notes on the sources in view."""
-    return view.notes
