@@ -13,17 +13,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-CLAIM_ORDER = {"stated": 0, "reported": 1, "assessment": 2}
-CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
-CONFIDENCE_LEVELS = ("low", "medium", "high")  # weakest first
-DIRECTIONS = {
-    "firm-rejection": "against",
-    "rejection": "against",
-    "conditional": "conditional",
-    "support": "for",
-    "firm-support": "for",
-    "ambiguous": "unclear",
-}
+from briefing.vocabulary import CLAIM_ORDER, CONFIDENCE_LEVELS, STANCES
+
+CONFIDENCE_ORDER = {level: -rank for rank, level in enumerate(CONFIDENCE_LEVELS)}  # sorts the surest first
+DIRECTIONS = {key: stance.direction for key, stance in STANCES.items()}
+
 
 READING_COLUMNS = [
     "party",

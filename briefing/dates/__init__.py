@@ -8,6 +8,7 @@ tests/unit/test_dates_properties.py checks that on strings built from the gramma
     extent    the extent of a date: DateExtent and DateError
     plain     the fast path for everyday forms
     grammar   everything else, through edtf's grammar
+    words     every date a reader sees, in words
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ import functools
 from briefing.dates.extent import EXAMPLES, MAX_DATE_LENGTH, PRECISION_LABELS, DateError, DateExtent
 from briefing.dates.grammar import edtf_extent
 from briefing.dates.plain import _plain_extent
+from briefing.dates.words import human_date
 
-__all__ = ["EXAMPLES", "PRECISION_LABELS", "DateError", "DateExtent", "edtf_extent", "parse_date"]
+__all__ = ["EXAMPLES", "PRECISION_LABELS", "DateError", "DateExtent", "edtf_extent", "human_date", "parse_date"]
 
 
 def parse_date(text) -> DateExtent:

@@ -16,28 +16,18 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from briefing import vocabulary
 from briefing.dates import DateError, parse_date
 from briefing.messages import date_hint
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 
-STANCES: dict[str, tuple[int | None, str, str]] = {
-    # id: (ordinal rank, label, symbol); the symbol keeps stance readable without colour
-    "firm-rejection": (-2, "Firm rejection", "✖✖"),
-    "rejection": (-1, "Rejection", "✖"),
-    "conditional": (0, "Conditional", "◐"),
-    "support": (1, "Support", "✔"),
-    "firm-support": (2, "Firm demand / support", "✔✔"),
-    "ambiguous": (None, "Ambiguous", "?"),
-}
+# (ordinal rank, word, symbol) per stance, from the one vocabulary (briefing.vocabulary)
+STANCES: dict[str, tuple[int | None, str, str]] = {key: (s.rank, s.word, s.symbol) for key, s in vocabulary.STANCES.items()}
 Stance = Literal["firm-rejection", "rejection", "conditional", "support", "firm-support", "ambiguous"]
 
-CLAIM_TYPES = {
-    "stated": "Stated by the party",
-    "reported": "Reported by others",
-    "assessment": "Analyst's assessment",
-}
+CLAIM_TYPES = {key: claim.label for key, claim in vocabulary.CLAIM_TYPES.items()}
 ClaimType = Literal["stated", "reported", "assessment"]
 Confidence = Literal["high", "medium", "low"]
 EventStatus = Literal["occurred", "proposed", "reported", "denied"]
