@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
+from briefing.labels import record_labels
 from briefing.load import Problem
 
 TABLES = ("briefs", "parties", "issues", "positions", "events", "impacts", "judgments", "ladders", "notes", "evidence")
@@ -37,6 +38,7 @@ class EvidenceSpan(NamedTuple):
     end: int
     quote: str
     brief: str
+    record_id: str
 
 
 @dataclass(frozen=True)
@@ -89,9 +91,9 @@ class Frames:
         ids = list(ids)
         if not ids:
             return []
-        id_, seed, start, end, quote, brief = self._evidence_columns
+        id_, seed, start, end, quote, brief, record_id = self._evidence_columns
         return [
-            EvidenceSpan(id_[at], seed[at], int(start[at]), int(end[at]), quote[at], brief[at])
+            EvidenceSpan(id_[at], seed[at], int(start[at]), int(end[at]), quote[at], brief[at], record_id[at])
             for at in self._evidence_index.get_indexer(ids)
             if at >= 0
         ]
@@ -124,6 +126,15 @@ class Frames:
     @functools.cached_property
     def brief_titles(self) -> dict[str, str]:
         return dict(zip(self.briefs["id"], self.briefs["title"], strict=True))
+
+    @functools.cached_property
+    def record_labels(self) -> dict[str, str]:
+        """Every record's name for a reader, by record id ("Lavrov, 29 January 2026 (own words)"); briefing.labels."""
+        return record_labels({name: self.table(name) for name in TABLES})
+
+    def record_label(self, record_id: str) -> str:
+        """The reader's name of a record; an id the frames do not hold is shown as it is."""
+        return self.record_labels.get(record_id, record_id)
 
     @functools.cached_property
     def warnings_by_file(self) -> dict[str, tuple[str, ...]]:
