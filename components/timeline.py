@@ -10,7 +10,8 @@ from briefing.frames import each_row
 from briefing.schema import BACKGROUND_LABEL
 from components.context import PageContext
 from components.evidence import evidence_quotes
-from components.html import Markup, escape, label_margin, wrap_label
+from components.html import Markup, escape, wrap_label
+from components.timeline_layout import AXIS_PX, BAR_PX, axis_range, date_axis, event_rows, label_annotations
 
 # Okabe–Ito palette: distinguishable with the common colour-vision deficiencies
 ISSUE_PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -44,12 +45,6 @@ def brief_period(events: pd.DataFrame, briefs: pd.DataFrame) -> Window | None:
     return own["date_start"].min(), own["date_end"].max() + ONE_DAY
 
 
-def axis_range(window: Window) -> list[pd.Timestamp]:
-    """The window with a margin, so bars at either end stay clear of the chart's edge."""
-    margin = max(ONE_DAY, (window[1] - window[0]) * 0.05)
-    return [window[0] - margin, window[1] + margin]
-
-
 def whole_span(events: pd.DataFrame) -> Window | None:
     dated = events[events["date_start"].notna()]
     if dated.empty:
@@ -81,7 +76,7 @@ def zoom_label(zoom: str, events: pd.DataFrame, window: Window | None) -> str:
     return f"{ZOOMS[zoom]} · {dates}"
 
 
-EVENT_LABEL_WIDTH = 48  # characters per line of an event's label on the axis
+EVENT_LABEL_WIDTH = 48  # characters per line of an event's label: about 300 px, inside a 390 px phone's chart
 
 
 def issue_colours(issue_ids) -> dict[str, str]:
@@ -144,12 +139,14 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours:
     spans = [(row.date_end + ONE_DAY) - row.date_start for row in rows]
     inks = [colours.get(first_issue(row.issues), BACKGROUND_COLOUR) for row in rows]
     ids = [row.id for row in rows]
+    tops, middles, plot_height = event_rows(labels)
     figure = go.Figure()
     figure.add_trace(
         go.Bar(
             base=starts,
             x=[span.total_seconds() * 1000 for span in spans],
-            y=labels,
+            y=middles,
+            width=BAR_PX,
             orientation="h",
             name="events",
             showlegend=False,
@@ -172,7 +169,7 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours:
     figure.add_trace(
         go.Scatter(
             x=[start + span / 2 for start, span in zip(starts, spans, strict=True)],
-            y=labels,
+            y=middles,
             mode="markers",
             name="midpoints",
             showlegend=False,
@@ -186,15 +183,19 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours:
             ),
         )
     )
-    x_range = axis_range(window) if window else None
+    span = window or whole_span(dated)
+    x_range = axis_range(span) if span else None
     figure.update_layout(
         barmode="overlay",
-        height=max(300, sum(max(34, 17 * (label.count("<br>") + 1) + 12) for label in labels) + 90),
-        # a fixed left margin from the label lengths: automargin would make Plotly draw, measure and draw again
-        margin=dict(l=label_margin(labels), r=10, t=30, b=10),
-        xaxis=dict(type="date", range=x_range, title=None, showgrid=True),
-        yaxis=dict(categoryorder="array", categoryarray=list(reversed(labels)), title=None),
+        height=plot_height + AXIS_PX + 10,
+        # each label sits above its bar, so the bars have the chart's whole width, on a phone too; fixed margins and
+        # no automargin, so one data unit on the y axis is one pixel and Plotly need not draw, measure and draw again
+        margin=dict(l=10, r=10, t=10, b=AXIS_PX),
+        xaxis=date_axis(x_range),
+        yaxis=dict(range=[plot_height, 0], visible=False, fixedrange=True, automargin=False),
+        annotations=label_annotations(labels, tops),
         plot_bgcolor="#ffffff",
+        paper_bgcolor="#ffffff",
         meta={"issues": list(dict.fromkeys(first_issue(row.issues) for row in rows))},
     )
     return figure

@@ -8,7 +8,7 @@ import pytest
 
 from briefing.load import Layout
 from briefing.store import load_frames
-from components.timeline import ZOOMS, axis_range, in_window, zoom_windows
+from components.timeline import ZOOMS, axis_range, in_window, whole_span, zoom_windows
 from tests.app.helpers import plotly_specs, run_page
 
 
@@ -23,7 +23,7 @@ def windows(frames):
 
 
 def drawn(app) -> tuple[set[str], list[pd.Timestamp] | None]:
-    """The ids of the events on the bar chart, and its axis range (None: fitted to the events)."""
+    """The ids of the events on the bar chart, and its axis range."""
     spec = plotly_specs(app)[0]
     bars = spec["data"][0]
     axis = spec["layout"]["xaxis"].get("range")
@@ -38,7 +38,7 @@ class TestZoom:
         assert "zoom" not in app.query_params, "a link without zoom= opens on the same default"
         events, axis = drawn(app)
         assert events == set(in_window(frames.events, windows[default])["id"])
-        assert axis == (axis_range(windows[default]) if windows[default] else None)
+        assert axis == axis_range(windows[default] or whole_span(frames.events))
 
     def test_the_whole_span_is_one_click_away_and_the_choice_stays_in_the_link(self, frames, windows):
         app = run_page("timeline")
@@ -46,7 +46,7 @@ class TestZoom:
         assert app.query_params["zoom"] == "all"
         events, axis = drawn(app)
         assert events == set(frames.events.loc[frames.events["date_start"].notna(), "id"])
-        assert axis is None
+        assert axis == axis_range(whole_span(frames.events)), "the whole span, with a margin"
         default = next(iter(windows))
         app.segmented_control(key="timeline_zoom").set_value(default).run()
         assert app.query_params["zoom"] == default

@@ -11,6 +11,7 @@ from components.timeline import (
     zoom_label,
     zoom_windows,
 )
+from components.timeline_layout import axis_range, date_ticks
 
 LABELS = {"truce": "Energy truce", "talks": "Peace talks", "aid": "Military aid"}
 COLOURS = {"truce": "#1b9e77", "talks": "#d95f02", "aid": "#7570b3"}
@@ -137,7 +138,9 @@ class TestBriefPeriod:
         first, last = (pd.Timestamp(edge) for edge in figure.layout.xaxis.range)
         assert first < window[0] and window[1] < last
         whole = timeline_figure(self.EVENTS, {"talks": "Peace talks"}, {"talks": "#000000"})
-        assert list(whole.data[0].customdata) == ["e0", "e1", "e2", "e3", "e4"] and whole.layout.xaxis.range is None
+        assert list(whole.data[0].customdata) == ["e0", "e1", "e2", "e3", "e4"]
+        first, last = (pd.Timestamp(edge) for edge in whole.layout.xaxis.range)
+        assert first < self.EVENTS["date_start"].min() and self.EVENTS["date_end"].max() < last
 
     def test_an_event_overlapping_the_window_edge_is_in_it(self):
         window = (pd.Timestamp("2022-12-31"), pd.Timestamp("2024-03-11"))
@@ -195,3 +198,61 @@ class TestEventLabel:
 
         assert event_label(SimpleNamespace(title="Talks", status="occurred", date="2026-01?-29")) == "Talks?"
         assert event_label(SimpleNamespace(title="Talks", status="occurred", date="2026-01-29")) == "Talks"
+
+
+class TestShortSpans:
+    """A one-day event is drawn in a fortnight or more with whole-day ticks, its label above its bar in dark ink."""
+
+    ONE_DAY_EVENT = pd.DataFrame(
+        {
+            "id": ["talks"],
+            "title": ["Trilateral talks in Abu Dhabi"],
+            "date": ["2026-01-23"],
+            "date_start": pd.to_datetime(["2026-01-23"]),
+            "date_end": pd.to_datetime(["2026-01-23"]),
+            "date_precision": ["day"],
+            "status": ["occurred"],
+            "issues": [("talks",)],
+            "issue_labels": [("Peace talks",)],
+        }
+    )
+
+    def test_the_axis_spans_at_least_fourteen_days_around_the_day(self):
+        day = pd.Timestamp("2026-01-23")
+        for window in (None, (day, day + pd.Timedelta(days=1))):
+            figure = timeline_figure(self.ONE_DAY_EVENT, LABELS, COLOURS, window)
+            first, last = (pd.Timestamp(edge) for edge in figure.layout.xaxis.range)
+            assert last - first >= pd.Timedelta(days=14)
+            assert first <= day - pd.Timedelta(days=6) and day + pd.Timedelta(days=7) <= last
+
+    def test_ticks_are_whole_days_never_hours(self):
+        figure = timeline_figure(self.ONE_DAY_EVENT, LABELS, COLOURS)
+        axis = figure.layout.xaxis
+        assert axis.dtick % (24 * 3600 * 1000) == 0 and axis.dtick > 0
+        assert "%H" not in axis.tickformat and "%-d" in axis.tickformat
+        assert pd.Timestamp(axis.tick0) == pd.Timestamp(axis.tick0).floor("D")
+
+    def test_a_long_span_keeps_plotly_s_own_ticks(self):
+        assert date_ticks([pd.Timestamp("2014-01-01"), pd.Timestamp("2026-01-01")]) == {}
+        assert axis_range((pd.Timestamp("2014-01-01"), pd.Timestamp("2026-01-01")))[0] < pd.Timestamp("2014-01-01")
+
+    def test_the_label_sits_above_its_bar_and_reads_at_four_and_a_half_to_one(self):
+        figure = timeline_figure(self.ONE_DAY_EVENT, LABELS, COLOURS)
+        (label,) = figure.layout.annotations
+        assert label.text == "Trilateral talks in Abu Dhabi" and label.xref == "paper" and label.x == 0
+        assert label.y < figure.data[0].y[0], "the label's top is above the bar's middle on a downward axis"
+        assert figure.layout.yaxis.visible is False, "no label column squeezes the bars"
+        assert contrast(label.font.color, "#ffffff") >= 4.5
+        assert contrast(figure.layout.xaxis.tickfont.color, "#ffffff") >= 4.5
+
+
+def contrast(ink: str, paper: str) -> float:
+    """WCAG 2 contrast ratio of two #rrggbb colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(ink), luminance(paper)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
