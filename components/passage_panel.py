@@ -112,6 +112,7 @@ def open_records(frames: Frames, opened: Opened) -> None:
                     "judgment": "judgments",
                     "ladder": "ladders",
                     "note": "notes",
+                    "bottom-line": "briefs",
                 }[row.record_kind]
             )
             record = table[table["id"] == row.record_id].head(1)

@@ -103,6 +103,28 @@ def build_frames(corpus: Corpus) -> Frames:
             )
         return tuple(ids.span(span.id) for span in record.evidence)  # the claim's own; red lines and ranges keep theirs
 
+    def add_bottom_line_evidence(brief) -> tuple[str, ...]:
+        """The analyst's bottom line cites spans like a record does; they are listed under the brief's own id."""
+        spans = brief.bottom_line.evidence if brief.bottom_line else ()
+        for span in spans:
+            evidence.append(
+                {
+                    "id": ids.span(span.id),
+                    "brief": brief.id,
+                    "record_kind": "bottom-line",
+                    "record_id": brief.id,
+                    "role": "claim",
+                    "seed": span.seed,
+                    "start": span.start,
+                    "end": span.end,
+                    "quote": span.quote,
+                    "issues": (),
+                    "parties": (),
+                    "claim_type": "assessment",
+                }
+            )
+        return tuple(ids.span(span.id) for span in spans)
+
     def add_brief(brief) -> None:
         briefs.append(
             {
@@ -117,6 +139,8 @@ def build_frames(corpus: Corpus) -> Frames:
                 "author": brief.author,
                 "provenance": brief.provenance,
                 "illustrative": brief.illustrative,
+                "bottom_line": brief.bottom_line.text if brief.bottom_line else None,
+                "bottom_line_evidence": add_bottom_line_evidence(brief),
             }
         )
         for p in brief.positions:
@@ -202,6 +226,8 @@ def build_frames(corpus: Corpus) -> Frames:
                     "issue_labels": tuple(issue_labels.get(x, x) for x in j.issues),
                     "confidence": j.confidence,
                     "outlook": j.outlook,
+                    "likelihood": j.likelihood,
+                    "rank": j.rank,
                     "evidence": add_evidence(brief, "judgment", j, j.issues, []),
                 }
             )

@@ -4,7 +4,7 @@
 COLUMNS: dict[str, tuple[str, ...]] = {
     "briefs": (
         "id", "title", "published", "seeds", "seed_files", "seed_sha256", "references", "file", "author",
-        "provenance", "illustrative"
+        "provenance", "illustrative", "bottom_line", "bottom_line_evidence"
     ),
     "positions": (
         "id", "brief", "brief_published", "party", "party_name", "issue", "issue_label", "stance", "stance_label",
@@ -22,7 +22,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "assessment", "claim_type", "claim_label", "confidence", "evidence"
     ),
     "judgments": (
-        "id", "brief", "text", "issues", "issue_labels", "confidence", "outlook", "evidence"
+        "id", "brief", "text", "issues", "issue_labels", "confidence", "outlook", "likelihood", "rank", "evidence"
     ),
     "ladders": (
         "id", "brief", "party", "party_name", "title", "claim_type", "claim_label", "ladder_confidence",

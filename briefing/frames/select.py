@@ -61,13 +61,13 @@ def select(frames: Frames, selection: Selection) -> Frames:
         impacts = impacts[_overlaps(impacts["issues"], selection.issues)]
         judgments = judgments[_overlaps(judgments["issues"], selection.issues)]
         ladders = ladders[_overlaps(ladders["issues"], selection.issues)]
-        evidence = evidence[(evidence["record_kind"] == "note") | _overlaps(evidence["issues"], selection.issues)]
+        evidence = evidence[evidence["record_kind"].isin(("note", "bottom-line")) | _overlaps(evidence["issues"], selection.issues)]
     if selection.parties:
         positions = positions[positions["party"].isin(selection.parties)]
         events = events[_overlaps(events["parties"], selection.parties)]
         ladders = ladders[ladders["party"].isin(selection.parties)]
         evidence = evidence[
-            evidence["record_kind"].isin(("impact", "judgment", "note")) | _overlaps(evidence["parties"], selection.parties)
+            evidence["record_kind"].isin(("impact", "judgment", "note", "bottom-line")) | _overlaps(evidence["parties"], selection.parties)
         ]
     return Frames(
         briefs=briefs,

@@ -31,10 +31,11 @@ from briefing.schema.base import (
     Stance,
     Text,
 )
-from briefing.schema.brief import RECORD_FIELDS, Brief, record_spans
+from briefing.schema.brief import RECORD_FIELDS, BottomLine, Brief, record_spans
 from briefing.schema.evidence import Evidence, Evidences, Reference, Seed
 from briefing.schema.records import (
     LADDER_TIERS,
+    LIKELIHOODS,
     AcceptableRange,
     EditorNote,
     Event,
@@ -43,6 +44,7 @@ from briefing.schema.records import (
     Ladder,
     LadderStep,
     LadderTier,
+    Likelihood,
     OrdinalStance,
     Outlook,
     Position,
@@ -53,6 +55,7 @@ from briefing.schema.taxonomy import Issue, Party, Speaker, Taxonomy
 __all__ = [
     "AcceptableRange",
     "BACKGROUND_LABEL",
+    "BottomLine",
     "Brief",
     "CLAIM_TYPES",
     "Check",
@@ -71,9 +74,11 @@ __all__ = [
     "Issue",
     "Judgment",
     "LADDER_TIERS",
+    "LIKELIHOODS",
     "Ladder",
     "LadderStep",
     "LadderTier",
+    "Likelihood",
     "OrdinalStance",
     "Outlook",
     "Party",

@@ -14,8 +14,15 @@ from pydantic import (
 
 from briefing.messages import parse_published
 from briefing.schema.base import Record, Slug, Text
-from briefing.schema.evidence import Reference, Seed
+from briefing.schema.evidence import Evidences, Reference, Seed
 from briefing.schema.records import EditorNote, Event, Impact, Judgment, Ladder, Position
+
+
+class BottomLine(Record):
+    """The analyst's own bottom line for the whole brief, in a sentence or two, with the passages it rests on."""
+
+    text: Text
+    evidence: Evidences
 
 
 class Brief(Record):
@@ -26,6 +33,7 @@ class Brief(Record):
     # what kind of source this is, shown wherever its records appear; a value containing "illustrative" marks a
     # brief written in-house to show a feature, not an external source
     provenance: Text | None = None
+    bottom_line: BottomLine | None = None
     seeds: tuple[Seed, ...] = Field(min_length=1)
     references: tuple[Reference, ...] = ()
     positions: tuple[Position, ...] = ()
@@ -69,7 +77,12 @@ class Brief(Record):
                 filled["steps"] = [record(step) for step in filled["steps"]]
             return filled
 
-        return {**data, **{field: [record(r) for r in data[field]] for field in RECORD_FIELDS if isinstance(data.get(field), list)}}
+        filled: dict[str, object] = {
+            field: [record(r) for r in data[field]] for field in RECORD_FIELDS if isinstance(data.get(field), list)
+        }
+        if isinstance(data.get("bottom_line"), Mapping) and "evidence" in data["bottom_line"]:
+            filled["bottom_line"] = {**data["bottom_line"], "evidence": spans(data["bottom_line"]["evidence"])}
+        return {**data, **filled}
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Brief:
@@ -100,12 +113,15 @@ class Brief(Record):
 
     def evidence_paths(self):
         """(evidence path, id) for every evidence span, e.g. ('positions[3].evidence[0]', 'ev-1')."""
+        for number, span in enumerate(self.bottom_line.evidence if self.bottom_line else ()):
+            yield f"bottom_line.evidence[{number}]", span.id
         for field, index, record in self.records():
             for part, _role, number, span in record_spans(record):
                 yield f"{field}[{index}].{part}evidence[{number}]", span.id
 
     def evidence(self):
-        """Every evidence span in the brief, in record order."""
+        """Every evidence span in the brief: the bottom line's, then in record order."""
+        yield from self.bottom_line.evidence if self.bottom_line else ()
         for _field, _index, record in self.records():
             for _part, _role, _number, span in record_spans(record):
                 yield span

@@ -179,6 +179,10 @@ class Impact(CheckedRecord):
 
 
 Outlook = Literal["no-agreement", "agreement-possible"]
+# the likelihood words of ICD 203 (US Intelligence Community Directive 203), least likely first; a judgment's
+# likelihood is how probable its event is, its confidence how sure the analyst is of the reading: both are shown
+LIKELIHOODS = ("almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely", "very likely", "almost certain")
+Likelihood = Literal["almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely", "very likely", "almost certain"]
 
 
 class Judgment(CheckedRecord):
@@ -189,6 +193,9 @@ class Judgment(CheckedRecord):
     # the judgment's reading of whether the parties can meet on its issues; a negotiation verdict it contradicts
     # is shown as contested by it
     outlook: Outlook | None = None
+    # set only where the judgment's own text states how likely it is
+    likelihood: Likelihood | None = None
+    rank: int | None = Field(default=None, ge=1)  # 1 = the judgment that matters most; unranked ones follow
     evidence: Evidences
     reviewed: tuple[Review, ...] = ()
 

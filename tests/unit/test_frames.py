@@ -69,6 +69,8 @@ class TestBuild:
             "author",
             "provenance",
             "illustrative",
+            "bottom_line",
+            "bottom_line_evidence",
         ]
 
     def test_row_counts(self, frames):
