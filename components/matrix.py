@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pandas as pd
 import pyphen
 import streamlit as st
 
+from briefing import vocabulary
+from briefing.dates import human_date
 from briefing.frames import each_row
 from briefing.readings import cell_readings, rank_records
-from briefing.schema import CLAIM_TYPES, STANCES
+from briefing.vocabulary import CLAIM_TYPES, STANCES
 from components.context import PageContext
 from components.data import Scope, per_view
 from components.evidence import evidence_quotes
@@ -21,20 +23,6 @@ from components.paging import page_of
 from components.provenance import markdown_badge
 
 NO_POSITION = "no stated position"
-# Purple–orange diverging scale (ColorBrewer PuOr): safe for the common colour-vision deficiencies;
-# symbols carry the stance too, so greyscale prints stay readable.
-STANCE_COLOURS = {
-    "firm-rejection": ("#b35806", "#ffffff"),
-    "rejection": ("#f1a340", "#000000"),
-    "conditional": ("#d9d9d9", "#000000"),
-    "support": ("#998ec3", "#000000"),
-    "firm-support": ("#542788", "#ffffff"),
-    "ambiguous": ("#fff2ae", "#000000"),
-    None: ("#ffffff", "#555555"),
-}
-# the cell's word for a stance, where the full label would not fit a column a ninth of a laptop screen wide
-SHORT_STANCE = {"firm-support": "Firm support"}
-CLAIM_MARKERS = {"stated": "S", "reported": "R", "assessment": "A"}
 CONTESTED = "contested"
 
 
@@ -48,22 +36,26 @@ def cell_words(stance: str | None, claim_type: str | None, records: int, contest
     and "contested"; ``spoken`` gives the same in full words, for screen readers and the pointer's tooltip."""
     if stance is None or records < 1:
         return NO_POSITION
-    _rank, label, symbol = STANCES[stance]
+    words = STANCES[stance]
     count = f"{records}\N{NO-BREAK SPACE}records" if records > 1 else ""
+    claim = CLAIM_TYPES[claim_type] if claim_type else None
     if spoken:
-        claim = CLAIM_TYPES[claim_type].lower() if claim_type else ""
-        return ", ".join(part for part in (label, claim, count.replace("\N{NO-BREAK SPACE}", " "), CONTESTED if contested else "") if part)
-    detail = " · ".join(part for part in (CLAIM_MARKERS.get(claim_type or "", ""), count) if part)
-    return "\n".join(line for line in (f"{symbol} {SHORT_STANCE.get(stance, label)}", detail, CONTESTED if contested else "") if line)
+        said = claim.label.lower() if claim else ""
+        return ", ".join(
+            part for part in (words.word, said, count.replace("\N{NO-BREAK SPACE}", " "), CONTESTED if contested else "") if part
+        )
+    detail = " · ".join(part for part in (claim.letter if claim else "", count) if part)
+    return "\n".join(line for line in (words.label, detail, CONTESTED if contested else "") if line)
 
 
 def matrix_legend() -> str:
     """Markdown legend: every stance by symbol and name, so colour is never the only cue, and every marker a cell
     may carry."""
-    stances = " · ".join(f"**{symbol}** {label}" for _rank, label, symbol in STANCES.values())
-    claims = " · ".join(f"**{CLAIM_MARKERS[claim]}** {label.lower()}" for claim, label in CLAIM_TYPES.items())
+    stances = " · ".join(f"**{words.symbol}** {words.word}" for words in STANCES.values())
+    claims = " · ".join(f"**{claim.letter}** {claim.label.lower()}" for claim in CLAIM_TYPES.values())
     return (
-        f"Stance: {stances} · blank: *{NO_POSITION}*  \n"
+        f"Stance: {stances} · blank: *{NO_POSITION}*. A stance is for or against what its column's header names "
+        "(point at the header for the whole proposition).  \n"
         f"Claim type of the record shown: {claims} · **n records**: the cell holds n records, select it to read them "
         f"all · **{CONTESTED}**: some of its records point another way than the one shown"
     )
@@ -124,6 +116,8 @@ class MatrixTable:
     issues: tuple[tuple[str, str], ...]
     cells: tuple[tuple[MatrixCell, ...], ...]  # [party][issue]
     headlines: dict[tuple[str, str], str]  # (party, issue) -> the position that speaks for the cell
+    # issue -> (the header's short form, the proposition a stance is for or against); an issue missing shows its label
+    propositions: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def words(self) -> list[list[str]]:
@@ -137,11 +131,18 @@ class MatrixTable:
         party, _, issue = cell.partition(":")
         return party in dict(self.parties) and issue in dict(self.issues)
 
+    def _header(self, issue: str, label: str) -> dict[str, str]:
+        """The header shows the short form; its tooltip says what "For" and "Against" are for or against."""
+        if issue not in self.propositions:
+            return {"id": issue, "label": label, "heading": breakable(label)}
+        short, proposition = self.propositions[issue]
+        return {"id": issue, "label": f"{label}: stances are for or against “{proposition}”", "heading": breakable(short)}
+
     def grid_data(self, selected: str) -> dict:
         """What the grid component draws, as JSON: it puts every value in the page as text, never as markup."""
         return {
             "caption": "Position matrix: the stance of each party (rows) on each issue (columns)",
-            "issues": [{"id": issue, "label": label, "heading": breakable(label)} for issue, label in self.issues],
+            "issues": [self._header(issue, label) for issue, label in self.issues],
             "rows": [
                 {
                     "id": party,
@@ -155,8 +156,14 @@ class MatrixTable:
         }
 
 
-def matrix_table(headline: pd.DataFrame, parties: list[tuple[str, str]], issues: list[tuple[str, str]]) -> MatrixTable:
-    """The headline record of every party × issue in words, coloured by stance."""
+def matrix_table(
+    headline: pd.DataFrame,
+    parties: list[tuple[str, str]],
+    issues: list[tuple[str, str]],
+    propositions: Mapping[str, tuple[str, str]] | None = None,
+) -> MatrixTable:
+    """The headline record of every party × issue in words, coloured by stance; ``propositions`` (issue -> short
+    form, proposition) name what each stance is for or against."""
     rows = {(row.party, row.issue): row for row in each_row(headline)}
     cells = []
     for party_id, _name in parties:
@@ -164,11 +171,15 @@ def matrix_table(headline: pd.DataFrame, parties: list[tuple[str, str]], issues:
         for issue_id, _label in issues:
             row = rows.get((party_id, issue_id))
             facts = (row.stance, row.claim_type, int(row.records), bool(row.contested)) if row is not None else (None, None, 0, False)
-            background, ink = STANCE_COLOURS[facts[0]]
-            line.append(MatrixCell(cell_words(*facts), cell_words(*facts, spoken=True), background, ink))
+            words = vocabulary.stance(facts[0])
+            line.append(MatrixCell(cell_words(*facts), cell_words(*facts, spoken=True), words.colour, words.ink))
         cells.append(tuple(line))
     return MatrixTable(
-        parties=tuple(parties), issues=tuple(issues), cells=tuple(cells), headlines={key: row.headline for key, row in rows.items()}
+        parties=tuple(parties),
+        issues=tuple(issues),
+        cells=tuple(cells),
+        headlines={key: row.headline for key, row in rows.items()},
+        propositions=dict(propositions or {}),
     )
 
 
@@ -200,38 +211,56 @@ class PositionCard:
     text: str
     evidence: tuple[str, ...]
     claim_label: str
+    record: str = ""
+    relation: str = ""  # to the headline, by the cell rule: a key of RELATION_NOTES, or "" for a record that agrees
 
 
 HEADLINE_NOTE = "Headline of the cell"
 DISAGREES_NOTE = "Disagrees with the headline"
+DIFFERS_NOTE = "Same direction, other strength"
+RELATION_NOTES = {"headline": HEADLINE_NOTE, "disagrees": DISAGREES_NOTE, "differs": DIFFERS_NOTE}
 
 
-def position_cards(cell: pd.DataFrame, illustrative: Mapping[str, str] | None = None) -> list[PositionCard]:
-    """The cell's positions in the order of the cell rule, the headline first, each disagreeing one marked."""
+def relations(cell: pd.DataFrame) -> dict[str, str]:
+    """Each record's relation to the headline, as the cell rule (briefing.readings) lists it: never re-derived here."""
+    if cell.empty:
+        return {}
+    reading = cell_readings(cell).iloc[0]
+    found = dict.fromkeys(cell["id"], "")
+    found.update(dict.fromkeys(reading["differing"], "differs"))
+    found.update(dict.fromkeys(reading["disagreeing"], "disagrees"))  # every disagreeing record also differs
+    found[reading["headline"]] = "headline"
+    return found
+
+
+def position_cards(cell: pd.DataFrame, illustrative: Mapping[str, str] | None = None, audit: bool = False) -> list[PositionCard]:
+    """The cell's positions in the order of the cell rule, the headline first, each marked as the rule reads it."""
     cards = []
-    head_stance = cell["stance"].iloc[0] if not cell.empty else None
-    for number, row in enumerate(each_row(cell)):
+    relation = relations(cell)
+    for row in each_row(cell):
         speaker = row.speaker_name or ("—" if row.claim_type != "reported" else "")
         facts = [
             f"**Claim type:** {row.claim_label}",
             f"**Confidence:** {row.confidence}",
-            f"**Date:** {row.date or 'not dated in the text'}" + (f" ({row.date_precision})" if row.date else ""),
+            f"**Date:** {human_date(row.date) if row.date else 'not dated in the text'}",
         ]
         if speaker:
             facts.append(f"**Speaker:** {speaker}")
         if row.reported_by:
             facts.append(f"**Reported by:** {row.reported_by}")
-        marks = [HEADLINE_NOTE] if number == 0 else [DISAGREES_NOTE] if row.stance != head_stance else []
+        if audit:  # the analyst's handles: the record's id and its date as the brief gives it
+            facts.append(f"**Record:** `{row.id}`" + (f" · date `{row.date}` ({row.date_precision})" if row.date else ""))
+        marks = [RELATION_NOTES[relation[row.id]]] if relation[row.id] else []
         if illustrative and row.brief in illustrative:
             marks.append(f"Illustrative brief: {illustrative[row.brief]}")
         badge = " ".join(markdown_badge(mark) for mark in marks)
         text = f"{badge}\n\n**{row.stance_symbol} {row.stance_label}** — {row.summary}\n\n" + " · ".join(facts)
-        cards.append(PositionCard(text, tuple(row.evidence), row.claim_label))
+        cards.append(PositionCard(text, tuple(row.evidence), row.claim_label, row.id, relation[row.id]))
     return cards
 
 
-def _cell_cards(scope: Scope, party: str, issue: str) -> list[PositionCard]:
-    return position_cards(cell_positions(scope.view.positions, party, issue), scope.frames.illustrative_briefs)
+def _cell_cards(scope: Scope, party: str, issue: str, audit: bool = False) -> list[PositionCard]:
+    return position_cards(cell_positions(scope.view.positions, party, issue), scope.frames.illustrative_briefs, audit)
 
 
 def cells_with_positions(scope: Scope) -> list[str]:
@@ -243,13 +272,15 @@ def cells_with_positions(scope: Scope) -> list[str]:
 def view_matrix_table(scope: Scope) -> MatrixTable:
     """The filtered view's matrix, on the axes of the filter."""
     parties, issues = _axes(scope)
-    return matrix_table(headline_positions(scope.view.positions), parties, issues)
+    table = scope.frames.issues
+    propositions = dict(zip(table["id"], zip(table["short"], table["proposition"], strict=True), strict=True))
+    return matrix_table(headline_positions(scope.view.positions), parties, issues, propositions)
 
 
 def position_details(context: PageContext, party: str, issue: str) -> None:
     """Every position in one cell, stated ones first, each with its evidence."""
     # the cards' text is built once per data version, filter and cell; a rerun only sends it
-    cards = per_view(_cell_cards, context, party, issue)
+    cards = per_view(_cell_cards, context, party, issue, context.audit)
     names = context.frames.party_names
     st.subheader(f"{names.get(party, party)} · {context.issue_label(issue)}")
     if not cards:

@@ -77,8 +77,12 @@ def build_frames(corpus: Corpus) -> Frames:
         ("id", "name", "kind", "members", "member_names", "speakers"),
     )
     issues = _frame(
-        [{"id": i.id, "label": i.label, "definition": i.definition} for i in (taxonomy.issues if taxonomy else ())],
-        ("id", "label", "definition"),
+        [
+            # a taxonomy without propositions still loads: the label stands in for both
+            {"id": i.id, "label": i.label, "definition": i.definition, "proposition": i.proposition or i.label, "short": i.short or i.label}
+            for i in (taxonomy.issues if taxonomy else ())
+        ],
+        ("id", "label", "definition", "proposition", "short"),
     )
     briefs, positions, events, impacts, judgments, ladders, notes, evidence = [], [], [], [], [], [], [], []
     ids = _ScopedIds()

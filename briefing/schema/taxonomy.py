@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Annotated
 
 from pydantic import (
     Field,
+    StringConstraints,
     model_validator,
 )
 
@@ -32,6 +34,9 @@ class Issue(Record):
     id: Slug
     label: Text
     definition: Text
+    # what a stance is for or against: "Firmly for" on territorial status is firmly for this sentence
+    proposition: Text | None = None
+    short: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)] | None = None  # the matrix header
 
 
 def _duplicates(ids) -> list[str]:

@@ -46,7 +46,7 @@ class TestFilterFromLink:
         issues, parties, cells = matrix_grid(run_page("matrix", issue="ceasefire", party=["russia", "ukraine"]))
         assert issues == ["ceasefire"]
         assert parties == ["Russia", "Ukraine"]
-        assert cells == [["✖✖ Firm rejection\nS · 4\N{NO-BREAK SPACE}records"], ["✔ Support\nR"]]
+        assert cells == [["✖✖ Firmly against\nS · 4\N{NO-BREAK SPACE}records"], ["✔ For\nR"]]
         all_issues, all_parties, _cells = matrix_grid(run_page("matrix"))
         assert len(all_issues) > 1 and len(all_parties) > 2
 

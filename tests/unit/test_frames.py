@@ -90,11 +90,11 @@ class TestBuild:
 
     def test_stance_label_symbol_and_rank(self, frames):
         stances = frames.positions.set_index("id")[["stance", "stance_label", "stance_symbol", "stance_rank"]]
-        assert stances.loc["alpha-northland-ceasefire"].tolist() == ["firm-rejection", "Firm rejection", "✖✖", -2]
-        assert stances.loc["alpha-southland-ceasefire"].tolist() == ["support", "Support", "✔", 1]
-        assert stances.loc["alpha-southland-energy"].tolist() == ["conditional", "Conditional", "◐", 0]
+        assert stances.loc["alpha-northland-ceasefire"].tolist() == ["firm-rejection", "Firmly against", "✖✖", -2]
+        assert stances.loc["alpha-southland-ceasefire"].tolist() == ["support", "For", "✔", 1]
+        assert stances.loc["alpha-southland-energy"].tolist() == ["conditional", "Only on conditions", "◐", 0]
         ambiguous = stances.loc["alpha-mediators-ceasefire"]
-        assert ambiguous.tolist()[:3] == ["ambiguous", "Ambiguous", "?"]
+        assert ambiguous.tolist()[:3] == ["ambiguous", "Unclear", "?"]
         assert pd.isna(ambiguous["stance_rank"])  # no place on the ordinal scale
 
     def test_names_and_labels(self, frames):
@@ -171,6 +171,11 @@ class TestBuild:
         assert (group["kind"], group["members"], group["member_names"]) == ("group", ("northland", "southland"), ("Northland", "Southland"))
         assert row(frames.parties, "northland")["speakers"] == ("Nora North (Foreign Minister)",)
         assert frames.issues["id"].tolist() == ["ceasefire", "energy-truce"]
+
+    def test_an_issue_without_a_proposition_reads_as_its_label(self, frames):
+        # the fixture taxonomy states no propositions: an older taxonomy still loads, its label standing in
+        issue = row(frames.issues, "ceasefire")
+        assert issue["proposition"] == issue["short"] == issue["label"]
 
     def test_brief_row(self, frames):
         brief = row(frames.briefs, "alpha")

@@ -5,12 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from briefing.schema import CLAIM_TYPES, STANCES
+from briefing.vocabulary import CLAIM_TYPES, STANCES
 from components.matrix import (
-    CLAIM_MARKERS,
     CONTESTED,
     NO_POSITION,
-    STANCE_COLOURS,
     breakable,
     cell_words,
     matrix_legend,
@@ -29,29 +27,31 @@ def readings(*rows: tuple[str, str, str, str, int, bool]) -> pd.DataFrame:
 
 class TestCellWords:
     def test_one_stated_record_is_the_symbol_the_word_and_the_marker(self):
-        assert cell_words("rejection", "stated", 1, False) == "✖ Rejection\nS"
+        assert cell_words("rejection", "stated", 1, False) == "✖ Against\nS"
 
     def test_several_records_are_counted_in_words(self):
-        assert cell_words("support", "reported", 4, False) == "✔ Support\nR · 4\N{NO-BREAK SPACE}records"
+        assert cell_words("support", "reported", 4, False) == "✔ For\nR · 4\N{NO-BREAK SPACE}records"
 
     def test_contested_is_its_own_line(self):
         assert cell_words("firm-rejection", "assessment", 2, True).splitlines() == [
-            "✖✖ Firm rejection",
+            "✖✖ Firmly against",
             "A · 2\N{NO-BREAK SPACE}records",
             CONTESTED,
         ]
 
-    def test_a_long_stance_label_has_a_short_word_in_the_cell_and_the_full_label_when_spoken(self):
-        assert cell_words("firm-support", "stated", 1, False).splitlines()[0] == "✔✔ Firm support"
-        assert cell_words("firm-support", "stated", 1, False, spoken=True) == "Firm demand / support, stated by the party"
+    @pytest.mark.parametrize("stance", list(STANCES))
+    def test_the_cell_and_its_spoken_form_use_the_one_word_of_the_vocabulary(self, stance):
+        assert cell_words(stance, "stated", 1, False).splitlines()[0] == STANCES[stance].label
+        assert cell_words(stance, "stated", 1, False, spoken=True) == f"{STANCES[stance].word}, stated by the party"
 
     def test_spoken_form_is_in_full_words(self):
-        assert cell_words("conditional", "reported", 3, True, spoken=True) == ("Conditional, reported by others, 3 records, contested")
+        assert cell_words("conditional", "reported", 3, True, spoken=True) == (
+            "Only on conditions, reported by others, 3 records, contested"
+        )
 
     @pytest.mark.parametrize("stance", list(STANCES))
     def test_every_stance_shows_its_symbol_so_colour_is_never_the_only_cue(self, stance):
-        _rank, _label, symbol = STANCES[stance]
-        assert cell_words(stance, "stated", 1, False).startswith(f"{symbol} ")
+        assert cell_words(stance, "stated", 1, False).startswith(f"{STANCES[stance].symbol} ")
 
     def test_an_empty_cell_reads_no_stated_position(self):
         assert cell_words(None, None, 0, False) == NO_POSITION
@@ -61,10 +61,10 @@ class TestCellWords:
 class TestLegend:
     def test_names_every_stance_every_claim_marker_the_count_and_contested(self):
         legend = matrix_legend()
-        for _rank, label, symbol in STANCES.values():
-            assert f"**{symbol}** {label}" in legend
-        for claim, label in CLAIM_TYPES.items():
-            assert f"**{CLAIM_MARKERS[claim]}** {label.lower()}" in legend
+        for words in STANCES.values():
+            assert f"**{words.symbol}** {words.word}" in legend
+        for claim in CLAIM_TYPES.values():
+            assert f"**{claim.letter}** {claim.label.lower()}" in legend
         assert "n records" in legend and f"**{CONTESTED}**" in legend and NO_POSITION in legend
 
 
@@ -81,7 +81,7 @@ class TestTable:
             [cell_words("firm-rejection", "stated", 3, True), NO_POSITION],
             [cell_words("support", "assessment", 1, False), cell_words("support", "stated", 2, False)],
         ]
-        assert (table.cells[0][0].background, table.cells[0][0].ink) == STANCE_COLOURS["firm-rejection"]
+        assert (table.cells[0][0].background, table.cells[0][0].ink) == (STANCES["firm-rejection"].colour, STANCES["firm-rejection"].ink)
         assert table.cells[0][1].spoken == NO_POSITION
         assert table.has("south:talks") and not table.has("south:nothing") and not table.has("west:talks")
         assert table.cell("south", "talks").words == cell_words("support", "stated", 2, False)
@@ -98,6 +98,13 @@ class TestTable:
         assert [(issue["id"], issue["label"]) for issue in data["issues"]] == [("truce", "Truce talks")]
         assert data["issues"][0]["heading"].replace(SOFT_HYPHEN, "") == "Truce talks"
         assert data["rows"][0]["cells"][0]["words"] == table.words[0][0]
+
+    def test_the_header_shows_the_short_form_and_its_tooltip_the_proposition(self):
+        propositions = {"truce": ("General truce", "A general truce along the front")}
+        table = matrix_table(self.READINGS, [("north", "Northland")], [("truce", "Truce talks")], propositions)
+        header = table.grid_data("north:truce")["issues"][0]
+        assert header["heading"].replace(SOFT_HYPHEN, "") == "General truce"
+        assert "A general truce along the front" in header["label"] and header["label"].startswith("Truce talks")
 
 
 class TestBreakable:
