@@ -85,7 +85,7 @@ def record_label(row: Any) -> str:
     return f"{who}{', ' + when if when else ''} ({whose})"
 
 
-def _rows(frame: pd.DataFrame) -> Iterable[dict[str, Any]]:
+def _rows(frame: pd.DataFrame) -> Iterable[dict[Any, Any]]:
     return frame.to_dict("records") if not frame.empty else ()
 
 

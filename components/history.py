@@ -7,13 +7,14 @@ import streamlit as st
 
 from briefing.frames import each_row
 from briefing.history import BriefAuthors, stance_by_brief, stance_changes
+from briefing.labels import published_words
 from briefing.readings import cell_readings
 from briefing.schema import CLAIM_TYPES, STANCES
 from components.context import PageContext
 from components.data import Scope, per_view
 from components.evidence import evidence_quotes
 from components.paging import page_of
-from components.provenance import markdown_badge
+from components.provenance import ILLUSTRATIVE_BADGE, markdown_badge
 
 HISTORY_STEPS = 12  # the latest briefs listed per claim type; a thousand briefs would make an unreadable list
 
@@ -44,10 +45,10 @@ def change_list(context: PageContext) -> None:
         with expander:
             before, after = st.columns(2)
             with before:
-                st.markdown(f"**Before** — {titles[change.from_brief]}, {change.from_published:%d %b %Y}")
+                st.markdown(f"**Before** — {titles[change.from_brief]}, {published_words(change.from_published)}")
                 evidence_quotes(context, change.from_evidence, claim_label=CLAIM_TYPES[change.claim_type])
             with after:
-                st.markdown(f"**After** — {titles[change.to_brief]}, {change.to_published:%d %b %Y}")
+                st.markdown(f"**After** — {titles[change.to_brief]}, {published_words(change.to_published)}")
                 evidence_quotes(context, change.to_evidence, claim_label=CLAIM_TYPES[change.claim_type])
             st.page_link(
                 "pages/matrix.py",
@@ -57,7 +58,7 @@ def change_list(context: PageContext) -> None:
             )
 
 
-def _cell_history_text(context: Scope | PageContext, party: str, issue: str) -> list[str]:
+def _cell_history_text(context: Scope | PageContext, party: str, issue: str, audit: bool = False) -> list[str]:
     """One Markdown block per claim type: the stance in each of the latest briefs, marked changed or unchanged."""
     positions = context.view.positions
     cell = positions[(positions["party"] == party) & (positions["issue"] == issue)]
@@ -76,8 +77,8 @@ def _cell_history_text(context: Scope | PageContext, party: str, issue: str) -> 
             if previous is not None:
                 _same, reading = authors.later_reading(previous.brief, row.brief)
                 marker = f" ({'changed' if row.stance != previous.stance else 'unchanged'}: {reading})"
-            badge = " " + markdown_badge("Illustrative", "orange") if row.brief in illustrative else ""
-            steps.append(f"{row.stance_symbol} {row.stance_label}{marker} — *{titles[row.brief]}*, {row.published:%d %b %Y}{badge}")
+            badge = " " + markdown_badge("Illustrative", ILLUSTRATIVE_BADGE) if row.brief in illustrative else ""
+            steps.append(f"{row.stance_symbol} {row.stance_label}{marker} — *{titles[row.brief]}*, {published_words(row.published)}{badge}")
             previous = row
         earlier = len(steps) - HISTORY_STEPS
         shown = "\n".join(f"1. {step}" for step in steps[-HISTORY_STEPS:])
@@ -85,17 +86,18 @@ def _cell_history_text(context: Scope | PageContext, party: str, issue: str) -> 
         blocks.append(f"**{CLAIM_TYPES[str(claim_type)]}:**{note}\n\n{shown}")
     head = next(each_row(cell_readings(cell)))
     contested = ", contested" if head.contested else ""
+    record = context.frames.record_label(head.headline) + (f" · {head.headline}" if audit else "")
     blocks.insert(
         0,
         f"Headline of the cell across briefs, as in every view: **{head.stance_symbol} {head.stance_label}** "
-        f"({head.claim_type}{contested}; {head.headline}). Each brief's own reading, by claim type:",
+        f"({record}{contested}). Each brief's own reading, by claim type:",
     )
     return blocks
 
 
 def cell_history(context: PageContext, party: str, issue: str) -> None:
     """The stance in each brief for one cell, when more than one brief speaks to it."""
-    blocks = per_view(_cell_history_text, context, party, issue)
+    blocks = per_view(_cell_history_text, context, party, issue, context.audit)
     if not blocks:
         return
     st.markdown("#### Stance history across briefs\n\n" + "\n\n".join(blocks))

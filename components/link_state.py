@@ -16,6 +16,8 @@ SELECTION_KEY = "selection"
 VERSION_NOTICE_KEY = "version_notice"
 VERSION_PARAM = "v"
 SEEDED_KEY = "selection_seeded"
+AUDIT_PARAM = "audit"  # audit=1: every id, offset, hash and file name shown beside the readers' words
+AUDIT_KEY = "audit_details"
 ParamCheck = Callable[[str, Frames], str | None]
 
 
@@ -35,6 +37,10 @@ def seed_selection(frames: Frames, notices: list[str]) -> None:
     st.session_state[SELECTION_KEY] = parsed.selection
     st.session_state[SEEDED_KEY] = True
     notices.extend(parsed.notices)
+    audit = raw.get(AUDIT_PARAM, [])
+    st.session_state[AUDIT_KEY] = bool(audit) and audit[-1] == "1"
+    if audit and audit[-1] not in ("0", "1"):
+        notices.append(f"Ignored the “{AUDIT_PARAM}” value in the link: it is 1 (audit details shown) or 0.")
     linked_version = raw[VERSION_PARAM][-1] if raw.get(VERSION_PARAM) else None
     if linked_version is not None:
         if not VERSION_PATTERN.match(linked_version):
@@ -47,6 +53,16 @@ def seed_selection(frames: Frames, notices: list[str]) -> None:
             )
 
 
+def audit_on() -> bool:
+    """Whether this session shows the audit details (the sidebar's switch, seeded from the link)."""
+    return bool(st.session_state.get(AUDIT_KEY, False))
+
+
+def carried_params(selection: Selection) -> dict[str, list[str] | str]:
+    """What every link to another view keeps: the filter, and the audit switch when it is on."""
+    return {**filter_params(selection), **({AUDIT_PARAM: "1"} if audit_on() else {})}
+
+
 def read_page_params(frames: Frames, selection: Selection, params: Mapping[str, ParamCheck], notices: list[str]) -> dict[str, str]:
     """The page's own link params that name something real; the address bar is set to the filter and those params.
 
@@ -54,7 +70,7 @@ def read_page_params(frames: Frames, selection: Selection, params: Mapping[str, 
     value that names nothing in the data.
     """
     raw = _query_lists()
-    if notice := unknown_keys(raw, (*FILTER_KEYS, VERSION_PARAM, *params)):
+    if notice := unknown_keys(raw, (*FILTER_KEYS, VERSION_PARAM, AUDIT_PARAM, *params)):
         notices.append(notice)
     page_params: dict[str, str] = {}
     for key, validate in params.items():
@@ -68,7 +84,7 @@ def read_page_params(frames: Frames, selection: Selection, params: Mapping[str, 
             notices.append(f"Ignored the “{key}” value in the link: it names nothing in the data.")
         else:
             page_params[key] = accepted
-    wanted = {**filter_params(selection), **page_params}
+    wanted = {**carried_params(selection), **page_params}
     if raw != {k: v if isinstance(v, list) else [v] for k, v in wanted.items()}:
         st.query_params.from_dict(wanted)
     return page_params

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from briefing.negotiation import STANCE_AT, VERDICT_ICONS, IssueVerdict, possessive, view_verdicts
-from briefing.schema import STANCES
+from briefing.negotiation import STANCE_AT, IssueVerdict, possessive, view_verdicts, word_at
+from briefing.vocabulary import AGREEMENT_ZONE, GAP, STANCES
 from components.context import PageContext
 from components.data import Scope
 from components.evidence import SOURCES_PAGE, evidence_quotes
 from components.html import Markup, render_html
-from components.provenance import markdown_badge
-
-RANGE_COLOURS = {"acceptable range": "#542788", "stance only": "#998ec3"}
-
+from components.provenance import ILLUSTRATIVE_BADGE, markdown_badge
 
 SCALE = (-2.6, 2.6)  # the stance ranks run from -2 to 2; the margins leave room for the bar ends
 
@@ -39,6 +36,35 @@ STRIP_STYLE = Markup(
 )
 
 
+def _span_words(low: int, high: int) -> str:
+    return word_at(low) if low == high else f"{word_at(low)} to {word_at(high)}"
+
+
+def _tint(colour: str, opacity: float = 0.18) -> str:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{opacity})"
+
+
+_SEGMENT = Markup(
+    '<span style="flex:{grow} 0 0;background:{colour};color:{ink};font-size:0.7rem;line-height:16px;text-align:center;'
+    'white-space:nowrap;overflow:hidden">{symbol}</span>'
+)
+
+
+def _segments(low: int, high: int) -> Markup:
+    """A bar in one segment per place it covers, each in its stance's colour with its symbol, so colour is never
+    the only cue; the end segments carry the bar's margins (0.3 of a place) beyond their half place."""
+    return Markup("").join(
+        _SEGMENT.format(
+            grow=(0.8 if rank in (low, high) else 1.0) if low != high else 1.0,
+            colour=STANCES[STANCE_AT[rank]].colour,
+            ink=STANCES[STANCE_AT[rank]].ink,
+            symbol=STANCES[STANCE_AT[rank]].symbol,
+        )
+        for rank in range(low, high + 1)
+    )
+
+
 def range_strip(verdict: IssueVerdict) -> Markup:
     """Each party's range as a bar on the stance scale, the shared zone shaded or the gap hatched, in plain HTML.
 
@@ -53,14 +79,14 @@ def range_strip(verdict: IssueVerdict) -> Markup:
                 '<div style="flex:0 0 var(--names);font-size:0.85rem;color:#000;text-align:right;padding-right:0.5rem;'
                 'overflow-wrap:anywhere;line-height:1.1">{name}</div>'
                 '<div style="position:relative;flex:1;height:100%">'
-                '<div title="{title}" style="position:absolute;top:7px;height:14px;left:{left};width:{width};'
-                'background:{colour};border:1px solid #000;border-radius:3px"></div></div></div>'
+                '<div title="{title}" style="position:absolute;top:5px;height:18px;left:{left};width:{width};display:flex;'
+                'border:1px solid #000;border-radius:3px;overflow:hidden">{segments}</div></div></div>'
             ).format(
                 name=party_range.party_name,
-                title=f"{party_range.party_name}: {party_range.source}",
+                title=f"{party_range.party_name}: {_span_words(low, high)} ({party_range.source})",
                 left=_at(low - 0.3),
                 width=_width(low - 0.3, high + 0.3),
-                colour=RANGE_COLOURS[party_range.source],
+                segments=_segments(low, high),
             )
         )
     zone = Markup("")
@@ -68,22 +94,27 @@ def range_strip(verdict: IssueVerdict) -> Markup:
         pass  # no verdict, no zone
     elif verdict.verdict in ("overlap", "touching"):
         zone = Markup(
-            '<div style="position:absolute;top:0;bottom:0;left:{left};width:{width};background:rgba(0,158,115,0.18);'
-            'border-left:2px solid #007a5a;border-right:2px solid #007a5a"><span style="font-size:0.75rem;color:#000;'
+            '<div style="position:absolute;top:0;bottom:0;left:{left};width:{width};background:{fill};'
+            'border-left:2px solid {line};border-right:2px solid {line}"><span style="font-size:0.75rem;color:#000;'
             'background:#fff;padding:0 2px">shared</span></div>'
-        ).format(left=_at(verdict.low - 0.45), width=_width(verdict.low - 0.45, verdict.high + 0.45))
+        ).format(
+            left=_at(verdict.low - 0.45),
+            width=_width(verdict.low - 0.45, verdict.high + 0.45),
+            fill=_tint(AGREEMENT_ZONE),
+            line=AGREEMENT_ZONE,
+        )
     elif verdict.verdict == "no-intersection":
         zone = Markup(
-            '<div style="position:absolute;top:0;bottom:0;left:{left};width:{width};border:2px dotted #b34700;'
-            'background:repeating-linear-gradient(45deg,rgba(213,94,0,0.12) 0 6px,transparent 6px 12px)">'
+            '<div style="position:absolute;top:0;bottom:0;left:{left};width:{width};border:2px dotted {line};'
+            'background:repeating-linear-gradient(45deg,{fill} 0 6px,transparent 6px 12px)">'
             '<span style="font-size:0.75rem;color:#000;background:#fff;padding:0 2px">gap</span></div>'
-        ).format(left=_at(verdict.high + 0.45), width=_width(verdict.high + 0.45, verdict.low - 0.45))
+        ).format(left=_at(verdict.high + 0.45), width=_width(verdict.high + 0.45, verdict.low - 0.45), fill=_tint(GAP, 0.25), line=GAP)
     tick = Markup(
         '<span style="position:absolute;left:{left};transform:translateX(-50%);white-space:nowrap">'
         '{symbol}<span class="tick-word"> {label}</span></span>'
     )
     ticks = Markup("").join(
-        tick.format(left=_at(rank), symbol=STANCES[STANCE_AT[rank]][2], label=STANCES[STANCE_AT[rank]][1]) for rank in sorted(STANCE_AT)
+        tick.format(left=_at(rank), symbol=STANCES[STANCE_AT[rank]].symbol, label=word_at(rank)) for rank in sorted(STANCE_AT)
     )
     # the style sheet is joined on, not formatted in: its braces are CSS, not fields
     return STRIP_STYLE + Markup(
@@ -93,12 +124,30 @@ def range_strip(verdict: IssueVerdict) -> Markup:
         '<div style="display:flex"><div style="flex:0 0 var(--names)"></div>'
         '<div style="position:relative;flex:1;height:1.4rem;font-size:0.75rem;color:#000">{ticks}</div></div></div></div>'
     ).format(
-        summary=f"{verdict.label}: "
-        + "; ".join(f"{r.party_name} {STANCES[STANCE_AT[low]][1]} to {STANCES[STANCE_AT[high]][1]}" for r, low, high in bounded),
+        summary=f"{verdict.label}: " + "; ".join(f"{r.party_name} {_span_words(low, high)}" for r, low, high in bounded),
         rows=Markup("").join(rows),
         zone=zone,
         ticks=ticks,
     )
+
+
+def named(context: PageContext, record_id: str) -> str:
+    """A record as a reader knows it ("Lavrov, 29 January 2026 (own words)"), its id beside it with the audit details."""
+    label = context.frames.record_label(record_id)
+    return f"{label} · {record_id}" if context.audit and label != record_id else label
+
+
+def reader_cautions(context: PageContext, verdict: IssueVerdict) -> list[str]:
+    """The verdict's cautions; each names its record by id, which only the audit details show."""
+    if context.audit:
+        return list(verdict.cautions)
+    ids = [f" ({r.position_id})" for r in verdict.ranges]
+    cautions = []
+    for caution in verdict.cautions:
+        for record in ids:
+            caution = caution.replace(record, "")
+        cautions.append(caution)
+    return cautions
 
 
 def record_links(context: PageContext, label: str, record_ids, key: str) -> None:
@@ -110,8 +159,34 @@ def record_links(context: PageContext, label: str, record_ids, key: str) -> None
         st.markdown(f"**{label}**", width="content")
         for record, span in spans.items():
             st.page_link(
-                SOURCES_PAGE, label=record, icon=":material/find_in_page:", width="content", query_params=context.link_params(span=span)
+                SOURCES_PAGE,
+                label=named(context, record),
+                icon=":material/find_in_page:",
+                width="content",
+                query_params=context.link_params(span=span),
             )
+
+
+# the key to every strip, said once per page above them, not in every panel
+RANGE_KEY = (
+    "Each bar is coloured, and marked with its symbol, by the stance it covers, as on the matrix (✖✖ Firmly against … "
+    "✔✔ Firmly for). A bar over one place: the party's headline stance alone, no flexibility assumed; a bar over "
+    "several: a range in the party's own words or reporting of them. Green band: the places all could accept; grey "
+    "hatched band: the gap between them. The scale is ordered, not measured: read bars as positions, not distances."
+)
+
+
+def no_verdict_line(context: PageContext, verdicts: list[IssueVerdict]) -> None:
+    """The issues without a verdict in one line, with what is known of each folded away: one chart each would say
+    "not enough data" as often as there are such issues."""
+    pending = [verdict for verdict in verdicts if verdict.verdict == "insufficient"]
+    if not pending:
+        return
+    st.markdown("**No verdict yet:** " + ", ".join(context.issue_label(verdict.issue) for verdict in pending))
+    with st.expander("Why: what is known of each", icon=":material/help:"):
+        for verdict in pending:
+            st.markdown(f"**{context.issue_label(verdict.issue)}.** {verdict.explanation}")
+            record_links(context, "Rests on:", verdict.rests_on, key=f"rests_on_{verdict.issue}")
 
 
 def view_verdicts_of(scope: Scope) -> list[IssueVerdict]:
@@ -123,43 +198,39 @@ def verdict_panel(context: PageContext, verdict: IssueVerdict) -> None:
     """One issue: the verdict with its confidence, what it rests on and what contradicts it, then each party."""
     with st.container(border=True):
         st.subheader(context.issue_label(verdict.issue))
-        st.markdown(f"**{VERDICT_ICONS[verdict.verdict]} {verdict.label}** · confidence {verdict.confidence}")
+        st.markdown(f"**{verdict.icon} {verdict.label}** · confidence {verdict.confidence}")
         st.markdown(verdict.explanation)
         if verdict.cautions:
-            st.markdown("**Uncertain:** " + "; ".join(verdict.cautions) + ".")
+            st.markdown("**Uncertain:** " + "; ".join(reader_cautions(context, verdict)) + ".")
         record_links(context, "Rests on:", verdict.rests_on, key=f"rests_on_{verdict.issue}")
         record_links(context, "Contested by:", verdict.contested_by, key=f"contested_by_{verdict.issue}")
         if any(r.low is not None for r in verdict.ranges):
             render_html(range_strip(verdict))
-        st.caption(
-            "Dark bar: a range in the party's own words or reporting of them · light bar: the party's headline "
-            "stance alone, no flexibility assumed. The scale is ordered, not measured: read bars as positions, "
-            "not distances."
-        )
         for party_range in verdict.ranges:
             if party_range.low is None or party_range.high is None:
                 where = "not placed: its headline record is ambiguous"
             elif party_range.low == party_range.high:
-                where = STANCES[STANCE_AT[party_range.low]][1]
+                where = word_at(party_range.low)
             else:
-                where = f"{STANCES[STANCE_AT[party_range.low]][1]} to {STANCES[STANCE_AT[party_range.high]][1]}"
+                where = f"{word_at(party_range.low)} to {word_at(party_range.high)}"
             contested = " · contested" if party_range.contested_by else ""
             with st.expander(
                 f"{party_range.party_name}: {where} ({party_range.source}, {party_range.claim_type}, "
                 f"confidence {party_range.confidence}){contested}"
             ):
                 if label := context.frames.illustrative_briefs.get(party_range.brief):
-                    st.markdown(markdown_badge("Illustrative", "orange") + " " + label)
+                    st.markdown(markdown_badge("Illustrative", ILLUSTRATIVE_BADGE) + " " + label)
                 for text, claim_type, _evidence in party_range.red_lines:
                     whose = "the analyst's reading" if claim_type == "assessment" else f"{claim_type}"
                     st.markdown(f"**Red line** ({whose}): {text}")
                 if analyst := party_range.analyst_range:
                     st.markdown(
                         f"**The analyst's reading of its range** (not counted in the verdict): "
-                        f"{STANCES[STANCE_AT[analyst.low]][1]} to {STANCES[STANCE_AT[analyst.high]][1]}"
+                        f"{word_at(analyst.low)} to {word_at(analyst.high)}"
                         + (f". {analyst.note}" if analyst.note else "")
-                        + f" ({analyst.position_id})"
+                        + (f" ({analyst.position_id})" if context.audit else "")
                     )
                 if party_range.contested_by:
-                    st.markdown("**Records of the cell that disagree with its headline:** " + ", ".join(party_range.contested_by))
+                    disagreeing = "; ".join(named(context, record) for record in party_range.contested_by)
+                    st.markdown("**Records of the cell that disagree with its headline:** " + disagreeing)
                 evidence_quotes(context, party_range.evidence, claim_label=f"Behind {possessive(party_range.party_name)} placement")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from briefing.frames import Frames
+from briefing.labels import published_words
 
 
 def problems_banner(frames: Frames) -> None:
@@ -20,18 +21,21 @@ def problems_banner(frames: Frames) -> None:
         st.code("\n".join(str(problem) for problem in frames.problems[:50]), language=None, wrap_lines=True)
 
 
-def footer(frames: Frames) -> None:
+def footer(frames: Frames, audit: bool = False) -> None:
+    """The sources in words; the data version, a hash, with the audit details."""
     st.divider()
     briefs = frames.briefs
     if len(briefs) > 3:
-        sources = f"{len(briefs):,} briefs, published {briefs['published'].min():%d %b %Y} to {briefs['published'].max():%d %b %Y}"
+        first, last = published_words(briefs["published"].min()), published_words(briefs["published"].max())
+        sources = f"{len(briefs):,} briefs, published {first} to {last}"
     else:
         sources = "; ".join(
-            f"{title} ({published:%d %b %Y})" for title, published in zip(briefs["title"], briefs["published"], strict=True)
+            f"{title} ({published_words(published)})" for title, published in zip(briefs["title"], briefs["published"], strict=True)
         )
     st.caption(
-        f"Source: {sources or 'no brief loaded'}. Data version {frames.version or 'unknown'}. "
-        "Every claim links to a verbatim quote in the source text. "
+        f"Source: {sources or 'no brief loaded'}. "
+        + (f"Data version {frames.version or 'unknown'}. " if audit else "")
+        + "Every claim links to a verbatim quote in the source text. "
         "Claim types: *stated* = the party's own words; *reported* = attributed by others; "
         "*assessment* = the analyst's judgement."
     )

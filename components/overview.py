@@ -1,4 +1,4 @@
-"""Overview: what the brief is, its key judgments, and counts per issue and party."""
+"""Overview: links to the views, the escalation ladders, and about the sources: the briefs, editor's notes and counts."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ import pandas as pd
 import streamlit as st
 
 from briefing.frames import each_row
+from briefing.labels import published_words
+from components.bottom_line import plain
 from components.context import PageContext
 from components.data import Scope, per_view
 from components.evidence import evidence_quotes
-from components.pages import OVERVIEW, SIDEBAR
+from components.pages import OVERVIEW, navigation
 from components.paging import page_of
+from components.provenance import ILLUSTRATIVE_BADGE, markdown_badge
 
 
 def issue_counts(scope: Scope) -> pd.DataFrame:
@@ -51,42 +54,28 @@ def party_counts(scope: Scope) -> pd.DataFrame:
     return table[table[numeric].sum(axis=1) > 0].reset_index(drop=True)
 
 
-def brief_summary(context: PageContext) -> None:
+def about_the_sources(context: PageContext) -> None:
+    """Each brief: its title, author, date in words and kind; the source files (and hashes with the audit details)."""
+    illustrative = context.frames.illustrative_briefs
     for brief in each_row(page_of(context.frames.briefs, "overview_brief_page", 5, "briefs")):
         with st.container(border=True):
+            badge = markdown_badge("Illustrative", ILLUSTRATIVE_BADGE) + " " if brief.id in illustrative else ""
             st.markdown(
-                f"#### {brief.title}\n\nPublished **{brief.published:%d %B %Y}** · source text "
-                f"`{', '.join(brief.seed_files)}` · {len(brief.references)} reference(s), not retrieved"
+                f"{badge}**{plain(brief.title)}**  \nPublished {published_words(brief.published)}"
+                + (f" · {plain(brief.author)}" if brief.author else "")
             )
+            if brief.provenance:
+                st.markdown(plain(brief.provenance))
+            files = ", ".join(f"`{file}`" for file in brief.seed_files)
+            hashes = " · sha256 " + ", ".join(f"`{digest[:12]}…`" for digest in brief.seed_sha256) if context.audit else ""
+            audit = f" · brief `{brief.id}` in `{brief.file}`" if context.audit else ""
+            st.caption(f"Source text {files}{hashes} · {len(brief.references)} reference(s), not retrieved{audit}")
 
 
 def view_links(context: PageContext) -> None:
     with st.container(horizontal=True, gap="medium"):  # one row that wraps, without a column block per link
-        for page in [p for p in SIDEBAR if p is not OVERVIEW]:
+        for page in [p for p in navigation(context.editing) if p is not OVERVIEW]:
             st.page_link(page.script, label=page.title, icon=page.icon, query_params=context.link_params(), width="content")
-
-
-def key_judgments(context: PageContext) -> None:
-    judgments = context.view.judgments
-    if judgments.empty:
-        st.info("No key judgment matches the current filter.")
-        return
-    shown = page_of(judgments.assign(number=range(1, len(judgments) + 1)), "overview_judgment_page", 20, "key judgments")
-    titles = context.frames.brief_titles
-    for row in each_row(shown):
-        number = row.number
-        # lazy: the quote and its link are drawn only while the judgment is open, so a rerun of the overview sends
-        # one element per judgment instead of four
-        judgment = st.expander(
-            f"{number}. {row.text}  ·  confidence: {row.confidence}", key=f"judgment_{row.brief}_{row.id}", on_change="rerun"
-        )
-        if not judgment.open:
-            continue
-        with judgment:
-            st.caption(
-                f"Analyst's assessment in “{titles.get(row.brief, row.brief)}” · issues: " + (", ".join(row.issue_labels) or "general")
-            )
-            evidence_quotes(context, row.evidence, claim_label="Analyst's assessment")
 
 
 def counts_table(context: PageContext, title: str, count: Callable[[Scope], pd.DataFrame], empty: str) -> None:

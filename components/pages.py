@@ -22,6 +22,7 @@ class Page:
     icon: str
     params: tuple[str, ...] = ()
     in_sidebar: bool = True  # briefing mode is opened by the sidebar's toggle, not by a link
+    needs_editing: bool = False  # listed in the navigation only while editing is switched on
 
     @property
     def url_path(self) -> str:
@@ -36,13 +37,19 @@ PAGES: tuple[Page, ...] = (
     Page("regional", "pages/regional.py", "Poland & Baltic states", ":material/map:", ("region",)),
     Page("sources", "pages/sources.py", "Source viewer", ":material/article:", ("span", "q")),
     Page("negotiation", "pages/negotiation.py", "Negotiation space", ":material/handshake:"),
-    Page("workbench", "pages/workbench.py", "Coding workbench", ":material/edit_note:"),
+    Page("workbench", "pages/workbench.py", "Coding workbench", ":material/edit_note:", needs_editing=True),
     Page("present", "pages/present.py", "Briefing mode", ":material/slideshow:", ("topic",), in_sidebar=False),
 )
 BY_NAME = {page.name: page for page in PAGES}
-SIDEBAR = tuple(page for page in PAGES if page.in_sidebar)
+SIDEBAR = tuple(page for page in PAGES if page.in_sidebar)  # every page with an address of its own
 OVERVIEW = BY_NAME["overview"]
 PRESENT = BY_NAME["present"]
+
+
+def navigation(editing: bool) -> tuple[Page, ...]:
+    """The pages the sidebar and the overview link to: the workbench only while editing is on (its address still
+    answers, with the page saying editing is off)."""
+    return tuple(page for page in SIDEBAR if editing or not page.needs_editing)
 
 
 def page(name: str) -> Page:

@@ -4,21 +4,27 @@ footer. Its parts: context (what a page gets), link_state (the address bar), sid
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from pathlib import Path
 
 import streamlit as st
-from PIL import Image
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from briefing.frames import Frames, Selection
 from components.context import PageContext
 from components.data import filtered_view, get_frames
-from components.link_state import SELECTION_KEY, VERSION_NOTICE_KEY, read_page_params, seed_selection
+from components.html import Markup, render_html
+from components.link_state import SELECTION_KEY, VERSION_NOTICE_KEY, audit_on, read_page_params, seed_selection
 from components.notices import footer, problems_banner
 from components.provenance import illustrative_notice, quality_note
 from components.share import share_box
-from components.sidebar import sidebar
+from components.sidebar import editing_switched_on, sidebar
 
-_FAVICON = Image.new("RGB", (32, 32), "#542788")
+# a brief on dark ink, shipped with the code: Material icon names would be fetched from a font CDN, which offline
+# hosts cannot reach; not orange or purple, which mean stances
+FAVICON = Path(__file__).parent / "static" / "favicon.png"
+# Streamlit leaves 6rem above the first element of a page; 2.75rem keeps the title clear of the header's
+# sidebar toggle and menu, which stay where they are
+CHROME_STYLE = Markup("<style>[data-testid=stMainBlockContainer]{padding-top:2.75rem}</style>")
 
 
 def login_configured() -> bool:
@@ -42,14 +48,14 @@ def page_shell(
     title: str, *, params: Mapping[str, Callable[[str, Frames], str | None]] | None = None, presenting: bool = False
 ) -> PageContext:
     """Draw the frame of a page and return its context. ``params`` validates the page's own link params."""
-    # a drawn favicon: Material icon names would be fetched from a font CDN, which offline hosts cannot reach
     # "auto": open beside the page on a wide screen, folded on a phone, where it would cover the linked view
     st.set_page_config(
         page_title=f"{title} · Briefing dashboard",
-        page_icon=_FAVICON,
+        page_icon=FAVICON,
         layout="wide",
         initial_sidebar_state="collapsed" if presenting else "auto",
     )
+    render_html(CHROME_STYLE)
     _require_login()
     frames = get_frames()
     notices: list[str] = []
@@ -58,7 +64,8 @@ def page_shell(
 
     page_params = read_page_params(frames, selection, params or {}, notices)
 
-    share_slot = sidebar(frames, selection, presenting)
+    editing = editing_switched_on()
+    share_slot = sidebar(frames, selection, presenting, editing)
     st.title(title)
     for notice in notices:
         st.warning(notice, icon=":material/link_off:")
@@ -77,9 +84,17 @@ def page_shell(
         parties = ", ".join(frames.party_names[p] for p in selection.parties if p in frames.party_names) or "all parties"
         brief = frames.brief_titles.get(selection.briefs[0], "") if selection.briefs else "all briefs"
         st.info(f"Filtered to **{issues}** · **{parties}** · **{brief}**", icon=":material/filter_alt:")
-    return PageContext(frames=frames, view=view, selection=selection, params=page_params, share_slot=share_slot)
+    return PageContext(
+        frames=frames,
+        view=view,
+        selection=selection,
+        params=page_params,
+        share_slot=share_slot,
+        audit=audit_on(),
+        editing=editing,
+    )
 
 
 def page_footer(context: PageContext) -> None:
     share_box(context)
-    footer(context.frames)
+    footer(context.frames, context.audit)

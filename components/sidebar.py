@@ -1,14 +1,18 @@
-"""The sidebar: title, briefing-mode toggle, navigation, a place for the share box, and the filter."""
+"""The sidebar: title, briefing-mode and audit-details switches, navigation, a place for the share box, and the filter."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
+
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
+from streamlit.errors import StreamlitSecretNotFoundError
 
+from briefing.editing import switched_on
 from briefing.frames import Frames, Selection
-from components.filters import filter_params
-from components.link_state import SELECTION_KEY
-from components.pages import OVERVIEW, PRESENT, SIDEBAR
+from components.link_state import AUDIT_KEY, AUDIT_PARAM, SELECTION_KEY, audit_on, carried_params
+from components.pages import OVERVIEW, PRESENT, navigation
 
 ISSUE_WIDGET = "issue_filter_widget"
 PARTY_WIDGET = "party_filter_widget"
@@ -16,6 +20,24 @@ BRIEF_WIDGET = "brief_filter_widget"
 ALL_BRIEFS = "__all__"
 BRIEF_SEARCH = "brief_search_widget"
 BRIEF_CHOICES = 50  # past this many briefs the chooser offers the newest ones or a search's matches, not every title
+AUDIT_WIDGET = "audit_details_widget"
+
+
+def editing_switched_on() -> bool:
+    """Whether the operator has switched editing on (BRIEFING_EDITING=1 or the secrets), whoever is visiting."""
+    try:
+        settings = st.secrets.get("briefing")
+    except (StreamlitSecretNotFoundError, FileNotFoundError):
+        settings = None
+    return switched_on(os.environ, settings if isinstance(settings, Mapping) else None)
+
+
+def _audit_changed() -> None:
+    st.session_state[AUDIT_KEY] = bool(st.session_state.get(AUDIT_WIDGET))
+    if st.session_state[AUDIT_KEY]:
+        st.query_params[AUDIT_PARAM] = "1"
+    elif AUDIT_PARAM in st.query_params:
+        del st.query_params[AUDIT_PARAM]
 
 
 def _widgets_changed() -> None:
@@ -31,7 +53,7 @@ def _clear_filters() -> None:
     st.session_state[SELECTION_KEY] = Selection()
 
 
-def sidebar(frames: Frames, selection: Selection, presenting: bool) -> DeltaGenerator:
+def sidebar(frames: Frames, selection: Selection, presenting: bool, editing: bool = False) -> DeltaGenerator:
     """Title, mode, navigation, a place for the share box and pack (filled by the page's footer), then the filter.
 
     The filter comes last and "Clear filters" above its widgets: a focused multiselect is taller, and shrinks when a
@@ -43,6 +65,7 @@ def sidebar(frames: Frames, selection: Selection, presenting: bool) -> DeltaGene
     st.session_state[ISSUE_WIDGET] = list(selection.issues)
     st.session_state[PARTY_WIDGET] = list(selection.parties)
     st.session_state[BRIEF_WIDGET] = selection.briefs[0] if selection.briefs else ALL_BRIEFS
+    st.session_state[AUDIT_WIDGET] = audit_on()
     with st.sidebar:
         st.markdown("### Briefing dashboard")
         if (
@@ -54,9 +77,15 @@ def sidebar(frames: Frames, selection: Selection, presenting: bool) -> DeltaGene
             )
             != presenting
         ):
-            st.switch_page((OVERVIEW if presenting else PRESENT).script, query_params=filter_params(selection))
-        for page in SIDEBAR:
-            st.page_link(page.script, label=page.title, icon=page.icon, query_params=filter_params(selection))
+            st.switch_page((OVERVIEW if presenting else PRESENT).script, query_params=carried_params(selection))
+        st.toggle(
+            "Audit details",
+            key=AUDIT_WIDGET,
+            on_change=_audit_changed,
+            help="Show every record's id, each quote's offsets and file, and the source's hash beside the plain words. Kept in the link.",
+        )
+        for page in navigation(editing):
+            st.page_link(page.script, label=page.title, icon=page.icon, query_params=carried_params(selection))
         share_slot = st.container()
         st.divider()
         st.markdown("**Filter** — follows you to every view and into shared links")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
+import streamlit as st
 
-from briefing.frames import each_row
+from briefing.frames import Frames, each_row
 from components.data import Scope
 from components.html import Markup, escape, render_script
 
@@ -17,6 +18,8 @@ TARGET_OPEN = Markup('<mark id="{anchor}" data-target="{ids}" style="outline:3px
 HIT_TEMPLATE = Markup('<span class="search-hit" style="background:#fff176;outline:1px solid #8a6d00">{t}</span>')
 EVIDENCE_MARK = Markup('<mark data-evidence="{ids}" title="{title}" style="{style}">{piece}</mark>')
 CONTEXT_CHARS = 240
+SEED_WIDGET = "source_seed"
+SEED_OPENED_FOR = "source_seed_opened_for"  # the filter and target span the chooser last opened a text for
 
 
 def find_hits(text: str, query: str | None, limit: int = 500) -> list[tuple[int, int]]:
@@ -28,9 +31,16 @@ def find_hits(text: str, query: str | None, limit: int = 500) -> list[tuple[int,
 
 
 def source_html(
-    text: str, spans: pd.DataFrame, colours: dict[str, str], target: str | None = None, hits: Sequence[tuple[int, int]] = ()
+    text: str,
+    spans: pd.DataFrame,
+    colours: dict[str, str],
+    target: str | None = None,
+    hits: Sequence[tuple[int, int]] = (),
+    labels: Mapping[str, str] | None = None,
 ) -> Markup:
     """The text cut at every span and hit boundary; each piece escaped and wrapped in <mark> where cited.
+
+    A mark's tooltip names the records it supports by ``labels`` (record id to a reader's name), else by evidence id.
 
     The target span, however many pieces overlapping spans cut it into, sits whole inside one
     <mark id="target-span">, so the element scrolled to holds exactly the quote.
@@ -48,9 +58,10 @@ def source_html(
             innermost = min(covering, key=lambda s: s.end - s.start)
             colour = colours.get(innermost.issues[0] if innermost.issues else "", "#777777")
             ids = " ".join(s.id for s in covering)
+            named = "; ".join(dict.fromkeys(labels.get(s.record_id, s.record_id) for s in covering)) if labels is not None else ""
             piece = EVIDENCE_MARK.format(
                 ids=ids,
-                title=f"Evidence: {ids}",
+                title=f"Evidence: {named or ids}",
                 piece=piece,
                 style=f"background:{colour}2e;border-bottom:3px solid {colour};color:inherit;padding:0 1px",
             )
@@ -83,3 +94,32 @@ def spans_of_seed(scope: Scope, seed: str) -> pd.DataFrame:
     """The filtered view's evidence spans in one source text."""
     evidence = scope.view.evidence
     return evidence[evidence["seed"] == seed]
+
+
+def spans_per_seed(scope: Scope) -> dict[str, int]:
+    """How many of the filtered view's evidence spans each source text holds, every text named (0 where none)."""
+    counts = scope.view.evidence.groupby("seed").size()
+    return {seed: int(counts.get(seed, 0)) for seed in scope.frames.seed_texts}
+
+
+def seed_titles(frames: Frames) -> dict[str, str]:
+    """Each source text named by the title of the brief that cites it, an illustrative one marked as such."""
+    titles: dict[str, str] = {}
+    for brief in each_row(frames.briefs):
+        for seed in brief.seeds:
+            illustrative = " (illustrative)" if brief.id in frames.illustrative_briefs else ""
+            titles.setdefault(seed, f"{brief.title}{illustrative}")
+    return {seed: titles.get(seed, seed) for seed in frames.seed_texts}
+
+
+def opening_seed(frames: Frames, counts: dict[str, int]) -> str:
+    """The text the viewer opens on without a target span: the one holding most of the view's evidence; on a tie
+    a text of a brief that is not illustrative, then the first."""
+    illustrative = {seed for brief in each_row(frames.briefs) if brief.id in frames.illustrative_briefs for seed in brief.seeds}
+    order = list(frames.seed_texts)
+    return min(order, key=lambda seed: (-counts.get(seed, 0), seed in illustrative, order.index(seed)))
+
+
+def open_seed(seed: str) -> None:
+    """Switch the chooser to this text (the button under a text that holds none of the view's evidence)."""
+    st.session_state[SEED_WIDGET] = seed

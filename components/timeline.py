@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from briefing.dates import human_date
 from briefing.frames import each_row
 from briefing.schema import BACKGROUND_LABEL
 from components.context import PageContext
@@ -158,7 +159,7 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours:
             ),
             customdata=ids,
             hovertext=[
-                f"<b>{escape(row.title)}</b><br>{escape(row.date)} ({escape(row.date_precision)})<br>"
+                f"<b>{escape(row.title)}</b><br>{escape(human_date(row.date))}<br>"
                 f"status: {row.status}<br>issues: {escape(issues_text(row.issue_labels))}"
                 for row in rows
             ],
@@ -212,8 +213,8 @@ def undated_table(events: pd.DataFrame) -> pd.DataFrame:
             "Event": undated["title"],
             "Status": undated["status"],
             "What the text says of its time": undated["date_note"],
-            "Not before": undated["after"].fillna(""),
-            "Not after": undated["before"].fillna(""),
+            "Not before": undated["after"].map(lambda day: human_date(day) if isinstance(day, str) else ""),
+            "Not after": undated["before"].map(lambda day: human_date(day) if isinstance(day, str) else ""),
             "Issues": undated["issue_labels"].map(issues_text),
         }
     )
@@ -226,7 +227,9 @@ def event_details(context: PageContext, event_id: str) -> None:
         return
     with st.container(border=True):
         st.subheader(row.title)
-        when = f"{row.date} ({row.date_precision})" if row.date else f"undated — {row.date_note}"
+        when = human_date(row.date, after=row.after, before=row.before) + ("" if row.date else f" — {row.date_note}")
+        if context.audit:  # the date as the brief gives it, and the event's id
+            when += f" · `{row.date or 'undated'}` ({row.date_precision}) · `{row.id}`"
         st.markdown(
             f"**When:** {when} · **Status:** {row.status} · **Parties:** {', '.join(row.party_names) or '—'} · "
             f"**Issues:** {issues_text(row.issue_labels)}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from briefing.dates import human_date
 from briefing.frames import each_row
 from components.data import Scope, per_view
 from components.timeline import Window, density_figure, event_label, issue_colours, timeline_figure, undated_table, zoom_windows
@@ -33,4 +34,7 @@ def view_undated_table(scope: Scope) -> pd.DataFrame:
 
 def event_choices(scope: Scope, most: int) -> dict[str, str]:
     """The first `most` events of the view, labelled for the chooser."""
-    return {row.id: (row.date or "undated") + " · " + event_label(row) for row in each_row(scope.view.events.head(most))}
+    return {
+        row.id: human_date(row.date, after=row.after, before=row.before) + " · " + event_label(row)
+        for row in each_row(scope.view.events.head(most))
+    }

@@ -3,13 +3,26 @@
 import streamlit as st
 
 from briefing.frames import each_row
+from briefing.labels import published_words
 from components.data import per_view
 from components.downloads import download_buttons
 from components.html import Markup, render_html
 from components.pages import page
 from components.params import search_param, span_param
 from components.shell import page_footer, page_shell
-from components.sources import find_hits, scroll_to_target, source_html, span_context, spans_of_seed
+from components.sources import (
+    SEED_OPENED_FOR,
+    SEED_WIDGET,
+    find_hits,
+    open_seed,
+    opening_seed,
+    scroll_to_target,
+    seed_titles,
+    source_html,
+    span_context,
+    spans_of_seed,
+    spans_per_seed,
+)
 from components.timeline import issue_colours, issue_legend
 
 context = page_shell(page("sources").title, params={"span": span_param, "q": search_param})
@@ -19,17 +32,38 @@ evidence = frames.evidence
 target_row = next(each_row(frames.evidence_for([target])), None) if target else None
 
 seed_ids = list(frames.seed_texts)
-seed = target_row.seed if target_row is not None else seed_ids[0]
+counts = per_view(spans_per_seed, context)
+titles = seed_titles(frames)
+opening = target_row.seed if target_row is not None else opening_seed(frames, counts)
+# the chooser opens on the text that holds the filter's evidence (or the linked span) whenever either changes;
+# in between, the reader's own choice stays
+if st.session_state.get(SEED_OPENED_FOR) != (context.selection, target) or st.session_state.get(SEED_WIDGET) not in seed_ids:
+    st.session_state[SEED_WIDGET] = opening
+    st.session_state[SEED_OPENED_FOR] = (context.selection, target)
+seed = opening
 if len(seed_ids) > 1:
-    seed = st.selectbox("Source text", seed_ids, index=seed_ids.index(seed), key="source_seed")
+    seed = st.selectbox(
+        "Source text",
+        seed_ids,
+        key=SEED_WIDGET,
+        format_func=lambda s: f"{titles[s]} · {counts[s]:,} evidence span{'' if counts[s] == 1 else 's'}",
+    )
 text = frames.seed_texts[seed]
+if counts[seed] == 0 and (richest := opening_seed(frames, counts)) != seed and counts[richest]:
+    st.info(
+        f"No evidence span {'of the current filter ' if context.selection.active else ''}is in this text; "
+        f"{counts[richest]:,} are in “{titles[richest]}”.",
+        icon=":material/info:",
+    )
+    st.button(f"Open “{titles[richest]}”", key="open_richest_seed", on_click=open_seed, args=(richest,), icon=":material/article:")
 briefs = frames.briefs[frames.briefs["seeds"].map(lambda seeds: seed in seeds)]
 colours = issue_colours(frames.issues["id"])
 issue_labels = frames.issue_labels
 
 for brief in each_row(briefs):
     sha = brief.seed_sha256[list(brief.seeds).index(seed)]
-    st.markdown(f"**{brief.title}** · file `{brief.seed_files[list(brief.seeds).index(seed)]}` · sha256 `{sha}`")
+    audit = f" · file `{brief.seed_files[list(brief.seeds).index(seed)]}` · sha256 `{sha}`" if context.audit else ""
+    st.markdown(f"**{brief.title}**, published {published_words(brief.published)}{audit}")
     if brief.references:
         st.markdown("Reference materials (external, **not retrieved** — the dashboard has not checked them):")
         for url in brief.references:
@@ -41,13 +75,14 @@ for note in each_row(context.frames.notes[context.frames.notes["brief"].isin(bri
 
 if target_row is not None:
     before, quote, after = span_context(text, target_row.start, target_row.end)
-    st.subheader(f"Evidence {target_row.id}")
+    st.subheader(f"Evidence: {frames.record_label(target_row.record_id)}" + (f" · {target_row.id}" if context.audit else ""))
     render_html(
         Markup(
             '<p style="line-height:1.7">…{before}<mark style="outline:3px solid #111;background:#ffe58a">{quote}</mark>{after}…</p>'
         ).format(before=before, quote=quote, after=after)
     )
-    st.markdown(f"Supports {target_row.record_kind} `{target_row.record_id}` · characters {target_row.start}–{target_row.end}")
+    record = f" `{target_row.record_id}`" if context.audit else ""
+    st.markdown(f"Supports {target_row.record_kind.replace('-', ' ')}{record} · characters {target_row.start}–{target_row.end}")
 
 st.session_state["source_search"] = context.params.get("q", "")
 
@@ -72,10 +107,11 @@ shown = {issue for issues in spans["issues"] for issue in issues[:1]}
 st.caption(
     f"{len(spans)} evidence span(s) highlighted"
     + (" under the current filter" if context.selection.active else "")
-    + ". Colour shows the issue; hover a highlight for its evidence id."
+    + ". Colour shows the issue; hover a highlight for the record it supports"
+    + (" and its evidence id." if context.audit else ".")
 )
 render_html(issue_legend(issue_labels, colours, shown, "Highlight colours by issue"))
-render_html(source_html(text, spans, colours, target=target, hits=hits))
+render_html(source_html(text, spans, colours, target=target, hits=hits, labels=None if context.audit else frames.record_labels))
 if target_row is not None:
     scroll_to_target()
 
