@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.context import PageContext
+from components.copy_link import copy_link
 from components.link_state import permalink
 from components.pack_box import pack_box
 
@@ -21,6 +22,6 @@ def share_box(context: PageContext) -> None:
         if not share.open:
             return
         with share:
-            st.code(permalink(frames.version), language=None, wrap_lines=True)
-            st.caption("The link holds the filter, the view and the data version; the copy button is at its right.")
+            copy_link(permalink(frames.version), key="share_link")
+            st.caption("The link holds the filter, the view and the data version.")
             pack_box(frames, selection)

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.data import per_view
 from components.downloads import download_buttons
-from components.negotiation import verdict_panel, view_verdicts_of
+from components.negotiation import RANGE_KEY, no_verdict_line, verdict_panel, view_verdicts_of
 from components.pages import page
 from components.shell import page_footer, page_shell
 
@@ -17,8 +17,12 @@ st.caption(
 verdicts = per_view(view_verdicts_of, context)
 if not verdicts:
     st.info("No position matches the current filter. Clear or widen the filter in the sidebar.", icon=":material/filter_alt_off:")
-for verdict in sorted(verdicts, key=lambda v: v.verdict == "insufficient"):
+decided = [verdict for verdict in verdicts if verdict.verdict != "insufficient"]
+if decided:
+    st.caption(RANGE_KEY)
+for verdict in decided:
     verdict_panel(context, verdict)
+no_verdict_line(context, verdicts)
 
 download_buttons(context, "positions")
 page_footer(context)

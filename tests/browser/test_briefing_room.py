@@ -82,7 +82,7 @@ def test_share_box_and_old_version_notice(app):
     app.goto("/matrix?issue=ceasefire")
     version = data_version(Layout(root=CORPUS))
     app.by_testid("stSidebar").get_by_text("Share this view").click()
-    shared = app.by_testid("stSidebar").locator("[data-testid=stCode]").inner_text()
+    shared = app.by_testid("stSidebar").locator("[data-testid=share-link-text]").inner_text()
     assert f"v={version}" in shared and "issue=ceasefire" in shared and shared.startswith(app.base_url)
     app.goto("/matrix?issue=ceasefire&v=0123456789ab")
     expect(app.by_testid("stMain")).to_contain_text("This link was made with data version")
