@@ -16,30 +16,18 @@ import pandas as pd
 
 from briefing.frames import Frames, each_row
 from briefing.readings import cell_readings, weakest
-from briefing.schema import STANCES
+from briefing.vocabulary import CLAIM_TYPES, STANCES, VERDICTS
 
-RANK = {stance: rank for stance, (rank, _label, _symbol) in STANCES.items() if rank is not None}
+RANK = {key: stance.rank for key, stance in STANCES.items() if stance.rank is not None}
 STANCE_AT = {rank: stance for stance, rank in RANK.items()}
-VERDICTS = {
-    "overlap": "Overlap: a zone of possible agreement",
-    "touching": "Touching: a single point all could accept",
-    "no-intersection": "No overlap",
-    "insufficient": "Not enough data for a verdict",
-}
-VERDICT_ICONS = {"overlap": "✔", "touching": "◐", "no-intersection": "✖", "insufficient": "?"}
-# what a party does about the issue, said aloud: "Russia firmly rejects it"
-STANCE_WORDS = {
-    "firm-rejection": "firmly rejects it",
-    "rejection": "rejects it",
-    "conditional": "accepts it only on conditions",
-    "support": "supports it",
-    "firm-support": "firmly demands it",
-    "ambiguous": "takes no clear position on it",
-}
-CLAIM_WORDS = {"stated": "in its own words", "reported": "as reported", "assessment": "in the analyst's reading"}
 PARTY_BASES = ("stated", "reported")
 # judgments whose outlook contradicts a verdict
 CONTRADICTING_OUTLOOK = {"overlap": "no-agreement", "touching": "no-agreement", "no-intersection": "agreement-possible"}
+
+
+def word_at(rank: int) -> str:
+    """The vocabulary's word for a place on the stance scale."""
+    return STANCES[STANCE_AT[rank]].word
 
 
 @dataclass(frozen=True)
@@ -79,10 +67,10 @@ class Placement:
 
     def words(self) -> str:
         """What the party does, in a sentence part a briefer can say aloud."""
+        whose = CLAIM_TYPES[self.claim_type].whose
         if self.source == "acceptable range" and self.low is not None and self.high is not None:
-            low, high = STANCES[STANCE_AT[self.low]][1], STANCES[STANCE_AT[self.high]][1]
-            return f"{self.party_name} could accept anything from “{low}” to “{high}” ({CLAIM_WORDS[self.claim_type]})"
-        return f"{self.party_name} {STANCE_WORDS[self.stance]} ({CLAIM_WORDS[self.claim_type]})"
+            return f"{self.party_name} could accept anything from “{word_at(self.low)}” to “{word_at(self.high)}” ({whose})"
+        return f"{self.party_name}: {STANCES[self.stance].word} ({whose})"
 
 
 @dataclass(frozen=True)
@@ -111,7 +99,12 @@ class IssueVerdict:
         qualifiers = [word for word, flag in (("uncertain", self.uncertain), ("contested", self.contested)) if flag]
         if self.verdict == "insufficient":
             qualifiers = []  # there is no verdict to qualify
-        return VERDICTS[self.verdict] + (f" — {', '.join(qualifiers)}" if qualifiers else "")
+        _icon, word, gloss = VERDICTS[self.verdict]
+        return f"{word}: {gloss}" + (f" — {', '.join(qualifiers)}" if qualifiers else "")
+
+    @property
+    def icon(self) -> str:
+        return VERDICTS[self.verdict][0]
 
     @property
     def explanation(self) -> str:
@@ -127,8 +120,8 @@ class IssueVerdict:
         elif self.verdict == "no-intersection":
             text = "; ".join(r.words() for r in counted) + "."
         else:
-            low = STANCES[STANCE_AT[self.low]][1] if self.low is not None else ""
-            high = STANCES[STANCE_AT[self.high]][1] if self.high is not None else ""
+            low = word_at(self.low) if self.low is not None else ""
+            high = word_at(self.high) if self.high is not None else ""
             shared = f"“{low}”" if self.verdict == "touching" else f"the stretch from “{low}” to “{high}”"
             text = f"Every placed party includes {shared}: " + "; ".join(r.words() for r in counted) + "."
         if unclear:

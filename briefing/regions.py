@@ -11,14 +11,12 @@ import pandas as pd
 from briefing.frames import value_at
 from briefing.readings import CONFIDENCE_LEVELS
 from briefing.schema import DIRECTIONS
+from briefing.vocabulary import IMPACTS
 
 REGIONAL_PANELS = ("poland", "baltic-states")
-DIRECTION_ICONS = {"worsens": "▼", "improves": "▲", "mixed": "◆", "uncertain": "?"}
-DIRECTION_WORDS = {"worsens": "worse off", "improves": "better off", "mixed": "mixed effect", "uncertain": "effect uncertain"}
+# a reading is a direction or one of these; each has its arrow, word and colour in briefing.vocabulary.IMPACTS
 DIFFER = "differ"  # the impacts on one region point in different directions
 NONE = "none"  # no impact on the region under the filter
-READING_WORDS = {**DIRECTION_WORDS, DIFFER: "mixed readings", NONE: "no assessment under this filter"}
-READING_ICONS = {**DIRECTION_ICONS, DIFFER: "≠", NONE: "–"}
 
 
 @dataclass(frozen=True)
@@ -37,17 +35,21 @@ class Headline:
     def words(self) -> str:
         """E.g. "worse off", or "mixed readings: 2 worse off, 1 better off"."""
         if self.reading != DIFFER:
-            return READING_WORDS[self.reading]
-        return f"{READING_WORDS[DIFFER]}: " + ", ".join(f"{count} {DIRECTION_WORDS[d]}" for d, count in self.counts)
+            return IMPACTS[self.reading].word
+        return f"{IMPACTS[DIFFER].word}: " + ", ".join(f"{count} {IMPACTS[d].word}" for d, count in self.counts)
+
+    @property
+    def icon(self) -> str:
+        return IMPACTS[self.reading].icon
 
     @property
     def summary(self) -> str:
         """Icon, reading, confidence and count, e.g. "▼ worse off · medium confidence · 1 impact"."""
         if self.reading == NONE:
-            return f"{READING_ICONS[NONE]} {self.words}"
+            return f"{self.icon} {self.words}"
         confidence = "highest confidence" if self.reading == DIFFER else "confidence"
         impacts = f"{self.total} impact{'' if self.total == 1 else 's'}"
-        return f"{READING_ICONS[self.reading]} {self.words} · {confidence} {self.confidence} · {impacts}"
+        return f"{self.icon} {self.words} · {confidence} {self.confidence} · {impacts}"
 
 
 def headline(directions: Iterable[str], confidences: Iterable[str]) -> Headline:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from briefing.regions import DIFFER, NONE, READING_ICONS
-from components.regional_map import CONFIDENCE_OPACITY, NEIGHBOUR_FILL, READING_COLOURS, rgba
+from briefing.regions import DIFFER, NONE
+from briefing.vocabulary import IMPACTS
+from components.regional_map import CONFIDENCE_OPACITY, NEIGHBOUR_FILL, rgba
 
 _SWATCH = Markup(
     '<span aria-hidden="true" style="display:inline-block;width:1.6rem;height:0.9rem;margin-right:0.45rem;'
@@ -21,20 +22,21 @@ def _swatch(background: str) -> Markup:
 
 
 def map_legend() -> Markup:
-    """The map's key in words: colour says the reading, solidity the confidence, hatching a group's impact."""
+    """The map's key in words: colour says the reading (the map's own red and blue, never a stance's colours), solidity
+    the confidence, hatching a group's impact."""
     readings = [
-        (READING_COLOURS[reading], f"{READING_ICONS[reading]} {words}")
-        for reading, words in (
-            ("worsens", "Worse off: the brief assesses the region's security worsens"),
-            ("improves", "Better off: its security improves"),
-            ("mixed", "Mixed effect: one assessment sees gains and losses"),
-            ("uncertain", "Effect uncertain"),
-            (DIFFER, "Mixed readings: the region's impacts point different ways"),
-            (NONE, "No assessment under this filter"),
+        (IMPACTS[reading].colour, f"{IMPACTS[reading].icon} {IMPACTS[reading].word.capitalize()}{gloss}")
+        for reading, gloss in (
+            ("worsens", ": the brief assesses the region's security worsens"),
+            ("improves", ": its security improves"),
+            ("mixed", ": one assessment sees gains and losses"),
+            ("uncertain", ""),
+            (DIFFER, ": the region's impacts point different ways"),
+            (NONE, ""),
         )
     ]
     confidence = [
-        (rgba(READING_COLOURS["worsens"], CONFIDENCE_OPACITY[level]), f"{level.capitalize()} confidence")
+        (rgba(IMPACTS["worsens"].colour, CONFIDENCE_OPACITY[level]), f"{level.capitalize()} confidence")
         for level in ("high", "medium", "low")
     ]
     hatch = "repeating-linear-gradient(-45deg,#333 0 2px,transparent 2px 7px)"

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from briefing.outlines import Outlines
-from briefing.regions import NONE, READING_ICONS, READING_WORDS, Headline, region_headline, regional_parties
+from briefing.regions import NONE, Headline, region_headline, regional_parties
+from briefing.vocabulary import IMPACTS
 
 
 @dataclass(frozen=True)
@@ -77,5 +78,5 @@ def choice_labels(impacts: pd.DataFrame, parties: pd.DataFrame) -> dict[str, str
     for region, members in regional_parties(parties).items():
         reading = region_headline(impacts, region).reading
         name = f"{names[region]} (as a group)" if members else names[region]
-        labels[region] = f"{name} · {READING_ICONS[reading]} {READING_WORDS[reading]}"
+        labels[region] = f"{name} · {IMPACTS[reading].icon} {IMPACTS[reading].word}"
     return labels

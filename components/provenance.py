@@ -8,6 +8,9 @@ import streamlit as st
 
 from briefing.frames import Frames
 
+# orange and purple are the stances' colours (briefing.vocabulary): a badge never uses them
+ILLUSTRATIVE_BADGE = "blue"
+
 
 def markdown_badge(text: str, colour: str = "gray") -> str:
     """A Markdown badge; brackets and backslashes in the text would end it early, so they are dropped."""
@@ -23,7 +26,7 @@ def illustrative_notice(frames: Frames, view: Frames) -> None:
         first = provenance.split(". ")[0].rstrip(".")  # the label's first sentence; the rest is one hover away
         first = re.sub(r"^illustrative\s*[:—-]\s*", "", first, flags=re.IGNORECASE)  # the badge already says it
         st.markdown(
-            markdown_badge("Illustrative", "orange") + f" **{frames.brief_titles[brief]}**: {first}.",
+            markdown_badge("Illustrative", ILLUSTRATIVE_BADGE) + f" **{frames.brief_titles[brief]}**: {first}.",
             help=f"{provenance} Its records carry this label wherever they appear.",
         )
 

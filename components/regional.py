@@ -7,7 +7,8 @@ import streamlit as st
 
 from briefing.frames import each_row, value_at
 from briefing.outlines import OutlineError
-from briefing.regions import DIRECTION_ICONS, REGIONAL_PANELS, groups_of, region_headline, region_impacts, regional_parties
+from briefing.regions import REGIONAL_PANELS, groups_of, region_headline, region_impacts, regional_parties
+from briefing.vocabulary import IMPACTS
 from components.context import PageContext
 from components.data import Scope, get_outlines, per_view
 from components.evidence import evidence_quotes
@@ -17,7 +18,7 @@ from components.map_readings import choice_labels, map_readings
 from components.paging import page_of
 from components.regional_map import map_figure, map_summary
 
-__all__ = ["DIRECTION_ICONS", "REGION_PARAM", "impact_panel", "other_impacts", "regional_map", "shown_panels"]
+__all__ = ["REGION_PARAM", "impact_panel", "other_impacts", "regional_map", "shown_panels"]
 
 REGION_PARAM = "region"
 ALL_REGIONS = "all"
@@ -28,7 +29,7 @@ def _impact_rows(context: PageContext, impacts: pd.DataFrame, region: str, key: 
     for row in each_row(page_of(impacts, key, 10, "impacts")):
         with st.container(border=True):
             where = "" if row.region == region else f" ({row.region_name})"
-            st.markdown(f"**{DIRECTION_ICONS[row.direction]} {row.direction_label}**{where}")
+            st.markdown(f"**{IMPACTS[row.direction].icon} {row.direction_label}**{where}")
             st.markdown(row.assessment)
             st.caption(f"{row.claim_label} · confidence {row.confidence} · issues: {', '.join(row.issue_labels)}")
             evidence_quotes(context, row.evidence, claim_label=row.claim_label)

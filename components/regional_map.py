@@ -14,18 +14,10 @@ import plotly.graph_objects as go
 from markupsafe import escape
 
 from briefing.outlines import Country, Outlines
-from briefing.regions import DIFFER, NONE, READING_ICONS, READING_WORDS, Headline
+from briefing.regions import NONE, Headline
+from briefing.vocabulary import IMPACTS
 from components.map_readings import CountryReading, MapReadings
 
-# Okabe–Ito colours (distinguishable with the common colour-vision deficiencies); every one is also named in words
-READING_COLOURS = {
-    "worsens": "#D55E00",
-    "improves": "#0072B2",
-    "mixed": "#CC79A7",
-    "uncertain": "#999999",
-    DIFFER: "#E69F00",
-    NONE: "#FFFFFF",
-}
 # the second channel: how solid the shading is says how sure the brief is
 CONFIDENCE_OPACITY = {"high": 0.9, "medium": 0.55, "low": 0.25}
 GROUP_PATTERN = "/"
@@ -43,8 +35,8 @@ def rgba(colour: str, opacity: float) -> str:
 
 def _fill(headline: Headline) -> str:
     if headline.reading == NONE:
-        return READING_COLOURS[NONE]
-    return rgba(READING_COLOURS[headline.reading], CONFIDENCE_OPACITY[headline.confidence or "low"])
+        return IMPACTS[NONE].colour
+    return rgba(IMPACTS[headline.reading].colour, CONFIDENCE_OPACITY[headline.confidence or "low"])
 
 
 def _rings(countries: list[Country]) -> tuple[list[float | None], list[float | None]]:
@@ -141,7 +133,7 @@ def map_figure(readings: MapReadings, outlines: Outlines, chosen: str | None = N
                 fillcolor="rgba(0,0,0,0)",
                 fillpattern=dict(
                     shape=GROUP_PATTERN,
-                    fgcolor=READING_COLOURS[group.headline.reading],
+                    fgcolor=IMPACTS[group.headline.reading].colour,
                     bgcolor="rgba(0,0,0,0)",
                     # thin hatch lines need more opacity than a solid fill to read at the same level
                     fgopacity=min(1.0, CONFIDENCE_OPACITY[group.headline.confidence or "low"] + 0.3),
@@ -210,7 +202,7 @@ def _labels(readings: MapReadings, outlines: Outlines, neighbours: list[Country]
         text = f"<b>{_plotly_text(reading.name)}</b>"
         if reading.headline.reading != NONE:
             text += (
-                f"<br>{escape(READING_ICONS[reading.headline.reading])} {escape(READING_WORDS[reading.headline.reading])}"
+                f"<br>{escape(reading.headline.icon)} {escape(IMPACTS[reading.headline.reading].word)}"
                 f"<br>{escape(reading.headline.confidence)} confidence"
             )
         labels.append(
@@ -228,7 +220,7 @@ def _labels(readings: MapReadings, outlines: Outlines, neighbours: list[Country]
         west = min(x for country in members for ring in country.rings for x, _y in ring)
         middle = sum(country.labels[0].at[1] for country in members) / len(members)
         text = (
-            f"<b>{escape(group.label)}</b><br>{escape(READING_ICONS[group.headline.reading])} "
+            f"<b>{escape(group.label)}</b><br>{escape(group.headline.icon)} "
             f"{escape(group.headline.words)} · {escape(group.headline.confidence)} confidence"
         )
         labels.append(
@@ -241,7 +233,7 @@ def _labels(readings: MapReadings, outlines: Outlines, neighbours: list[Country]
                 align="right",
                 font=dict(size=13, color="#000000"),
                 bgcolor="rgba(255,255,255,0.85)",
-                bordercolor=READING_COLOURS[group.headline.reading],
+                bordercolor=IMPACTS[group.headline.reading].colour,
                 borderwidth=2,
                 borderpad=3,
             )

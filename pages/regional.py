@@ -3,12 +3,13 @@
 import streamlit as st
 
 from briefing.frames import each_row
+from briefing.vocabulary import IMPACTS
 from components.downloads import download_buttons
 from components.evidence import evidence_quotes
 from components.pages import page
 from components.paging import page_of
 from components.params import region_param
-from components.regional import DIRECTION_ICONS, REGION_PARAM, impact_panel, other_impacts, regional_map, shown_panels
+from components.regional import REGION_PARAM, impact_panel, other_impacts, regional_map, shown_panels
 from components.shell import page_footer, page_shell
 
 context = page_shell(page("regional").title, params={"region": region_param})
@@ -29,7 +30,7 @@ if not others.empty and REGION_PARAM not in context.params:
     st.header("Wider region")
     for row in each_row(page_of(others, "regional_page_other", 10, "impacts")):
         with st.container(border=True):
-            st.markdown(f"**{row.region_name}: {DIRECTION_ICONS[row.direction]} {row.direction_label}** — {row.assessment}")
+            st.markdown(f"**{row.region_name}: {IMPACTS[row.direction].icon} {row.direction_label}** — {row.assessment}")
             st.caption(f"{row.claim_label} · confidence {row.confidence} · issues: {', '.join(row.issue_labels)}")
             evidence_quotes(context, row.evidence, claim_label=row.claim_label)
 

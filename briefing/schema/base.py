@@ -32,12 +32,8 @@ ClaimType = Literal["stated", "reported", "assessment"]
 Confidence = Literal["high", "medium", "low"]
 EventStatus = Literal["occurred", "proposed", "reported", "denied"]
 Direction = Literal["worsens", "improves", "mixed", "uncertain"]
-DIRECTIONS = {
-    "worsens": "Worsens the region's security",
-    "improves": "Improves the region's security",
-    "mixed": "Mixed effect",
-    "uncertain": "Uncertain effect",
-}
+# the impact's word from the one vocabulary, as a label: "Worse off"
+DIRECTIONS = {key: vocabulary.IMPACTS[key].word.capitalize() for key in ("worsens", "improves", "mixed", "uncertain")}
 PartyKind = Literal["state", "organisation", "group"]
 BACKGROUND_LABEL = "Background (no single issue)"  # shown for an event that names no issue
 

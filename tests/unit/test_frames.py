@@ -141,7 +141,7 @@ class TestBuild:
     def test_impact_and_judgment_rows(self, frames):
         impact = row(frames.impacts, "alpha-border-impact")
         assert (impact["region_name"], impact["direction_label"], impact["claim_type"]) == (
-            "Border region", "Worsens the region's security", "assessment",
+            "Border region", "Worse off", "assessment",
         )  # fmt: skip
         judgment = row(frames.judgments, "alpha-judgment")
         assert (judgment["issues"], judgment["issue_labels"]) == (("energy-truce",), ("Energy truce",))

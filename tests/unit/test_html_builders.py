@@ -12,6 +12,7 @@ import pytest
 from markupsafe import Markup
 
 from briefing.negotiation import RANK, IssueVerdict, Placement
+from briefing.vocabulary import STANCES
 from components.grid import GRID_JS
 from components.matrix import matrix_table
 from components.negotiation import range_strip
@@ -121,10 +122,16 @@ class TestRangeStrip:
         assert not parsed.named("script")
         assert HOSTILE in parsed.text  # the name, shown as written
         bars = [attrs for attrs in parsed.named("div") if attrs.get("title")]
-        assert [bar["title"] for bar in bars] == [f"{HOSTILE}: acceptable range", "Southland: stance only"]  # the unplaced party has none
-        assert "#542788" in bars[0]["style"] and "#998ec3" in bars[1]["style"]
+        assert [bar["title"] for bar in bars] == [
+            f"{HOSTILE}: Against to Only on conditions (acceptable range)",
+            "Southland: Only on conditions to For (stance only)",
+        ]  # the unplaced party has none
+        # each place a bar covers is a segment in its stance's colour, with its symbol: colour is never alone
+        segments = re.findall(r'<span style="flex:[^"]*background:(#\w+);color:(#\w+);[^"]*">([^<]*)</span>', str(markup))
+        covered = [STANCES[stance] for stance in ("rejection", "conditional", "conditional", "support")]
+        assert segments == [(stance.colour, stance.ink, stance.symbol) for stance in covered]
         label = parsed.named("div")[1]["aria-label"]
-        assert label is not None and label.startswith("Overlap") and f"{HOSTILE} Rejection to Conditional" in label
+        assert label is not None and label.startswith("Overlap") and f"{HOSTILE} Against to Only on conditions" in label
         assert "shared" in parsed.text and "gap" not in parsed.text
 
     def test_bars_sit_at_their_place_on_the_scale(self):

@@ -74,7 +74,7 @@ class TestVerdict:
             "truce",
         )
         assert (verdict.verdict, verdict.low, verdict.high) == ("overlap", 0, 1)
-        assert "the stretch from “Conditional” to “Support”" in verdict.explanation
+        assert "the stretch from “Only on conditions” to “For”" in verdict.explanation
 
     def test_touching_ranges(self):
         verdict = issue_verdict(
@@ -92,8 +92,7 @@ class TestVerdict:
         )
         assert verdict.verdict == "no-intersection"
         assert verdict.explanation == (
-            "North firmly rejects it (in its own words); South could accept anything from "
-            "“Support” to “Firm demand / support” (in its own words)."
+            "North: Firmly against (own words); South could accept anything from “For” to “Firmly for” (own words)."
         )
         assert not any(character.isdigit() for character in verdict.explanation)
         assert not hasattr(verdict, "gap")
@@ -102,7 +101,7 @@ class TestVerdict:
         verdict = issue_verdict(positions(position(0, "north", "ambiguous"), position(1, "south", "support")), "truce")
         assert verdict.verdict == "insufficient"
         assert [r.source for r in verdict.ranges] == ["unclear", "stance only"]
-        assert verdict.label == "Not enough data for a verdict"
+        assert verdict.label == "No verdict: not enough parties placed"
         assert "North (its headline record is ambiguous)" in verdict.explanation
 
     def test_the_place_is_the_cells_headline_not_the_widest_range(self):
@@ -151,12 +150,12 @@ class TestTrust:
         verdict = issue_verdict(positions(position(0, "north", "firm-rejection"), position(1, "south", "support", "reported")), "truce")
         assert verdict.confidence == "medium"
         assert verdict.cautions == ("South's place rests on reporting, not its own words (p1)",)
-        assert verdict.label == "No overlap — uncertain"
+        assert verdict.label == "No overlap: no point all could accept — uncertain"
 
     def test_stated_high_inputs_give_a_plain_verdict(self):
         verdict = issue_verdict(positions(position(0, "north", "firm-rejection"), position(1, "south", "support")), "truce")
         assert (verdict.confidence, verdict.cautions, verdict.contested_by) == ("high", (), ())
-        assert verdict.label == "No overlap"
+        assert verdict.label == "No overlap: no point all could accept"
         assert verdict.rests_on == ("p0", "p1")
 
     def test_a_record_that_would_change_the_verdict_contests_it(self):

@@ -7,9 +7,10 @@ import pytest
 
 from briefing.outlines import Outlines
 from briefing.regions import DIFFER, NONE
+from briefing.vocabulary import IMPACTS
 from components.map_legend import map_legend
 from components.map_readings import choice_labels, map_readings
-from components.regional_map import CONFIDENCE_OPACITY, GROUP_PATTERN, NEIGHBOUR_FILL, READING_COLOURS, map_figure, map_summary
+from components.regional_map import CONFIDENCE_OPACITY, GROUP_PATTERN, NEIGHBOUR_FILL, map_figure, map_summary
 
 BALTIC = ("estonia", "latvia", "lithuania")
 HOSTILE = '<img src=x onerror="alert(1)">'
@@ -106,7 +107,7 @@ class TestShading:
     @pytest.mark.parametrize("confidence", ["high", "medium", "low"])
     def test_colour_says_the_reading_and_solidity_the_confidence(self, confidence):
         _readings, figure = draw(("poland", "worsens", confidence))
-        assert trace(figure, "Poland").fillcolor == rgba(READING_COLOURS["worsens"], CONFIDENCE_OPACITY[confidence])
+        assert trace(figure, "Poland").fillcolor == rgba(IMPACTS["worsens"].colour, CONFIDENCE_OPACITY[confidence])
 
     def test_confidence_levels_are_told_apart(self):
         assert CONFIDENCE_OPACITY["high"] > CONFIDENCE_OPACITY["medium"] > CONFIDENCE_OPACITY["low"] > 0
@@ -114,19 +115,19 @@ class TestShading:
     @pytest.mark.parametrize("direction", ["worsens", "improves", "mixed", "uncertain"])
     def test_each_direction_has_its_own_colour(self, direction):
         _readings, figure = draw(("latvia", direction, "high"))
-        assert trace(figure, "Latvia").fillcolor == rgba(READING_COLOURS[direction], CONFIDENCE_OPACITY["high"])
-        assert len(set(READING_COLOURS.values())) == len(READING_COLOURS)
+        assert trace(figure, "Latvia").fillcolor == rgba(IMPACTS[direction].colour, CONFIDENCE_OPACITY["high"])
+        assert len({impact.colour for impact in IMPACTS.values()}) == len(IMPACTS)
 
     def test_a_country_without_impacts_is_left_white(self):
         _readings, figure = draw(("poland", "worsens", "high"))
-        assert {trace(figure, name).fillcolor for name in ("Estonia", "Latvia", "Lithuania")} == {READING_COLOURS[NONE]}
+        assert {trace(figure, name).fillcolor for name in ("Estonia", "Latvia", "Lithuania")} == {IMPACTS[NONE].colour}
         assert figure.layout.meta["readings"] == {"poland": "worsens", "estonia": NONE, "latvia": NONE, "lithuania": NONE}
 
     def test_disagreeing_impacts_show_mixed_readings(self):
         readings, figure = draw(("poland", "worsens", "low"), ("poland", "improves", "high"), ("poland", "worsens", "medium"))
         poland = next(country for country in readings.countries if country.id == "poland")
         assert poland.headline.reading == DIFFER
-        assert trace(figure, "Poland").fillcolor == rgba(READING_COLOURS[DIFFER], CONFIDENCE_OPACITY["high"])
+        assert trace(figure, "Poland").fillcolor == rgba(IMPACTS[DIFFER].colour, CONFIDENCE_OPACITY["high"])
         assert any("Poland" in text and "mixed readings" in text for text in annotation_texts(figure))
         assert "mixed readings: 2 worse off, 1 better off" in trace(figure, "Poland (hover)").hovertext
 
@@ -140,7 +141,7 @@ class TestGroups:
         readings, figure = draw(("baltic-states", "worsens", "medium"))
         group = trace(figure, "Baltic states (as a group)")
         assert group.fillpattern.shape == GROUP_PATTERN
-        assert group.fillpattern.fgcolor == READING_COLOURS["worsens"]
+        assert group.fillpattern.fgcolor == IMPACTS["worsens"].colour
         assert list(group.x).count(None) == len(BALTIC) - 1  # the three members' outlines in one shape
         labels = [text for text in annotation_texts(figure) if "Baltic states" in text]
         assert len(labels) == 1 and "(as a group)" in labels[0] and "worse off" in labels[0]
@@ -148,7 +149,7 @@ class TestGroups:
     def test_the_members_are_not_given_the_groups_assessment(self):
         readings, figure = draw(("baltic-states", "worsens", "medium"))
         for name in ("Estonia", "Latvia", "Lithuania"):
-            assert trace(figure, name).fillcolor == READING_COLOURS[NONE]
+            assert trace(figure, name).fillcolor == IMPACTS[NONE].colour
             label = next(text for text in annotation_texts(figure) if name in text)
             assert "worse off" not in label
             hover = trace(figure, f"{name} (hover)").hovertext
@@ -159,7 +160,7 @@ class TestGroups:
 
     def test_a_members_own_impact_is_drawn_under_the_group_hatching(self):
         _readings, figure = draw(("baltic-states", "worsens", "high"), ("lithuania", "improves", "low"))
-        assert trace(figure, "Lithuania").fillcolor == rgba(READING_COLOURS["improves"], CONFIDENCE_OPACITY["low"])
+        assert trace(figure, "Lithuania").fillcolor == rgba(IMPACTS["improves"].colour, CONFIDENCE_OPACITY["low"])
         hover = trace(figure, "Lithuania (hover)").hovertext
         assert "Lithuania alone: ▲ better off" in hover and "Baltic states (as a group): ▼ worse off" in hover
         names = [t.name for t in figure.data]
