@@ -1,29 +1,65 @@
-"""Briefing mode: one issue at a time, in large type, with the sourced essentials."""
+"""Briefing mode: one slide per step (the bottom line, each issue, a summary), drawn to fit a projector's screen.
+
+Each issue slide is one message: its title states the point, the stance strip and one quote per party show it, and
+at most three key judgments say what it means. Ids and character offsets are not on the slide: they are in each
+quote's hover, and in the footnote when the audit details are on.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
-import streamlit as st
 
-from briefing.frames import Frames, each_row
-from briefing.negotiation import IssueVerdict, issue_verdict
+from briefing.frames import Frames
+from briefing.presenting import CLOSING, OPENING, IssueSlide, PartyQuote, issue_slide
 from briefing.readings import cell_readings
-from briefing.schema import STANCES
+from briefing.vocabulary import VERDICTS
 from components.context import PageContext
 from components.data import Scope, per_view
-from components.evidence import evidence_quotes
 from components.html import Markup, render_html
-from components.provenance import markdown_badge
+from components.timeline import brief_period
 
-LARGE_TYPE = Markup(
-    "<style>[data-testid=stMain] p, [data-testid=stMain] li{font-size:1.35rem;line-height:1.55}"
-    "[data-testid=stMain] h1{font-size:3rem}[data-testid=stMain] h2{font-size:2.3rem}"
-    "[data-testid=stMain] blockquote{font-size:1.2rem}</style>"
+# Type in em of one base size that follows the screen's height: 24 px on a 720-line projector, 32 px on 1080 lines
+SLIDE_CSS = Markup(
+    "<style>"
+    # the page is the slide: no band above it, the header's buttons float over its corner, no room kept below
+    "[data-testid=stMainBlockContainer]{padding:0.6rem 2.5rem 0;max-width:none}"
+    "[data-testid=stHeader]{background:transparent;pointer-events:none}[data-testid=stHeader] *{pointer-events:auto}"
+    "[data-testid=stMain] h1{font-size:0.95rem;font-weight:600;letter-spacing:0.06em;text-transform:uppercase;"
+    "color:#444;padding:0.3rem 0 0.2rem 2.6rem;margin:0;line-height:1.5}"
+    "[data-testid=stMain] [data-testid=stHeadingWithActionElements] a{display:none}"
+    "[data-testid=stMain] [data-testid=stMarkdownContainer] p{font-size:0.85rem}"
+    "[data-testid=stMain] [data-testid=stExpander] summary{padding:0.15rem 0.6rem;font-size:0.8rem}"
+    "[data-testid=stMain] [data-testid=stExpander] details{border-radius:0.3rem}"
+    "[data-testid=stMain] [data-testid=stAlertContainer]{padding:0.3rem 0.75rem}"
+    "[data-testid=stMain] [data-testid=stVerticalBlock]{gap:0.45rem}"
+    ".slide{font-size:clamp(24px,3.3vh,40px);line-height:1.3;color:#1f1f1f;max-width:60em;margin-top:0.2rem}"
+    "section.slide h2{font-size:1.35em;line-height:1.15;font-weight:700;margin:0 0 0.15em;padding:0;max-width:32em}"
+    "section.slide p,section.slide ul,section.slide li,section.slide blockquote{font-size:1em;line-height:1.3}"
+    "section.slide p.verdict{font-size:0.75em;color:#333;margin:0 0 0.45em}"
+    ".slide .stances{display:grid;grid-template-columns:repeat(var(--parties),minmax(0,1fr));"
+    "grid-template-rows:auto auto auto;column-gap:4px;max-width:45em}"
+    ".slide .party{display:grid;grid-row:span 3;grid-template-rows:subgrid}"
+    ".slide .chip{padding:0.1em 0.45em;font-weight:600;border:1px solid #3d3d3d}"
+    ".slide .chip .symbol{margin-right:0.3em}"
+    "section.slide blockquote{margin:0.25em 0.4em 0 0;padding:0 0 0 0.5em;border-left:4px solid #5a5a5a;"
+    "font-size:0.9em;line-height:1.25;color:#1f1f1f}"
+    "section.slide p.said{font-size:0.7em;color:#444;margin:0.1em 0 0 0.75em}"
+    "section.slide h3{font-size:0.75em;text-transform:uppercase;letter-spacing:0.05em;color:#444;"
+    "margin:0.5em 0 0.1em;padding:0}"
+    "section.slide ul{margin:0;padding-left:1.1em;max-width:45em}section.slide li{margin:0 0 0.2em}"
+    ".slide .how-sure{font-size:0.7em;color:#444;white-space:nowrap}"
+    "section.slide p.footnote{font-size:0.6em;color:#444;margin:0.5em 0 0;max-width:75em;line-height:1.3}"
+    ".slide .badge{font-size:0.7em;border:1px solid currentColor;border-radius:0.3em;padding:0 0.3em;"
+    "font-weight:400;margin-left:0.4em;white-space:nowrap}"
+    ".slide .columns{display:grid;grid-template-columns:minmax(0,1.15fr) minmax(0,1fr);column-gap:1.5em;max-width:60em}"
+    "section.slide ul.issues{list-style:none;padding-left:0}section.slide ul.issues li{padding-left:1.3em;text-indent:-1.3em}"
+    ".slide .many{columns:2;column-gap:1.5em}.slide .many li{break-inside:avoid}"
+    "</style>"
 )
 
 
-def large_type() -> None:
-    render_html(LARGE_TYPE)
+def presenting_style() -> None:
+    render_html(SLIDE_CSS)
 
 
 def slide_readings(view: Frames, issue: str) -> pd.DataFrame:
@@ -31,48 +67,98 @@ def slide_readings(view: Frames, issue: str) -> pd.DataFrame:
     return cell_readings(view.positions[view.positions["issue"] == issue])
 
 
-def _slide_readings(scope: Scope, issue: str) -> pd.DataFrame:
-    return slide_readings(scope.view, issue)
+def _issue_slide(scope: Scope, issue: str) -> IssueSlide:
+    return issue_slide(scope.frames, scope.view, issue, brief_period(scope.view.events, scope.view.briefs))
 
 
-def _slide_verdict(scope: Scope, issue: str) -> IssueVerdict:
-    return issue_verdict(scope.view.positions, issue, scope.view.judgments)
+def _where_from(quote: PartyQuote) -> str:
+    """The hover of a quote: where it stands in its source, for the analyst who asks."""
+    reported = f" Reported by {quote.reported_by}." if quote.reported_by else ""
+    return f"From “{quote.brief_title}”: characters {quote.start}–{quote.end} of {quote.seed}.{reported}"
 
 
-def issue_slide(context: PageContext, issue: str) -> None:
-    """Stances, the negotiation verdict, judgments, events and regional effects for one issue."""
-    view = context.view
-    issue_row = context.frames.issues.set_index("id").loc[issue]
-    st.header(issue_row["label"])
-    st.markdown(f"*{issue_row['definition']}*")
-    headline = per_view(_slide_readings, context, issue)
-    if headline.empty:
-        st.markdown("No party has a position on this issue in the current filter.")
-    illustrative = context.frames.illustrative_briefs
-    for row in each_row(headline):
-        marks = " " + markdown_badge("contested", "orange") if row.contested else ""
-        if row.brief in illustrative:
-            marks += " " + markdown_badge("Illustrative", "orange")
-        st.markdown(
-            f"**{row.party_name}: {row.stance_symbol} {row.stance_label}** ({row.claim_label.lower()}, "
-            f"confidence {row.confidence}){marks} — {row.summary}"
+def _party(quote: PartyQuote, illustrative: bool) -> Markup:
+    marks = Markup("")
+    if quote.contested:
+        marks += Markup(' <span class="badge">contested</span>')
+    if illustrative:
+        marks += Markup(' <span class="badge">illustrative</span>')
+    said = Markup('<blockquote title="{where}">“{text}”</blockquote><p class="said">{said_by}</p>').format(
+        where=_where_from(quote), text=quote.text, said_by=quote.said_by
+    )
+    return Markup(
+        '<div class="party" role="listitem"><div class="chip" style="background:{fill};color:{ink}">'
+        '<span class="symbol" aria-hidden="true">{symbol}</span>{name}: {word}{marks}</div>{said}</div>'
+    ).format(
+        fill=quote.stance.colour,
+        ink=quote.stance.ink,
+        symbol=quote.stance.symbol,
+        name=quote.party_name,
+        word=quote.stance.word.lower(),
+        marks=marks,
+        said=said if quote.full else Markup(""),
+    )
+
+
+def _audit_lines(slide: IssueSlide) -> Markup:
+    lines = [
+        Markup("{party}: record {record}, quote {evidence}, characters {start}–{end} of {seed}").format(
+            party=q.party_name, record=q.record_id, evidence=q.evidence_id, start=q.start, end=q.end, seed=q.seed
         )
-        evidence_quotes(context, row.evidence[:1], claim_label=row.claim_label)
-    verdict = per_view(_slide_verdict, context, issue)
-    st.markdown(f"**Negotiation space: {verdict.label}** (confidence {verdict.confidence}). {verdict.explanation}")
-    if verdict.contested_by:
-        st.markdown("Contested by: " + ", ".join(verdict.contested_by))
-    judgments = view.judgments[view.judgments["issues"].map(lambda issues: issue in issues)]
-    if not judgments.empty:
-        st.subheader("Key judgments")
-        st.markdown("\n".join(f"- {text}" for text in judgments["text"].head(5)))
-    events = view.events[view.events["issues"].map(lambda issues: issue in issues)]
-    dated = events[events["date_start"].notna()].sort_values("date_start").tail(5)
-    if not dated.empty:
-        st.subheader("Recent events")
-        st.markdown("\n".join(f"- **{row.date}** — {row.title} ({row.status})" for row in each_row(dated)))
-    impacts = view.impacts[view.impacts["issues"].map(lambda issues: issue in issues)]
-    if not impacts.empty:
-        st.subheader("Regional effect")
-        st.markdown("\n".join(f"- **{row.region_name}**: {row.direction_label.lower()} — {row.assessment}" for row in each_row(impacts)))
-    st.caption(" · ".join(f"{symbol} {label}" for _rank, label, symbol in STANCES.values()))
+        for q in slide.parties
+    ]
+    lines += [Markup("Judgment {id}").format(id=j.judgment_id) for j in slide.judgments]
+    lines.append(Markup("Verdict rests on {records}").format(records=", ".join(slide.verdict.rests_on)))
+    return Markup("<br>").join(lines)
+
+
+def issue_slide_html(slide: IssueSlide, illustrative: set[str], audit: bool = False) -> Markup:
+    """One issue as a slide: the action title, the verdict, the stance strip with a quote each, the judgments."""
+    icon, word, gloss = VERDICTS[slide.verdict.verdict]
+    verdict = Markup('<p class="verdict">Negotiation space: {icon} {word}: {gloss} · {confidence} confidence</p>').format(
+        icon=icon, word=word, gloss=gloss, confidence=slide.verdict.confidence
+    )
+    parties = Markup("").join(_party(q, q.brief in illustrative) for q in slide.parties)
+    strip = Markup('<div class="stances" role="list" aria-label="Where each party stands" style="--parties:{n}">{parties}</div>').format(
+        n=max(len(slide.parties), 1), parties=parties
+    )
+    if not slide.parties:
+        strip = Markup("<p>No party has a position on this issue under the current filter.</p>")
+    judgments = Markup("")
+    if slide.judgments:
+        items = Markup("").join(
+            Markup('<li title="{full}">{text} <span class="how-sure">({how})</span></li>').format(
+                full=j.full, text=j.text, how=", ".join(part for part in (j.likelihood, j.confidence) if part)
+            )
+            for j in slide.judgments
+        )
+        judgments = Markup("<h3>Key judgments</h3><ul>{items}</ul>").format(items=items)
+    notes = []
+    sources = dict.fromkeys(q.brief_title for q in slide.parties)
+    if sources:
+        notes.append(Markup("Quotes from {sources} (hover a quote for its place).").format(sources="; ".join(sources)))
+    if slide.recent:
+        notes.append(Markup("Recent events: {events}.").format(events="; ".join(slide.recent)))
+    if slide.background:
+        notes.append(Markup("Background: {events}.").format(events="; ".join(slide.background)))
+    if slide.judgments_left_out:
+        notes.append(
+            Markup("{n} more key judgment{s} on this issue in the overview.").format(
+                n=slide.judgments_left_out, s="" if slide.judgments_left_out == 1 else "s"
+            )
+        )
+    footnote = Markup(" ").join(notes)
+    if audit:
+        footnote += Markup("<br>") + _audit_lines(slide)
+    return Markup(
+        '<section class="slide" aria-labelledby="slide-title"><h2 id="slide-title">{title}</h2>{verdict}{strip}{judgments}'
+        '<p class="footnote">{footnote}</p></section>'
+    ).format(title=slide.title, verdict=verdict, strip=strip, judgments=judgments, footnote=footnote)
+
+
+def draw_issue_slide(context: PageContext, issue: str, audit: bool = False) -> None:
+    slide = per_view(_issue_slide, context, issue)
+    render_html(issue_slide_html(slide, set(context.frames.illustrative_briefs), audit))
+
+
+__all__ = ["CLOSING", "OPENING", "draw_issue_slide", "issue_slide_html", "presenting_style", "slide_readings"]

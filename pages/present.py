@@ -1,28 +1,28 @@
-"""Briefing mode: one issue at a time, large type, next and previous."""
+"""Briefing mode: one slide per step, the bottom line first, each issue, then a summary; keys step through them."""
 
 import streamlit as st
 
+from briefing.presenting import CLOSING, OPENING, slide_issues, slide_steps
 from components.pages import page
-from components.params import issue_param
-from components.present import issue_slide, large_type
-from components.shell import page_footer, page_shell
+from components.present import draw_issue_slide, presenting_style
+from components.present_bookends import draw_closing, draw_opening
+from components.present_nav import current_step, step_bar, step_param
+from components.share import share_box
+from components.shell import page_shell
 
-context = page_shell(page("present").title, params={"topic": issue_param}, presenting=True)
-large_type()
-topics = list(context.selection.issues) or [i for i in context.frames.issues["id"] if i in set(context.view.positions["issue"])]
-if not topics:
+context = page_shell(page("present").title, params={"topic": step_param}, presenting=True)
+presenting_style()
+issues = slide_issues(context.view, context.selection.issues)
+if not issues:
     st.info("Nothing to present under the current filter.")
 else:
-    current = context.params.get("topic") if context.params.get("topic") in topics else topics[0]
-    index = topics.index(current)
-
-    def _go(step: int) -> None:
-        st.query_params["topic"] = topics[(index + step) % len(topics)]
-
-    previous, position, following = st.columns([1, 2, 1])
-    previous.button("◀ Previous", on_click=_go, args=(-1,), key="present_previous", width="stretch")
-    position.markdown(f"**Issue {index + 1} of {len(topics)}**", text_alignment="center")
-    following.button("Next ▶", on_click=_go, args=(1,), key="present_next", width="stretch")
-    st.query_params["topic"] = current
-    issue_slide(context, current)
-page_footer(context)
+    steps = slide_steps(issues)
+    index = current_step(context, steps)
+    step_bar(context, steps, index)
+    if steps[index] == OPENING:
+        draw_opening(context)
+    elif steps[index] == CLOSING:
+        draw_closing(context)
+    else:
+        draw_issue_slide(context, steps[index], context.audit)
+share_box(context)  # the footer's sources and data version are on the closing slide

@@ -97,21 +97,43 @@ class TestPermalinks:
 
 
 class TestBriefingMode:
-    def test_one_issue_at_a_time_with_next_and_previous(self):
-        app = run_page("present", issue=["ceasefire", "security-guarantees"])
-        assert [h.value for h in app.header] == ["Ceasefire"]
-        assert any("Issue 1 of 2" in m.value for m in app.markdown)
-        app.button(key="present_next").click().run()
-        assert [h.value for h in app.header] == ["Security guarantees"]
-        assert app.query_params["topic"] in ("security-guarantees", ["security-guarantees"])
-        app.button(key="present_previous").click().run()
-        assert [h.value for h in app.header] == ["Ceasefire"]
+    @staticmethod
+    def slide(app) -> str:
+        bodies = [body for body in html_bodies(app) if 'class="slide"' in body]
+        assert len(bodies) == 1, f"{len(bodies)} slides drawn"
+        return bodies[0]
 
-    def test_large_type_and_verdict(self):
+    def test_steps_from_the_bottom_line_through_each_issue_to_the_summary_and_no_further(self):
+        app = run_page("present", issue=["ceasefire", "security-guarantees"])
+        assert "<h3>Issue by issue</h3>" in self.slide(app)
+        assert app.button(key="present_previous").disabled and not app.button(key="present_next").disabled
+        app.button(key="present_next").click().run()
+        assert '<h2 id="slide-title">Ceasefire: Russia firmly against; Ukraine for; no overlap</h2>' in self.slide(app)
+        assert app.query_params["topic"] in ("ceasefire", ["ceasefire"])
+        app.button(key="present_next").click().run()
+        assert "Security guarantees: " in self.slide(app)
+        app.button(key="present_next").click().run()
+        assert "Summary and questions" in self.slide(app)
+        assert app.button(key="present_next").disabled and app.button(key="present_next").label == "End"
+        app.button(key="present_previous").click().run()
+        assert "Security guarantees: " in self.slide(app)
+
+    def test_a_topic_link_opens_its_slide_with_the_verdict_and_a_quote_per_party(self):
         app = run_page("present", topic="energy-truce")
-        assert any("font-size:1.35rem" in h.proto.body for h in app.get("html"))
-        text = " ".join(m.value for m in app.markdown)
-        assert "Negotiation space:" in text and "Russia:" in text
+        slide = self.slide(app)
+        assert slide.count('class="party"') == 2 and slide.count("<blockquote") == 2
+        assert "Negotiation space: ◐ Touching" in slide
+        assert not app.warning
+
+    def test_a_topic_outside_the_filter_falls_back_to_the_bottom_line_with_a_notice(self):
+        app = run_page("present", issue="ceasefire", topic="energy-truce")
+        assert any("not among the issues in view" in w.value for w in app.warning)
+        assert "<h3>Issue by issue</h3>" in self.slide(app)
+
+    def test_an_unknown_topic_is_ignored_with_a_notice(self):
+        app = run_page("present", topic="<b>atlantis</b>")
+        assert any("Ignored the “topic” value" in w.value for w in app.warning)
+        assert not app.exception and "<h3>Issue by issue</h3>" in self.slide(app)
 
 
 class TestAccessControl:

@@ -1,0 +1,213 @@
+"""Briefing mode's slides, built from a filtered view: the steps (an opening, one slide per issue, a closing) and,
+per issue, its point as the title, where each party stands, one quote each and the key judgments that fit.
+
+A slide holds what a 1280×720 projector shows at 24 px without scrolling: about 900 characters of body text. So a
+quote or a judgment longer than its share is cut at a sentence or word end and marked "…"; the full text stays with
+it, for the hover and the audit details. Which judgments come first is briefing.bottom_line's rule, what a party's
+cell says is briefing.readings' (through the negotiation verdict); nothing here decides anew.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from briefing.bottom_line import BottomLine, issue_title, ranked_judgments
+from briefing.dates import human_date
+from briefing.frames import Frames, each_row
+from briefing.labels import record_label
+from briefing.negotiation import IssueVerdict, issue_verdict
+from briefing.readings import cell_readings
+from briefing.vocabulary import CONFIDENCE_WORDS, VERDICTS, StanceWords, stance
+
+OPENING, CLOSING = "opening", "closing"
+MOST_JUDGMENTS = 3
+JUDGMENT_CHARS = 420  # the judgments' share of a slide, all together
+QUOTE_CHARS = 420  # the quotes' share, split between the parties
+FEWEST_QUOTE_CHARS = 90  # below this a quote says too little: the parties past it keep their stance, not a quote
+EVENT_LINES = 2
+
+
+def shorten(text: str, limit: int) -> str:
+    """The text if it fits, else its longest run of whole sentences that does, else its words up to the limit, "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1]
+    sentence = max(cut.rfind(". "), cut.rfind("? "), cut.rfind("! "), cut.rfind("; "))
+    if sentence >= limit // 2:
+        return text[: sentence + 1].rstrip(";") + " …" if text[sentence] == ";" else text[: sentence + 1]
+    return text[: max(cut.rfind(" "), limit // 2)].rstrip(" ,:;—–-") + "…"
+
+
+@dataclass(frozen=True)
+class PartyQuote:
+    """One party on the slide: its stance, and the first quote of its headline record with who said it and when."""
+
+    party: str
+    party_name: str
+    stance: StanceWords
+    contested: bool
+    text: str  # as shown: shortened to the slide's share
+    full: str  # verbatim, for the hover and the audit details
+    said_by: str  # "Lavrov, 29 January 2026 (own words)": briefing.labels' one rule
+    brief: str
+    brief_title: str
+    seed: str
+    start: int
+    end: int
+    evidence_id: str
+    record_id: str
+    reported_by: str = ""
+
+
+@dataclass(frozen=True)
+class SlideJudgment:
+    text: str
+    full: str
+    confidence: str  # "medium confidence"
+    likelihood: str
+    judgment_id: str
+    brief: str
+
+
+@dataclass(frozen=True)
+class IssueSlide:
+    issue: str
+    label: str
+    title: str
+    verdict: IssueVerdict
+    parties: tuple[PartyQuote, ...]
+    judgments: tuple[SlideJudgment, ...]
+    judgments_left_out: int
+    recent: tuple[str, ...]  # "Abu Dhabi talks, 23–24 January 2026"
+    background: tuple[str, ...]
+
+
+def slide_issues(view: Frames, chosen: tuple[str, ...]) -> list[str]:
+    """The issues briefing mode steps through: the filter's, else every issue with a position in view."""
+    known = list(view.issues["id"])
+    if chosen:
+        return [issue for issue in chosen if issue in known]
+    placed = set(view.positions["issue"])
+    return [issue for issue in known if issue in placed]
+
+
+def slide_steps(issues: list[str]) -> tuple[str, ...]:
+    return (OPENING, *issues, CLOSING)
+
+
+def party_quotes(frames: Frames, view: Frames, issue: str) -> tuple[PartyQuote, ...]:
+    """Each party's stance and its headline record's first quote, cut to its share of the slide."""
+    readings = cell_readings(view.positions[view.positions["issue"] == issue])
+    if readings.empty:
+        return ()
+    heads = view.positions.set_index("id").loc[readings["headline"]]
+    share = max(QUOTE_CHARS // len(readings), FEWEST_QUOTE_CHARS)
+    found = []
+    for reading, head in zip(each_row(readings), each_row(heads), strict=True):
+        spans = frames.evidence_rows(reading.evidence[:1])
+        span = spans[0] if spans else None
+        quote = span.quote if span else ""
+        found.append(
+            PartyQuote(
+                party=reading.party,
+                party_name=reading.party_name,
+                stance=stance(reading.stance),
+                contested=bool(reading.contested),
+                text=shorten(quote, share),
+                full=quote,
+                said_by=record_label(head),
+                brief=reading.brief,
+                brief_title=frames.brief_titles.get(reading.brief, reading.brief),
+                seed=span.seed if span else "",
+                start=span.start if span else 0,
+                end=span.end if span else 0,
+                evidence_id=span.id if span else "",
+                record_id=reading.headline,
+                reported_by=head.reported_by if isinstance(head.reported_by, str) else "",
+            )
+        )
+    return tuple(found)
+
+
+def slide_judgments(view: Frames, issue: str) -> tuple[tuple[SlideJudgment, ...], int]:
+    """The key judgments on an issue in bottom_line's order, as many of the first three as fit the slide's share
+    (the first always, cut if it must be), and how many were left out."""
+    top, rest = ranked_judgments(view, (issue,), most=MOST_JUDGMENTS)
+    chosen: list[SlideJudgment] = []
+    room = JUDGMENT_CHARS
+    for row in each_row(top.iloc[:MOST_JUDGMENTS]):
+        text = " ".join(row.text.split())
+        if chosen and len(text) > room:
+            break
+        shown = shorten(text, room)
+        room -= len(shown)
+        likelihood = getattr(row, "likelihood", None)
+        chosen.append(
+            SlideJudgment(
+                text=shown,
+                full=text,
+                confidence=CONFIDENCE_WORDS.get(row.confidence, row.confidence),
+                likelihood=likelihood if isinstance(likelihood, str) else "",
+                judgment_id=row.id,
+                brief=row.brief,
+            )
+        )
+    return tuple(chosen), len(top) + len(rest) - len(chosen)
+
+
+def issue_events(view: Frames, issue: str, period: tuple[pd.Timestamp, pd.Timestamp] | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The issue's dated events in words, latest first: those inside the reporting period, and the background
+    before it (at most EVENT_LINES of each)."""
+    events = view.events[view.events["issues"].map(lambda issues: issue in issues) & view.events["date_start"].notna()]
+    events = events.sort_values("date_end", ascending=False, kind="stable")
+    recent: list[str] = []
+    background: list[str] = []
+    for row in each_row(events):
+        words = f"{row.title}, {human_date(row.date)}"
+        inside = period is not None and row.date_end >= period[0] and row.date_start < period[1]
+        (recent if inside else background).append(words)
+    return tuple(recent[:EVENT_LINES]), tuple(background[:EVENT_LINES])
+
+
+def issue_slide(frames: Frames, view: Frames, issue: str, period: tuple[pd.Timestamp, pd.Timestamp] | None = None) -> IssueSlide:
+    """One issue's slide: the verdict's action title, each party's stance and quote, the judgments that fit, events."""
+    label = frames.issue_labels.get(issue, issue)
+    verdict = issue_verdict(view.positions, issue, view.judgments)
+    judgments, left_out = slide_judgments(view, issue)
+    recent, background = issue_events(view, issue, period)
+    return IssueSlide(
+        issue=issue,
+        label=label,
+        title=issue_title(verdict, label),
+        verdict=verdict,
+        parties=party_quotes(frames, view, issue),
+        judgments=judgments,
+        judgments_left_out=left_out,
+        recent=recent,
+        background=background,
+    )
+
+
+VERDICT_ORDER = ("no-intersection", "touching", "overlap", "insufficient")
+OPENING_ISSUES = 4  # issue lines on the opening slide; the rest are named by count (each has its own slide)
+RED_LINES = 2
+RED_LINE_CHARS = 150
+OUTLOOK_CHARS = 260
+TITLE_CHARS = 150
+
+
+def opening_title(bottom: BottomLine) -> str:
+    """The opening's point: the analyst's own bottom line where a brief gives one, else the verdicts counted."""
+    if bottom.analyst:
+        return shorten(bottom.analyst, TITLE_CHARS)
+    total = len(bottom.issues)
+    if not total:
+        return "No issue in view has a position to weigh"
+    counts = {verdict: sum(1 for line in bottom.issues if line.verdict == verdict) for verdict in VERDICT_ORDER}
+    parts = [f"{VERDICTS[verdict][1].lower()} on {count}" for verdict, count in counts.items() if count]
+    first = parts[0] + f" of {total} issue{'' if total == 1 else 's'}"
+    text = "; ".join([first, *parts[1:]])
+    return text[:1].upper() + text[1:]

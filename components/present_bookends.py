@@ -1,0 +1,85 @@
+"""Briefing mode's first and last slides: the bottom line (red lines, one line per issue, the outlook) and the
+summary (every issue's title again, the sources, the data version and its date)."""
+
+from __future__ import annotations
+
+from briefing.bottom_line import BottomLine, IssueLine, bottom_line
+from briefing.frames import Frames
+from briefing.labels import published_words
+from briefing.presenting import OPENING_ISSUES, OUTLOOK_CHARS, RED_LINE_CHARS, RED_LINES, opening_title, shorten
+from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_WORDS, VERDICTS
+from components.context import PageContext
+from components.data import Scope, per_view
+from components.html import Markup, render_html
+
+
+def _bottom_line(scope: Scope) -> BottomLine:
+    return bottom_line(scope.view, scope.selection.issues)
+
+
+def _issue_items(lines: tuple[IssueLine, ...]) -> Markup:
+    """One line per issue: the verdict's icon (its word is in the title) and the action title."""
+    return Markup("").join(
+        Markup('<li><span aria-hidden="true">{icon}</span> {title}</li>').format(icon=VERDICTS[line.verdict][0], title=line.title)
+        for line in lines
+    )
+
+
+def _issue_list(lines: tuple[IssueLine, ...]) -> Markup:
+    return Markup('<ul class="issues{wide}">{items}</ul>').format(wide=" many" if len(lines) > 3 else "", items=_issue_items(lines))
+
+
+def opening_html(bottom: BottomLine, audit: bool = False) -> Markup:
+    """The bottom line as a slide: its point as the title, the red lines, where each issue stands, the outlook."""
+    parts = []
+    if bottom.red_lines:
+        items = Markup("").join(
+            Markup('<li><b>{party}</b>: {text} <span class="how-sure">({whose})</span></li>').format(
+                party=line.party_name, text=shorten(line.text, RED_LINE_CHARS), whose=CLAIM_TYPES[line.claim_type].whose
+            )
+            for line in bottom.red_lines[:RED_LINES]
+        )
+        parts.append(Markup("<h3>Red lines</h3><ul>{items}</ul>").format(items=items))
+    if bottom.issues:
+        shown = bottom.issues[:OPENING_ISSUES]
+        more = len(bottom.issues) - len(shown)
+        rest = Markup('<p class="footnote">and {n} more issue{s}, each on its own slide</p>').format(n=more, s="" if more == 1 else "s")
+        parts.append(Markup("<h3>Issue by issue</h3>{items}{rest}").format(items=_issue_list(shown), rest=rest if more else ""))
+    if bottom.outlook:
+        first = bottom.outlook[0]
+        how = ", ".join(part for part in (first.likelihood, CONFIDENCE_WORDS.get(first.confidence, first.confidence)) if part)
+        parts.append(
+            Markup('<h3>Outlook</h3><p title="{full}">{text} <span class="how-sure">({how})</span></p>').format(
+                full=first.text, text=shorten(first.text, OUTLOOK_CHARS), how=how
+            )
+        )
+    if audit:
+        ids = [first.judgment_id for first in bottom.outlook[:1]] + [line.issue for line in bottom.issues]
+        parts.append(Markup('<p class="footnote">Outlook and issues: {ids}</p>').format(ids=", ".join(ids)))
+    return Markup('<section class="slide" aria-labelledby="slide-title"><h2 id="slide-title">{title}</h2>{body}</section>').format(
+        title=opening_title(bottom), body=Markup("").join(parts)
+    )
+
+
+def closing_html(bottom: BottomLine, view: Frames, version: str) -> Markup:
+    """The summary: every issue's title again, then where it all comes from and which data, as of when."""
+    briefs = view.briefs
+    sources = "; ".join(
+        f"{title} ({published_words(published)})" for title, published in zip(briefs["title"], briefs["published"], strict=True)
+    )
+    if len(briefs) > 3:
+        sources = f"{len(briefs):,} briefs, the newest published {published_words(briefs['published'].max())}"
+    newest = published_words(briefs["published"].max()) if not briefs.empty else None
+    version = Markup("Data version {version}{of}.").format(version=version or "unknown", of=f", as of {newest}" if newest else "")
+    return Markup(
+        '<section class="slide" aria-labelledby="slide-title"><h2 id="slide-title">Summary and questions</h2>'
+        '{issues}<p class="footnote">Sources: {sources}. {version} Every claim traces to a verbatim quote in its source.</p></section>'
+    ).format(issues=_issue_list(bottom.issues), sources=sources or "no brief loaded", version=version)
+
+
+def draw_opening(context: PageContext) -> None:
+    render_html(opening_html(per_view(_bottom_line, context), context.audit))
+
+
+def draw_closing(context: PageContext) -> None:
+    render_html(closing_html(per_view(_bottom_line, context), context.view, context.frames.version))

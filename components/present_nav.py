@@ -1,0 +1,83 @@
+"""Briefing mode's steps: which step the link names, and the bar that moves between them (dots, keys, Previous,
+Next, Exit). The step lives in the link as ``topic``: an issue id, or ``opening`` / ``closing``."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from briefing.frames import Frames
+from briefing.presenting import CLOSING, OPENING
+from components.context import PageContext
+from components.pages import OVERVIEW
+from components.params import issue_param
+from components.slide_keys import slide_keys
+
+STEP_PARAM = "topic"
+DOTS_KEY = "present_dots"
+STEP_NAMES = {OPENING: "Bottom line", CLOSING: "Summary and questions"}
+
+
+def step_param(value: str, frames: Frames) -> str | None:
+    """``opening``, ``closing`` or an issue id from the taxonomy."""
+    return value if value in STEP_NAMES else issue_param(value, frames)
+
+
+def current_step(context: PageContext, steps: tuple[str, ...]) -> int:
+    """The step the link names; the opening if it names none, or an issue outside the filter (with a notice)."""
+    wanted = context.params.get(STEP_PARAM)
+    if wanted is None:
+        return 0
+    if wanted in steps:
+        return steps.index(wanted)
+    st.warning(
+        f"The link's topic “{context.issue_label(wanted)}” is not among the issues in view; showing the bottom line.",
+        icon=":material/link_off:",
+    )
+    return 0
+
+
+def _go(step: str) -> None:
+    st.query_params[STEP_PARAM] = step
+
+
+def _go_chosen(steps: tuple[str, ...]) -> None:
+    chosen = (st.session_state.get(DOTS_KEY) or {}).get("go")
+    if chosen in steps:
+        st.query_params[STEP_PARAM] = chosen
+
+
+def step_label(context: PageContext, step: str) -> str:
+    return STEP_NAMES.get(step) or context.issue_label(step)
+
+
+def step_bar(context: PageContext, steps: tuple[str, ...], index: int) -> None:
+    """Dots (which also hear the keys), Previous, Next and Exit on one line; never a wrap from the end to the start."""
+    st.query_params[STEP_PARAM] = steps[index]
+    dots, previous, following, leave = st.columns([6, 1.3, 1.3, 1], vertical_alignment="center", gap="small")
+    with dots:
+        slide_keys(
+            [(step, step_label(context, step)) for step in steps],
+            index,
+            key=DOTS_KEY,
+            on_go=lambda: _go_chosen(steps),
+        )
+    first, last = index == 0, index == len(steps) - 1
+    previous.button(
+        "◀ Previous",
+        key="present_previous",
+        on_click=_go,
+        args=(steps[max(index - 1, 0)],),
+        disabled=first,
+        width="stretch",
+        help=None if first else f"Back to {step_label(context, steps[index - 1])} (←, Page Up)",
+    )
+    following.button(
+        "End" if last else "Next ▶",
+        key="present_next",
+        on_click=_go,
+        args=(steps[min(index + 1, len(steps) - 1)],),
+        disabled=last,
+        width="stretch",
+        help=None if last else f"On to {step_label(context, steps[index + 1])} (→, Page Down, Space)",
+    )
+    leave.page_link(OVERVIEW.script, label="Exit", icon=":material/close:", query_params=context.link_params())
