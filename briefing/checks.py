@@ -16,21 +16,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from briefing.schema import Brief, Evidence, Position, Taxonomy
+from briefing.schema import Brief, Evidence, Issue, Judgment, Position, Taxonomy
+from briefing.wording import (
+    ACCORDING_TO,
+    FIRST_PERSON,
+    LIKELIHOOD_TERM,
+    QUOTED,
+    REPORTING_VERB,
+    absolute_words,
+    carries_hedge,
+    hedges,
+    speaks_to,
+)
 
 Severity = Literal["warning", "error"]
-
-HEDGE_WORDS = (
-    r"indicat(?:e|es|ed|ing)|suggest(?:s|ed)?|might|could|(?:un)?likely|probably|possib(?:le|ly|ility)|potentially|"
-    r"perhaps|appear(?:s|ed)?|seem(?:s|ed)?|apparently|reportedly|allegedly|if|unless|hint(?:s|ed)?"
-)
-HEDGE = re.compile(rf"\b(?:{HEDGE_WORDS})\b", re.IGNORECASE)
-MAY = re.compile(r"\bmay\b")  # lower case only, so that the month of May is not a hedge
-# words that carry a hedge or a condition into a record's own text
-CARRIED = re.compile(
-    rf"\b(?:{HEDGE_WORDS}|would|conditional|conditions?|hedged|uncertain|unclear|not clear|explored|provisional|almost)\b",
-    re.IGNORECASE,
-)
 
 # the article speaking: a summary of statements, the article itself, the author's inference or framing
 ARTICLE_VOICE = (
@@ -39,14 +38,7 @@ ARTICLE_VOICE = (
     re.compile(r"(?:^|\.\s+)This (?:\w+ )?(?:indicates|suggests|shows|means|reveals|confirms|creates)\b"),
     re.compile(r"^(?:Historically|In this system|Therefore|Thus|Clearly),?\s"),
 )
-# a named person or party as the subject of a reporting verb: the article telling what someone said
-REPORTING_VERB = (
-    r"(?:\w+ly )?(?:stated|said|says|described|characteri[sz]ed|critici[sz]ed|revealed|emphasi[sz]ed|emphasi[sz]ing|"
-    r"rejected|dismissed|hinted|asserted|noted|argued|warned|insisted|claimed|announced|made it clear)\b"
-)
-FIRST_PERSON = re.compile(r"\b(?:we|us|our|ours|I|me|my)\b", re.IGNORECASE)
-DIRECT_SPEECH = re.compile(r":\s+[A-Z“\"]|[“\"][^”\"]{3,}[”\"]")
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][”\"’])\s+|\n+")  # a sentence may end inside its closing quote
 
 
 @dataclass(frozen=True)
@@ -58,17 +50,6 @@ class Finding:
     location: str
     record_id: str
     message: str
-
-
-def hedges(text: str) -> list[str]:
-    """The hedge words in a text, in order (\"may\" only in lower case)."""
-    found = [(match.start(), match.group(0)) for match in HEDGE.finditer(text)]
-    found += [(match.start(), match.group(0)) for match in MAY.finditer(text)]
-    return [word for _start, word in sorted(found)]
-
-
-def carries_hedge(text: str) -> bool:
-    return bool(CARRIED.search(text) or MAY.search(text))
 
 
 @functools.lru_cache(maxsize=64)  # a seed's sentences, found once for all the spans that quote it
@@ -102,20 +83,65 @@ def _mentions(text: str, names: list[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in names)
 
 
+def _subjects(names: list[str]) -> str:
+    """A regex for the party or its speaker as a subject: a name (not a possessive) or he, she, they."""
+    return rf"(?<!\w)(?:{'|'.join(re.escape(name) for name in [*names, 'He', 'She', 'They', 'he', 'she', 'they'])})(?!\w)(?!['’]s)"
+
+
+def _attributed_to(text: str, names: list[str]) -> re.Match | None:
+    """Where the text makes the party or its speaker the subject of a reporting verb or of a colon before speech,
+    or the object of a reporting verb that follows ("…, said Lavrov")."""
+    subjects = _subjects(names)
+    return re.search(rf"{subjects}[^.:“”\"]{{0,60}}?\b{REPORTING_VERB}|{subjects}\s*:|\b{REPORTING_VERB}\s+{subjects}", text)
+
+
+def _quotation(before: str, quote: str, after: str) -> tuple[str, str] | None:
+    """When the span is words in quotation marks, or holds them: those words, and the rest of the sentence."""
+    sentence = before + quote + after
+    start, end = len(before), len(before) + len(quote)
+    for match in QUOTED.finditer(sentence):
+        inner_start, inner_end = match.span(1)
+        inside = inner_start <= start + 1 and end - 1 <= inner_end  # the span is (nearly all) the quoted words
+        holds = start <= match.start() and match.end() <= end  # the span holds the marks and the words
+        if inside or holds:
+            return match.group(1), sentence[: match.start()] + " " + sentence[match.end() :]
+    return None
+
+
+# how a span may fail to be the party's own words; reporting of them still counts for a range or red line
+ARTICLE = "the sentence is the article's own summary or inference, not the party's words"
+MISATTRIBUTED = "the words in quotation marks are not attributed to the party or its speaker in their sentence"
+ACCOUNT = "the span is someone's account (“according to”), not the party's words"
+REPORTED = "the span tells what the party said in the article's words; the party's own words are not quoted"
+COLON = "a colon followed by a capital is not direct speech, and nothing in the sentence attributes the words to the party"
+UNNAMED = "neither the party nor its speaker is named in or next to the span"
+
+
 def voice_of(span: Evidence, text: str, names: list[str]) -> str | None:
-    """Why a span reads as the article speaking rather than the party, or None when it may be the party's words."""
+    """Why a span reads as someone other than the party speaking, or None when it may be the party's words.
+
+    Direct speech is words in quotation marks attributed to the party or its speaker in their sentence; first
+    person ("we", "us") after the attribution is the party's voice even without marks. A colon followed by a
+    capital is not, by itself, direct speech: "Lavrov said: Kyiv must withdraw" is the article's rendering."""
     previous, before, after = sentence_around(text, span.start, span.end)
     sentence_start = before + span.quote
     for pattern in ARTICLE_VOICE:
         if pattern.search(sentence_start) or pattern.search(span.quote):
-            return "the sentence is the article's own summary or inference, not the party's words"
-    own_words = FIRST_PERSON.search(span.quote) or DIRECT_SPEECH.search(before[-3:] + span.quote)
-    subjects = "|".join(re.escape(name) for name in [*names, "He", "She", "They"])
-    if not own_words and re.search(rf"(?<!\w)(?:{subjects})(?!\w)[^.:]{{0,60}}?\b{REPORTING_VERB}", span.quote):
-        return "the span tells what the party said in the article's words; the party's own words are not quoted"
-    if not own_words and not _mentions(previous + sentence_start + after, names):
-        return "neither the party nor its speaker is named in or next to the span"
-    return None
+            return ARTICLE
+    named = _mentions(previous + sentence_start + after, names)
+    if (quotation := _quotation(before, span.quote, after)) is not None:
+        return None if named and _attributed_to(quotation[1], names) else MISATTRIBUTED
+    attribution = _attributed_to(sentence_start + after, names)
+    speech = sentence_start[attribution.end() :] if attribution and attribution.end() <= len(sentence_start) else span.quote
+    if FIRST_PERSON.search(speech) or FIRST_PERSON.search(span.quote):
+        return None
+    if ACCORDING_TO.search(sentence_start + after):
+        return ACCOUNT
+    if attribution:
+        return REPORTED
+    if ":" in sentence_start:
+        return COLON
+    return None if named else UNNAMED
 
 
 def _record_text(record) -> str:
@@ -127,10 +153,14 @@ def _record_text(record) -> str:
 
 
 def _hedge_findings(path: str, record, record_id: str) -> Iterator[Finding]:
-    quoted = [word for span in record.evidence for word in hedges(span.quote)]
+    # a judgment that records its likelihood states it in ICD 203's terms: "unlikely" there is the judgment, not a hedge
+    likelihood = isinstance(record, Judgment) and getattr(record, "likelihood", None) is not None
+    quoted = [word for span in record.evidence for word in hedges(span.quote, likelihood=likelihood)]
     if not quoted:
         return
     listed = ", ".join(f"“{word}”" for word in dict.fromkeys(word.lower() for word in quoted))
+    if isinstance(record, Judgment) and not likelihood and all(LIKELIHOOD_TERM.fullmatch(word) for word in quoted):
+        listed += "; if it is the judgment's own likelihood, record it as likelihood"
     if getattr(record, "confidence", None) == "high":
         yield Finding(
             "hedged-quote-high-confidence",
@@ -150,9 +180,47 @@ def _hedge_findings(path: str, record, record_id: str) -> Iterator[Finding]:
         )
 
 
+def _issue(taxonomy: Taxonomy, issue_id: str) -> Issue | None:
+    return next((issue for issue in taxonomy.issues if issue.id == issue_id), None)
+
+
+def off_issue(position: Position, taxonomy: Taxonomy) -> bool:
+    """True when none of the position's quotes shares a word with its issue (label, proposition, definition)."""
+    issue = _issue(taxonomy, position.issue)
+    return issue is not None and not speaks_to([span.quote for span in position.evidence], issue, taxonomy)
+
+
+def relevant(position: Position, taxonomy: Taxonomy) -> bool:
+    """Whether the position's quotes speak to its issue, or an editor has answered the warning that they do not."""
+    return not off_issue(position, taxonomy) or any(review.rule == "off-issue" for review in position.reviewed)
+
+
+def _strength_findings(path: str, position: Position, taxonomy: Taxonomy) -> Iterator[Finding]:
+    if position.stance.startswith("firm-") and not any(absolute_words(span.quote) for span in position.evidence):
+        weaker = position.stance.removeprefix("firm-")
+        yield Finding(
+            "firm-without-absolute",
+            "warning",
+            f"{path}.stance",
+            position.id,
+            f"a {position.stance} stance needs absolute words in its quote (“never”, “any”, “unacceptable”, “not even”, "
+            f"“under no circumstances”…), and its quotes have none: file it as {weaker}, or cite the absolute words",
+        )
+    if off_issue(position, taxonomy):
+        issue = _issue(taxonomy, position.issue)
+        yield Finding(
+            "off-issue",
+            "warning",
+            f"{path}.evidence",
+            position.id,
+            f"its quotes name nothing of its issue ({issue.label if issue else position.issue}: no word of its label, "
+            "proposition or definition): cite the words that speak to the issue, or file the record under the issue they do",
+        )
+
+
 def _attributed(part_evidence, text: str, names: list[str]) -> bool:
     """True when at least one span can be the party's words or reporting attributed to it."""
-    return any(voice_of(span, text, names) is None for span in part_evidence)
+    return any(voice_of(span, text, names) in (None, REPORTED, ACCOUNT) for span in part_evidence)
 
 
 def _position_findings(path: str, position: Position, taxonomy: Taxonomy, texts: dict[str, str]) -> Iterator[Finding]:
@@ -197,6 +265,7 @@ def editorial_findings(brief: Brief, taxonomy: Taxonomy, texts: dict[str, str]) 
             found += _hedge_findings(f"{path}.steps[{step_number}]", step, record.id)
         if isinstance(record, Position):
             found += _position_findings(path, record, taxonomy, texts)
+            found += _strength_findings(path, record, taxonomy)
         reviewed = {review.rule for review in getattr(record, "reviewed", ())}
         findings += [f for f in found if f.severity == "error" or f.rule not in reviewed]
     return findings

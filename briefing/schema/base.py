@@ -108,7 +108,7 @@ def _combined(title: str, errors: list, problems: list[Check], data: Any) -> Val
 
 
 # editorial warnings an editor may mark as reviewed, with the reason (briefing/checks.py); errors cannot be
-ReviewableRule = Literal["hedged-quote-high-confidence", "dropped-hedge", "stated-not-party"]
+ReviewableRule = Literal["hedged-quote-high-confidence", "dropped-hedge", "stated-not-party", "firm-without-absolute", "off-issue"]
 
 
 class Review(Record):

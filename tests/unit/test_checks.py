@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.checks import carries_hedge, editorial_findings, hedges, voice_of
-from briefing.schema import Brief, Evidence, Taxonomy
+from briefing.checks import carries_hedge, editorial_findings, hedges, relevant, voice_of
+from briefing.schema import Brief, Evidence, Review, Taxonomy
+from briefing.wording import absolute_words, issue_stems
 
 TEXT = (
     'On Monday, the minister said: "We will never accept a ceasefire." '
@@ -65,8 +66,15 @@ def brief(**record) -> Brief:
     )
 
 
+OTHER_RULES = {"firm-without-absolute", "off-issue"}  # strength and relevance, tested on real sentences below
+
+
+def findings(**record) -> list:
+    return [f for f in editorial_findings(brief(**record), TAXONOMY, {"s": TEXT}) if f.rule not in OTHER_RULES]
+
+
 def rules(**record) -> list[str]:
-    return [f.rule for f in editorial_findings(brief(**record), TAXONOMY, {"s": TEXT})]
+    return [f.rule for f in findings(**record)]
 
 
 class TestHedges:
@@ -116,7 +124,7 @@ class TestStatedNotParty:
         ],
     )
     def test_the_article_speaking_is_flagged(self, quote, why):
-        found = editorial_findings(brief(evidence=[span(quote)]), TAXONOMY, {"s": TEXT})
+        found = findings(evidence=[span(quote)])
         assert [f.rule for f in found] == ["stated-not-party"]
         assert why in found[0].message and found[0].location == "positions[0].evidence[0]"
 
@@ -135,18 +143,14 @@ class TestStatedNotParty:
 
 class TestRangeFromAnalyst:
     def test_a_range_on_the_analysts_sentence_is_an_error_on_a_party_record(self):
-        found = editorial_findings(
-            brief(
-                evidence=[span("We will never accept a ceasefire.")],
-                confidence="high",
-                acceptable_range={
-                    "low": "firm-rejection",
-                    "high": "conditional",
-                    "evidence": [span("Historically, Northland has insisted on a veto over any deal.", "r")],
-                },
-            ),
-            TAXONOMY,
-            {"s": TEXT},
+        found = findings(
+            evidence=[span("We will never accept a ceasefire.")],
+            confidence="high",
+            acceptable_range={
+                "low": "firm-rejection",
+                "high": "conditional",
+                "evidence": [span("Historically, Northland has insisted on a veto over any deal.", "r")],
+            },
         )
         assert [(f.rule, f.severity, f.location) for f in found] == [("range-from-analyst", "error", "positions[0].acceptable_range")]
 
@@ -187,3 +191,238 @@ class TestRangeFromAnalyst:
     def test_an_error_cannot_be_answered_by_a_review(self):
         with pytest.raises(ValueError, match="range-from-analyst"):
             brief(evidence=[span("We will never accept a ceasefire.")], reviewed=[{"rule": "range-from-analyst", "note": "x"}])
+
+
+# sentences of the kind real briefs quote, with the parties and speakers of the shipped taxonomy
+REAL = (
+    "Moscow demands that Kyiv withdraw its forces from the four regions. "
+    'Lavrov said: "A ceasefire is unacceptable under any conditions." '
+    "Lavrov said: Kyiv must withdraw from the four regions. "
+    'Zelensky said: "Russia will never accept a ceasefire." '
+    "According to the Financial Times, Moscow would stop strikes on energy infrastructure. "
+    '"We will not freeze the conflict," Lavrov told reporters. '
+    "Peskov confirmed that Russia refuses any truce. "
+    "Lavrov warned that a truce would only help Kyiv regroup. "
+    "Moscow's bottom line: No ceasefire without a settlement. "
+    "He asserted: We are not clear about what kind of guarantees they are discussing. "
+    "Kyiv rejected the plan outright, Zelenskyy told parliament. "
+    "A ceasefire remains unlikely in the near term. "
+    "Reportedly, a ceasefire remains unlikely in the near term. "
+    "The talks could resume if both sides agree."
+)
+REAL_TAXONOMY = Taxonomy.model_validate(
+    {
+        "parties": [
+            {
+                "id": "russia",
+                "name": "Russia",
+                "kind": "state",
+                "aliases": ["Russian", "Moscow", "Kremlin"],
+                "speakers": [
+                    {"id": "lavrov", "name": "Sergey Lavrov", "role": "Foreign Minister"},
+                    {"id": "peskov", "name": "Dmitry Peskov", "role": "Kremlin spokesperson"},
+                ],
+            },
+            {
+                "id": "ukraine",
+                "name": "Ukraine",
+                "kind": "state",
+                "aliases": ["Ukrainian", "Kyiv"],
+                "speakers": [{"id": "zelenskyy", "name": "Volodymyr Zelenskyy", "role": "President", "aliases": ["Zelensky"]}],
+            },
+        ],
+        "issues": [
+            {"id": "ceasefire", "label": "Ceasefire", "definition": "A general ceasefire or truce along the front."},
+            {
+                "id": "energy-truce",
+                "label": "Energy truce",
+                "definition": "A limited truce on strikes against energy infrastructure, oil facilities and tankers.",
+            },
+            {
+                "id": "demilitarization-neutrality",
+                "label": "Demilitarization and neutrality",
+                "definition": "Limits on Ukraine's armed forces and alignment, including neutrality.",
+            },
+            {
+                "id": "security-guarantees",
+                "label": "Security guarantees",
+                "definition": "External security guarantees for Ukraine.",
+                "proposition": "Western pledges to defend Ukraine",
+            },
+        ],
+    }
+)
+
+
+def real_span(quote: str, span_id: str = "ev") -> dict:
+    start = REAL.index(quote)
+    return {"id": span_id, "seed": "s", "start": start, "end": start + len(quote), "quote": quote}
+
+
+def real_findings(quote: str, kind: str = "positions", **record) -> list:
+    base = {
+        "positions": {
+            "id": "rec",
+            "party": "russia",
+            "issue": "ceasefire",
+            "stance": "rejection",
+            "claim_type": "stated",
+            "confidence": "medium",
+            "summary": "It may.",
+        },
+        "judgments": {"id": "rec", "text": "It is unlikely.", "confidence": "high"},
+    }[kind]
+    document = {
+        "id": "b",
+        "title": "B",
+        "published": "2026-01-30",
+        "seeds": [{"id": "s", "file": "s.txt", "sha256": "0" * 64}],
+        kind: [base | {"evidence": [real_span(quote)]} | record],
+    }
+    return editorial_findings(Brief.model_validate(document), REAL_TAXONOMY, {"s": REAL})
+
+
+def real_rules(quote: str, kind: str = "positions", **record) -> list[str]:
+    return [f.rule for f in real_findings(quote, kind, **record)]
+
+
+class TestLikelihoodIsNotAHedge:
+    def test_a_judgments_own_likelihood_term_validates_clean(self):
+        quote = "A ceasefire remains unlikely in the near term."
+        assert real_rules(quote, "judgments", likelihood="unlikely") == []
+        assert hedges("It is very unlikely, and probably so.", likelihood=True) == []
+
+    def test_without_its_likelihood_recorded_the_word_is_still_a_hedge(self):
+        found = real_findings("A ceasefire remains unlikely in the near term.", "judgments")
+        assert [f.rule for f in found] == ["hedged-quote-high-confidence"]
+        assert "record it as likelihood" in found[0].message
+
+    @pytest.mark.parametrize(
+        ("quote", "hedge"),
+        [
+            ("Reportedly, a ceasefire remains unlikely in the near term.", "reportedly"),
+            ("The talks could resume if both sides agree.", "could"),
+        ],
+    )
+    def test_a_hedge_about_the_evidence_still_fires(self, quote, hedge):
+        found = real_findings(quote, "judgments", likelihood="unlikely")
+        assert [f.rule for f in found] == ["hedged-quote-high-confidence"]
+        assert f"“{hedge}”" in found[0].message and "“unlikely”" not in found[0].message
+
+    def test_a_likelihood_word_on_a_position_is_a_hedge(self):
+        assert "hedged-quote-high-confidence" in real_rules(
+            "A ceasefire remains unlikely in the near term.", claim_type="assessment", confidence="high"
+        )
+
+
+class TestClaimTypeFromRealSentences:
+    @pytest.mark.parametrize(
+        "quote",
+        [
+            "A ceasefire is unacceptable under any conditions.",  # in quotation marks, attributed to Lavrov
+            'Lavrov said: "A ceasefire is unacceptable under any conditions."',  # the attribution with the words
+            "We will not freeze the conflict,",  # quoted, attributed after the closing mark
+            "We are not clear about what kind of guarantees they are discussing.",  # first person after the colon
+        ],
+    )
+    def test_the_partys_own_words_are_stated(self, quote):
+        assert "stated-not-party" not in real_rules(quote)
+
+    @pytest.mark.parametrize(
+        ("quote", "why"),
+        [
+            ("Moscow demands that Kyiv withdraw its forces from the four regions.", "in the article's words"),
+            ("Kyiv must withdraw from the four regions.", "in the article's words"),  # a colon alone is not speech
+            ("Lavrov said: Kyiv must withdraw from the four regions.", "in the article's words"),
+            ("Russia will never accept a ceasefire.", "not attributed to the party"),  # Zelensky's words
+            ("Moscow would stop strikes on energy infrastructure.", "according to"),
+            ("Peskov confirmed that Russia refuses any truce.", "in the article's words"),
+            ("Lavrov warned that a truce would only help Kyiv regroup.", "in the article's words"),
+            ("No ceasefire without a settlement.", "a colon followed by a capital is not direct speech"),
+        ],
+    )
+    def test_the_article_telling_what_the_party_said_is_not_stated(self, quote, why):
+        found = [f for f in real_findings(quote) if f.rule == "stated-not-party"]
+        assert len(found) == 1 and why in found[0].message
+
+    @pytest.mark.parametrize(
+        ("party", "quote"), [("ukraine", "Kyiv rejected the plan outright,"), ("ukraine", "Russia will never accept a ceasefire.")]
+    )
+    def test_the_reporting_verbs_and_the_speaker_are_the_partys(self, party, quote):
+        # the report of Kyiv's rejection is the article's words; Zelensky's quoted words are Ukraine's
+        expected = quote.startswith("Kyiv")
+        assert ("stated-not-party" in real_rules(quote, party=party)) == expected
+
+    def test_a_reported_record_may_tell_it_in_the_articles_words(self):
+        quote = "Moscow demands that Kyiv withdraw its forces from the four regions."
+        assert "stated-not-party" not in real_rules(quote, claim_type="reported", reported_by="the article")
+
+
+class TestStrength:
+    def test_a_firm_stance_with_absolute_words_passes(self):
+        assert "firm-without-absolute" not in real_rules("A ceasefire is unacceptable under any conditions.", stance="firm-rejection")
+        assert absolute_words("not even a 60-day ceasefire, under no circumstances") == ["not even", "under no circumstances"]
+
+    def test_a_firm_stance_on_a_hedged_characterisation_is_a_warning(self):
+        quote = "We are not clear about what kind of guarantees they are discussing."
+        found = [f for f in real_findings(quote, issue="security-guarantees", stance="firm-rejection") if f.rule == "firm-without-absolute"]
+        assert len(found) == 1 and "file it as rejection" in found[0].message and found[0].location == "positions[0].stance"
+        assert "firm-without-absolute" not in real_rules(quote, issue="security-guarantees", stance="rejection")
+
+    def test_firm_support_too(self):
+        assert "firm-without-absolute" in real_rules(
+            "Moscow demands that Kyiv withdraw its forces from the four regions.",
+            stance="firm-support",
+            claim_type="reported",
+            reported_by="the article",
+            issue="demilitarization-neutrality",
+        )
+
+
+class TestRelevance:
+    @pytest.mark.parametrize(
+        ("issue", "quote"),
+        [
+            ("energy-truce", "Moscow would stop strikes on energy infrastructure."),  # the definition's words
+            ("ceasefire", "Lavrov warned that a truce would only help Kyiv regroup."),  # the definition's "truce"
+            ("demilitarization-neutrality", "Moscow demands that Kyiv withdraw its forces from the four regions."),
+            ("security-guarantees", "We are not clear about what kind of guarantees they are discussing."),
+        ],
+    )
+    def test_a_quote_that_names_its_issue_passes(self, issue, quote):
+        assert "off-issue" not in real_rules(quote, issue=issue, claim_type="reported", reported_by="the article")
+
+    @pytest.mark.parametrize(
+        ("issue", "quote"),
+        [
+            ("energy-truce", "Moscow demands that Kyiv withdraw its forces from the four regions."),
+            ("demilitarization-neutrality", "Peskov confirmed that Russia refuses any truce."),
+        ],
+    )
+    def test_a_quote_that_names_nothing_of_its_issue_is_a_warning(self, issue, quote):
+        found = [f for f in real_findings(quote, issue=issue, claim_type="reported", reported_by="the article") if f.rule == "off-issue"]
+        assert len(found) == 1 and found[0].location == "positions[0].evidence"
+
+    def test_the_proposition_counts_and_party_names_do_not(self):
+        issue = REAL_TAXONOMY.issues[3]
+        assert "pledg" in "".join(issue_stems(issue, REAL_TAXONOMY)) and "ukrain" not in issue_stems(issue, REAL_TAXONOMY)
+
+    def test_a_reviewed_off_issue_record_counts_as_relevant(self):
+        document = {
+            "id": "rec",
+            "party": "russia",
+            "issue": "energy-truce",
+            "stance": "rejection",
+            "claim_type": "reported",
+            "reported_by": "the article",
+            "confidence": "low",
+            "summary": "Demands.",
+            "evidence": [real_span("Moscow demands that Kyiv withdraw its forces from the four regions.")],
+        }
+        seeds = [{"id": "s", "file": "s.txt", "sha256": "0" * 64}]
+        position = Brief.model_validate(
+            {"id": "b", "title": "B", "published": "2026-01-30", "seeds": seeds, "positions": [document]}
+        ).positions[0]
+        assert not relevant(position, REAL_TAXONOMY)
+        answered = position.model_copy(update={"reviewed": (Review(rule="off-issue", note="The withdrawal is the truce's term."),)})
+        assert relevant(answered, REAL_TAXONOMY)

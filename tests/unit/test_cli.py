@@ -34,11 +34,12 @@ def brief_on_the_real_seed(start: int, end: int) -> dict:
                 "id": "cli-check-russia-ceasefire",
                 "party": "russia",
                 "issue": "ceasefire",
-                "stance": "firm-rejection",
-                "summary": "Russia rejects the ceasefire proposal.",
+                "stance": "rejection",
+                "summary": "The article reports that Lavrov rejected the ceasefire proposal.",
                 "speaker": "lavrov",
+                "reported_by": "the article",
                 "date": "2026-01-29",
-                "claim_type": "stated",
+                "claim_type": "reported",
                 "confidence": "high",
                 "evidence": [{"id": "cli-check-ev", "seed": "cli-check-seed", "start": start, "end": end, "quote": QUOTE}],
             }
@@ -77,7 +78,7 @@ class TestSubprocess:
         result = run("validate", str(path))
         assert result.returncode == 1
         assert result.stdout.splitlines() == [
-            f"{path}:19:5: positions[0].evidence[0] (cli-check-russia-ceasefire): quote is not the seed text at 0-{len(QUOTE)}; "
+            f"{path}:20:5: positions[0].evidence[0] (cli-check-russia-ceasefire): quote is not the seed text at 0-{len(QUOTE)}; "
             f"the quote occurs at {start}-{start + len(QUOTE)}"
         ]
         assert "1 problem(s); 0 brief(s) valid" in result.stderr
