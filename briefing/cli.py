@@ -99,7 +99,7 @@ def _export(args) -> int:
 def _pack(args) -> int:
     from briefing.frames import Selection
     from briefing.pack import build_pack
-    from briefing.pack.files import FORMATS, format_for, pack_file
+    from briefing.pack.files import FORMATS, format_for, pack_file, pack_file_name
     from briefing.pack.pictures import NoBrowser
     from briefing.store import load_frames
 
@@ -113,7 +113,8 @@ def _pack(args) -> int:
         print(f"unknown id(s): {', '.join(unknown)}", file=sys.stderr)
         return 2
     selection = Selection(issues=tuple(args.issue), parties=tuple(args.party), briefs=tuple(args.brief))
-    kind = args.format or format_for(args.out.suffix)
+    folder = args.out is None or args.out.is_dir()
+    kind = args.format or ("html" if folder else format_for(args.out.suffix))
     pictures = None
     try:
         if FORMATS[kind].pictures:
@@ -124,13 +125,16 @@ def _pack(args) -> int:
             pictures = pack_pictures(frames, selection)
             for reason in pictures.missing:
                 print(f"note: {reason}", file=sys.stderr)
-        data = pack_file(build_pack(frames, selection), kind, pictures, paper=args.paper)
+        pack = build_pack(frames, selection)
+        data = pack_file(pack, kind, pictures, paper=args.paper)
     except NoBrowser as error:
         print(f"cannot write a {kind} pack: {error}", file=sys.stderr)
         return 1
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_bytes(data)
-    print(f"wrote {args.out}", file=sys.stderr)
+    # a folder (or none: the current one) gets the pack's own name: date, brief and filter
+    out = (args.out or Path.cwd()) / pack_file_name(pack, kind) if folder else args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(data)
+    print(f"wrote {out}", file=sys.stderr)
     return 0
 
 
@@ -183,10 +187,14 @@ def main(argv: list[str] | None = None) -> int:
     pack.add_argument("--party", action="append", default=[], metavar="ID", nargs="+", help="keep only these parties")
     pack.add_argument("--brief", action="append", default=[], metavar="ID", nargs="+", help="keep only this brief")
     pack.add_argument(
-        "--format", choices=("pptx", "pdf", "html", "md"), help="default: from the --out suffix (.pptx, .pdf, .md; anything else is HTML)"
+        "--format",
+        choices=("pptx", "pdf", "html", "md"),
+        help="default: from the --out suffix (.pptx, .pdf, .md; otherwise HTML)",
     )
     pack.add_argument("--paper", choices=("a4", "letter"), default="a4", help="the PDF's paper size (default: a4)")
-    pack.add_argument("--out", type=Path, required=True, help="output file")
+    pack.add_argument(
+        "--out", type=Path, help="output file, or a folder for the pack's own name (date-brief-filter.html); default: the current folder"
+    )
     pack.add_argument("--allow-skipped", action="store_true", help="write what loads even if some briefs do not")
     pack.set_defaults(run=_pack)
     locate = commands.add_parser("locate", help="print the character offsets of a quote in a seed")

@@ -8,14 +8,17 @@ import datetime as dt
 from briefing.frames import Frames, Selection
 from briefing.pack.build import build_pack, cell_words
 from briefing.pack.model import PackContent
+from briefing.pack.pictures import Pictures
 from briefing.pack.render import markdown_escape, render_pack_html, render_pack_markdown
 
 __all__ = ["PackContent", "build_pack", "cell_words", "markdown_escape", "pack_html", "pack_markdown"]
 
 
-def pack_html(frames: Frames, selection: Selection | None = None, generated: dt.date | None = None) -> str:
-    """The whole pack as one HTML document with inline styles and no external resources."""
-    return render_pack_html(build_pack(frames, selection, generated))
+def pack_html(
+    frames: Frames, selection: Selection | None = None, generated: dt.date | None = None, pictures: Pictures | None = None
+) -> str:
+    """The whole pack as one HTML document with inline styles and pictures, and no external resources."""
+    return render_pack_html(build_pack(frames, selection, generated), pictures=pictures)
 
 
 def pack_markdown(frames: Frames, selection: Selection | None = None, generated: dt.date | None = None) -> str:

@@ -1,4 +1,5 @@
-"""The pack's content built once from the frames and a filter: each section, and every quote with its source."""
+"""The pack's content built once from the frames and a filter: the reader's part (title, bottom line, matrix, one
+section per issue) and the annex (every quote with its source, the files and the filter)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
+from briefing.dates import human_date
 from briefing.frames import Frames, Selection, each_row, select, value_at
 from briefing.negotiation import view_verdicts
 from briefing.pack.model import (
@@ -13,7 +15,6 @@ from briefing.pack.model import (
     Brief,
     Event,
     Impact,
-    Judgment,
     Ladder,
     LadderStep,
     Matrix,
@@ -24,14 +25,17 @@ from briefing.pack.model import (
     Region,
     Verdict,
 )
+from briefing.pack.names import file_stem
+from briefing.pack.reader import ReaderSections, event_period, event_when, mark, subject, text_or_empty, whose
 from briefing.readings import cell_readings, readings_by_cell
 from briefing.regions import REGIONAL_PANELS, region_impacts, regional_parties
-from briefing.schema import BACKGROUND_LABEL, CLAIM_TYPES, STANCES
+from briefing.schema import BACKGROUND_LABEL, CLAIM_TYPES
+from briefing.vocabulary import stance
 
 
 def cell_words(reading) -> str:
     """A matrix cell in words, as on screen: symbol, stance, claim type, contested, how many records."""
-    text = f"{STANCES[reading['stance']][2]} {reading['stance_label']} ({reading['claim_type']})"
+    text = f"{stance(reading['stance']).symbol} {reading['stance_label']} ({reading['claim_type']})"
     if reading["contested"]:
         text += ", contested"
     if reading["records"] > 1:
@@ -39,21 +43,7 @@ def cell_words(reading) -> str:
     return text
 
 
-def _whose(claim_type: str | None) -> str:
-    return "the analyst's reading" if claim_type == "assessment" else f"{claim_type}, the party's"
-
-
-def _when(row) -> str:
-    """An event's date at its precision, or for an undated one what the text says and its "not before/after" bounds."""
-    if row.date:
-        return f"{row.date} ({row.date_precision})"
-    bounds = [
-        f"{label} {value}" for label, value in (("not before", row.after), ("not after", row.before)) if isinstance(value, str) and value
-    ]
-    return f"undated — {row.date_note}" + (f" ({'; '.join(bounds)})" if bounds else "")
-
-
-class _Builder:
+class _Builder(ReaderSections):
     """Reads the filtered frames once; each method returns one section of the pack."""
 
     def __init__(self, frames: Frames, selection: Selection):
@@ -65,6 +55,17 @@ class _Builder:
             for seeds, files in zip(frames.briefs["seeds"], frames.briefs["seed_files"], strict=True)
             for seed, file in zip(seeds, files, strict=True)
         }
+        self.illustrative = set(frames.illustrative_briefs)
+        self.published = dict(zip(frames.briefs["id"], frames.briefs["published"], strict=True))
+        self.in_view = self.contributing()
+        self.footnotes = {brief: number for number, brief in enumerate(self.in_view, start=1)}
+
+    def contributing(self) -> tuple[str, ...]:
+        """The briefs with a record in view, oldest first; every brief of the view when none has one."""
+        view = self.view
+        used = set().union(*(set(table["brief"]) for table in (view.positions, view.events, view.impacts, view.judgments, view.ladders)))
+        briefs = view.briefs.sort_values(["published", "id"], kind="stable")
+        return tuple(b for b in briefs["id"] if b in used) or tuple(briefs["id"])
 
     def quotes(self, ids) -> tuple[Quote, ...]:
         titles = self.frames.brief_titles
@@ -76,6 +77,7 @@ class _Builder:
                 seed_file=self.seed_files.get(span.seed, span.seed),
                 start=span.start,
                 end=span.end,
+                brief=span.brief,
             )
             for span in self.frames.evidence_rows(ids)
         )
@@ -95,13 +97,16 @@ class _Builder:
         readings = readings_by_cell(cell_readings(positions))
         shown = set(positions["issue"])
         issues = [(i, label) for i, label in zip(self.frames.issues["id"], self.frames.issues["label"], strict=True) if i in shown]
-        rows = []
+        rows, marks = [], []
         for party, name in zip(self.frames.parties["id"], self.frames.parties["name"], strict=True):
             if not any((party, issue) in readings for issue, _label in issues):
                 continue
             cells = tuple(cell_words(readings[(party, issue)]) if (party, issue) in readings else "no position" for issue, _label in issues)
             rows.append((name, cells))
-        return Matrix(headers=tuple(label for _i, label in issues), rows=tuple(rows))
+            marks.append(
+                tuple(mark(readings[(party, issue)]["stance"]) if (party, issue) in readings else None for issue, _label in issues)
+            )
+        return Matrix(headers=tuple(label for _i, label in issues), rows=tuple(rows), marks=tuple(marks))
 
     def briefs(self) -> tuple[Brief, ...]:
         illustrative = self.frames.illustrative_briefs
@@ -109,24 +114,24 @@ class _Builder:
             Brief(
                 id=b.id,
                 title=b.title,
-                published=f"{b.published:%d %B %Y}",
+                published=human_date(f"{b.published:%Y-%m-%d}"),
                 seed_files=tuple(b.seed_files),
                 seed_sha256=tuple(b.seed_sha256),
                 provenance=b.provenance or "",
                 illustrative=b.id in illustrative,
             )
-            for b in each_row(self.view.briefs)
+            for b in each_row(self.view.briefs.set_index("id", drop=False).loc[list(self.in_view)])
         )
 
     def positions(self) -> tuple[Position, ...]:
         illustrative = self.frames.illustrative_briefs
         found = []
         for row in each_row(self.view.positions):
-            red_line = Bound(_whose(row.red_line_claim_type), row.red_line, self.quotes(row.red_line_evidence)) if row.red_line else None
+            red_line = Bound(whose(row.red_line_claim_type), row.red_line, self.quotes(row.red_line_evidence)) if row.red_line else None
             bounds = (
                 Bound(
-                    _whose(row.range_claim_type),
-                    f"{STANCES[row.range_low][1]} to {STANCES[row.range_high][1]}",
+                    whose(row.range_claim_type),
+                    f"{stance(row.range_low).word} to {stance(row.range_high).word}".lower().capitalize(),
                     self.quotes(row.range_evidence),
                 )
                 if row.range_low
@@ -137,15 +142,17 @@ class _Builder:
                     party_name=row.party_name,
                     issue=row.issue,
                     issue_label=row.issue_label,
-                    symbol=STANCES[row.stance][2],
+                    symbol=stance(row.stance).symbol,
                     stance_label=row.stance_label,
                     summary=row.summary,
                     claim_label=row.claim_label,
                     confidence=row.confidence,
-                    date=row.date or "undated",
-                    who=row.speaker_name or row.reported_by or "—",
+                    date=human_date(row.date or None),
+                    who=row.speaker_name or row.reported_by or "",
                     illustrative=row.brief in illustrative,
                     quotes=self.quotes(row.evidence),
+                    mark=mark(row.stance),
+                    footnote=self.footnotes.get(row.brief, 0),
                     red_line=red_line,
                     range=bounds,
                     range_note=row.range_note or "",
@@ -193,13 +200,16 @@ class _Builder:
         ordered = self.view.events.sort_values(["date_start", "title"], na_position="last", kind="stable")
         return tuple(
             Event(
-                when=_when(row),
+                when=event_when(row),
                 title=row.title,
                 status=row.status,
                 issues=tuple(row.issues),
                 issues_text=", ".join(row.issue_labels) or BACKGROUND_LABEL,
                 dated=bool(row.date),
                 quotes=self.quotes(row.evidence),
+                period=event_period(row, self.published),
+                note=text_or_empty(row.date_note) if not row.date else "",
+                illustrative=row.brief in self.illustrative,
             )
             for row in each_row(ordered)
         )
@@ -213,6 +223,7 @@ class _Builder:
                 claim_label=row.claim_label,
                 confidence=row.confidence,
                 quotes=self.quotes(row.evidence),
+                illustrative=row.brief in self.illustrative,
             )
             for row in each_row(impacts)
         )
@@ -238,19 +249,30 @@ def build_pack(frames: Frames, selection: Selection | None = None, generated: dt
     selection = selection or Selection()
     builder = _Builder(frames, selection)
     view = builder.view
+    bottom_line, bottom_line_quotes = builder.finding()
+    verdicts = builder.verdicts()
+    positions = builder.positions()
+    latest = max((builder.published[b] for b in builder.in_view), default=None)
+    dated = human_date(f"{latest:%Y-%m-%d}") if latest is not None else "undated"
+    about = subject(frames, selection)
     return PackContent(
+        title=f"{about} — briefing, {dated}",
+        subject=about,
+        dated=dated,
+        file_stem=file_stem(latest, builder.in_view, tuple(frames.briefs["id"]), selection),
+        bottom_line=bottom_line,
+        bottom_line_quotes=bottom_line_quotes,
+        illustrative=any(b in builder.illustrative for b in builder.in_view),
+        sections=builder.sections(verdicts, positions),
         filter_line=builder.filter_line(),
         version=frames.version or "unknown",
-        generated=(generated or dt.date.today()).isoformat(),
+        generated=human_date((generated or dt.date.today()).isoformat()),
         briefs=builder.briefs(),
         notes=tuple(Note(text=row.text, quotes=builder.quotes(row.evidence)) for row in each_row(view.notes)),
-        judgments=tuple(
-            Judgment(text=row.text, confidence=row.confidence, issues=tuple(row.issues), quotes=builder.quotes(row.evidence))
-            for row in each_row(view.judgments)
-        ),
+        judgments=builder.judgments(),
         matrix=builder.matrix(),
-        positions=builder.positions(),
-        verdicts=builder.verdicts(),
+        positions=positions,
+        verdicts=verdicts,
         ladders=builder.ladders(),
         events=builder.events(),
         regions=builder.regions(),

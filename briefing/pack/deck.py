@@ -1,20 +1,27 @@
-"""The pack as slides (python-pptx): title, sources, key judgments, the matrix as a table, the timeline and the map as
-pictures, one slide per issue with its verdict and quotes. Every quote's source is in the speaker notes. Nothing
+"""The pack as slides (python-pptx), the finding first: the title and the bottom line, where the parties stand, then one
+slide per issue with its action title and stance strip; the key judgments, the timeline and the map as pictures; and
+last, about the sources. Every quote with its source (brief, file, offsets, id) is in the speaker notes. Nothing
 overflows: text is measured per box (briefing.pack.layout), and what does not fit continues on a further slide."""
 
 from __future__ import annotations
 
 import io
 
-from briefing.negotiation import VERDICT_ICONS
-from briefing.pack.deck_pictures import PictureSlides
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR
+from pptx.util import Emu, Inches, Pt
+
+from briefing.pack.deck_annex import AnnexSlides
 from briefing.pack.layout import (
     BODY,
     BODY_HEIGHT,
     BODY_TOP,
     BODY_WIDTH,
     DETAIL,
+    FONT,
     HEADING,
+    LINE_HEIGHT,
     MARGIN,
     MOST_ISSUE_COLUMNS,
     MUTED,
@@ -26,203 +33,224 @@ from briefing.pack.layout import (
     row_height,
     table_widths,
 )
-from briefing.pack.model import PackContent, Quote
+from briefing.pack.model import IssueSection, Mark, PackContent
 from briefing.pack.pictures import Pictures
-from briefing.pack.slides import quote_lines, quote_notes
-from briefing.schema import STANCES
+from briefing.pack.slides import quote_notes
+
+STRIP_HEIGHT = Inches(0.75)  # two lines: the party, then the stance's symbol and word
+STRIP_GAP = Inches(0.2)
+MOST_STRIP = 4  # parties side by side in the strip; more continue on a second row
 
 
-class _Deck(PictureSlides):
+def strip_height(section: IssueSection) -> int:
+    """EMU the stance strip takes, with the gap below it: the same on every slide of the issue."""
+    rows = -(-len(section.strip) // MOST_STRIP)
+    return rows * (STRIP_HEIGHT + Inches(0.1)) + STRIP_GAP if rows else 0
+
+
+class _Deck(AnnexSlides):
     """The whole deck: the content slides on top of the pictures' and the shared slide making."""
 
-    def title_slide(self) -> None:
-        pack = self.pack
-        notes = [f"{brief.title}: {', '.join(brief.seed_files)} (sha256 {', '.join(brief.seed_sha256)})" for brief in pack.briefs]
-        slide = self.slide("Briefing pack", ["Sources of this pack:", *notes])
-        self.text_box(
-            slide,
-            MARGIN,
-            BODY_TOP,
-            BODY_WIDTH,
-            BODY_HEIGHT,
-            paginate(
-                [
-                    Block(
-                        (
-                            Line(pack.filter_line, HEADING),
-                            Line(f"Data version {pack.version} · generated {pack.generated}", BODY, colour=MUTED),
-                            Line(
-                                f"{len(pack.briefs)} brief(s) · {len(pack.quotes)} quotes, each verbatim at the character offsets given in "
-                                "the speaker notes",
-                                DETAIL,
-                                colour=MUTED,
-                                gap=18,
-                            ),
-                        )
-                    )
-                ]
-            )[0].lines,
-        )
-
-    def sources(self) -> None:
-        self.text_slides(
-            "Sources",
-            [
+    def bottom_line(self) -> None:
+        """Slide 1: the subject and date as the title, the bottom line as the body."""
+        found = self.pack.bottom_line
+        blocks = []
+        if self.pack.illustrative:
+            blocks.append(
                 Block(
                     (
-                        Line(("[Illustrative] " if brief.illustrative else "") + brief.title, DETAIL + 2, bold=True),
                         Line(
-                            f"Published {brief.published} · source text {', '.join(brief.seed_files)}. {brief.provenance}".strip(),
-                            DETAIL,
+                            "Some of this pack comes from an illustrative brief: those items are marked [Illustrative].",
+                            SOURCE,
                             colour=MUTED,
-                            gap=2,
+                            gap=0,
                         ),
-                    ),
-                    notes=(f"{brief.title}: sha256 {', '.join(brief.seed_sha256)}",),
+                    )
                 )
-                for brief in self.pack.briefs
-            ],
-        )
-
-    def editors_notes(self) -> None:
-        if self.pack.notes:
-            self.text_slides("Editor's notes", [Block((Line(note.text, BODY),), quote_notes(note.quotes)) for note in self.pack.notes])
-
-    def judgments(self) -> None:
-        blocks = [
-            Block(
-                (
-                    Line(f"• {judgment.text}", BODY),
-                    Line(f"Analyst's assessment · confidence {judgment.confidence}", DETAIL, colour=MUTED, gap=2),
-                ),
-                quote_notes(judgment.quotes),
             )
-            for judgment in self.pack.judgments
-        ] or [Block((Line("No key judgment under this filter."),))]
-        self.text_slides("Key judgments", blocks)
+        if found.analyst:
+            blocks.append(Block((Line(found.analyst, BODY),)))
+        blocks += [Block((Line(f"• {line}", HEADING, bold=True, gap=8),)) for line in found.issues]
+        if found.red_lines:
+            blocks.append(
+                Block(
+                    (
+                        Line("Red lines", DETAIL, bold=True, colour=MUTED, gap=14),
+                        *(Line(f"• {line}", DETAIL, gap=2) for line in found.red_lines),
+                    )
+                )
+            )
+        if found.outlook:
+            blocks.append(
+                Block(
+                    (
+                        Line("Outlook", DETAIL, bold=True, colour=MUTED, gap=14),
+                        *(Line(f"• {line}", DETAIL, gap=2) for line in found.outlook),
+                    )
+                )
+            )
+        if found.empty:
+            blocks.append(Block((Line("Nothing in view under this filter.", BODY),)))
+        notes = tuple(quote_notes(self.pack.bottom_line_quotes))
+        self.text_slides(self.pack.title, [*blocks[:-1], Block(blocks[-1].lines, notes)] if blocks else blocks)
 
     def matrix(self) -> None:
-        """The matrix as a table, at most MOST_ISSUE_COLUMNS issues and as many parties as fit on a slide."""
+        """Where the parties stand: a table, each cell in the stance's colour beside its symbol and word."""
         matrix = self.pack.matrix
         legend = (
-            "Stance: "
-            + " · ".join(f"{symbol} {label}" for _rank, label, symbol in STANCES.values())
-            + ". Claim types: stated = the party's own words; reported = attributed by others; assessment = the "
-            "analyst's reading. Each cell shows the record that speaks for it, by the rule every view uses."
+            "Each cell shows the stance of the record that speaks for it, by the rule every view uses. Claim types: stated = "
+            "the party's own words; reported = attributed by others; assessment = the analyst's reading."
         )
         if not matrix.rows:
-            self.text_slides("Position matrix", [Block((Line("No position under this filter."),))])
+            self.text_slides("Where the parties stand", [Block((Line("No position under this filter."),))])
             return
         for first in range(0, len(matrix.headers), MOST_ISSUE_COLUMNS):
             headers = matrix.headers[first : first + MOST_ISSUE_COLUMNS]
-            rows = [(name, cells[first : first + MOST_ISSUE_COLUMNS]) for name, cells in matrix.rows]
+            rows = [
+                (name, cells[first : first + MOST_ISSUE_COLUMNS], marks[first : first + MOST_ISSUE_COLUMNS])
+                for (name, cells), marks in zip(matrix.rows, matrix.marks, strict=True)
+            ]
             widths = table_widths(len(headers))
             header_height = row_height(["Party", *headers], widths, bold=True)
-            chunk: list[tuple[str, tuple[str, ...]]] = []
+            chunks: list[list[tuple[str, tuple[str, ...], tuple[Mark | None, ...]]]] = []
+            chunk: list[tuple[str, tuple[str, ...], tuple[Mark | None, ...]]] = []
             used = header_height
-            chunks = []
-            for name, cells in rows:
-                height = row_height([name, *cells], widths)
+            for row in rows:
+                height = row_height([row[0], *row[1]], widths)
                 if chunk and used + height > BODY_HEIGHT:
                     chunks.append(chunk)
                     chunk, used = [], header_height
-                chunk.append((name, cells))
+                chunk.append(row)
                 used += height
             chunks.append(chunk)
             for number, chunk in enumerate(chunks):
-                title = "Position matrix" if first == number == 0 else "Position matrix (continued)"
+                title = "Where the parties stand" if first == number == 0 else "Where the parties stand (continued)"
                 slide = self.slide(title, [legend])
-                heights = [header_height] + [row_height([name, *cells], widths) for name, cells in chunk]
+                heights = [header_height] + [row_height([name, *cells], widths) for name, cells, _marks in chunk]
                 shape = slide.shapes.add_table(len(chunk) + 1, len(headers) + 1, MARGIN, BODY_TOP, sum(widths), sum(heights))
                 table = shape.table
                 for column, width in enumerate(widths):
                     table.columns[column].width = width
-                for row, height in enumerate(heights):
-                    table.rows[row].height = height
+                for row_number, height in enumerate(heights):
+                    table.rows[row_number].height = height
                 for column, text in enumerate(["Party", *headers]):
                     fill_cell(table.cell(0, column), text, bold=True)
-                for row, (name, cells) in enumerate(chunk, start=1):
-                    fill_cell(table.cell(row, 0), name, bold=True)
-                    for column, text in enumerate(cells, start=1):
-                        fill_cell(table.cell(row, column), text)
+                for row_number, (name, cells, marks) in enumerate(chunk, start=1):
+                    fill_cell(table.cell(row_number, 0), name, bold=True)
+                    for column, (text, mark) in enumerate(zip(cells, marks, strict=True), start=1):
+                        cell = table.cell(row_number, column)
+                        fill_cell(cell, text)
+                        if mark is not None:
+                            cell.fill.solid()
+                            cell.fill.fore_color.rgb = RGBColor.from_string(mark.colour.lstrip("#"))
+                            cell.text_frame.paragraphs[0].runs[0].font.color.rgb = RGBColor.from_string(mark.ink.lstrip("#"))
+
+    def strip(self, slide, section: IssueSection) -> int:
+        """The stance strip under the title: one box per party, its name, symbol and word on the stance's colour; the
+        height it takes."""
+        width = int((BODY_WIDTH - (MOST_STRIP - 1) * Inches(0.15)) / MOST_STRIP)
+        for number, part in enumerate(section.strip):
+            row, column = divmod(number, MOST_STRIP)
+            box = slide.shapes.add_shape(
+                MSO_SHAPE.ROUNDED_RECTANGLE,
+                MARGIN + column * (width + Inches(0.15)),
+                BODY_TOP + row * (STRIP_HEIGHT + Inches(0.1)),
+                width,
+                STRIP_HEIGHT,
+            )
+            box.name = f"stance {part.party_name}"
+            box.fill.solid()
+            box.fill.fore_color.rgb = RGBColor.from_string(part.mark.colour.lstrip("#"))
+            box.line.color.rgb = RGBColor.from_string("555555")
+            frame = box.text_frame
+            frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+            frame.word_wrap = True
+            for number, (text, bold) in enumerate(((part.party_name, True), (part.mark.label, False))):
+                paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+                paragraph.line_spacing = Pt(DETAIL * LINE_HEIGHT)
+                run = paragraph.add_run()
+                run.text = text
+                run.font.name, run.font.size, run.font.bold = FONT, Pt(DETAIL), bold
+                run.font.color.rgb = RGBColor.from_string(part.mark.ink.lstrip("#"))
+        return strip_height(section)
 
     def issues(self) -> None:
-        for verdict in self.pack.verdicts:
-            lines = [
-                Line(f"{VERDICT_ICONS[verdict.kind]} {verdict.label} · confidence {verdict.confidence}", HEADING, bold=True, gap=0),
-                Line(verdict.explanation, DETAIL + 2),
-            ]
-            if verdict.cautions:
-                lines.append(Line("Uncertain: " + "; ".join(verdict.cautions) + ".", DETAIL, gap=2))
-            lines.append(
-                Line(
-                    f"Rests on: {', '.join(verdict.rests_on) or 'nothing'}."
-                    + (f" Contested by: {', '.join(verdict.contested_by)}." if verdict.contested_by else ""),
-                    SOURCE,
-                    colour=MUTED,
-                    gap=2,
+        """One slide per issue (continued where it is long): action title, stance strip, verdict, the positions with
+        their sources as footnotes; the quotes in the notes."""
+        for section in self.pack.sections:
+            blocks = []
+            if section.verdict is not None:
+                verdict = section.verdict
+                blocks.append(
+                    Block(
+                        (
+                            Line(f"{verdict.label} · {verdict.confidence} confidence", DETAIL + 2, bold=True, gap=0),
+                            Line(verdict.explanation, DETAIL, gap=2),
+                        )
+                    )
                 )
-            )
-            blocks = [Block(tuple(lines))]
-            for position in (p for p in self.pack.positions if p.issue == verdict.issue):
-                party = [
+            for position in section.positions:
+                lines = [
                     Line(
-                        ("[Illustrative] " if position.illustrative else "") + f"{position.party_name}: {position.symbol} "
-                        f"{position.stance_label} ({position.claim_label}, confidence {position.confidence}, {position.date})",
-                        DETAIL + 2,
-                        bold=True,
-                        gap=10,
-                    ),
-                    Line(position.summary, DETAIL, gap=2),
+                        ("[Illustrative] " if position.illustrative else "")
+                        + f"{position.party_name}: {position.mark.label} — {position.summary} "
+                        f"({position.claim_label}, {position.confidence} confidence, {position.date}) [{position.footnote}]",
+                        DETAIL,
+                        gap=8,
+                    )
                 ]
                 quotes = position.quotes
                 for label, bound in (("Red line", position.red_line), ("Acceptable range", position.range)):
                     if bound is not None:
                         note = f". {position.range_note}" if label == "Acceptable range" and position.range_note else ""
-                        party.append(Line(f"{label} ({bound.whose}): {bound.text}{note}", DETAIL, gap=2))
+                        lines.append(Line(f"    {label} ({bound.whose}): {bound.text}{note}", DETAIL, gap=2))
                         quotes += bound.quotes
-                blocks.append(Block(tuple(party)))
-                # a red line often rests on the very words of the stance: one span is shown once, every id in the notes
-                spans: dict[tuple[str, int, int], list[Quote]] = {}
-                for quote in quotes:
-                    spans.setdefault((quote.seed_file, quote.start, quote.end), []).append(quote)
-                blocks += [Block(quote_lines(tuple(same[:1])), quote_notes(tuple(same))) for same in spans.values()]
-            self.text_slides(verdict.issue_label, blocks)
-
-    def ladders(self) -> None:
-        if not self.pack.ladders:
-            return
-        blocks = []
-        for ladder in self.pack.ladders:
-            blocks.append(
-                Block(
-                    (
-                        Line(f"{ladder.party_name}: {ladder.title}", HEADING, bold=True),
-                        Line(f"{ladder.claim_label} · confidence {ladder.confidence}", DETAIL, colour=MUTED, gap=0),
-                    ),
-                    quote_notes(ladder.quotes),
-                )
-            )
-            blocks += [
-                Block((Line(f"{step.tier_label}: {step.text} (confidence {step.confidence})", DETAIL),), quote_notes(step.quotes))
-                for step in ladder.steps
+                blocks.append(Block(tuple(lines), quote_notes(quotes)))
+            sources = [
+                f"[{number}] {('[Illustrative] ' if brief.illustrative else '')}{brief.title}, published {brief.published}"
+                for number, brief in enumerate(self.pack.briefs, start=1)
+                if number in section.footnotes
             ]
-        self.text_slides("Escalation ladders", blocks)
+            if sources:
+                blocks.append(Block(tuple(Line(text, SOURCE, colour=MUTED, gap=10 if n == 0 else 0) for n, text in enumerate(sources))))
+            pages = paginate(blocks, height=Emu(BODY_HEIGHT - strip_height(section) - Inches(0.05)).pt)
+            for number, page in enumerate(pages):
+                slide = self.slide(section.title if number == 0 else f"{section.title} (continued)", page.notes)
+                top = BODY_TOP + self.strip(slide, section)
+                self.text_box(slide, MARGIN, top, BODY_WIDTH, BODY_HEIGHT - (top - BODY_TOP), page.lines)
+
+    def judgments(self) -> None:
+        if not self.pack.judgments:
+            return
+        blocks = [
+            Block(
+                (
+                    Line(
+                        ("[Illustrative] " if judgment.illustrative else "") + f"{number}. {judgment.text} (analyst's assessment, "
+                        f"{judgment.confidence} confidence) [{judgment.footnote}]",
+                        DETAIL + 2,
+                        gap=8,
+                    ),
+                ),
+                quote_notes(judgment.quotes),
+            )
+            for number, judgment in enumerate(self.pack.judgments, start=1)
+        ]
+        self.text_slides("Key judgments", blocks)
 
 
 def build_deck(pack: PackContent, pictures: Pictures | None = None) -> bytes:
     """The pack as a .pptx file."""
     pictures = pictures or Pictures(missing=("No pictures were asked for.",))
     deck = _Deck(pack)
-    deck.title_slide()
-    deck.sources()
-    deck.editors_notes()
-    deck.judgments()
+    deck.bottom_line()
     deck.matrix()
+    deck.issues()
+    deck.judgments()
     deck.timeline(pictures)
     deck.regional(pictures)
-    deck.issues()
     deck.ladders()
+    deck.about()
     out = io.BytesIO()
     deck.presentation.save(out)
     return out.getvalue()

@@ -46,7 +46,11 @@ class PictureSlides(SlideMaker):
             self.text_box(slide, left, BODY_TOP, box_width, BODY_HEIGHT, page.lines)
 
     def timeline(self, pictures: Pictures) -> None:
+        """The timeline picture, then the events in words: recent (in the brief's reporting period), undated and
+        background; no slide at all when no event is in view."""
         pack = self.pack
+        if not pack.events:
+            return
         notes = [
             f"{event.when}: {event.title} (status {event.status} · {event.issues_text})\n" + "\n".join(quote_notes(event.quotes))
             for event in pack.events
@@ -55,21 +59,33 @@ class PictureSlides(SlideMaker):
             self.picture_slide(
                 "Timeline", pictures.timeline, "The timeline picture could not be drawn. " + " ".join(pictures.missing), notes
             )
-        undated = [event for event in pack.events if not event.dated]
-        if undated or not pack.events:
-            blocks = [
-                Block(
-                    (Line(f"{event.title}", BODY, bold=True), Line(event.when, DETAIL, colour=MUTED, gap=2)),
-                    (f"{event.when}: {event.title}", *quote_notes(event.quotes)),
-                )
-                for event in undated
-            ]
-            self.text_slides(
-                "Timeline: undated events" if pack.events else "Timeline", blocks or [Block((Line("No event under this filter."),))]
-            )
+        blocks = []
+        for period, heading in (("recent", "Recent"), ("undated", "Undated: the brief gives no date"), ("background", "Background")):
+            events = pack.events_in(period)
+            if events:
+                blocks.append(Block((Line(heading, HEADING, bold=True, gap=10),)))
+                blocks += [
+                    Block(
+                        (
+                            Line(
+                                ("[Illustrative] " if event.illustrative else "")
+                                + f"{event.when} — {event.title}"
+                                + (f" ({event.status})" if event.status != "occurred" else ""),
+                                DETAIL,
+                                gap=4,
+                            ),
+                        ),
+                        (f"{event.when}: {event.title}", *quote_notes(event.quotes)),
+                    )
+                    for event in events
+                ]
+        self.text_slides("Timeline in words", blocks)
 
     def regional(self, pictures: Pictures) -> None:
+        """The map and the impacts in words; no slide when no impact is in view."""
         pack = self.pack
+        if not pack.has_impacts:
+            return
         headlines = [
             Line("Map key", DETAIL, bold=True, gap=0),
             Line(
@@ -83,7 +99,7 @@ class PictureSlides(SlideMaker):
         if pictures.map is not None:
             headlines.append(Line(pictures.map.alt, DETAIL, gap=8))
         blocks = []
-        for region in pack.regions:
+        for region in (region for region in pack.regions if region.impacts):
             lines = [Line(region.name, HEADING, bold=True)]
             if region.members:
                 lines.append(Line(region.members, DETAIL, colour=MUTED, gap=0))

@@ -23,7 +23,7 @@ FORMATS = {
         "pptx", "Slides (PowerPoint)", ".pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", True
     ),
     "pdf": PackFormat("pdf", "PDF", ".pdf", "application/pdf", True),
-    "html": PackFormat("html", "HTML", ".html", "text/html", False),
+    "html": PackFormat("html", "HTML", ".html", "text/html", True),
     "md": PackFormat("md", "Markdown", ".md", "text/markdown", False),
 }
 
@@ -36,11 +36,16 @@ def format_for(suffix: str) -> str:
     return next((name for name, kind in FORMATS.items() if kind.suffix == suffix), "html")
 
 
+def pack_file_name(pack: PackContent, kind: str) -> str:
+    """The file's name: date, brief and filter, e.g. 2026-01-30-lavrov-ceasefire.pdf (briefing.pack.names)."""
+    return f"{pack.file_stem}{FORMATS[kind].suffix}"
+
+
 def pack_file(pack: PackContent, kind: str, pictures: Pictures | None = None, paper: str = "a4") -> bytes:
-    """The file of one format; `pictures` are used by the slides and the PDF."""
+    """The file of one format; `pictures` are used by the slides, the PDF and the HTML (None: a note says so)."""
     builders: dict[str, Callable[[], bytes]] = {
-        "html": lambda: _text("html", pack),
-        "md": lambda: _text("md", pack),
+        "html": lambda: _text("html", pack, pictures),
+        "md": lambda: _text("md", pack, None),
         "pptx": lambda: _deck(pack, pictures),
         "pdf": lambda: _pdf(pack, pictures, paper),
     }
@@ -49,10 +54,10 @@ def pack_file(pack: PackContent, kind: str, pictures: Pictures | None = None, pa
     return builders[kind]()
 
 
-def _text(kind: str, pack: PackContent) -> bytes:
+def _text(kind: str, pack: PackContent, pictures: Pictures | None) -> bytes:
     from briefing.pack.render import render_pack_html, render_pack_markdown
 
-    return (render_pack_html(pack) if kind == "html" else render_pack_markdown(pack)).encode("utf-8")
+    return (render_pack_html(pack, pictures=pictures) if kind == "html" else render_pack_markdown(pack)).encode("utf-8")
 
 
 def _deck(pack: PackContent, pictures: Pictures | None) -> bytes:

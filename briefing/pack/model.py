@@ -16,6 +16,7 @@ class Quote:
     seed_file: str
     start: int
     end: int
+    brief: str = ""  # the brief's id: its footnote number in the reader's part
 
     @property
     def source_line(self) -> str:
@@ -45,6 +46,22 @@ class Judgment:
     confidence: str
     issues: tuple[str, ...]
     quotes: tuple[Quote, ...]
+    illustrative: bool = False
+    footnote: int = 0
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A stance as the reader sees it: symbol and word always, the colour only beside them (from the vocabulary)."""
+
+    symbol: str
+    word: str
+    colour: str
+    ink: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.symbol} {self.word}".strip()
 
 
 @dataclass(frozen=True)
@@ -53,6 +70,7 @@ class Matrix:
 
     headers: tuple[str, ...]
     rows: tuple[tuple[str, tuple[str, ...]], ...]  # (party name, one cell per header)
+    marks: tuple[tuple[Mark | None, ...], ...] = ()  # per row, each cell's stance mark; None: no position
 
 
 @dataclass(frozen=True)
@@ -78,6 +96,8 @@ class Position:
     who: str
     illustrative: bool
     quotes: tuple[Quote, ...]
+    mark: Mark
+    footnote: int  # the number of its brief among the pack's sources
     red_line: Bound | None
     range: Bound | None
     range_note: str
@@ -123,6 +143,9 @@ class Event:
     issues_text: str
     dated: bool
     quotes: tuple[Quote, ...]
+    period: str  # "recent" (in its brief's reporting period), "background" (older) or "undated"
+    note: str = ""  # what the brief says of an undated event's date
+    illustrative: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,6 +156,7 @@ class Impact:
     claim_label: str
     confidence: str
     quotes: tuple[Quote, ...]
+    illustrative: bool = False
 
 
 @dataclass(frozen=True)
@@ -143,9 +167,65 @@ class Region:
 
 
 @dataclass(frozen=True)
-class PackContent:
-    """Everything a pack says, in the order the HTML and Markdown show it."""
+class StanceStrip:
+    """One party's headline stance on an issue, for the strip under an issue's action title."""
 
+    party_name: str
+    mark: Mark
+    claim_label: str
+
+
+@dataclass(frozen=True)
+class IssueSection:
+    """One issue for the reader: an action title that states the finding, the stance strip, the verdict, and the
+    positions behind it with their sources as footnotes."""
+
+    issue: str
+    label: str
+    title: str
+    strip: tuple[StanceStrip, ...]
+    verdict: Verdict | None
+    positions: tuple[Position, ...]
+    footnotes: tuple[int, ...]
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        found: list[Quote] = []
+        for position in self.positions:
+            found += position.quotes
+            found += position.red_line.quotes if position.red_line else ()
+            found += position.range.quotes if position.range else ()
+        return tuple(found)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The bottom line in the reader's words (from briefing.bottom_line): the brief's own bottom line, one action
+    title per issue, the red lines and the outlook."""
+
+    analyst: str = ""
+    issues: tuple[str, ...] = ()
+    red_lines: tuple[str, ...] = ()
+    outlook: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not (self.analyst or self.issues or self.red_lines or self.outlook)
+
+
+@dataclass(frozen=True)
+class PackContent:
+    """Everything a pack says: the reader's part first (title, bottom line, matrix, one section per issue), then the
+    annex for the analyst (every quote with its id and offsets, the files, hashes, filter and data version)."""
+
+    title: str
+    subject: str
+    dated: str  # the latest publication in view, in words
+    file_stem: str  # e.g. 2026-01-30-lavrov-ceasefire
+    bottom_line: Finding
+    bottom_line_quotes: tuple[Quote, ...]
+    illustrative: bool  # some brief in view is illustrative
+    sections: tuple[IssueSection, ...]
     filter_line: str
     version: str
     generated: str
@@ -162,9 +242,30 @@ class PackContent:
     claim_types: tuple[tuple[str, str], ...]
 
     @property
+    def has_impacts(self) -> bool:
+        return bool(self.other_impacts) or any(region.impacts for region in self.regions)
+
+    def events_in(self, period: str) -> tuple[Event, ...]:
+        return tuple(event for event in self.events if event.period == period)
+
+    @property
+    def annex(self) -> tuple[tuple[str, tuple[Quote, ...]], ...]:
+        """The quotes by the part of the pack they stand behind, for the annex; parts without quotes are left out."""
+        parts: list[tuple[str, tuple[Quote, ...]]] = [("Bottom line", self.bottom_line_quotes)]
+        parts += [(section.label, section.quotes) for section in self.sections]
+        parts.append(("Key judgments", tuple(q for judgment in self.judgments for q in judgment.quotes)))
+        parts.append(("Timeline", tuple(q for event in self.events for q in event.quotes)))
+        regional = [impact for region in self.regions for impact in region.impacts] + list(self.other_impacts)
+        parts.append(("Poland, the Baltic states and the wider region", tuple(q for impact in regional for q in impact.quotes)))
+        for ladder in self.ladders:
+            steps = tuple(q for step in ladder.steps for q in step.quotes)
+            parts.append((f"Escalation ladder: {ladder.party_name}, {ladder.title}", ladder.quotes + steps))
+        return tuple((title, quotes) for title, quotes in parts if quotes)
+
+    @property
     def quotes(self) -> tuple[Quote, ...]:
         """Every quote of the pack, in the order it is shown."""
-        found: list[Quote] = []
+        found: list[Quote] = list(self.bottom_line_quotes)
         for note in self.notes:
             found += note.quotes
         for judgment in self.judgments:

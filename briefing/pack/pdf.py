@@ -1,5 +1,5 @@
 """The pack as a PDF: the print layout of the HTML pack (pictures included) printed by headless Chromium through
-Playwright, on A4 or Letter, with the page number and the data version in every footer.
+Playwright, on A4 or Letter, with the title and the page number in every footer.
 
 Why Chromium: the slides' pictures already need it (kaleido), so the PDF adds no second layout engine or system
 library; it is the engine the pages are drawn and tested with; and its print is driven through Playwright's
@@ -27,7 +27,7 @@ PRINT_TIMEOUT_MS = 60_000
 
 def print_html(pack: PackContent, pictures: Pictures | None = None) -> Markup:
     """The pack in its print layout: the HTML pack with print styles and the pictures inline."""
-    return render_pack_html(pack, "print.html", pictures=pictures or Pictures())
+    return render_pack_html(pack, "print.html", pictures=pictures or Pictures(missing=("No pictures were asked for.",)))
 
 
 def _print(document: str, footer: str, paper: str) -> bytes:
@@ -56,7 +56,7 @@ def build_pdf(pack: PackContent, pictures: Pictures | None = None, paper: str = 
     """The pack as a PDF on `paper` (a4 or letter)."""
     if paper not in PAPERS:
         raise ValueError(f"unknown paper {paper!r}; choose one of {', '.join(PAPERS)}")
-    footer = render_footer(pack.version)
+    footer = render_footer(pack.title)
     # Playwright's sync API refuses a thread with a running event loop; a thread of its own never has one
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(_print, str(print_html(pack, pictures)), footer, paper).result()

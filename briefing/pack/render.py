@@ -9,6 +9,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from briefing.pack.model import PackContent
+from briefing.pack.pictures import Pictures
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -33,15 +34,16 @@ _markdown = Environment(
 )
 
 
-def render_pack_html(pack: PackContent, template: str = "pack.html", **extra) -> Markup:
-    """The pack as one HTML document with inline styles; `template` may extend pack.html (the print layout does)."""
-    return Markup(_html.get_template(template).render(pack=pack, **extra))  # noqa: S704 autoescaped by the environment
+def render_pack_html(pack: PackContent, template: str = "pack.html", pictures: Pictures | None = None) -> Markup:
+    """The pack as one HTML document with inline styles and the pictures inline (None: a note says where they are);
+    `template` may extend pack.html (the print layout does)."""
+    return Markup(_html.get_template(template).render(pack=pack, pictures=pictures))  # noqa: S704 autoescaped by the environment
 
 
 def render_pack_markdown(pack: PackContent) -> str:
     return _markdown.get_template("pack.md").render(pack=pack)
 
 
-def render_footer(version: str) -> str:
-    """The PDF's footer: Chromium fills in the page number and the page count."""
-    return _html.get_template("footer.html").render(version=version)
+def render_footer(title: str) -> str:
+    """The PDF's footer: the pack's title; Chromium fills in the page number and the page count."""
+    return _html.get_template("footer.html").render(title=title)

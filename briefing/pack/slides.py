@@ -51,7 +51,7 @@ def quote_lines(quotes: tuple[Quote, ...]) -> tuple[Line, ...]:
 
 
 class SlideMaker:
-    """A presentation of blank slides, each titled, footed with the data version and noted."""
+    """A presentation of blank slides, each titled, footed with the pack's title and the slide number, and noted."""
 
     def __init__(self, pack: PackContent):
         self.pack = pack
@@ -81,7 +81,7 @@ class SlideMaker:
             FOOTER_TOP,
             SLIDE_WIDTH - 2 * MARGIN,
             FOOTER_HEIGHT,
-            [Line(f"Briefing pack · data version {self.pack.version} · slide {number}", FOOTER, colour=MUTED, gap=0)],
+            [Line(f"{self.pack.title} · slide {number}", FOOTER, colour=MUTED, gap=0)],
         )
         slide.notes_slide.notes_text_frame.text = "\n\n".join([title, *notes]) if shown != title else "\n\n".join(notes)
         return slide

@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 
 from briefing.frames import Selection, select
-from briefing.pack import pack_html, pack_markdown
+from briefing.pack import build_pack, pack_html, pack_markdown
 from briefing.store import load_frames
+from briefing.vocabulary import STANCES
 
 PROJECT = Path(__file__).resolve().parents[2]
+CEASEFIRE = Selection(issues=("ceasefire",))
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +40,65 @@ class TestHtml:
         assert document.startswith("<!doctype html>")
         assert not re.search(r"<(script|link|img|iframe)\b", document)
         assert not re.search(r"(src|href)=", document)
+        assert "The timeline picture is in the PDF and the slides" in document  # made without pictures: it says so
+
+    def test_the_finding_comes_first_and_the_hashes_last(self, frames):
+        pack = build_pack(frames, CEASEFIRE)
+        document = html.unescape(pack_html(frames, CEASEFIRE))
+        title = document.index(f"<h1>{pack.title}</h1>")
+        assert pack.title.startswith("Ceasefire — briefing, ") and re.search(r"\d{1,2} [A-Z][a-z]+ \d{4}$", pack.title)
+        assert title < document.index("Bottom line") < document.index(pack.sections[0].title) < document.index("Annex: about the sources")
+        annex = document.index("Annex: about the sources")
+        for brief in pack.briefs:
+            for digest in brief.seed_sha256:
+                assert document.index(digest) > annex
+        assert document.index("Data version") > annex and document.index("Issues: Ceasefire") > annex
+
+    def test_an_issue_section_has_its_action_title_and_stance_strip(self, frames):
+        pack = build_pack(frames, CEASEFIRE)
+        [section] = pack.sections
+        assert section.title == pack.bottom_line.issues[0] and section.title.startswith("Ceasefire: ")
+        assert [part.party_name for part in section.strip] == ["Russia", "Ukraine"]
+        for part in section.strip:
+            words = next(s for s in STANCES.values() if s.word == part.mark.word)
+            assert (part.mark.symbol, part.mark.colour, part.mark.ink) == (words.symbol, words.colour, words.ink)
+        document = pack_html(frames, CEASEFIRE)
+        # colour never alone: each coloured chip carries the symbol and the word
+        for part in section.strip:
+            assert f'style="background:{part.mark.colour};color:{part.mark.ink}">{part.mark.label}</span>' in document
+
+    def test_the_annex_holds_every_ceasefire_quote_with_its_id_and_offsets(self, frames):
+        document = html.unescape(pack_html(frames, CEASEFIRE))
+        annex = document[document.index("Annex: about the sources") :]
+        reader = document[: document.index("Annex: about the sources")]
+        spans = select(frames, CEASEFIRE).evidence
+        for span in spans.itertuples(index=False):
+            assert span.quote in annex and f"characters {span.start}–{span.end} (evidence {span.id})" in annex, span.id
+            assert f"(evidence {span.id})" not in reader
+
+    def test_dates_are_in_words(self, frames):
+        pack = build_pack(frames, CEASEFIRE)
+        document = html.unescape(pack_html(frames, CEASEFIRE))
+        assert not re.search(r"\b\d{4}-\d{2}\b.{0,5}—", document)  # no "2022-21 — Istanbul negotiations"
+        periods = {event.title: event.period for event in pack.events}
+        assert periods["Istanbul negotiations"] == "background" and "spring 2022" in document
+        assert any(period == "recent" for period in periods.values())
+        assert document.index("<h3>Recent</h3>") < document.index("<h3>Background</h3>")
+
+    def test_no_map_section_without_impacts(self, frames):
+        without = dataclasses.replace(frames, impacts=frames.impacts.iloc[:0])
+        assert not build_pack(without, CEASEFIRE).has_impacts
+        document = pack_html(without, CEASEFIRE)
+        assert "Poland and the Baltic states</h2>" not in document
+        assert "Poland and the Baltic states" not in pack_markdown(without, CEASEFIRE)
+
+    def test_illustrative_items_keep_their_label(self, frames):
+        pack = build_pack(frames, CEASEFIRE)
+        illustrative = [p for p in pack.positions if p.illustrative]
+        assert illustrative
+        text = pack_markdown(frames, CEASEFIRE)
+        for position in illustrative:
+            assert f"\\[Illustrative\\] **{position.party_name}** {position.mark.label}: {position.summary}" in text
 
     def test_other_issues_are_left_out(self, frames):
         document = html.unescape(pack_html(frames, Selection(issues=("energy-truce",))))
@@ -56,9 +117,9 @@ class TestHtml:
 class TestMarkdown:
     def test_markdown_has_the_sections_and_quotes(self, frames):
         text = pack_markdown(frames, Selection(issues=("ceasefire",)))
-        for heading in ("## Key judgments", "## Position matrix", "## Timeline", "## Poland and the Baltic states", "## Sources"):
-            assert heading in text
-        assert "| Party |" in text and "> “" in text
+        headings = ("## Bottom line", "## Where the parties stand", "## Ceasefire: ", "## Key judgments", "## Timeline", "## Annex")
+        assert [text.index(heading) for heading in headings] == sorted(text.index(heading) for heading in headings)
+        assert text.startswith("# Ceasefire — briefing, ") and "| Party |" in text and "> “" in text
 
 
 class TestCommand:
@@ -95,7 +156,7 @@ class TestCommand:
             assert "drawing the timeline and the map" in result.stderr and "note:" not in result.stderr
             if kind == "pptx":
                 deck = Presentation(str(out))
-                text = " ".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame)
+                text = " ".join(slide.notes_slide.notes_text_frame.text for slide in deck.slides)  # the quotes are in the notes
             else:
                 text = " ".join(page.extract_text() for page in PdfReader(str(out)).pages)
             assert quote in " ".join(text.split()), kind
@@ -127,6 +188,19 @@ class TestCommand:
         assert result.returncode == 0 and "note: The pictures were not drawn" in result.stderr
         timeline = next(slide for slide in Presentation(str(deck)).slides if slide.shapes[0].text_frame.text == "Timeline")
         assert "could not be drawn" in " ".join(shape.text_frame.text for shape in timeline.shapes if shape.has_text_frame)
+
+    def test_a_folder_gets_the_packs_own_name(self, tmp_path, frames):
+        result = subprocess.run(
+            [sys.executable, "-m", "briefing", "pack", "--issue", "ceasefire", "--format", "md", "--out", str(tmp_path)],
+            cwd=PROJECT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        expected = tmp_path / f"{build_pack(frames, CEASEFIRE).file_stem}.md"
+        assert [path.name for path in tmp_path.iterdir()] == [expected.name] and expected.name.endswith("-ceasefire.md")
+        assert expected.read_text(encoding="utf-8").startswith("# Ceasefire — briefing, ")
 
     def test_the_format_follows_the_suffix(self):
         from briefing.pack.files import format_for
@@ -168,11 +242,11 @@ class TestEventsWithoutADateOrIssue:
 
     def test_markdown_keeps_not_before_and_not_after(self, tiny_frames):
         document = pack_markdown(tiny_frames)
-        assert "### undated — Expected after the Geneva round. (not before 2024-03; not after 2024): Energy truce talks" in document
-        background = "### 2024-03-12 (exact day): Geneva talks end without agreement\n\nstatus occurred · Background (no single issue)"
-        assert background in document
+        undated = "- **between March 2024 and 2024** — Energy truce talks (proposed) · Energy truce · Expected after the Geneva round."
+        assert undated in document
+        assert "- **12 March 2024** — Geneva talks end without agreement · Background (no single issue)" in document
 
     def test_html_keeps_not_before_and_not_after(self, tiny_frames):
         document = html.unescape(pack_html(tiny_frames))
-        assert "<h3>undated — Expected after the Geneva round. (not before 2024-03; not after 2024): Energy truce talks</h3>" in document
-        assert "status occurred · Background (no single issue)" in document
+        assert "<strong>between March 2024 and 2024</strong> — Energy truce talks" in document
+        assert "Expected after the Geneva round." in document and "· Background (no single issue)" in document

@@ -18,6 +18,7 @@ from briefing.pack import build_pack
 from briefing.pack.deck import build_deck
 from briefing.pack.layout import CHAR_WIDTH, INSET, LINE_HEIGHT
 from briefing.store import load_frames
+from briefing.vocabulary import STANCES
 from components.pack_pictures import pack_pictures
 from tests.pack_corpora import HOSTILE, hostile_corpus
 
@@ -89,28 +90,40 @@ def overflowing(presentation) -> list[str]:
 
 
 class TestCeasefireDeck:
-    def test_the_slides_in_order(self, deck, frames):
+    def test_the_finding_first_and_the_sources_last(self, deck, frames):
+        pack = build_pack(frames, CEASEFIRE)
         titles = [title(slide) for slide in deck.slides]
-        for expected in (
-            "Briefing pack",
-            "Sources",
-            "Key judgments",
-            "Position matrix",
-            "Timeline",
-            "Poland and the Baltic states",
-            "Regional impacts",
-            "Ceasefire",
-        ):
+        assert titles[0] == pack.title and pack.title.startswith("Ceasefire — briefing, ")
+        assert titles[1] == "Where the parties stand"
+        # the issue's content starts by slide 3, under its action title
+        assert titles[2] == pack.sections[0].title and titles[2].startswith("Ceasefire: ")
+        for expected in ("Key judgments", "Timeline", "Poland and the Baltic states", "Regional impacts"):
             assert expected in titles, expected
-        assert titles.index("Briefing pack") == 0 and titles.index("Ceasefire") > titles.index("Position matrix")
-        # one slide per issue in the filter, and nothing else of the deck names another issue's title
-        issue_titles = [t for t in titles if t in frames.issue_labels.values()]
-        assert issue_titles == ["Ceasefire"]
-        assert len(deck.slides) == len(titles) >= 10
+        assert titles[-1] == "About the sources"
+        assert len(deck.slides) == len(titles) >= 8
 
-    def test_the_title_slide_names_the_filter_and_the_data_version(self, deck, frames):
-        text = slide_text(deck.slides[0])
+    def test_slide_one_holds_the_bottom_line_and_no_hashes(self, deck, frames):
+        pack = build_pack(frames, CEASEFIRE)
+        text = flat(slide_text(deck.slides[0]))
+        assert flat(pack.bottom_line.issues[0]) in text
+        assert not re.search(r"\b[0-9a-f]{64}\b", text) and ".txt" not in text and frames.version not in text
+
+    def test_the_sources_slide_names_the_filter_the_files_and_the_data_version(self, deck, frames):
+        text = flat(" ".join(slide_text(s) for s in deck.slides if title(s).startswith("About the sources")))
         assert "Issues: Ceasefire · Parties: all · Briefs: all" in text and f"Data version {frames.version}" in text
+        for digest in frames.briefs["seed_sha256"].explode():
+            assert digest in text
+
+    def test_the_issue_slide_has_a_stance_strip_in_colour_symbol_and_word(self, deck, frames):
+        section = build_pack(frames, CEASEFIRE).sections[0]
+        slide = deck.slides[2]
+        strip = {shape.name: shape for shape in slide.shapes if shape.name.startswith("stance ")}
+        assert sorted(strip) == sorted(f"stance {part.party_name}" for part in section.strip)
+        for part in section.strip:
+            shape = strip[f"stance {part.party_name}"]
+            assert shape.text_frame.text == f"{part.party_name}\n{part.mark.label}"
+            assert f"#{shape.fill.fore_color.rgb}".lower() == part.mark.colour.lower()
+            assert any(part.mark.word == stance.word and part.mark.colour == stance.colour for stance in STANCES.values())
 
     def test_every_ceasefire_quote_is_on_a_slide_or_in_its_notes(self, deck, frames):
         spans = select(frames, CEASEFIRE).evidence
@@ -130,19 +143,23 @@ class TestCeasefireDeck:
                 in all_notes
             ), quote.id
 
-    def test_the_issue_slide_gives_the_verdict_its_confidence_and_the_quotes(self, deck, frames):
-        verdict = build_pack(frames, CEASEFIRE).verdicts[0]
-        slides = [s for s in deck.slides if title(s).startswith("Ceasefire")]
+    def test_the_issue_slide_gives_the_verdict_its_confidence_and_every_position(self, deck, frames):
+        pack = build_pack(frames, CEASEFIRE)
+        section = pack.sections[0]
+        slides = [s for s in deck.slides if title(s).startswith(section.title)]
         first = slide_text(slides[0])
-        assert f"{verdict.label} · confidence {verdict.confidence}" in first
+        assert f"{section.verdict.label} · {section.verdict.confidence} confidence" in first
         shown = flat(" ".join(slide_text(s) for s in slides))
-        for position in (p for p in build_pack(frames, CEASEFIRE).positions if p.issue == "ceasefire"):
-            assert all(flat(q.text) in shown or q.text.split()[0] in shown for q in position.quotes)
-            assert f"{position.party_name}: {position.symbol} {position.stance_label}" in shown
+        spoken = flat(" ".join(notes(s) for s in slides))
+        for position in section.positions:
+            assert flat(f"{position.party_name}: {position.mark.label} — {position.summary}") in shown
+            assert all(flat(q.text) in spoken for q in position.quotes)
 
     def test_the_matrix_is_a_table_with_stance_in_symbols_and_words(self, deck, frames):
         matrix = build_pack(frames, CEASEFIRE).matrix
-        tables = [shape.table for s in deck.slides if title(s).startswith("Position matrix") for shape in s.shapes if shape.has_table]
+        tables = [
+            shape.table for s in deck.slides if title(s).startswith("Where the parties stand") for shape in s.shapes if shape.has_table
+        ]
         assert tables
         cells = {
             table.cell(row, 0).text: [table.cell(row, c).text for c in range(1, len(table.columns))]
@@ -181,16 +198,12 @@ def long_deck(frames):
 
 
 class TestLongQuotes:
-    def test_a_long_quote_continues_on_a_further_slide_and_nothing_overflows(self, long_deck):
+    def test_a_long_quote_is_whole_in_the_notes_and_nothing_overflows(self, long_deck):
         pack, deck = long_deck
-        titles = [title(s) for s in deck.slides]
-        assert titles.count("Ceasefire (continued)") >= 3
         assert overflowing(deck) == []
         quote = next(p for p in pack.positions if p.issue == "ceasefire").quotes[0]
-        holding = [s for s in deck.slides if title(s).startswith("Ceasefire") and quote.text[:60] in slide_text(s)]
-        assert holding, "the quote starts on an issue slide"
-        # the slides show it in pieces; the notes of the slides it spans hold it whole, with its source
-        assert any(quote.text in notes(s) and quote.source_line in notes(s) for s in holding)
+        # the quotes are in the speaker notes, whole and with their source, however long
+        assert any(quote.text in notes(s) and quote.source_line in notes(s) for s in deck.slides)
 
     def test_without_pictures_the_deck_says_why(self, long_deck):
         _pack, deck = long_deck

@@ -1,8 +1,10 @@
-"""The pack as PDF, opened with pypdf: A4 and Letter pages, page numbers and the data version in every footer, the
-ceasefire quotes and the pictures inside, and hostile text printed as text."""
+"""The pack as PDF, opened with pypdf: page 1 a handout (the subject, the bottom line, no hashes or file names), A4 and
+Letter pages, the title and page numbers in every footer, the ceasefire quotes and the pictures inside, and hostile
+text printed as text."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 
@@ -53,12 +55,30 @@ class TestPrinted:
             assert abs(float(page.mediabox.width) - POINTS[paper][0]) <= 1.5
             assert abs(float(page.mediabox.height) - POINTS[paper][1]) <= 1.5
 
-    def test_every_footer_has_the_page_number_and_the_data_version(self, printed, frames):
+    def test_every_footer_has_the_title_and_the_page_number(self, printed, frames):
         _paper, reader = printed
         total = len(reader.pages)
+        title = build_pack(frames, CEASEFIRE).title
         for number, text in enumerate(page_texts(reader), start=1):
             assert f"Page {number} of {total}" in text
-            assert f"data version {frames.version}" in text
+            assert title in flat(text)
+
+    def test_page_one_is_the_finding_without_hashes_or_file_names(self, printed, frames):
+        _paper, reader = printed
+        pack = build_pack(frames, CEASEFIRE)
+        first = flat(reader.pages[0].extract_text())
+        assert first.startswith(pack.title) and pack.title.startswith("Ceasefire — briefing, ")
+        assert "Bottom line" in first and flat(pack.bottom_line.issues[0]) in first
+        assert not re.search(r"\b[0-9a-f]{64}\b", first), "a sha256 on page 1"
+        assert ".txt" not in first and frames.version not in first and "Editor's note" not in first
+        assert "Annex" not in first
+
+    def test_each_issue_starts_a_page_with_its_action_title(self, printed, frames):
+        _paper, reader = printed
+        titles = [section.title for section in build_pack(frames, CEASEFIRE).sections]
+        starts = [flat(text).strip() for text in page_texts(reader)]
+        for title in titles:
+            assert any(start.startswith(flat(title)) for start in starts), title
 
     def test_every_ceasefire_quote_is_in_the_text(self, printed, frames):
         _paper, reader = printed
@@ -66,14 +86,27 @@ class TestPrinted:
         spans = select(frames, CEASEFIRE).evidence
         assert len(spans) >= 10
         unbroken = re.sub(r"-\s+", "-", text)  # a line may break after a hyphen inside an evidence id
+        annex = unbroken[unbroken.index("Annex: about the sources") :]
         for span in spans.itertuples(index=False):
             assert flat(span.quote) in text, span.id
-            assert f"(evidence {span.id})" in unbroken
+            assert f"(evidence {span.id})" in annex
 
     def test_the_pictures_are_printed(self, printed):
         _paper, reader = printed
         images = [image for page in reader.pages for image in page.images]
         assert len(images) == 2  # the timeline and the map
+
+
+class TestNothingToShow:
+    def test_no_map_page_and_no_timeline_page_without_impacts_or_events(self, frames):
+        empty = dataclasses.replace(frames, impacts=frames.impacts.iloc[:0], events=frames.events.iloc[:0])
+        pictures = pack_pictures(empty, CEASEFIRE)
+        assert pictures.map is None and pictures.timeline is None and pictures.missing == ()
+        reader = PdfReader(io.BytesIO(build_pdf(build_pack(empty, CEASEFIRE), pictures)))
+        texts = [flat(text) for text in page_texts(reader)]
+        assert not any(text.startswith(("Poland and the Baltic states", "Timeline")) for text in texts)
+        assert not any("Poland and the Baltic states" in text.split("Annex")[0] for text in texts)
+        assert [image for page in reader.pages for image in page.images] == []
 
 
 class TestPrintLayout:

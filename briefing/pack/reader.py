@@ -1,0 +1,128 @@
+"""The reader's part of the pack: the bottom line (from briefing.bottom_line), the action title and stance strip of each
+issue, and the key judgments in the order that matters most."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from briefing import bottom_line as finding
+from briefing.dates import human_date
+from briefing.frames import Frames, Selection, each_row
+from briefing.pack.model import Finding, IssueSection, Judgment, Mark, Position, Quote, StanceStrip, Verdict
+from briefing.readings import cell_readings, readings_by_cell
+from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_WORDS, stance
+
+# An event that ends more than this long before its brief was published is background to it, not part of the period
+# the brief reports on: the timeline's own reporting period (components/timeline.py, BRIEF_PERIOD)
+REPORTING_PERIOD = pd.Timedelta(days=90)
+
+
+def mark(stance_id: str | None) -> Mark:
+    """A stance's symbol, word and colours, from the vocabulary."""
+    words = stance(stance_id)
+    return Mark(symbol=words.symbol, word=words.word, colour=words.colour, ink=words.ink)
+
+
+def whose(claim_type: str | None) -> str:
+    """Whose words a claim is: "own words", "as reported", "analyst's reading"."""
+    return CLAIM_TYPES[claim_type].whose if claim_type in CLAIM_TYPES else "unattributed"
+
+
+def subject(frames: Frames, selection: Selection) -> str:
+    """What the pack is about, in words: the issues of the filter, else every issue."""
+    labels = [frames.issue_labels.get(issue, issue) for issue in selection.issues]
+    if not labels:
+        return "All issues"
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def text_or_empty(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def event_when(row) -> str:
+    """An event's date in words, or for an undated one its bounds ("before 30 January 2026") or "undated"."""
+    return human_date(text_or_empty(row.date) or None, after=text_or_empty(row.after) or None, before=text_or_empty(row.before) or None)
+
+
+def event_period(row, published: dict[str, pd.Timestamp]) -> str:
+    """recent: the event ends within the reporting period of its brief; background: it ends before; undated."""
+    if pd.isna(row.date_start):
+        return "undated"
+    return "background" if row.date_end < published[row.brief] - REPORTING_PERIOD else "recent"
+
+
+class ReaderSections:
+    """The reader's sections, on top of the builder's filtered view, quotes and footnotes."""
+
+    frames: Frames
+    selection: Selection
+    view: Frames
+    illustrative: set[str]
+    footnotes: dict[str, int]
+    titles: dict[str, str]
+
+    def quotes(self, ids) -> tuple[Quote, ...]:
+        raise NotImplementedError
+
+    def strip(self, issue: str) -> tuple[StanceStrip, ...]:
+        """Each party's headline stance on the issue, by the rule every view uses, in the taxonomy's party order."""
+        readings = readings_by_cell(cell_readings(self.view.positions[self.view.positions["issue"] == issue]))
+        return tuple(
+            StanceStrip(party_name=name, mark=mark(readings[(party, issue)]["stance"]), claim_label=readings[(party, issue)]["claim_label"])
+            for party, name in zip(self.frames.parties["id"], self.frames.parties["name"], strict=True)
+            if (party, issue) in readings
+        )
+
+    def sections(self, verdicts: tuple[Verdict, ...], positions: tuple[Position, ...]) -> tuple[IssueSection, ...]:
+        """One section per issue in view with positions: its action title, stance strip, verdict and positions."""
+        found = []
+        for verdict in verdicts:
+            own = tuple(p for p in positions if p.issue == verdict.issue)
+            found.append(
+                IssueSection(
+                    issue=verdict.issue,
+                    label=verdict.issue_label,
+                    title=self.titles.get(verdict.issue, verdict.issue_label),
+                    strip=self.strip(verdict.issue),
+                    verdict=verdict,
+                    positions=own,
+                    footnotes=tuple(sorted({p.footnote for p in own})),
+                )
+            )
+        return tuple(found)
+
+    def judgments(self) -> tuple[Judgment, ...]:
+        """The key judgments, those that matter most first (briefing.bottom_line's order)."""
+        top, rest = finding.ranked_judgments(self.view, self.selection.issues)
+        return tuple(
+            Judgment(
+                text=row.text,
+                confidence=row.confidence,
+                issues=tuple(row.issues),
+                quotes=self.quotes(row.evidence),
+                illustrative=row.brief in self.illustrative,
+                footnote=self.footnotes.get(row.brief, 0),
+            )
+            for row in each_row(pd.concat([top, rest]))
+        )
+
+    def finding(self) -> tuple[Finding, tuple[Quote, ...]]:
+        """The bottom line in words, and the quotes it rests on (for the annex)."""
+        line = finding.bottom_line(self.view, self.selection.issues)
+        self.titles = {issue.issue: issue.title for issue in line.issues}
+        words = Finding(
+            analyst=line.analyst or "",
+            issues=tuple(issue.title for issue in line.issues),
+            red_lines=tuple(f"{red.party_name} ({whose(red.claim_type)}), {red.issue_label.lower()}: {red.text}" for red in line.red_lines),
+            outlook=tuple(
+                f"{o.text} ({', '.join(w for w in (o.likelihood, CONFIDENCE_WORDS.get(o.confidence, o.confidence)) if w)})"
+                for o in line.outlook
+            ),
+        )
+        evidence = list(line.analyst_evidence)
+        for red in line.red_lines:
+            evidence += red.evidence
+        for outlook in line.outlook:
+            evidence += outlook.evidence
+        return words, self.quotes(tuple(dict.fromkeys(evidence)))
