@@ -1,16 +1,17 @@
-"""Overview: the brief, its key judgments, and counts; the entry point of `streamlit run app.py`."""
+"""Overview: the bottom line of the filter in view, the key judgments that matter most, links to the views, and
+about the sources at the foot; the entry point of `streamlit run app.py`."""
 
 import streamlit as st
 
+from components.bottom_line import bottom_line_box, key_judgments
 from components.downloads import download_buttons
 from components.history import change_list
 from components.overview import (
-    brief_summary,
+    about_the_sources,
     counts_table,
     editor_notes,
     escalation_ladders,
     issue_counts,
-    key_judgments,
     party_counts,
     view_links,
 )
@@ -18,13 +19,13 @@ from components.pages import page
 from components.shell import page_footer, page_shell
 
 context = page_shell(page("overview").title)
-brief_summary(context)
-view_links(context)
-editor_notes(context)
+bottom_line_box(context)
 
 st.header("Key judgments")
-st.caption("The analyst's bottom-line assessments, each with the passage it rests on.")
 key_judgments(context)
+
+st.header("The views")
+view_links(context)
 
 if not context.view.ladders.empty:
     st.header("Escalation ladders")
@@ -36,6 +37,9 @@ if len(context.frames.briefs) > 1:
     st.caption("Where a later brief reads a party's stance differently, comparing like with like.")
     change_list(context)
 
+st.header("About the sources")
+about_the_sources(context)
+editor_notes(context)
 left, right = st.columns(2)
 with left:
     counts_table(context, "Per issue", issue_counts, "Nothing matches the current filter.")

@@ -18,7 +18,7 @@ from briefing.negotiation import STANCE_AT, IssueVerdict, Placement, view_verdic
 from briefing.vocabulary import STANCES, VERDICTS
 
 FEWEST_KEY_JUDGMENTS = 3  # below this many ranked judgments, the brief's own order fills the top
-MOST_OUTLOOKS = 3
+MOST_OUTLOOKS = 2  # the bottom line says the outlook in a breath; the rest are key judgments below
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from components.data import Scope, per_view
 from components.evidence import evidence_quotes
 from components.pages import OVERVIEW, navigation
 from components.paging import page_of
-from components.provenance import ILLUSTRATIVE_BADGE, markdown_badge
+from components.provenance import ILLUSTRATIVE_BADGE, contributing_briefs, markdown_badge
 
 
 def issue_counts(scope: Scope) -> pd.DataFrame:
@@ -55,9 +55,11 @@ def party_counts(scope: Scope) -> pd.DataFrame:
 
 
 def about_the_sources(context: PageContext) -> None:
-    """Each brief: its title, author, date in words and kind; the source files (and hashes with the audit details)."""
+    """Each brief the view draws on: its title, author, date in words and kind; the source files (and hashes with the
+    audit details)."""
     illustrative = context.frames.illustrative_briefs
-    for brief in each_row(page_of(context.frames.briefs, "overview_brief_page", 5, "briefs")):
+    briefs = context.view.briefs[context.view.briefs["id"].isin(contributing_briefs(context.view))]
+    for brief in each_row(page_of(briefs, "overview_brief_page", 5, "briefs")):
         with st.container(border=True):
             badge = markdown_badge("Illustrative", ILLUSTRATIVE_BADGE) + " " if brief.id in illustrative else ""
             st.markdown(

@@ -18,9 +18,16 @@ def markdown_badge(text: str, colour: str = "gray") -> str:
     return f":{colour}-badge[{plain}]"
 
 
+def contributing_briefs(view: Frames) -> set[str]:
+    """The briefs with a record in the filtered view: what the page shows comes from these."""
+    tables = (view.positions, view.events, view.impacts, view.judgments, view.ladders, view.notes)
+    return {brief for table in tables for brief in table["brief"]}
+
+
 def illustrative_notice(frames: Frames, view: Frames) -> None:
-    """On every view: a badge for each illustrative brief whose records are in view."""
-    shown = [brief for brief in view.briefs["id"] if brief in frames.illustrative_briefs]
+    """On every view: a badge for each illustrative brief with records in view; none when the filter leaves it out."""
+    contributing = contributing_briefs(view)
+    shown = [brief for brief in view.briefs["id"] if brief in frames.illustrative_briefs and brief in contributing]
     for brief in shown:
         provenance = frames.illustrative_briefs[brief]
         first = provenance.split(". ")[0].rstrip(".")  # the label's first sentence; the rest is one hover away

@@ -1,0 +1,159 @@
+"""The overview's opening: the bottom line of the filter in view (red lines, one action title per issue, the
+outlook) and the key judgments that matter most, in the reader's words; ids only with the audit details."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from briefing.bottom_line import BottomLine, Outlook, bottom_line, ranked_judgments
+from briefing.frames import each_row
+from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_WORDS, VERDICTS
+from components.context import PageContext
+from components.data import Scope, per_view
+from components.evidence import evidence_quotes
+from components.html import Markup, render_html
+from components.pages import BY_NAME
+from components.provenance import ILLUSTRATIVE_BADGE, markdown_badge
+
+BOTTOM_LINE_KEY = "bottom-line"  # the box's key: its element carries the class st-key-bottom-line
+NEGOTIATION = BY_NAME["negotiation"]
+# the issue lines are links, drawn at reading size (a page link's label is smaller by default) and without its padding,
+# so the verdicts read like the red lines around them
+_BOX_STYLE = Markup(
+    "<style>"
+    ".st-key-bottom-line [data-testid=stPageLink] a {padding:0.1rem 0;min-height:0}"
+    ".st-key-bottom-line [data-testid=stPageLink] p {font-size:1rem;line-height:1.5}"
+    ".st-key-bottom-line [data-testid=stPageLink] * {white-space:normal;overflow:visible;text-overflow:clip}"
+    "</style>"
+)
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|$~])")
+
+
+def plain(text: object) -> str:
+    """Text from the data as Markdown that formats nothing: no emphasis, link, directive, HTML or formula."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def view_bottom_line(scope: Scope) -> BottomLine:
+    return bottom_line(scope.view)
+
+
+def view_key_judgments(scope: Scope) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return ranked_judgments(scope.view)
+
+
+def _illustrative(context: PageContext, brief: str) -> str:
+    return " " + markdown_badge("Illustrative", ILLUSTRATIVE_BADGE) if brief in context.frames.illustrative_briefs else ""
+
+
+def _audit(context: PageContext, *ids: str) -> str:
+    return (" · " + ", ".join(f"`{plain(i)}`" for i in ids)) if context.audit and ids else ""
+
+
+def likelihood_words(likelihood: str | None, confidence: str, unstated: str = "") -> str:
+    """Likelihood and confidence side by side, never merged: "Almost no chance · high confidence"; without a
+    likelihood, ``unstated`` in its place (nothing: the confidence alone)."""
+    chance = likelihood or unstated
+    words = f"{chance} · {CONFIDENCE_WORDS[confidence]}" if chance else CONFIDENCE_WORDS[confidence]
+    return words[0].upper() + words[1:]
+
+
+def _red_lines(context: PageContext, line: BottomLine) -> None:
+    st.markdown("**Red lines**")
+    if not line.red_lines:
+        st.markdown("No party states a red line under this filter.")
+        return
+    items = [
+        f"- **{plain(red.party_name)}** on {plain(red.issue_label.lower() if red.issue_label else red.issue)}: "
+        f"“{plain(red.text.rstrip('.'))}” *({CLAIM_TYPES[red.claim_type].whose})*"
+        + _illustrative(context, red.brief)
+        + _audit(context, *red.evidence)
+        for red in line.red_lines
+    ]
+    st.markdown("\n".join(items))
+
+
+def _issue_lines(context: PageContext, line: BottomLine) -> None:
+    st.markdown("**Where the parties stand**")
+    if not line.issues:
+        st.markdown("No party has a position under this filter.")
+        return
+    for issue in line.issues:
+        icon, _word, gloss = VERDICTS[issue.verdict]
+        illustrative = any(brief in context.frames.illustrative_briefs for brief in issue.briefs)
+        marks = " " + markdown_badge("Illustrative", ILLUSTRATIVE_BADGE) if illustrative else ""
+        rest = issue.title.removeprefix(issue.label)  # the title after the issue's name, which is set in bold
+        st.page_link(
+            NEGOTIATION.script,
+            label=f"{icon} **{plain(issue.label)}**{plain(rest)} · {CONFIDENCE_WORDS[issue.confidence]}{marks}",
+            help=f"{gloss.capitalize()}. Open the negotiation space under this filter for each party's place and the records it rests on.",
+            query_params=context.link_params(),
+        )
+
+
+def _outlook(context: PageContext, outlook: tuple[Outlook, ...]) -> None:
+    if not outlook:
+        return
+    st.markdown("**Outlook**")
+    for item in outlook:
+        st.markdown(
+            f"{plain(item.text)}  \n*{likelihood_words(item.likelihood, item.confidence, 'likelihood not stated')}*"
+            + _illustrative(context, item.brief)
+            + _audit(context, item.judgment_id)
+        )
+
+
+def bottom_line_box(context: PageContext) -> BottomLine:
+    """The finding first: what the filter in view comes to, in words a briefer can say aloud."""
+    line = per_view(view_bottom_line, context)
+    with st.container(border=True, key=BOTTOM_LINE_KEY):
+        render_html(_BOX_STYLE)
+        st.markdown("### Bottom line")
+        if line.empty:
+            st.markdown("Nothing in the briefs matches this filter. Clear or widen it in the sidebar.")
+            return line
+        if line.analyst:
+            st.markdown(f"**{plain(line.analyst)}**" + _illustrative(context, line.analyst_brief or ""))
+        _outlook(context, line.outlook)
+        _red_lines(context, line)
+        _issue_lines(context, line)
+    return line
+
+
+def _judgment(context: PageContext, row, number: int, with_quotes: bool) -> None:
+    """One key judgment in reading type; its likelihood, confidence and issues beneath; its passages on request."""
+    issues = ", ".join(row.issue_labels) or "all issues"
+    st.markdown(
+        f"**{number}.** {plain(row.text)}  \n*{likelihood_words(row.likelihood, row.confidence)} · {plain(issues)}*"
+        + _illustrative(context, row.brief)
+        + _audit(context, row.id)
+    )
+    if not with_quotes:
+        return
+    # lazy: the quotes are drawn only while open, so a rerun sends one element per judgment instead of four
+    passages = st.expander("The passages it rests on", key=f"judgment_{row.brief}_{row.id}", on_change="rerun")
+    if passages.open:
+        with passages:
+            evidence_quotes(context, row.evidence, claim_label="Analyst's assessment")
+
+
+def key_judgments(context: PageContext) -> None:
+    """The ranked key judgments in full; all of them behind one expander."""
+    top, rest = per_view(view_key_judgments, context)
+    if top.empty:
+        st.info("No key judgment matches the current filter.")
+        return
+    for number, row in enumerate(each_row(top), start=1):
+        _judgment(context, row, number, with_quotes=True)
+    total = len(top) + len(rest)
+    if not len(rest):
+        return
+    everything = st.expander(f"All {total} key judgments", key="all_key_judgments", on_change="rerun")
+    if everything.open:
+        with everything:
+            for number, row in enumerate(each_row(pd.concat([top, rest])), start=1):
+                _judgment(context, row, number, with_quotes=False)
+                evidence_quotes(context, row.evidence, claim_label="Analyst's assessment")

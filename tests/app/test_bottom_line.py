@@ -1,0 +1,138 @@
+"""The overview opens with the bottom line of the filter in view: red lines in plain words, one linked action title
+per issue with its confidence, the outlook with likelihood and confidence; then the ranked key judgments, the rest
+behind one expander, and the sources at the foot. Expectations come from briefing.bottom_line on the test corpus."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefing.bottom_line import bottom_line, ranked_judgments
+from briefing.frames import Frames, Selection, select
+from briefing.load import Layout
+from briefing.store import load_frames
+from tests.app.helpers import run_page
+from tests.conftest import CORPUS
+
+FOLLOW_UP = "energy-truce-follow-up-2026-02"
+
+
+@pytest.fixture(scope="module")
+def frames() -> Frames:
+    return load_frames(Layout(root=CORPUS))
+
+
+def markdown(app) -> list[str]:
+    return [m.value for m in app.markdown]
+
+
+def page_links(app) -> list:
+    return [element.proto for element in app.get("page_link")]
+
+
+def unescaped(text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def box(app) -> list[str]:
+    """The markdown of the bottom line box: from its heading to the key judgments."""
+    texts = markdown(app)
+    start = texts.index("### Bottom line")
+    end = next(i for i, text in enumerate(texts) if text.startswith("**1.**"))
+    return texts[start:end]
+
+
+class TestTheBottomLine:
+    def test_it_comes_first_after_the_notices(self):
+        app = run_page("overview")
+        assert not app.exception
+        texts = markdown(app)
+        first_judgment = next(i for i, text in enumerate(texts) if text.startswith("**1.**"))
+        assert texts.index("### Bottom line") < first_judgment
+        headers = [h.value for h in app.header]
+        assert headers[0] == "Key judgments" and headers[-1] == "About the sources"
+
+    @pytest.mark.parametrize("issue", ["ceasefire", "security-guarantees"])
+    def test_it_follows_the_filter(self, frames, issue):
+        app = run_page("overview", issue=issue)
+        expected = bottom_line(select(frames, Selection(issues=(issue,))))
+        shown = unescaped(" ".join(box(app)))
+        for red in expected.red_lines:
+            assert red.text.rstrip(".") in shown
+        labels = [unescaped(link.label) for link in page_links(app) if link.page.endswith("negotiation")]
+        titled = [label for label in labels if "confidence" in label]
+        assert len(titled) == len(expected.issues) == 1
+        (line,) = expected.issues
+        assert line.title in titled[0].replace("**", "")
+        assert line.confidence in titled[0]
+
+    def test_ceasefire_and_guarantees_say_different_things(self):
+        ceasefire = box(run_page("overview", issue="ceasefire"))
+        guarantees = box(run_page("overview", issue="security-guarantees"))
+        assert ceasefire != guarantees
+        assert "60 days" in " ".join(ceasefire) and "60 days" not in " ".join(guarantees)
+
+    def test_the_red_line_is_readable_in_the_box(self):
+        shown = unescaped(" ".join(box(run_page("overview"))))
+        assert "Not even the ceasefire of 60 days or longer that Zelenskyy seeks is acceptable" in shown
+        assert "(own words)" in shown
+
+    def test_each_issue_line_links_to_the_negotiation_space_keeping_the_filter(self):
+        app = run_page("overview", issue="ceasefire", party=["russia", "ukraine"])
+        links = [link for link in page_links(app) if link.page.endswith("negotiation") and "confidence" in link.label]
+        assert links
+        for link in links:
+            assert "issue=ceasefire" in link.query_string and "party=russia" in link.query_string
+
+    def test_the_outlook_shows_likelihood_and_confidence_apart(self):
+        shown = " ".join(box(run_page("overview", issue="ukrainian-government-legitimacy")))
+        assert "Almost no chance · high confidence" in shown
+
+    def test_no_record_ids_without_the_audit_details(self, frames):
+        app = run_page("overview")
+        shown = " ".join(markdown(app) + [c.value for c in app.caption])
+        for record in list(frames.judgments["id"]) + list(frames.positions["id"]):
+            assert record not in shown
+
+
+class TestKeyJudgments:
+    def test_the_ranked_judgments_come_first_in_reading_type(self, frames):
+        app = run_page("overview")
+        top, rest = ranked_judgments(frames)
+        numbered = [text for text in markdown(app) if re.match(r"\*\*\d+\.\*\*", text)]
+        assert len(numbered) == len(top)
+        for text, judgment in zip(numbered, top["text"], strict=True):
+            assert unescaped(text).split("  \n")[0].endswith(judgment)
+        assert numbered[0].startswith("**1.** The red line Lavrov has drawn")
+        assert [e.label for e in app.expander].count(f"All {len(top) + len(rest)} key judgments") == 1
+
+    def test_the_expander_holds_every_judgment(self, frames):
+        app = run_page("overview")
+        app.session_state["all_key_judgments"] = True
+        app.run()
+        shown = unescaped(" ".join(markdown(app)))
+        assert all(text in shown for text in frames.judgments["text"])
+        assert "The note judges" in shown
+
+    def test_a_filter_narrows_them(self, frames):
+        app = run_page("overview", issue="security-guarantees")
+        top, _rest = ranked_judgments(select(frames, Selection(issues=("security-guarantees",))))
+        numbered = [text for text in markdown(app) if re.match(r"\*\*\d+\.\*\*", text)]
+        assert len(numbered) == len(top)
+
+
+class TestTheSourcesAtTheFoot:
+    def test_files_and_the_illustrative_label_are_under_about_the_sources(self):
+        app = run_page("overview")
+        texts = markdown(app)
+        provenance = next(i for i, text in enumerate(texts) if "adds no new reporting" in unescaped(text))
+        assert provenance > texts.index("### Bottom line")
+        assert any("Published 30 January 2026" in text for text in texts)
+
+    def test_the_illustrative_notice_heads_the_page_only_when_the_brief_contributes(self):
+        with_it = run_page("overview", issue="ceasefire")
+        without = run_page("overview", issue="security-guarantees")
+        heading = "**Revisiting the Energy Truce: A Follow-up Note**: an in-house note"
+        assert any(heading in text for text in markdown(with_it))
+        assert not any(heading in text for text in markdown(without))
