@@ -50,15 +50,16 @@ def test_brief_selector_filters_and_travels_in_the_link(app):
 
 @pytest.mark.browser
 def test_briefing_mode_toggle_and_next(app):
-    """The sidebar toggle opens briefing mode with the filter kept; Next moves to the following issue."""
+    """The sidebar toggle opens briefing mode on the bottom line with the filter kept; Next moves to the first issue."""
     app.goto("/?issue=ceasefire&issue=energy-truce")
     app.by_testid("stSidebar").get_by_text("Briefing mode").click()
     app.page.wait_for_url(re.compile(r"/present\?"))
     app.expect_title("Briefing mode")
-    expect(app.by_testid("stMain").locator("h2").first).to_have_text("Ceasefire")
+    slide_title = app.by_testid("stMain").locator("section.slide h2")
+    expect(app.by_testid("stMain").locator("section.slide h3").first).to_have_text("Red lines")
     app.page.get_by_role("button", name="Next ▶").click()
-    expect(app.by_testid("stMain").locator("h2").first).to_have_text("Energy truce")
-    assert "topic=energy-truce" in app.page.url
+    expect(slide_title).to_have_text(re.compile(r"^Ceasefire: "))
+    assert "topic=ceasefire" in app.page.url and "issue=energy-truce" in app.page.url
     app.assert_clean()
 
 

@@ -1,0 +1,168 @@
+"""Briefing mode in a real browser: every slide fits a projector without scrolling, the clicker's keys step through
+the slides and stop at either end, and a slide shows words, not ids, offsets or EDTF codes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from briefing.load import Layout
+from briefing.store import load_frames
+from tests.browser.conftest import AppPage
+from tests.conftest import CORPUS
+
+SCREENS = {"1920x1080": {"width": 1920, "height": 1080}, "1280x720": {"width": 1280, "height": 720}}
+TITLE = "[data-testid=stMain] section.slide h2"
+# how far the page and its main container could scroll; zero on a slide that fits
+OVERFLOW_JS = """() => {
+  const main = document.querySelector('[data-testid=stMain]');
+  return {page: document.scrollingElement.scrollHeight - innerHeight, main: main.scrollHeight - main.clientHeight,
+          font: parseFloat(getComputedStyle(document.querySelector('section.slide')).fontSize)};
+}"""
+EDTF = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b|\b\d{4}/\d{4}\b")
+OFFSETS = re.compile(r"characters \d+\s*[–-]\s*\d+")
+
+
+@pytest.fixture
+def sized(browser, server):
+    """Factory: a page on the shared server with the given viewport."""
+    contexts = []
+
+    def _open(viewport: dict) -> AppPage:
+        context = browser.new_context(viewport=viewport)
+        contexts.append(context)
+        return AppPage(context.new_page(), server)
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def record_ids() -> set[str]:
+    frames = load_frames(Layout(root=CORPUS))
+    tables = (frames.positions, frames.judgments, frames.events, frames.impacts, frames.evidence)
+    return {record for table in tables for record in table["id"]}
+
+
+def steps_of(issues: list[str]) -> list[str]:
+    return ["opening", *issues, "closing"]
+
+
+def on_step(app: AppPage, step: str) -> None:
+    """Wait until the link names this step and the page has settled on it."""
+    app.page.wait_for_url(re.compile(rf"[?&]topic={re.escape(step)}(&|$)"))
+    app.settle()
+    expect(app.page.locator(TITLE)).to_have_count(1)
+
+
+def press(app: AppPage, key: str, step: str) -> None:
+    app.page.keyboard.press(key)
+    on_step(app, step)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_every_slide_fits_the_screen_without_scrolling(sized, screen):
+    """At 1920×1080 and 1280×720 no slide scrolls (page or main container), with body type of 24 px or more."""
+    app = sized(SCREENS[screen])
+    frames = load_frames(Layout(root=CORPUS))
+    issues = [issue for issue in frames.issues["id"] if issue in set(frames.positions["issue"])]
+    for step in steps_of(issues):
+        app.goto(f"/present?topic={step}")
+        on_step(app, step)
+        app.page.evaluate("() => document.fonts.ready")
+        measured = app.page.evaluate(OVERFLOW_JS)
+        assert measured["page"] <= 0 and measured["main"] <= 0, (step, measured)
+        assert measured["font"] >= 24, (step, measured)
+    app.assert_clean()
+
+
+@pytest.mark.browser
+def test_clicker_keys_step_forward_and_back_and_stop_at_either_end(app):
+    """ArrowRight, PageDown and Space step forward, ArrowLeft, PageUp and Shift+Space back; at either end a key
+    leaves the slide where it is and the button that way is disabled."""
+    app.goto("/present?issue=ceasefire&issue=energy-truce")
+    on_step(app, "opening")
+    main = app.by_testid("stMain")
+    expect(main.get_by_role("button", name="◀ Previous")).to_be_disabled()
+    app.page.keyboard.press("ArrowLeft")
+    app.settle()
+    assert "topic=opening" in app.page.url
+    press(app, "ArrowRight", "ceasefire")
+    expect(app.page.locator(TITLE)).to_have_text(re.compile(r"^Ceasefire: "))
+    press(app, "PageDown", "energy-truce")
+    press(app, "Space", "closing")
+    expect(main.get_by_role("button", name="End")).to_be_disabled()
+    app.page.keyboard.press("ArrowRight")
+    app.page.keyboard.press("PageDown")
+    app.settle()
+    assert "topic=closing" in app.page.url, "the last slide does not wrap to the first"
+    press(app, "PageUp", "energy-truce")
+    press(app, "ArrowLeft", "ceasefire")
+    press(app, "Shift+Space", "opening")
+    main.get_by_role("button", name="Next ▶").click()
+    on_step(app, "ceasefire")
+    press(app, "Space", "energy-truce")  # Space with the focus on Next: one step, not the key's and the button's
+    app.settle()
+    assert "topic=energy-truce" in app.page.url
+    app.assert_clean()
+
+
+@pytest.mark.browser
+def test_keys_are_left_alone_while_typing_in_the_filter(app):
+    """With the focus in the sidebar's issue filter, ArrowRight moves the caret, not the slide."""
+    app.goto("/present?topic=ceasefire")
+    on_step(app, "ceasefire")
+    app.page.get_by_test_id("stExpandSidebarButton").click()
+    field = app.by_testid("stSidebar").get_by_role("combobox").first
+    field.click()
+    app.page.keyboard.press("ArrowRight")
+    app.page.keyboard.press("Escape")
+    app.settle()
+    assert "topic=ceasefire" in app.page.url
+    app.assert_clean()
+
+
+@pytest.mark.browser
+def test_one_issue_has_no_dead_buttons_and_exit_keeps_the_filter(app):
+    """With one issue in the filter its slide's Previous and Next both move (to the bottom line and the summary),
+    a dot goes straight to its slide, and Exit returns to the overview with the filter kept."""
+    app.goto("/present?issue=ceasefire&topic=ceasefire")
+    on_step(app, "ceasefire")
+    main = app.by_testid("stMain")
+    dots = main.get_by_role("button", name=re.compile(r"^Slide \d of 3"))
+    expect(dots).to_have_count(3)
+    expect(main.get_by_role("button", name="Slide 2 of 3: Ceasefire (current)")).to_have_attribute("aria-current", "step")
+    main.get_by_role("button", name="◀ Previous").click()
+    on_step(app, "opening")
+    main.get_by_role("button", name="Next ▶").click()
+    on_step(app, "ceasefire")
+    main.get_by_role("button", name="Next ▶").click()
+    on_step(app, "closing")
+    main.get_by_role("button", name=re.compile(r"^Slide 2 of 3: Ceasefire")).click()
+    on_step(app, "ceasefire")
+    main.get_by_role("link", name="Exit").click()
+    app.expect_title("Overview")
+    assert app.path_and_query()[1].get("issue") == ["ceasefire"]
+    app.assert_clean()
+
+
+@pytest.mark.browser
+def test_slides_show_words_not_ids_offsets_or_edtf(app, record_ids):
+    """No slide's text holds a record id, an EDTF date or "characters N–M"; the quote's place is in its hover."""
+    frames = load_frames(Layout(root=CORPUS))
+    issues = [issue for issue in frames.issues["id"] if issue in set(frames.positions["issue"])]
+    for step in steps_of(issues):
+        app.goto(f"/present?topic={step}")
+        on_step(app, step)
+        text = app.page.locator("[data-testid=stMain] section.slide").inner_text()
+        assert not [record for record in record_ids if record in text], step
+        assert not EDTF.search(text) and not OFFSETS.search(text), (step, text)
+    app.goto("/present?topic=ceasefire")
+    on_step(app, "ceasefire")
+    hover = app.page.locator("[data-testid=stMain] section.slide blockquote").first.get_attribute("title")
+    assert hover and OFFSETS.search(hover)
+    app.assert_clean()
