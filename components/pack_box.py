@@ -1,5 +1,5 @@
 """The sidebar's pack box: the briefing pack of the current filter as slides, PDF, HTML or Markdown, each built only
-when asked, all from one pack content model."""
+when asked, all from one pack content model, each named for its date, brief and filter (2026-01-30-lavrov-ceasefire.pdf)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from streamlit.elements.lib.mutable_status_container import StatusContainer
 
 from briefing.frames import Frames, Selection
 from briefing.pack import build_pack
+from briefing.pack.build import pack_stem
 from briefing.pack.files import FORMATS, pack_file
 from briefing.pack.pictures import NoBrowser, Pictures
 
@@ -24,8 +25,21 @@ BUILDS = threading.BoundedSemaphore(1)
 WAIT_FOR_TURN = 120  # seconds
 
 
-def _text_file(frames: Frames, selection: Selection, kind: str) -> bytes:
-    return pack_file(build_pack(frames, selection), kind)
+def _text_file(frames: Frames, selection: Selection, kind: str, drawn: Pictures | None) -> bytes:
+    """HTML or Markdown, made on the click. The HTML carries the pictures: those drawn for the slides or the PDF of
+    this filter, else drawn now (a few seconds), else a note saying why they are missing."""
+    pictures = drawn
+    if kind == "html" and pictures is None:
+        if BUILDS.acquire(timeout=WAIT_FOR_TURN):
+            try:
+                from components.pack_pictures import pack_pictures  # the figure builders import the page shell
+
+                pictures = pack_pictures(frames, selection)
+            finally:
+                BUILDS.release()
+        else:
+            pictures = Pictures(missing=("The pictures were not drawn: the server was busy.",))
+    return pack_file(build_pack(frames, selection), kind, pictures)
 
 
 def _pictures(frames: Frames, selection: Selection, status: StatusContainer) -> Pictures:
@@ -70,12 +84,15 @@ def _build(frames: Frames, selection: Selection, kind: str, paper: str) -> bytes
 def pack_box(frames: Frames, selection: Selection) -> None:
     """HTML and Markdown download on click; slides and PDF are built on a button (with their progress), then offered."""
     st.markdown("**Briefing pack** of the current filter")
+    stem = pack_stem(frames, selection)
+    kept = st.session_state.get(PICTURES_KEY)
+    drawn = kept[1] if kept is not None and kept[0] == (frames.version, selection) else None
     left, right = st.columns(2)
     for column, kind in ((left, "html"), (right, "md")):
         column.download_button(
             FORMATS[kind].label,
-            functools.partial(_text_file, frames, selection, kind),
-            file_name=f"briefing-pack{FORMATS[kind].suffix}",
+            functools.partial(_text_file, frames, selection, kind, drawn),
+            file_name=f"{stem}{FORMATS[kind].suffix}",
             mime=FORMATS[kind].mime,
             icon=":material/download:",
             key=f"pack_{kind}",
@@ -94,7 +111,7 @@ def pack_box(frames: Frames, selection: Selection) -> None:
             st.download_button(
                 f"Download {FORMATS[kind].label}",
                 built[1],
-                file_name=f"briefing-pack{FORMATS[kind].suffix}",
+                file_name=f"{stem}{FORMATS[kind].suffix}",
                 mime=FORMATS[kind].mime,
                 icon=":material/download:",
                 key=f"pack_{kind}",

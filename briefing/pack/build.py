@@ -43,6 +43,24 @@ def cell_words(reading) -> str:
     return text
 
 
+def contributing(view: Frames) -> tuple[str, ...]:
+    """The briefs with a record in view, oldest first; every brief of the view when none has one."""
+    used = set().union(*(set(table["brief"]) for table in (view.positions, view.events, view.impacts, view.judgments, view.ladders)))
+    briefs = view.briefs.sort_values(["published", "id"], kind="stable")
+    return tuple(b for b in briefs["id"] if b in used) or tuple(briefs["id"])
+
+
+def _stem(frames: Frames, selection: Selection, in_view: tuple[str, ...]) -> str:
+    published = dict(zip(frames.briefs["id"], frames.briefs["published"], strict=True))
+    latest = max((published[b] for b in in_view), default=None)
+    return file_stem(latest, in_view, tuple(frames.briefs["id"]), selection)
+
+
+def pack_stem(frames: Frames, selection: Selection) -> str:
+    """The pack's file name without its suffix, without building the pack (the sidebar asks for it on every run)."""
+    return _stem(frames, selection, contributing(select(frames, selection)))
+
+
 class _Builder(ReaderSections):
     """Reads the filtered frames once; each method returns one section of the pack."""
 
@@ -57,15 +75,8 @@ class _Builder(ReaderSections):
         }
         self.illustrative = set(frames.illustrative_briefs)
         self.published = dict(zip(frames.briefs["id"], frames.briefs["published"], strict=True))
-        self.in_view = self.contributing()
+        self.in_view = contributing(self.view)
         self.footnotes = {brief: number for number, brief in enumerate(self.in_view, start=1)}
-
-    def contributing(self) -> tuple[str, ...]:
-        """The briefs with a record in view, oldest first; every brief of the view when none has one."""
-        view = self.view
-        used = set().union(*(set(table["brief"]) for table in (view.positions, view.events, view.impacts, view.judgments, view.ladders)))
-        briefs = view.briefs.sort_values(["published", "id"], kind="stable")
-        return tuple(b for b in briefs["id"] if b in used) or tuple(briefs["id"])
 
     def quotes(self, ids) -> tuple[Quote, ...]:
         titles = self.frames.brief_titles
@@ -259,7 +270,7 @@ def build_pack(frames: Frames, selection: Selection | None = None, generated: dt
         title=f"{about} — briefing, {dated}",
         subject=about,
         dated=dated,
-        file_stem=file_stem(latest, builder.in_view, tuple(frames.briefs["id"]), selection),
+        file_stem=_stem(frames, selection, builder.in_view),
         bottom_line=bottom_line,
         bottom_line_quotes=bottom_line_quotes,
         illustrative=any(b in builder.illustrative for b in builder.in_view),

@@ -1,4 +1,4 @@
-"""The slides and the PDF of the pack, built and downloaded from the sidebar in a real browser."""
+"""The briefing pack of a filter, built and downloaded from the sidebar in a real browser, under its own file name."""
 
 from __future__ import annotations
 
@@ -9,13 +9,23 @@ from playwright.sync_api import expect
 from pptx import Presentation
 from pypdf import PdfReader
 
+from briefing.frames import Selection
+from briefing.load import Layout
+from briefing.pack.build import pack_stem
+from briefing.store import load_frames
+from tests.conftest import CORPUS
+
 BUILD_TIMEOUT_MS = 120_000  # a build draws two pictures and prints in Chromium: seconds, more on a busy machine
+CEASEFIRE = Selection(issues=("ceasefire",))
 
 
 @pytest.mark.browser
-def test_slides_and_pdf_download_with_every_ceasefire_quote(app, exported):
-    """For ?issue=ceasefire the sidebar builds the slides and the PDF with their progress shown, and both download and
-    carry every ceasefire position quote verbatim."""
+def test_slides_pdf_and_html_download_with_every_ceasefire_quote_under_a_dated_name(app, exported):
+    """For ?issue=ceasefire the sidebar builds the slides and the PDF with their progress shown; they and the HTML
+    download as <date>-<brief>-ceasefire.<suffix>, carry every ceasefire position quote verbatim, and the HTML has
+    both pictures inline."""
+    stem = pack_stem(load_frames(Layout(root=CORPUS)), CEASEFIRE)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}-[a-z0-9-]+-ceasefire", stem)
     app.goto("/matrix?issue=ceasefire")
     sidebar = app.by_testid("stSidebar")
     sidebar.get_by_text("Share this view").click()
@@ -30,7 +40,7 @@ def test_slides_and_pdf_download_with_every_ceasefire_quote(app, exported):
         with app.page.expect_download() as downloading:
             ready.click()
         path = downloading.value.path()
-        assert downloading.value.suggested_filename == f"briefing-pack.{suffix}"
+        assert downloading.value.suggested_filename == f"{stem}.{suffix}"
         if suffix == "pptx":
             deck = Presentation(str(path))
             texts[suffix] = " ".join(
@@ -39,6 +49,11 @@ def test_slides_and_pdf_download_with_every_ceasefire_quote(app, exported):
             )
         else:
             texts[suffix] = " ".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    with app.page.expect_download(timeout=BUILD_TIMEOUT_MS) as downloading:
+        sidebar.get_by_role("button", name="HTML", exact=True).click()
+    assert downloading.value.suggested_filename == f"{stem}.html"
+    document = downloading.value.path().read_text(encoding="utf-8")
+    assert document.count('<img src="data:image/png;base64,') == 2
     for suffix, text in texts.items():
         flat = " ".join(text.split())
         missing = [quote for quote in quotes if " ".join(quote.split()) not in flat]
