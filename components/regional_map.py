@@ -223,14 +223,24 @@ def _labels(readings: MapReadings, outlines: Outlines, neighbours: list[Country]
             f"<b>{escape(group.label)}</b><br>{escape(group.headline.icon)} "
             f"{escape(group.headline.words)} · {escape(group.headline.confidence)} confidence"
         )
+        # the callout starts at the map's west edge and points to the group, so on a phone's narrow map it stays
+        # inside the frame instead of hanging off to the left of the group
         labels.append(
             dict(
-                x=west - 0.3,
+                x=west,
                 y=middle,
-                xanchor="right",
+                ax=outlines.bounds.west + (outlines.bounds.east - outlines.bounds.west) * 0.01,
+                ay=middle,
+                axref="x",
+                ayref="y",
+                xanchor="left",
                 text=text,
-                showarrow=False,
-                align="right",
+                showarrow=True,
+                arrowhead=2,
+                arrowwidth=1.5,
+                arrowcolor="#000000",
+                standoff=2,
+                align="left",
                 font=dict(size=13, color="#000000"),
                 bgcolor="rgba(255,255,255,0.85)",
                 bordercolor=IMPACTS[group.headline.reading].colour,

@@ -1,4 +1,4 @@
-"""The sidebar: title, briefing-mode and audit-details switches, navigation, a place for the share box, and the filter."""
+"""The sidebar: title, the filter, navigation, briefing-mode and audit-details switches, and a place for the share box."""
 
 from __future__ import annotations
 
@@ -54,13 +54,8 @@ def _clear_filters() -> None:
 
 
 def sidebar(frames: Frames, selection: Selection, presenting: bool, editing: bool = False) -> DeltaGenerator:
-    """Title, mode, navigation, a place for the share box and pack (filled by the page's footer), then the filter.
-
-    The filter comes last and "Clear filters" above its widgets: a focused multiselect is taller, and shrinks when a
-    click elsewhere blurs it, so anything below it moves between the press and the release and the click is lost.
-    """
-    issues = frames.issue_labels
-    parties = frames.party_names
+    """Title, the filter, navigation, the briefing-mode and audit-details switches, then a place for the share box
+    and pack (filled by the page's footer)."""
     # widget state is dropped on a page switch in pages/ mode, so it is restored from the selection each run
     st.session_state[ISSUE_WIDGET] = list(selection.issues)
     st.session_state[PARTY_WIDGET] = list(selection.parties)
@@ -68,6 +63,10 @@ def sidebar(frames: Frames, selection: Selection, presenting: bool, editing: boo
     st.session_state[AUDIT_WIDGET] = audit_on()
     with st.sidebar:
         st.markdown("### Briefing dashboard")
+        _filter_widgets(frames, selection)
+        st.divider()
+        for page in navigation(editing):
+            st.page_link(page.script, label=page.title, icon=page.icon, query_params=carried_params(selection))
         if (
             st.toggle(
                 "Briefing mode",
@@ -84,35 +83,47 @@ def sidebar(frames: Frames, selection: Selection, presenting: bool, editing: boo
             on_change=_audit_changed,
             help="Show every record's id, each quote's offsets and file, and the source's hash beside the plain words. Kept in the link.",
         )
-        for page in navigation(editing):
-            st.page_link(page.script, label=page.title, icon=page.icon, query_params=carried_params(selection))
         share_slot = st.container()
-        st.divider()
-        st.markdown("**Filter** — follows you to every view and into shared links")
-        st.button(
-            "Clear filters", key="clear_filters", on_click=_clear_filters, disabled=not selection.active, icon=":material/filter_alt_off:"
-        )
-        if len(frames.briefs) > 1:
-            _brief_chooser(frames, selection)
-        st.multiselect(
-            "Issues",
-            options=list(issues),
-            format_func=issues.__getitem__,
-            key=ISSUE_WIDGET,
-            on_change=_widgets_changed,
-            placeholder="All issues",
-        )
-        st.multiselect(
-            "Parties",
-            options=list(parties),
-            format_func=parties.__getitem__,
-            key=PARTY_WIDGET,
-            on_change=_widgets_changed,
-            placeholder="All parties",
-            help="Limits positions, events and highlighted evidence to these parties.",
-        )
         st.caption("The address bar always holds the current view: copy it to share exactly what you see.")
     return share_slot
+
+
+def _filter_widgets(frames: Frames, selection: Selection) -> None:
+    """The filter at the top of the sidebar, the issues first, so it is in view on a laptop screen without scrolling.
+
+    "Clear filters" sits beside the heading, above the widgets: a focused multiselect is taller, and shrinks when a
+    click elsewhere blurs it, so a button just below it would move between the press and the release.
+    """
+    issues, parties = frames.issue_labels, frames.party_names
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        st.markdown("**Filter**", width="content", help="Follows you to every view and into shared links.")
+        st.button(
+            "Clear filters",
+            key="clear_filters",
+            on_click=_clear_filters,
+            disabled=not selection.active,
+            icon=":material/filter_alt_off:",
+            type="tertiary",
+        )
+    st.multiselect(
+        "Issues",
+        options=list(issues),
+        format_func=issues.__getitem__,
+        key=ISSUE_WIDGET,
+        on_change=_widgets_changed,
+        placeholder="All issues",
+    )
+    st.multiselect(
+        "Parties",
+        options=list(parties),
+        format_func=parties.__getitem__,
+        key=PARTY_WIDGET,
+        on_change=_widgets_changed,
+        placeholder="All parties",
+        help="Limits positions, events and highlighted evidence to these parties.",
+    )
+    if len(frames.briefs) > 1:
+        _brief_chooser(frames, selection)
 
 
 def brief_choices(frames: Frames, chosen: str | None, query: str = "") -> tuple[list[str], int]:
