@@ -9,7 +9,6 @@ from briefing.frames import Frames, each_row
 from briefing.passages import Passage, context, locate_quote
 from components.html import Markup, render_html
 from components.passage_picker import passage_picker, spans_of
-from components.timeline import issue_colours
 from components.workbench import CANDIDATES_KEY, NEAR_KEY, OPEN_RECORDS_KEY, PASSAGE_KEY, QUOTE_KEY, Opened
 
 
@@ -32,16 +31,14 @@ def passage_panel(frames: Frames, opened: Opened) -> Passage | None:
     if passage is not None and passage.seed != opened.seed:
         passage = None
         set_passage(None)
-    colours = issue_colours(frames.issues["id"])
     st.caption(
         "Select a passage with the mouse, or click into the text and hold Shift with the arrow keys. Coded "
-        "passages are underlined in their issue's colour: click one (or press Enter in it) to open its record."
+        "passages are underlined: click one (or press Enter in it) to open its record."
     )
     events = passage_picker(
         opened.seed,
         opened.text,
         spans_of(frames.evidence, opened.seed),
-        colours,
         (passage.start, passage.end) if passage else None,
         key="wb_picker",
     )

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -19,9 +18,9 @@ import streamlit as st
 
 from briefing.frames import each_row
 from briefing.passages import Passage, from_selection
+from briefing.vocabulary import ISSUE_INK
 
 TESTID = "passage-picker"
-_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 HTML = f"""<div class="wb-source" data-testid="{TESTID}" contenteditable="true" spellcheck="false" inputmode="none"
 role="textbox" aria-readonly="true" aria-multiline="true"
@@ -157,24 +156,20 @@ export default function (component) {
 _picker = st.components.v2.component("briefing_passage_picker", html=HTML, css=CSS, js=JS, isolate_styles=False)
 
 
-def picker_pieces(text: str, spans: pd.DataFrame, colours: dict[str, str], chosen: tuple[int, int] | None = None) -> list[dict]:
+def picker_pieces(text: str, spans: pd.DataFrame, chosen: tuple[int, int] | None = None) -> list[dict]:
     """The text cut at every span and at the chosen passage's bounds: each piece with the ids of the spans over it
-    (innermost first), their colour and whether it is part of the chosen passage."""
-    intervals = [
-        (int(s.start), int(s.end), s.id, s.issues[0] if len(s.issues) else "")
-        for s in each_row(spans)
-        if 0 <= int(s.start) < int(s.end) <= len(text)
-    ]
-    bounds = sorted({0, len(text), *(b for a, z, _i, _c in intervals for b in (a, z)), *(chosen or ())})
+    (innermost first), the one issue ink when it is coded (issues are named, not coloured) and whether it is part of
+    the chosen passage."""
+    intervals = [(int(s.start), int(s.end), s.id) for s in each_row(spans) if 0 <= int(s.start) < int(s.end) <= len(text)]
+    bounds = sorted({0, len(text), *(b for a, z, _i in intervals for b in (a, z)), *(chosen or ())})
     pieces = []
     for left, right in zip(bounds, bounds[1:], strict=False):
-        covering = sorted((z - a, span_id, issue) for a, z, span_id, issue in intervals if a <= left and right <= z)
-        colour = colours.get(covering[0][2], "#777777") if covering else ""
+        covering = sorted((z - a, span_id) for a, z, span_id in intervals if a <= left and right <= z)
         pieces.append(
             {
                 "t": text[left:right],
-                "ids": [span_id for _length, span_id, _issue in covering],
-                "colour": colour if _COLOUR.fullmatch(colour) else "#777777",
+                "ids": [span_id for _length, span_id in covering],
+                "colour": ISSUE_INK if covering else "",
                 "chosen": chosen is not None and chosen[0] <= left and right <= chosen[1],
             }
         )
@@ -190,11 +185,9 @@ class PickerEvents:
     opened: tuple[str, ...] = ()
 
 
-def passage_picker(
-    seed: str, text: str, spans: pd.DataFrame, colours: dict[str, str], chosen: tuple[int, int] | None, key: str
-) -> PickerEvents:
+def passage_picker(seed: str, text: str, spans: pd.DataFrame, chosen: tuple[int, int] | None, key: str) -> PickerEvents:
     """Draw the picker for one seed and return what happened in it since the last run."""
-    pieces = picker_pieces(text, spans, colours, chosen)
+    pieces = picker_pieces(text, spans, chosen)
     version = hashlib.sha256(json.dumps([seed, pieces], ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
     result = _picker(
         key=key,

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from briefing.frames import Frames, each_row
+from briefing.vocabulary import ISSUE_INK
 from components.data import Scope
 from components.html import Markup, escape, render_script
 
@@ -20,6 +21,10 @@ EVIDENCE_MARK = Markup('<mark data-evidence="{ids}" title="{title}" style="{styl
 CONTEXT_CHARS = 240
 SEED_WIDGET = "source_seed"
 SEED_OPENED_FOR = "source_seed_opened_for"  # the filter and target span the chooser last opened a text for
+
+
+# issues are named, not coloured (orange and purple are the stances'): every cited passage is marked in one ink
+MARK_STYLE = f"background:{ISSUE_INK}1f;border-bottom:3px solid {ISSUE_INK};color:inherit;padding:0 1px"
 
 
 def find_hits(text: str, query: str | None, limit: int = 500) -> list[tuple[int, int]]:
@@ -33,7 +38,6 @@ def find_hits(text: str, query: str | None, limit: int = 500) -> list[tuple[int,
 def source_html(
     text: str,
     spans: pd.DataFrame,
-    colours: dict[str, str],
     target: str | None = None,
     hits: Sequence[tuple[int, int]] = (),
     labels: Mapping[str, str] | None = None,
@@ -55,15 +59,13 @@ def source_html(
         in_hit = any(a <= left and right <= z for a, z in hits)
         piece = HIT_TEMPLATE.format(t=chunk) if in_hit else escape(chunk)
         if covering:
-            innermost = min(covering, key=lambda s: s.end - s.start)
-            colour = colours.get(innermost.issues[0] if innermost.issues else "", "#777777")
             ids = " ".join(s.id for s in covering)
             named = "; ".join(dict.fromkeys(labels.get(s.record_id, s.record_id) for s in covering)) if labels is not None else ""
             piece = EVIDENCE_MARK.format(
                 ids=ids,
                 title=f"Evidence: {named or ids}",
                 piece=piece,
-                style=f"background:{colour}2e;border-bottom:3px solid {colour};color:inherit;padding:0 1px",
+                style=MARK_STYLE,
             )
         if target_range and left == target_range[0]:
             pieces.append(TARGET_OPEN.format(anchor=TARGET_ID, ids=target))

@@ -9,13 +9,12 @@ import streamlit as st
 from briefing.dates import human_date
 from briefing.frames import each_row
 from briefing.schema import BACKGROUND_LABEL
+from briefing.vocabulary import ISSUE_INK
 from components.context import PageContext
 from components.evidence import evidence_quotes
-from components.html import Markup, escape, wrap_label
+from components.html import escape, wrap_label
 from components.timeline_layout import AXIS_PX, BAR_PX, axis_range, date_axis, event_rows, label_annotations
 
-# Okabe–Ito palette: distinguishable with the common colour-vision deficiencies
-ISSUE_PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 STATUS_STYLE = {
     # status: (bar pattern, opacity, label shown beside the title)
     "occurred": ("", 1.0, ""),
@@ -27,8 +26,7 @@ STATUS_STYLE = {
 # their events reach back to
 ZOOMS = {"brief": "Reporting period", "all": "Whole span"}
 ONE_DAY = pd.Timedelta(days=1)
-BACKGROUND = ""  # the colour key of an event that concerns no single issue: background the text gives
-BACKGROUND_COLOUR = "#777777"
+BACKGROUND = ""  # the issue key of an event that concerns no single issue: background the text gives
 # An event that ends more than this long before its brief was published is background to it (an invasion, an
 # earlier round of talks), not part of the period it reports on.
 BRIEF_PERIOD = pd.Timedelta(days=90)
@@ -80,34 +78,13 @@ def zoom_label(zoom: str, events: pd.DataFrame, window: Window | None) -> str:
 EVENT_LABEL_WIDTH = 48  # characters per line of an event's label: about 300 px, inside a 390 px phone's chart
 
 
-def issue_colours(issue_ids) -> dict[str, str]:
-    return {issue: ISSUE_PALETTE[index % len(ISSUE_PALETTE)] for index, issue in enumerate(issue_ids)}
-
-
 def first_issue(issues) -> str:
-    """The issue an event is coloured by, or BACKGROUND for an event that names none."""
+    """The issue an event is counted under, or BACKGROUND for an event that names none."""
     return issues[0] if len(issues) else BACKGROUND
 
 
 def issues_text(labels) -> str:
     return ", ".join(labels) or BACKGROUND_LABEL
-
-
-def issue_legend(issue_labels: dict[str, str], colours: dict[str, str], shown, name: str) -> Markup:
-    """Colour chips for the issues in `shown`, named `name` for screen readers; the colour is never the only cue."""
-    shown = set(shown)
-    chip = Markup(
-        '<span style="display:inline-block;margin:0 0.6rem 0.3rem 0;padding:0 0.4rem;'
-        'background:{colour}2e;border-bottom:3px solid {colour}">{label}</span>'
-    )
-    chips = [
-        chip.format(colour=colours.get(i, BACKGROUND_COLOUR), label=label)
-        for i, label in {**issue_labels, BACKGROUND: BACKGROUND_LABEL}.items()
-        if i in shown
-    ]
-    return Markup('<div role="group" aria-label="{name}"><span style="margin-right:0.6rem">{name}:</span>{chips}</div>').format(
-        name=name, chips=Markup("").join(chips)
-    )
 
 
 def event_label(row) -> str:
@@ -125,20 +102,19 @@ def in_window(events: pd.DataFrame, window: Window | None) -> pd.DataFrame:
     return dated[(dated["date_end"] + ONE_DAY > window[0]) & (dated["date_start"] < window[1])]
 
 
-def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: dict[str, str], window: Window | None = None) -> go.Figure:
-    """Horizontal bars from the first to the last day each date allows, coloured by first issue and hatched by status;
-    with a window, only the events it overlaps, on an axis that spans it.
+def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], window: Window | None = None) -> go.Figure:
+    """Horizontal bars from the first to the last day each date allows, in the one issue ink and hatched by status,
+    each labelled with its issues in words; with a window, only the events it overlaps, on an axis that spans it.
 
     Two traces in all, styled per event: Plotly lays out and draws every trace on its own, so a trace per
-    issue × status (and one per legend swatch) cost more than the events themselves. The legend is drawn by
-    `issue_legend` beside the chart.
+    issue × status (and one per legend swatch) cost more than the events themselves. Issues are named, not coloured
+    (briefing.vocabulary: orange and purple are the stances'), so no legend is needed.
     """
     dated = in_window(events, window).sort_values(["date_start", "date_end"], kind="stable")
     rows = list(each_row(dated))
-    labels = [wrap_label(event_label(row), EVENT_LABEL_WIDTH) for row in rows]
+    labels = [wrap_label(f"{event_label(row)} · {issues_text(row.issue_labels)}", EVENT_LABEL_WIDTH) for row in rows]
     starts = [row.date_start for row in rows]
     spans = [(row.date_end + ONE_DAY) - row.date_start for row in rows]
-    inks = [colours.get(first_issue(row.issues), BACKGROUND_COLOUR) for row in rows]
     ids = [row.id for row in rows]
     tops, middles, plot_height = event_rows(labels)
     figure = go.Figure()
@@ -152,7 +128,7 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours:
             name="events",
             showlegend=False,
             marker=dict(
-                color=inks,
+                color=ISSUE_INK,
                 opacity=[STATUS_STYLE[row.status][1] for row in rows],
                 pattern=dict(shape=[STATUS_STYLE[row.status][0] for row in rows]),
                 line=dict(color="#222222", width=1),
@@ -179,7 +155,7 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours:
             marker=dict(
                 symbol=["diamond" if row.status == "occurred" else "diamond-open" for row in rows],
                 size=9,
-                color=inks,
+                color=ISSUE_INK,
                 line=dict(color="#222222", width=1),
             ),
         )
@@ -252,8 +228,9 @@ def bucket_for(window: Window | None) -> tuple[str, str]:
     return "year", "Y"
 
 
-def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: dict[str, str], window: Window | None = None) -> go.Figure:
-    """Events per year (or per month or day in a window of a few years or months), stacked by first issue.
+def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], window: Window | None = None) -> go.Figure:
+    """Events per year (or per month or day in a window of a few years or months), stacked by first issue, each
+    block in the one issue ink with a white edge and its issue named on hover.
 
     An event counts in a bucket only if its whole extent lies inside it, so no imprecise date is
     narrowed; events spanning several buckets are counted in the caption, not placed.
@@ -276,12 +253,12 @@ def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], colours: 
                 x=rows["bucket"],
                 y=rows["count"],
                 name=name,
-                marker_color=colours.get(issue, BACKGROUND_COLOUR),
+                marker=dict(color=ISSUE_INK, line=dict(color="#ffffff", width=1)),
                 hovertemplate="%{x|%Y-%m-%d}: %{y} events<extra>" + escape(name) + "</extra>",
             )
         )
-    # the issue colours are named by chips under the chart (issue_legend), as for the bars: Plotly's own legend
-    # was the costliest part of redrawing this chart after a filter change
+    # Plotly's own legend was the costliest part of redrawing this chart after a filter change, and with issues in
+    # one ink it would say nothing: the hover names each block's issue
     figure.update_layout(
         barmode="stack",
         height=380,

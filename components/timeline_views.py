@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from briefing.dates import human_date
 from briefing.frames import each_row
 from components.data import Scope, per_view
-from components.timeline import Window, density_figure, event_label, issue_colours, timeline_figure, undated_table, zoom_windows
+from components.timeline import Window, density_figure, event_label, timeline_figure, undated_table, zoom_windows
 
 
 def view_zoom_windows(scope: Scope) -> dict[str, Window | None]:
@@ -19,13 +19,13 @@ def view_zoom_windows(scope: Scope) -> dict[str, Window | None]:
 def view_density_figure(scope: Scope, zoom: str) -> go.Figure:
     """The count chart of the filtered view's events in one zoom window."""
     window = per_view(view_zoom_windows, scope)[zoom]
-    return density_figure(scope.view.events, scope.frames.issue_labels, issue_colours(scope.frames.issues["id"]), window)
+    return density_figure(scope.view.events, scope.frames.issue_labels, window)
 
 
 def view_timeline_figure(scope: Scope, zoom: str) -> go.Figure:
     """The bar chart of the filtered view's events in one zoom window."""
     window = per_view(view_zoom_windows, scope)[zoom]
-    return timeline_figure(scope.view.events, scope.frames.issue_labels, issue_colours(scope.frames.issues["id"]), window)
+    return timeline_figure(scope.view.events, scope.frames.issue_labels, window)
 
 
 def view_undated_table(scope: Scope) -> pd.DataFrame:

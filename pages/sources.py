@@ -23,7 +23,6 @@ from components.sources import (
     spans_of_seed,
     spans_per_seed,
 )
-from components.timeline import issue_colours, issue_legend
 
 context = page_shell(page("sources").title, params={"span": span_param, "q": search_param})
 frames = context.frames
@@ -57,7 +56,6 @@ if counts[seed] == 0 and (richest := opening_seed(frames, counts)) != seed and c
     )
     st.button(f"Open “{titles[richest]}”", key="open_richest_seed", on_click=open_seed, args=(richest,), icon=":material/article:")
 briefs = frames.briefs[frames.briefs["seeds"].map(lambda seeds: seed in seeds)]
-colours = issue_colours(frames.issues["id"])
 issue_labels = frames.issue_labels
 
 for brief in each_row(briefs):
@@ -103,15 +101,16 @@ if query.strip():
 spans = per_view(spans_of_seed, context, seed)
 if target_row is not None and target_row.id not in set(spans["id"]):
     spans = evidence[(evidence["seed"] == seed) & ((evidence["id"] == target_row.id) | evidence["id"].isin(spans["id"]))]
-shown = {issue for issues in spans["issues"] for issue in issues[:1]}
+shown = dict.fromkeys(issue_labels.get(issue, issue) for issues in spans["issues"] for issue in issues)
 st.caption(
     f"{len(spans)} evidence span(s) highlighted"
     + (" under the current filter" if context.selection.active else "")
-    + ". Colour shows the issue; hover a highlight for the record it supports"
+    + ". Hover a highlight for the record it supports"
     + (" and its evidence id." if context.audit else ".")
+    # issues are named, not coloured: the stances' orange and purple mean nothing else
+    + (f" Issues they bear on: {', '.join(shown)}." if shown else "")
 )
-render_html(issue_legend(issue_labels, colours, shown, "Highlight colours by issue"))
-render_html(source_html(text, spans, colours, target=target, hits=hits, labels=None if context.audit else frames.record_labels))
+render_html(source_html(text, spans, target=target, hits=hits, labels=None if context.audit else frames.record_labels))
 if target_row is not None:
     scroll_to_target()
 

@@ -17,8 +17,6 @@ from components.timeline import (
     event_details,
     event_label,
     in_window,
-    issue_colours,
-    issue_legend,
     zoom_label,
 )
 from components.timeline_views import event_choices, view_density_figure, view_timeline_figure, view_undated_table, view_zoom_windows
@@ -28,7 +26,6 @@ UNDATED_PAGE = 15
 
 context = page_shell(page("timeline").title, params={"zoom": choice_param(*ZOOMS), "event": event_param})
 events = context.view.events
-issue_labels = context.frames.issue_labels
 
 if events.empty:
     st.info("No event matches the current filter. Clear or widen the filter in the sidebar.", icon=":material/filter_alt_off:")
@@ -56,7 +53,6 @@ else:
     window = windows[zoom]
     dated_count = int(events["date_start"].notna().sum())
     shown_count = len(in_window(events, window))
-    colours = issue_colours(context.frames.issues["id"])
 
     def _event_clicked() -> None:
         points = st.session_state["timeline_chart"].selection.points
@@ -73,18 +69,17 @@ else:
         st.caption(
             f"{shown_count:,} dated events are drawn as counts per {figure.layout.meta['bucket']}; "
             f"{figure.layout.meta['unplaced']:,} whose dates span several of these are not placed. "
-            "Narrow the filter to see each event at its real extent."
+            "Each block is one issue's events; point at it for the issue. Narrow the filter to see each event at its real extent."
         )
         st.plotly_chart(figure, key="timeline_density", config={"displayModeBar": False})
-        render_html(issue_legend(issue_labels, colours, figure.layout.meta["issues"], "Colour: first issue"))
     elif shown_count:
         st.caption(
             "Bars span the real extent of each date: a season is a band, a day range a short bar. "
-            "Hatched bars are proposed, reported or denied events; their status is also named after the title."
+            "Hatched bars are proposed, reported or denied events; their status is also named after the title, and "
+            "their issues after it."
         )
         figure = per_view(view_timeline_figure, context, zoom)
         st.plotly_chart(figure, key="timeline_chart", on_select=_event_clicked, selection_mode="points", config={"displayModeBar": False})
-        render_html(issue_legend(issue_labels, colours, figure.layout.meta["issues"], "Bar colour: first issue"))
     undated = per_view(view_undated_table, context)
     if not undated.empty:
         st.subheader("Undated in the text")

@@ -12,11 +12,11 @@ import pytest
 from markupsafe import Markup
 
 from briefing.negotiation import RANK, IssueVerdict, Placement
-from briefing.vocabulary import STANCES
+from briefing.vocabulary import ISSUE_INK, STANCES
 from components.grid import GRID_JS
 from components.matrix import matrix_table
 from components.negotiation import range_strip
-from components.sources import TARGET_ID, source_html
+from components.sources import MARK_STYLE, TARGET_ID, source_html
 
 HOSTILE = '<script>alert("x")</script> & \'quoted\' "double"'
 
@@ -50,7 +50,7 @@ class TestSourceText:
 
     def test_hostile_text_is_text_and_reads_back_exactly(self):
         start = self.TEXT.index("<script>")
-        markup = source_html(self.TEXT, spans(("ev-1", start, start + len(HOSTILE), ("truce",))), {"truce": "#123456"})
+        markup = source_html(self.TEXT, spans(("ev-1", start, start + len(HOSTILE), ("truce",))))
         assert isinstance(markup, Markup)
         assert "<script>" not in markup and "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &#39;quoted&#39;" in markup
         parsed = Parsed(markup)
@@ -62,24 +62,24 @@ class TestSourceText:
         second = self.TEXT.index("'no ceasefire'")
         end = self.TEXT.index(" nothing")
         rows = spans(("ev-outer", first, end, ("truce",)), ("ev-inner", second, second + 14, ()))
-        markup = source_html(self.TEXT, rows, {"truce": "#0072B2"}, target="ev-outer")
+        markup = source_html(self.TEXT, rows, target="ev-outer")
         marks = Parsed(markup).named("mark")
         assert [m["data-evidence"] for m in marks if "data-evidence" in m] == ["ev-outer", "ev-outer ev-inner", "ev-outer"]
         target = re.search(rf'<mark id="{TARGET_ID}" data-target="ev-outer"[^>]*>(.*?)</mark></mark>(?!</mark>)', markup)
         assert target is not None
         assert "".join(Parsed(target.group(1) + "</mark>").text) == self.TEXT[first:end]
-        # the innermost span gives the colour: the span with no issue falls back to grey, the other has its issue's
-        styles = [m["style"] for m in marks if "data-evidence" in m]
-        assert "#0072B2" in styles[0] and "#777777" in styles[1]
+        # issues are named, not coloured: every cited piece is marked in the one issue ink, whatever its issue
+        styles = {m["style"] for m in marks if "data-evidence" in m}
+        assert styles == {MARK_STYLE} and ISSUE_INK in MARK_STYLE
 
     def test_search_hits_are_wrapped_and_a_hostile_query_stays_text(self):
         hits = [(m.start(), m.end()) for m in re.finditer(re.escape("<script>"), self.TEXT)]
-        markup = source_html(self.TEXT, spans(), {}, hits=hits)
+        markup = source_html(self.TEXT, spans(), hits=hits)
         hit = re.findall(r'<span class="search-hit"[^>]*>(.*?)</span>', markup)
         assert hit == ["&lt;script&gt;"]
 
     def test_hostile_evidence_ids_stay_inside_their_attribute(self):
-        markup = source_html("abc", spans(('x" onmouseover="alert(1)', 0, 3, ())), {}, target='x" onmouseover="alert(1)')
+        markup = source_html("abc", spans(('x" onmouseover="alert(1)', 0, 3, ())), target='x" onmouseover="alert(1)')
         marks = Parsed(markup).named("mark")
         assert all("onmouseover" not in attrs for attrs in marks)
         assert marks[0]["data-target"] == 'x" onmouseover="alert(1)'

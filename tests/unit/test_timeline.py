@@ -1,12 +1,12 @@
 import pandas as pd
 
+from briefing.vocabulary import ISSUE_INK
 from components.timeline import (
     ZOOMS,
     brief_period,
     bucket_for,
     density_figure,
     in_window,
-    issue_legend,
     timeline_figure,
     zoom_label,
     zoom_windows,
@@ -14,7 +14,6 @@ from components.timeline import (
 from components.timeline_layout import axis_range, date_ticks
 
 LABELS = {"truce": "Energy truce", "talks": "Peace talks", "aid": "Military aid"}
-COLOURS = {"truce": "#1b9e77", "talks": "#d95f02", "aid": "#7570b3"}
 
 
 def events(*rows: tuple[str | None, str | None, tuple[str, ...]]) -> pd.DataFrame:
@@ -37,19 +36,17 @@ class TestDensityFigure:
     )
 
     def test_counts_whole_extents_per_year_by_first_issue(self):
-        figure = density_figure(self.EVENTS, LABELS, COLOURS)
+        figure = density_figure(self.EVENTS, LABELS)
         counts = {(trace.name, pd.Timestamp(x).year): int(y) for trace in figure.data for x, y in zip(trace.x, trace.y, strict=True)}
         assert counts == {("Energy truce", 2024): 1, ("Peace talks", 2024): 1, ("Peace talks", 2025): 1}
         assert figure.layout.meta["unplaced"] == 1
 
-    def test_issue_colours_are_chips_not_a_plotly_legend(self):
-        figure = density_figure(self.EVENTS, LABELS, COLOURS)
+    def test_issues_are_named_not_coloured(self):
+        figure = density_figure(self.EVENTS, LABELS)
         assert figure.layout.showlegend is False
         assert sorted(figure.layout.meta["issues"]) == ["talks", "truce"]
-        assert {trace.marker.color for trace in figure.data} == {COLOURS["truce"], COLOURS["talks"]}
-        chips = str(issue_legend(LABELS, COLOURS, figure.layout.meta["issues"], "Colour: first issue"))
-        assert "Energy truce" in chips and "Peace talks" in chips and "Military aid" not in chips
-        assert 'aria-label="Colour: first issue"' in chips
+        assert {trace.marker.color for trace in figure.data} == {ISSUE_INK}
+        assert {trace.name for trace in figure.data} == {"Energy truce", "Peace talks"}  # each block's hover names it
 
     def test_zoomed_in_it_counts_per_day_within_the_window(self):
         late_january = events(
@@ -59,7 +56,7 @@ class TestDensityFigure:
             ("2025-06-01", "2025-06-01", ("truce",)),  # outside the window
         )
         window = (pd.Timestamp("2026-01-20"), pd.Timestamp("2026-02-01"))
-        figure = density_figure(late_january, LABELS, COLOURS, window)
+        figure = density_figure(late_january, LABELS, window)
         assert [(trace.name, [pd.Timestamp(x).date().isoformat() for x in trace.x], list(trace.y)) for trace in figure.data] == [
             ("Military aid", ["2026-01-25"], [2]),
         ]
@@ -133,11 +130,11 @@ class TestBriefPeriod:
 
     def test_the_bar_chart_draws_only_the_period_on_an_axis_around_it(self):
         window = brief_period(self.EVENTS, self.BRIEFS)
-        figure = timeline_figure(self.EVENTS, {"talks": "Peace talks"}, {"talks": "#000000"}, window)
+        figure = timeline_figure(self.EVENTS, {"talks": "Peace talks"}, window)
         assert list(figure.data[0].customdata) == ["e2", "e3", "e4"]
         first, last = (pd.Timestamp(edge) for edge in figure.layout.xaxis.range)
         assert first < window[0] and window[1] < last
-        whole = timeline_figure(self.EVENTS, {"talks": "Peace talks"}, {"talks": "#000000"})
+        whole = timeline_figure(self.EVENTS, {"talks": "Peace talks"})
         assert list(whole.data[0].customdata) == ["e0", "e1", "e2", "e3", "e4"]
         first, last = (pd.Timestamp(edge) for edge in whole.layout.xaxis.range)
         assert first < self.EVENTS["date_start"].min() and self.EVENTS["date_end"].max() < last
@@ -160,10 +157,8 @@ class TestBackgroundEvents:
     """An event that names no issue is drawn grey and named as background, not dropped or failed on."""
 
     def test_density_counts_it_as_background(self):
-        figure = density_figure(events(("2024-03-01", "2024-03-01", ()), ("2024-04-01", "2024-04-01", ("aid",))), LABELS, COLOURS)
+        figure = density_figure(events(("2024-03-01", "2024-03-01", ()), ("2024-04-01", "2024-04-01", ("aid",))), LABELS)
         assert {trace.name: list(trace.y) for trace in figure.data} == {"Background (no single issue)": [1], "Military aid": [1]}
-        chips = str(issue_legend(LABELS, COLOURS, figure.layout.meta["issues"], "Colour: first issue"))
-        assert "Background (no single issue)" in chips and "#777777" in chips
 
     def test_bars_and_the_undated_table(self):
         from components.timeline import timeline_figure, undated_table
@@ -184,8 +179,9 @@ class TestBackgroundEvents:
                 "before": [None, None],
             }
         )
-        figure = timeline_figure(frame, LABELS, COLOURS)
-        assert list(figure.data[0].marker.color) == ["#777777"]
+        figure = timeline_figure(frame, LABELS)
+        assert figure.data[0].marker.color == ISSUE_INK
+        assert "Background (no single issue)" in figure.layout.annotations[0].text.replace("<br>", " ")  # the label names it
         assert "issues: Background (no single issue)" in figure.data[0].hovertext[0]
         assert undated_table(frame)["Issues"].tolist() == ["Background (no single issue)"]
 
@@ -220,13 +216,13 @@ class TestShortSpans:
     def test_the_axis_spans_at_least_fourteen_days_around_the_day(self):
         day = pd.Timestamp("2026-01-23")
         for window in (None, (day, day + pd.Timedelta(days=1))):
-            figure = timeline_figure(self.ONE_DAY_EVENT, LABELS, COLOURS, window)
+            figure = timeline_figure(self.ONE_DAY_EVENT, LABELS, window)
             first, last = (pd.Timestamp(edge) for edge in figure.layout.xaxis.range)
             assert last - first >= pd.Timedelta(days=14)
             assert first <= day - pd.Timedelta(days=6) and day + pd.Timedelta(days=7) <= last
 
     def test_ticks_are_whole_days_never_hours(self):
-        figure = timeline_figure(self.ONE_DAY_EVENT, LABELS, COLOURS)
+        figure = timeline_figure(self.ONE_DAY_EVENT, LABELS)
         axis = figure.layout.xaxis
         assert axis.dtick % (24 * 3600 * 1000) == 0 and axis.dtick > 0
         assert "%H" not in axis.tickformat and "%-d" in axis.tickformat
@@ -237,9 +233,9 @@ class TestShortSpans:
         assert axis_range((pd.Timestamp("2014-01-01"), pd.Timestamp("2026-01-01")))[0] < pd.Timestamp("2014-01-01")
 
     def test_the_label_sits_above_its_bar_and_reads_at_four_and_a_half_to_one(self):
-        figure = timeline_figure(self.ONE_DAY_EVENT, LABELS, COLOURS)
+        figure = timeline_figure(self.ONE_DAY_EVENT, LABELS)
         (label,) = figure.layout.annotations
-        assert label.text == "Trilateral talks in Abu Dhabi" and label.xref == "paper" and label.x == 0
+        assert label.text == "Trilateral talks in Abu Dhabi · Peace talks" and label.xref == "paper" and label.x == 0
         assert label.y < figure.data[0].y[0], "the label's top is above the bar's middle on a downward axis"
         assert figure.layout.yaxis.visible is False, "no label column squeezes the bars"
         assert contrast(label.font.color, "#ffffff") >= 4.5
