@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefing import schema
+from briefing.dates import human_date
 from tests.app.helpers import PAGES, run_page
 from tests.faulty import inject
 from tests.unit.test_loader_boundary import ALPHA, ISSUE_DATE, PROBLEM_LINE, build_boundary_root
@@ -47,7 +48,9 @@ def test_the_timeline_shows_the_issues_date_with_its_uncertainty(faulty_app):
     app = run_page("timeline", event="gamma-geneva-talks")
     assert not app.exception, [e.value for e in app.exception]
     assert problem_lines(app) == [PROBLEM_LINE]
-    assert any(f"**When:** {ISSUE_DATE} (exact day, year and month uncertain)" in m.value for m in app.markdown)
+    assert any(f"**When:** {human_date(ISSUE_DATE)}" in m.value for m in app.markdown)
+    audited = run_page("timeline", event="gamma-geneva-talks", audit="1")  # the date as written, with its reading
+    assert any(f"`{ISSUE_DATE}` (exact day, year and month uncertain)" in m.value for m in audited.markdown)
 
 
 def test_a_faulty_taxonomy_is_named_and_nothing_else_fails(tmp_path, monkeypatch):

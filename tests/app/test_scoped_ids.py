@@ -62,11 +62,12 @@ def test_the_older_brief_keeps_the_bare_ids(twin_frames):
 
 def test_links_open_the_right_record(twin_root, monkeypatch):
     monkeypatch.setenv("BRIEFING_ROOT", str(twin_root))
-    old = run_page("sources", span="lrl-lavrov-60-day-unacceptable")
-    new = run_page("sources", span=f"{NEW}:lrl-lavrov-60-day-unacceptable")
+    old = run_page("sources", span="lrl-lavrov-60-day-unacceptable", audit="1")
+    new = run_page("sources", span=f"{NEW}:lrl-lavrov-60-day-unacceptable", audit="1")
     assert not old.warning and not new.warning and not old.exception and not new.exception
-    assert [h.value for h in old.subheader] == ["Evidence lrl-lavrov-60-day-unacceptable"]
-    assert [h.value for h in new.subheader] == [f"Evidence {NEW}:lrl-lavrov-60-day-unacceptable"]
+    # the evidence id is an audit detail: the subheader names the record for readers, the id after it
+    assert [h.value.split(" · ")[-1] for h in old.subheader] == ["lrl-lavrov-60-day-unacceptable"]
+    assert [h.value.split(" · ")[-1] for h in new.subheader] == [f"{NEW}:lrl-lavrov-60-day-unacceptable"]
 
 
 def test_the_export_keeps_both(twin_frames):

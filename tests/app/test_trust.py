@@ -37,19 +37,27 @@ class TestNegotiation:
         app = run_page("negotiation")
         assert not app.exception
         verdicts = [m.value for m in app.markdown if " · confidence " in m.value]
-        issues_with_positions = set(frames.positions["issue"])
-        assert len(verdicts) == len(issues_with_positions)
-        links = page_links(app)
-        for verdict in view_verdicts(frames):
-            assert set(verdict.rests_on) <= set(links), verdict.issue
-            assert set(verdict.contested_by) <= set(links), verdict.issue
+        # the issues without a verdict are folded into one line; every other issue has its own panel
+        assert len(verdicts) == len([v for v in view_verdicts(frames) if v.verdict != "insufficient"])
+        links = set(page_links(app))
+        for verdict in view_verdicts(frames):  # named for readers: who, when and whose words
+            assert {frames.record_label(record) for record in verdict.rests_on} <= links, verdict.issue
+            assert {frames.record_label(record) for record in verdict.contested_by} <= links, verdict.issue
+        audited = {link.split(" · ")[-1] for link in page_links(run_page("negotiation", audit="1"))}
+        for verdict in view_verdicts(frames):  # with the audit details, each by its id too
+            assert set(verdict.rests_on) <= audited, verdict.issue
+            assert set(verdict.contested_by) <= audited, verdict.issue
 
     def test_the_energy_truce_verdict_says_it_is_uncertain_and_contested(self):
         app = run_page("negotiation", issue="energy-truce")
         text = " ".join(m.value for m in app.markdown)
         assert "Touching: a single point all could accept — uncertain, contested** · confidence low" in text
-        assert "Russia's place rests on a low-confidence record and reporting, not its own words (pos-russia-energy-truce-reported)" in text
-        assert {"kj-no-tactical-arrangements", "pos-russia-energy-truce-denial"} <= set(page_links(app))
+        assert "Russia's place rests on a low-confidence record and reporting, not its own words;" in text
+        assert "pos-russia-energy-truce-reported" not in text  # the record's id is an audit detail
+        assert {"Analyst's reading, 30 January 2026", "Russia (as reported)"} <= set(page_links(app))
+        audited = run_page("negotiation", issue="energy-truce", audit="1")
+        assert "not its own words (pos-russia-energy-truce-reported)" in " ".join(m.value for m in audited.markdown)
+        assert {"kj-no-tactical-arrangements", "pos-russia-energy-truce-denial"} <= {link.split(" · ")[-1] for link in page_links(audited)}
         assert "step" not in text.lower().replace("steps:", "")  # no counted gaps
 
     def test_the_analysts_range_is_shown_and_labelled_as_such(self):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from briefing.dates import human_date
 from components.pages import SIDEBAR
 from scripts.harness import StreamlitServer
 from tests.browser.conftest import started
@@ -65,7 +66,7 @@ def test_every_page_serves_the_other_briefs(faulty_server, open_page, path):
     expect(app.by_testid("stAlert").filter(has_text="1 data file(s) failed validation and were skipped")).to_be_visible()
     assert not app.by_testid("stAlert").filter(has_text="No brief could be loaded").count()
     if path.startswith("/timeline"):
-        expect(app.by_testid("stMain")).to_contain_text(f"{ISSUE_DATE} (exact day, year and month uncertain)")
+        expect(app.by_testid("stMain")).to_contain_text(human_date(ISSUE_DATE))
     app.assert_clean()
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from components.pages import BY_NAME, SIDEBAR
+from briefing.editing import switched_on
+from components.pages import BY_NAME, navigation
 
 
 @pytest.mark.browser
@@ -15,5 +18,5 @@ def test_page_loads_cleanly(app, name):
     app.goto(page.url_path)
     app.snap(f"page-{name}")
     assert app.page.locator("[data-testid=stMain] h1").all_inner_texts() == [page.title]
-    assert app.by_testid("stSidebar").locator("a[data-testid=stPageLink-NavLink]").count() == len(SIDEBAR)
+    assert app.by_testid("stSidebar").locator("a[data-testid=stPageLink-NavLink]").count() == len(navigation(switched_on(os.environ, None)))
     app.assert_clean()
