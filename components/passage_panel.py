@@ -78,8 +78,8 @@ def passage_panel(frames: Frames, opened: Opened) -> Passage | None:
     if passage is not None:
         render_html(
             Markup(
-                '<div data-testid="chosen-quote" style="border-left:4px solid #542788;padding:0.4rem 0.8rem;margin:0.4rem 0;'
-                'white-space:pre-wrap;background:#f6f2fb">{quote}</div>'
+                '<div data-testid="chosen-quote" style="border-left:4px solid #3d3d3d;padding:0.4rem 0.8rem;margin:0.4rem 0;'
+                'white-space:pre-wrap;background:#f6f6f6">{quote}</div>'
             ).format(quote=passage.quote)
         )
         left, right = st.columns([4, 1], vertical_alignment="center")

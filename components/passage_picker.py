@@ -30,7 +30,7 @@ CSS = """
 .wb-source { white-space: pre-wrap; line-height: 1.75; font-size: 1.02rem; max-height: 62vh; overflow-y: auto;
   padding: 0.75rem 1rem; border: 1px solid rgba(49, 51, 63, 0.25); border-radius: 0.5rem; position: relative;
   overflow-wrap: anywhere; }
-.wb-source:focus-visible { outline: 3px solid #542788; outline-offset: 2px; }
+.wb-source:focus-visible { outline: 3px solid #1c6dd0; outline-offset: 2px; }
 .wb-source mark { color: inherit; padding: 0 1px; cursor: pointer;
   background: color-mix(in srgb, var(--wb-colour, #777777) 18%, transparent);
   border-bottom: 3px solid var(--wb-colour, #777777); }
