@@ -1,12 +1,25 @@
 """What a party × issue cell says: one rule, used by the matrix, the negotiation space, briefing mode, the stance
 history, the pack and the export.
 
-The headline is the record with the strongest provenance: the party's own words (stated) before reporting of them
-(reported) before the analyst's reading (assessment); then the latest date; then the higher confidence; then the
-later brief; then the id, so the choice never depends on file order. The other records of the cell are counted.
-Records that point another way than the headline (against it, for it, only on conditions, or unclear) disagree
-with it: such a cell is *contested*, and says so, rather than letting the rule pick a winner silently. Records that
-only differ in strength ("rejection" beside "firm rejection") are listed as differing, not as a contest.
+The headline is chosen in this order:
+
+1. **Relevance**: a record whose quotes speak to the issue (``relevant``: the ``off-issue`` check finds a word of
+   the issue in them, or an editor has answered it) before one whose quotes name nothing of it.
+2. **Provenance**: the party's own words (stated) before reporting of them (reported) before the analyst's reading
+   (assessment).
+3. **The latest date, by the bounds known.** An undated record is not older than every dated one: it is "not after"
+   its brief's publication (an undated record of a brief of 30 January is not after 30 January). It is known older
+   than a dated record only when that bound falls before the dated record's start; otherwise the order in time
+   cannot be known, and the rule goes on to the next step as if the dates were equal. Two dated records are ordered
+   by their ends.
+4. The higher confidence; then the later brief; then the id, so the choice never depends on file order.
+
+The other records of the cell are counted. Records that point another way than the headline (against it, for it,
+only on conditions, or unclear) disagree with it: such a cell is *contested*, and says so, rather than letting the
+rule pick a winner silently. Records that only differ in strength ("rejection" beside "firm rejection") are listed
+as differing, not as a contest, unless the rule could not know which of the two is later (an undated record beside
+the headline, in the same relevance and provenance, whose bound reaches the other's date): then which stance is
+current cannot be known, and that record disagrees too.
 """
 
 from __future__ import annotations
@@ -46,21 +59,49 @@ READING_COLUMNS = [
 ]
 
 
-RANK_COLUMNS = ["id", "party", "issue", "stance", "claim_type", "confidence", "date_end", "brief_published"]
+RANK_COLUMNS = ["id", "party", "issue", "stance", "claim_type", "confidence", "date_start", "date_end", "brief_published"]
+
+
+def _when(narrow: pd.DataFrame) -> pd.Series:
+    """The date the rule sorts by. A dated record sorts by its end; an undated one, whose bound is its brief's
+    publication, ties with the latest dated record of its relevance and provenance when it cannot be known to be
+    older than it, and sorts at its bound when it can (NaT where no record of that rank is dated)."""
+    dated = narrow["date_end"].notna()
+    groups = [narrow["party"], narrow["issue"], narrow["_irrelevant"], narrow["_claim"]]
+    latest_end = narrow["date_end"].where(dated).groupby(groups).transform("max")
+    latest_start = narrow["date_start"].where(dated & (narrow["date_end"] == latest_end)).groupby(groups).transform("max")
+    bound = narrow["brief_published"]
+    undated = latest_end.where(bound >= latest_start, bound.where(latest_end.notna()))
+    return narrow["date_end"].where(dated, undated)
 
 
 def _rank_order(positions: pd.DataFrame) -> pd.DataFrame:
     """The columns the rule reads, sorted by it: sorting a narrow frame is cheaper than the wide one."""
     narrow = positions[RANK_COLUMNS].assign(
+        _irrelevant=~positions["relevant"].astype(bool),
         _claim=positions["claim_type"].map(CLAIM_ORDER),
         _confidence=positions["confidence"].map(CONFIDENCE_ORDER),
     )
+    narrow["_when"] = _when(narrow)
     return narrow.sort_values(
-        ["_claim", "date_end", "_confidence", "brief_published", "id"],
-        ascending=[True, False, True, False, True],
+        ["_irrelevant", "_claim", "_when", "_confidence", "brief_published", "id"],
+        ascending=[True, True, False, True, False, True],
         na_position="last",
         kind="stable",
     )
+
+
+def _order_unknown(first: tuple, other: tuple) -> bool:
+    """Whether the rule could not know which of two records of one relevance and provenance is the later:
+    each is (date_start, date_end, brief_published), and only an undated record leaves the order open."""
+    (first_start, first_end, first_bound), (other_start, other_end, other_bound) = first, other
+    if pd.isna(first_end) and pd.isna(other_end):
+        return True
+    if pd.isna(first_end):
+        return bool(first_bound >= other_start)
+    if pd.isna(other_end):
+        return bool(other_bound >= first_start)
+    return False
 
 
 def rank_records(positions: pd.DataFrame) -> pd.DataFrame:
@@ -76,17 +117,24 @@ def cell_readings(positions: pd.DataFrame) -> pd.DataFrame:
     # one pass in rule order: the first record of a cell is its headline; a plain loop over the columns costs less
     # than a pandas operation per cell
     cells: dict[tuple[str, str], list] = {}
-    for index, record, party, issue, stance in zip(
-        ranked.index, ranked["id"], ranked["party"], ranked["issue"], ranked["stance"], strict=True
+    for index, record, party, issue, stance, rank, when in zip(
+        ranked.index,
+        ranked["id"],
+        ranked["party"],
+        ranked["issue"],
+        ranked["stance"],
+        zip(ranked["_irrelevant"], ranked["_claim"], strict=True),
+        zip(ranked["date_start"], ranked["date_end"], ranked["brief_published"], strict=True),
+        strict=True,
     ):
         cell = cells.get((party, issue))
         if cell is None:
-            cells[(party, issue)] = [index, stance, [record], [], [], [stance]]
+            cells[(party, issue)] = [index, stance, [record], [], [], [stance], rank, when]
             continue
         cell[2].append(record)
         if stance != cell[1]:
             cell[4].append(record)
-            if DIRECTIONS[stance] != DIRECTIONS[cell[1]]:
+            if DIRECTIONS[stance] != DIRECTIONS[cell[1]] or (rank == cell[6] and _order_unknown(cell[7], when)):
                 cell[3].append(record)
             if stance not in cell[5]:
                 cell[5].append(stance)

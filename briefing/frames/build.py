@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from briefing.checks import relevant
 from briefing.dates import parse_date
 from briefing.frames.columns import COLUMNS
 from briefing.frames.model import Frames
@@ -180,6 +181,7 @@ def build_frames(corpus: Corpus) -> Frames:
                     "range_note": p.acceptable_range.note if p.acceptable_range else None,
                     "range_claim_type": (p.acceptable_range.claim_type or p.claim_type) if p.acceptable_range else None,
                     "range_evidence": tuple(ids.span(e.id) for e in p.acceptable_range.evidence) if p.acceptable_range else (),
+                    "relevant": relevant(p, taxonomy) if taxonomy else True,  # quotes that speak to the issue rank first
                 }
             )
         for e in brief.events:

@@ -11,7 +11,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "stance_symbol", "stance_rank", "summary", "speaker", "speaker_name", "reported_by", "date", "date_start",
         "date_end", "date_precision", "claim_type", "claim_label", "confidence", "evidence", "red_line",
         "red_line_claim_type", "red_line_evidence", "range_low", "range_high", "range_note", "range_claim_type",
-        "range_evidence"
+        "range_evidence", "relevant"
     ),
     "events": (
         "id", "brief", "title", "date", "date_start", "date_end", "date_precision", "after", "before", "date_note",

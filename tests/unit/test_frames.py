@@ -50,7 +50,7 @@ class TestBuild:
             "stance_symbol", "stance_rank", "summary", "speaker", "speaker_name", "reported_by", "date", "date_start",
             "date_end", "date_precision", "claim_type", "claim_label", "confidence", "evidence",
             "red_line", "red_line_claim_type", "red_line_evidence", "range_low", "range_high", "range_note",
-            "range_claim_type", "range_evidence",
+            "range_claim_type", "range_evidence", "relevant",
         ]  # fmt: skip
         assert list(frames.evidence.columns) == [
             "id", "brief", "record_kind", "record_id", "role", "seed", "start", "end", "quote", "issues", "parties",

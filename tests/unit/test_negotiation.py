@@ -40,6 +40,7 @@ def position(
         "stance_rank": rank,
         "summary": f"summary {number}",
         "date": date,
+        "date_start": pd.Timestamp(date) if date else pd.NaT,
         "date_end": pd.Timestamp(date) if date else pd.NaT,
         "claim_type": claim,
         "claim_label": CLAIM_TYPES[claim],
@@ -53,6 +54,7 @@ def position(
         "range_note": None,
         "range_claim_type": (range_claim or claim) if low else None,
         "range_evidence": (f"r{number}",) if low else (),
+        "relevant": True,
     }
 
 
@@ -163,7 +165,7 @@ class TestTrust:
             positions(
                 position(0, "north", "conditional", "reported", "low", date="2026-01-24"),
                 position(1, "north", "rejection", "assessment", "medium"),
-                position(2, "north", "ambiguous", "reported", "medium"),
+                position(2, "north", "ambiguous", "reported", "medium", date="2026-01-20"),  # known older than p0
                 position(3, "north", "conditional", "assessment"),
                 position(4, "south", "conditional", "reported"),
             ),

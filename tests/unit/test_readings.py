@@ -32,15 +32,29 @@ class TestHeadline:
             == "p1"
         )
 
-    def test_then_the_latest_date_undated_last(self):
+    def test_a_relevant_record_comes_before_provenance(self):
+        off_issue = position(0, "north", "support", "stated", date="2026-01-29") | {"relevant": False}
+        assert headline(off_issue, position(1, "north", "firm-support", "assessment", "medium")) == "p1"
+        assert headline(off_issue) == "p0"  # alone, it still speaks for the cell
+
+    def test_then_the_latest_date(self):
         assert (
             headline(
                 position(0, "north", "rejection", date="2026-01-20"),
                 position(1, "north", "rejection", date="2026-01-29"),
-                position(2, "north", "rejection"),
+                position(2, "north", "rejection", date="2026-01-25"),
             )
             == "p1"
         )
+
+    def test_an_undated_record_does_not_lose_by_default(self):
+        # not after 30 January, its brief's date: it may be later than 20 January, so the dates decide nothing
+        undated = position(1, "north", "rejection", confidence="high")
+        assert headline(position(0, "north", "rejection", confidence="medium", date="2026-01-20"), undated) == "p1"
+
+    def test_an_undated_record_known_to_be_older_loses(self):
+        older = position(1, "north", "rejection", confidence="high") | {"brief_published": pd.Timestamp("2026-01-10")}
+        assert headline(position(0, "north", "rejection", confidence="medium", date="2026-01-20"), older) == "p0"
 
     def test_then_the_higher_confidence(self):
         assert (
@@ -88,6 +102,23 @@ class TestContested:
         )
         assert not reading["contested"] and reading["disagreeing"] == ()
         assert reading["differing"] == ("p1",)
+
+    def test_where_the_order_cannot_be_known_a_difference_of_strength_contests(self):
+        dated = position(0, "north", "firm-rejection", date="2026-01-29")
+        undated = position(1, "north", "rejection", "stated", "medium")  # not after 30 January: before or after?
+        reading = cell_reading(positions(dated, undated), "north", "truce")
+        assert reading["headline"] == "p0" and reading["contested"] and reading["disagreeing"] == ("p1",)
+        known = undated | {"brief_published": pd.Timestamp("2026-01-28")}  # not after 28 January: older
+        reading = cell_reading(positions(dated, known), "north", "truce")
+        assert not reading["contested"] and reading["differing"] == ("p1",)
+
+    def test_an_undated_record_of_another_provenance_does_not_contest_by_its_date(self):
+        reading = cell_reading(
+            positions(position(0, "north", "firm-rejection", date="2026-01-29"), position(1, "north", "rejection", "reported")),
+            "north",
+            "truce",
+        )
+        assert not reading["contested"] and reading["differing"] == ("p1",)
 
     def test_one_row_per_cell(self):
         readings = cell_readings(
