@@ -46,10 +46,12 @@ def seed_selection(frames: Frames, notices: list[str]) -> None:
         if not VERSION_PATTERN.match(linked_version):
             notices.append("Ignored the “v” value in the link: it is not a data version.")
         elif linked_version != frames.version:
-            changes = describe_changes(load_manifest(linked_version, cache_dir()), manifest(frames))
+            changes = " ".join(describe_changes(load_manifest(linked_version, cache_dir()), manifest(frames)))
+            # the versions are hashes: the readers' words say what changed, the audit details add which versions
             st.session_state[VERSION_NOTICE_KEY] = (
+                f"This link was made with an earlier version of the data. What changed: {changes}",
                 f"This link was made with data version `{linked_version}`; the data is now version `{frames.version}`. "
-                "What changed: " + " ".join(changes)
+                f"What changed: {changes}",
             )
 
 

@@ -70,7 +70,7 @@ def page_shell(
     for notice in notices:
         st.warning(notice, icon=":material/link_off:")
     if version_notice := st.session_state.get(VERSION_NOTICE_KEY):
-        st.warning(version_notice, icon=":material/update:")
+        st.warning(version_notice[audit_on()], icon=":material/update:")
     problems_banner(frames)
     if frames.briefs.empty:
         st.error("No brief could be loaded, so there is nothing to show. Fix the files named above.")

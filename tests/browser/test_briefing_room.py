@@ -86,5 +86,5 @@ def test_share_box_and_old_version_notice(app):
     shared = app.by_testid("stSidebar").locator("[data-testid=share-link-text]").inner_text()
     assert f"v={version}" in shared and "issue=ceasefire" in shared and shared.startswith(app.base_url)
     app.goto("/matrix?issue=ceasefire&v=0123456789ab")
-    expect(app.by_testid("stMain")).to_contain_text("This link was made with data version")
+    expect(app.by_testid("stMain")).to_contain_text("This link was made with an earlier version of the data")
     app.assert_clean()
