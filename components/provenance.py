@@ -42,7 +42,16 @@ NOTE_FILES = 3  # past this many briefs with warnings, one summary instead of a 
 NOTE_LINES = 30
 
 
-def quality_note(frames: Frames, view: Frames) -> None:
+CHECKS_PLAIN = "From the editorial checks run on every brief (docs/editorial-checklist.md)."
+CHECKS_AUDIT = "From the editorial checks of `python -m briefing validate` (docs/editorial-checklist.md)."
+
+
+def reader_line(line: str, audit: bool) -> str:
+    """A warning as "location: message"; the location (a record path in a file) is an audit detail."""
+    return line if audit else line.partition(": ")[2] or line
+
+
+def quality_note(frames: Frames, view: Frames, audit: bool = False) -> None:
     """Per brief in view: the editorial warnings of `python -m briefing validate`, if any."""
     by_file = frames.warnings_by_file
     if not by_file:
@@ -54,12 +63,9 @@ def quality_note(frames: Frames, view: Frames) -> None:
             f"Data-quality note: {len(shown):,} briefs in view have {total:,} reading(s) that may claim more than their quotes say",
             icon=":material/rule:",
         ):
-            st.caption(
-                "From the editorial checks of `python -m briefing validate` (docs/editorial-checklist.md). "
-                "Run it for every line; the briefs with the most:"
-            )
+            st.caption((CHECKS_AUDIT + " Run it for every line;" if audit else CHECKS_PLAIN) + " the briefs with the most:")
             ranked = sorted(shown, key=lambda pair: -len(by_file[pair[0]]))[:NOTE_LINES]
-            st.code("\n".join(f"{len(by_file[file]):>4}  {file}" for file, _title in ranked), language=None)
+            st.code("\n".join(f"{len(by_file[file]):>4}  {file if audit else title}" for file, title in ranked), language=None)
         return
     for file, title in shown:
         lines = by_file[file]
@@ -67,5 +73,6 @@ def quality_note(frames: Frames, view: Frames) -> None:
         with st.expander(
             f"Data-quality note: {len(lines)} reading(s) in “{title}” may claim more than their quotes say", icon=":material/rule:"
         ):
-            st.caption("From the editorial checks of `python -m briefing validate` (docs/editorial-checklist.md).")
-            st.code("\n".join([*lines[:NOTE_LINES], *more]), language=None, wrap_lines=True)
+            st.caption(CHECKS_AUDIT if audit else CHECKS_PLAIN)
+            shown_lines = [reader_line(line, audit) for line in lines[:NOTE_LINES]]
+            st.code("\n".join([*shown_lines, *more]), language=None, wrap_lines=True)

@@ -78,7 +78,7 @@ def page_shell(
         st.stop()
     view = filtered_view(frames, selection)
     illustrative_notice(frames, view)
-    quality_note(frames, view)
+    quality_note(frames, view, audit_on())
     if selection.active:
         issues = ", ".join(frames.issue_labels[i] for i in selection.issues if i in frames.issue_labels) or "all issues"
         parties = ", ".join(frames.party_names[p] for p in selection.parties if p in frames.party_names) or "all parties"
