@@ -21,9 +21,11 @@ from components.provenance import ILLUSTRATIVE_BADGE, markdown_badge
 BOTTOM_LINE_KEY = "bottom-line"  # the box's key: its element carries the class st-key-bottom-line
 NEGOTIATION = BY_NAME["negotiation"]
 # the issue lines are links, drawn at reading size (a page link's label is smaller by default) and without its padding,
-# so the verdicts read like the red lines around them
+# so the verdicts read like the red lines around them; on a wide screen the reading stays within about 90 characters
+# a line
 _BOX_STYLE = Markup(
     "<style>"
+    ".st-key-bottom-line, .st-key-key-judgments {max-width:62rem}"
     ".st-key-bottom-line [data-testid=stPageLink] a {padding:0.1rem 0;min-height:0}"
     ".st-key-bottom-line [data-testid=stPageLink] p {font-size:1rem;line-height:1.5}"
     ".st-key-bottom-line [data-testid=stPageLink] * {white-space:normal;overflow:visible;text-overflow:clip}"
@@ -53,6 +55,12 @@ def _audit(context: PageContext, *ids: str) -> str:
     return (" · " + ", ".join(f"`{plain(i)}`" for i in ids)) if context.audit and ids else ""
 
 
+def quotes_help(context: PageContext, evidence_ids) -> str | None:
+    """The verbatim passages a line rests on, for its tooltip: the proof one hover away."""
+    spans = context.frames.evidence_rows(evidence_ids)
+    return "\n\n".join(f"“{plain(span.quote)}”" for span in spans) or None
+
+
 def likelihood_words(likelihood: str | None, confidence: str, unstated: str = "") -> str:
     """Likelihood and confidence side by side, never merged: "Almost no chance · high confidence"; without a
     likelihood, ``unstated`` in its place (nothing: the confidence alone)."""
@@ -66,14 +74,14 @@ def _red_lines(context: PageContext, line: BottomLine) -> None:
     if not line.red_lines:
         st.markdown("No party states a red line under this filter.")
         return
-    items = [
-        f"- **{plain(red.party_name)}** on {plain(red.issue_label.lower() if red.issue_label else red.issue)}: "
-        f"“{plain(red.text.rstrip('.'))}” *({CLAIM_TYPES[red.claim_type].whose})*"
-        + _illustrative(context, red.brief)
-        + _audit(context, *red.evidence)
-        for red in line.red_lines
-    ]
-    st.markdown("\n".join(items))
+    for red in line.red_lines:
+        st.markdown(
+            f"- **{plain(red.party_name)}** · {plain(red.issue_label or red.issue)}: "
+            f"“{plain(red.text.rstrip('.'))}” *({CLAIM_TYPES[red.claim_type].whose})*"
+            + _illustrative(context, red.brief)
+            + _audit(context, *red.evidence),
+            help=quotes_help(context, red.evidence),
+        )
 
 
 def _issue_lines(context: PageContext, line: BottomLine) -> None:
@@ -81,7 +89,8 @@ def _issue_lines(context: PageContext, line: BottomLine) -> None:
     if not line.issues:
         st.markdown("No party has a position under this filter.")
         return
-    for issue in line.issues:
+    # the issues with a verdict first: a line that says "no verdict" is worth less of the reader's first minute
+    for issue in sorted(line.issues, key=lambda issue: issue.verdict == "insufficient"):
         icon, _word, gloss = VERDICTS[issue.verdict]
         illustrative = any(brief in context.frames.illustrative_briefs for brief in issue.briefs)
         marks = " " + markdown_badge("Illustrative", ILLUSTRATIVE_BADGE) if illustrative else ""
@@ -102,7 +111,8 @@ def _outlook(context: PageContext, outlook: tuple[Outlook, ...]) -> None:
         st.markdown(
             f"{plain(item.text)}  \n*{likelihood_words(item.likelihood, item.confidence, 'likelihood not stated')}*"
             + _illustrative(context, item.brief)
-            + _audit(context, item.judgment_id)
+            + _audit(context, item.judgment_id),
+            help=quotes_help(context, item.evidence),
         )
 
 
@@ -116,7 +126,10 @@ def bottom_line_box(context: PageContext) -> BottomLine:
             st.markdown("Nothing in the briefs matches this filter. Clear or widen it in the sidebar.")
             return line
         if line.analyst:
-            st.markdown(f"**{plain(line.analyst)}**" + _illustrative(context, line.analyst_brief or ""))
+            st.markdown(
+                f"**{plain(line.analyst)}**" + _illustrative(context, line.analyst_brief or ""),
+                help=quotes_help(context, line.analyst_evidence),
+            )
         _outlook(context, line.outlook)
         _red_lines(context, line)
         _issue_lines(context, line)
@@ -146,14 +159,14 @@ def key_judgments(context: PageContext) -> None:
     if top.empty:
         st.info("No key judgment matches the current filter.")
         return
-    for number, row in enumerate(each_row(top), start=1):
-        _judgment(context, row, number, with_quotes=True)
-    total = len(top) + len(rest)
-    if not len(rest):
-        return
-    everything = st.expander(f"All {total} key judgments", key="all_key_judgments", on_change="rerun")
-    if everything.open:
-        with everything:
-            for number, row in enumerate(each_row(pd.concat([top, rest])), start=1):
-                _judgment(context, row, number, with_quotes=False)
-                evidence_quotes(context, row.evidence, claim_label="Analyst's assessment")
+    with st.container(key="key-judgments"):
+        for number, row in enumerate(each_row(top), start=1):
+            _judgment(context, row, number, with_quotes=True)
+        if not len(rest):
+            return
+        everything = st.expander(f"All {len(top) + len(rest)} key judgments", key="all_key_judgments", on_change="rerun")
+        if everything.open:
+            with everything:
+                for number, row in enumerate(each_row(pd.concat([top, rest])), start=1):
+                    _judgment(context, row, number, with_quotes=False)
+                    evidence_quotes(context, row.evidence, claim_label="Analyst's assessment")
