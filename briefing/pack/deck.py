@@ -9,7 +9,7 @@ import io
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from briefing.pack.deck_annex import AnnexSlides
@@ -33,13 +33,18 @@ from briefing.pack.layout import (
     row_height,
     table_widths,
 )
-from briefing.pack.model import IssueSection, Mark, PackContent
+from briefing.pack.model import IssueSection, Mark, PackContent, Said
 from briefing.pack.pictures import Pictures
 from briefing.pack.slides import quote_notes
 
 STRIP_HEIGHT = Inches(0.75)  # two lines: the party, then the stance's symbol and word
 STRIP_GAP = Inches(0.2)
 MOST_STRIP = 4  # parties side by side in the strip; more continue on a second row
+
+
+def said(line: Said) -> str:
+    """A line of the bottom line with its label and its footnote."""
+    return ("[Illustrative] " if line.illustrative else "") + line.text + (f" [{line.footnote}]" if line.footnote else "")
 
 
 def strip_height(section: IssueSection) -> int:
@@ -69,26 +74,24 @@ class _Deck(AnnexSlides):
                 )
             )
         if found.analyst:
-            blocks.append(Block((Line(found.analyst, BODY),)))
+            blocks.append(Block((Line(said(found.analyst), BODY),)))
         blocks += [Block((Line(f"• {line}", HEADING, bold=True, gap=8),)) for line in found.issues]
-        if found.red_lines:
-            blocks.append(
-                Block(
-                    (
-                        Line("Red lines", DETAIL, bold=True, colour=MUTED, gap=14),
-                        *(Line(f"• {line}", DETAIL, gap=2) for line in found.red_lines),
+        for heading, lines in (("Red lines", found.red_lines), ("Outlook", found.outlook)):
+            if lines:
+                blocks.append(
+                    Block(
+                        (
+                            Line(heading, DETAIL, bold=True, colour=MUTED, gap=14),
+                            *(Line(f"• {said(line)}", DETAIL + 2, gap=4) for line in lines),
+                        )
                     )
                 )
-            )
-        if found.outlook:
-            blocks.append(
-                Block(
-                    (
-                        Line("Outlook", DETAIL, bold=True, colour=MUTED, gap=14),
-                        *(Line(f"• {line}", DETAIL, gap=2) for line in found.outlook),
-                    )
-                )
-            )
+        sources = [
+            f"[{number}] {('[Illustrative] ' if brief.illustrative else '')}{brief.title}, published {brief.published}"
+            for number, brief in enumerate(self.pack.briefs, start=1)
+        ]
+        if sources:
+            blocks.append(Block(tuple(Line(text, SOURCE, colour=MUTED, gap=14 if n == 0 else 0) for n, text in enumerate(sources))))
         if found.empty:
             blocks.append(Block((Line("Nothing in view under this filter.", BODY),)))
         notes = tuple(quote_notes(self.pack.bottom_line_quotes))
@@ -168,6 +171,7 @@ class _Deck(AnnexSlides):
             for number, (text, bold) in enumerate(((part.party_name, True), (part.mark.label, False))):
                 paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
                 paragraph.line_spacing = Pt(DETAIL * LINE_HEIGHT)
+                paragraph.alignment = PP_ALIGN.CENTER
                 run = paragraph.add_run()
                 run.text = text
                 run.font.name, run.font.size, run.font.bold = FONT, Pt(DETAIL), bold

@@ -7,6 +7,7 @@ import math
 import textwrap
 from dataclasses import dataclass, field
 
+from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches, Pt
 
 CHAR_WIDTH = 0.55  # of the font size: wider than Arial's average letter, so a measured line is never too long
@@ -22,7 +23,7 @@ BODY_HEIGHT = FOOTER_TOP - BODY_TOP - Inches(0.1)
 BODY_WIDTH = SLIDE_WIDTH - 2 * MARGIN
 TITLE_SIZES = (28, 24, 20)
 TITLE, HEADING, BODY, DETAIL, QUOTE, SOURCE, FOOTER = 28, 20, 18, 14, 15, 11, 10
-INK, MUTED, ACCENT = "1A1A1A", "444444", "542788"
+INK, MUTED, ACCENT = "1A1A1A", "444444", "1A1A1A"  # titles in ink: purple and orange mean stances only
 TABLE_SIZE = 12
 MOST_ISSUE_COLUMNS = 4  # a wider matrix continues on a further slide, the party column repeated
 
@@ -138,3 +139,7 @@ def fill_cell(cell, text: str, bold: bool = False) -> None:
     run.font.name = FONT
     run.font.size = Pt(TABLE_SIZE)
     run.font.bold = bold
+    # neutral fills over the template's blue table style: on a slide, colour means a stance (the deck fills those cells)
+    cell.fill.solid()
+    cell.fill.fore_color.rgb = RGBColor.from_string("EEEEEE" if bold else "FFFFFF")
+    run.font.color.rgb = RGBColor.from_string(INK)

@@ -199,14 +199,23 @@ class IssueSection:
 
 
 @dataclass(frozen=True)
+class Said:
+    """A line of the bottom line with its source: the footnote number of its brief, and whether that is illustrative."""
+
+    text: str
+    footnote: int = 0
+    illustrative: bool = False
+
+
+@dataclass(frozen=True)
 class Finding:
     """The bottom line in the reader's words (from briefing.bottom_line): the brief's own bottom line, one action
     title per issue, the red lines and the outlook."""
 
-    analyst: str = ""
+    analyst: Said | None = None
     issues: tuple[str, ...] = ()
-    red_lines: tuple[str, ...] = ()
-    outlook: tuple[str, ...] = ()
+    red_lines: tuple[Said, ...] = ()
+    outlook: tuple[Said, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -240,6 +249,11 @@ class PackContent:
     regions: tuple[Region, ...]
     other_impacts: tuple[Impact, ...]
     claim_types: tuple[tuple[str, str], ...]
+
+    @property
+    def stance_key(self) -> tuple[Mark, ...]:
+        """The stances the matrix shows, once each, for its key."""
+        return tuple(dict.fromkeys(mark for marks in self.matrix.marks for mark in marks if mark is not None))
 
     @property
     def has_impacts(self) -> bool:

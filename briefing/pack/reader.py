@@ -8,7 +8,7 @@ import pandas as pd
 from briefing import bottom_line as finding
 from briefing.dates import human_date
 from briefing.frames import Frames, Selection, each_row
-from briefing.pack.model import Finding, IssueSection, Judgment, Mark, Position, Quote, StanceStrip, Verdict
+from briefing.pack.model import Finding, IssueSection, Judgment, Mark, Position, Quote, Said, StanceStrip, Verdict
 from briefing.readings import cell_readings, readings_by_cell
 from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_WORDS, stance
 
@@ -111,12 +111,19 @@ class ReaderSections:
         """The bottom line in words, and the quotes it rests on (for the annex)."""
         line = finding.bottom_line(self.view, self.selection.issues)
         self.titles = {issue.issue: issue.title for issue in line.issues}
+
+        def said(text: str, brief: str | None) -> Said:
+            return Said(text, self.footnotes.get(brief or "", 0), brief in self.illustrative)
+
         words = Finding(
-            analyst=line.analyst or "",
+            analyst=said(line.analyst, line.analyst_brief) if line.analyst else None,
             issues=tuple(issue.title for issue in line.issues),
-            red_lines=tuple(f"{red.party_name} ({whose(red.claim_type)}), {red.issue_label.lower()}: {red.text}" for red in line.red_lines),
+            red_lines=tuple(
+                said(f"{red.party_name} ({whose(red.claim_type)}), {red.issue_label.lower()}: {red.text}", red.brief)
+                for red in line.red_lines
+            ),
             outlook=tuple(
-                f"{o.text} ({', '.join(w for w in (o.likelihood, CONFIDENCE_WORDS.get(o.confidence, o.confidence)) if w)})"
+                said(f"{o.text} ({', '.join(w for w in (o.likelihood, CONFIDENCE_WORDS.get(o.confidence, o.confidence)) if w)})", o.brief)
                 for o in line.outlook
             ),
         )
