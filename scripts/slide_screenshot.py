@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     from pptx import Presentation
 
     titles = [slide.shapes[0].text_frame.text for slide in Presentation(BytesIO(deck)).slides]
-    number = titles.index(label) + 1
+    number = next(n for n, title in enumerate(titles, start=1) if title.startswith(f"{label}:"))  # its action title
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         (work / "pack.pptx").write_bytes(deck)

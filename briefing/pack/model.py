@@ -102,6 +102,11 @@ class Position:
     range: Bound | None
     range_note: str
 
+    @property
+    def all_quotes(self) -> tuple[Quote, ...]:
+        """Its quotes, then its red line's and its range's."""
+        return self.quotes + (self.red_line.quotes if self.red_line else ()) + (self.range.quotes if self.range else ())
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -190,12 +195,7 @@ class IssueSection:
 
     @property
     def quotes(self) -> tuple[Quote, ...]:
-        found: list[Quote] = []
-        for position in self.positions:
-            found += position.quotes
-            found += position.red_line.quotes if position.red_line else ()
-            found += position.range.quotes if position.range else ()
-        return tuple(found)
+        return tuple(quote for position in self.positions for quote in position.all_quotes)
 
 
 @dataclass(frozen=True)
@@ -285,9 +285,7 @@ class PackContent:
         for judgment in self.judgments:
             found += judgment.quotes
         for position in self.positions:
-            found += position.quotes
-            found += position.red_line.quotes if position.red_line else ()
-            found += position.range.quotes if position.range else ()
+            found += position.all_quotes
         for ladder in self.ladders:
             found += ladder.quotes
             for step in ladder.steps:
