@@ -85,12 +85,12 @@ def _cell_history_text(context: Scope | PageContext, party: str, issue: str, aud
         note = f"\n\n*{earlier:,} earlier brief(s) not listed.*" if earlier > 0 else ""
         blocks.append(f"**{CLAIM_TYPES[str(claim_type)]}:**{note}\n\n{shown}")
     head = next(each_row(cell_readings(cell)))
-    contested = ", contested" if head.contested else ""
+    contested = "; contested" if head.contested else ""
     record = context.frames.record_label(head.headline) + (f" · {head.headline}" if audit else "")
     blocks.insert(
         0,
-        f"Headline of the cell across briefs, as in every view: **{head.stance_symbol} {head.stance_label}** "
-        f"({record}{contested}). Each brief's own reading, by claim type:",
+        f"Headline of the cell across briefs, as in every view: **{head.stance_symbol} {head.stance_label}** — "
+        f"{record}{contested}. Each brief's own reading, by claim type:",
     )
     return blocks
 
