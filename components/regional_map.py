@@ -191,12 +191,22 @@ def map_figure(readings: MapReadings, outlines: Outlines, chosen: str | None = N
     return figure
 
 
+def _inward(at: float, low: float, high: float) -> int:
+    """-1 for a place near the low edge of the frame, 1 near the high one, else 0."""
+    share = (at - low) / (high - low)
+    return -1 if share < 0.15 else 1 if share > 0.85 else 0
+
+
+def _neighbour_label(at: tuple[float, float], text: str, bounds) -> dict:
+    """A neighbour's name, anchored to read inward from the frame's edge, so a phone's narrow map does not cut it."""
+    x, y = min(max(at[0], bounds.west), bounds.east), min(max(at[1], bounds.south), bounds.north)
+    xanchor = {-1: "left", 0: "center", 1: "right"}[_inward(x, bounds.west, bounds.east)]
+    yanchor = {-1: "bottom", 0: "middle", 1: "top"}[_inward(y, bounds.south, bounds.north)]
+    return dict(x=x, y=y, xanchor=xanchor, yanchor=yanchor, text=f"<i>{text}</i>", showarrow=False, font=dict(size=12, color="#444444"))
+
+
 def _labels(readings: MapReadings, outlines: Outlines, neighbours: list[Country]) -> list[dict]:
-    labels = [
-        dict(x=label.at[0], y=label.at[1], text=f"<i>{_plotly_text(label.text)}</i>", showarrow=False, font=dict(size=12, color="#444444"))
-        for country in neighbours
-        for label in country.labels
-    ]
+    labels = [_neighbour_label(label.at, _plotly_text(label.text), outlines.bounds) for country in neighbours for label in country.labels]
     for reading in readings.countries:
         label = outlines.outline(reading.id).labels[0]
         text = f"<b>{_plotly_text(reading.name)}</b>"
