@@ -1,9 +1,11 @@
 """Briefing mode's slides, built from a filtered view: the steps (an opening, one slide per issue, a closing) and,
 per issue, its point as the title, where each party stands, one quote each and the key judgments that fit.
 
-A slide holds what a 1280×720 projector shows at 24 px without scrolling: about 900 characters of body text. So a
-quote or a judgment longer than its share is cut at a sentence or word end and marked "…"; the full text stays with
-it, for the hover and the audit details. Which judgments come first is briefing.bottom_line's rule, what a party's
+A slide holds what a 1280×720 projector shows at 24 px without scrolling: about BODY_LINES lines of LINE_CHARS
+characters below its title (the type grows with the screen's height, so a larger screen holds the same). The quotes
+share their lines in columns, one per party; the judgments take the lines left, the first always, the next while
+they fit whole. A quote or judgment longer than its share is cut at a sentence or word end and marked "…"; the full
+text stays with it, for the hover and the audit details. Which judgments come first is briefing.bottom_line's rule, what a party's
 cell says is briefing.readings' (through the negotiation verdict); nothing here decides anew.
 """
 
@@ -23,10 +25,14 @@ from briefing.vocabulary import CONFIDENCE_WORDS, VERDICTS, StanceWords, stance
 
 OPENING, CLOSING = "opening", "closing"
 MOST_JUDGMENTS = 3
-JUDGMENT_CHARS = 420  # the judgments' share of a slide, all together
+LINE_CHARS = 95  # a line of body text, at most 45em wide (measured: about 100 characters)
+TITLE_LINE_CHARS = 55  # a line of the title, in its larger type
+BODY_LINES = 11  # measured at 1280×720: title, verdict, stance strip, footnote and the page's bar take the rest
 QUOTE_CHARS = 420  # the quotes' share, split between the parties
+QUOTE_WIDTH = 0.9  # quotes are set a little smaller than the body
 FEWEST_QUOTE_CHARS = 90  # below this a quote says too little: the parties past it keep their stance, not a quote
-EVENT_LINES = 2
+RECENT_EVENTS, BACKGROUND_EVENTS = 2, 1  # in the footnote, each title cut to EVENT_CHARS
+EVENT_CHARS = 70
 
 
 def shorten(text: str, limit: int) -> str:
@@ -132,18 +138,31 @@ def party_quotes(frames: Frames, view: Frames, issue: str) -> tuple[PartyQuote, 
     return tuple(found)
 
 
-def slide_judgments(view: Frames, issue: str) -> tuple[tuple[SlideJudgment, ...], int]:
-    """The key judgments on an issue in bottom_line's order, as many of the first three as fit the slide's share
-    (the first always, cut if it must be), and how many were left out."""
+def lines_of(text: str, per_line: float) -> int:
+    return max(1, -(-len(text) // max(int(per_line), 1)))
+
+
+def quote_lines(parties: tuple[PartyQuote, ...]) -> int:
+    """Lines the stance strip's quotes take: the longest column, plus the line saying who said it."""
+    if not parties:
+        return 1
+    column = LINE_CHARS / len(parties) / QUOTE_WIDTH
+    return max(lines_of(f"“{party.text}”", column) + lines_of(party.said_by, column / 0.75) for party in parties)
+
+
+def slide_judgments(view: Frames, issue: str, lines: int = BODY_LINES) -> tuple[tuple[SlideJudgment, ...], int]:
+    """The key judgments on an issue in bottom_line's order, as many of the first three as fit in ``lines`` (the
+    first always, cut if it must be), and how many were left out."""
     top, rest = ranked_judgments(view, (issue,), most=MOST_JUDGMENTS)
     chosen: list[SlideJudgment] = []
-    room = JUDGMENT_CHARS
+    room = max(lines, 2)
     for row in each_row(top.iloc[:MOST_JUDGMENTS]):
         text = " ".join(row.text.split())
-        if chosen and len(text) > room:
+        needed = lines_of(text + " (medium confidence)", LINE_CHARS)
+        if chosen and needed > room:
             break
-        shown = shorten(text, room)
-        room -= len(shown)
+        shown = text if needed <= room else shorten(text, room * LINE_CHARS - 25)
+        room -= lines_of(shown + " (medium confidence)", LINE_CHARS)
         likelihood = getattr(row, "likelihood", None)
         chosen.append(
             SlideJudgment(
@@ -160,30 +179,33 @@ def slide_judgments(view: Frames, issue: str) -> tuple[tuple[SlideJudgment, ...]
 
 def issue_events(view: Frames, issue: str, period: tuple[pd.Timestamp, pd.Timestamp] | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The issue's dated events in words, latest first: those inside the reporting period, and the background
-    before it (at most EVENT_LINES of each)."""
+    before it (at most RECENT_EVENTS and BACKGROUND_EVENTS)."""
     events = view.events[view.events["issues"].map(lambda issues: issue in issues) & view.events["date_start"].notna()]
     events = events.sort_values("date_end", ascending=False, kind="stable")
     recent: list[str] = []
     background: list[str] = []
     for row in each_row(events):
-        words = f"{row.title}, {human_date(row.date)}"
+        words = f"{shorten(row.title, EVENT_CHARS)}, {human_date(row.date)}"
         inside = period is not None and row.date_end >= period[0] and row.date_start < period[1]
         (recent if inside else background).append(words)
-    return tuple(recent[:EVENT_LINES]), tuple(background[:EVENT_LINES])
+    return tuple(recent[:RECENT_EVENTS]), tuple(background[:BACKGROUND_EVENTS])
 
 
 def issue_slide(frames: Frames, view: Frames, issue: str, period: tuple[pd.Timestamp, pd.Timestamp] | None = None) -> IssueSlide:
     """One issue's slide: the verdict's action title, each party's stance and quote, the judgments that fit, events."""
     label = frames.issue_labels.get(issue, issue)
     verdict = issue_verdict(view.positions, issue, view.judgments)
-    judgments, left_out = slide_judgments(view, issue)
+    title = issue_title(verdict, label)
+    parties = party_quotes(frames, view, issue)
+    left = BODY_LINES - quote_lines(parties) - (lines_of(title, TITLE_LINE_CHARS) - 1)
+    judgments, left_out = slide_judgments(view, issue, left)
     recent, background = issue_events(view, issue, period)
     return IssueSlide(
         issue=issue,
         label=label,
-        title=issue_title(verdict, label),
+        title=title,
         verdict=verdict,
-        parties=party_quotes(frames, view, issue),
+        parties=parties,
         judgments=judgments,
         judgments_left_out=left_out,
         recent=recent,

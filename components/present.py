@@ -24,7 +24,7 @@ SLIDE_CSS = Markup(
     # the page is the slide: no band above it, the header's buttons float over its corner, no room kept below
     "[data-testid=stMainBlockContainer]{padding:0.6rem 2.5rem 0;max-width:none}"
     "[data-testid=stHeader]{background:transparent;pointer-events:none}[data-testid=stHeader] *{pointer-events:auto}"
-    "[data-testid=stMain] h1{font-size:0.95rem;font-weight:600;letter-spacing:0.06em;text-transform:uppercase;"
+    "[data-testid=stMain] h1{font-size:1rem;font-weight:600;letter-spacing:0.02em;"
     "color:#444;padding:0.3rem 0 0.2rem 2.6rem;margin:0;line-height:1.5}"
     "[data-testid=stMain] [data-testid=stHeadingWithActionElements] a{display:none}"
     "[data-testid=stMain] [data-testid=stMarkdownContainer] p{font-size:0.85rem}"
@@ -54,6 +54,9 @@ SLIDE_CSS = Markup(
     ".slide .columns{display:grid;grid-template-columns:minmax(0,1.15fr) minmax(0,1fr);column-gap:1.5em;max-width:60em}"
     "section.slide ul.issues{list-style:none;padding-left:0}section.slide ul.issues li{padding-left:1.3em;text-indent:-1.3em}"
     ".slide .many{columns:2;column-gap:1.5em}.slide .many li{break-inside:avoid}"
+    # a phone is no projector: reading type, and the parties one under another
+    "@media (max-width:700px){.slide{font-size:18px}.slide .stances{grid-template-columns:1fr}"
+    ".slide .party{grid-row:auto;grid-template-rows:none;margin-bottom:0.4em}.slide .many{columns:1}}"
     "</style>"
 )
 
