@@ -121,7 +121,7 @@ def bottom_line_box(context: PageContext) -> BottomLine:
     line = per_view(view_bottom_line, context)
     with st.container(border=True, key=BOTTOM_LINE_KEY):
         render_html(_BOX_STYLE)
-        st.markdown("### Bottom line")
+        st.markdown("## Bottom line")
         if line.empty:
             st.markdown("Nothing in the briefs matches this filter. Clear or widen it in the sidebar.")
             return line

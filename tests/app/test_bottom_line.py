@@ -38,7 +38,7 @@ def unescaped(text: str) -> str:
 def box(app) -> list[str]:
     """The markdown of the bottom line box: from its heading to the key judgments."""
     texts = markdown(app)
-    start = texts.index("### Bottom line")
+    start = texts.index("## Bottom line")
     end = next(i for i, text in enumerate(texts) if text.startswith("**1.**"))
     return texts[start:end]
 
@@ -49,7 +49,7 @@ class TestTheBottomLine:
         assert not app.exception
         texts = markdown(app)
         first_judgment = next(i for i, text in enumerate(texts) if text.startswith("**1.**"))
-        assert texts.index("### Bottom line") < first_judgment
+        assert texts.index("## Bottom line") < first_judgment
         headers = [h.value for h in app.header]
         assert headers[0] == "Key judgments" and headers[-1] == "About the sources"
 
@@ -127,7 +127,7 @@ class TestTheSourcesAtTheFoot:
         app = run_page("overview")
         texts = markdown(app)
         provenance = next(i for i, text in enumerate(texts) if "adds no new reporting" in unescaped(text))
-        assert provenance > texts.index("### Bottom line")
+        assert provenance > texts.index("## Bottom line")
         assert any("Published 30 January 2026" in text for text in texts)
 
     def test_the_illustrative_notice_heads_the_page_only_when_the_brief_contributes(self):
