@@ -21,9 +21,10 @@ def render_html(fragment: Markup) -> None:
 _CELL = "padding:0.35rem 0.6rem;border-bottom:1px solid rgba(49,51,63,0.15);text-align:left;vertical-align:top"
 
 
-def html_table(frame, caption: str, nowrap: tuple[str, ...] = ()) -> Markup:
+def html_table(frame, caption: str, nowrap: tuple[str, ...] = (), min_width: str = "0") -> Markup:
     """A static table of plain text, every value escaped: one element for the browser to draw, where st.table
-    renders each cell as Markdown. Columns named in `nowrap` keep their values on one line."""
+    renders each cell as Markdown. Columns named in `nowrap` keep their values on one line; below `min_width` (a
+    CSS length) the table scrolls sideways in its box rather than squeezing its columns to a word each."""
     head = Markup("").join(Markup('<th scope="col" style="{style}">{c}</th>').format(style=_CELL, c=column) for column in frame.columns)
     style = {column: _CELL + (";white-space:nowrap" if column in nowrap else "") for column in frame.columns}
     cell = Markup('<td style="{style}">{value}</td>')
@@ -35,10 +36,10 @@ def html_table(frame, caption: str, nowrap: tuple[str, ...] = ()) -> Markup:
     )
     # the box scrolls sideways on a narrow screen, so a wide table never widens the page
     return Markup(
-        '<div style="overflow-x:auto"><table style="border-collapse:collapse;width:100%;font-size:0.9rem">'
+        '<div style="overflow-x:auto"><table style="border-collapse:collapse;width:100%;min-width:{min_width};font-size:0.9rem">'
         '<caption style="position:absolute;left:-9999px">{caption}</caption>'
         "<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
-    ).format(caption=caption, head=head, rows=rows)
+    ).format(caption=caption, head=head, rows=rows, min_width=min_width)
 
 
 def render_script(script: str) -> None:
