@@ -13,13 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-
 from briefing.bottom_line import BottomLine, issue_title, ranked_judgments
 from briefing.dates import human_date
 from briefing.frames import Frames, each_row
 from briefing.labels import record_label
 from briefing.negotiation import IssueVerdict, issue_verdict
+from briefing.periods import Window, brief_period
 from briefing.readings import cell_readings
 from briefing.vocabulary import CONFIDENCE_WORDS, VERDICTS, StanceWords, stance
 
@@ -177,7 +176,7 @@ def slide_judgments(view: Frames, issue: str, lines: int = BODY_LINES) -> tuple[
     return tuple(chosen), len(top) + len(rest) - len(chosen)
 
 
-def issue_events(view: Frames, issue: str, period: tuple[pd.Timestamp, pd.Timestamp] | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def issue_events(view: Frames, issue: str, period: Window | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The issue's dated events in words, latest first: those inside the reporting period, and the background
     before it (at most RECENT_EVENTS and BACKGROUND_EVENTS)."""
     events = view.events[view.events["issues"].map(lambda issues: issue in issues) & view.events["date_start"].notna()]
@@ -191,7 +190,7 @@ def issue_events(view: Frames, issue: str, period: tuple[pd.Timestamp, pd.Timest
     return tuple(recent[:RECENT_EVENTS]), tuple(background[:BACKGROUND_EVENTS])
 
 
-def issue_slide(frames: Frames, view: Frames, issue: str, period: tuple[pd.Timestamp, pd.Timestamp] | None = None) -> IssueSlide:
+def issue_slide(frames: Frames, view: Frames, issue: str) -> IssueSlide:
     """One issue's slide: the verdict's action title, each party's stance and quote, the judgments that fit, events."""
     label = frames.issue_labels.get(issue, issue)
     verdict = issue_verdict(view.positions, issue, view.judgments)
@@ -199,7 +198,7 @@ def issue_slide(frames: Frames, view: Frames, issue: str, period: tuple[pd.Times
     parties = party_quotes(frames, view, issue)
     left = BODY_LINES - quote_lines(parties) - (lines_of(title, TITLE_LINE_CHARS) - 1)
     judgments, left_out = slide_judgments(view, issue, left)
-    recent, background = issue_events(view, issue, period)
+    recent, background = issue_events(view, issue, brief_period(view.events, view.briefs))
     return IssueSlide(
         issue=issue,
         label=label,

@@ -16,7 +16,6 @@ from briefing.vocabulary import VERDICTS
 from components.context import PageContext
 from components.data import Scope, per_view
 from components.html import Markup, render_html
-from components.timeline import brief_period
 
 # Type in em of one base size that follows the screen's height: 24 px on a 720-line projector, 32 px on 1080 lines
 SLIDE_CSS = Markup(
@@ -71,7 +70,7 @@ def slide_readings(view: Frames, issue: str) -> pd.DataFrame:
 
 
 def _issue_slide(scope: Scope, issue: str) -> IssueSlide:
-    return issue_slide(scope.frames, scope.view, issue, brief_period(scope.view.events, scope.view.briefs))
+    return issue_slide(scope.frames, scope.view, issue)
 
 
 def _where_from(quote: PartyQuote) -> str:

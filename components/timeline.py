@@ -8,6 +8,7 @@ import streamlit as st
 
 from briefing.dates import human_date
 from briefing.frames import each_row
+from briefing.periods import ONE_DAY, Window, brief_period
 from briefing.schema import BACKGROUND_LABEL
 from briefing.vocabulary import ISSUE_INK
 from components.context import PageContext
@@ -25,23 +26,7 @@ STATUS_STYLE = {
 # the zooms a link may name: the period the brief(s) in view are about, computed from their events, and every year
 # their events reach back to
 ZOOMS = {"brief": "Reporting period", "all": "Whole span"}
-ONE_DAY = pd.Timedelta(days=1)
 BACKGROUND = ""  # the issue key of an event that concerns no single issue: background the text gives
-# An event that ends more than this long before its brief was published is background to it (an invasion, an
-# earlier round of talks), not part of the period it reports on.
-BRIEF_PERIOD = pd.Timedelta(days=90)
-Window = tuple[pd.Timestamp, pd.Timestamp]
-
-
-def brief_period(events: pd.DataFrame, briefs: pd.DataFrame) -> Window | None:
-    """From the first day of the dated events that belong to their brief's own period (within BRIEF_PERIOD of its
-    publication) to the day after the last; None when no event is that recent."""
-    dated = events[events["date_start"].notna()]
-    published = dated["brief"].map(dict(zip(briefs["id"], briefs["published"], strict=True)))
-    own = dated[(dated["date_end"] >= published - BRIEF_PERIOD) & (dated["date_start"] <= published + BRIEF_PERIOD)]
-    if own.empty:
-        return None
-    return own["date_start"].min(), own["date_end"].max() + ONE_DAY
 
 
 def whole_span(events: pd.DataFrame) -> Window | None:
