@@ -1,6 +1,7 @@
 """One rule decides what a cell says: for every cell of the test corpus and of a synthetic corpus, under several
 filters, the matrix, the negotiation space, briefing mode, the stance history, the pack and the export name the same
-headline record, with the same stance and the same "contested"."""
+headline record, with the same stance in the same words (briefing.vocabulary) and the same "contested"; and the
+matrix's cell cards mark a record "disagrees" exactly when the rule lists it as disagreeing."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from briefing.frames import Frames, Selection, select
 from briefing.load import Layout
 from briefing.negotiation import placements, view_verdicts
 from briefing.pack import build_pack, cell_words
+from briefing.presenting import party_quotes
 from briefing.readings import cell_readings
 from briefing.store import load_frames
+from briefing.vocabulary import STANCES
 from components.context import PageContext
 from components.history import _cell_history_text
-from components.matrix import headline_positions, matrix_table
+from components.matrix import DISAGREES_NOTE, cell_positions, headline_positions, matrix_table, position_cards
 from components.present import slide_readings
 from tests.conftest import CORPUS
 
@@ -57,7 +60,9 @@ def views_agree(frames: Frames, selection: Selection) -> int:
     assert table.headlines == {key: row.headline for key, row in expected.items()}
     for (party, issue), row in expected.items():
         words = table.cell(party, issue).words
-        assert words.startswith(row.stance_symbol) and (("contested" in words) == row.contested), (party, issue, words)
+        assert words.splitlines()[0] == STANCES[row.stance].label, (party, issue, words)  # the one wording
+        assert ("contested" in words) == row.contested, (party, issue, words)
+        assert row.stance_label == STANCES[row.stance].word
 
     matrix = build_pack(frames, selection).matrix
     headers, pack_rows = list(matrix.headers), matrix.rows
@@ -66,14 +71,22 @@ def views_agree(frames: Frames, selection: Selection) -> int:
     for (party, issue), row in expected.items():
         cells = dict(pack_rows)[names[party]]
         assert cells[headers.index(labels[issue])] == cell_words(row._asdict())
+        assert STANCES[row.stance].label in cell_words(row._asdict())
 
     exported = {(c["party"], c["issue"]): c for c in export_records(frames, selection)["cells"]}
     assert {key: c["headline"] for key, c in exported.items()} == {key: row.headline for key, row in expected.items()}
     assert all(exported[key]["contested"] == row.contested for key, row in expected.items())
 
     for issue in {issue for _party, issue in expected}:
-        placed = {p.party: p.position_id for p in placements(view.positions, issue)}
+        placed_on_issue = placements(view.positions, issue)
+        placed = {p.party: p.position_id for p in placed_on_issue}
         assert placed == {party: row.headline for (party, i), row in expected.items() if i == issue}
+        for placement in placed_on_issue:
+            if placement.source == "stance only":
+                assert f": {STANCES[expected[(placement.party, issue)].stance].word} (" in placement.words()
+        for quote in party_quotes(frames, view, issue):
+            row = expected[(quote.party, issue)]
+            assert (quote.stance, quote.contested) == (STANCES[row.stance], row.contested)
         slide = slide_readings(view, issue)
         assert dict(zip(slide["party"], slide["headline"], strict=True)) == placed
     verdicts = view_verdicts(view, selection.issues)
@@ -83,9 +96,18 @@ def views_agree(frames: Frames, selection: Selection) -> int:
 
     context = PageContext(frames=frames, view=view, selection=selection)
     for (party, issue), row in expected.items():
-        blocks = _cell_history_text(context, party, issue)
+        blocks = _cell_history_text(context, party, issue, audit=True)  # the audit details name the record's id
         if blocks:  # only cells that more than one brief speaks to have a history
-            assert f"{row.stance_symbol} {row.stance_label}" in blocks[0] and f"; {row.headline})" in blocks[0]
+            assert STANCES[row.stance].label in blocks[0] and row.headline in blocks[0]
+
+    for (party, issue), row in expected.items():
+        cards = position_cards(cell_positions(view.positions, party, issue))
+        assert cards[0].record == row.headline and cards[0].relation == "headline"
+        disagrees = {card.record for card in cards if card.relation == "disagrees"}
+        assert disagrees == set(row.disagreeing), (party, issue)
+        assert {card.record for card in cards if DISAGREES_NOTE in card.text} == set(row.disagreeing)
+        assert {card.record for card in cards if card.relation == "differs"} == set(row.differing) - set(row.disagreeing)
+        assert STANCES[row.stance].label in cards[0].text
     return len(expected)
 
 
