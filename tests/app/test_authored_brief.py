@@ -63,7 +63,8 @@ def test_an_issue_filter_leaves_background_out():
     app = run_page("timeline", brief=BRIEF, issue="ceasefire")
     assert not app.exception
     assert app.selectbox(key="timeline_event").options == [
-        "undated · Polish and Baltic officials read Lavrov's statement as a sign of a long war"
+        # an undated event is named by the bounds the text gives it, in words
+        "between 29 January 2026 and 3 February 2026 · Polish and Baltic officials read Lavrov's statement as a sign of a long war"
     ]
 
 
