@@ -227,6 +227,8 @@ def opening_title(bottom: BottomLine) -> str:
     total = len(bottom.issues)
     if not total:
         return "No issue in view has a position to weigh"
+    if total == 1:
+        return f"{bottom.issues[0].label}: {VERDICTS[bottom.issues[0].verdict][1].lower()}"
     counts = {verdict: sum(1 for line in bottom.issues if line.verdict == verdict) for verdict in VERDICT_ORDER}
     parts = [f"{VERDICTS[verdict][1].lower()} on {count}" for verdict, count in counts.items() if count]
     first = parts[0] + f" of {total} issue{'' if total == 1 else 's'}"

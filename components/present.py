@@ -51,7 +51,8 @@ SLIDE_CSS = Markup(
     ".slide .badge{font-size:0.7em;border:1px solid currentColor;border-radius:0.3em;padding:0 0.3em;"
     "font-weight:400;margin-left:0.4em;white-space:nowrap}"
     ".slide .columns{display:grid;grid-template-columns:minmax(0,1.15fr) minmax(0,1fr);column-gap:1.5em;max-width:60em}"
-    "section.slide ul.issues{list-style:none;padding-left:0}section.slide ul.issues li{padding-left:1.3em;text-indent:-1.3em}"
+    "section.slide ul.issues{list-style:none;padding-left:0}section.slide ul.issues li{display:flex;gap:0.35em}"
+    "section.slide ul.issues li>span:first-child{flex:0 0 1.1em;text-align:center}"
     ".slide .many{columns:2;column-gap:1.5em}.slide .many li{break-inside:avoid}"
     # a phone is no projector: reading type, and the parties one under another
     "@media (max-width:700px){.slide{font-size:18px}.slide .stances{grid-template-columns:1fr}"

@@ -20,7 +20,9 @@ def _bottom_line(scope: Scope) -> BottomLine:
 def _issue_items(lines: tuple[IssueLine, ...]) -> Markup:
     """One line per issue: the verdict's icon (its word is in the title) and the action title."""
     return Markup("").join(
-        Markup('<li><span aria-hidden="true">{icon}</span> {title}</li>').format(icon=VERDICTS[line.verdict][0], title=line.title)
+        Markup('<li><span aria-hidden="true">{icon}</span><span class="line">{title}</span></li>').format(
+            icon=VERDICTS[line.verdict][0], title=line.title
+        )
         for line in lines
     )
 

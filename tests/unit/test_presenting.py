@@ -101,6 +101,7 @@ class TestOpeningTitle:
             IssueLine("c", "C", "C: …", "insufficient", "low"),
         )
         assert opening_title(BottomLine((), lines, (), None, ())) == "No overlap on 2 of 3 issues; no verdict on 1"
+        assert opening_title(BottomLine((), lines[2:], (), None, ())) == "C: no verdict"
 
     def test_the_analysts_own_bottom_line_comes_first(self):
         assert opening_title(BottomLine((), (), (), "Moscow wants more than a ceasefire.", ())) == "Moscow wants more than a ceasefire."
