@@ -39,6 +39,7 @@ from briefing.pack.slides import quote_notes
 
 STRIP_HEIGHT = Inches(0.75)  # two lines: the party, then the stance's symbol and word
 STRIP_GAP = Inches(0.2)
+MOST_LARGE_TITLES = 4  # issues whose action titles slide 1 shows in the heading size
 MOST_STRIP = 4  # parties side by side in the strip; more continue on a second row
 
 
@@ -75,7 +76,8 @@ class _Deck(AnnexSlides):
             )
         if found.analyst:
             blocks.append(Block((Line(said(found.analyst), BODY),)))
-        blocks += [Block((Line(f"• {line}", HEADING, bold=True, gap=8),)) for line in found.issues]
+        size = HEADING if len(found.issues) <= MOST_LARGE_TITLES else DETAIL + 2  # many issues: smaller, to keep one slide
+        blocks += [Block((Line(f"• {line}", size, bold=True, gap=8 if size == HEADING else 4),)) for line in found.issues]
         for heading, lines in (("Red lines", found.red_lines), ("Outlook", found.outlook)):
             if lines:
                 blocks.append(

@@ -98,7 +98,7 @@ class TestHtml:
         assert illustrative
         text = pack_markdown(frames, CEASEFIRE)
         for position in illustrative:
-            assert f"\\[Illustrative\\] **{position.party_name}** {position.mark.label}: {position.summary}" in text
+            assert f"[Illustrative] **{position.party_name}** {position.mark.label}: {position.summary}" in text
 
     def test_other_issues_are_left_out(self, frames):
         document = html.unescape(pack_html(frames, Selection(issues=("energy-truce",))))
