@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from briefing.bottom_line import BottomLine, Outlook, bottom_line, ranked_judgments
+from briefing.bottom_line import BottomLine, IssueLine, Outlook, bottom_line, ranked_judgments
 from briefing.frames import each_row
 from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_WORDS, VERDICTS
 from components.context import PageContext
@@ -84,13 +84,12 @@ def _red_lines(context: PageContext, line: BottomLine) -> None:
         )
 
 
-def _issue_lines(context: PageContext, line: BottomLine) -> None:
-    st.markdown("**Where the parties stand**")
-    if not line.issues:
-        st.markdown("No party has a position under this filter.")
+def _issue_lines(context: PageContext, issues: tuple[IssueLine, ...], heading: str) -> None:
+    """One linked line per issue: its action title and the verdict's confidence."""
+    if not issues:
         return
-    # the issues with a verdict first: a line that says "no verdict" is worth less of the reader's first minute
-    for issue in sorted(line.issues, key=lambda issue: issue.verdict == "insufficient"):
+    st.markdown(f"**{heading}**")
+    for issue in issues:
         icon, _word, gloss = VERDICTS[issue.verdict]
         illustrative = any(brief in context.frames.illustrative_briefs for brief in issue.briefs)
         marks = " " + markdown_badge("Illustrative", ILLUSTRATIVE_BADGE) if illustrative else ""
@@ -130,9 +129,13 @@ def bottom_line_box(context: PageContext) -> BottomLine:
                 f"**{plain(line.analyst)}**" + _illustrative(context, line.analyst_brief or ""),
                 help=quotes_help(context, line.analyst_evidence),
             )
-        _outlook(context, line.outlook)
+        # the verdicts first, then the red lines and the outlook; issues where only one party is placed last, since
+        # "no verdict" is worth less of the reader's first minute
+        decided = tuple(issue for issue in line.issues if issue.verdict != "insufficient")
+        _issue_lines(context, decided, "Where the parties stand")
         _red_lines(context, line)
-        _issue_lines(context, line)
+        _outlook(context, line.outlook)
+        _issue_lines(context, tuple(issue for issue in line.issues if issue not in decided), "No verdict yet")
     return line
 
 

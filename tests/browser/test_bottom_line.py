@@ -31,16 +31,18 @@ def shown(app: AppPage, path: str) -> str:
 
 
 def test_the_bottom_line_is_in_the_first_screen_of_a_laptop(laptop):
-    """At 1280×800 the bottom line's heading and its first finding (the outlook) are on screen without scrolling."""
-    outlook = bottom_line(load_frames(Layout(root=CORPUS))).outlook[0].text
+    """At 1280×800 the bottom line's heading, its first verdict and its first red line are on screen unscrolled."""
+    line = bottom_line(load_frames(Layout(root=CORPUS)))
+    verdict = next(issue for issue in line.issues if issue.verdict != "insufficient")
     laptop.goto("/")
     box = laptop.page.locator(BOX)
-    heading = box.get_by_role("heading", name="Bottom line")
-    expect(heading).to_be_in_viewport()
+    expect(box.get_by_role("heading", name="Bottom line")).to_be_in_viewport()
     top = box.bounding_box()
     assert top is not None and 0 <= top["y"] < LAPTOP["height"] / 2, top
-    first_finding = box.locator("[data-testid=stMarkdownContainer]", has_text=outlook[:60]).bounding_box()
-    assert first_finding is not None and first_finding["y"] + first_finding["height"] <= LAPTOP["height"], first_finding
+    findings = (verdict.title.split(": ", 1)[1], line.red_lines[0].text.rstrip(".")[:40])
+    for finding in findings:
+        shown = box.locator("[data-testid=stMarkdownContainer]", has_text=finding).first.bounding_box()
+        assert shown is not None and shown["y"] + shown["height"] <= LAPTOP["height"], (finding, shown)
     laptop.assert_clean()
 
 
