@@ -211,6 +211,15 @@ class TestLongQuotes:
         assert "could not be drawn" in slide_text(slide)
 
 
+class TestNothingToShow:
+    def test_no_map_or_timeline_slide_without_impacts_or_events(self, frames):
+        empty = dataclasses.replace(frames, impacts=frames.impacts.iloc[:0], events=frames.events.iloc[:0])
+        deck = Presentation(io.BytesIO(build_deck(build_pack(empty, CEASEFIRE))))
+        titles = [title(s) for s in deck.slides]
+        assert not [t for t in titles if t.startswith(("Timeline", "Poland", "Regional"))], titles
+        assert titles[2].startswith("Ceasefire: ") and titles[-1] == "About the sources"
+
+
 class TestHostileText:
     def test_markup_in_a_summary_is_text_in_the_slides_and_the_file(self, tmp_path):
         hostile = load_frames(Layout(root=hostile_corpus(tmp_path / "corpus")))
