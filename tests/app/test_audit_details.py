@@ -1,0 +1,29 @@
+"""The audit switch in the link: audit=1 turns it on and stays in the address; anything else is dropped with a notice."""
+
+from __future__ import annotations
+
+from components.link_state import AUDIT_PARAM
+from tests.app.helpers import as_list, run_page
+
+
+def test_audit_1_switches_the_details_on_and_stays_in_the_link():
+    app = run_page("matrix", cell="russia:ceasefire", audit="1")
+    assert not app.exception
+    assert app.toggle(key="audit_details_widget").value is True
+    assert as_list(app.query_params[AUDIT_PARAM]) == ["1"]
+    assert any("characters " in element.proto.body for element in app.get("html"))  # the quotes' offsets
+
+
+def test_without_it_the_details_are_off_and_the_link_holds_no_audit():
+    app = run_page("matrix", cell="russia:ceasefire")
+    assert app.toggle(key="audit_details_widget").value is False
+    assert AUDIT_PARAM not in app.query_params
+    assert not any("characters " in element.proto.body for element in app.get("html"))
+
+
+def test_a_value_other_than_1_or_0_is_dropped_with_a_notice():
+    app = run_page("overview", audit="<script>")
+    assert not app.exception
+    assert any("Ignored the “audit” value" in warning.value for warning in app.warning)
+    assert app.toggle(key="audit_details_widget").value is False
+    assert AUDIT_PARAM not in app.query_params
