@@ -67,6 +67,8 @@ def _when(narrow: pd.DataFrame) -> pd.Series:
     publication, ties with the latest dated record of its relevance and provenance when it cannot be known to be
     older than it, and sorts at its bound when it can (NaT where no record of that rank is dated)."""
     dated = narrow["date_end"].notna()
+    if dated.all():
+        return narrow["date_end"]
     groups = [narrow["party"], narrow["issue"], narrow["_irrelevant"], narrow["_claim"]]
     latest_end = narrow["date_end"].where(dated).groupby(groups).transform("max")
     latest_start = narrow["date_start"].where(dated & (narrow["date_end"] == latest_end)).groupby(groups).transform("max")
@@ -117,24 +119,23 @@ def cell_readings(positions: pd.DataFrame) -> pd.DataFrame:
     # one pass in rule order: the first record of a cell is its headline; a plain loop over the columns costs less
     # than a pandas operation per cell
     cells: dict[tuple[str, str], list] = {}
-    for index, record, party, issue, stance, rank, when in zip(
-        ranked.index,
-        ranked["id"],
-        ranked["party"],
-        ranked["issue"],
-        ranked["stance"],
-        zip(ranked["_irrelevant"], ranked["_claim"], strict=True),
-        zip(ranked["date_start"], ranked["date_end"], ranked["brief_published"], strict=True),
-        strict=True,
+    ranks = list(zip(ranked["_irrelevant"], ranked["_claim"], strict=True))
+    starts, ends, bounds = ranked["date_start"].tolist(), ranked["date_end"].tolist(), ranked["brief_published"].tolist()
+    for row, (index, record, party, issue, stance) in enumerate(
+        zip(ranked.index, ranked["id"], ranked["party"], ranked["issue"], ranked["stance"], strict=True)
     ):
         cell = cells.get((party, issue))
         if cell is None:
-            cells[(party, issue)] = [index, stance, [record], [], [], [stance], rank, when]
+            cells[(party, issue)] = [index, stance, [record], [], [], [stance], row]
             continue
         cell[2].append(record)
         if stance != cell[1]:
             cell[4].append(record)
-            if DIRECTIONS[stance] != DIRECTIONS[cell[1]] or (rank == cell[6] and _order_unknown(cell[7], when)):
+            first = cell[6]
+            if DIRECTIONS[stance] != DIRECTIONS[cell[1]] or (
+                ranks[row] == ranks[first]
+                and _order_unknown((starts[first], ends[first], bounds[first]), (starts[row], ends[row], bounds[row]))
+            ):
                 cell[3].append(record)
             if stance not in cell[5]:
                 cell[5].append(stance)
