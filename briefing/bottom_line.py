@@ -47,6 +47,7 @@ class IssueLine:
     briefs: tuple[str, ...] = ()  # the briefs whose records place the parties
     contested: bool = False
     uncertain: bool = False
+    rests_on: tuple[str, ...] = ()  # the headline positions that place the parties
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,7 @@ def issue_lines(view: Frames, issues: tuple[str, ...] = ()) -> tuple[IssueLine, 
             briefs=tuple(dict.fromkeys(p.brief for p in verdict.ranges)),
             contested=verdict.contested,
             uncertain=verdict.uncertain,
+            rests_on=verdict.rests_on,
         )
         for verdict in view_verdicts(view, issues)
     )

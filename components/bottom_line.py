@@ -96,7 +96,8 @@ def _issue_lines(context: PageContext, issues: tuple[IssueLine, ...], heading: s
         rest = issue.title.removeprefix(issue.label)  # the title after the issue's name, which is set in bold
         st.page_link(
             NEGOTIATION.script,
-            label=f"{icon} **{plain(issue.label)}**{plain(rest)} · {CONFIDENCE_WORDS[issue.confidence]}{marks}",
+            label=f"{icon} **{plain(issue.label)}**{plain(rest)} · {CONFIDENCE_WORDS[issue.confidence]}{marks}"
+            + _audit(context, *issue.rests_on),
             help=f"{gloss.capitalize()}. Open the negotiation space under this filter for each party's place and the records it rests on.",
             query_params=context.link_params(),
         )

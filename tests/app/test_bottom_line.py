@@ -136,3 +136,11 @@ class TestTheSourcesAtTheFoot:
         heading = "**Revisiting the Energy Truce: A Follow-up Note**: an in-house note"
         assert any(heading in text for text in markdown(with_it))
         assert not any(heading in text for text in markdown(without))
+
+
+def test_the_audit_details_add_the_ids_beside_the_words(frames):
+    app = run_page("overview", issue="ceasefire", audit="1")
+    (line,) = bottom_line(select(frames, Selection(issues=("ceasefire",)))).issues
+    labels = " ".join(link.label for link in page_links(app))
+    assert all(record in unescaped(labels) for record in line.rests_on)
+    assert "kj-red-line-holds" in unescaped(" ".join(markdown(app)))

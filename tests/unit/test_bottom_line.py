@@ -244,3 +244,9 @@ class TestSchema:
         assert built.has_evidence("alpha-ev-bottom")
         assert bottom_line(built).analyst == "No truce soon."
         assert select(built, Selection(issues=("ceasefire",))).has_evidence("alpha-ev-bottom")
+
+
+def test_an_issue_line_names_the_records_it_rests_on(corpus):
+    verdicts = {verdict.issue: verdict for verdict in view_verdicts(corpus)}
+    for line in bottom_line(corpus).issues:
+        assert line.rests_on == verdicts[line.issue].rests_on and line.rests_on
