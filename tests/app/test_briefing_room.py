@@ -53,7 +53,7 @@ class TestBriefs:
     def test_stance_history_names_a_later_reading_by_another_author(self):
         app = run_page("matrix", cell="russia:energy-truce")
         text = " ".join(m.value for m in app.markdown)
-        assert "Rejection" in text and "Conditional (changed: a later reading by another author; illustrative" in text
+        assert "Against" in text and "Only on conditions (changed: a later reading by another author; illustrative" in text
         overview = run_page("overview")
         labels = [e.label for e in overview.expander]
         assert any("Russia · Energy truce" in label and "→" in label and "a later reading by another author" in label for label in labels)

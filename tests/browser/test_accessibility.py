@@ -15,8 +15,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from briefing.schema import CLAIM_TYPES, STANCES
-from components.matrix import CLAIM_MARKERS, NO_POSITION
+from briefing.vocabulary import CLAIM_TYPES, STANCES
+from components.matrix import NO_POSITION
 from components.pages import BY_NAME
 from scripts.harness import STILL_JS
 from tests.browser.conftest import ARTIFACTS
@@ -196,18 +196,18 @@ def test_matrix_cells_carry_text_labels(app):
     cells = app.matrix_cells()
     texts, spoken = cells.all_inner_texts(), [cells.nth(i).get_attribute("aria-label") for i in range(cells.count())]
     assert rows > 2 and columns > 1 and len(texts) == len(spoken) == rows * columns, (rows, columns, len(texts))
-    claims = [label.lower() for label in CLAIM_TYPES.values()]
+    claims = [claim.label.lower() for claim in CLAIM_TYPES.values()]
     for text, name in zip(texts, spoken, strict=True):
         if text == NO_POSITION:
             assert name == NO_POSITION
             continue
-        stance = next((stance for stance, (_rank, label, _symbol) in STANCES.items() if name.startswith(f"{label}, ")), None)
+        stance = next((stance for stance, words in STANCES.items() if name.startswith(f"{words.word}, ")), None)
         assert stance, name
-        assert text.startswith(f"{STANCES[stance][2]} "), (text, name)
+        assert text.startswith(f"{STANCES[stance].label}\n") or text == STANCES[stance].label, (text, name)  # the one wording
         assert any(f", {claim}" in name for claim in claims), name
     legend = app.page.locator("[data-testid=stMain] [data-testid=stMarkdownContainer]").filter(has_text=NO_POSITION).first
     legend_text = legend.inner_text()
-    for _rank, label, symbol in STANCES.values():
-        assert f"{symbol} {label}" in legend_text, (label, legend_text)
-    for claim, marker in CLAIM_MARKERS.items():
-        assert f"{marker} {CLAIM_TYPES[claim].lower()}" in legend_text, (marker, legend_text)
+    for words in STANCES.values():
+        assert words.label in legend_text, (words.label, legend_text)
+    for claim in CLAIM_TYPES.values():
+        assert f"{claim.letter} {claim.label.lower()}" in legend_text, (claim.letter, legend_text)

@@ -10,7 +10,11 @@ from playwright.sync_api import expect
 
 from briefing.load import Layout
 from briefing.store import data_version
+from briefing.vocabulary import STANCES
 from tests.conftest import CORPUS
+
+# the words a rejecting party may be placed with, from the one vocabulary
+AGAINST = "|".join(stance.word for stance in STANCES.values() if stance.direction == "against")
 
 
 @pytest.mark.browser
@@ -19,15 +23,15 @@ def test_negotiation_page_shows_verdicts_with_evidence(app):
     and links each record it rests on to its quote in the source viewer."""
     app.goto("/negotiation?issue=security-guarantees")
     main = app.by_testid("stMain")
-    expect(main).to_contain_text("No overlap — uncertain · confidence medium")
-    expect(main).to_contain_text("Russia firmly rejects it (in its own words)")
+    expect(main).to_contain_text("No overlap: no point all could accept — uncertain · confidence medium")
+    expect(main).to_contain_text(re.compile(rf"Russia: (?:{AGAINST}) \(own words\)"))
     strip = app.page.locator("[data-testid=stMain] .range-strip")
     expect(strip).to_have_count(1)
     assert "No overlap" in strip.get_attribute("aria-label")
     expect(strip.get_by_text("gap")).to_be_visible()
-    app.page.get_by_text(re.compile(r"^Russia: Firm rejection \(stance only")).click()
+    app.page.get_by_text(re.compile(rf"^Russia: (?:{AGAINST}) \(stance only")).click()
     expect(main.locator("blockquote.evidence-quote").first).to_be_visible()
-    main.get_by_role("link", name=re.compile("pos-russia-guarantees-stated")).click()
+    main.get_by_role("link", name=re.compile(r"Lavrov, 29 January 2026 \(own words\)")).first.click()  # the record by name, not id
     app.page.wait_for_url(re.compile(r"/sources\?.*span=lrl-lavrov-guarantees-aimed-at-regime"))
     app.settle()
     expect(app.page.locator("mark#target-span")).to_contain_text("We are not clear about what kind of guarantees")

@@ -166,7 +166,7 @@ def drag_select(app: AppPage, start_units: int, end_units: int) -> None:
 def fill_position(app: AppPage, party: str, issue: str, summary: str) -> None:
     choose(app, "Party", party)
     choose(app, "Issue", issue)
-    choose(app, "Stance", "✔ Support")
+    choose(app, "Stance", "✔ For")
     main(app).get_by_test_id("stRadio").filter(has_text="Claim type").get_by_text("Analyst's assessment").click()
     rerun(app)
     type_into(app, "stTextInput", "Date (EDTF)", "2026-02-02/2026-02-03")
@@ -216,7 +216,7 @@ def test_a_passage_selected_with_the_mouse_becomes_a_position_at_its_exact_offse
 
     app.goto("/matrix?cell=poland:ceasefire")
     expect(app.page.locator(f"{MATRIX_GRID} tbody th[data-party=poland]")).to_have_count(1)
-    expect(app.page.locator(f'{MATRIX_GRID} td[data-cell="poland:ceasefire"]')).to_have_attribute("title", re.compile("Support"))
+    expect(app.page.locator(f'{MATRIX_GRID} td[data-cell="poland:ceasefire"]')).to_have_attribute("title", re.compile("^For, "))
     expect(main(app).get_by_text("In the note's words, Poland would back a ceasefire on the current line.")).to_be_visible()
     app.assert_clean()
 
