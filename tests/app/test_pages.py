@@ -52,11 +52,12 @@ class TestFilterFromLink:
         assert len(all_issues) > 1 and len(all_parties) > 2
 
     def test_filter_limits_the_timeline(self):
-        all_events = plotly_specs(run_page("timeline", zoom="all"))[0]["data"]
-        energy = plotly_specs(run_page("timeline", issue="energy-truce", zoom="all"))[0]["data"]
+        all_events = plotly_specs(run_page("timeline", zoom="all"))[0]["layout"]
+        energy = plotly_specs(run_page("timeline", issue="energy-truce", zoom="all"))[0]["layout"]
 
-        def labels_of(traces):
-            return {label for trace in traces for label in (trace.get("y") or []) if label}
+        def labels_of(layout):
+            """The events' labels, each written above its bar."""
+            return {note["text"] for note in layout.get("annotations", [])}
 
         labels = labels_of(energy)
         assert labels and len(labels) < len(labels_of(all_events))
