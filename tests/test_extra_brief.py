@@ -52,6 +52,8 @@ def add_generated_brief(root: Path) -> str:
             "red_line": None,
             "acceptable_range": None,
             "evidence": [span | {"id": f"gen-{span['id']}"} for span in first["evidence"]],
+            # a reused quote names nothing of the new issue: answered on the record, as an editor would
+            "reviewed": [{"rule": "off-issue", "note": "Generated: the first record's quote, reused on a new issue."}],
         }
     )
     brief["positions"][-1] = {key: value for key, value in brief["positions"][-1].items() if value is not None}
