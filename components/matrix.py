@@ -217,7 +217,7 @@ class PositionCard:
 
 HEADLINE_NOTE = "Headline of the cell"
 DISAGREES_NOTE = "Disagrees with the headline"
-DIFFERS_NOTE = "Same direction, other strength"
+DIFFERS_NOTE = "Same direction, different strength"
 RELATION_NOTES = {"headline": HEADLINE_NOTE, "disagrees": DISAGREES_NOTE, "differs": DIFFERS_NOTE}
 
 
