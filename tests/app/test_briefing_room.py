@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
@@ -64,10 +65,10 @@ class TestPermalinks:
     def test_share_box_holds_filter_view_and_version(self):
         app = run_page("matrix", issue="ceasefire", cell="russia:ceasefire")
         version = data_version(Layout.from_env())
-        assert not app.sidebar.code and not app.sidebar.get("download_button"), "the box draws its content once opened"
+        assert not app.sidebar.get("bidi_component") and not app.sidebar.get("download_button"), "the box draws its content once opened"
         app.session_state[SHARE_KEY] = True
         app.run()
-        links = [c.value for c in app.sidebar.code]
+        links = [json.loads(link.proto.json)["url"] for link in app.sidebar.get("bidi_component")]  # the copy-link box
         assert any("issue=ceasefire" in link and "cell=russia%3Aceasefire" in link and f"v={version}" in link for link in links)
         assert {button.proto.label for button in app.sidebar.get("download_button")} == {"HTML", "Markdown"}
 
