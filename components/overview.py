@@ -68,10 +68,13 @@ def about_the_sources(context: PageContext) -> None:
             )
             if brief.provenance:
                 st.markdown(plain(brief.provenance))
-            files = ", ".join(f"`{file}`" for file in brief.seed_files)
-            hashes = " · sha256 " + ", ".join(f"`{digest[:12]}…`" for digest in brief.seed_sha256) if context.audit else ""
-            audit = f" · brief `{brief.id}` in `{brief.file}`" if context.audit else ""
-            st.caption(f"Source text {files}{hashes} · {len(brief.references)} reference(s), not retrieved{audit}")
+            references = f"{len(brief.references)} reference(s), not retrieved"
+            if context.audit:  # file names, hashes and ids are audit details
+                files = ", ".join(f"`{file}`" for file in brief.seed_files)
+                hashes = ", ".join(f"`{digest[:12]}…`" for digest in brief.seed_sha256)
+                st.caption(f"Source text {files} · sha256 {hashes} · {references} · brief `{brief.id}` in `{brief.file}`")
+            else:
+                st.caption(references.capitalize())
 
 
 def view_links(context: PageContext) -> None:
