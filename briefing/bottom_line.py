@@ -143,8 +143,9 @@ def red_lines(view: Frames, issues: tuple[str, ...] = ()) -> tuple[RedLine, ...]
     return tuple(found.values())
 
 
-def issue_lines(view: Frames, issues: tuple[str, ...] = ()) -> tuple[IssueLine, ...]:
-    """One line per issue in view that has positions, from the negotiation verdicts."""
+def issue_lines(view: Frames, issues: tuple[str, ...] = (), verdicts: list[IssueVerdict] | None = None) -> tuple[IssueLine, ...]:
+    """One line per issue in view that has positions, from the negotiation verdicts (``verdicts``: those already
+    computed for this view, e.g. from a cache the negotiation space shares)."""
     labels = view.issue_labels
     return tuple(
         IssueLine(
@@ -158,7 +159,7 @@ def issue_lines(view: Frames, issues: tuple[str, ...] = ()) -> tuple[IssueLine, 
             uncertain=verdict.uncertain,
             rests_on=verdict.rests_on,
         )
-        for verdict in view_verdicts(view, issues)
+        for verdict in (view_verdicts(view, issues) if verdicts is None else verdicts)
     )
 
 
@@ -203,7 +204,7 @@ def _analyst(view: Frames) -> tuple[str | None, tuple[str, ...], str | None]:
     briefs = view.briefs
     if "bottom_line" not in briefs or briefs.empty:
         return None, (), None
-    contributing = set(view.positions["brief"]) | set(view.judgments["brief"]) | set(view.events["brief"]) | set(view.impacts["brief"])
+    contributing = {brief for table in (view.positions, view.judgments, view.events, view.impacts) for brief in table["brief"].unique()}
     written = briefs[briefs["bottom_line"].notna() & briefs["id"].isin(contributing)]
     if written.empty:
         return None, (), None
@@ -211,12 +212,13 @@ def _analyst(view: Frames) -> tuple[str | None, tuple[str, ...], str | None]:
     return str(newest["bottom_line"]), tuple(newest["bottom_line_evidence"]), str(newest["id"])
 
 
-def bottom_line(view: Frames, issues: tuple[str, ...] = ()) -> BottomLine:
-    """The bottom line of a filtered view (``issues`` narrows it further; empty: every issue in view)."""
+def bottom_line(view: Frames, issues: tuple[str, ...] = (), verdicts: list[IssueVerdict] | None = None) -> BottomLine:
+    """The bottom line of a filtered view (``issues`` narrows it further; empty: every issue in view; ``verdicts``:
+    the view's verdicts if already computed)."""
     analyst, analyst_evidence, analyst_brief = _analyst(view)
     return BottomLine(
         red_lines=red_lines(view, issues),
-        issues=issue_lines(view, issues),
+        issues=issue_lines(view, issues, verdicts),
         outlook=outlook(view, issues),
         analyst=analyst,
         analyst_evidence=analyst_evidence,

@@ -15,6 +15,7 @@ from components.context import PageContext
 from components.data import Scope, per_view
 from components.evidence import evidence_quotes
 from components.html import Markup, render_html
+from components.negotiation import view_verdicts_of
 from components.pages import BY_NAME
 from components.provenance import ILLUSTRATIVE_BADGE, markdown_badge
 
@@ -40,7 +41,8 @@ def plain(text: object) -> str:
 
 
 def view_bottom_line(scope: Scope) -> BottomLine:
-    return bottom_line(scope.view)
+    # the verdicts from the negotiation space's own cache: at a thousand briefs they take seconds to compute
+    return bottom_line(scope.view, verdicts=per_view(view_verdicts_of, scope))
 
 
 def view_key_judgments(scope: Scope) -> tuple[pd.DataFrame, pd.DataFrame]:

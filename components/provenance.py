@@ -21,7 +21,7 @@ def markdown_badge(text: str, colour: str = "gray") -> str:
 def contributing_briefs(view: Frames) -> set[str]:
     """The briefs with a record in the filtered view: what the page shows comes from these."""
     tables = (view.positions, view.events, view.impacts, view.judgments, view.ladders, view.notes)
-    return {brief for table in tables for brief in table["brief"]}
+    return {brief for table in tables for brief in table["brief"].unique()}  # unique() in C: every page asks, every run
 
 
 def illustrative_notice(frames: Frames, view: Frames) -> None:

@@ -250,3 +250,8 @@ def test_an_issue_line_names_the_records_it_rests_on(corpus):
     verdicts = {verdict.issue: verdict for verdict in view_verdicts(corpus)}
     for line in bottom_line(corpus).issues:
         assert line.rests_on == verdicts[line.issue].rests_on and line.rests_on
+
+
+def test_verdicts_computed_once_give_the_same_lines(corpus):
+    view = select(corpus, Selection(issues=("ceasefire", "energy-truce")))
+    assert bottom_line(view, verdicts=view_verdicts(view)) == bottom_line(view)
