@@ -93,13 +93,18 @@ def counts_table(context: PageContext, title: str, count: Callable[[Scope], pd.D
         st.table(counts, hide_index=True, border="horizontal")  # static HTML: no data-grid bundle to load
 
 
+def illustrative_mark(context: PageContext, brief: str) -> str:
+    """The illustrative badge after an item from a brief written in-house to show a feature; nothing otherwise."""
+    return " " + markdown_badge("Illustrative", ILLUSTRATIVE_BADGE) if brief in context.frames.illustrative_briefs else ""
+
+
 def escalation_ladders(context: PageContext) -> None:
     """Each escalation ladder in view as one structure, lowest step first, each step with its hedge and evidence."""
     ladders = context.view.ladders
     for _ladder, steps in ladders.groupby("id", sort=False):
         first = steps.iloc[0]
         with st.container(border=True):
-            st.markdown(f"**{first['party_name']}: {first['title']}**")
+            st.markdown(f"**{plain(first['party_name'])}: {plain(first['title'])}**" + illustrative_mark(context, first["brief"]))
             st.caption(
                 f"{first['claim_label']} · confidence {first['ladder_confidence']} · "
                 f"in “{context.frames.brief_titles.get(first['brief'], first['brief'])}”"
@@ -116,6 +121,6 @@ def editor_notes(context: PageContext) -> None:
     """The editor's notes on the sources in view, each with the passage it concerns."""
     for row in each_row(context.view.notes):
         with st.container(border=True):
-            st.markdown(f":material/edit_note: {row.text}")
+            st.markdown(f":material/edit_note: {plain(row.text)}" + illustrative_mark(context, row.brief))
             st.caption(f"On the source of “{context.frames.brief_titles.get(row.brief, row.brief)}”")
             evidence_quotes(context, row.evidence, claim_label="The passage the note concerns")

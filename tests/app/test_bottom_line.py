@@ -144,3 +144,14 @@ def test_the_audit_details_add_the_ids_beside_the_words(frames):
     labels = " ".join(link.label for link in page_links(app))
     assert all(record in unescaped(labels) for record in line.rests_on)
     assert "kj-red-line-holds" in unescaped(" ".join(markdown(app)))
+
+
+def test_every_item_from_the_illustrative_brief_carries_the_badge(frames):
+    app = run_page("overview")
+    app.session_state["all_key_judgments"] = True
+    texts = [unescaped(text) for text in markdown(app.run())]
+    items = [*frames.judgments[frames.judgments["brief"] == FOLLOW_UP]["text"], *frames.notes[frames.notes["brief"] == FOLLOW_UP]["text"]]
+    assert items
+    for item in items:
+        shown = [text for text in texts if item in text]
+        assert shown and all("Illustrative" in text for text in shown), item
