@@ -49,9 +49,7 @@ def extent_words(extent: DateExtent) -> str:
         words = f"{'first' if start.month == 1 else 'second'} half of {start.year}"
     elif precision == "year":
         words = str(start.year)
-    elif precision == "year-range" or (
-        (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year != end.year
-    ):
+    elif precision == "year-range" or ((start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year != end.year):
         words = f"{start.year}–{end.year}"
     else:
         words = between_words(start, end)
