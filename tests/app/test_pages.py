@@ -9,7 +9,7 @@ import pytest
 from briefing.frames import Selection
 from components.downloads import DOWNLOADS_KEY
 from components.pages import BY_NAME
-from tests.app.helpers import PAGES, as_list, html_bodies, matrix_grid, plotly_specs, run_page
+from tests.app.helpers import PAGES, as_list, html_bodies, matrix_grid, matrix_grid_data, plotly_specs, run_page
 
 
 class TestRender:
@@ -50,6 +50,11 @@ class TestFilterFromLink:
         assert cells == [["✖✖ Firmly against\nS · 4\N{NO-BREAK SPACE}records"], ["✔ For\nR"]]
         all_issues, all_parties, _cells = matrix_grid(run_page("matrix"))
         assert len(all_issues) > 1 and len(all_parties) > 2
+
+    def test_the_matrix_header_names_what_a_stance_is_for_or_against(self):
+        (header,) = matrix_grid_data(run_page("matrix", issue="ceasefire"))["issues"]
+        assert header["heading"].replace("\N{SOFT HYPHEN}", "") == "General ceasefire"  # the taxonomy's short form
+        assert header["label"] == "Ceasefire: stances are for or against “A general ceasefire along the front”"
 
     def test_filter_limits_the_timeline(self):
         all_events = plotly_specs(run_page("timeline", zoom="all"))[0]["layout"]
