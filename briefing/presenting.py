@@ -11,7 +11,7 @@ cell says is briefing.readings' (through the negotiation verdict); nothing here 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.bottom_line import BottomLine, issue_title, ranked_judgments
 from briefing.dates import human_date
@@ -29,6 +29,12 @@ TITLE_LINE_CHARS = 55  # a line of the title, in its larger type
 BODY_LINES = 11  # measured at 1280×720: title, verdict, stance strip, footnote and the page's bar take the rest
 QUOTE_CHARS = 420  # the quotes' share, split between the parties
 QUOTE_WIDTH = 0.9  # quotes are set a little smaller than the body
+QUOTE_COLUMNS = 3  # up to this many parties, each has a column: its stance over its quote; past it, a band of
+# stances and the first QUOTE_COLUMNS parties' quotes in a list (the rest are one click away, in the matrix)
+LISTED_QUOTE_CHARS = 130
+BAND_WIDTH = 0.62  # the band's chips are bold, padded and spaced: a line holds fewer characters
+JUDGMENT_LINES = 3  # the fewest lines kept for the key judgments
+TITLE_LINES = 2  # an action title longer than this says the verdict alone: a list of ten parties is no title
 FEWEST_QUOTE_CHARS = 90  # below this a quote says too little: the parties past it keep their stance, not a quote
 RECENT_EVENTS, BACKGROUND_EVENTS = 2, 1  # in the footnote, each title cut to EVENT_CHARS
 EVENT_CHARS = 70
@@ -54,7 +60,7 @@ class PartyQuote:
     party_name: str
     stance: StanceWords
     contested: bool
-    text: str  # as shown: shortened to the slide's share
+    text: str  # as shown: shortened to the slide's share; empty past the first QUOTE_COLUMNS of many parties
     full: str  # verbatim, for the hover and the audit details
     said_by: str  # "Lavrov, 29 January 2026 (own words)": briefing.labels' one rule
     brief: str
@@ -65,6 +71,11 @@ class PartyQuote:
     evidence_id: str
     record_id: str
     reported_by: str = ""
+
+    @property
+    def symbol_and_words(self) -> str:
+        """The chip's text: "✖✖ Russia: firmly against"."""
+        return f"{self.stance.symbol} {self.party_name}: {self.stance.word.lower()}"
 
 
 @dataclass(frozen=True)
@@ -109,19 +120,21 @@ def party_quotes(frames: Frames, view: Frames, issue: str) -> tuple[PartyQuote, 
     if readings.empty:
         return ()
     heads = view.positions.set_index("id").loc[readings["headline"]]
-    share = max(QUOTE_CHARS // len(readings), FEWEST_QUOTE_CHARS)
+    many = len(readings) > QUOTE_COLUMNS
+    share = LISTED_QUOTE_CHARS if many else max(QUOTE_CHARS // len(readings), FEWEST_QUOTE_CHARS)
     found = []
-    for reading, head in zip(each_row(readings), each_row(heads), strict=True):
+    for number, (reading, head) in enumerate(zip(each_row(readings), each_row(heads), strict=True)):
         spans = frames.evidence_rows(reading.evidence[:1])
         span = spans[0] if spans else None
         quote = span.quote if span else ""
+        shown = "" if many and number >= QUOTE_COLUMNS else shorten(quote, share)
         found.append(
             PartyQuote(
                 party=reading.party,
                 party_name=reading.party_name,
                 stance=stance(reading.stance),
                 contested=bool(reading.contested),
-                text=shorten(quote, share),
+                text=shown,
                 full=quote,
                 said_by=record_label(head),
                 brief=reading.brief,
@@ -142,11 +155,22 @@ def lines_of(text: str, per_line: float) -> int:
 
 
 def quote_lines(parties: tuple[PartyQuote, ...]) -> int:
-    """Lines the stance strip's quotes take: the longest column, plus the line saying who said it."""
+    """Lines the stances and quotes take: in columns, the longest column and the line saying who said it; for many
+    parties, the band of stances and a line or two per quote listed."""
     if not parties:
         return 1
+    if len(parties) > QUOTE_COLUMNS:
+        band = lines_of("".join(f"{p.symbol_and_words}  [≠] " for p in parties), LINE_CHARS * BAND_WIDTH)
+        return band + sum(lines_of(f"{p.party_name}: “{p.text}” {p.said_by}", LINE_CHARS) for p in parties if p.text)
     column = LINE_CHARS / len(parties) / QUOTE_WIDTH
     return max(lines_of(f"“{party.text}”", column) + lines_of(party.said_by, column / 0.75) for party in parties)
+
+
+def slide_title(title: str, label: str, verdict: str, contested: bool) -> str:
+    """The action title if it fits TITLE_LINES, else the issue and its verdict alone."""
+    if lines_of(title, TITLE_LINE_CHARS) <= TITLE_LINES:
+        return title
+    return f"{label}: {VERDICTS[verdict][1].lower()}" + (" (contested)" if contested else "")
 
 
 def slide_judgments(view: Frames, issue: str, lines: int = BODY_LINES) -> tuple[tuple[SlideJudgment, ...], int]:
@@ -154,7 +178,7 @@ def slide_judgments(view: Frames, issue: str, lines: int = BODY_LINES) -> tuple[
     first always, cut if it must be), and how many were left out."""
     top, rest = ranked_judgments(view, (issue,), most=MOST_JUDGMENTS)
     chosen: list[SlideJudgment] = []
-    room = max(lines, 2)
+    room = max(lines, JUDGMENT_LINES - 1)
     for row in each_row(top.iloc[:MOST_JUDGMENTS]):
         text = " ".join(row.text.split())
         needed = lines_of(text + " (medium confidence)", LINE_CHARS)
@@ -194,9 +218,14 @@ def issue_slide(frames: Frames, view: Frames, issue: str) -> IssueSlide:
     """One issue's slide: the verdict's action title, each party's stance and quote, the judgments that fit, events."""
     label = frames.issue_labels.get(issue, issue)
     verdict = issue_verdict(view.positions, issue, view.judgments)
-    title = issue_title(verdict, label)
+    title = slide_title(issue_title(verdict, label), label, verdict.verdict, verdict.contested)
     parties = party_quotes(frames, view, issue)
-    left = BODY_LINES - quote_lines(parties) - (lines_of(title, TITLE_LINE_CHARS) - 1)
+    title_lines = lines_of(title, TITLE_LINE_CHARS) - 1
+    left = BODY_LINES - quote_lines(parties) - title_lines
+    while left < JUDGMENT_LINES and len(parties) > QUOTE_COLUMNS and sum(1 for p in parties if p.text) > 1:
+        last = max(number for number, party in enumerate(parties) if party.text)  # many parties: one quote fewer
+        parties = (*parties[:last], replace(parties[last], text=""), *parties[last + 1 :])
+        left = BODY_LINES - quote_lines(parties) - title_lines
     judgments, left_out = slide_judgments(view, issue, left)
     recent, background = issue_events(view, issue, brief_period(view.events, view.briefs))
     return IssueSlide(
@@ -214,6 +243,7 @@ def issue_slide(frames: Frames, view: Frames, issue: str) -> IssueSlide:
 
 VERDICT_ORDER = ("no-intersection", "touching", "overlap", "insufficient")
 OPENING_ISSUES = 4  # issue lines on the opening slide; the rest are named by count (each has its own slide)
+CLOSING_ISSUES = 8
 RED_LINES = 2
 RED_LINE_CHARS = 150
 OUTLOOK_CHARS = 260

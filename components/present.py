@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from briefing.frames import Frames
-from briefing.presenting import CLOSING, OPENING, IssueSlide, PartyQuote, issue_slide
+from briefing.presenting import CLOSING, OPENING, QUOTE_COLUMNS, IssueSlide, PartyQuote, issue_slide
 from briefing.readings import cell_readings
 from briefing.vocabulary import VERDICTS
 from components.context import PageContext
@@ -54,6 +54,8 @@ SLIDE_CSS = Markup(
     "section.slide ul.issues{list-style:none;padding-left:0}section.slide ul.issues li{display:flex;gap:0.35em}"
     "section.slide ul.issues li>span:first-child{flex:0 0 1.1em;text-align:center}"
     ".slide .many{columns:2;column-gap:1.5em}.slide .many li{break-inside:avoid}"
+    ".slide .band{display:flex;flex-wrap:wrap;gap:4px;max-width:45em;margin-bottom:0.3em}.slide .band .chip{white-space:nowrap}"
+    "section.slide ul.quotes{list-style:none;padding-left:0;font-size:0.9em}section.slide ul.quotes li{margin:0 0 0.15em}"
     # a phone is no projector: reading type, and the parties one under another
     "@media (max-width:700px){.slide{font-size:18px}.slide .stances{grid-template-columns:1fr}"
     ".slide .party{grid-row:auto;grid-template-rows:none;margin-bottom:0.4em}.slide .many{columns:1}}"
@@ -80,18 +82,31 @@ def _where_from(quote: PartyQuote) -> str:
     return f"From “{quote.brief_title}”: characters {quote.start}–{quote.end} of {quote.seed}.{reported}"
 
 
-def _party(quote: PartyQuote, illustrative: bool) -> Markup:
+def _marks(quote: PartyQuote, illustrative: bool, short: bool = False) -> Markup:
     marks = Markup("")
     if quote.contested:
-        marks += Markup(' <span class="badge">contested</span>')
+        marks += Markup(' <span class="badge" title="contested: its records point different ways">{word}</span>').format(
+            word="≠" if short else "contested"
+        )
     if illustrative:
         marks += Markup(' <span class="badge">illustrative</span>')
+    return marks
+
+
+def _party(quote: PartyQuote, illustrative: bool) -> Markup:
+    marks = _marks(quote, illustrative)
     said = Markup('<blockquote title="{where}">“{text}”</blockquote><p class="said">{said_by}</p>').format(
         where=_where_from(quote), text=quote.text, said_by=quote.said_by
     )
+    return Markup('<div class="party" role="listitem">{chip}{said}</div>').format(
+        chip=_chip(quote, marks), said=said if quote.full else Markup("")
+    )
+
+
+def _chip(quote: PartyQuote, marks: Markup) -> Markup:
     return Markup(
-        '<div class="party" role="listitem"><div class="chip" style="background:{fill};color:{ink}">'
-        '<span class="symbol" aria-hidden="true">{symbol}</span>{name}: {word}{marks}</div>{said}</div>'
+        '<div class="chip" style="background:{fill};color:{ink}">'
+        '<span class="symbol" aria-hidden="true">{symbol}</span>{name}: {word}{marks}</div>'
     ).format(
         fill=quote.stance.colour,
         ink=quote.stance.ink,
@@ -99,8 +114,25 @@ def _party(quote: PartyQuote, illustrative: bool) -> Markup:
         name=quote.party_name,
         word=quote.stance.word.lower(),
         marks=marks,
-        said=said if quote.full else Markup(""),
     )
+
+
+def _band(slide: IssueSlide, illustrative: set[str]) -> Markup:
+    """Many parties: their stances as one wrapping band, then the first few quotes as a list."""
+    chips = Markup("").join(
+        Markup('<div role="listitem">{chip}</div>').format(chip=_chip(q, _marks(q, q.brief in illustrative, short=True)))
+        for q in slide.parties
+    )
+    quotes = Markup("").join(
+        Markup('<li><b>{name}</b>: <q title="{where}">{text}</q> <span class="how-sure">{said_by}</span></li>').format(
+            name=q.party_name, where=_where_from(q), text=q.text, said_by=q.said_by
+        )
+        for q in slide.parties
+        if q.text
+    )
+    return Markup(
+        '<div class="band" role="list" aria-label="Where each party stands">{chips}</div><ul class="quotes">{quotes}</ul>'
+    ).format(chips=chips, quotes=quotes)
 
 
 def _audit_lines(slide: IssueSlide) -> Markup:
@@ -121,10 +153,13 @@ def issue_slide_html(slide: IssueSlide, illustrative: set[str], audit: bool = Fa
     verdict = Markup('<p class="verdict">Negotiation space: {icon} {word}: {gloss} · {confidence} confidence</p>').format(
         icon=icon, word=word, gloss=gloss, confidence=slide.verdict.confidence
     )
-    parties = Markup("").join(_party(q, q.brief in illustrative) for q in slide.parties)
-    strip = Markup('<div class="stances" role="list" aria-label="Where each party stands" style="--parties:{n}">{parties}</div>').format(
-        n=max(len(slide.parties), 1), parties=parties
-    )
+    if len(slide.parties) > QUOTE_COLUMNS:
+        strip = _band(slide, illustrative)
+    else:
+        parties = Markup("").join(_party(q, q.brief in illustrative) for q in slide.parties)
+        strip = Markup(
+            '<div class="stances" role="list" aria-label="Where each party stands" style="--parties:{n}">{parties}</div>'
+        ).format(n=max(len(slide.parties), 1), parties=parties)
     if not slide.parties:
         strip = Markup("<p>No party has a position on this issue under the current filter.</p>")
     judgments = Markup("")
@@ -137,13 +172,18 @@ def issue_slide_html(slide: IssueSlide, illustrative: set[str], audit: bool = Fa
         )
         judgments = Markup("<h3>Key judgments</h3><ul>{items}</ul>").format(items=items)
     notes = []
-    sources = dict.fromkeys(q.brief_title for q in slide.parties)
-    if sources:
+    sources = list(dict.fromkeys(q.brief_title for q in slide.parties if q.text))
+    if len(sources) > 2:
+        notes.append(Markup("Quotes from {n} briefs (hover a quote for its source).").format(n=len(sources)))
+    elif sources:
         notes.append(Markup("Quotes from {sources} (hover a quote for its place).").format(sources="; ".join(sources)))
     if slide.recent:
         notes.append(Markup("Recent events: {events}.").format(events="; ".join(slide.recent)))
     if slide.background:
         notes.append(Markup("Background: {events}.").format(events="; ".join(slide.background)))
+    unquoted = [q.party_name for q in slide.parties if not q.text]
+    if unquoted:
+        notes.append(Markup("The quotes of {names} are in the position matrix.").format(names=", ".join(unquoted)))
     if slide.judgments_left_out:
         notes.append(
             Markup("{n} more key judgment{s} on this issue in the overview.").format(

@@ -6,7 +6,16 @@ from __future__ import annotations
 from briefing.bottom_line import BottomLine, IssueLine, bottom_line
 from briefing.frames import Frames
 from briefing.labels import published_words
-from briefing.presenting import OPENING_ISSUES, OUTLOOK_CHARS, RED_LINE_CHARS, RED_LINES, opening_title, shorten
+from briefing.presenting import (
+    CLOSING_ISSUES,
+    OPENING_ISSUES,
+    OUTLOOK_CHARS,
+    RED_LINE_CHARS,
+    RED_LINES,
+    opening_title,
+    shorten,
+    slide_title,
+)
 from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_WORDS, VERDICTS
 from components.context import PageContext
 from components.data import Scope, per_view
@@ -21,7 +30,7 @@ def _issue_items(lines: tuple[IssueLine, ...]) -> Markup:
     """One line per issue: the verdict's icon (its word is in the title) and the action title."""
     return Markup("").join(
         Markup('<li><span aria-hidden="true">{icon}</span><span class="line">{title}</span></li>').format(
-            icon=VERDICTS[line.verdict][0], title=line.title
+            icon=VERDICTS[line.verdict][0], title=slide_title(line.title, line.label, line.verdict, line.contested)
         )
         for line in lines
     )
@@ -29,6 +38,12 @@ def _issue_items(lines: tuple[IssueLine, ...]) -> Markup:
 
 def _issue_list(lines: tuple[IssueLine, ...]) -> Markup:
     return Markup('<ul class="issues{wide}">{items}</ul>').format(wide=" many" if len(lines) > 3 else "", items=_issue_items(lines))
+
+
+def _more(count: int) -> Markup:
+    if count <= 0:
+        return Markup("")
+    return Markup('<p class="footnote">and {n} more issue{s}, each on its own slide</p>').format(n=count, s="" if count == 1 else "s")
 
 
 def opening_html(bottom: BottomLine, audit: bool = False) -> Markup:
@@ -45,8 +60,7 @@ def opening_html(bottom: BottomLine, audit: bool = False) -> Markup:
     if bottom.issues:
         shown = bottom.issues[:OPENING_ISSUES]
         more = len(bottom.issues) - len(shown)
-        rest = Markup('<p class="footnote">and {n} more issue{s}, each on its own slide</p>').format(n=more, s="" if more == 1 else "s")
-        parts.append(Markup("<h3>Issue by issue</h3>{items}{rest}").format(items=_issue_list(shown), rest=rest if more else ""))
+        parts.append(Markup("<h3>Issue by issue</h3>{items}{rest}").format(items=_issue_list(shown), rest=_more(more)))
     if bottom.outlook:
         first = bottom.outlook[0]
         how = ", ".join(part for part in (first.likelihood, CONFIDENCE_WORDS.get(first.confidence, first.confidence)) if part)
@@ -76,7 +90,11 @@ def closing_html(bottom: BottomLine, view: Frames, version: str) -> Markup:
     return Markup(
         '<section class="slide" aria-labelledby="slide-title"><h2 id="slide-title">Summary and questions</h2>'
         '{issues}<p class="footnote">Sources: {sources}. {version} Every claim traces to a verbatim quote in its source.</p></section>'
-    ).format(issues=_issue_list(bottom.issues), sources=sources or "no brief loaded", version=version)
+    ).format(
+        issues=_issue_list(bottom.issues[:CLOSING_ISSUES]) + _more(len(bottom.issues) - CLOSING_ISSUES),
+        sources=sources or "no brief loaded",
+        version=version,
+    )
 
 
 def draw_opening(context: PageContext) -> None:
