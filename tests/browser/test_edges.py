@@ -147,3 +147,20 @@ def test_on_a_phone_the_charts_stay_inside_the_frame(sized, path):
     if path == "/timeline":
         assert min(contrast(n["fill"]) for n in notes) >= 4.5, notes
     app.assert_clean()
+
+
+@pytest.mark.browser
+def test_the_favicon_is_the_shipped_picture(sized):
+    """The page's icon link serves the picture shipped in components/static, a drawing and not a flat square."""
+    from PIL import Image
+
+    from components.shell import FAVICON
+
+    assert len(Image.open(FAVICON).convert("RGB").getcolors(maxcolors=4096) or ()) > 2, "more than a plain square"
+    app = sized(LAPTOP)
+    app.goto("/timeline")
+    expect(app.page.locator("link[rel~=icon]")).to_have_attribute("href", re.compile(r"\S"))
+    href = app.page.locator("link[rel~=icon]").first.get_attribute("href")
+    response = app.page.request.get(href if href.startswith("http") else app.base_url + "/" + href.lstrip("./"))
+    assert response.ok and response.headers["content-type"].startswith("image/"), (href, response.status)
+    app.assert_clean()
