@@ -1,7 +1,8 @@
 """Editorial checks: readings that probably claim more than their quotes say.
 
 Schema validation proves that every quote is in the source; these checks look at what the quotes are used for.
-They are heuristics over the words of the quote and the sentence around it, documented in
+They are heuristics over the words of the quote and the sentence around it (whose words it is, how firm, whether
+it speaks to its issue, what it hedges; the word lists are in briefing/wording.py), documented in
 docs/editorial-checklist.md, and each one is tested both ways. Most give warnings (``validate --strict`` makes them
 errors); a range or red line resting on the analyst's sentences alone is an error, since the negotiation space would
 otherwise present the analyst's reading as the party's.
@@ -195,7 +196,8 @@ def relevant(position: Position, taxonomy: Taxonomy) -> bool:
     return not off_issue(position, taxonomy) or any(review.rule == "off-issue" for review in position.reviewed)
 
 
-def _strength_findings(path: str, position: Position, taxonomy: Taxonomy) -> Iterator[Finding]:
+def _stance_findings(path: str, position: Position, taxonomy: Taxonomy) -> Iterator[Finding]:
+    """A firm stance its quotes do not make absolute, and quotes that name nothing of the position's issue."""
     if position.stance.startswith("firm-") and not any(absolute_words(span.quote) for span in position.evidence):
         weaker = position.stance.removeprefix("firm-")
         yield Finding(
@@ -265,7 +267,7 @@ def editorial_findings(brief: Brief, taxonomy: Taxonomy, texts: dict[str, str]) 
             found += _hedge_findings(f"{path}.steps[{step_number}]", step, record.id)
         if isinstance(record, Position):
             found += _position_findings(path, record, taxonomy, texts)
-            found += _strength_findings(path, record, taxonomy)
+            found += _stance_findings(path, record, taxonomy)
         reviewed = {review.rule for review in getattr(record, "reviewed", ())}
         findings += [f for f in found if f.severity == "error" or f.rule not in reviewed]
     return findings
