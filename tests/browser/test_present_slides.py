@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from bench.synthetic import generate_corpus
 from briefing.load import Layout
 from briefing.store import load_frames
 from tests.browser.conftest import AppPage
@@ -78,6 +79,32 @@ def test_every_slide_fits_the_screen_without_scrolling(sized, screen):
         assert measured["page"] <= 0 and measured["main"] <= 0, (step, measured)
         assert measured["font"] >= 24, (step, measured)
     app.assert_clean()
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory, start_server_at) -> tuple[str, list[str]]:
+    """A server on a synthetic corpus of twelve briefs, where an issue has up to ten parties, and its steps."""
+    root = generate_corpus(tmp_path_factory.mktemp("crowded") / "corpus", 12, seed=5)
+    frames = load_frames(Layout(root=root))
+    issues = [issue for issue in frames.issues["id"] if issue in set(frames.positions["issue"])]
+    return start_server_at(root=root).url, steps_of(issues)
+
+
+@pytest.mark.browser
+def test_slides_of_a_crowded_corpus_fit_a_projector(browser, crowded):
+    """With ten parties to an issue and a dozen briefs, every slide still fits 1280×720 without scrolling."""
+    url, steps = crowded
+    context = browser.new_context(viewport=SCREENS["1280x720"])
+    try:
+        app = AppPage(context.new_page(), url)
+        for step in steps:
+            app.goto(f"/present?topic={step}")
+            on_step(app, step)
+            measured = app.page.evaluate(OVERFLOW_JS)
+            assert measured["page"] <= 0 and measured["main"] <= 0, (step, measured)
+        app.assert_clean()
+    finally:
+        context.close()
 
 
 @pytest.mark.browser
