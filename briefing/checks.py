@@ -39,7 +39,7 @@ ARTICLE_VOICE = (
     re.compile(r"(?:^|\.\s+)This (?:\w+ )?(?:indicates|suggests|shows|means|reveals|confirms|creates)\b"),
     re.compile(r"^(?:Historically|In this system|Therefore|Thus|Clearly),?\s"),
 )
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][”\"’])\s+|\n+")  # a sentence may end inside its closing quote
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|(?<=[.!?][”\"’»])\s+|\n+")  # a sentence may end inside its closing quote
 
 
 @dataclass(frozen=True)

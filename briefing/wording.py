@@ -39,7 +39,7 @@ REPORTING_VERB = (
 ACCORDING_TO = re.compile(r"\baccording to\b", re.IGNORECASE)
 # first person, as the party's own words use it; "US" in capitals is the country, not "us"
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|us|[Oo]urs?|I|me|[Mm]y)\b")
-QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]")  # words in quotation marks, straight or curly
+QUOTED = re.compile(r"[“\"«]([^”\"»]{3,})[”\"»]")  # words in quotation marks: straight, curly or guillemets
 
 # words that make a stance absolute: "firm" needs one of them in the quote
 ABSOLUTE = re.compile(

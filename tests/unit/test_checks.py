@@ -206,6 +206,7 @@ REAL = (
     "Moscow's bottom line: No ceasefire without a settlement. "
     "He asserted: We are not clear about what kind of guarantees they are discussing. "
     "Kyiv rejected the plan outright, Zelenskyy told parliament. "
+    "Peskov told reporters: «The Kremlin rejects any freeze of the front.» "
     "A ceasefire remains unlikely in the near term. "
     "Reportedly, a ceasefire remains unlikely in the near term. "
     "The talks could resume if both sides agree."
@@ -323,6 +324,7 @@ class TestClaimTypeFromRealSentences:
             'Lavrov said: "A ceasefire is unacceptable under any conditions."',  # the attribution with the words
             "We will not freeze the conflict,",  # quoted, attributed after the closing mark
             "We are not clear about what kind of guarantees they are discussing.",  # first person after the colon
+            "The Kremlin rejects any freeze of the front.",  # in guillemets, attributed to Peskov
         ],
     )
     def test_the_partys_own_words_are_stated(self, quote):
