@@ -118,8 +118,9 @@ def escalation_ladders(context: PageContext) -> None:
 
 
 def editor_notes(context: PageContext) -> None:
-    """The editor's notes on the sources in view, each with the passage it concerns."""
-    for row in each_row(context.view.notes):
+    """The editor's notes on the sources the view draws on, each with the passage it concerns."""
+    notes = context.view.notes
+    for row in each_row(notes[notes["brief"].isin(contributing_briefs(context.view))]):
         with st.container(border=True):
             st.markdown(f":material/edit_note: {plain(row.text)}" + illustrative_mark(context, row.brief))
             st.caption(f"On the source of “{context.frames.brief_titles.get(row.brief, row.brief)}”")

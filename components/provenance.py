@@ -19,8 +19,9 @@ def markdown_badge(text: str, colour: str = "gray") -> str:
 
 
 def contributing_briefs(view: Frames) -> set[str]:
-    """The briefs with a record in the filtered view: what the page shows comes from these."""
-    tables = (view.positions, view.events, view.impacts, view.judgments, view.ladders, view.notes)
+    """The briefs with a record in the filtered view: what the page shows comes from these. Editor's notes do not
+    count: they concern a source, not an issue, so the filter never leaves them out."""
+    tables = (view.positions, view.events, view.impacts, view.judgments, view.ladders)
     return {brief for table in tables for brief in table["brief"].unique()}  # unique() in C: every page asks, every run
 
 

@@ -5,8 +5,10 @@ behind one expander, and the sources at the foot. Expectations come from briefin
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
+import yaml
 
 from briefing.bottom_line import bottom_line, ranked_judgments
 from briefing.frames import Frames, Selection, select
@@ -155,3 +157,18 @@ def test_every_item_from_the_illustrative_brief_carries_the_badge(frames):
     for item in items:
         shown = [text for text in texts if item in text]
         assert shown and all("Illustrative" in text for text in shown), item
+
+
+def test_a_brief_with_nothing_in_view_but_a_note_neither_heads_the_page_nor_lists_its_note(frames, tmp_path, monkeypatch):
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    path = tmp_path / "corpus" / "data" / "briefs" / f"{FOLLOW_UP}.yaml"
+    brief = yaml.safe_load(path.read_text(encoding="utf-8"))
+    span = brief["judgments"][0]["evidence"][0]
+    note = {"id": "etf-note-test", "text": "A note on the note itself.", "evidence": [{**span, "id": "etf-ev-note-test"}]}
+    brief["editor_notes"] = [note]
+    path.write_text(yaml.safe_dump(brief, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("BRIEFING_ROOT", str(tmp_path / "corpus"))
+    everything = " ".join(markdown(run_page("overview")))
+    assert "A note on the note itself" in everything and "in-house note" in everything
+    guarantees = " ".join(markdown(run_page("overview", issue="security-guarantees")))
+    assert "A note on the note itself" not in guarantees and "in-house note" not in guarantees
