@@ -55,7 +55,7 @@ def matrix_legend() -> str:
     claims = " · ".join(f"**{claim.letter}** {claim.label.lower()}" for claim in CLAIM_TYPES.values())
     return (
         f"Stance: {stances} · blank: *{NO_POSITION}*. A stance is for or against what its column's header names "
-        "(point at the header for the whole proposition).  \n"
+        "(point at the header, or open a cell, for the whole proposition).  \n"
         f"Claim type of the record shown: {claims} · **n records**: the cell holds n records, select it to read them "
         f"all · **{CONTESTED}**: some of its records point another way than the one shown"
     )
@@ -283,6 +283,10 @@ def position_details(context: PageContext, party: str, issue: str) -> None:
     cards = per_view(_cell_cards, context, party, issue, context.audit)
     names = context.frames.party_names
     st.subheader(f"{names.get(party, party)} · {context.issue_label(issue)}")
+    issues = context.frames.issues
+    proposition = issues.loc[issues["id"] == issue, "proposition"]
+    if not proposition.empty:  # on a phone no header tooltip can say it
+        st.caption(f"A stance here is for or against: {proposition.iloc[0]}.")
     if not cards:
         st.markdown(f"**{NO_POSITION.capitalize()}.** The brief records no evidence for this party on this issue.")
         return

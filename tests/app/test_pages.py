@@ -52,9 +52,12 @@ class TestFilterFromLink:
         assert len(all_issues) > 1 and len(all_parties) > 2
 
     def test_the_matrix_header_names_what_a_stance_is_for_or_against(self):
-        (header,) = matrix_grid_data(run_page("matrix", issue="ceasefire"))["issues"]
+        app = run_page("matrix", issue="ceasefire")
+        (header,) = matrix_grid_data(app)["issues"]
         assert header["heading"].replace("\N{SOFT HYPHEN}", "") == "General ceasefire"  # the taxonomy's short form
         assert header["label"] == "Ceasefire: stances are for or against “A general ceasefire along the front”"
+        # and in words under the open cell, where a phone has no tooltip
+        assert "A stance here is for or against: A general ceasefire along the front." in [c.value for c in app.caption]
 
     def test_filter_limits_the_timeline(self):
         all_events = plotly_specs(run_page("timeline", zoom="all"))[0]["layout"]
