@@ -24,3 +24,12 @@ def brief_period(events: pd.DataFrame, briefs: pd.DataFrame) -> Window | None:
     if own.empty:
         return None
     return own["date_start"].min(), own["date_end"].max() + ONE_DAY
+
+
+def event_period(date_start, date_end, period: Window | None) -> str:
+    """ "recent" for an event whose extent overlaps the reporting period, "background" for a dated one outside it (or
+    when there is no period), "undated" for one the text gives no date."""
+    if pd.isna(date_start):
+        return "undated"
+    inside = period is not None and date_end >= period[0] and date_start < period[1]
+    return "recent" if inside else "background"

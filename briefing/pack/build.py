@@ -26,7 +26,8 @@ from briefing.pack.model import (
     Verdict,
 )
 from briefing.pack.names import file_stem
-from briefing.pack.reader import ReaderSections, event_period, event_when, mark, subject, text_or_empty, whose
+from briefing.pack.reader import ReaderSections, event_when, mark, subject, text_or_empty, whose
+from briefing.periods import ONE_DAY, Window, brief_period, event_period
 from briefing.readings import cell_readings, readings_by_cell
 from briefing.regions import REGIONAL_PANELS, region_impacts, regional_parties
 from briefing.schema import BACKGROUND_LABEL, CLAIM_TYPES
@@ -41,6 +42,14 @@ def cell_words(reading) -> str:
     if reading["records"] > 1:
         text += f", {reading['records']} records"
     return text
+
+
+def period_words(period: Window | None) -> str:
+    """A reporting period in words, "12 January – 6 February 2026"; "" when there is none."""
+    if period is None:
+        return ""
+    first, last = period[0], period[1] - ONE_DAY
+    return human_date(f"{first:%Y-%m-%d}/{last:%Y-%m-%d}") if first != last else human_date(f"{first:%Y-%m-%d}")
 
 
 def contributing(view: Frames) -> tuple[str, ...]:
@@ -208,7 +217,10 @@ class _Builder(ReaderSections):
         return tuple(found)
 
     def events(self) -> tuple[Event, ...]:
+        """The events in view, each recent or background by the reporting period of the briefs in view
+        (briefing.periods, as the timeline and briefing mode), or undated."""
         ordered = self.view.events.sort_values(["date_start", "title"], na_position="last", kind="stable")
+        period = brief_period(self.view.events, self.view.briefs)
         return tuple(
             Event(
                 when=event_when(row),
@@ -218,7 +230,7 @@ class _Builder(ReaderSections):
                 issues_text=", ".join(row.issue_labels) or BACKGROUND_LABEL,
                 dated=bool(row.date),
                 quotes=self.quotes(row.evidence),
-                period=event_period(row, self.published),
+                period=event_period(row.date_start, row.date_end, period),
                 note=text_or_empty(row.date_note) if not row.date else "",
                 illustrative=row.brief in self.illustrative,
             )
@@ -289,4 +301,5 @@ def build_pack(frames: Frames, selection: Selection | None = None, generated: dt
         regions=builder.regions(),
         other_impacts=builder.other_impacts(),
         claim_types=tuple(CLAIM_TYPES.items()),
+        reporting_period=period_words(brief_period(view.events, view.briefs)),
     )

@@ -148,7 +148,7 @@ class Event:
     issues_text: str
     dated: bool
     quotes: tuple[Quote, ...]
-    period: str  # "recent" (in its brief's reporting period), "background" (older) or "undated"
+    period: str  # "recent" (in the reporting period of the briefs in view), "background" (outside it) or "undated"
     note: str = ""  # what the brief says of an undated event's date
     illustrative: bool = False
 
@@ -249,6 +249,7 @@ class PackContent:
     regions: tuple[Region, ...]
     other_impacts: tuple[Impact, ...]
     claim_types: tuple[tuple[str, str], ...]
+    reporting_period: str = ""  # the reporting period of the briefs in view in words (briefing.periods); "" when none
 
     @property
     def stance_key(self) -> tuple[Mark, ...]:

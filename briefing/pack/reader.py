@@ -12,10 +12,6 @@ from briefing.pack.model import Finding, IssueSection, Judgment, Mark, Position,
 from briefing.readings import cell_readings, readings_by_cell
 from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_WORDS, stance
 
-# An event that ends more than this long before its brief was published is background to it, not part of the period
-# the brief reports on: the timeline's own reporting period (components/timeline.py, BRIEF_PERIOD)
-REPORTING_PERIOD = pd.Timedelta(days=90)
-
 
 def mark(stance_id: str | None) -> Mark:
     """A stance's symbol, word and colours, from the vocabulary."""
@@ -43,13 +39,6 @@ def text_or_empty(value) -> str:
 def event_when(row) -> str:
     """An event's date in words, or for an undated one its bounds ("before 30 January 2026") or "undated"."""
     return human_date(text_or_empty(row.date) or None, after=text_or_empty(row.after) or None, before=text_or_empty(row.before) or None)
-
-
-def event_period(row, published: dict[str, pd.Timestamp]) -> str:
-    """recent: the event ends within the reporting period of its brief; background: it ends before; undated."""
-    if pd.isna(row.date_start):
-        return "undated"
-    return "background" if row.date_end < published[row.brief] - REPORTING_PERIOD else "recent"
 
 
 class ReaderSections:
