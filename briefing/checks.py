@@ -28,6 +28,7 @@ from briefing.wording import (
     carries_hedge,
     hedges,
     speaks_to,
+    stems_of,
 )
 
 Severity = Literal["warning", "error"]
@@ -187,8 +188,8 @@ def _issue(taxonomy: Taxonomy, issue_id: str) -> Issue | None:
 
 def off_issue(position: Position, taxonomy: Taxonomy) -> bool:
     """True when none of the position's quotes shares a word with its issue (label, proposition, definition)."""
-    issue = _issue(taxonomy, position.issue)
-    return issue is not None and not speaks_to([span.quote for span in position.evidence], issue, taxonomy)
+    stems = stems_of(taxonomy, position.issue)
+    return stems is not None and not speaks_to([span.quote for span in position.evidence], stems)
 
 
 def relevant(position: Position, taxonomy: Taxonomy) -> bool:

@@ -4,7 +4,6 @@ is a heuristic, documented in docs/editorial-checklist.md and tested both ways."
 
 from __future__ import annotations
 
-import functools
 import re
 
 from briefing.schema import Issue, Taxonomy
@@ -82,24 +81,37 @@ def absolute_words(text: str) -> list[str]:
     return [match.group(0) for match in ABSOLUTE.finditer(text)]
 
 
-def _stems(text: str, ignore: frozenset[str]) -> set[str]:
-    words = (word.lower() for word in WORD.findall(text.replace("’", "'")))
-    return {word[:STEM] for word in (w.removesuffix("'s") for w in words) if word not in STOPWORDS and word not in ignore}
+def _stems(text: str, ignore: frozenset[str] = frozenset()) -> set[str]:
+    # the word pattern stops at an apostrophe, so "Ukraine's" gives "ukraine" (a lone "s" is too short to match)
+    return {word[:STEM] for word in WORD.findall(text.lower()) if word not in STOPWORDS and word not in ignore}
 
 
-@functools.lru_cache(maxsize=256)
 def _party_words(taxonomy: Taxonomy) -> frozenset[str]:
     """Every word of a party's name or alias: they name who, not what an issue is about."""
     names = [name for party in taxonomy.parties for name in (party.name, *party.aliases)]
-    return frozenset(word.lower().removesuffix("'s") for name in names for word in WORD.findall(name))
+    return frozenset(word for name in names for word in WORD.findall(name.lower()))
 
 
-def issue_stems(issue: Issue, taxonomy: Taxonomy) -> set[str]:
+def issue_stems(issue: Issue, taxonomy: Taxonomy) -> frozenset[str]:
     """The stems of an issue's own words: its label, proposition, definition and keywords, less parties' names."""
     parts = [issue.label, getattr(issue, "proposition", None) or "", issue.definition, *getattr(issue, "keywords", ())]
-    return _stems(" ".join(parts), _party_words(taxonomy))
+    return frozenset(_stems(" ".join(parts), _party_words(taxonomy)))
 
 
-def speaks_to(quotes: list[str], issue: Issue, taxonomy: Taxonomy) -> bool:
-    """True when the quotes share at least one content word (by stem) with the issue's own words."""
-    return bool(issue_stems(issue, taxonomy) & _stems(" ".join(quotes), frozenset()))
+# the stems of each issue of the taxonomies in use, found once: a check runs for every position of every brief
+_ISSUE_STEMS: dict[int, tuple[Taxonomy, dict[str, frozenset[str]]]] = {}
+
+
+def stems_of(taxonomy: Taxonomy, issue_id: str) -> frozenset[str] | None:
+    """The stems of one issue of a taxonomy (None for an issue it lacks), found once per taxonomy."""
+    held = _ISSUE_STEMS.get(id(taxonomy))
+    if held is None or held[0] is not taxonomy:  # the taxonomy is kept with its entry, so its id is not reused
+        if len(_ISSUE_STEMS) > 16:
+            _ISSUE_STEMS.clear()
+        held = _ISSUE_STEMS[id(taxonomy)] = (taxonomy, {issue.id: issue_stems(issue, taxonomy) for issue in taxonomy.issues})
+    return held[1].get(issue_id)
+
+
+def speaks_to(quotes: list[str], stems: frozenset[str]) -> bool:
+    """True when the quotes share at least one content word (by its stem) with an issue's stems."""
+    return any(word[:STEM] in stems for quote in quotes for word in WORD.findall(quote.lower()))
