@@ -428,3 +428,22 @@ class TestRelevance:
         assert not relevant(position, REAL_TAXONOMY)
         answered = position.model_copy(update={"reviewed": (Review(rule="off-issue", note="The withdrawal is the truce's term."),)})
         assert relevant(answered, REAL_TAXONOMY)
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["says", "said", "told", "demands", "demanded", "refuses", "refused", "rejects", "asks", "asked", "confirmed", "insisted", "warned"],
+)
+def test_every_reporting_verb_both_ways(verb):
+    names = ["Russia", "Moscow", "Sergey Lavrov", "Lavrov"]
+
+    def voice(text: str, quote: str) -> str | None:
+        start = text.index(quote)
+        return voice_of(
+            Evidence.model_validate({"id": "ev", "seed": "s", "start": start, "end": start + len(quote), "quote": quote}), text, names
+        )
+
+    indirect = f"Lavrov {verb} that Kyiv must withdraw from the four regions."
+    assert "in the article's words" in (voice(indirect, "Kyiv must withdraw from the four regions.") or "")
+    direct = f'Lavrov {verb}: "Kyiv must withdraw from the four regions."'
+    assert voice(direct, "Kyiv must withdraw from the four regions.") is None
