@@ -93,7 +93,8 @@ def _party_words(taxonomy: Taxonomy) -> frozenset[str]:
 
 
 def issue_stems(issue: Issue, taxonomy: Taxonomy) -> frozenset[str]:
-    """The stems of an issue's own words: its label, proposition, definition and keywords, less parties' names."""
+    """The stems of an issue's own words: its label, proposition and definition (and keywords, should the taxonomy
+    gain them), less the parties' names."""
     parts = [issue.label, getattr(issue, "proposition", None) or "", issue.definition, *getattr(issue, "keywords", ())]
     return frozenset(_stems(" ".join(parts), _party_words(taxonomy)))
 
