@@ -182,6 +182,7 @@ def map_figure(readings: MapReadings, outlines: Outlines, chosen: str | None = N
             scaleanchor="x",
             scaleratio=1 / math.cos(middle),
             constrain="domain",
+            constraintoward="top",  # on a narrow screen the map sits under its caption, the spare height below it
         ),
         meta={
             "readings": {c.id: c.headline.reading for c in readings.countries}
