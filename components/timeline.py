@@ -14,7 +14,7 @@ from briefing.vocabulary import ISSUE_INK
 from components.context import PageContext
 from components.evidence import evidence_quotes
 from components.html import escape, wrap_label
-from components.timeline_layout import AXIS_PX, BAR_PX, axis_range, date_axis, event_rows, label_annotations
+from components.timeline_layout import AXIS_PX, BAR_PX, LABEL_INK, axis_range, date_axis, event_rows, label_annotations
 
 STATUS_STYLE = {
     # status: (bar pattern, opacity, label shown beside the title)
@@ -249,8 +249,8 @@ def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], window: W
         height=380,
         margin=dict(l=10, r=10, t=30, b=10),
         plot_bgcolor="#ffffff",
-        xaxis=dict(type="date", title=None),
-        yaxis=dict(title="events"),
+        xaxis=dict(type="date", title=None, tickfont=dict(color=LABEL_INK)),
+        yaxis=dict(title=dict(text="events", font=dict(color=LABEL_INK)), tickfont=dict(color=LABEL_INK)),
         showlegend=False,
     )
     figure.update_layout(meta={"unplaced": int(len(dated) - len(placed)), "issues": list(dict.fromkeys(counts["issue"])), "bucket": bucket})
