@@ -103,6 +103,8 @@ def place_words(placement: Placement) -> str:
 def issue_title(verdict: IssueVerdict, issue_label: str) -> str:
     """An action title a briefer can say aloud: "Ceasefire: Russia firmly against; Ukraine for; no overlap"."""
     placed = [p for p in verdict.ranges if p.placed]
+    if verdict.depends:  # "Energy truce: depends on which report holds — touching or no overlap"
+        return f"{issue_label}: depends on which report holds — {verdict.outcomes}"
     word = VERDICTS[verdict.verdict][1].lower()
     if verdict.verdict == "insufficient":
         if not placed:

@@ -6,6 +6,12 @@ only when it is the party's: the headline record's acceptable range on the party
 A range drawn from the analyst's sentences is kept beside the party as the analyst's reading and never merged into
 the verdict. A verdict is no surer than its weakest input, names the records it rests on, and lists the records and
 key judgments that contradict it.
+
+A contested place is not settled by picking one reading. Where a party's cell has records pointing another way than
+its headline (briefing.readings' ``disagreeing``), the verdict is computed under each of them
+(briefing.verdict_readings): when the outcomes differ, the verdict is "depends" and names each outcome with the record
+it rests on, its claim type and its confidence ("Touching if Financial Times, 23–24 January 2026 (as reported, low
+confidence) holds"); when they agree, it stands as the headline gives it, its contested marker kept.
 """
 
 from __future__ import annotations
@@ -16,13 +22,13 @@ import pandas as pd
 
 from briefing.frames import Frames, each_row
 from briefing.readings import cell_readings, weakest
+from briefing.verdict_readings import PARTY_BASES, RANK, VerdictReading, contradicting_records, or_words, verdict_readings
 from briefing.vocabulary import CLAIM_TYPES, STANCES, VERDICTS
 
-RANK = {key: stance.rank for key, stance in STANCES.items() if stance.rank is not None}
 STANCE_AT = {rank: stance for stance, rank in RANK.items()}
-PARTY_BASES = ("stated", "reported")
 # judgments whose outlook contradicts a verdict
 CONTRADICTING_OUTLOOK = {"overlap": "no-agreement", "touching": "no-agreement", "no-intersection": "agreement-possible"}
+DEPENDS = "depends"  # the verdict when the readings of a contested place give different outcomes
 
 
 def word_at(rank: int) -> str:
@@ -84,6 +90,16 @@ class IssueVerdict:
     rests_on: tuple[str, ...] = ()
     contested_by: tuple[str, ...] = ()
     cautions: tuple[str, ...] = ()  # why the verdict is uncertain, in words
+    readings: tuple[VerdictReading, ...] = ()  # one per outcome, when the verdict depends on which report holds
+
+    @property
+    def depends(self) -> bool:
+        return self.verdict == DEPENDS
+
+    @property
+    def outcomes(self) -> str:
+        """The outcomes the readings give, e.g. "touching or no overlap"."""
+        return or_words([reading.outcome_word.lower() for reading in self.readings])
 
     @property
     def uncertain(self) -> bool:
@@ -99,6 +115,9 @@ class IssueVerdict:
         qualifiers = [word for word, flag in (("uncertain", self.uncertain), ("contested", self.contested)) if flag]
         if self.verdict == "insufficient":
             qualifiers = []  # there is no verdict to qualify
+        if self.depends:
+            qualifiers = [word for word in qualifiers if word != "contested"]  # the readings say what contests it
+            return f"Depends on which report holds: {self.outcomes}" + (f" — {', '.join(qualifiers)}" if qualifiers else "")
         _icon, word, gloss = VERDICTS[self.verdict]
         return f"{word}: {gloss}" + (f" — {', '.join(qualifiers)}" if qualifiers else "")
 
@@ -111,6 +130,13 @@ class IssueVerdict:
         """The verdict in words a briefer can say aloud; no counted steps, since the scale is ordinal."""
         counted = [r for r in self.ranges if r.placed]
         unclear = [r for r in self.ranges if not r.placed]
+        if self.depends:
+            contested = {r.position_id for r in self.ranges if r.contested_by}
+            said = "; ".join(reading.words[:1].lower() + reading.words[1:] for reading in self.readings)
+            text = said[:1].upper() + said[1:] + "."
+            rest = [r.words() for r in counted if r.position_id not in contested]
+            text += f" {'; '.join(rest)}." if rest else ""
+            return text
         if self.verdict == "insufficient":
             text = (
                 f"Only {counted[0].words()}; a verdict needs two parties placed on the scale."
@@ -209,26 +235,25 @@ def _cautions(counted: list[Placement]) -> list[str]:
     return cautions
 
 
-def _kind(places: list[tuple[int, int]]) -> str:
-    if len(places) < 2:
-        return "insufficient"
-    low, high = max(p[0] for p in places), min(p[1] for p in places)
-    return "overlap" if low < high else "touching" if low == high else "no-intersection"
-
-
-def _contradicting_records(counted: list[Placement], verdict: str) -> list[str]:
-    """Records that, read as their party's place instead of the headline, would give another verdict."""
-    found = []
-    for placement in counted:
-        others = [(r.low, r.high) for r in counted if r is not placement and r.low is not None and r.high is not None]
-        changes: dict[str, bool] = {}  # per stance, not per record: a large corpus has many records of one stance
-        for record, stance in placement.alternatives:
-            if stance not in changes:
-                place = [(RANK[stance], RANK[stance])] if stance in RANK else []
-                changes[stance] = _kind(others + place) != verdict
-            if changes[stance]:
-                found.append(record)
-    return found
+def _depending(
+    issue: str,
+    ranges: tuple[Placement, ...],
+    counted: list[Placement],
+    readings: tuple[VerdictReading, ...],
+    judgments: pd.DataFrame | None,
+) -> IssueVerdict:
+    """A verdict that depends on which report holds: no surer than its weakest reading, resting on every reading's
+    records, contested by the key judgments that contradict a reading."""
+    fixed = [r for r in counted if not r.contested_by]
+    confidence = weakest([*(r.confidence for r in readings), *(r.confidence for r in fixed)])
+    if confidence == "high" and any(c != "stated" for c in [*(r.claim_type for r in readings), *(r.claim_type for r in fixed)]):
+        confidence = "medium"
+    rests_on = tuple(dict.fromkeys(record for reading in readings for record in reading.rests_on))
+    contested: list[str] = []  # a key judgment that contradicts any reading's outcome
+    if judgments is not None and not judgments.empty:
+        against = {CONTRADICTING_OUTLOOK.get(r.outcome) for r in readings}
+        contested = [row.id for row in each_row(judgments) if issue in row.issues and row.outlook in against]
+    return IssueVerdict(issue, DEPENDS, None, None, ranges, confidence, rests_on, tuple(contested), tuple(_cautions(counted)), readings)
 
 
 def issue_verdict(positions: pd.DataFrame, issue: str, judgments: pd.DataFrame | None = None) -> IssueVerdict:
@@ -236,6 +261,9 @@ def issue_verdict(positions: pd.DataFrame, issue: str, judgments: pd.DataFrame |
     ranges = placements(positions, issue)
     counted = [r for r in ranges if r.low is not None and r.high is not None]
     rests_on = tuple(r.position_id for r in ranges)
+    readings = verdict_readings(positions[positions["issue"] == issue], ranges)
+    if readings:
+        return _depending(issue, ranges, counted, readings, judgments)
     if len(counted) < 2:
         return IssueVerdict(
             issue, "insufficient", None, None, ranges, weakest(r.confidence for r in counted), rests_on, (), tuple(_cautions(counted))
@@ -246,7 +274,7 @@ def issue_verdict(positions: pd.DataFrame, issue: str, judgments: pd.DataFrame |
     confidence = weakest(r.confidence for r in counted)
     if confidence == "high" and any(r.claim_type != "stated" for r in counted):
         confidence = "medium"  # a place read from reporting or from the analyst is never as sure as the party's words
-    contested = _contradicting_records(counted, verdict)
+    contested = contradicting_records(counted, verdict)
     if judgments is not None and not judgments.empty:
         against = CONTRADICTING_OUTLOOK[verdict]
         contested += [row.id for row in each_row(judgments) if row.outlook == against and issue in row.issues]

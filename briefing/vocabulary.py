@@ -123,4 +123,5 @@ VERDICTS = {
     "touching": ("◐", "Touching", "a single point all could accept"),
     "no-intersection": ("✖", "No overlap", "no point all could accept"),
     "insufficient": ("?", "No verdict", "not enough parties placed"),
+    "depends": ("⇄", "Depends", "on which report holds: the contested records give different outcomes"),
 }

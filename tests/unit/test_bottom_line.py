@@ -69,10 +69,20 @@ class TestIssueTitle:
         assert issue_title(verdict, "Truce") == "Truce: North firmly against; South for; no overlap"
 
     def test_a_contested_place_says_so(self):
-        rows = [position(0, "north", "firm-rejection"), position(1, "north", "support", claim="reported"), position(2, "south", "support")]
+        # both of North's readings give no overlap: the verdict stands, the place marked contested
+        rows = [
+            position(0, "north", "firm-rejection"),
+            position(1, "north", "support", claim="reported"),
+            position(2, "south", "firm-support"),
+        ]
         title = issue_title(issue_verdict(pd.DataFrame(rows), "truce"), "Truce")
         assert "North firmly against (contested)" in title
-        assert "South for" in title and "(contested)" not in title.split("South for")[1].split(";")[0]
+        assert "South firmly for" in title and "(contested)" not in title.split("South firmly for")[1].split(";")[0]
+
+    def test_a_contested_place_whose_readings_differ_says_it_depends(self):
+        rows = [position(0, "north", "firm-rejection"), position(1, "north", "support", claim="reported"), position(2, "south", "support")]
+        title = issue_title(issue_verdict(pd.DataFrame(rows), "truce"), "Truce")
+        assert title == "Truce: depends on which report holds — no overlap or touching"
 
     def test_an_acceptable_range_is_said_as_a_stretch(self):
         rows = [position(0, "north", "support", low="conditional", high="firm-support"), position(1, "south", "conditional")]

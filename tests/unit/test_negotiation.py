@@ -118,7 +118,8 @@ class TestVerdict:
         )
         north = next(r for r in verdict.ranges if r.party == "north")
         assert (north.low, north.high, north.source, north.position_id) == (-2, -2, "stance only", "p0")
-        assert verdict.verdict == "no-intersection"
+        # the contested place gives a reading each; the analyst's range is not the party's, so only its stance counts
+        assert verdict.depends and [r.outcome for r in verdict.readings] == ["no-intersection", "touching"]
 
     def test_an_analysts_range_is_shown_beside_the_party_and_never_counted(self):
         rows = positions(
@@ -160,20 +161,19 @@ class TestTrust:
         assert verdict.label == "No overlap: no point all could accept"
         assert verdict.rests_on == ("p0", "p1")
 
-    def test_a_record_that_would_change_the_verdict_contests_it(self):
+    def test_a_record_of_another_strength_that_would_change_the_verdict_contests_it(self):
+        # p1 only differs in strength from the headline: not a reading of its own, but it would change the verdict
         verdict = issue_verdict(
             positions(
-                position(0, "north", "conditional", "reported", "low", date="2026-01-24"),
-                position(1, "north", "rejection", "assessment", "medium"),
-                position(2, "north", "ambiguous", "reported", "medium", date="2026-01-20"),  # known older than p0
-                position(3, "north", "conditional", "assessment"),
-                position(4, "south", "conditional", "reported"),
+                position(0, "north", "rejection", date="2026-01-24"),
+                position(1, "north", "firm-rejection", "assessment", "medium"),
+                position(2, "south", "conditional", low="rejection", high="conditional"),
             ),
             "truce",
         )
-        assert verdict.verdict == "touching"
-        assert verdict.contested_by == ("p2", "p1")  # in rule order; p3 agrees with the headline p0
-        assert verdict.label == "Touching: a single point all could accept — uncertain, contested"
+        assert verdict.verdict == "touching" and not verdict.readings  # read as p1's, North would miss South's range
+        assert verdict.contested_by == ("p1",)
+        assert verdict.label == "Touching: a single point all could accept — contested"
 
     def test_a_record_that_would_not_change_the_verdict_does_not_contest_it(self):
         verdict = issue_verdict(
@@ -203,6 +203,88 @@ class TestTrust:
     def test_negotiation_space_skips_issues_without_positions(self):
         rows = positions(position(0, "north", "support"), position(1, "south", "support"))
         assert [v.issue for v in negotiation_space(rows, ["truce", "war"])] == ["truce"]
+
+
+def reported_by(row: dict, reporter: str) -> dict:
+    return {**row, "reported_by": reporter}
+
+
+class TestReadings:
+    """A contested place gives an outcome per reading; the verdict never picks one of them silently."""
+
+    def contested(self, south: str = "conditional") -> pd.DataFrame:
+        return positions(
+            position(0, "north", "firm-rejection", date="2026-01-29"),
+            reported_by(position(1, "north", "conditional", "reported", "low", date="2026-01-24"), "Financial Times"),
+            position(2, "south", south),
+        )
+
+    def test_two_readings_with_different_outcomes_make_the_verdict_depend(self):
+        verdict = issue_verdict(self.contested(), "truce")
+        assert verdict.verdict == "depends" and verdict.depends
+        assert [(r.outcome, r.rests_on, r.claim_type, r.confidence) for r in verdict.readings] == [
+            ("no-intersection", ("p0", "p2"), "stated", "high"),  # the headline's reading first
+            ("touching", ("p1", "p2"), "reported", "low"),
+        ]
+        assert [r.label for r in verdict.readings] == [
+            "North, 29 January 2026 (own words)",
+            "Financial Times, 24 January 2026 (as reported)",
+        ]
+        assert verdict.label == "Depends on which report holds: no overlap or touching"
+        assert verdict.explanation == (
+            "No overlap if North, 29 January 2026 (own words, high confidence) holds; touching if Financial Times, "
+            "24 January 2026 (as reported, low confidence) holds. South: Only on conditions (own words)."
+        )
+        assert (verdict.low, verdict.high, verdict.confidence) == (None, None, "low")
+        assert verdict.rests_on == ("p0", "p2", "p1")
+
+    def test_readings_with_one_outcome_leave_the_verdict_as_it_was_and_contested(self):
+        verdict = issue_verdict(self.contested(south="firm-support"), "truce")
+        assert (verdict.verdict, verdict.readings) == ("no-intersection", ())
+        north = next(r for r in verdict.ranges if r.party == "north")
+        assert north.contested_by == ("p1",)
+        assert title_of(verdict) == "Truce: North firmly against (contested); South firmly for; no overlap"
+
+    def test_a_judgment_that_contradicts_a_reading_contests_the_verdict(self):
+        found = judgments(("kj-no", "no-agreement", ("truce",)), ("kj-yes", "agreement-possible", ("truce",)))
+        assert issue_verdict(self.contested(), "truce", found).contested_by == ("kj-no", "kj-yes")
+
+    def test_many_contested_parties_give_a_handful_of_readings(self):
+        stances = (("conditional", "stated"), ("firm-rejection", "reported"), ("firm-support", "assessment"))
+        rows = [
+            position(number * 3 + offset, party, stance, claim, date=f"2026-01-{20 + offset}")
+            for number, party in enumerate(("north", "south", "east"))
+            for offset, (stance, claim) in enumerate(stances)
+        ]
+        verdict = issue_verdict(positions(*rows), "truce")
+        assert verdict.depends and 2 <= len(verdict.readings) <= 4
+        assert verdict.readings[0].outcome == "touching"  # every headline conditional: the rule's own reading first
+        assert len({r.outcome for r in verdict.readings}) == len(verdict.readings)
+
+
+def title_of(verdict) -> str:
+    from briefing.bottom_line import issue_title
+
+    return issue_title(verdict, "Truce")
+
+
+def test_the_energy_truce_of_the_test_corpus_depends_on_which_report_holds():
+    from briefing.load import Layout
+    from briefing.negotiation import view_verdicts
+    from briefing.store import load_frames
+    from tests.conftest import CORPUS
+
+    verdicts = {v.issue: v for v in view_verdicts(load_frames(Layout(root=CORPUS)))}
+    truce = verdicts["energy-truce"]
+    assert truce.depends
+    assert {r.outcome: r.rests_on[0] for r in truce.readings} == {
+        "insufficient": "pos-russia-energy-truce-denial",
+        "touching": "pos-russia-energy-truce-reported",
+        "no-intersection": "pos-russia-energy-truce-assessment",
+    }
+    assert "Touching if Financial Times, 23–24 January 2026 (as reported, low confidence) holds" in [r.words for r in truce.readings]
+    assert truce.label.startswith("Depends on which report holds: ")
+    assert verdicts["ceasefire"].verdict == "no-intersection" and not verdicts["ceasefire"].readings
 
 
 def briefs(*rows: tuple[str, str | None, bool]) -> pd.DataFrame:
