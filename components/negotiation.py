@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from briefing.negotiation import STANCE_AT, IssueVerdict, possessive, view_verdicts, word_at
-from briefing.vocabulary import AGREEMENT_ZONE, GAP, STANCES
+from briefing.vocabulary import AGREEMENT_ZONE, CLAIM_TYPES, CONFIDENCE_WORDS, GAP, STANCES
 from components.context import PageContext
 from components.data import Scope
 from components.evidence import SOURCES_PAGE, evidence_quotes
@@ -215,13 +215,13 @@ def verdict_panel(context: PageContext, verdict: IssueVerdict) -> None:
                 where = f"{word_at(party_range.low)} to {word_at(party_range.high)}"
             contested = " · contested" if party_range.contested_by else ""
             with st.expander(
-                f"{party_range.party_name}: {where} ({party_range.source}, {party_range.claim_type}, "
-                f"confidence {party_range.confidence}){contested}"
+                f"{party_range.party_name}: {where} ({party_range.source}, {CLAIM_TYPES[party_range.claim_type].whose}, "
+                f"{CONFIDENCE_WORDS[party_range.confidence]}){contested}"
             ):
                 if label := context.frames.illustrative_briefs.get(party_range.brief):
                     st.markdown(markdown_badge("Illustrative", ILLUSTRATIVE_BADGE) + " " + label)
                 for text, claim_type, _evidence in party_range.red_lines:
-                    whose = "the analyst's reading" if claim_type == "assessment" else f"{claim_type}"
+                    whose = CLAIM_TYPES[claim_type].whose if claim_type in CLAIM_TYPES else claim_type
                     st.markdown(f"**Red line** ({whose}): {text}")
                 if analyst := party_range.analyst_range:
                     st.markdown(
