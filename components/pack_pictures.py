@@ -6,25 +6,33 @@ import plotly.graph_objects as go
 
 from briefing.frames import Frames, Selection, select
 from briefing.outlines import OutlineError, load_outlines
+from briefing.pack.build import period_words
 from briefing.pack.pictures import NoBrowser, Picture, Pictures, export_pngs
 from components.map_readings import map_readings
 from components.regional_map import map_figure, map_summary
-from components.timeline import density_figure, timeline_figure
+from components.timeline import density_figure, in_window, timeline_figure, zoom_windows
 
 TIMELINE_WIDTH, MAP_WIDTH = 1000, 620  # CSS pixels; the map keeps its shape, so a wider picture only adds margins
 MOST_BARS = 24  # more dated events than this read better as counts per period than as one bar each on a slide
 
 
 def timeline_picture_figure(frames: Frames, selection: Selection) -> tuple[go.Figure, str]:
-    """The timeline as the page draws it over the whole span (or counts per period when there are many events)."""
+    """The timeline over the reporting period of the briefs in view, as the page draws it by default (counts per
+    period when there are many events); the events outside it are named in the pack's text as background."""
     view = select(frames, selection)
-    dated = view.events[view.events["date_start"].notna()]
+    window = next(iter(zoom_windows(view.events, view.briefs).values()))  # the page's default zoom (None: every event)
+    dated = in_window(view.events, window)
+    outside = int(view.events["date_start"].notna().sum()) - len(dated)
+    span = f" in the reporting period, {period_words(window)}," if window is not None else ""
+    events = f"{len(dated)} dated {'event' if len(dated) == 1 else 'events'}"
     if len(dated) > MOST_BARS:
-        figure = density_figure(view.events, frames.issue_labels)
-        alt = f"Events per {figure.layout.meta['bucket']}, {len(dated)} dated events, stacked by first issue"
+        figure = density_figure(view.events, frames.issue_labels, window)
+        alt = f"{events}{span} counted per {figure.layout.meta['bucket']}, stacked by first issue"
     else:
-        figure = timeline_figure(view.events, frames.issue_labels)
-        alt = f"{len(dated)} dated events as bars from the first to the last day each date allows"
+        figure = timeline_figure(view.events, frames.issue_labels, window)
+        alt = f"{events}{span} as bars from the first to the last day each date allows"
+    if outside:
+        alt += f"; {outside} dated {'event' if outside == 1 else 'events'} outside it named in the text, under Background"
     return figure, alt  # issues are named in each bar's label, not coloured: no key
 
 

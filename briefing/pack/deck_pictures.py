@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from pptx.util import Inches
+from pptx.util import Inches, Pt
 
 from briefing.pack.layout import (
     BODY,
@@ -14,31 +14,59 @@ from briefing.pack.layout import (
     DETAIL,
     HEADING,
     INSET,
+    LINE_HEIGHT,
     MARGIN,
     MUTED,
     SLIDE_WIDTH,
     Block,
     Line,
     paginate,
+    text_height,
 )
 from briefing.pack.pictures import Picture, Pictures
 from briefing.pack.slides import SlideMaker, quote_notes
+
+CAPTION_HEIGHT = 80  # points under a picture at most for its caption
+
+
+def outside_line(events: tuple[str, ...]) -> Line:
+    """The events outside the picture's period, as many as three lines hold, then how many more the text lists."""
+    for shown in range(len(events), 0, -1):
+        more = f"; and {len(events) - shown} more, in the timeline in words" if shown < len(events) else ""
+        line = Line("Outside it: " + "; ".join(events[:shown]) + more + ".", DETAIL, colour=MUTED, gap=2)
+        if text_height([line], BODY_WIDTH - 2 * INSET) <= 3 * DETAIL * LINE_HEIGHT + line.gap:
+            return line
+    return Line(f"Outside it: {len(events)} events, in the timeline in words.", DETAIL, colour=MUTED, gap=2)
 
 
 class PictureSlides(SlideMaker):
     """The picture slides of the deck."""
 
-    def picture_slide(self, title: str, picture: Picture | None, missing: str, notes: list[str], key: tuple[Line, ...] = ()) -> None:
+    def picture_slide(
+        self,
+        title: str,
+        picture: Picture | None,
+        missing: str,
+        notes: list[str],
+        key: tuple[Line, ...] = (),
+        caption: tuple[Line, ...] = (),
+    ) -> None:
+        """The picture with its key beside it or its caption under it (the caption's first lines that fit, the
+        picture sized to leave them room)."""
         slide = self.slide(title, notes)
         if picture is None:
             self.text_box(slide, MARGIN, BODY_TOP, BODY_WIDTH, BODY_HEIGHT, [Line(missing, BODY)])
             return
         area_width = BODY_WIDTH if not key else int(BODY_WIDTH * 0.6)
+        caption_lines = paginate([Block(caption)], height=CAPTION_HEIGHT)[0].lines if caption else []
+        caption_height = int(Pt(text_height(caption_lines, BODY_WIDTH - 2 * INSET) + 2)) + INSET if caption_lines else 0
         width, height = picture.size
-        scale = min(area_width / width, BODY_HEIGHT / height)
-        slide.shapes.add_picture(io.BytesIO(picture.png), MARGIN, BODY_TOP, int(width * scale), int(height * scale))
-        slide.shapes[-1].name = f"{title} picture"
-        slide.shapes[-1]._element.nvPicPr.cNvPr.set("descr", picture.alt)  # the picture's alt text in words
+        scale = min(area_width / width, (BODY_HEIGHT - caption_height) / height)
+        drawn = slide.shapes.add_picture(io.BytesIO(picture.png), MARGIN, BODY_TOP, int(width * scale), int(height * scale))
+        drawn.name = f"{title} picture"
+        drawn._element.nvPicPr.cNvPr.set("descr", picture.alt)  # the picture's alt text in words
+        if caption_lines:
+            self.text_box(slide, MARGIN, BODY_TOP + drawn.height, BODY_WIDTH, caption_height, caption_lines)
         if key:
             left = MARGIN + area_width + Inches(0.2)
             box_width = SLIDE_WIDTH - MARGIN - left
@@ -56,8 +84,20 @@ class PictureSlides(SlideMaker):
             for event in pack.events
         ]
         if any(event.dated for event in pack.events):
+            background = pack.events_in("background")
+            caption: tuple[Line, ...] = (
+                (Line(f"Drawn over the reporting period, {pack.reporting_period}.", DETAIL, colour=MUTED, gap=4),)
+                if pack.reporting_period
+                else ()
+            )
+            if background and pack.reporting_period:
+                caption += (outside_line(tuple(f"{event.title}, {event.when}" for event in background)),)
             self.picture_slide(
-                "Timeline", pictures.timeline, "The timeline picture could not be drawn. " + " ".join(pictures.missing), notes
+                "Timeline",
+                pictures.timeline,
+                "The timeline picture could not be drawn. " + " ".join(pictures.missing),
+                notes,
+                caption=caption,
             )
         blocks = []
         for period, heading in (("recent", "Recent"), ("undated", "Undated: the brief gives no date"), ("background", "Background")):

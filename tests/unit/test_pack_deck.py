@@ -8,6 +8,7 @@ import io
 import re
 import zipfile
 
+import pandas as pd
 import pytest
 from pptx import Presentation
 from pptx.util import Emu
@@ -17,9 +18,10 @@ from briefing.load import Layout
 from briefing.pack import build_pack
 from briefing.pack.deck import build_deck
 from briefing.pack.layout import CHAR_WIDTH, INSET, LINE_HEIGHT
+from briefing.periods import brief_period
 from briefing.store import load_frames
 from briefing.vocabulary import STANCES
-from components.pack_pictures import pack_pictures
+from components.pack_pictures import pack_pictures, timeline_picture_figure
 from tests.pack_corpora import HOSTILE, hostile_corpus
 
 CEASEFIRE = Selection(issues=("ceasefire",))
@@ -183,6 +185,20 @@ class TestCeasefireDeck:
 
     def test_no_text_box_holds_more_than_it_can_show(self, deck):
         assert overflowing(deck) == []
+
+    def test_the_timeline_is_drawn_over_the_reporting_period_and_names_the_events_outside_it(self, deck, frames):
+        view = select(frames, CEASEFIRE)
+        period = brief_period(view.events, view.briefs)
+        figure, alt = timeline_picture_figure(frames, CEASEFIRE)
+        first, last = (pd.Timestamp(day) for day in figure.layout.xaxis.range)
+        assert first >= period[0] - pd.Timedelta(days=30) and last <= period[1] + pd.Timedelta(days=30)  # not 2022–2026
+        pack = build_pack(frames, CEASEFIRE)
+        background = pack.events_in("background")
+        assert background and pack.reporting_period in alt and f"{len(background)} dated events outside it" in alt
+        caption = flat(slide_text(next(s for s in deck.slides if title(s) == "Timeline")))
+        assert f"Drawn over the reporting period, {pack.reporting_period}." in caption
+        for event in background:
+            assert flat(f"{event.title}, {event.when}") in caption
 
 
 @pytest.fixture(scope="module")
