@@ -24,11 +24,12 @@ from briefing.vocabulary import CONFIDENCE_WORDS, VERDICTS, StanceWords, stance
 
 OPENING, CLOSING = "opening", "closing"
 MOST_JUDGMENTS = 3
-LINE_CHARS = 95  # a line of body text, at most 45em wide (measured: about 100 characters)
+LINE_CHARS = 100  # a line of body text, at most 45em wide (measured: about 100 characters)
 TITLE_LINE_CHARS = 55  # a line of the title, in its larger type
 BODY_LINES = 11  # measured at 1280×720: title, verdict, stance strip, footnote and the page's bar take the rest
 QUOTE_CHARS = 420  # the quotes' share, split between the parties
 QUOTE_WIDTH = 0.9  # quotes are set a little smaller than the body
+VERDICT_WIDTH = 0.75  # the verdict line is set smaller still: a line holds more characters
 QUOTE_COLUMNS = 3  # up to this many parties, each has a column: its stance over its quote; past it, a band of
 # stances and the first QUOTE_COLUMNS parties' quotes in a list (the rest are one click away, in the matrix)
 LISTED_QUOTE_CHARS = 130
@@ -173,6 +174,16 @@ def slide_title(title: str, label: str, verdict: str, contested: bool) -> str:
     return f"{label}: {VERDICTS[verdict][1].lower()}" + (" (contested)" if contested else "")
 
 
+def verdict_line(verdict: IssueVerdict) -> str:
+    """The slide's verdict line: its word and gloss, or, when it depends on which report holds, the outcome under each
+    reading with the record it rests on (briefing.negotiation's readings, never re-derived)."""
+    if verdict.depends:
+        readings = "; ".join(f"{VERDICTS[r.outcome][0]} {r.words[:1].lower()}{r.words[1:]}" for r in verdict.readings)
+        return f"{verdict.icon} Depends on which report holds · {CONFIDENCE_WORDS[verdict.confidence]}: {readings}"
+    icon, word, gloss = VERDICTS[verdict.verdict]
+    return f"{icon} {word}: {gloss} · {verdict.confidence} confidence"
+
+
 def slide_judgments(view: Frames, issue: str, lines: int = BODY_LINES) -> tuple[tuple[SlideJudgment, ...], int]:
     """The key judgments on an issue in bottom_line's order, as many of the first three as fit in ``lines`` (the
     first always, cut if it must be), and how many were left out."""
@@ -220,7 +231,9 @@ def issue_slide(frames: Frames, view: Frames, issue: str) -> IssueSlide:
     verdict = issue_verdict(view.positions, issue, view.judgments)
     title = slide_title(issue_title(verdict, label), label, verdict.verdict, verdict.contested)
     parties = party_quotes(frames, view, issue)
-    title_lines = lines_of(title, TITLE_LINE_CHARS) - 1
+    # the lines past the one each that BODY_LINES keeps for the title and the verdict (set at VERDICT_WIDTH)
+    verdict_lines = lines_of("Negotiation space: " + verdict_line(verdict), LINE_CHARS / VERDICT_WIDTH)
+    title_lines = lines_of(title, TITLE_LINE_CHARS) - 1 + verdict_lines - 1
     left = BODY_LINES - quote_lines(parties) - title_lines
     while left < JUDGMENT_LINES and len(parties) > QUOTE_COLUMNS and sum(1 for p in parties if p.text) > 1:
         last = max(number for number, party in enumerate(parties) if party.text)  # many parties: one quote fewer
@@ -241,7 +254,7 @@ def issue_slide(frames: Frames, view: Frames, issue: str) -> IssueSlide:
     )
 
 
-VERDICT_ORDER = ("no-intersection", "touching", "overlap", "insufficient")
+VERDICT_ORDER = ("no-intersection", "touching", "overlap", "depends", "insufficient")
 OPENING_ISSUES = 4  # issue lines on the opening slide; the rest are named by count (each has its own slide)
 CLOSING_ISSUES = 8
 RED_LINES = 2
