@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -113,8 +114,10 @@ def _pack(args) -> int:
         print(f"unknown id(s): {', '.join(unknown)}", file=sys.stderr)
         return 2
     selection = Selection(issues=tuple(args.issue), parties=tuple(args.party), briefs=tuple(args.brief))
-    folder = args.out is None or args.out.is_dir()
-    kind = args.format or ("html" if folder else format_for(args.out.suffix))
+    # a folder: none given (the current one), one that exists, or a name ending in a slash, made if it does not exist
+    folder = args.out is None or args.out.endswith(("/", os.sep)) or Path(args.out).is_dir()
+    out = Path(args.out) if args.out is not None else Path.cwd()
+    kind = args.format or ("html" if folder else format_for(out.suffix))
     pictures = None
     try:
         if FORMATS[kind].pictures:
@@ -131,7 +134,8 @@ def _pack(args) -> int:
         print(f"cannot write a {kind} pack: {error}", file=sys.stderr)
         return 1
     # a folder (or none: the current one) gets the pack's own name: date, brief and filter
-    out = (args.out or Path.cwd()) / pack_file_name(pack, kind) if folder else args.out
+    if folder:
+        out = out / pack_file_name(pack, kind)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(data)
     print(f"wrote {out}", file=sys.stderr)
@@ -193,7 +197,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     pack.add_argument("--paper", choices=("a4", "letter"), default="a4", help="the PDF's paper size (default: a4)")
     pack.add_argument(
-        "--out", type=Path, help="output file, or a folder for the pack's own name (date-brief-filter.html); default: the current folder"
+        "--out",
+        help="output file, or a folder for the pack's own name (date-brief-filter.html): one that exists, or a new one "
+        "named with a trailing slash, which is made; default: the current folder",
     )
     pack.add_argument("--allow-skipped", action="store_true", help="write what loads even if some briefs do not")
     pack.set_defaults(run=_pack)

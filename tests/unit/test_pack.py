@@ -202,6 +202,19 @@ class TestCommand:
         assert [path.name for path in tmp_path.iterdir()] == [expected.name] and expected.name.endswith("-ceasefire.md")
         assert expected.read_text(encoding="utf-8").startswith("# Ceasefire — briefing, ")
 
+    def test_a_new_folder_named_with_a_slash_is_made_and_gets_the_packs_own_name(self, tmp_path, frames):
+        folder = tmp_path / "packs" / "new-folder"
+        result = subprocess.run(
+            [sys.executable, "-m", "briefing", "pack", "--issue", "ceasefire", "--format", "md", "--out", f"{folder}/"],
+            cwd=PROJECT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        expected = folder / f"{build_pack(frames, CEASEFIRE).file_stem}.md"
+        assert [path.name for path in folder.iterdir()] == [expected.name] and f"wrote {expected}" in result.stderr
+
     def test_the_format_follows_the_suffix(self):
         from briefing.pack.files import format_for
 
