@@ -12,16 +12,19 @@ from bench.synthetic import generate_corpus
 from briefing.export import export_records
 from briefing.frames import Frames, Selection, select
 from briefing.load import Layout
+from briefing.bottom_line import bottom_line
 from briefing.negotiation import placements, view_verdicts
 from briefing.pack import build_pack, cell_words
-from briefing.presenting import party_quotes
+from briefing.presenting import issue_slide, party_quotes
 from briefing.readings import cell_readings
 from briefing.store import load_frames
 from briefing.vocabulary import STANCES
 from components.context import PageContext
 from components.history import _cell_history_text
 from components.matrix import DISAGREES_NOTE, cell_positions, headline_positions, matrix_table, position_cards
-from components.present import slide_readings
+from components.html import Markup
+from components.negotiation import readings_list
+from components.present import issue_slide_html, slide_readings
 from tests.conftest import CORPUS
 
 
@@ -90,9 +93,12 @@ def views_agree(frames: Frames, selection: Selection) -> int:
         slide = slide_readings(view, issue)
         assert dict(zip(slide["party"], slide["headline"], strict=True)) == placed
     verdicts = view_verdicts(view, selection.issues)
-    assert {(v.issue, party) for v in verdicts for party in v.rests_on} == {
-        (issue, row.headline) for (_party, issue), row in expected.items()
-    }
+    assert {v.issue for v in verdicts} == {issue for _party, issue in expected}
+    for verdict in verdicts:
+        heads = {row.headline for (_party, issue), row in expected.items() if issue == verdict.issue}
+        others = {record for (_party, issue), row in expected.items() if issue == verdict.issue for record in row.disagreeing}
+        # a verdict rests on the cells' headlines; one that depends on which report holds also on the disagreeing records
+        assert heads <= set(verdict.rests_on) <= (heads | others if verdict.depends else heads), verdict.issue
 
     context = PageContext(frames=frames, view=view, selection=selection)
     for (party, issue), row in expected.items():
@@ -109,6 +115,45 @@ def views_agree(frames: Frames, selection: Selection) -> int:
         assert {card.record for card in cards if card.relation == "differs"} == set(row.differing) - set(row.disagreeing)
         assert STANCES[row.stance].label in cards[0].text
     return len(expected)
+
+
+def readings_agree(frames: Frames, selection: Selection) -> int:
+    """Assert that every view names the same outcome per reading of a verdict that depends on which report holds,
+    and that no view says "depends" of one that does not; return how many readings were walked."""
+    view = select(frames, selection)
+    verdicts = view_verdicts(view, selection.issues)
+    lines = {line.issue: line for line in bottom_line(view, selection.issues).issues}
+    packed = {verdict.issue: verdict for verdict in build_pack(frames, selection).verdicts}
+    exported = {row["issue"]: row for row in export_records(frames, selection)["verdicts"]}
+    walked = 0
+    for verdict in verdicts:
+        line, pack, export = lines[verdict.issue], packed[verdict.issue], exported[verdict.issue]
+        slide = issue_slide(frames, view, verdict.issue)
+        assert line.verdict == pack.kind == export["verdict"] == slide.verdict.verdict == verdict.verdict
+        if not verdict.depends:
+            assert not verdict.readings and export["readings"] == [] and "depends" not in line.title
+            continue
+        assert line.title.endswith(f"depends on which report holds — {verdict.outcomes}")
+        assert pack.label == verdict.label and pack.label.startswith("Depends on which report holds: ")
+        panel = str(readings_list(verdict))
+        slide_html = str(issue_slide_html(slide, set()))
+        assert [(r["outcome"], r["label"], r["claim_type"], r["confidence"]) for r in export["readings"]] == [
+            (r.outcome, r.label, r.claim_type, r.confidence) for r in verdict.readings
+        ]
+        assert line.readings == slide.verdict.readings == verdict.readings
+        for reading in verdict.readings:
+            said = f"{reading.outcome_word.lower()} if {reading.said} holds"
+            assert said in pack.explanation.lower() and said in export["explanation"].lower()  # the pack, the export
+            assert str(Markup("<b>{}</b> if {} holds").format(reading.outcome_word, reading.said)) in panel  # /negotiation
+            assert str(Markup("{}").format(said)) in slide_html.lower()  # briefing mode
+            walked += 1
+    return walked
+
+
+def test_every_view_names_the_same_outcome_per_reading(corpus_frames, synthetic_frames):
+    assert sum(readings_agree(corpus_frames, selection) for selection in selections(corpus_frames)) >= 3
+    for selection in selections(synthetic_frames):
+        readings_agree(synthetic_frames, selection)
 
 
 def test_every_view_shows_the_same_headline_on_the_test_corpus(corpus_frames):
