@@ -37,6 +37,7 @@ class Issue(Record):
     # what a stance is for or against: "Firmly for" on territorial status is firmly for this sentence
     proposition: Text | None = None
     short: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)] | None = None  # the matrix header
+    keywords: tuple[Text, ...] = ()  # words and phrases a source uses for the issue; `draft` proposes the issue on them
 
 
 def _duplicates(ids) -> list[str]:
