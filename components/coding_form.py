@@ -114,6 +114,7 @@ def coding_form(access: Access, frames: Frames, opened: workbench.Opened, passag
     taken = set(frames.evidence["id"]) | record_ids(document)
     for table in ("positions", "events", "impacts", "judgments", "ladders", "notes"):
         taken |= set(frames.table(table)["id"])
+    taken |= {frame_id.partition(":")[2] for frame_id in taken if ":" in frame_id}  # an id several briefs share, as written
     action = st.radio("Code the passage as", list(ACTIONS), format_func=ACTIONS.__getitem__, key=field_key("action"), horizontal=True)
     addition = _new_record(action, taxonomy, passage, taken) if action in KINDS else _existing(action, document, passage, taken)
     if addition is None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from urllib.parse import urlencode
 
 import streamlit as st
 
 from briefing.frames import Frames, Selection
+from briefing.links import LINKED_TABLES, link_value, qualified, resolve
 from briefing.store import cache_dir
-from briefing.versions import VERSION_PATTERN, describe_changes, load_manifest, manifest
+from briefing.versions import MANIFEST_FORMAT, VERSION_PATTERN, describe_changes, holder, load_manifest, manifest
 from components.filters import FILTER_KEYS, filter_params, parse_filter, unknown_keys
 
 SELECTION_KEY = "selection"
@@ -46,13 +48,43 @@ def seed_selection(frames: Frames, notices: list[str]) -> None:
         if not VERSION_PATTERN.match(linked_version):
             notices.append("Ignored the “v” value in the link: it is not a data version.")
         elif linked_version != frames.version:
-            changes = " ".join(describe_changes(load_manifest(linked_version, cache_dir()), manifest(frames)))
+            changes = " ".join(describe_changes(load_manifest(linked_version, cache_dir()), _current_manifest(frames)))
             # the versions are hashes: the readers' words say what changed, the audit details add which versions
             st.session_state[VERSION_NOTICE_KEY] = (
                 f"This link was made with an earlier version of the data. What changed: {changes}",
                 f"This link was made with data version `{linked_version}`; the data is now version `{frames.version}`. "
                 f"What changed: {changes}",
             )
+
+
+def _current_manifest(frames: Frames) -> dict:
+    """This version's manifest, as recorded beside the frames when they were built, else made now."""
+    recorded = load_manifest(frames.version, cache_dir()) if frames.version else None
+    return recorded if recorded and recorded.get("format") == MANIFEST_FORMAT else manifest(frames)
+
+
+def _plain(text: str) -> str:
+    """Text from the data shown as itself in Markdown: every ASCII punctuation mark escaped."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
+
+
+def _linked_id(key: str, value: str, frames: Frames, raw: dict[str, list[str]], selection: Selection) -> tuple[str | None, str | None]:
+    """A bare id several briefs use: the one the link's data version meant, else a notice asking which is meant."""
+    table = LINKED_TABLES[key]
+    candidates = resolve(frames, table, value).candidates
+    if not candidates:
+        return None, None
+    version = raw[VERSION_PARAM][-1] if raw.get(VERSION_PARAM) else ""
+    if VERSION_PATTERN.match(version) and (brief := holder(load_manifest(version, cache_dir()), value, table)):
+        for frame_id, candidate_brief in candidates:
+            if candidate_brief == brief:
+                return frame_id, None
+    titles = frames.brief_titles
+    choices = " or ".join(
+        f"[{_plain(titles.get(brief, brief))}](?{urlencode({**carried_params(selection), key: qualified(frame_id, brief)}, doseq=True)})"
+        for frame_id, brief in candidates
+    )
+    return None, f"The link's “{key}” names a record in more than one brief. Which is meant: {choices}?"
 
 
 def audit_on() -> bool:
@@ -82,6 +114,11 @@ def read_page_params(frames: Frames, selection: Selection, params: Mapping[str, 
         if len(values) > 1:
             notices.append(f"The link gave “{key}” {len(values)} times; only the last one is used.")
         accepted = validate(values[-1], frames)
+        if accepted is None and key in LINKED_TABLES:
+            accepted, question = _linked_id(key, values[-1], frames, raw, selection)
+            if question:
+                notices.append(question)
+                continue
         if accepted is None:
             notices.append(f"Ignored the “{key}” value in the link: it names nothing in the data.")
         else:
@@ -92,8 +129,13 @@ def read_page_params(frames: Frames, selection: Selection, params: Mapping[str, 
     return page_params
 
 
-def permalink(version: str) -> str:
-    """The address of this exact view: page, filter, view state and data version."""
-    params = [(key, value) for key in st.query_params for value in st.query_params.get_all(key) if key != VERSION_PARAM]
+def permalink(version: str, frames: Frames | None = None) -> str:
+    """The address of this exact view: page, filter, view state and data version; a linked record by its
+    brief-qualified id, which no brief added later can take over."""
+
+    def shared(key: str, value: str) -> str:
+        return link_value(frames, LINKED_TABLES[key], value) if frames is not None and key in LINKED_TABLES else value
+
+    params = [(key, shared(key, value)) for key in st.query_params for value in st.query_params.get_all(key) if key != VERSION_PARAM]
     query = urlencode([*params, (VERSION_PARAM, version)])
     return f"{st.context.url or ''}?{query}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from briefing.frames import Frames
+from briefing.links import resolve
 from briefing.regions import regional_parties
 
 
@@ -15,12 +16,14 @@ def cell_param(value: str, frames: Frames) -> str | None:
 
 
 def span_param(value: str, frames: Frames) -> str | None:
-    """An evidence id that exists."""
-    return value if frames.has_evidence(value) else None
+    """An evidence id that exists, bare or brief-qualified (``<brief>:<id>``); a bare id several briefs use is refused
+    here and answered by the shell (resolved by the link's data version, or the reader is asked which is meant)."""
+    return value if frames.has_evidence(value) else resolve(frames, "evidence", value).found
 
 
 def event_param(value: str, frames: Frames) -> str | None:
-    return value if value in frames.event_ids else None
+    """An event id that exists, bare or brief-qualified."""
+    return value if value in frames.event_ids else resolve(frames, "events", value).found
 
 
 def choice_param(*choices: str):

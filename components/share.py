@@ -22,6 +22,6 @@ def share_box(context: PageContext) -> None:
         if not share.open:
             return
         with share:
-            copy_link(permalink(frames.version), key="share_link")
+            copy_link(permalink(frames.version, frames), key="share_link")
             st.caption("The link holds the filter, the view and the data version.")
             pack_box(frames, selection)

@@ -1,5 +1,6 @@
-"""Adding a valid brief never breaks the suite: a copy of the project gains a generated brief (reusing another brief's
-record ids, and citing an issue added to the taxonomy for it), and the suites that read data/ pass on the copy."""
+"""Adding a valid brief never breaks the suite: a copy of the project gains a generated brief (another brief's records
+under ids of its own prefix, as ids are unique across the corpus, and citing an issue added to the taxonomy for it),
+and the suites that read data/ pass on the copy."""
 
 from __future__ import annotations
 
@@ -25,14 +26,27 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def _own_ids(value, prefix: str = "gen-"):
+    """Every record and evidence id given the new brief's own prefix (seed ids stay: they name the shared seeds)."""
+    if isinstance(value, list):
+        return [_own_ids(item, prefix) for item in value]
+    if isinstance(value, dict):
+        renamed = {key: item if key == "seeds" else _own_ids(item, prefix) for key, item in value.items()}
+        if isinstance(value.get("id"), str):
+            renamed["id"] = prefix + value["id"]
+        return renamed
+    return value
+
+
 def add_generated_brief(root: Path) -> str:
-    """A later brief built from the first shipped brief: every record id reused, one position on a new issue."""
+    """A later brief built from the first shipped brief: every record under an id of its own, one position on a new
+    issue."""
     taxonomy_path = root / "data" / "taxonomy.yaml"
     taxonomy = yaml.safe_load(taxonomy_path.read_text(encoding="utf-8"))
     taxonomy["issues"].append(NEW_ISSUE)
     taxonomy_path.write_text(yaml.safe_dump(taxonomy, sort_keys=False, allow_unicode=True), encoding="utf-8")
     source = sorted((root / "data" / "briefs").glob("*.yaml"))[0]
-    brief = yaml.safe_load(source.read_text(encoding="utf-8"))
+    brief = _own_ids(yaml.safe_load(source.read_text(encoding="utf-8")))
     brief.update(
         id="generated-extra-brief",
         title="A generated second reading",

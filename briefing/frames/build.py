@@ -29,31 +29,34 @@ def _date_columns(value: str | None) -> dict:
 
 
 class _ScopedIds:
-    """Record and evidence ids are scoped to their brief. In the frames, and so in links, an id keeps its bare form
-    in the oldest brief that uses it, which is the one any earlier link meant; a later brief reusing it gets
-    ``<brief id>:<id>`` (slugs never contain a colon), so no record hides another and every link stays unambiguous."""
+    """Ids are scoped to their brief: an id only one brief uses stays bare, one that several use is ``<brief>:<id>``
+    in each (slugs have no colon). No date or load order decides, so a new brief never re-points an id (links.py)."""
 
-    def __init__(self) -> None:
-        self._records: set[str] = set()
-        self._spans: set[str] = set()
+    def __init__(self, briefs) -> None:
+        records: dict[str, int] = {}
+        spans: dict[str, int] = {}
+        for brief in briefs:
+            try:
+                own_records = {record_id for path, record_id in brief.record_paths() if not path.startswith("seeds[")}
+                own_spans = {span_id for _path, span_id in brief.evidence_paths()}
+            except Exception:  # noqa: BLE001, S112 - it fails inside its own boundary below, and is named there
+                continue
+            for record_id in own_records:
+                records[record_id] = records.get(record_id, 0) + 1
+            for span_id in own_spans:
+                spans[span_id] = spans.get(span_id, 0) + 1
+        self._shared_records = {record_id for record_id, count in records.items() if count > 1}
+        self._shared_spans = {span_id for span_id, count in spans.items() if count > 1}
         self._brief = ""
-        self._clashing_records: set[str] = set()
-        self._clashing_spans: set[str] = set()
 
     def enter(self, brief) -> None:
-        """Start a brief: ids taken by the briefs before it are qualified in it."""
         self._brief = brief.id
-        records = {record_id for path, record_id in brief.record_paths() if not path.startswith("seeds[")}
-        spans = {span_id for _path, span_id in brief.evidence_paths()}
-        self._clashing_records, self._clashing_spans = records & self._records, spans & self._spans
-        self._records |= records
-        self._spans |= spans
 
     def record(self, record_id: str) -> str:
-        return f"{self._brief}:{record_id}" if record_id in self._clashing_records else record_id
+        return f"{self._brief}:{record_id}" if record_id in self._shared_records else record_id
 
     def span(self, span_id: str) -> str:
-        return f"{self._brief}:{span_id}" if span_id in self._clashing_spans else span_id
+        return f"{self._brief}:{span_id}" if span_id in self._shared_spans else span_id
 
 
 def build_frames(corpus: Corpus) -> Frames:
@@ -86,7 +89,7 @@ def build_frames(corpus: Corpus) -> Frames:
         ("id", "label", "definition", "proposition", "short"),
     )
     briefs, positions, events, impacts, judgments, ladders, notes, evidence = [], [], [], [], [], [], [], []
-    ids = _ScopedIds()
+    ids = _ScopedIds(corpus.briefs)
 
     def add_evidence(brief, kind, record, record_issues, record_parties):
         for _part, role, _number, span in record_spans(record):

@@ -232,4 +232,40 @@ def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = N
         owners[brief.id] = name
         briefs.append(brief)
         brief_files[brief.id] = name
+    warnings += _shared_ids(briefs, brief_files)
     return Corpus(taxonomy, tuple(briefs), dict(seeds.texts), dict(seeds.declared), tuple(problems), brief_files, tuple(warnings))
+
+
+SHARED_NAMED = 5  # ids named in a shared-id warning; the rest are counted
+
+
+def _shared_ids(briefs: list[Brief], brief_files: dict[str, str]) -> list[Problem]:
+    """A warning on each brief that uses record or evidence ids another brief uses: the app shows both (each as
+    ``<brief>:<id>``), but a link naming the id bare then has to ask which is meant."""
+    owners: dict[str, list[str]] = {}
+    for brief in briefs:
+        own = {record_id for path, record_id in brief.record_paths() if not path.startswith("seeds[")}
+        for shared_id in own | {span_id for _path, span_id in brief.evidence_paths()}:
+            owners.setdefault(shared_id, []).append(brief.id)
+    warnings = []
+    for brief in briefs:
+        by_other: dict[str, list[str]] = {}
+        for shared_id, users in owners.items():
+            if brief.id in users and len(users) > 1:
+                for other in users:
+                    if other != brief.id:
+                        by_other.setdefault(other, []).append(shared_id)
+        for other, ids in sorted(by_other.items()):
+            ids.sort()
+            more = len(ids) - SHARED_NAMED
+            named = ", ".join(repr(i) for i in ids[:SHARED_NAMED]) + (f" and {more} more" if more > 0 else "")
+            warnings.append(
+                Problem(
+                    brief_files[brief.id],
+                    "id",
+                    f"{len(ids)} id(s) are also used by brief {other!r} ({brief_files[other]}): {named}. Both are kept, but a "
+                    f"link naming such an id without its brief asks which is meant. In the brief not yet shared, give its "
+                    f"ids a prefix of its own (e.g. '{brief.id.split('-')[0]}-{ids[0]}') [shared-id]",
+                )
+            )
+    return warnings

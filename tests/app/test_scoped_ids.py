@@ -1,5 +1,6 @@
-"""A new brief that reuses every record and evidence id of an existing one loads beside it: nothing is dropped, the
-older brief keeps the bare ids (so old links open as before), and the newer one's are qualified with its brief id."""
+"""A new brief that reuses every record and evidence id of an existing one loads beside it: nothing is dropped, and
+an id both use is qualified with its brief id in each (no brief's date decides who keeps the bare form, so nothing is
+re-pointed; tests/app/test_permanent_ids.py follows the links)."""
 
 from __future__ import annotations
 
@@ -49,24 +50,28 @@ def test_nothing_is_dropped(twin_frames):
         assert ids.is_unique, table
 
 
-def test_the_older_brief_keeps_the_bare_ids(twin_frames):
+def test_a_shared_id_is_qualified_in_every_brief(twin_frames):
     positions = twin_frames.positions.set_index("id")
     first = positions[positions["brief"] == OLD].index[0]
-    assert ":" not in first
-    assert positions.at[f"{NEW}:{first}", "summary"] == "The second reading's own summary."
+    assert first.startswith(f"{OLD}:")
+    local = first.removeprefix(f"{OLD}:")
+    assert positions.at[f"{NEW}:{local}", "summary"] == "The second reading's own summary."
     spans = twin_frames.evidence.set_index("id")
-    assert spans.at["lrl-lavrov-60-day-unacceptable", "brief"] == OLD
+    assert "lrl-lavrov-60-day-unacceptable" not in spans.index
+    assert spans.at[f"{OLD}:lrl-lavrov-60-day-unacceptable", "brief"] == OLD
     assert spans.at[f"{NEW}:lrl-lavrov-60-day-unacceptable", "brief"] == NEW
-    assert all(span.startswith(f"{NEW}:") for span in positions.at[f"{NEW}:{first}", "evidence"])
+    assert all(span.startswith(f"{NEW}:") for span in positions.at[f"{NEW}:{local}", "evidence"])
+    unique = twin_frames.evidence.set_index("id").loc[lambda e: e["brief"] == "energy-truce-follow-up-2026-02"].index
+    assert not any(":" in span for span in unique)  # an id one brief uses stays bare
 
 
 def test_links_open_the_right_record(twin_root, monkeypatch):
     monkeypatch.setenv("BRIEFING_ROOT", str(twin_root))
-    old = run_page("sources", span="lrl-lavrov-60-day-unacceptable", audit="1")
+    old = run_page("sources", span=f"{OLD}:lrl-lavrov-60-day-unacceptable", audit="1")
     new = run_page("sources", span=f"{NEW}:lrl-lavrov-60-day-unacceptable", audit="1")
     assert not old.warning and not new.warning and not old.exception and not new.exception
     # the evidence id is an audit detail: the subheader names the record for readers, the id after it
-    assert [h.value.split(" · ")[-1] for h in old.subheader] == ["lrl-lavrov-60-day-unacceptable"]
+    assert [h.value.split(" · ")[-1] for h in old.subheader] == [f"{OLD}:lrl-lavrov-60-day-unacceptable"]
     assert [h.value.split(" · ")[-1] for h in new.subheader] == [f"{NEW}:lrl-lavrov-60-day-unacceptable"]
 
 
@@ -76,7 +81,13 @@ def test_the_export_keeps_both(twin_frames):
     assert {OLD, NEW} <= briefs
 
 
-def test_validating_the_new_file_alone_is_clean(twin_root):
+def test_validating_the_new_file_alone_names_the_shared_ids(twin_root):
+    """Validate names the clash, the other brief and the fix; both briefs still load, and --strict refuses it."""
     result = run_command("validate", str(twin_root / "data" / "briefs" / "a-twin.yaml"), root=twin_root, clean_env=True)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("ok data/briefs/a-twin.yaml")
+    warning = next(line for line in result.stdout.splitlines() if "[shared-id]" in line)
+    assert warning.startswith("warning: data/briefs/a-twin.yaml: id: ")
+    assert f"also used by brief {OLD!r} (data/briefs/{OLD}.yaml)" in warning and "prefix of its own" in warning
+    assert "ok data/briefs/a-twin.yaml" in result.stdout
+    strict = run_command("validate", "--strict", str(twin_root / "data" / "briefs" / "a-twin.yaml"), root=twin_root, clean_env=True)
+    assert strict.returncode == 1
