@@ -10,23 +10,70 @@ from pathlib import Path
 
 from briefing.atomic import write_atomic
 from briefing.frames import Frames
+from briefing.labels import record_labels
 
 log = logging.getLogger(__name__)
 VERSION_PATTERN = re.compile(r"^[0-9a-f]{12}\Z")  # \Z, not $: "$" also matches before a trailing newline
-RECORD_TABLES = ("positions", "events", "impacts", "judgments")
+# every kind of record a reader can be told about, with its name in words
+RECORD_KINDS = {
+    "positions": "position",
+    "events": "event",
+    "impacts": "impact",
+    "judgments": "key judgment",
+    "ladders": "escalation ladder",
+    "notes": "editor's note",
+}
+RECORD_TABLES = tuple(RECORD_KINDS)
+FORMAT_1_TABLES = ("positions", "events", "impacts", "judgments")
+MANIFEST_FORMAT = 2  # 2 adds each record's kind and label and the brief's evidence ids; format 1 is still read
+NAMED_PER_LINE = 4  # records named in one sentence; the rest are counted
+
+
+def _digest(rows: list[dict]) -> str:
+    # one row is hashed alone, as format 1 did, so a record unchanged since a format-1 manifest reads unchanged
+    content = json.dumps(rows[0] if len(rows) == 1 else rows, default=str, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(content.encode()).hexdigest()[:16]
+
+
+def _label(table: str, rows: list[dict], labels: dict[str, str]) -> str:
+    """A record named for a reader: its kind, then its title or its label (who, when, whose words)."""
+    first = rows[0]
+    title = first.get("title") if table in ("events", "ladders") else None
+    name = f"“{title}”" if title else labels.get(first["id"], "")
+    return f"{RECORD_KINDS[table]} {name}".strip()
 
 
 def manifest(frames: Frames) -> dict:
-    """{brief id: {"title": …, "records": {record id: content digest}}} for one data version."""
+    """{brief id: {"title", "records": {id: digest}, "kinds": {id: table}, "labels": {id: words}, "spans": [ids]}}."""
     briefs: dict[str, dict] = {
-        brief: {"title": title, "records": {}} for brief, title in zip(frames.briefs["id"], frames.briefs["title"], strict=True)
+        brief: {"title": title, "records": {}, "kinds": {}, "labels": {}, "spans": []}
+        for brief, title in zip(frames.briefs["id"], frames.briefs["title"], strict=True)
     }
+    labels = record_labels({name: frames.table(name) for name in ("briefs", *RECORD_TABLES)})
     for table in RECORD_TABLES:
-        frame = frames.table(table)
-        for row in frame.to_dict("records"):
-            content = json.dumps(row, default=str, sort_keys=True, ensure_ascii=False)
-            briefs[row["brief"]]["records"][row["id"]] = hashlib.sha256(content.encode()).hexdigest()[:16]
-    return {"version": frames.version, "briefs": briefs}
+        grouped: dict[str, list[dict]] = {}
+        for row in frames.table(table).to_dict("records"):
+            grouped.setdefault(row["id"], []).append(row)  # a ladder is one row per step
+        for record_id, rows in grouped.items():
+            entry = briefs[rows[0]["brief"]]
+            entry["records"][record_id] = _digest(rows)
+            entry["kinds"][record_id] = table
+            entry["labels"][record_id] = _label(table, rows, labels)
+    for span_id, brief in zip(frames.evidence["id"], frames.evidence["brief"], strict=True):
+        briefs[brief]["spans"].append(span_id)
+    return {"format": MANIFEST_FORMAT, "version": frames.version, "briefs": briefs}
+
+
+def holder(old: dict | None, bare_id: str, table: str) -> str | None:
+    """The brief that held ``bare_id`` (bare) in an earlier version, if that version's manifest says: what an old
+    link with that id opened. Evidence ids are in format-2 manifests only."""
+    if old is None:
+        return None
+    for brief, entry in old.get("briefs", {}).items():
+        held = entry.get("spans", ()) if table == "evidence" else entry.get("records", {})
+        if bare_id in held and (table == "evidence" or entry.get("kinds", {}).get(bare_id, table) == table):
+            return brief
+    return None
 
 
 def _path(folder: Path, version: str) -> Path:
@@ -40,7 +87,7 @@ def save_manifest(frames: Frames, folder: Path) -> None:
     if not frames.version:
         return
     path = _path(folder, frames.version)
-    if path.exists():
+    if path.exists() and (load_manifest(frames.version, folder) or {}).get("format") == MANIFEST_FORMAT:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -56,8 +103,34 @@ def load_manifest(version: str, folder: Path) -> dict | None:
         return None
 
 
+def _names(entry: dict, ids: list[str]) -> str:
+    """Records named in words, a few at most, the rest counted."""
+    labels = entry.get("labels", {})
+    named = [labels.get(i) or "a record" for i in sorted(ids, key=lambda i: labels.get(i) or "")]
+    shown = ", ".join(named[:NAMED_PER_LINE])
+    rest = len(named) - NAMED_PER_LINE
+    return shown + (f" and {rest} more" if rest > 0 else "")
+
+
+def _brief_changes(title: str, before: dict, after: dict) -> str | None:
+    old_records, new_records = before.get("records", {}), after.get("records", {})
+    if "kinds" not in before:  # format 1 knew four kinds only: the others are not news
+        kinds = after.get("kinds", {})
+        new_records = {i: d for i, d in new_records.items() if kinds.get(i, "positions") in FORMAT_1_TABLES}
+    added = [i for i in new_records if i not in old_records]
+    removed = [i for i in old_records if i not in new_records]
+    changed = [i for i in new_records if i in old_records and new_records[i] != old_records[i]]
+    parts = [
+        f"{word} {_names(entry, ids)}"
+        for word, ids, entry in (("changed", changed, after), ("added", added, after), ("removed", removed, before))
+        if ids
+    ]
+    return f"{title}: {'; '.join(parts)}." if parts else None
+
+
 def describe_changes(old: dict | None, new: dict) -> list[str]:
-    """Plain sentences on what differs between two versions' manifests."""
+    """Plain sentences on what differs between two versions' manifests: briefs added or removed, and each record of
+    every kind changed, added or removed, named in words."""
     if old is None:
         return ["This server has no record of the link's data version, so the differences cannot be listed."]
     lines = []
@@ -67,13 +140,8 @@ def describe_changes(old: dict | None, new: dict) -> list[str]:
     for brief in sorted(set(old_briefs) - set(new_briefs)):
         lines.append(f"Brief removed: {old_briefs[brief]['title']}.")
     for brief in sorted(set(old_briefs) & set(new_briefs)):
-        before, after = old_briefs[brief]["records"], new_briefs[brief]["records"]
-        added = len(set(after) - set(before))
-        removed = len(set(before) - set(after))
-        changed = sum(1 for key in set(before) & set(after) if before[key] != after[key])
-        if added or removed or changed:
-            parts = [f"{n} {word}" for n, word in ((changed, "changed"), (added, "added"), (removed, "removed")) if n]
-            lines.append(f"{new_briefs[brief]['title']}: records {', '.join(parts)}.")
+        if line := _brief_changes(new_briefs[brief]["title"], old_briefs[brief], new_briefs[brief]):
+            lines.append(line)
     if old_briefs and new_briefs and not lines:
         lines.append("The records are the same; only source files or formatting changed.")
     return lines

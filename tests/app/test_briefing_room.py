@@ -85,12 +85,13 @@ class TestPermalinks:
 
         def notice_of_the_change() -> str:
             notice = " ".join(w.value for w in run_page("overview", v=old_version, audit="1").warning)
-            return notice if "records 1 changed" in notice else ""
+            return notice if "changed position " in notice else ""
 
         notice = wait_for(notice_of_the_change, timeout_s=RECHECK_SECONDS + 10, what="a notice of what changed since the link")
         assert f"`{old_version}`" in notice  # the version itself is an audit detail
         plain = " ".join(w.value for w in run_page("overview", v=old_version).warning)
-        assert "records 1 changed" in plain and old_version not in plain
+        assert "changed position " in plain and old_version not in plain  # the record named in words, not counted
+        assert "pos-" not in plain
 
     def test_unknown_version_is_named_as_unknown(self):
         app = run_page("overview", v="0123456789ab")
