@@ -15,6 +15,7 @@ import pandas as pd
 
 from briefing.frames import Frames, each_row
 from briefing.negotiation import STANCE_AT, IssueVerdict, Placement, view_verdicts
+from briefing.verdict_readings import VerdictReading
 from briefing.vocabulary import STANCES, VERDICTS
 
 FEWEST_KEY_JUDGMENTS = 3  # below this many ranked judgments, the brief's own order fills the top
@@ -48,6 +49,7 @@ class IssueLine:
     contested: bool = False
     uncertain: bool = False
     rests_on: tuple[str, ...] = ()  # the headline positions that place the parties
+    readings: tuple[VerdictReading, ...] = ()  # the outcome under each reading, when the verdict depends on which holds
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,7 @@ def issue_lines(view: Frames, issues: tuple[str, ...] = (), verdicts: list[Issue
             contested=verdict.contested,
             uncertain=verdict.uncertain,
             rests_on=verdict.rests_on,
+            readings=verdict.readings,
         )
         for verdict in (view_verdicts(view, issues) if verdicts is None else verdicts)
     )

@@ -19,7 +19,8 @@ EXPORT_TABLES = ("briefs", "parties", "issues", *RECORD_TABLES)
 DERIVED_TABLES = ("cells", "verdicts")  # what the views conclude, by the same rules as the views
 EVIDENCE_FIELDS = ("id", "seed", "start", "end", "quote")
 CELL_COLUMNS = ["party", "issue", "headline", "brief", "stance", "claim_type", "confidence", "date", "records", "contested", "disagreeing"]
-VERDICT_COLUMNS = ["issue", "verdict", "confidence", "rests_on", "contested_by", "uncertain", "explanation"]
+VERDICT_COLUMNS = ["issue", "verdict", "confidence", "rests_on", "contested_by", "uncertain", "explanation", "readings"]
+READING_FIELDS = ("outcome", "rests_on", "label", "claim_type", "confidence")  # each reading of a verdict that depends
 
 
 def _plain(value):
@@ -59,6 +60,7 @@ def export_records(frames: Frames, selection: Selection | None = None) -> dict[s
             "contested_by": list(v.contested_by),
             "uncertain": v.uncertain,
             "explanation": v.explanation,
+            "readings": [{field: _plain(getattr(reading, field)) for field in READING_FIELDS} for reading in v.readings],
         }
         for v in view_verdicts(view, (selection or Selection()).issues)
     ]
@@ -102,7 +104,9 @@ def to_csv_tables(frames: Frames, selection: Selection | None = None) -> dict[st
         writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({key: _csv_cell(value) for key, value in row.items()})
+            # a verdict's readings are a list of objects: one JSON text in their cell
+            cells = {key: json.dumps(value, ensure_ascii=False) if key == "readings" else _csv_cell(value) for key, value in row.items()}
+            writer.writerow(cells)
         texts[name] = buffer.getvalue()
     return texts
 

@@ -22,7 +22,7 @@ import pandas as pd
 
 from briefing.frames import Frames, each_row
 from briefing.readings import cell_readings, weakest
-from briefing.verdict_readings import PARTY_BASES, RANK, VerdictReading, contradicting_records, or_words, verdict_readings
+from briefing.verdict_readings import PARTY_BASES, RANK, VerdictReading, contradicting_records, or_words, readings_words, verdict_readings
 from briefing.vocabulary import CLAIM_TYPES, STANCES, VERDICTS
 
 STANCE_AT = {rank: stance for stance, rank in RANK.items()}
@@ -126,17 +126,18 @@ class IssueVerdict:
         return VERDICTS[self.verdict][0]
 
     @property
+    def settled_places(self) -> str:
+        """The places of the parties whose cell is not contested, in words ("" when none)."""
+        settled = [r.words() for r in self.ranges if r.placed and not r.contested_by]
+        return "; ".join(settled) + "." if settled else ""
+
+    @property
     def explanation(self) -> str:
         """The verdict in words a briefer can say aloud; no counted steps, since the scale is ordinal."""
         counted = [r for r in self.ranges if r.placed]
         unclear = [r for r in self.ranges if not r.placed]
         if self.depends:
-            contested = {r.position_id for r in self.ranges if r.contested_by}
-            said = "; ".join(reading.words[:1].lower() + reading.words[1:] for reading in self.readings)
-            text = said[:1].upper() + said[1:] + "."
-            rest = [r.words() for r in counted if r.position_id not in contested]
-            text += f" {'; '.join(rest)}." if rest else ""
-            return text
+            return readings_words(self.readings) + (f" {self.settled_places}" if self.settled_places else "")
         if self.verdict == "insufficient":
             text = (
                 f"Only {counted[0].words()}; a verdict needs two parties placed on the scale."
@@ -243,16 +244,19 @@ def _depending(
     judgments: pd.DataFrame | None,
 ) -> IssueVerdict:
     """A verdict that depends on which report holds: no surer than its weakest reading, resting on every reading's
-    records, contested by the key judgments that contradict a reading."""
+    records."""
     fixed = [r for r in counted if not r.contested_by]
     confidence = weakest([*(r.confidence for r in readings), *(r.confidence for r in fixed)])
     if confidence == "high" and any(c != "stated" for c in [*(r.claim_type for r in readings), *(r.claim_type for r in fixed)]):
         confidence = "medium"
     rests_on = tuple(dict.fromkeys(record for reading in readings for record in reading.rests_on))
-    contested: list[str] = []  # a key judgment that contradicts any reading's outcome
+    # a key judgment contests the verdict only if it contradicts every reading: one that contradicts some speaks to
+    # which reading holds, and is read beside them as a key judgment
+    contested: list[str] = []
     if judgments is not None and not judgments.empty:
         against = {CONTRADICTING_OUTLOOK.get(r.outcome) for r in readings}
-        contested = [row.id for row in each_row(judgments) if issue in row.issues and row.outlook in against]
+        if len(against) == 1 and None not in against:
+            contested = [row.id for row in each_row(judgments) if issue in row.issues and row.outlook in against]
     return IssueVerdict(issue, DEPENDS, None, None, ranges, confidence, rests_on, tuple(contested), tuple(_cautions(counted)), readings)
 
 

@@ -94,6 +94,12 @@ class VerdictReading:
         return f"{self.outcome_word} if {self.said} holds"
 
 
+def readings_words(readings: Sequence[VerdictReading]) -> str:
+    """Every reading in one sentence: "No overlap if … holds; touching if … holds."."""
+    said = "; ".join(reading.words[:1].lower() + reading.words[1:] for reading in readings)
+    return said[:1].upper() + said[1:] + "." if said else ""
+
+
 @dataclass(frozen=True)
 class _Alternative:
     records: tuple[str, ...]  # every record of the cell with this stance among the headline and its disagreeing ones

@@ -10,6 +10,7 @@ import streamlit as st
 
 from briefing.bottom_line import BottomLine, IssueLine, Outlook, bottom_line, ranked_judgments
 from briefing.frames import each_row
+from briefing.verdict_readings import readings_words
 from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_WORDS, VERDICTS
 from components.context import PageContext
 from components.data import Scope, per_view
@@ -100,7 +101,8 @@ def _issue_lines(context: PageContext, issues: tuple[IssueLine, ...], heading: s
             NEGOTIATION.script,
             label=f"{icon} **{plain(issue.label)}**{plain(rest)} · {CONFIDENCE_WORDS[issue.confidence]}{marks}"
             + _audit(context, *issue.rests_on),
-            help=f"{gloss.capitalize()}. Open the negotiation space under this filter for each party's place and the records it rests on.",
+            help=(plain(readings_words(issue.readings)) if issue.readings else f"{gloss.capitalize()}.")
+            + " Open the negotiation space under this filter for each party's place and the records it rests on.",
             query_params=context.link_params(),
         )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from briefing.negotiation import STANCE_AT, IssueVerdict, possessive, view_verdicts, word_at
-from briefing.vocabulary import AGREEMENT_ZONE, CLAIM_TYPES, CONFIDENCE_WORDS, GAP, STANCES
+from briefing.vocabulary import AGREEMENT_ZONE, CLAIM_TYPES, CONFIDENCE_WORDS, GAP, STANCES, VERDICTS
 from components.context import PageContext
 from components.data import Scope
 from components.evidence import SOURCES_PAGE, evidence_quotes
@@ -189,6 +189,21 @@ def no_verdict_line(context: PageContext, verdicts: list[IssueVerdict]) -> None:
             record_links(context, "Rests on:", verdict.rests_on, key=f"rests_on_{verdict.issue}")
 
 
+def readings_list(verdict: IssueVerdict, audit: bool = False) -> Markup:
+    """A verdict that depends on which report holds: one line per reading, its outcome's icon and word, the record it
+    rests on with its claim type and confidence; the records' ids with the audit details."""
+    items = Markup("").join(
+        Markup('<li><span aria-hidden="true">{icon}</span> <b>{outcome}</b> if {said} holds{ids}</li>').format(
+            icon=VERDICTS[reading.outcome][0],
+            outcome=reading.outcome_word,
+            said=reading.said,
+            ids=f" · {', '.join(reading.rests_on)}" if audit else "",
+        )
+        for reading in verdict.readings
+    )
+    return Markup('<ul class="verdict-readings" aria-label="The verdict under each reading">{items}</ul>').format(items=items)
+
+
 def view_verdicts_of(scope: Scope) -> list[IssueVerdict]:
     """The verdicts of the filtered view, as the export and the pack give them."""
     return view_verdicts(scope.view, scope.selection.issues)
@@ -199,7 +214,12 @@ def verdict_panel(context: PageContext, verdict: IssueVerdict) -> None:
     with st.container(border=True):
         st.subheader(context.issue_label(verdict.issue))
         st.markdown(f"**{verdict.icon} {verdict.label}** · confidence {verdict.confidence}")
-        st.markdown(verdict.explanation)
+        if verdict.depends:
+            render_html(readings_list(verdict, context.audit))
+            if verdict.settled_places:
+                st.markdown(verdict.settled_places)
+        else:
+            st.markdown(verdict.explanation)
         if verdict.cautions:
             st.markdown("**Uncertain:** " + "; ".join(reader_cautions(context, verdict)) + ".")
         record_links(context, "Rests on:", verdict.rests_on, key=f"rests_on_{verdict.issue}")

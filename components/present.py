@@ -10,9 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from briefing.frames import Frames
-from briefing.presenting import CLOSING, OPENING, QUOTE_COLUMNS, IssueSlide, PartyQuote, issue_slide
+from briefing.presenting import CLOSING, OPENING, QUOTE_COLUMNS, IssueSlide, PartyQuote, issue_slide, verdict_line
 from briefing.readings import cell_readings
-from briefing.vocabulary import VERDICTS
 from components.context import PageContext
 from components.data import Scope, per_view
 from components.html import Markup, render_html
@@ -149,10 +148,7 @@ def _audit_lines(slide: IssueSlide) -> Markup:
 
 def issue_slide_html(slide: IssueSlide, illustrative: set[str], audit: bool = False) -> Markup:
     """One issue as a slide: the action title, the verdict, the stance strip with a quote each, the judgments."""
-    icon, word, gloss = VERDICTS[slide.verdict.verdict]
-    verdict = Markup('<p class="verdict">Negotiation space: {icon} {word}: {gloss} · {confidence} confidence</p>').format(
-        icon=icon, word=word, gloss=gloss, confidence=slide.verdict.confidence
-    )
+    verdict = Markup('<p class="verdict">Negotiation space: {line}</p>').format(line=verdict_line(slide.verdict))
     if len(slide.parties) > QUOTE_COLUMNS:
         strip = _band(slide, illustrative)
     else:

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 from bench.synthetic import generate_corpus
+from briefing.bottom_line import bottom_line
 from briefing.export import export_records
 from briefing.frames import Frames, Selection, select
 from briefing.load import Layout
-from briefing.bottom_line import bottom_line
 from briefing.negotiation import placements, view_verdicts
 from briefing.pack import build_pack, cell_words
 from briefing.presenting import issue_slide, party_quotes
@@ -21,8 +21,8 @@ from briefing.store import load_frames
 from briefing.vocabulary import STANCES
 from components.context import PageContext
 from components.history import _cell_history_text
-from components.matrix import DISAGREES_NOTE, cell_positions, headline_positions, matrix_table, position_cards
 from components.html import Markup
+from components.matrix import DISAGREES_NOTE, cell_positions, headline_positions, matrix_table, position_cards
 from components.negotiation import readings_list
 from components.present import issue_slide_html, slide_readings
 from tests.conftest import CORPUS
@@ -142,7 +142,7 @@ def readings_agree(frames: Frames, selection: Selection) -> int:
         ]
         assert line.readings == slide.verdict.readings == verdict.readings
         for reading in verdict.readings:
-            said = f"{reading.outcome_word.lower()} if {reading.said} holds"
+            said = f"{reading.outcome_word} if {reading.said} holds".lower()  # first in a sentence or not
             assert said in pack.explanation.lower() and said in export["explanation"].lower()  # the pack, the export
             assert str(Markup("<b>{}</b> if {} holds").format(reading.outcome_word, reading.said)) in panel  # /negotiation
             assert str(Markup("{}").format(said)) in slide_html.lower()  # briefing mode

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from briefing.export import DERIVED_TABLES, EXPORT_TABLES, export_records, to_csv_tables, to_json, write_export
+from briefing.export import DERIVED_TABLES, EXPORT_TABLES, READING_FIELDS, export_records, to_csv_tables, to_json, write_export
 from briefing.frames import Frames, Selection, build_frames
 
 RECORD_TABLES = ("positions", "events", "impacts", "judgments", "ladders", "notes")
@@ -151,3 +151,42 @@ class TestWrite:
     def test_unknown_format(self, frames, tmp_path):
         with pytest.raises(ValueError, match="unknown export format 'xml'; use json or csv"):
             write_export(frames, "xml", out=tmp_path / "x")
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Frames:
+    """The fixed test corpus, whose energy truce depends on which report holds."""
+    from briefing.load import Layout
+    from briefing.store import load_frames
+    from tests.conftest import CORPUS
+
+    return load_frames(Layout(root=CORPUS))
+
+
+class TestVerdictReadings:
+    """The verdicts table's readings column: each outcome of a verdict that depends on which report holds."""
+
+    def test_json_gives_a_list_of_objects(self, corpus):
+        verdicts = {row["issue"]: row for row in strict_json(to_json(corpus))["verdicts"]}
+        truce = verdicts["energy-truce"]
+        assert truce["verdict"] == "depends"
+        assert [list(reading) for reading in truce["readings"]] == [list(READING_FIELDS)] * len(truce["readings"])
+        touching = next(reading for reading in truce["readings"] if reading["outcome"] == "touching")
+        assert touching == {
+            "outcome": "touching",
+            "rests_on": ["pos-russia-energy-truce-reported", "etf-pos-russia-energy-truce-assessment", "pos-ukraine-energy-truce-reported"],
+            "label": "Financial Times, 23–24 January 2026 (as reported)",
+            "claim_type": "reported",
+            "confidence": "low",
+        }
+        assert verdicts["ceasefire"]["readings"] == []  # nothing contests the ceasefire's places
+
+    def test_csv_holds_the_same_list_as_json_text(self, corpus):
+        rows = {row["issue"]: row for row in read_csv(to_csv_tables(corpus)["verdicts"])}
+        exported = {row["issue"]: row for row in export_records(corpus)["verdicts"]}
+        assert all(json.loads(row["readings"]) == exported[issue]["readings"] for issue, row in rows.items())
+        assert rows["ceasefire"]["readings"] == "[]"
+
+    def test_an_empty_view_still_names_the_column(self, corpus):
+        header = to_csv_tables(corpus, Selection(issues=("no-such-issue",)))["verdicts"].splitlines()[0]
+        assert header.split(",")[-1] == "readings"
