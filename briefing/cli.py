@@ -1,4 +1,4 @@
-"""Command line: python -m briefing validate|export|pack|locate|new|fill."""
+"""Command line: python -m briefing validate|export|pack|locate|new|fill|draft."""
 
 from __future__ import annotations
 
@@ -77,6 +77,12 @@ def _fill(args) -> int:
     from briefing.store import cache_dir
 
     return fill_main([Path(p) for p in args.paths], Layout.from_env(), check=args.check, compiled=cache_dir() / "briefs")
+
+
+def _draft(args) -> int:
+    from briefing.drafting import draft_main
+
+    return draft_main(args.seed, Layout.from_env(), brief_id=args.brief, kind=args.format, out=args.out)
 
 
 def _export(args) -> int:
@@ -219,6 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     fill.add_argument("paths", nargs="+", help="brief YAML files")
     fill.add_argument("--check", action="store_true", help="print what would change and exit 1 if anything would")
     fill.set_defaults(run=_fill)
+    draft = commands.add_parser("draft", help="propose records from a source text: a draft to read, never data")
+    draft.add_argument("seed", help="the source text: a path, or a file name in seeds/")
+    draft.add_argument("--brief", help="the brief the text is for: its publication date gives a year to dates without one")
+    draft.add_argument("--format", choices=("yaml", "json"), default="yaml", help="yaml: a drafts file; json: a list of proposals")
+    draft.add_argument("--out", type=Path, help="output file (not in data/briefs/); default: standard output")
+    draft.set_defaults(run=_draft)
     args = parser.parse_args(argv)
     for name in ("issue", "party", "brief"):
         if isinstance(getattr(args, name, None), list):

@@ -1,0 +1,91 @@
+"""`draft`: read a source text, propose records, and print or write them as a draft (YAML) or a list (JSON).
+
+The YAML is a drafts file, not a brief: its first line says so, it has `draft: true` and no brief id, and
+``draft`` refuses to write into data/briefs/, so nothing proposed can reach a reader before an analyst copies it
+into a brief (where `fill` and `validate --strict` check it like any record).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import yaml
+
+from briefing.authoring.base import AuthoringError
+from briefing.authoring.new import read_source
+from briefing.drafting.naming import missing_names
+from briefing.drafting.propose import Proposal, propose
+from briefing.load import Layout, load_taxonomy, parse_yaml
+
+HEADER = (
+    "# DRAFT: proposals from `python -m briefing draft`, not data. Nothing here is shown to readers.\n"
+    "# Copy a proposal into a brief only after reading its quote: check party, issue, stance, claim type,\n"
+    "# confidence and date against the text (docs/adding-a-brief.md), write a summary, then run\n"
+    "# `python -m briefing fill` and `python -m briefing validate --strict` on the brief.\n"
+)
+
+
+def _published(layout: Layout, brief_id: str | None) -> dt.date | None:
+    """The publication date of the named brief, which gives a year to dates written without one."""
+    if brief_id is None:
+        return None
+    path = layout.briefs / f"{brief_id}.yaml"
+    if not path.is_file():
+        raise AuthoringError(f"no brief {brief_id!r} in {layout.display(layout.briefs)}")
+    document = parse_yaml(path.read_bytes())
+    published = document.get("published") if isinstance(document, dict) else None
+    return published if isinstance(published, dt.date) else dt.date.fromisoformat(str(published)) if published else None
+
+
+def _source(layout: Layout, seed: str) -> Path:
+    path = Path(seed)
+    return path if path.is_file() else layout.seeds / seed
+
+
+def draft_yaml(source: str, proposals: list[Proposal], names: list[tuple[str, int]]) -> str:
+    document = {
+        "draft": True,
+        "source": source,
+        "proposals": [proposal.as_dict() for proposal in proposals],
+        "names_not_in_taxonomy": [{"name": name, "count": count} for name, count in names],
+    }
+    return HEADER + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=120)
+
+
+def draft_json(proposals: list[Proposal]) -> str:
+    return json.dumps([proposal.as_dict() for proposal in proposals], ensure_ascii=False, indent=2) + "\n"
+
+
+def draft_main(seed: str, layout: Layout, brief_id: str | None = None, kind: str = "yaml", out: Path | None = None) -> int:
+    try:
+        path = _source(layout, seed)
+        text = read_source(path).decode("utf-8")
+        published = _published(layout, brief_id)
+        if out is not None and out.resolve().parent == layout.briefs.resolve():
+            raise AuthoringError(f"{out}: a draft is not a brief; write it outside {layout.display(layout.briefs)}")
+    except AuthoringError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    taxonomy, problems = load_taxonomy(layout)
+    if taxonomy is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        return 1
+    proposals = propose(text, taxonomy, published)
+    names = missing_names(text, taxonomy)
+    body = draft_json(proposals) if kind == "json" else draft_yaml(path.name, proposals, names)
+    if out is None:
+        sys.stdout.write(body)
+    else:
+        out.write_text(body, encoding="utf-8")
+        print(f"wrote {out}", file=sys.stderr)
+    counts = {k: sum(p.kind == k for p in proposals) for k in ("position", "event", "impact")}
+    print(
+        f"{path.name}: {len(proposals)} proposal(s) ({', '.join(f'{n} {k}s' for k, n in counts.items())}); "
+        f"{len(names)} name(s) not in the taxonomy" + (": " + ", ".join(f"{n} ({c})" for n, c in names[:8]) if names else ""),
+        file=sys.stderr,
+    )
+    return 0
