@@ -48,13 +48,18 @@ class TestNegotiation:
             assert set(verdict.rests_on) <= audited, verdict.issue
             assert set(verdict.contested_by) <= audited, verdict.issue
 
-    def test_the_energy_truce_verdict_says_why_there_is_none(self):
-        # Russia's headline on the energy truce is the official denial, which the cell rule no longer puts last for
-        # want of a date: it points no way, so the space gives no verdict and says why
+    def test_the_energy_truce_verdict_depends_on_which_report_holds(self, frames):
+        # Russia's headline on the energy truce is the official denial, which points no way; the Financial Times
+        # account and the analysts' readings point other ways: the space gives the outcome under each, never one
         app = run_page("negotiation", issue="energy-truce")
         text = " ".join(m.value for m in app.markdown)
-        assert "a verdict needs two parties placed on the scale. Not placed: Russia (its headline record is ambiguous)." in text
-        assert "pos-russia-energy-truce-denial" not in text  # the record's id is an audit detail
+        truce = next(v for v in view_verdicts(frames) if v.issue == "energy-truce")
+        assert f"**{truce.icon} {truce.label}** · confidence {truce.confidence}" in text
+        readings = " ".join(element.proto.body for element in app.get("html") if "verdict-readings" in element.proto.body)
+        assert "<b>Touching</b> if Financial Times, 23–24 January 2026 (as reported, low confidence) holds" in readings
+        assert "<b>No verdict</b> if Russia (as reported, high confidence) holds" in readings
+        assert "Touching:" not in text  # never a plain "touching" beside a reported denial
+        assert "pos-russia-energy-truce-denial" not in text + readings  # the record's id is an audit detail
         assert "Russia (as reported)" in set(page_links(app))
         audited = run_page("negotiation", issue="energy-truce", audit="1")
         ids = {link.split(" · ")[-1] for link in page_links(audited)}
@@ -132,24 +137,27 @@ class TestExportVerdicts:
     def test_json_has_a_verdicts_table(self, frames):
         verdicts = {v["issue"]: v for v in json.loads(to_json(frames, Selection(issues=("energy-truce",))))["verdicts"]}
         energy = verdicts["energy-truce"]
-        assert list(energy) == ["issue", "verdict", "confidence", "rests_on", "contested_by", "uncertain", "explanation"]
-        assert (energy["verdict"], energy["confidence"], energy["uncertain"]) == ("insufficient", "low", True)
-        assert energy["rests_on"] == ["pos-russia-energy-truce-denial", "pos-ukraine-energy-truce-reported"]
-        assert "Not placed: Russia (its headline record is ambiguous)." in energy["explanation"]
+        assert list(energy) == ["issue", "verdict", "confidence", "rests_on", "contested_by", "uncertain", "explanation", "readings"]
+        assert (energy["verdict"], energy["confidence"], energy["uncertain"]) == ("depends", "low", True)
+        assert energy["rests_on"][:2] == ["pos-russia-energy-truce-denial", "pos-ukraine-energy-truce-reported"]
+        assert [r["outcome"] for r in energy["readings"]] == ["insufficient", "touching", "no-intersection"]
+        assert "touching if Financial Times, 23–24 January 2026 (as reported, low confidence) holds" in energy["explanation"]
 
     def test_csv_has_a_verdicts_table(self, frames):
         rows = list(csv.DictReader(io.StringIO(to_csv_tables(frames)["verdicts"])))
         assert {row["issue"] for row in rows} == set(frames.positions["issue"])
         energy = next(row for row in rows if row["issue"] == "energy-truce")
-        assert energy["rests_on"].split(";") == ["pos-russia-energy-truce-denial", "pos-ukraine-energy-truce-reported"]
+        assert energy["rests_on"].split(";")[:2] == ["pos-russia-energy-truce-denial", "pos-ukraine-energy-truce-reported"]
+        assert [r["outcome"] for r in json.loads(energy["readings"])] == ["insufficient", "touching", "no-intersection"]
 
     def test_the_cli_writes_it(self, tmp_path):
         result = run_command("export", "--format", "csv", "--out", str(tmp_path), root=CORPUS)
         assert result.returncode == 0, result.stderr
         header = (tmp_path / "verdicts.csv").read_text(encoding="utf-8").splitlines()[0]
-        assert header == "issue,verdict,confidence,rests_on,contested_by,uncertain,explanation"
+        assert header == "issue,verdict,confidence,rests_on,contested_by,uncertain,explanation,readings"
 
     def test_the_pack_gives_every_verdict_its_confidence_and_inputs(self, frames):
         document = pack_markdown(frames, Selection(issues=("energy-truce",)))
         assert "(confidence low)" in document
-        assert "Rests on: pos-russia-energy-truce-denial, pos-ukraine-energy-truce-reported." in document
+        assert "Rests on: pos-russia-energy-truce-denial, pos-ukraine-energy-truce-reported, " in document
+        assert "Depends on which report holds: no verdict, touching or no overlap" in document
