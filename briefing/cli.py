@@ -35,6 +35,8 @@ def _validate(args) -> int:
         print(problem)
     for warning in corpus.warnings:
         print(f"{'error' if args.strict else 'warning'}: {warning}")
+    if args.coverage:
+        _print_coverage(corpus)
     if corpus.problems or (args.strict and corpus.warnings):
         strict = f", {len(corpus.warnings)} editorial warning(s) counted as errors (--strict)" if args.strict and corpus.warnings else ""
         print(f"{len(corpus.problems)} problem(s){strict}; {len(corpus.briefs)} brief(s) valid", file=sys.stderr)
@@ -49,6 +51,19 @@ def _validate(args) -> int:
         + (f"; {len(corpus.warnings)} editorial warning(s): readings that may claim more than their quotes" if corpus.warnings else "")
     )
     return 0
+
+
+def _print_coverage(corpus) -> None:
+    """Per brief and seed, how many sentences its records cite, then each sentence none cites."""
+    from briefing.drafting.coverage import coverage
+
+    for brief in corpus.briefs:
+        for seed in coverage(brief, corpus.seed_texts):
+            print(f"coverage: {seed.words()}")
+            text = corpus.seed_texts[seed.seed]
+            for sentence in seed.uncited:
+                words = sentence.quote(text)
+                print(f"  not cited {sentence.start}-{sentence.end}: {words if len(words) <= 100 else words[:99] + '…'}")
 
 
 def _refuse_skipped(problems, args) -> bool:
@@ -185,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     validate.add_argument(
         "--strict", action="store_true", help="count editorial warnings (hedges dropped, stated records not in the party's words) as errors"
     )
+    validate.add_argument("--coverage", action="store_true", help="also list, per brief, the sentences of its sources no record cites")
     validate.set_defaults(run=_validate)
     export = commands.add_parser("export", help="write the normalized dataset as JSON or CSV")
     export.add_argument("--format", choices=("json", "csv"), required=True)

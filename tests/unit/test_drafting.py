@@ -202,3 +202,20 @@ def test_recall_on_the_lavrov_brief(taxonomy):
     result = measure(brief, text, propose(text, taxonomy, brief.published))
     assert (result.records, result.found, result.proposals) == (63, 53, 88)
     assert result.recall >= 0.7 and result.ratio <= 2.0
+
+
+class TestCoverage:
+    def test_figure_and_uncited_sentences(self, capsys):
+        assert main(["validate", "--coverage"]) == 0
+        out = capsys.readouterr().out
+        assert "coverage: lavrov-red-line-2026-01 (lavrov-red-line): 57 of 64 sentences cited" in out
+        assert "  not cited 9752-9771: Reference materials" in out
+
+    def test_a_cited_sentence_is_not_listed(self, capsys):
+        assert main(["validate", "--coverage"]) == 0
+        out = capsys.readouterr().out
+        assert "not cited 104-" not in out and "Lavrov clearly rejected" not in out  # cited by several records
+
+    def test_without_the_switch_no_coverage(self, capsys):
+        assert main(["validate"]) == 0
+        assert "coverage:" not in capsys.readouterr().out
