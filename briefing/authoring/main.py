@@ -9,6 +9,7 @@ from briefing.authoring.base import AuthoringError
 from briefing.authoring.check import check_files, ok_line
 from briefing.authoring.fill import fill_file
 from briefing.authoring.new import new_brief
+from briefing.authoring.prefix import collision_lines
 from briefing.load import Layout
 
 
@@ -21,6 +22,8 @@ def new_main(
         print(f"error: {error}", file=sys.stderr)
         return 1
     for line in done:
+        print(line)
+    for line in collision_lines(brief_id, layout):
         print(line)
     brief = layout.display(layout.briefs / f"{brief_id}.yaml")
     print(f"next: write records in {brief} with quotes only, then run: python -m briefing fill {brief}")
@@ -58,4 +61,6 @@ def fill_main(paths: list[Path], layout: Layout, check: bool = False, compiled: 
         print(problem)
     for brief in corpus.briefs:
         print(ok_line(corpus, brief))
+        for line in collision_lines(brief.id, layout, compiled=compiled):
+            print(line)
     return 1 if corpus.problems else status
