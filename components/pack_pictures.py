@@ -6,8 +6,8 @@ import plotly.graph_objects as go
 
 from briefing.frames import Frames, Selection, select
 from briefing.outlines import OutlineError, load_outlines
-from briefing.pack.build import period_words
 from briefing.pack.pictures import NoBrowser, Picture, Pictures, export_pngs
+from briefing.pack.reader import period_words
 from components.map_readings import map_readings
 from components.regional_map import map_figure, map_summary
 from components.timeline import density_figure, in_window, timeline_figure, zoom_windows

@@ -26,8 +26,8 @@ from briefing.pack.model import (
     Verdict,
 )
 from briefing.pack.names import file_stem
-from briefing.pack.reader import ReaderSections, event_when, mark, subject, text_or_empty, whose
-from briefing.periods import ONE_DAY, Window, brief_period, event_period
+from briefing.pack.reader import ReaderSections, event_when, mark, period_words, subject, text_or_empty, whose
+from briefing.periods import brief_period, event_period
 from briefing.readings import cell_readings, readings_by_cell
 from briefing.regions import REGIONAL_PANELS, region_impacts, regional_parties
 from briefing.schema import BACKGROUND_LABEL, CLAIM_TYPES
@@ -42,14 +42,6 @@ def cell_words(reading) -> str:
     if reading["records"] > 1:
         text += f", {reading['records']} records"
     return text
-
-
-def period_words(period: Window | None) -> str:
-    """A reporting period in words, "12 January – 6 February 2026"; "" when there is none."""
-    if period is None:
-        return ""
-    first, last = period[0], period[1] - ONE_DAY
-    return human_date(f"{first:%Y-%m-%d}/{last:%Y-%m-%d}") if first != last else human_date(f"{first:%Y-%m-%d}")
 
 
 def contributing(view: Frames) -> tuple[str, ...]:
@@ -115,18 +107,16 @@ class _Builder(ReaderSections):
         """Each cell's headline by the rule every view uses, with "contested" and the number of records."""
         positions = self.view.positions
         readings = readings_by_cell(cell_readings(positions))
-        shown = set(positions["issue"])
-        issues = [(i, label) for i, label in zip(self.frames.issues["id"], self.frames.issues["label"], strict=True) if i in shown]
+        table = self.frames.issues[self.frames.issues["id"].isin(set(positions["issue"]))]
+        issues = list(table["id"])
         rows, marks = [], []
         for party, name in zip(self.frames.parties["id"], self.frames.parties["name"], strict=True):
-            if not any((party, issue) in readings for issue, _label in issues):
+            if not any((party, issue) in readings for issue in issues):
                 continue
-            cells = tuple(cell_words(readings[(party, issue)]) if (party, issue) in readings else "no position" for issue, _label in issues)
-            rows.append((name, cells))
-            marks.append(
-                tuple(mark(readings[(party, issue)]["stance"]) if (party, issue) in readings else None for issue, _label in issues)
-            )
-        return Matrix(headers=tuple(label for _i, label in issues), rows=tuple(rows), marks=tuple(marks))
+            rows.append((name, tuple(cell_words(readings[(party, i)]) if (party, i) in readings else "no position" for i in issues)))
+            marks.append(tuple(mark(readings[(party, i)]["stance"]) if (party, i) in readings else None for i in issues))
+        headers, shorts = tuple(table["label"]), tuple(table["short"])
+        return Matrix(headers=headers, rows=tuple(rows), marks=tuple(marks), shorts=shorts)
 
     def briefs(self) -> tuple[Brief, ...]:
         illustrative = self.frames.illustrative_briefs

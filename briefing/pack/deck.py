@@ -12,40 +12,29 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
-from briefing.pack.deck_annex import AnnexSlides
+from briefing.pack.deck_matrix import MatrixSlides
+from briefing.pack.fit import fit_bottom_line
 from briefing.pack.layout import (
-    BODY,
     BODY_HEIGHT,
     BODY_TOP,
     BODY_WIDTH,
     DETAIL,
     FONT,
-    HEADING,
     LINE_HEIGHT,
     MARGIN,
-    MOST_ISSUE_COLUMNS,
     MUTED,
     SOURCE,
     Block,
     Line,
-    fill_cell,
     paginate,
-    row_height,
-    table_widths,
 )
-from briefing.pack.model import IssueSection, Mark, PackContent, Said
+from briefing.pack.model import IssueSection, PackContent
 from briefing.pack.pictures import Pictures
 from briefing.pack.slides import quote_notes
 
 STRIP_HEIGHT = Inches(0.75)  # two lines: the party, then the stance's symbol and word
 STRIP_GAP = Inches(0.2)
-MOST_LARGE_TITLES = 4  # issues whose action titles slide 1 shows in the heading size
 MOST_STRIP = 4  # parties side by side in the strip; more continue on a second row
-
-
-def said(line: Said) -> str:
-    """A line of the bottom line with its label and its footnote."""
-    return ("[Illustrative] " if line.illustrative else "") + line.text + (f" [{line.footnote}]" if line.footnote else "")
 
 
 def strip_height(section: IssueSection) -> int:
@@ -54,101 +43,16 @@ def strip_height(section: IssueSection) -> int:
     return rows * (STRIP_HEIGHT + Inches(0.1)) + STRIP_GAP if rows else 0
 
 
-class _Deck(AnnexSlides):
+class _Deck(MatrixSlides):
     """The whole deck: the content slides on top of the pictures' and the shared slide making."""
 
     def bottom_line(self) -> None:
-        """Slide 1: the subject and date as the title, the bottom line as the body."""
-        found = self.pack.bottom_line
-        blocks = []
-        if self.pack.illustrative:
-            blocks.append(
-                Block(
-                    (
-                        Line(
-                            "Some of this pack comes from an illustrative brief: those items are marked [Illustrative].",
-                            SOURCE,
-                            colour=MUTED,
-                            gap=0,
-                        ),
-                    )
-                )
-            )
-        if found.analyst:
-            blocks.append(Block((Line(said(found.analyst), BODY),)))
-        size = HEADING if len(found.issues) <= MOST_LARGE_TITLES else DETAIL + 2  # many issues: smaller, to keep one slide
-        blocks += [Block((Line(f"• {line}", size, bold=True, gap=8 if size == HEADING else 4),)) for line in found.issues]
-        for heading, lines in (("Red lines", found.red_lines), ("Outlook", found.outlook)):
-            if lines:
-                blocks.append(
-                    Block(
-                        (
-                            Line(heading, DETAIL, bold=True, colour=MUTED, gap=14),
-                            *(Line(f"• {said(line)}", DETAIL + 2, gap=4) for line in lines),
-                        )
-                    )
-                )
-        sources = [
-            f"[{number}] {('[Illustrative] ' if brief.illustrative else '')}{brief.title}, published {brief.published}"
-            for number, brief in enumerate(self.pack.briefs, start=1)
-        ]
-        if sources:
-            blocks.append(Block(tuple(Line(text, SOURCE, colour=MUTED, gap=14 if n == 0 else 0) for n, text in enumerate(sources))))
-        if found.empty:
-            blocks.append(Block((Line("Nothing in view under this filter.", BODY),)))
-        notes = tuple(quote_notes(self.pack.bottom_line_quotes))
-        self.text_slides(self.pack.title, [*blocks[:-1], Block(blocks[-1].lines, notes)] if blocks else blocks)
-
-    def matrix(self) -> None:
-        """Where the parties stand: a table, each cell in the stance's colour beside its symbol and word."""
-        matrix = self.pack.matrix
-        legend = (
-            "Each cell shows the stance of the record that speaks for it, by the rule every view uses. Claim types: stated = "
-            "the party's own words; reported = attributed by others; assessment = the analyst's reading."
-        )
-        if not matrix.rows:
-            self.text_slides("Where the parties stand", [Block((Line("No position under this filter."),))])
-            return
-        for first in range(0, len(matrix.headers), MOST_ISSUE_COLUMNS):
-            headers = matrix.headers[first : first + MOST_ISSUE_COLUMNS]
-            rows = [
-                (name, cells[first : first + MOST_ISSUE_COLUMNS], marks[first : first + MOST_ISSUE_COLUMNS])
-                for (name, cells), marks in zip(matrix.rows, matrix.marks, strict=True)
-            ]
-            widths = table_widths(len(headers))
-            header_height = row_height(["Party", *headers], widths, bold=True)
-            chunks: list[list[tuple[str, tuple[str, ...], tuple[Mark | None, ...]]]] = []
-            chunk: list[tuple[str, tuple[str, ...], tuple[Mark | None, ...]]] = []
-            used = header_height
-            for row in rows:
-                height = row_height([row[0], *row[1]], widths)
-                if chunk and used + height > BODY_HEIGHT:
-                    chunks.append(chunk)
-                    chunk, used = [], header_height
-                chunk.append(row)
-                used += height
-            chunks.append(chunk)
-            for number, chunk in enumerate(chunks):
-                title = "Where the parties stand" if first == number == 0 else "Where the parties stand (continued)"
-                slide = self.slide(title, [legend])
-                heights = [header_height] + [row_height([name, *cells], widths) for name, cells, _marks in chunk]
-                shape = slide.shapes.add_table(len(chunk) + 1, len(headers) + 1, MARGIN, BODY_TOP, sum(widths), sum(heights))
-                table = shape.table
-                for column, width in enumerate(widths):
-                    table.columns[column].width = width
-                for row_number, height in enumerate(heights):
-                    table.rows[row_number].height = height
-                for column, text in enumerate(["Party", *headers]):
-                    fill_cell(table.cell(0, column), text, bold=True)
-                for row_number, (name, cells, marks) in enumerate(chunk, start=1):
-                    fill_cell(table.cell(row_number, 0), name, bold=True)
-                    for column, (text, mark) in enumerate(zip(cells, marks, strict=True), start=1):
-                        cell = table.cell(row_number, column)
-                        fill_cell(cell, text)
-                        if mark is not None:
-                            cell.fill.solid()
-                            cell.fill.fore_color.rgb = RGBColor.from_string(mark.colour.lstrip("#"))
-                            cell.text_frame.paragraphs[0].runs[0].font.color.rgb = RGBColor.from_string(mark.ink.lstrip("#"))
+        """Slide 1, always one slide: the subject and date as the title, the bottom line as the body, condensed until
+        it fits (briefing.pack.fit); what the slide leaves out is said in its notes."""
+        found, pack = self.pack.bottom_line, self.pack
+        shown, left_out = fit_bottom_line(found, pack.briefs, pack.illustrative)
+        slide = self.slide(pack.title, (*left_out, *quote_notes(pack.bottom_line_quotes)))
+        self.text_box(slide, MARGIN, BODY_TOP, BODY_WIDTH, BODY_HEIGHT, shown)
 
     def strip(self, slide, section: IssueSection) -> int:
         """The stance strip under the title: one box per party, its name, symbol and word on the stance's colour; the
@@ -256,6 +160,7 @@ def build_deck(pack: PackContent, pictures: Pictures | None = None) -> bytes:
     deck.timeline(pictures)
     deck.regional(pictures)
     deck.ladders()
+    deck.matrix_annex()
     deck.about()
     out = io.BytesIO()
     deck.presentation.save(out)

@@ -25,7 +25,9 @@ TITLE_SIZES = (28, 24, 20)
 TITLE, HEADING, BODY, DETAIL, QUOTE, SOURCE, FOOTER = 28, 20, 18, 14, 15, 11, 10
 INK, MUTED, ACCENT = "1A1A1A", "444444", "1A1A1A"  # titles in ink: purple and orange mean stances only
 TABLE_SIZE = 12
-MOST_ISSUE_COLUMNS = 4  # a wider matrix continues on a further slide, the party column repeated
+TABLE_SIZES = (12, 11, 10, 9)  # slide 2 sets the matrix in the largest of these at which it fits whole
+MOST_ISSUE_COLUMNS = 4  # the annex's matrix: a wider one continues on a further slide, the party column repeated
+MOST_SLIDE_COLUMNS = 8  # issues slide 2 shows side by side; more, and the whole matrix is also in the annex
 
 
 @dataclass(frozen=True)
@@ -115,29 +117,28 @@ def paginate(blocks: list[Block], width: int = BODY_WIDTH - 2 * INSET, height: f
     return [page for page in pages if page.lines or page.notes]
 
 
-def table_widths(issues: int) -> list[int]:
-    party = Inches(2.2)
+def table_widths(issues: int, party: int = Inches(2.2)) -> list[int]:
     return [party] + [int((BODY_WIDTH - party) / issues)] * issues
 
 
-def row_height(texts, widths, bold: bool = False) -> int:
+def row_height(texts, widths, bold: bool = False, size: float = TABLE_SIZE) -> int:
     """EMU a table row needs: its tallest cell's lines, with the cell's inner margins."""
-    size = TABLE_SIZE * (1.05 if bold else 1)  # bold letters are wider
-    lines = max(len(wrapped(text, width - 2 * INSET, size)) for text, width in zip(texts, widths, strict=True))
-    return int(Pt(math.ceil(lines * TABLE_SIZE * LINE_HEIGHT)) + 2 * Inches(0.05))
+    measured = size * (1.05 if bold else 1)  # bold letters are wider
+    lines = max(len(wrapped(text, width - 2 * INSET, measured)) for text, width in zip(texts, widths, strict=True))
+    return int(Pt(math.ceil(lines * size * LINE_HEIGHT)) + 2 * Inches(0.05))
 
 
-def fill_cell(cell, text: str, bold: bool = False) -> None:
+def fill_cell(cell, text: str, bold: bool = False, size: float = TABLE_SIZE) -> None:
     cell.margin_left = cell.margin_right = INSET
     cell.margin_top = cell.margin_bottom = Inches(0.05)
     frame = cell.text_frame
     frame.word_wrap = True
     paragraph = frame.paragraphs[0]
-    paragraph.line_spacing = Pt(TABLE_SIZE * LINE_HEIGHT)
+    paragraph.line_spacing = Pt(size * LINE_HEIGHT)
     run = paragraph.add_run()
     run.text = text
     run.font.name = FONT
-    run.font.size = Pt(TABLE_SIZE)
+    run.font.size = Pt(size)
     run.font.bold = bold
     # neutral fills over the template's blue table style: on a slide, colour means a stance (the deck fills those cells)
     cell.fill.solid()

@@ -71,6 +71,7 @@ class Matrix:
     headers: tuple[str, ...]
     rows: tuple[tuple[str, tuple[str, ...]], ...]  # (party name, one cell per header)
     marks: tuple[tuple[Mark | None, ...], ...] = ()  # per row, each cell's stance mark; None: no position
+    shorts: tuple[str, ...] = ()  # each header's short name (the taxonomy's `short`), for a matrix set narrow
 
 
 @dataclass(frozen=True)
@@ -182,8 +183,7 @@ class StanceStrip:
 
 @dataclass(frozen=True)
 class IssueSection:
-    """One issue for the reader: an action title that states the finding, the stance strip, the verdict, and the
-    positions behind it with their sources as footnotes."""
+    """One issue for the reader: its action title, stance strip, verdict and positions (sources as footnotes)."""
 
     issue: str
     label: str
@@ -209,8 +209,7 @@ class Said:
 
 @dataclass(frozen=True)
 class Finding:
-    """The bottom line in the reader's words (from briefing.bottom_line): the brief's own bottom line, one action
-    title per issue, the red lines and the outlook."""
+    """The bottom line in words (briefing.bottom_line): the brief's own, issue lines, red lines and outlook."""
 
     analyst: Said | None = None
     issues: tuple[str, ...] = ()

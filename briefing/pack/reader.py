@@ -8,7 +8,9 @@ import pandas as pd
 from briefing import bottom_line as finding
 from briefing.dates import human_date
 from briefing.frames import Frames, Selection, each_row
+from briefing.labels import reporter_name, surname
 from briefing.pack.model import Finding, IssueSection, Judgment, Mark, Position, Quote, Said, StanceStrip, Verdict
+from briefing.periods import ONE_DAY, Window
 from briefing.readings import cell_readings, readings_by_cell
 from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_WORDS, stance
 
@@ -34,6 +36,14 @@ def subject(frames: Frames, selection: Selection) -> str:
 
 def text_or_empty(value) -> str:
     return value if isinstance(value, str) else ""
+
+
+def period_words(period: Window | None) -> str:
+    """A reporting period in words, "12 January – 6 February 2026"; "" when there is none."""
+    if period is None:
+        return ""
+    first, last = period[0], period[1] - ONE_DAY
+    return human_date(f"{first:%Y-%m-%d}/{last:%Y-%m-%d}") if first != last else human_date(f"{first:%Y-%m-%d}")
 
 
 def event_when(row) -> str:
@@ -96,6 +106,24 @@ class ReaderSections:
             for row in each_row(pd.concat([top, rest]))
         )
 
+    def red_line_words(self, red: finding.RedLine, name_issue: bool) -> str:
+        """A red line as a minister reads it: "Russia — in Lavrov's words, 29 January 2026: …", the issue named when
+        the pack has several; who spoke and when from the position that draws the line (briefing.labels' names)."""
+        positions = self.view.positions
+        drawn = positions[(positions["party"] == red.party) & (positions["issue"] == red.issue) & (positions["red_line"] == red.text)]
+        row = next(each_row(drawn.iloc[:1]), None)
+        speaker = text_or_empty(row.speaker_name) if row is not None else ""
+        reporter = reporter_name(text_or_empty(row.reported_by) or None) if row is not None else None
+        when = human_date(text_or_empty(row.date) or None) if row is not None and text_or_empty(row.date) else ""
+        if red.claim_type == "stated":
+            source = f"in {surname(speaker)}'s words" if speaker else "in its own words"
+        elif red.claim_type == "reported":
+            source = f"as reported by {reporter}" if reporter else f"{surname(speaker)}, as reported" if speaker else "as reported"
+        else:
+            source = "in the analyst's reading"
+        issue = f", on {red.issue_label[:1].lower()}{red.issue_label[1:]}" if name_issue else ""
+        return f"{red.party_name}{issue} — {source}{', ' + when if when else ''}: {red.text}"
+
     def finding(self) -> tuple[Finding, tuple[Quote, ...]]:
         """The bottom line in words, and the quotes it rests on (for the annex)."""
         line = finding.bottom_line(self.view, self.selection.issues)
@@ -107,10 +135,7 @@ class ReaderSections:
         words = Finding(
             analyst=said(line.analyst, line.analyst_brief) if line.analyst else None,
             issues=tuple(issue.title for issue in line.issues),
-            red_lines=tuple(
-                said(f"{red.party_name} ({whose(red.claim_type)}), {red.issue_label.lower()}: {red.text}", red.brief)
-                for red in line.red_lines
-            ),
+            red_lines=tuple(said(self.red_line_words(red, name_issue=len(line.issues) != 1), red.brief) for red in line.red_lines),
             outlook=tuple(
                 said(f"{o.text} ({', '.join(w for w in (o.likelihood, CONFIDENCE_WORDS.get(o.confidence, o.confidence)) if w)})", o.brief)
                 for o in line.outlook

@@ -18,6 +18,7 @@ from briefing.load import Layout
 from briefing.pack import build_pack
 from briefing.pack.deck import build_deck
 from briefing.pack.layout import CHAR_WIDTH, INSET, LINE_HEIGHT
+from briefing.pack.model import Finding, Matrix, Said
 from briefing.periods import brief_period
 from briefing.store import load_frames
 from briefing.vocabulary import STANCES
@@ -168,7 +169,7 @@ class TestCeasefireDeck:
             for table in tables
             for row in range(1, len(table.rows))
         }
-        assert [table.cell(0, 1).text for table in tables] == list(matrix.headers[::4])
+        assert len(tables) == 1 and [tables[0].cell(0, c).text for c in range(1, len(tables[0].columns))] == list(matrix.shorts)
         for name, words in matrix.rows:
             assert cells[name] == list(words)
         assert any(re.match(r"^[✖✔◐?]+ \w", word) for words in cells.values() for word in words)
@@ -199,6 +200,95 @@ class TestCeasefireDeck:
         assert f"Drawn over the reporting period, {pack.reporting_period}." in caption
         for event in background:
             assert flat(f"{event.title}, {event.when}") in caption
+
+
+def tables_of(slide) -> list:
+    return [shape.table for shape in slide.shapes if shape.has_table]
+
+
+@pytest.fixture(scope="module")
+def whole_deck(frames):
+    """The deck of every issue, without pictures."""
+    pack = build_pack(frames, Selection())
+    return pack, Presentation(io.BytesIO(build_deck(pack)))
+
+
+class TestEveryIssue:
+    def test_the_first_issue_is_on_slide_three(self, whole_deck):
+        pack, deck = whole_deck
+        titles = [title(slide) for slide in deck.slides]
+        assert len(pack.sections) > 4
+        assert titles[:3] == [pack.title, "Where the parties stand", pack.sections[0].title]
+
+    def test_slide_one_says_every_issue_and_red_line_and_the_notes_hold_what_it_leaves_out(self, whole_deck):
+        pack, deck = whole_deck
+        shown, spoken = flat(slide_text(deck.slides[0])), flat(notes(deck.slides[0]))
+        for line in pack.bottom_line.issues:
+            assert flat(line) in shown, line
+        for line in pack.bottom_line.red_lines:
+            assert flat(line.text) in shown, line.text
+        for line in pack.bottom_line.outlook:
+            assert flat(line.text) in shown or flat(line.text) in spoken, line.text
+
+    def test_slide_two_holds_the_whole_matrix_under_short_names(self, whole_deck, frames):
+        pack, deck = whole_deck
+        (table,) = tables_of(deck.slides[1])
+        assert [table.cell(0, c).text for c in range(1, len(table.columns))] == list(pack.matrix.shorts)
+        assert set(pack.matrix.shorts) <= set(frames.issues["short"])
+        assert [table.cell(r, 0).text for r in range(1, len(table.rows))] == [name for name, _cells in pack.matrix.rows]
+        assert not [t for t in (title(s) for s in deck.slides) if t.startswith("Annex: where")]
+
+    def test_nothing_overflows(self, whole_deck):
+        assert overflowing(whole_deck[1]) == []
+
+
+@pytest.fixture(scope="module")
+def crowded(frames):
+    """The ceasefire pack with far more bottom line and matrix than a slide holds."""
+    pack = build_pack(frames, CEASEFIRE)
+    mark = pack.matrix.marks[0][0]
+    found = Finding(
+        issues=tuple(f"Issue {n}: Russia firmly against; Ukraine for; no overlap between the two" for n in range(30)),
+        red_lines=tuple(Said(f"Russia — red line number {n}, in Lavrov's words: nothing of the kind", 1) for n in range(20)),
+        outlook=(Said("The outlook in one long sentence " * 5, 1),),
+    )
+    headers = tuple(f"Issue {n}" for n in range(12))
+    rows = tuple((f"Party {n}", tuple(f"✖ Against (stated), {n} records" for _ in headers)) for n in range(40))
+    matrix = Matrix(headers=headers, rows=rows, marks=tuple((mark,) * 12 for _ in rows), shorts=headers)
+    crowded = dataclasses.replace(pack, bottom_line=found, matrix=matrix)
+    return crowded, Presentation(io.BytesIO(build_deck(crowded)))
+
+
+class TestTooMuchForOneSlide:
+    """A bottom line of 30 issues and 20 red lines, and a matrix of 40 parties and 12 issues: slide 1 and slide 2 stay
+    one slide each, and what they cannot show is in the notes and the annex."""
+
+    def test_slide_one_is_one_slide_and_its_notes_say_the_rest(self, crowded):
+        pack, deck = crowded
+        titles = [title(slide) for slide in deck.slides]
+        assert titles[:3] == [pack.title, "Where the parties stand", pack.sections[0].title]
+        shown, spoken = flat(slide_text(deck.slides[0])), flat(notes(deck.slides[0]))
+        assert "more: in the speaker notes" in shown
+        for line in (*pack.bottom_line.issues, *(red.text for red in pack.bottom_line.red_lines)):
+            assert flat(line) in shown or flat(line) in spoken, line
+        assert flat(pack.bottom_line.outlook[0].text) in spoken
+
+    def test_the_matrix_shows_what_fits_and_the_annex_all_of_it(self, crowded):
+        pack, deck = crowded
+        assert "the whole matrix is in the annex" in slide_text(deck.slides[1]) and len(tables_of(deck.slides[1])) == 1
+        annex = [s for s in deck.slides if title(s).startswith("Annex: where the parties stand")]
+        assert annex and title(deck.slides[-1]) == "About the sources"
+        seen = {
+            (t.cell(r, 0).text, t.cell(0, c).text)
+            for s in annex
+            for t in tables_of(s)
+            for r in range(1, len(t.rows))
+            for c in range(1, len(t.columns))
+        }
+        assert seen == {(name, header) for name, _cells in pack.matrix.rows for header in pack.matrix.headers}
+
+    def test_nothing_overflows(self, crowded):
+        assert overflowing(crowded[1]) == []
 
 
 @pytest.fixture(scope="module")
