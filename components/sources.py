@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import streamlit as st
 
+from briefing.drafting.coverage import uncited_sentences
 from briefing.frames import Frames, each_row
 from briefing.vocabulary import ISSUE_INK
 from components.data import Scope
@@ -18,6 +19,11 @@ TARGET_ID = "target-span"
 TARGET_OPEN = Markup('<mark id="{anchor}" data-target="{ids}" style="outline:3px solid #111;background:#ffe58a;color:inherit">')
 HIT_TEMPLATE = Markup('<span class="search-hit" style="background:#fff176;outline:1px solid #8a6d00">{t}</span>')
 EVIDENCE_MARK = Markup('<mark data-evidence="{ids}" title="{title}" style="{style}">{piece}</mark>')
+# a sentence no record cites: a dark dashed outline on white, never a stance's orange or purple nor the evidence's ink
+UNCITED_MARK = Markup(
+    '<span class="uncited" data-uncited="{where}" title="No record cites this sentence" '
+    'style="background:#fff;outline:2px dashed #263238;outline-offset:1px;color:inherit">{piece}</span>'
+)
 CONTEXT_CHARS = 240
 SEED_WIDGET = "source_seed"
 SEED_OPENED_FOR = "source_seed_opened_for"  # the filter and target span the chooser last opened a text for
@@ -41,23 +47,29 @@ def source_html(
     target: str | None = None,
     hits: Sequence[tuple[int, int]] = (),
     labels: Mapping[str, str] | None = None,
+    uncited: Sequence[tuple[int, int]] = (),
 ) -> Markup:
     """The text cut at every span and hit boundary; each piece escaped and wrapped in <mark> where cited.
 
     A mark's tooltip names the records it supports by ``labels`` (record id to a reader's name), else by evidence id.
 
     The target span, however many pieces overlapping spans cut it into, sits whole inside one
-    <mark id="target-span">, so the element scrolled to holds exactly the quote.
+    <mark id="target-span">, so the element scrolled to holds exactly the quote. ``uncited`` sentences (start, end)
+    are outlined as no record's evidence.
     """
     intervals = [(int(s.start), int(s.end), s) for s in each_row(spans)]
     target_range = next(((a, z) for a, z, s in intervals if s.id == target), None)
-    bounds = sorted({0, len(text), *(b for a, z, _ in intervals for b in (a, z)), *(b for hit in hits for b in hit)})
+    cuts = [(a, z) for a, z, _ in intervals] + list(hits) + list(uncited)
+    bounds = sorted({0, len(text), *(b for cut in cuts for b in cut)})
     pieces: list[Markup] = []
     for left, right in zip(bounds, bounds[1:], strict=False):
         chunk = text[left:right]
         covering = [s for a, z, s in intervals if a <= left and right <= z]
         in_hit = any(a <= left and right <= z for a, z in hits)
         piece = HIT_TEMPLATE.format(t=chunk) if in_hit else escape(chunk)
+        gap = next(((a, z) for a, z in uncited if a <= left and right <= z), None)
+        if gap is not None:
+            piece = UNCITED_MARK.format(where=f"{gap[0]}-{gap[1]}", piece=piece)
         if covering:
             ids = " ".join(s.id for s in covering)
             named = "; ".join(dict.fromkeys(labels.get(s.record_id, s.record_id) for s in covering)) if labels is not None else ""
@@ -75,6 +87,13 @@ def source_html(
     return Markup(
         '<div class="source-text" style="white-space:pre-wrap;line-height:1.75;font-size:1.02rem;max-width:58rem">{body}</div>'
     ).format(body=Markup("").join(pieces))
+
+
+def seed_coverage(frames: Frames, seed: str) -> tuple[int, int, list[tuple[int, int]]]:
+    """How many of a text's sentences any record of any brief cites, of how many, and where the others are."""
+    cited = frames.evidence[frames.evidence["seed"] == seed]
+    cut, uncited = uncited_sentences(frames.seed_texts[seed], [(int(a), int(z)) for a, z in zip(cited["start"], cited["end"], strict=True)])
+    return len(cut) - len(uncited), len(cut), [(s.start, s.end) for s in uncited]
 
 
 def span_context(text: str, start: int, end: int) -> tuple[str, str, str]:

@@ -17,6 +17,7 @@ from components.sources import (
     open_seed,
     opening_seed,
     scroll_to_target,
+    seed_coverage,
     seed_titles,
     source_html,
     span_context,
@@ -110,7 +111,13 @@ st.caption(
     # issues are named, not coloured: the stances' orange and purple mean nothing else
     + (f" Issues they bear on: {', '.join(shown)}." if shown else "")
 )
-render_html(source_html(text, spans, target=target, hits=hits, labels=None if context.audit else frames.record_labels))
+# coverage: what no record of any brief cites, for the analyst's "what is left" and the editor's "what was skipped"
+show_uncited = st.toggle("Show the sentences no record cites", key="source_uncited")
+cited, sentences, uncited = seed_coverage(frames, seed)
+if show_uncited:
+    st.caption(f"{cited} of {sentences} sentences cited. The {len(uncited)} no record cites are outlined with a dashed line.")
+labels = None if context.audit else frames.record_labels
+render_html(source_html(text, spans, target=target, hits=hits, labels=labels, uncited=uncited if show_uncited else ()))
 if target_row is not None:
     scroll_to_target()
 

@@ -45,6 +45,12 @@ def evidence_of(node: object) -> Iterator[Evidence]:
             yield from evidence_of(item)
 
 
+def uncited_sentences(text: str, cited: list[tuple[int, int]]) -> tuple[list[Sentence], list[Sentence]]:
+    """The text's sentences, and those no cited interval (start, end) overlaps."""
+    cut = sentences(text)
+    return cut, [s for s in cut if not any(start < s.end and s.start < end for start, end in cited)]
+
+
 def coverage(brief: Brief, seed_texts: dict[str, str]) -> list[Coverage]:
     """The coverage of each seed the brief declares and the corpus could read."""
     spans = list(evidence_of(brief))
@@ -54,7 +60,6 @@ def coverage(brief: Brief, seed_texts: dict[str, str]) -> list[Coverage]:
         if text is None:
             continue
         own = [(span.start, span.end) for span in spans if span.seed in (seed.id, None)]
-        cut = sentences(text)
-        uncited = [s for s in cut if not any(start < s.end and s.start < end for start, end in own)]
+        cut, uncited = uncited_sentences(text, own)
         found.append(Coverage(brief.id, seed.id, tuple(cut), tuple(uncited)))
     return found
