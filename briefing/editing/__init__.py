@@ -4,7 +4,8 @@ before writing, an append-only trail of every save, and undo.
 Editing is off unless the operator switches it on, so a hosted link never lets a reader write. A save takes a lock
 on data/, re-reads the file, refuses if its content hash differs from the one the analyst opened, makes the edit in
 memory, validates every brief against the changed file (exactly as ``validate`` would, so nothing invalid is ever
-written), writes atomically and appends one line to data/edit-log.jsonl.
+written), appends one line to data/edit-log.jsonl and then writes the file atomically: the entry goes first, so no
+crash leaves a change the trail does not know (an entry whose change never landed is recognised and left out).
 
     access  Who may edit: off unless the operator switches it on, and then only the listed editors when login is set up.
     trail   The trail: one JSON line per save in data/edit-log.jsonl, appended atomically, and which save undo takes back.

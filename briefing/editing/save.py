@@ -127,6 +127,22 @@ def check_change(layout: Layout, changes: Mapping[Path, str | None], compiled: P
     return problems, [w for w in warnings if w.file in edited]
 
 
+STOP_ENV = "BRIEFING_EDIT_STOP"  # tests only: "written-ahead" ends the process between the trail entry and the file
+
+
+def _write_ahead(layout: Layout, entry: dict, path: Path, text: str | None) -> None:
+    """The trail entry first, synced, then the file (``None``: removed): a crash between the two leaves an entry
+    whose change never reached the file, which the trail recognises and leaves out (``trail.read_log``), never a
+    change the trail does not know."""
+    append_log(layout, entry)
+    if os.environ.get(STOP_ENV) == "written-ahead":
+        os._exit(70)
+    if text is None:
+        path.unlink()
+    else:
+        write_atomic(path, text)
+
+
 @dataclass(frozen=True)
 class Saved:
     entry: dict
@@ -161,7 +177,6 @@ def save(
         problems, warnings = check_change(layout, {path: edit.text}, compiled)
         if problems:
             raise EditError(f"Not saved: {file} would not be valid.", tuple(str(p) for p in problems))
-        write_atomic(path, edit.text)
         entry = {
             "id": uuid.uuid4().hex[:12],
             "time": _now(),
@@ -176,7 +191,7 @@ def save(
             "inserted": edit.inserted,
             "diff": _diff(current.text, edit.text, file),
         }
-        append_log(layout, entry)
+        _write_ahead(layout, entry, path, edit.text)
     document = parse_yaml(edit.text.encode("utf-8"))
     if not isinstance(document, dict):  # it was validated as a brief just above
         raise EditError(f"{file} is no longer a YAML mapping after the save")
@@ -254,21 +269,6 @@ def undo(layout: Layout, entry: dict, *, editor: str, compiled: Path | None = No
         problems, _warnings = check_change(layout, change, compiled)
         if problems:
             raise EditError("Not undone: the data would not be valid without that save.", tuple(str(p) for p in problems))
-        if before is None:
-            path.unlink()
-            seed = layout.root / entry.get("seed", "")
-            others = [p for p in layout.brief_paths() if p != path]
-            # a seed this save brought in goes with it, unless another brief has come to cite it
-            if (
-                entry.get("seed_created")
-                and seed.parent.resolve() == layout.seeds.resolve()
-                and seed.is_file()
-                and sha256(seed.read_bytes()) == entry.get("seed_sha256")
-                and not any(seed.name in p.read_text(encoding="utf-8", errors="replace") for p in others)
-            ):
-                seed.unlink()
-        else:
-            write_atomic(path, before)
         log = {
             "id": uuid.uuid4().hex[:12],
             "time": _now(),
@@ -281,5 +281,17 @@ def undo(layout: Layout, entry: dict, *, editor: str, compiled: Path | None = No
             "after_sha256": entry.get("before_sha256"),
             "diff": _diff(text, before or "", file),
         }
-        append_log(layout, log)
+        _write_ahead(layout, log, path, before)
+        if before is None:
+            seed = layout.root / entry.get("seed", "")
+            others = [p for p in layout.brief_paths() if p != path]
+            # a seed this save brought in goes with it, unless another brief has come to cite it
+            if (
+                entry.get("seed_created")
+                and seed.parent.resolve() == layout.seeds.resolve()
+                and seed.is_file()
+                and sha256(seed.read_bytes()) == entry.get("seed_sha256")
+                and not any(seed.name in p.read_text(encoding="utf-8", errors="replace") for p in others)
+            ):
+                seed.unlink()
     return log

@@ -1,9 +1,16 @@
-"""The trail: one JSON line per save in data/edit-log.jsonl, appended atomically, and which save undo takes back."""
+"""The trail: one JSON line per save in data/edit-log.jsonl, appended atomically, and which save undo takes back.
+
+A save writes its entry *ahead* of the file (``save.py``), so no crash leaves a change the trail does not know. A
+crash between the two leaves an entry whose change never reached the file; ``read_log`` tells it by the content
+hashes (the file is still as the entry found it) and leaves it out, so the trail and undo show what the files hold.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import fcntl
+import hashlib
 import json
 import os
 
@@ -22,18 +29,81 @@ def _now() -> str:
 
 
 def append_log(layout: Layout, entry: dict) -> None:
-    """One JSON line at the end of data/edit-log.jsonl, in one write with O_APPEND, then synced."""
+    """One JSON line at the end of data/edit-log.jsonl, in one write with O_APPEND, then synced.
+
+    A last line without its newline (a torn write, a hand edit) is ended first, so the new entry is never glued to
+    it; the check and the write hold a lock on the log, so appends from several processes stay whole lines.
+    """
     line = (json.dumps(entry, ensure_ascii=False) + "\n").encode("utf-8")
-    descriptor = os.open(layout.data / EDIT_LOG, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    descriptor = os.open(layout.data / EDIT_LOG, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
     try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        size = os.lseek(descriptor, 0, os.SEEK_END)
+        if size and os.pread(descriptor, 1, size - 1) != b"\n":
+            line = b"\n" + line
         os.write(descriptor, line)
         os.fsync(descriptor)
     finally:
-        os.close(descriptor)
+        os.close(descriptor)  # closing releases the lock
+
+
+def _entries(line: bytes) -> list[dict]:
+    """The entries of one line: normally one; two or more glued together (an entry appended to a line that lacked
+    its newline, before appends ended it) are taken apart; the torn rest of a cut entry is skipped, never trusted."""
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return []
+    try:
+        found = [json.loads(text)]
+    except json.JSONDecodeError:
+        found, decoder, position = [], json.JSONDecoder(), text.find("{")
+        while position != -1:
+            try:
+                value, end = decoder.raw_decode(text, position)
+            except json.JSONDecodeError:
+                position = text.find("{", position + 1)
+                continue
+            found.append(value)
+            position = text.find("{", end)
+    return [entry for entry in found if isinstance(entry, dict) and isinstance(entry.get("id"), str)]
+
+
+def _current_sha256(layout: Layout, file: str) -> str | None:
+    """The content hash of a data file the trail names, or None if it is absent (or not a data file)."""
+    path = (layout.root / file).resolve()
+    if not path.is_relative_to(layout.data.resolve()):
+        return None
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _applied(layout: Layout, entries: list[dict]) -> list[dict]:
+    """The entries whose change reached their file. Newest first, per file: the state after an entry is the next
+    entry's starting state, or the file as it is now; an entry that found the file in that state and would have
+    changed it was written ahead and never applied (its save stopped between the two steps)."""
+    state: dict[str, str | None] = {}
+    kept = []
+    for entry in reversed(entries):
+        file = entry.get("file")
+        if not isinstance(file, str) or "after_sha256" not in entry:
+            kept.append(entry)
+            continue
+        if file not in state:
+            state[file] = _current_sha256(layout, file)
+        before, after = entry.get("before_sha256"), entry.get("after_sha256")
+        if state[file] == before and before != after:
+            continue
+        kept.append(entry)
+        state[file] = before
+    return kept[::-1]
 
 
 def read_log(layout: Layout) -> list[dict]:
-    """The trail, oldest first (the end of a very long one); a damaged line is skipped, never trusted."""
+    """The trail, oldest first (the end of a very long one): entries glued on one line taken apart, a damaged line
+    skipped, and an entry whose change never reached its file left out."""
     path = layout.data / EDIT_LOG
     try:
         with path.open("rb") as handle:
@@ -45,15 +115,7 @@ def read_log(layout: Layout) -> list[dict]:
     lines = raw.split(b"\n")
     if size > LOG_TAIL_BYTES:
         lines = lines[1:]  # the first line read may be cut
-    entries = []
-    for line in lines:
-        try:
-            entry = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            continue
-        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-            entries.append(entry)
-    return entries
+    return _applied(layout, [entry for line in lines if line.strip() for entry in _entries(line)])
 
 
 def undoable(entries: list[dict]) -> dict | None:
