@@ -10,10 +10,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from briefing.dates import human_date
 from briefing.frames import Selection, select
 from briefing.pack import build_pack, pack_html, pack_markdown
+from briefing.periods import brief_period
 from briefing.store import load_frames
 from briefing.vocabulary import STANCES
 
@@ -84,6 +87,21 @@ class TestHtml:
         assert periods["Istanbul negotiations"] == "background" and "spring 2022" in document
         assert any(period == "recent" for period in periods.values())
         assert document.index("<h3>Recent</h3>") < document.index("<h3>Background</h3>")
+
+    def test_a_red_line_says_whose_words_and_when_in_plain_words(self, frames):
+        for selection, prefix in ((CEASEFIRE, "Russia — "), (Selection(), "Russia, on ceasefire — ")):
+            red = next(line.text for line in build_pack(frames, selection).bottom_line.red_lines if "Zelenskyy seeks" in line.text)
+            # a stated red line by the speaker's surname (briefing.labels), its date in words
+            assert red.startswith(f"{prefix}in Lavrov's words, 29 January 2026: "), red
+            assert "(own words)" not in red and "(as reported)" not in red
+
+    def test_the_timeline_names_its_reporting_period(self, frames):
+        pack = build_pack(frames, CEASEFIRE)
+        view = select(frames, CEASEFIRE)
+        period = brief_period(view.events, view.briefs)
+        first, last = period[0], period[1] - pd.Timedelta(days=1)
+        assert pack.reporting_period == human_date(f"{first:%Y-%m-%d}" + (f"/{last:%Y-%m-%d}" if last != first else ""))
+        assert f"Reporting period of the briefs in view: {pack.reporting_period}." in html.unescape(pack_html(frames, CEASEFIRE))
 
     def test_no_map_section_without_impacts(self, frames):
         without = dataclasses.replace(frames, impacts=frames.impacts.iloc[:0])

@@ -7,14 +7,18 @@ from __future__ import annotations
 import dataclasses
 import io
 import re
+import shutil
+import subprocess
 
 import pytest
+from PIL import Image
 from pypdf import PdfReader
 
 from briefing.frames import Selection, select
 from briefing.load import Layout
 from briefing.pack import build_pack
 from briefing.pack.pdf import build_pdf, print_html
+from briefing.pack.pictures import browser_path
 from briefing.store import load_frames
 from components.pack_pictures import pack_pictures
 from tests.pack_corpora import HOSTILE, hostile_corpus
@@ -95,6 +99,75 @@ class TestPrinted:
         _paper, reader = printed
         images = [image for page in reader.pages for image in page.images]
         assert len(images) == 2  # the timeline and the map
+
+
+MARGIN_MM = 16  # the PDF's left and right margins (briefing.pack.pdf.MARGINS)
+DPI = 60
+
+
+def ink_in_the_margins(pdf: bytes, folder) -> list[str]:
+    """Every page with a dark pixel in its left or right margin: something printed wider than the page's text."""
+    (folder / "pack.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-png", "-r", str(DPI), str(folder / "pack.pdf"), str(folder / "page")], check=True, timeout=120)
+    found = []
+    margin = int(MARGIN_MM / 25.4 * DPI) - 1  # a pixel inside the margin, for rounding
+    for path in sorted(folder.glob("page-*.png")):
+        image = Image.open(path).convert("L")
+        width, height = image.size
+        strips = [image.crop((0, 0, margin, height)), image.crop((width - margin, 0, width, height))]
+        if any(strip.getextrema()[0] < 200 for strip in strips):
+            found.append(path.name)
+    return found
+
+
+TEXT_WIDTH_PX = {"a4": round((210 - 2 * MARGIN_MM) / 25.4 * 96), "letter": round((215.9 - 2 * MARGIN_MM) / 25.4 * 96)}
+WIDER_THAN_THE_PAGE = """() => [...document.body.querySelectorAll('*')]
+    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+    .map(e => e.tagName.toLowerCase() + '.' + e.className + ': ' + e.textContent.slice(0, 40))"""
+
+
+def wider_than_the_page(document: str, paper: str) -> list[str]:
+    """The elements of the print layout that reach past the page's text width. Chromium's print shrinks a page whose
+    content is too wide rather than cutting it, so an overflow shows as smaller type, not as ink in the margin."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=browser_path())
+        try:
+            page = browser.new_page(viewport={"width": TEXT_WIDTH_PX[paper], "height": 1000})
+            page.emulate_media(media="print")
+            page.set_content(document)
+            return page.evaluate(WIDER_THAN_THE_PAGE)
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def whole_pdf(frames) -> bytes:
+    """Every issue's pack as a PDF, without pictures."""
+    return build_pdf(build_pack(frames, Selection()))
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler's pdftoppm to draw the pages")
+class TestNothingOverflows:
+    def test_no_page_prints_into_its_side_margins(self, printed, whole_pdf, tmp_path):
+        paper, reader = printed
+        (tmp_path / paper).mkdir()
+        (tmp_path / "whole").mkdir()
+        assert ink_in_the_margins(reader.stream.getvalue(), tmp_path / paper) == []
+        assert ink_in_the_margins(whole_pdf, tmp_path / "whole") == []
+
+    @pytest.mark.parametrize("paper", ["a4", "letter"])
+    def test_nothing_in_the_print_layout_is_wider_than_the_page(self, frames, pictures, paper):
+        for selection, drawn in ((CEASEFIRE, pictures), (Selection(), None)):
+            assert wider_than_the_page(str(print_html(build_pack(frames, selection), drawn)), paper) == []
+
+    def test_page_one_holds_the_bottom_line_the_matrix_and_the_sources_for_every_issue(self, frames, whole_pdf):
+        pack = build_pack(frames, Selection())
+        first = flat(PdfReader(io.BytesIO(whole_pdf)).pages[0].extract_text())
+        assert flat(pack.bottom_line.issues[-1]) in first and "Where the parties stand" in first
+        assert all(flat(name) in first for name, _cells in pack.matrix.rows)
+        assert all(flat(f"{brief.title}, published {brief.published}") in first for brief in pack.briefs)
 
 
 class TestNothingToShow:
