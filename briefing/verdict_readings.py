@@ -24,6 +24,7 @@ from briefing.readings import weakest
 from briefing.vocabulary import CLAIM_ORDER, CONFIDENCE_WORDS, STANCES, VERDICTS
 
 RANK = {key: stance.rank for key, stance in STANCES.items() if stance.rank is not None}
+STANCE_AT = {rank: stance for stance, rank in RANK.items()}
 PARTY_BASES = ("stated", "reported")
 MOST_COMBINATIONS = 16  # beyond this many, each contested party is varied alone: a reader weighs a handful, not all
 
@@ -83,6 +84,7 @@ class VerdictReading:
     claim_type: str  # the weakest provenance among them
     confidence: str  # the weakest confidence among them
     said: str  # the label with the confidence in words: "… (as reported, low confidence)"
+    places: str = ""  # what the reading says of the contested places: "Russia only on conditions"
 
     @property
     def outcome_word(self) -> str:
@@ -90,8 +92,9 @@ class VerdictReading:
 
     @property
     def words(self) -> str:
-        """'Touching if Financial Times, 23–24 January 2026 (as reported, low confidence) holds'."""
-        return f"{self.outcome_word} if {self.said} holds"
+        """'Touching if Financial Times, 23–24 January 2026 (as reported, low confidence) holds: Russia only on
+        conditions'."""
+        return f"{self.outcome_word} if {self.said} holds" + (f": {self.places}" if self.places else "")
 
 
 def readings_words(readings: Sequence[VerdictReading]) -> str:
@@ -107,6 +110,14 @@ class _Alternative:
     label: str
     claim_type: str
     confidence: str
+    place_words: str  # "Russia only on conditions", "Russia anywhere from against to for", "Russia unclear"
+
+
+def _place_words(party_name: str, stance: str, place: tuple[int, int] | None) -> str:
+    if place is not None and place[0] != place[1]:
+        low, high = (STANCES[STANCE_AT[rank]].word.lower() for rank in place)
+        return f"{party_name} anywhere from {low} to {high}"
+    return f"{party_name} {STANCES[stance].word.lower()}"
 
 
 def _alternatives(on_issue: pd.DataFrame, placement: Placed) -> list[_Alternative]:
@@ -120,13 +131,15 @@ def _alternatives(on_issue: pd.DataFrame, placement: Placed) -> list[_Alternativ
     for group in by_stance.values():
         first = group[0]
         place = (placement.low, placement.high) if first.id == placement.position_id else place_of(first)
+        settled = None if place is None or place[0] is None or place[1] is None else (int(place[0]), int(place[1]))
         found.append(
             _Alternative(
                 records=tuple(row.id for row in group),
-                place=None if place is None or place[0] is None or place[1] is None else (int(place[0]), int(place[1])),
+                place=settled,
                 label=record_label(first),
                 claim_type=first.claim_type,
                 confidence=first.confidence,
+                place_words=_place_words(str(first.party_name), str(first.stance), settled),
             )
         )
     return found
@@ -171,6 +184,7 @@ def verdict_readings(on_issue: pd.DataFrame, placed: Sequence[Placed]) -> tuple[
                 claim_type=max((choice.claim_type for choice in first), key=CLAIM_ORDER.__getitem__),
                 confidence=weakest(choice.confidence for choice in first),
                 said=" and ".join(said_with_confidence(choice.label, choice.confidence) for choice in first),
+                places="; ".join(choice.place_words for choice in first),
             )
         )
     return tuple(readings)

@@ -193,10 +193,11 @@ def readings_list(verdict: IssueVerdict, audit: bool = False) -> Markup:
     """A verdict that depends on which report holds: one line per reading, its outcome's icon and word, the record it
     rests on with its claim type and confidence; the records' ids with the audit details."""
     items = Markup("").join(
-        Markup('<li><span aria-hidden="true">{icon}</span> <b>{outcome}</b> if {said} holds{ids}</li>').format(
+        Markup('<li><span aria-hidden="true">{icon}</span> <b>{outcome}</b> if {said} holds{places}{ids}</li>').format(
             icon=VERDICTS[reading.outcome][0],
             outcome=reading.outcome_word,
             said=reading.said,
+            places=f": {reading.places}" if reading.places else "",
             ids=f" · {', '.join(reading.rests_on)}" if audit else "",
         )
         for reading in verdict.readings

@@ -230,8 +230,9 @@ class TestReadings:
         ]
         assert verdict.label == "Depends on which report holds: no overlap or touching"
         assert verdict.explanation == (
-            "No overlap if North, 29 January 2026 (own words, high confidence) holds; touching if Financial Times, "
-            "24 January 2026 (as reported, low confidence) holds. South: Only on conditions (own words)."
+            "No overlap if North, 29 January 2026 (own words, high confidence) holds: North firmly against; touching if "
+            "Financial Times, 24 January 2026 (as reported, low confidence) holds: North only on conditions. "
+            "South: Only on conditions (own words)."
         )
         assert (verdict.low, verdict.high, verdict.confidence) == (None, None, "low")
         assert verdict.rests_on == ("p0", "p2", "p1")
@@ -288,7 +289,8 @@ def test_the_energy_truce_of_the_test_corpus_depends_on_which_report_holds():
         "touching": "pos-russia-energy-truce-reported",
         "no-intersection": "pos-russia-energy-truce-assessment",
     }
-    assert "Touching if Financial Times, 23–24 January 2026 (as reported, low confidence) holds" in [r.words for r in truce.readings]
+    touching = "Touching if Financial Times, 23–24 January 2026 (as reported, low confidence) holds: Russia only on conditions"
+    assert touching in [r.words for r in truce.readings]
     assert truce.label.startswith("Depends on which report holds: ")
     assert verdicts["ceasefire"].verdict == "no-intersection" and not verdicts["ceasefire"].readings
 
