@@ -18,7 +18,7 @@ from briefing.authoring.base import AuthoringError
 from briefing.authoring.new import read_source
 from briefing.drafting.naming import missing_names
 from briefing.drafting.propose import Proposal, propose
-from briefing.load import Layout, load_taxonomy, parse_yaml
+from briefing.load import Layout, load_corpus, load_taxonomy
 
 HEADER = (
     "# DRAFT: proposals from `python -m briefing draft`, not data. Nothing here is shown to readers.\n"
@@ -32,12 +32,10 @@ def _published(layout: Layout, brief_id: str | None) -> dt.date | None:
     """The publication date of the named brief, which gives a year to dates written without one."""
     if brief_id is None:
         return None
-    path = layout.briefs / f"{brief_id}.yaml"
-    if not path.is_file():
-        raise AuthoringError(f"no brief {brief_id!r} in {layout.display(layout.briefs)}")
-    document = parse_yaml(path.read_bytes())
-    published = document.get("published") if isinstance(document, dict) else None
-    return published if isinstance(published, dt.date) else dt.date.fromisoformat(str(published)) if published else None
+    brief = next((brief for brief in load_corpus(layout=layout).briefs if brief.id == brief_id), None)
+    if brief is None:
+        raise AuthoringError(f"no brief {brief_id!r} loads from {layout.display(layout.briefs)} (python -m briefing validate says why)")
+    return brief.published
 
 
 def _source(layout: Layout, seed: str) -> Path:
