@@ -14,6 +14,7 @@ import os
 import pickle
 from pathlib import Path
 
+from briefing.archive import keep_version
 from briefing.atomic import write_atomic
 from briefing.frames import Frames, build_frames
 from briefing.load import CODE_VERSION, Layout, load_corpus
@@ -89,6 +90,7 @@ def load_frames(layout: Layout | None = None, use_cache: bool = True) -> Frames:
         _write_cached(folder, path, frames)
         try:
             save_manifest(frames, folder)
-        except Exception as error:  # the manifest only serves "what changed since"; the frames serve without it
+            keep_version(layout, version, data_files(layout), folder)
+        except Exception as error:  # the manifest and the kept files only serve old links; the frames serve without them
             log.warning("could not record data version %s: %s", frames.version, error)
     return frames

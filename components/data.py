@@ -12,10 +12,11 @@ from typing import Protocol, TypeVar
 import streamlit as st
 
 import briefing.outlines as outline_files
+from briefing.archive import open_version
 from briefing.frames import Frames, Selection, select
 from briefing.load import DataWatch, Layout
 from briefing.outlines import Outlines, load_outlines
-from briefing.store import load_frames
+from briefing.store import cache_dir, load_frames
 
 T = TypeVar("T")
 RECHECK_SECONDS = 1.0  # where the folders cannot be watched: how stale a view may be after a file is edited
@@ -76,6 +77,13 @@ def get_frames() -> Frames:
     """All briefs as shared frames; reloads on the next run after any file under data/ or seeds/ changes."""
     root = str(Layout.from_env().root)
     return _frames_for(root, _data_key(root))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def frames_as_of(version: str) -> Frames | None:
+    """The frames of an earlier data version this server kept (``briefing/archive.py``), or None; shared, read-only."""
+    layout = open_version(version, cache_dir())
+    return load_frames(layout) if layout is not None else None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from briefing.archive import kept_since
 from briefing.frames import Frames, Selection
 from briefing.links import LINKED_TABLES, link_value, qualified, resolve
 from briefing.store import cache_dir
@@ -16,6 +17,7 @@ from components.filters import FILTER_KEYS, filter_params, parse_filter, unknown
 
 SELECTION_KEY = "selection"
 VERSION_NOTICE_KEY = "version_notice"
+AS_OF_KEY = "as_of_version"  # (version, the day this server first served it): the session shows that version
 VERSION_PARAM = "v"
 SEEDED_KEY = "selection_seeded"
 AUDIT_PARAM = "audit"  # audit=1: every id, offset, hash and file name shown beside the readers' words
@@ -47,6 +49,9 @@ def seed_selection(frames: Frames, notices: list[str]) -> None:
     if linked_version is not None:
         if not VERSION_PATTERN.match(linked_version):
             notices.append("Ignored the “v” value in the link: it is not a data version.")
+        elif linked_version != frames.version and (kept := kept_since(linked_version, cache_dir())) is not None:
+            # the data as it was: the shell serves that version's frames to this session until "today's view"
+            st.session_state[AS_OF_KEY] = (linked_version, kept.date().isoformat())
         elif linked_version != frames.version:
             changes = " ".join(describe_changes(load_manifest(linked_version, cache_dir()), _current_manifest(frames)))
             # the versions are hashes: the readers' words say what changed, the audit details add which versions
@@ -63,7 +68,7 @@ def _current_manifest(frames: Frames) -> dict:
     return recorded if recorded and recorded.get("format") == MANIFEST_FORMAT else manifest(frames)
 
 
-def _plain(text: str) -> str:
+def plain_markdown(text: str) -> str:
     """Text from the data shown as itself in Markdown: every ASCII punctuation mark escaped."""
     return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
 
@@ -80,11 +85,17 @@ def _linked_id(key: str, value: str, frames: Frames, raw: dict[str, list[str]], 
             if candidate_brief == brief:
                 return frame_id, None
     titles = frames.brief_titles
+    carried = carried_params(selection)
     choices = " or ".join(
-        f"[{_plain(titles.get(brief, brief))}](?{urlencode({**carried_params(selection), key: qualified(frame_id, brief)}, doseq=True)})"
+        f"[{plain_markdown(titles.get(brief, brief))}](?{urlencode({**carried, key: qualified(frame_id, brief)}, doseq=True)})"
         for frame_id, brief in candidates
     )
     return None, f"The link's “{key}” names a record in more than one brief. Which is meant: {choices}?"
+
+
+def changes_since(old_version: str, frames: Frames) -> list[str]:
+    """What changed between an earlier version and these frames, in sentences."""
+    return describe_changes(load_manifest(old_version, cache_dir()), _current_manifest(frames))
 
 
 def audit_on() -> bool:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from briefing.dates import human_date
 from briefing.frames import Frames
 from briefing.labels import published_words
+from components.link_state import AS_OF_KEY, changes_since, plain_markdown
 
 
 def problems_banner(frames: Frames) -> None:
@@ -19,6 +21,23 @@ def problems_banner(frames: Frames) -> None:
     )
     with st.expander(f"Problems in {', '.join(files[:3])}{' …' if len(files) > 3 else ''}"):
         st.code("\n".join(str(problem) for problem in frames.problems[:50]), language=None, wrap_lines=True)
+
+
+def _today() -> None:
+    st.session_state.pop(AS_OF_KEY, None)
+
+
+def as_of_notice(today: Frames, shown: Frames, day: str) -> None:
+    """An old link opens its data as it was: say so, offer today's view, and list what changed since."""
+    st.info(
+        f"As of {human_date(day)}: the data as it was when this link was made, shown read-only.",
+        icon=":material/history:",
+    )
+    left, right = st.columns([1, 3])
+    left.button("Today's view", key="as_of_today", on_click=_today, icon=":material/today:")
+    with right.expander("What changed since"):
+        for line in changes_since(shown.version, today):
+            st.markdown(plain_markdown(line))
 
 
 def footer(frames: Frames, audit: bool = False) -> None:

@@ -11,10 +11,11 @@ from streamlit.errors import StreamlitSecretNotFoundError
 
 from briefing.frames import Frames, Selection
 from components.context import PageContext
-from components.data import filtered_view, get_frames
+from components.data import filtered_view, frames_as_of, get_frames
 from components.html import Markup, render_html
-from components.link_state import SELECTION_KEY, VERSION_NOTICE_KEY, audit_on, read_page_params, seed_selection
-from components.notices import footer, problems_banner
+from components.link_state import AS_OF_KEY, SELECTION_KEY, VERSION_NOTICE_KEY, audit_on, read_page_params, seed_selection
+from components.notices import as_of_notice, footer, problems_banner
+from components.pages import page
 from components.provenance import illustrative_notice, quality_note
 from components.share import share_box
 from components.sidebar import editing_switched_on, sidebar
@@ -61,6 +62,9 @@ def page_shell(
     notices: list[str] = []
     seed_selection(frames, notices)
     selection: Selection = st.session_state[SELECTION_KEY]
+    today, as_of = frames, st.session_state.get(AS_OF_KEY)
+    if as_of and (kept := frames_as_of(as_of[0])) is not None:
+        frames = kept  # an old link's data, as it was, for this session until "today's view"
 
     page_params = read_page_params(frames, selection, params or {}, notices)
 
@@ -71,6 +75,11 @@ def page_shell(
         st.warning(notice, icon=":material/link_off:")
     if version_notice := st.session_state.get(VERSION_NOTICE_KEY):
         st.warning(version_notice[audit_on()], icon=":material/update:")
+    if as_of and frames is not today:
+        as_of_notice(today, frames, as_of[1])
+        if title == page("workbench").title:  # the workbench edits today's files, never an old version's
+            st.info("The workbench edits today's data: open today's view to edit.", icon=":material/edit_off:")
+            st.stop()
     problems_banner(frames)
     if frames.briefs.empty:
         st.error("No brief could be loaded, so there is nothing to show. Fix the files named above.")

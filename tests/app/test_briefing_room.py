@@ -12,7 +12,7 @@ from markupsafe import escape
 from briefing.load import Layout
 from briefing.negotiation import issue_verdict
 from briefing.presenting import verdict_line
-from briefing.store import data_version, load_frames
+from briefing.store import cache_dir, data_version, load_frames
 from components.data import RECHECK_SECONDS
 from components.share import SHARE_KEY
 from components.timeline import UNDATED_CAPTION
@@ -80,8 +80,11 @@ class TestPermalinks:
         assert not app.warning
 
     def test_link_from_an_older_version_says_what_changed(self, data_copy):
+        """Without the kept files (a cleared history), the manifest still says in words what changed since the link."""
         old_version = data_version(Layout(root=data_copy))
         run_page("overview")  # the server sees, and records, the old version
+        shutil.rmtree(cache_dir() / "history.git")
+        shutil.rmtree(cache_dir() / "as-of", ignore_errors=True)
         path = data_copy / "data" / "briefs" / f"{LAVROV}.yaml"
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("In Lavrov's own words, even a ceasefire", "In his own words, even a ceasefire", 1), encoding="utf-8")

@@ -10,9 +10,10 @@ import shutil
 import pytest
 import yaml
 
+from briefing.archive import REPOSITORY
 from briefing.links import link_value, resolve
 from briefing.load import Layout
-from briefing.store import load_frames
+from briefing.store import cache_dir, load_frames
 from components.params import event_param, span_param
 from components.share import SHARE_KEY
 from tests.app.helpers import run_page
@@ -77,11 +78,25 @@ def test_a_bare_id_is_never_re_pointed(project):
 
 
 def test_an_old_bare_link_opens_what_it_opened_by_its_data_version(project, monkeypatch):
+    """The version is kept: the link opens the data as it was, where the bare id was the Lavrov brief's alone."""
     root, before, _after = project
     monkeypatch.setenv("BRIEFING_ROOT", str(root))
     span_id = before.evidence.loc[before.evidence["brief"] == LAVROV, "id"].iloc[0]
     app = run_page("sources", span=span_id, v=before.version, audit="1")
-    assert not app.exception
+    assert not app.exception and any(i.value.startswith("As of ") for i in app.info)
+    assert not [w for w in app.warning if "more than one brief" in w.value]
+    assert [h.value.split(" · ")[-1] for h in app.subheader] == [span_id]
+
+
+def test_an_old_bare_link_resolves_by_its_version_once_the_files_are_gone(project, monkeypatch):
+    """Only the version's manifest is left (the kept files cleared): the bare id opens today's record of the brief
+    that held it then."""
+    root, before, _after = project
+    monkeypatch.setenv("BRIEFING_ROOT", str(root))
+    shutil.rmtree(cache_dir() / REPOSITORY, ignore_errors=True)
+    span_id = before.evidence.loc[before.evidence["brief"] == LAVROV, "id"].iloc[0]
+    app = run_page("sources", span=span_id, v=before.version, audit="1")
+    assert not app.exception and not any(i.value.startswith("As of ") for i in app.info)
     assert not [w for w in app.warning if "more than one brief" in w.value]
     assert [h.value.split(" · ")[-1] for h in app.subheader] == [f"{LAVROV}:{span_id}"]
 
