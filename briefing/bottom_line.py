@@ -34,6 +34,16 @@ class RedLine:
     party: str = ""
     issue: str = ""
     issue_label: str = ""
+    quote: str = ""  # the verbatim words of its first evidence span; ``text`` is the analyst's paraphrase
+
+    @property
+    def said(self) -> str:
+        """What a reader is shown: the source's own words in quotation marks, never the paraphrase as if quoted.
+
+        A red line recorded from a party's words (or from reporting of them) is shown as its verbatim quote; the
+        paraphrase in ``text`` is the analyst's and is shown, without quotation marks, only where no quote exists.
+        """
+        return f"“{self.quote.strip()}”" if self.quote.strip() else self.text
 
 
 @dataclass(frozen=True)
@@ -130,7 +140,9 @@ def red_lines(view: Frames, issues: tuple[str, ...] = ()) -> tuple[RedLine, ...]
     marked = positions[positions["red_line"].notna()]
     order = {issue: number for number, issue in enumerate(view.issues["id"])}
     found: dict[tuple[str, str, str], RedLine] = {}
+    spans = {span.id: span.quote for span in view.evidence_rows(list(marked["red_line_evidence"].explode().dropna()))}
     for row in sorted(each_row(marked), key=lambda row: order.get(row.issue, len(order))):
+        first = next((spans[span] for span in row.red_line_evidence if span in spans), "")
         found.setdefault(
             (row.party, row.issue, row.red_line),
             RedLine(
@@ -142,6 +154,7 @@ def red_lines(view: Frames, issues: tuple[str, ...] = ()) -> tuple[RedLine, ...]
                 party=row.party,
                 issue=row.issue,
                 issue_label=row.issue_label,
+                quote=first,
             ),
         )
     return tuple(found.values())

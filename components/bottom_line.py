@@ -80,7 +80,7 @@ def _red_lines(context: PageContext, line: BottomLine) -> None:
     for red in line.red_lines:
         st.markdown(
             f"- **{plain(red.party_name)}** · {plain(red.issue_label or red.issue)}: "
-            f"“{plain(red.text.rstrip('.'))}” *({CLAIM_TYPES[red.claim_type].whose})*"
+            f"{plain(red.said)} *({CLAIM_TYPES[red.claim_type].whose})*"
             + _illustrative(context, red.brief)
             + _audit(context, *red.evidence),
             help=quotes_help(context, red.evidence),

@@ -4,6 +4,7 @@ summary (every issue's title again, the sources, the data version and its date).
 from __future__ import annotations
 
 from briefing.bottom_line import BottomLine, IssueLine, bottom_line
+from briefing.deck import opening_title, verdict_counts
 from briefing.frames import Frames
 from briefing.labels import published_words
 from briefing.presenting import (
@@ -12,7 +13,6 @@ from briefing.presenting import (
     OUTLOOK_CHARS,
     RED_LINE_CHARS,
     RED_LINES,
-    opening_title,
     shorten,
     slide_title,
 )
@@ -52,7 +52,9 @@ def opening_html(bottom: BottomLine, audit: bool = False) -> Markup:
     if bottom.red_lines:
         items = Markup("").join(
             Markup('<li><b>{party}</b>: {text} <span class="how-sure">({whose})</span></li>').format(
-                party=line.party_name, text=shorten(line.text, RED_LINE_CHARS), whose=CLAIM_TYPES[line.claim_type].whose
+                party=line.party_name,
+                text=f"“{shorten(line.quote, RED_LINE_CHARS)}”" if line.quote.strip() else shorten(line.text, RED_LINE_CHARS),
+                whose=CLAIM_TYPES[line.claim_type].whose,
             )
             for line in bottom.red_lines[:RED_LINES]
         )
@@ -72,13 +74,15 @@ def opening_html(bottom: BottomLine, audit: bool = False) -> Markup:
     if audit:
         ids = [first.judgment_id for first in bottom.outlook[:1]] + [line.issue for line in bottom.issues]
         parts.append(Markup('<p class="footnote">Outlook and issues: {ids}</p>').format(ids=", ".join(ids)))
-    return Markup('<section class="slide" aria-labelledby="slide-title"><h2 id="slide-title">{title}</h2>{body}</section>').format(
-        title=opening_title(bottom), body=Markup("").join(parts)
-    )
+    counts = Markup('<p class="counts">{counts}</p>').format(counts=verdict_counts(bottom)) if bottom.issues else Markup("")
+    return Markup(
+        '<section class="slide" aria-labelledby="slide-title"><h2 id="slide-title">{title}</h2>{counts}{body}</section>'
+    ).format(title=opening_title(bottom), counts=counts, body=Markup("").join(parts))
 
 
-def closing_html(bottom: BottomLine, view: Frames, version: str) -> Markup:
-    """The summary: every issue's title again, then where it all comes from and which data, as of when."""
+def closing_html(bottom: BottomLine, view: Frames, version_id: str, audit: bool = False) -> Markup:
+    """The summary: every issue's title again, then where it all comes from and as of when (the data version's hash
+    is an audit detail)."""
     briefs = view.briefs
     sources = "; ".join(
         f"{title} ({published_words(published)})" for title, published in zip(briefs["title"], briefs["published"], strict=True)
@@ -86,7 +90,9 @@ def closing_html(bottom: BottomLine, view: Frames, version: str) -> Markup:
     if len(briefs) > 3:
         sources = f"{len(briefs):,} briefs, the newest published {published_words(briefs['published'].max())}"
     newest = published_words(briefs["published"].max()) if not briefs.empty else None
-    version = Markup("Data version {version}{of}.").format(version=version or "unknown", of=f", as of {newest}" if newest else "")
+    version = Markup("Data as of {newest}.").format(newest=newest) if newest else Markup("")
+    if audit:
+        version += Markup(" Data version {version}.").format(version=version_id or "unknown")
     return Markup(
         '<section class="slide" aria-labelledby="slide-title"><h2 id="slide-title">Summary and questions</h2>'
         '{issues}<p class="footnote">Sources: {sources}. {version} Every claim traces to a verbatim quote in its source.</p></section>'
@@ -102,4 +108,4 @@ def draw_opening(context: PageContext) -> None:
 
 
 def draw_closing(context: PageContext) -> None:
-    render_html(closing_html(per_view(_bottom_line, context), context.view, context.frames.version))
+    render_html(closing_html(per_view(_bottom_line, context), context.view, context.frames.version, context.audit))

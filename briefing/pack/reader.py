@@ -122,7 +122,7 @@ class ReaderSections:
         else:
             source = "in the analyst's reading"
         issue = f", on {red.issue_label[:1].lower()}{red.issue_label[1:]}" if name_issue else ""
-        return f"{red.party_name}{issue} — {source}{', ' + when if when else ''}: {red.text}"
+        return f"{red.party_name}{issue} — {source}{', ' + when if when else ''}: {red.said}"
 
     def finding(self) -> tuple[Finding, tuple[Quote, ...]]:
         """The bottom line in words, and the quotes it rests on (for the annex)."""

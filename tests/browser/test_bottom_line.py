@@ -57,7 +57,7 @@ def test_the_bottom_line_follows_the_issue_in_the_link(laptop):
         unexpected = bottom_line(select(frames, Selection(issues=(other,))))
         (line,) = expected.issues
         assert line.title.split(": ", 1)[1] in text
-        assert all(red.text.rstrip(".") in text for red in expected.red_lines)
-        assert not any(red.text.rstrip(".") in text for red in unexpected.red_lines)
+        assert all((red.quote or red.text).rstrip(".") in text for red in expected.red_lines)
+        assert not any((red.quote or red.text).rstrip(".") in text for red in unexpected.red_lines)
     assert "60 days" in ceasefire and "60 days" not in guarantees
     laptop.assert_clean()

@@ -142,6 +142,16 @@ class TestOnTheCorpus:
         line = bottom_line(select(corpus, Selection(parties=("ukraine",))))
         assert all(r.party == "ukraine" for r in line.red_lines)
 
+    def test_a_red_line_is_shown_in_the_sources_words_never_the_paraphrase_as_a_quote(self, corpus):
+        line = bottom_line(select(corpus, Selection(issues=("ceasefire",))))
+        quoted = [red for red in line.red_lines if red.evidence]
+        assert quoted
+        spans = {span.id: span.quote for span in corpus.evidence_rows(quoted[0].evidence)}
+        for red in quoted:
+            assert red.quote == spans.get(red.evidence[0], red.quote) and red.quote
+            assert red.said == f"“{red.quote.strip()}”"
+            assert red.text not in red.said
+
     def test_a_view_with_nothing(self, corpus):
         line = bottom_line(select(corpus, Selection(briefs=("no-such-brief",))))
         assert line == BottomLine((), (), (), None, ())
