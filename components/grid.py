@@ -41,6 +41,8 @@ GRID_CSS = """
 .stance-matrix th:first-child { position: sticky; left: 0; z-index: 1; width: var(--party-width);
   background: var(--st-background-color, #ffffff); color: var(--st-text-color, #31333f);
   border-left: 1px solid rgba(49, 51, 63, 0.2); }
+.stance-matrix-issue, .stance-matrix-sub { display: block; }
+.stance-matrix-sub { font-size: 0.75rem; font-weight: 400; color: #4b4d57; margin-top: 0.1rem; }
 .stance-matrix td { white-space: pre-line; cursor: pointer; }
 .stance-matrix td:focus { outline: none; }
 .stance-matrix td:focus-visible { outline: 3px solid #1c6dd0; outline-offset: -3px; }
@@ -149,8 +151,10 @@ function makeGrid(root) {
     const head = table.querySelector("thead tr");
     head.replaceChildren(element("th", { scope: "col", role: "columnheader" }, "Party"));
     for (const issue of data.issues) {
-      head.appendChild(element("th", { scope: "col", role: "columnheader", "data-issue": issue.id, title: issue.label },
-        issue.heading));
+      const header = element("th", { scope: "col", role: "columnheader", "data-issue": issue.id, title: issue.label });
+      header.appendChild(element("span", { class: "stance-matrix-issue", "data-testid": "matrix-issue-label" }, issue.heading));
+      if (issue.sub) header.appendChild(element("span", { class: "stance-matrix-sub", "data-testid": "matrix-issue-sub" }, issue.sub));
+      head.appendChild(header);
     }
     const body = table.querySelector("tbody");
     body.replaceChildren();

@@ -55,7 +55,7 @@ def matrix_legend() -> str:
     claims = " · ".join(f"**{claim.letter}** {claim.label.lower()}" for claim in CLAIM_TYPES.values())
     return (
         f"Stance: {stances} · blank: *{NO_POSITION}*. A stance is for or against what its column's header names "
-        "(point at the header, or open a cell, for the whole proposition).  \n"
+        "in small type under the issue (point at the header, or open a cell, for the whole proposition).  \n"
         f"Claim type of the record shown: {claims} · **n records**: the cell holds n records, select it to read them "
         f"all · **{CONTESTED}**: some of its records point another way than the one shown"
     )
@@ -116,7 +116,7 @@ class MatrixTable:
     issues: tuple[tuple[str, str], ...]
     cells: tuple[tuple[MatrixCell, ...], ...]  # [party][issue]
     headlines: dict[tuple[str, str], str]  # (party, issue) -> the position that speaks for the cell
-    # issue -> (the header's short form, the proposition a stance is for or against); an issue missing shows its label
+    # issue -> (the proposition's short form, the proposition a stance is for or against), shown under the label
     propositions: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     @property
@@ -132,11 +132,14 @@ class MatrixTable:
         return party in dict(self.parties) and issue in dict(self.issues)
 
     def _header(self, issue: str, label: str) -> dict[str, str]:
-        """The header shows the short form; its tooltip says what "For" and "Against" are for or against."""
+        """The header names the issue as the filter does; under it, smaller, the short form of what a stance is for or
+        against (unless it only repeats the label); its tooltip gives the whole proposition."""
         if issue not in self.propositions:
-            return {"id": issue, "label": label, "heading": breakable(label)}
+            return {"id": issue, "label": label, "heading": breakable(label), "sub": ""}
         short, proposition = self.propositions[issue]
-        return {"id": issue, "label": f"{label}: stances are for or against “{proposition}”", "heading": breakable(short)}
+        sub = "" if short.casefold() == label.casefold() else short
+        tooltip = f"{label}: stances are for or against “{proposition}”"
+        return {"id": issue, "label": tooltip, "heading": breakable(label), "sub": breakable(sub)}
 
     def grid_data(self, selected: str) -> dict:
         """What the grid component draws, as JSON: it puts every value in the page as text, never as markup."""

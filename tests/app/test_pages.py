@@ -54,7 +54,8 @@ class TestFilterFromLink:
     def test_the_matrix_header_names_what_a_stance_is_for_or_against(self):
         app = run_page("matrix", issue="ceasefire")
         (header,) = matrix_grid_data(app)["issues"]
-        assert header["heading"].replace("\N{SOFT HYPHEN}", "") == "General ceasefire"  # the taxonomy's short form
+        assert header["heading"].replace("\N{SOFT HYPHEN}", "") == "Ceasefire"  # the issue's one name, as the filter says it
+        assert header["sub"].replace("\N{SOFT HYPHEN}", "") == "General ceasefire"  # under it, the proposition's short form
         assert header["label"] == "Ceasefire: stances are for or against “A general ceasefire along the front”"
         # and in words under the open cell, where a phone has no tooltip
         assert "A stance here is for or against: A general ceasefire along the front." in [c.value for c in app.caption]

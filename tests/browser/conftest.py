@@ -132,8 +132,9 @@ class AppPage:
         return self.page.locator(f"{MATRIX_GRID} td[role=gridcell]")
 
     def expect_matrix_issues(self, labels: list[str]) -> None:
-        """Wait until the matrix's issue headers read exactly these labels, in this order."""
-        expect(self.matrix_issues()).to_have_text([as_shown(label) for label in labels])
+        """Wait until the matrix's issue headers name exactly these labels, in this order (each label over the short
+        form of its proposition)."""
+        expect(self.matrix_issues().get_by_test_id("matrix-issue-label")).to_have_text([as_shown(label) for label in labels])
 
     def sidebar_link(self, label: str):
         return self.by_testid("stSidebar").locator("a").filter(has=self.page.get_by_text(label, exact=True))

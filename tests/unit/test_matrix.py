@@ -99,12 +99,18 @@ class TestTable:
         assert data["issues"][0]["heading"].replace(SOFT_HYPHEN, "") == "Truce talks"
         assert data["rows"][0]["cells"][0]["words"] == table.words[0][0]
 
-    def test_the_header_shows_the_short_form_and_its_tooltip_the_proposition(self):
+    def test_the_header_keeps_the_label_with_the_short_form_under_it_and_the_proposition_in_its_tooltip(self):
         propositions = {"truce": ("General truce", "A general truce along the front")}
         table = matrix_table(self.READINGS, [("north", "Northland")], [("truce", "Truce talks")], propositions)
         header = table.grid_data("north:truce")["issues"][0]
-        assert header["heading"].replace(SOFT_HYPHEN, "") == "General truce"
+        assert header["heading"].replace(SOFT_HYPHEN, "") == "Truce talks"  # one name, as the filter says it
+        assert header["sub"].replace(SOFT_HYPHEN, "") == "General truce"
         assert "A general truce along the front" in header["label"] and header["label"].startswith("Truce talks")
+
+    def test_a_short_form_that_repeats_the_label_is_not_shown_twice(self):
+        propositions = {"truce": ("Truce talks", "Talks on a truce")}
+        table = matrix_table(self.READINGS, [("north", "Northland")], [("truce", "Truce talks")], propositions)
+        assert table.grid_data("north:truce")["issues"][0]["sub"] == ""
 
 
 class TestBreakable:
