@@ -3,6 +3,8 @@ from a typed quote; and the records a highlight opens."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
 from briefing.frames import Frames, each_row
@@ -25,8 +27,9 @@ def _find_quote(seed: str, text: str) -> None:
         st.session_state[PASSAGE_KEY] = located.passages[0]
 
 
-def passage_panel(frames: Frames, opened: Opened) -> Passage | None:
-    """The source with its coded spans; the passage chosen in it with the mouse, the keyboard or a typed quote."""
+def passage_panel(frames: Frames, opened: Opened, suggested: Sequence[tuple[int, int]] = ()) -> Passage | None:
+    """The source with its coded spans (and the sentences with suggestions outlined); the passage chosen in it with
+    the mouse, the keyboard or a typed quote."""
     passage: Passage | None = st.session_state.get(PASSAGE_KEY)
     if passage is not None and passage.seed != opened.seed:
         passage = None
@@ -41,6 +44,7 @@ def passage_panel(frames: Frames, opened: Opened) -> Passage | None:
         spans_of(frames.evidence, opened.seed),
         (passage.start, passage.end) if passage else None,
         key="wb_picker",
+        suggested=suggested,
     )
     if events.selection is not None:
         passage = events.selection

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -35,6 +36,7 @@ CSS = """
   background: color-mix(in srgb, var(--wb-colour, #777777) 18%, transparent);
   border-bottom: 3px solid var(--wb-colour, #777777); }
 .wb-source .wb-chosen { background: #ffe58a; outline: 2px solid #111111; }
+.wb-source .wb-suggested { outline: 2px dashed #263238; outline-offset: 1px; }
 """
 
 JS = """
@@ -53,6 +55,13 @@ export default function (component) {
     const nodes = [];
     for (const piece of data.pieces) {
       let node = document.createTextNode(piece.t);
+      if (piece.suggested) {
+        const suggested = document.createElement('span');
+        suggested.className = 'wb-suggested';
+        suggested.title = 'A suggestion: see Suggestions from the text';
+        suggested.append(node);
+        node = suggested;
+      }
       if (piece.chosen) {
         const chosen = document.createElement('span');
         chosen.className = 'wb-chosen';
@@ -156,12 +165,14 @@ export default function (component) {
 _picker = st.components.v2.component("briefing_passage_picker", html=HTML, css=CSS, js=JS, isolate_styles=False)
 
 
-def picker_pieces(text: str, spans: pd.DataFrame, chosen: tuple[int, int] | None = None) -> list[dict]:
+def picker_pieces(
+    text: str, spans: pd.DataFrame, chosen: tuple[int, int] | None = None, suggested: Sequence[tuple[int, int]] = ()
+) -> list[dict]:
     """The text cut at every span and at the chosen passage's bounds: each piece with the ids of the spans over it
-    (innermost first), the one issue ink when it is coded (issues are named, not coloured) and whether it is part of
-    the chosen passage."""
+    (innermost first), the one issue ink when it is coded (issues are named, not coloured), whether it is part of
+    the chosen passage, and whether a suggestion (components/suggestions.py) quotes it."""
     intervals = [(int(s.start), int(s.end), s.id) for s in each_row(spans) if 0 <= int(s.start) < int(s.end) <= len(text)]
-    bounds = sorted({0, len(text), *(b for a, z, _i in intervals for b in (a, z)), *(chosen or ())})
+    bounds = sorted({0, len(text), *(b for a, z, _i in intervals for b in (a, z)), *(chosen or ()), *(b for gap in suggested for b in gap)})
     pieces = []
     for left, right in zip(bounds, bounds[1:], strict=False):
         covering = sorted((z - a, span_id) for a, z, span_id in intervals if a <= left and right <= z)
@@ -171,6 +182,7 @@ def picker_pieces(text: str, spans: pd.DataFrame, chosen: tuple[int, int] | None
                 "ids": [span_id for _length, span_id in covering],
                 "colour": ISSUE_INK if covering else "",
                 "chosen": chosen is not None and chosen[0] <= left and right <= chosen[1],
+                "suggested": any(a <= left and right <= z for a, z in suggested),
             }
         )
     return pieces
@@ -185,9 +197,11 @@ class PickerEvents:
     opened: tuple[str, ...] = ()
 
 
-def passage_picker(seed: str, text: str, spans: pd.DataFrame, chosen: tuple[int, int] | None, key: str) -> PickerEvents:
+def passage_picker(
+    seed: str, text: str, spans: pd.DataFrame, chosen: tuple[int, int] | None, key: str, suggested: Sequence[tuple[int, int]] = ()
+) -> PickerEvents:
     """Draw the picker for one seed and return what happened in it since the last run."""
-    pieces = picker_pieces(text, spans, chosen)
+    pieces = picker_pieces(text, spans, chosen, suggested)
     version = hashlib.sha256(json.dumps([seed, pieces], ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
     result = _picker(
         key=key,

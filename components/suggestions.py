@@ -93,15 +93,20 @@ def _dismiss(file: str, key: str) -> None:
     st.session_state.setdefault(DISMISSED_KEY, {}).setdefault(file, set()).add(key)
 
 
-def suggestions_panel(opened: Opened, evidence: pd.DataFrame, taxonomy: Taxonomy) -> None:
-    """The suggestions for the open text, each with its reasons, to accept into the form or dismiss."""
+def suggestions_for(opened: Opened, evidence: pd.DataFrame, taxonomy: Taxonomy) -> list[Proposal]:
+    """The open text's suggestions still pending: on sentences no record cites, not dismissed for this brief."""
     published = _published(opened.snapshot.document.get("published"))
     dismissed = st.session_state.get(DISMISSED_KEY, {}).get(opened.snapshot.file, set())
-    found = pending(_proposals(opened.text, taxonomy, published), evidence[evidence["seed"] == opened.seed], dismissed)
+    return pending(_proposals(opened.text, taxonomy, published), evidence[evidence["seed"] == opened.seed], dismissed)
+
+
+def suggestions_panel(opened: Opened, found: list[Proposal], taxonomy: Taxonomy) -> None:
+    """The suggestions for the open text, each with its reasons, to accept into the form or dismiss."""
     with st.expander(f"Suggestions from the text ({len(found)})", icon=":material/lightbulb:", expanded=False):
         st.caption(
             "Proposed by `draft` for sentences no record cites yet: a proposal, not data. Accept fills the form with "
-            "its passage and fields for you to check; dismiss hides it for this brief."
+            "its passage and fields for you to check; dismiss hides it for this brief. Their sentences are outlined with "
+            "a dashed line in the text above."
         )
         for number, proposal in enumerate(found[:SHOWN]):
             with st.container(border=True, key=f"wb_suggestion_{number}"):

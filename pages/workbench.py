@@ -8,7 +8,7 @@ from components.new_brief_form import new_brief_form
 from components.pages import page
 from components.passage_panel import open_records, passage_panel
 from components.shell import page_footer, page_shell
-from components.suggestions import suggestions_panel
+from components.suggestions import suggestions_for, suggestions_panel
 from components.workbench import (
     choose_brief,
     current_access,
@@ -32,8 +32,9 @@ else:
         taxonomy_file = open_taxonomy()
         taxonomy = taxonomy_of(taxonomy_file) if taxonomy_file else None
         if opened is not None and taxonomy is not None:
-            passage = passage_panel(context.frames, opened)
-            suggestions_panel(opened, context.frames.evidence, taxonomy)
+            suggestions = suggestions_for(opened, context.frames.evidence, taxonomy)
+            passage = passage_panel(context.frames, opened, suggested=[(s.start, s.end) for s in suggestions])
+            suggestions_panel(opened, suggestions, taxonomy)
             open_records(context.frames, opened)
             if passage is None:
                 st.info("Select a passage in the text above, or type a quote, to code it.", icon=":material/ads_click:")

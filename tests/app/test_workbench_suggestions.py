@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import shutil
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from briefing.load import parse_yaml
+from components.passage_picker import picker_pieces
 from components.suggestions import DISMISSED_KEY
 from tests.app.helpers import PROJECT
 from tests.conftest import CORPUS
@@ -65,3 +67,15 @@ def test_dismiss_hides_it_for_the_brief(app):
     app.button(key="wb_dismiss_0").click().run()
     assert suggestion_count(app) == before - 1
     assert len(app.session_state[DISMISSED_KEY][BRIEF]) == 1
+
+
+def test_the_picker_outlines_the_suggested_sentences_only():
+    text = "Coded here. Suggested there. Plain."
+    spans = pd.DataFrame([{"id": "e1", "start": 0, "end": 11}])
+    pieces = picker_pieces(text, spans, suggested=[(12, 28)])
+    assert [(p["t"], p["suggested"]) for p in pieces] == [
+        ("Coded here.", False),
+        (" ", False),
+        ("Suggested there.", True),
+        (" Plain.", False),
+    ]
