@@ -11,6 +11,7 @@ from pathlib import Path
 from briefing.atomic import write_atomic
 from briefing.frames import Frames
 from briefing.labels import record_labels
+from briefing.links import local_id
 
 log = logging.getLogger(__name__)
 VERSION_PATTERN = re.compile(r"^[0-9a-f]{12}\Z")  # \Z, not $: "$" also matches before a trailing newline
@@ -29,7 +30,17 @@ MANIFEST_FORMAT = 2  # 2 adds each record's kind and label and the brief's evide
 NAMED_PER_LINE = 4  # records named in one sentence; the rest are counted
 
 
+def _as_written(value, prefix: str):
+    """A row's ids as written in its brief: the ``<brief>:`` a shared id gains in the frames is not a change."""
+    if isinstance(value, str):
+        return value.removeprefix(prefix)
+    if isinstance(value, tuple | list):
+        return type(value)(_as_written(item, prefix) for item in value)
+    return value
+
+
 def _digest(rows: list[dict]) -> str:
+    rows = [{key: _as_written(value, f"{row['brief']}:") for key, value in row.items()} for row in rows]
     # one row is hashed alone, as format 1 did, so a record unchanged since a format-1 manifest reads unchanged
     content = json.dumps(rows[0] if len(rows) == 1 else rows, default=str, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(content.encode()).hexdigest()[:16]
@@ -38,6 +49,8 @@ def _digest(rows: list[dict]) -> str:
 def _label(table: str, rows: list[dict], labels: dict[str, str]) -> str:
     """A record named for a reader: its kind, then its title or its label (who, when, whose words)."""
     first = rows[0]
+    if table == "notes":  # its label says what it is: "Editor's note, 30 January 2026"
+        return labels.get(first["id"]) or RECORD_KINDS[table]
     title = first.get("title") if table in ("events", "ladders") else None
     name = f"“{title}”" if title else labels.get(first["id"], "")
     return f"{RECORD_KINDS[table]} {name}".strip()
@@ -54,26 +67,31 @@ def manifest(frames: Frames) -> dict:
         grouped: dict[str, list[dict]] = {}
         for row in frames.table(table).to_dict("records"):
             grouped.setdefault(row["id"], []).append(row)  # a ladder is one row per step
-        for record_id, rows in grouped.items():
+        for frame_id, rows in grouped.items():
             entry = briefs[rows[0]["brief"]]
+            # keyed as written in the brief: a record whose frame id gains its brief's prefix (another brief came
+            # to use the id) is the same record, not one removed and one added
+            record_id = local_id(frame_id, rows[0]["brief"])
             entry["records"][record_id] = _digest(rows)
             entry["kinds"][record_id] = table
             entry["labels"][record_id] = _label(table, rows, labels)
     for span_id, brief in zip(frames.evidence["id"], frames.evidence["brief"], strict=True):
-        briefs[brief]["spans"].append(span_id)
+        briefs[brief]["spans"].append(local_id(span_id, brief))
     return {"format": MANIFEST_FORMAT, "version": frames.version, "briefs": briefs}
 
 
 def holder(old: dict | None, bare_id: str, table: str) -> str | None:
-    """The brief that held ``bare_id`` (bare) in an earlier version, if that version's manifest says: what an old
-    link with that id opened. Evidence ids are in format-2 manifests only."""
+    """The one brief that held ``bare_id`` in an earlier version, if that version's manifest says: what an old link
+    with that id opened. Evidence ids are in format-2 manifests only."""
     if old is None:
         return None
-    for brief, entry in old.get("briefs", {}).items():
-        held = entry.get("spans", ()) if table == "evidence" else entry.get("records", {})
-        if bare_id in held and (table == "evidence" or entry.get("kinds", {}).get(bare_id, table) == table):
-            return brief
-    return None
+    holders = [
+        brief
+        for brief, entry in old.get("briefs", {}).items()
+        if bare_id in (entry.get("spans", ()) if table == "evidence" else entry.get("records", {}))
+        and (table == "evidence" or entry.get("kinds", {}).get(bare_id, table) == table)
+    ]
+    return holders[0] if len(holders) == 1 else None  # several: the id was shared, and bare then too it named none
 
 
 def _path(folder: Path, version: str) -> Path:

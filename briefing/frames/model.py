@@ -138,9 +138,12 @@ class Frames:
 
     @functools.cached_property
     def warnings_by_file(self) -> dict[str, tuple[str, ...]]:
-        """The editorial warnings of each brief file, as lines of "location: message"."""
+        """The editorial warnings of each brief file, as lines of "location: message": the readings that may claim
+        more than their quotes. A shared id is the analyst's to fix (validate names it), not a reading's doubt."""
         grouped: dict[str, list[str]] = {}
         for warning in self.warnings:
+            if warning.message.endswith("[shared-id]"):
+                continue
             grouped.setdefault(warning.file, []).append(f"{warning.location}: {warning.message}")
         return {file: tuple(lines) for file, lines in grouped.items()}
 

@@ -14,6 +14,7 @@ from briefing.archive import REPOSITORY
 from briefing.links import link_value, resolve
 from briefing.load import Layout
 from briefing.store import cache_dir, load_frames
+from briefing.versions import describe_changes, manifest
 from components.params import event_param, span_param
 from components.share import SHARE_KEY
 from tests.app.helpers import run_page
@@ -69,6 +70,12 @@ def test_every_shared_link_opens_the_same_record(project):
         assert _opened(after, param, value) == opened, (param, value)
 
 
+def test_what_changed_names_the_new_brief_alone(project):
+    """The Lavrov brief's records gain their brief's prefix in the frames, but none of them changed."""
+    _root, before, after = project
+    assert describe_changes(manifest(before), manifest(after)) == [f"Brief added: {TITLE}."]
+
+
 def test_a_bare_id_is_never_re_pointed(project):
     _root, before, after = project
     for span_id in before.evidence.loc[before.evidence["brief"] == LAVROV, "id"]:
@@ -111,6 +118,7 @@ def test_a_bare_link_without_its_version_asks_which_is_meant(project, monkeypatc
     assert len(question) == 1
     assert "An earlier reading of the same article" in question[0].replace("\\", "")
     assert f"event={LAVROV}%3A{event_id}" in question[0] and f"event={EARLIER}%3A{event_id}" in question[0]
+    assert not any("[shared-id]" in block.value for block in app.code)  # the analyst's to fix, not a reading's doubt
 
 
 def test_the_shared_link_carries_the_brief_qualified_id(project, monkeypatch):

@@ -42,7 +42,7 @@ class TestDescribeChanges:
         lines = describe_changes(manifest(before), manifest(after))
         line = next(line for line in lines if line.startswith(after.brief_titles[LAVROV]))
         assert "escalation ladder “Russia's demands, re-read”" in line
-        assert "editor's note" in line
+        assert "Editor's note, " in line
         assert "changed position Lavrov" in line or "position Lavrov" in line
         assert "removed position" in line
         assert "pos-" not in line and "note-" not in line  # named for a reader, never by id
