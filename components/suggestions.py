@@ -2,7 +2,8 @@
 
 Accepting a suggestion chooses its sentence as the passage and fills the coding form with its fields, which the
 analyst then checks, completes (a summary in their own words) and saves like any record; dismissing it hides it
-for this brief for the rest of the session. A suggestion is never saved by itself.
+for this brief (briefing/drafting/dismissed.py keeps the dismissals outside data/). A suggestion is never saved by
+itself.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import pandas as pd
 import streamlit as st
 
 from briefing.drafting import Proposal, propose
+from briefing.drafting.dismissed import add_dismissed, load_dismissed
 from briefing.passages import Passage
 from briefing.schema import Taxonomy
 from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_WORDS, STANCES
+from components import workbench
 from components.passage_panel import set_passage
 from components.record_fields import field_key
 from components.workbench import Opened
@@ -91,12 +94,14 @@ def _accept(proposal: Proposal, seed: str) -> None:
 
 def _dismiss(file: str, key: str) -> None:
     st.session_state.setdefault(DISMISSED_KEY, {}).setdefault(file, set()).add(key)
+    add_dismissed(workbench.layout().root, file, key)
 
 
 def suggestions_for(opened: Opened, evidence: pd.DataFrame, taxonomy: Taxonomy) -> list[Proposal]:
     """The open text's suggestions still pending: on sentences no record cites, not dismissed for this brief."""
     published = _published(opened.snapshot.document.get("published"))
-    dismissed = st.session_state.get(DISMISSED_KEY, {}).get(opened.snapshot.file, set())
+    file = opened.snapshot.file
+    dismissed = st.session_state.get(DISMISSED_KEY, {}).get(file, set()) | load_dismissed(workbench.layout().root, file)
     return pending(_proposals(opened.text, taxonomy, published), evidence[evidence["seed"] == opened.seed], dismissed)
 
 
@@ -105,8 +110,8 @@ def suggestions_panel(opened: Opened, found: list[Proposal], taxonomy: Taxonomy)
     with st.expander(f"Suggestions from the text ({len(found)})", icon=":material/lightbulb:", expanded=False):
         st.caption(
             "Proposed by `draft` for sentences no record cites yet: a proposal, not data. Accept fills the form with "
-            "its passage and fields for you to check; dismiss hides it for this brief. Their sentences are outlined with "
-            "a dashed line in the text above."
+            "its passage and fields for you to check; dismiss hides it for this brief, also in later sessions. Their "
+            "sentences are outlined with a dashed line in the text above."
         )
         for number, proposal in enumerate(found[:SHOWN]):
             with st.container(border=True, key=f"wb_suggestion_{number}"):

@@ -79,3 +79,15 @@ def test_the_picker_outlines_the_suggested_sentences_only():
         ("Suggested there.", True),
         (" Plain.", False),
     ]
+
+
+def test_a_dismissal_is_remembered_in_a_later_session(app, tmp_path, monkeypatch):
+    before = suggestion_count(app)
+    app.button(key="wb_dismiss_0").click().run()
+    later = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=60)
+    later.switch_page("pages/workbench.py")
+    later.run()
+    later.selectbox(key="wb_brief").select("lavrov-red-line-2026-01").run()
+    assert DISMISSED_KEY not in later.session_state  # a new session: only the remembered file holds it
+    assert suggestion_count(later) == before - 1
+    assert not (tmp_path / "root" / "data" / "dismissed").exists()
