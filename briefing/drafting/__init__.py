@@ -11,6 +11,7 @@ its exact quote, its offsets and, per field, the words that decided it. Proposal
     propose   The proposals of a text.
     measure   Recall of a brief encoded by hand, and proposals per record.
     coverage  The sentences no record cites.
+    dismissed The workbench's dismissed suggestions, per brief, kept in the cache folder (not data).
     output    The `draft` command: a drafts file (YAML) or a list (JSON).
 """
 
