@@ -110,3 +110,25 @@ def record_labels(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
     for brief, day in published.items():
         labels.setdefault(brief, ", ".join(part for part in ("Analyst's bottom line", published_words(day)) if part))
     return labels
+
+
+def distinct_labels(named: Iterable[tuple[str, str, str]]) -> dict[str, str]:
+    """Records' labels made distinct within one list, from (id, label, qualifier): a label that several records share
+    gets each record's qualifier (e.g. "on Ukraine"); a label still shared after that, its place in the list
+    ("record 2 of 2"), so a reader never sees the same name twice for two records."""
+    rows = list(named)
+    counts: dict[str, int] = {}
+    for _record, label, _qualifier in rows:
+        counts[label] = counts.get(label, 0) + 1
+    qualified = [(record, f"{label}, {qualifier}" if counts[label] > 1 and qualifier else label) for record, label, qualifier in rows]
+    totals: dict[str, int] = {}
+    for _record, label in qualified:
+        totals[label] = totals.get(label, 0) + 1
+    seen: dict[str, int] = {}
+    found: dict[str, str] = {}
+    for record, label in qualified:
+        if totals[label] > 1:
+            seen[label] = seen.get(label, 0) + 1
+            label = f"{label}, record {seen[label]} of {totals[label]}"
+        found[record] = label
+    return found

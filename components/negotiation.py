@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from briefing.labels import distinct_labels
 from briefing.negotiation import STANCE_AT, IssueVerdict, possessive, view_verdicts, word_at
 from briefing.vocabulary import AGREEMENT_ZONE, CLAIM_TYPES, CONFIDENCE_WORDS, GAP, STANCES, VERDICTS
 from components.context import PageContext
@@ -65,6 +66,25 @@ def _segments(low: int, high: int) -> Markup:
     )
 
 
+BAR_MARGIN = 0.3  # of a place, a bar's ends beyond the places it covers
+GAP_MARGIN = 0.35  # of a place, a gap band's ends short of the places beside it: never over a bar
+GAP_WORD = Markup('<span style="font-size:0.75rem;color:#000;background:#fff;padding:0 2px">gap</span>')
+
+
+def gap_stretches(verdict: IssueVerdict) -> list[tuple[float, float]]:
+    """Where the gap band lies on the stance scale: between the parties' places, never over one. The places are
+    merged where they meet; each stretch between two of them is a band (a party placed inside the gap splits it)."""
+    if verdict.verdict != "no-intersection":
+        return []
+    merged: list[list[int]] = []
+    for low, high in sorted((r.low, r.high) for r in verdict.ranges if r.low is not None and r.high is not None):
+        if merged and low <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], high)
+        else:
+            merged.append([low, high])
+    return [(left[1] + GAP_MARGIN, right[0] - GAP_MARGIN) for left, right in zip(merged, merged[1:], strict=False)]
+
+
 def range_strip(verdict: IssueVerdict) -> Markup:
     """Each party's range as a bar on the stance scale, the shared zone shaded or the gap hatched, in plain HTML.
 
@@ -84,8 +104,8 @@ def range_strip(verdict: IssueVerdict) -> Markup:
             ).format(
                 name=party_range.party_name,
                 title=f"{party_range.party_name}: {_span_words(low, high)} ({party_range.source})",
-                left=_at(low - 0.3),
-                width=_width(low - 0.3, high + 0.3),
+                left=_at(low - BAR_MARGIN),
+                width=_width(low - BAR_MARGIN, high + BAR_MARGIN),
                 segments=_segments(low, high),
             )
         )
@@ -104,11 +124,16 @@ def range_strip(verdict: IssueVerdict) -> Markup:
             line=AGREEMENT_ZONE,
         )
     elif verdict.verdict == "no-intersection":
-        zone = Markup(
+        stretches = gap_stretches(verdict)
+        widest = max(stretches, key=lambda stretch: stretch[1] - stretch[0], default=None)
+        band = Markup(
             '<div style="position:absolute;top:0;bottom:0;left:{left};width:{width};border:2px dotted {line};'
-            'background:repeating-linear-gradient(45deg,{fill} 0 6px,transparent 6px 12px)">'
-            '<span style="font-size:0.75rem;color:#000;background:#fff;padding:0 2px">gap</span></div>'
-        ).format(left=_at(verdict.high + 0.45), width=_width(verdict.high + 0.45, verdict.low - 0.45), fill=_tint(GAP, 0.25), line=GAP)
+            'background:repeating-linear-gradient(45deg,{fill} 0 6px,transparent 6px 12px)">{word}</div>'
+        )
+        zone = Markup("").join(
+            band.format(left=_at(a), width=_width(a, b), fill=_tint(GAP, 0.25), line=GAP, word=GAP_WORD if (a, b) == widest else "")
+            for a, b in stretches
+        )
     tick = Markup(
         '<span style="position:absolute;left:{left};transform:translateX(-50%);white-space:nowrap">'
         '{symbol}<span class="tick-word"> {label}</span></span>'
@@ -131,10 +156,22 @@ def range_strip(verdict: IssueVerdict) -> Markup:
     )
 
 
-def named(context: PageContext, record_id: str) -> str:
+def named(context: PageContext, record_id: str, label: str | None = None) -> str:
     """A record as a reader knows it ("Lavrov, 29 January 2026 (own words)"), its id beside it with the audit details."""
-    label = context.frames.record_label(record_id)
+    label = label or context.frames.record_label(record_id)
     return f"{label} · {record_id}" if context.audit and label != record_id else label
+
+
+def listed_names(context: PageContext, record_ids) -> dict[str, str]:
+    """The records of one list by name, each name once: two records of one name say whose place each gives."""
+    positions = context.frames.positions
+    mine = positions[positions["id"].isin(list(record_ids))]
+    parties = dict(zip(mine["id"], mine["party_name"], strict=True))
+    found = distinct_labels(
+        (record, context.frames.record_label(record), f"{possessive(parties[record])} place" if record in parties else "")
+        for record in record_ids
+    )
+    return {record: named(context, record, label) for record, label in found.items()}
 
 
 def reader_cautions(context: PageContext, verdict: IssueVerdict) -> list[str]:
@@ -155,12 +192,13 @@ def record_links(context: PageContext, label: str, record_ids, key: str) -> None
     spans = context.frames.first_spans(record_ids)
     if not spans:
         return
+    names = listed_names(context, spans)
     with st.container(horizontal=True, gap="small", key=key):
         st.markdown(f"**{label}**", width="content")
         for record, span in spans.items():
             st.page_link(
                 SOURCES_PAGE,
-                label=named(context, record),
+                label=names[record],
                 icon=":material/find_in_page:",
                 width="content",
                 query_params=context.link_params(span=span),

@@ -20,3 +20,15 @@ def test_the_key_is_given_once_and_issues_without_a_verdict_share_one_line():
     assert [header.value for header in app.subheader] == decided, "a panel for each issue with a verdict, no other"
     lines = [text.value for text in app.markdown if text.value.startswith("**No verdict yet:**")]
     assert lines == ([f"**No verdict yet:** {', '.join(pending)}"] if pending else [])
+
+
+def test_a_list_of_records_never_names_two_records_alike():
+    frames = load_frames(Layout.from_env())  # the test corpus: two of Zelenskyy's reported records of one day
+    app = run_page("negotiation")
+    by_span: dict[str, str] = {}
+    for link in app.get("page_link"):  # a record's own link comes before the quotes' "Show in source" links
+        by_span.setdefault(link.proto.query_string, link.proto.label)
+    for verdict in view_verdicts(frames, ()):
+        for records in (verdict.rests_on, verdict.contested_by):
+            labels = [by_span[f"span={span}"] for span in frames.first_spans(records).values() if f"span={span}" in by_span]
+            assert len(labels) == len(set(labels)), labels
