@@ -36,6 +36,14 @@ def spoken(heading: str, lines: Sequence[str]) -> str:
     return f"{heading} (in these notes, not on the slide):\n" + "\n".join(f"• {line}" for line in lines)
 
 
+def pointer(parts: tuple[str, ...]) -> tuple[Line, ...]:
+    """A line telling the briefer that these parts of the bottom line are in the speaker notes."""
+    if not parts:
+        return ()
+    words = " and ".join(parts)
+    return (Line(f"{words[:1].upper()}{words[1:]}: in the speaker notes.", DETAIL, colour=MUTED, gap=10),)
+
+
 def fit_bottom_line(found: Finding, briefs: Sequence[Brief], illustrative: bool) -> tuple[list[Line], tuple[str, ...]]:
     """The lines slide 1 shows, and the notes that say what it leaves out."""
     notice = (Line(NOTICE, SOURCE, colour=MUTED, gap=0),) if illustrative else ()
@@ -62,15 +70,17 @@ def fit_bottom_line(found: Finding, briefs: Sequence[Brief], illustrative: bool)
     outlook_note = spoken("Outlook", [said(line) for line in found.outlook]) if found.outlook else ""
     analyst_note = spoken("The brief's bottom line", [said(found.analyst)]) if found.analyst else ""
     red, outlook = labelled("Red lines", found.red_lines, DETAIL + 2), labelled("Outlook", found.outlook, DETAIL + 2)
+    no_outlook = pointer(("the outlook",) if found.outlook else ())
+    neither = pointer((("the brief's own bottom line",) if found.analyst else ()) + (("the outlook",) if found.outlook else ()))
     tries: list[tuple[tuple[Line, ...], tuple[str, ...]]] = [
         (notice + analyst + issues(large) + red + outlook + empty + sources, ()),
         (notice + analyst + issues(DETAIL + 2) + red + outlook + empty + sources, ()),
-        (notice + analyst + issues(DETAIL + 2) + red + empty + sources, (outlook_note,)),
-        (notice + issues(DETAIL + 2) + red + empty + sources, (analyst_note, outlook_note)),
-        (notice + issues(DETAIL + 2) + red + empty + by_number, (analyst_note, outlook_note)),
+        (notice + analyst + issues(DETAIL + 2) + red + no_outlook + empty + sources, (outlook_note,)),
+        (notice + issues(DETAIL + 2) + red + neither + empty + sources, (analyst_note, outlook_note)),
+        (notice + issues(DETAIL + 2) + red + neither + empty + by_number, (analyst_note, outlook_note)),
     ]
     small_red = labelled("Red lines", found.red_lines, DETAIL)
-    tries.append((notice + issues(DETAIL) + small_red + empty + by_number, (analyst_note, outlook_note)))
+    tries.append((notice + issues(DETAIL) + small_red + neither + empty + by_number, (analyst_note, outlook_note)))
     for lines, notes in tries:
         if fits(lines):
             return list(lines), tuple(note for note in notes if note)
