@@ -1,8 +1,8 @@
 """Dates in a sentence, as EDTF: a small set of patterns finds the phrase, `dateparser` reads each day in it.
 
 The patterns (each tested): "January 23 and 24, 2026" / "From January 23 to 24" (a range within a month),
-"January 29" and "February 24, 2022" (a day; without a year, the year of the source's publication, never after
-it), "29 January 2026", "January 2026" (a month), "the spring of 2022" (a season, EDTF 2022-21), "2026-01-29"
+"January 29", "29 January" and "February 24, 2022" (a day; without a year, the year of the source's publication,
+never after it), "29 January 2026", "January 2026" (a month), "the spring of 2022" (a season, EDTF 2022-21), "2026-01-29"
 and "30/01/2026" (day first, as the shipped sources print it). A phrase that names nothing more is not read:
 "last winter", "several days after" stay in the text for the analyst.
 """
@@ -25,7 +25,7 @@ PATTERNS = (
         ),
     ),
     ("day", re.compile(rf"\b(?P<month>{MONTH}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:, (?P<year>\d{{4}}))?\b")),
-    ("day", re.compile(rf"\b(?P<day>\d{{1,2}}) (?P<month>{MONTH}) (?P<year>\d{{4}})\b")),
+    ("day", re.compile(rf"\b(?P<day>\d{{1,2}}) (?P<month>{MONTH})(?: (?P<year>\d{{4}}))?\b")),
     ("month", re.compile(rf"\b(?P<month>{MONTH}) (?:of )?(?P<year>\d{{4}})\b")),
     ("season", re.compile(rf"\b(?P<season>{'|'.join(SEASONS)}) (?:of )?(?P<year>\d{{4}})\b", re.IGNORECASE)),
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")),
@@ -72,6 +72,15 @@ def _edtf(kind: str, match: re.Match[str], published: dt.date | None) -> str | N
         last = _day(parts["month"], parts["last"], parts.get("year") or str(first.year), None)
         return f"{first.isoformat()}/{last.isoformat()}" if last and last > first else None
     return first.isoformat()
+
+
+def dateline(text: str) -> dt.date | None:
+    """The publication date a source prints on a line of its own near its top ("30/01/2026"), if it does."""
+    for line in text.splitlines()[:6]:
+        found = dates_in(line.strip())
+        if len(found) == 1 and found[0].words == line.strip() and len(found[0].edtf) == 10:
+            return dt.date.fromisoformat(found[0].edtf)
+    return None
 
 
 def dates_in(text: str, published: dt.date | None = None) -> list[FoundDate]:

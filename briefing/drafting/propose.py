@@ -10,8 +10,9 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
 
-from briefing.drafting.dates import dates_in
-from briefing.drafting.naming import Hit, issues_named, parties_named, party_names
+from briefing.checks import names_for
+from briefing.drafting.dates import dateline, dates_in
+from briefing.drafting.naming import Hit, issues_named, parties_named
 from briefing.drafting.rules import claim_type, confidence, event_words, stance
 from briefing.drafting.text import Sentence, sentences
 from briefing.regions import REGIONAL_PANELS
@@ -74,8 +75,9 @@ def _proposal(kind: str, sentence: Sentence, quote: str, issues: tuple[str, ...]
 def propose_sentence(
     text: str, sentence: Sentence, taxonomy: Taxonomy, published: dt.date | None, previous: Sentence | None = None
 ) -> list[Proposal]:
-    """The proposals one sentence gives: a position per party it names when it speaks to an issue, an event when
-    it is dated and has an event word, an impact per region it names."""
+    """The proposals one sentence gives: a position per party it names (regions included) when it speaks to an
+    issue, an event when it is dated and has an event word, an impact per region it names (its issues, else those
+    named earlier in its paragraph)."""
     quote = sentence.quote(text)
     parties, issues = parties_named(quote, taxonomy), issues_named(quote, taxonomy)
     if (pronoun := PRONOUN.match(quote)) and previous is not None:
@@ -88,9 +90,9 @@ def propose_sentence(
     regions = regions_of(taxonomy)
     found: list[Proposal] = []
     if issues:
-        names = party_names(taxonomy)
-        for party in (hit for hit in parties if hit.id not in regions):
-            claim, claim_words = claim_type(text, sentence.start, sentence.end, names[party.id])
+        for party in parties:
+            # the checks' own names for the party: its names, aliases, speakers and their offices ("foreign minister")
+            claim, claim_words = claim_type(text, sentence.start, sentence.end, names_for(party.id, None, taxonomy))
             sure, sure_words = confidence(quote, claim)
             leaning, leaning_words = stance(quote)
             reasons = {"party": list(party.words), "issues": _issue_reasons(issues), "claim_type": claim_words}
@@ -101,15 +103,24 @@ def propose_sentence(
         first = parties[0] if parties else None
         reasons = {"party": list(first.words) if first else [], "issues": _issue_reasons(issues), "date": date_words, "kind": verbs}
         found.append(_proposal("event", sentence, quote, ids, date, reasons, party=first.id if first else None))
+    if not issues and any(hit.id in regions for hit in parties):
+        # "read the statement as a sign…": an impact's issue may be named earlier in its paragraph
+        earlier = issues_named(text[sentence.paragraph_start : sentence.start], taxonomy)
+        issues, ids = earlier, tuple(hit.id for hit in earlier)
+        issue_reasons = [f"{reason} (earlier in its paragraph)" for reason in _issue_reasons(earlier)]
+    else:
+        issue_reasons = _issue_reasons(issues)
     for region in (hit for hit in parties if hit.id in regions):
         sure, sure_words = confidence(quote, "assessment")
-        reasons = {"region": list(region.words), "issues": _issue_reasons(issues), "confidence": sure_words, "date": date_words}
+        reasons = {"region": list(region.words), "issues": issue_reasons, "confidence": sure_words, "date": date_words}
         found.append(_proposal("impact", sentence, quote, ids, date, reasons, region=region.id, claim_type="assessment", confidence=sure))
     return found
 
 
 def propose(text: str, taxonomy: Taxonomy, published: dt.date | None = None) -> list[Proposal]:
-    """Every proposal of a source text, in the order of its sentences; each quote is the text at its offsets."""
+    """Every proposal of a source text, in the order of its sentences; each quote is the text at its offsets.
+    Without a publication date, the dateline the text prints near its top ("30/01/2026") gives dates their year."""
+    published = published or dateline(text)
     cut = sentences(text)
     found = [
         proposal

@@ -14,7 +14,7 @@ article's own assessment.
 
 Stance, from this lexicon (first match wins, in this order):
 
-- rejection words (``REJECTION``: "reject", "dismiss", "unacceptable", "oppose", "shut the door", "denied",
+- rejection words (``REJECTION``: "reject", "dismiss", "unacceptable", "not accept", "oppose", "shut the door", "denied",
   "illegitimate", "refuse", "criticised", "threat", "hostile", "exclude", "rules out") give **rejection**;
 - condition words (``CONDITION``: "only if", "on condition", "provided that", "as long as", "in exchange for",
   "unless") give **conditional**;
@@ -40,7 +40,7 @@ from briefing.schema import Evidence
 from briefing.wording import ACCORDING_TO, QUOTED, REPORTING_VERB, absolute_words, hedges
 
 REJECTION = re.compile(
-    r"\b(?:reject\w*|dismiss\w*|unacceptable|oppos\w+|shut the door|den(?:y|ied|ies)|illegitimate|refus\w+|"
+    r"\b(?:reject\w*|dismiss\w*|unacceptable|(?:not|never) accept\w*|oppos\w+|shut the door|den(?:y|ied|ies)|illegitimate|refus\w+|"
     r"critici[sz]\w*|threat\w*|hostile|exclud\w+|rules? out|ruled out|against)\b",
     re.IGNORECASE,
 )
