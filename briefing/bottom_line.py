@@ -15,7 +15,7 @@ import pandas as pd
 
 from briefing.frames import Frames, each_row
 from briefing.negotiation import STANCE_AT, IssueVerdict, Placement, view_verdicts
-from briefing.verdict_readings import VerdictReading
+from briefing.verdict_readings import VerdictReading, or_words
 from briefing.vocabulary import STANCES, VERDICTS
 
 FEWEST_KEY_JUDGMENTS = 3  # below this many ranked judgments, the brief's own order fills the top
@@ -60,6 +60,7 @@ class IssueLine:
     uncertain: bool = False
     rests_on: tuple[str, ...] = ()  # the headline positions that place the parties
     readings: tuple[VerdictReading, ...] = ()  # the outcome under each reading, when the verdict depends on which holds
+    plain_title: str = ""  # the title with the jargon verdict words glossed, for the overview's first-time reader
 
 
 @dataclass(frozen=True)
@@ -112,12 +113,24 @@ def place_words(placement: Placement) -> str:
     return words + (" (contested)" if placement.contested_by else "")
 
 
-def issue_title(verdict: IssueVerdict, issue_label: str) -> str:
-    """An action title a briefer can say aloud: "Ceasefire: Russia firmly against; Ukraine for; no overlap"."""
+GLOSSED = ("overlap", "touching")  # the verdict words a first-time reader cannot guess; "no overlap" says itself
+
+
+def verdict_word(verdict: str, glossed: bool = False) -> str:
+    """A verdict's word in a title; ``glossed``: with the vocabulary's gloss where the word alone is jargon,
+    "touching (a single point all could accept)"."""
+    _icon, word, gloss = VERDICTS[verdict]
+    return f"{word.lower()} ({gloss})" if glossed and verdict in GLOSSED else word.lower()
+
+
+def issue_title(verdict: IssueVerdict, issue_label: str, glossed: bool = False) -> str:
+    """An action title a briefer can say aloud: "Ceasefire: Russia firmly against; Ukraine for; no overlap";
+    ``glossed``: the jargon verdict words with their gloss, for a reader who has not met them."""
     placed = [p for p in verdict.ranges if p.placed]
     if verdict.depends:  # "Energy truce: depends on which report holds — touching or no overlap"
-        return f"{issue_label}: depends on which report holds — {verdict.outcomes}"
-    word = VERDICTS[verdict.verdict][1].lower()
+        outcomes = or_words([verdict_word(r.outcome, glossed) for r in verdict.readings]) if glossed else verdict.outcomes
+        return f"{issue_label}: depends on which report holds — {outcomes}"
+    word = verdict_word(verdict.verdict, glossed)
     if verdict.verdict == "insufficient":
         if not placed:
             return f"{issue_label}: no party placed; {word}"
@@ -176,6 +189,7 @@ def issue_lines(view: Frames, issues: tuple[str, ...] = (), verdicts: list[Issue
             uncertain=verdict.uncertain,
             rests_on=verdict.rests_on,
             readings=verdict.readings,
+            plain_title=issue_title(verdict, labels.get(verdict.issue, verdict.issue), glossed=True),
         )
         for verdict in (view_verdicts(view, issues) if verdicts is None else verdicts)
     )

@@ -64,11 +64,10 @@ def quotes_help(context: PageContext, evidence_ids) -> str | None:
     return "\n\n".join(f"“{plain(span.quote)}”" for span in spans) or None
 
 
-def likelihood_words(likelihood: str | None, confidence: str, unstated: str = "") -> str:
-    """Likelihood and confidence side by side, never merged: "Almost no chance · high confidence"; without a
-    likelihood, ``unstated`` in its place (nothing: the confidence alone)."""
-    chance = likelihood or unstated
-    words = f"{chance} · {CONFIDENCE_WORDS[confidence]}" if chance else CONFIDENCE_WORDS[confidence]
+def likelihood_words(likelihood: str | None, confidence: str) -> str:
+    """Likelihood and confidence side by side, never merged: "Almost no chance · high confidence"; a likelihood the
+    judgment does not state is left out, not announced as missing."""
+    words = f"{likelihood} · {CONFIDENCE_WORDS[confidence]}" if likelihood else CONFIDENCE_WORDS[confidence]
     return words[0].upper() + words[1:]
 
 
@@ -96,7 +95,8 @@ def _issue_lines(context: PageContext, issues: tuple[IssueLine, ...], heading: s
         icon, _word, gloss = VERDICTS[issue.verdict]
         illustrative = any(brief in context.frames.illustrative_briefs for brief in issue.briefs)
         marks = " " + markdown_badge("Illustrative", ILLUSTRATIVE_BADGE) if illustrative else ""
-        rest = issue.title.removeprefix(issue.label)  # the title after the issue's name, which is set in bold
+        title = issue.plain_title or issue.title  # "touching (a single point all could accept)": no bare jargon
+        rest = title.removeprefix(issue.label)  # the title after the issue's name, which is set in bold
         st.page_link(
             NEGOTIATION.script,
             label=f"{icon} **{plain(issue.label)}**{plain(rest)} · {CONFIDENCE_WORDS[issue.confidence]}{marks}"
@@ -113,7 +113,7 @@ def _outlook(context: PageContext, outlook: tuple[Outlook, ...]) -> None:
     st.markdown("**Outlook**")
     for item in outlook:
         st.markdown(
-            f"{plain(item.text)}  \n*{likelihood_words(item.likelihood, item.confidence, 'likelihood not stated')}*"
+            f"{plain(item.text)}  \n*{likelihood_words(item.likelihood, item.confidence)}*"  # only what is stated
             + _illustrative(context, item.brief)
             + _audit(context, item.judgment_id),
             help=quotes_help(context, item.evidence),

@@ -84,6 +84,17 @@ class TestIssueTitle:
         title = issue_title(issue_verdict(pd.DataFrame(rows), "truce"), "Truce")
         assert title == "Truce: depends on which report holds — no overlap or touching"
 
+    def test_a_glossed_title_says_what_touching_means(self):
+        rows = [position(0, "north", "firm-rejection"), position(1, "north", "support", claim="reported"), position(2, "south", "support")]
+        verdict = issue_verdict(pd.DataFrame(rows), "truce")
+        assert issue_title(verdict, "Truce", glossed=True) == (
+            "Truce: depends on which report holds — no overlap or touching (a single point all could accept)"
+        )
+        rows = [position(0, "north", "support", low="conditional", high="firm-support"), position(1, "south", "conditional")]
+        assert issue_title(issue_verdict(pd.DataFrame(rows), "truce"), "Truce", glossed=True).endswith(
+            "; touching (a single point all could accept)"
+        )
+
     def test_an_acceptable_range_is_said_as_a_stretch(self):
         rows = [position(0, "north", "support", low="conditional", high="firm-support"), position(1, "south", "conditional")]
         assert issue_title(issue_verdict(pd.DataFrame(rows), "truce"), "Truce") == (
