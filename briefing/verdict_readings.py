@@ -26,6 +26,9 @@ from briefing.vocabulary import CLAIM_ORDER, CONFIDENCE_WORDS, STANCES, VERDICTS
 RANK = {key: stance.rank for key, stance in STANCES.items() if stance.rank is not None}
 STANCE_AT = {rank: stance for stance, rank in RANK.items()}
 PARTY_BASES = ("stated", "reported")
+# what a reading reads of a record: its stance and place, and what briefing.labels names it by
+READ_COLUMNS = ["stance", "claim_type", "confidence", "date", "speaker_name", "reported_by", "party_name", "brief_published"]
+READ_COLUMNS += ["range_low", "range_high", "range_claim_type"]
 MOST_COMBINATIONS = 16  # beyond this many, each contested party is varied alone: a reader weighs a handful, not all
 
 
@@ -120,21 +123,21 @@ def _place_words(party_name: str, stance: str, place: tuple[int, int] | None) ->
     return f"{party_name} {STANCES[stance].word.lower()}"
 
 
-def _alternatives(on_issue: pd.DataFrame, placement: Placed) -> list[_Alternative]:
-    """A contested party's places: the headline's, then one per other stance of its disagreeing records, in rule order."""
+def _alternatives(records: pd.DataFrame, placement: Placed) -> list[_Alternative]:
+    """A contested party's places: the headline's, then one per other stance of its disagreeing records, in rule order
+    (``records``: the issue's positions by id, only the columns a reading reads)."""
     ids = [placement.position_id, *placement.contested_by]
-    rows = on_issue.set_index("id").loc[ids].reset_index()
-    by_stance: dict[str, list[Any]] = {}
-    for row in rows.itertuples(index=False):
-        by_stance.setdefault(str(row.stance), []).append(row)
+    by_stance: dict[str, list[str]] = {}
+    for record, stance in zip(ids, records.loc[ids, "stance"].tolist(), strict=True):
+        by_stance.setdefault(str(stance), []).append(record)
     found = []
     for group in by_stance.values():
-        first = group[0]
-        place = (placement.low, placement.high) if first.id == placement.position_id else place_of(first)
+        first: Any = records.loc[group[0]]  # one row per stance: a large cell has many records of one stance
+        place = (placement.low, placement.high) if group[0] == placement.position_id else place_of(first)
         settled = None if place is None or place[0] is None or place[1] is None else (int(place[0]), int(place[1]))
         found.append(
             _Alternative(
-                records=tuple(row.id for row in group),
+                records=tuple(group),
                 place=settled,
                 label=record_label(first),
                 claim_type=first.claim_type,
@@ -167,7 +170,8 @@ def verdict_readings(on_issue: pd.DataFrame, placed: Sequence[Placed]) -> tuple[
     fixed = [(p.low, p.high) for p in placed if not p.contested_by and p.low is not None and p.high is not None]
     others = tuple(p.position_id for p in placed if not p.contested_by)
     groups: dict[str, list[tuple[_Alternative, ...]]] = {}
-    for combination in _combinations([_alternatives(on_issue, p) for p in contested]):
+    by_id = on_issue.set_index("id")[[column for column in READ_COLUMNS if column in on_issue]]
+    for combination in _combinations([_alternatives(by_id, p) for p in contested]):
         places = [*fixed, *(choice.place for choice in combination if choice.place is not None)]
         groups.setdefault(outcome_of(places), []).append(combination)
     if len(groups) < 2:
