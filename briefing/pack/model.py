@@ -113,7 +113,7 @@ class Position:
 class Verdict:
     issue: str
     issue_label: str
-    kind: str  # overlap, touching, no-intersection or insufficient
+    kind: str  # an id of briefing.vocabulary.VERDICTS: overlap, touching, no-intersection, depends or insufficient
     label: str
     confidence: str
     explanation: str
