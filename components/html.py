@@ -21,25 +21,53 @@ def render_html(fragment: Markup) -> None:
 _CELL = "padding:0.35rem 0.6rem;border-bottom:1px solid rgba(49,51,63,0.15);text-align:left;vertical-align:top"
 
 
-def html_table(frame, caption: str, nowrap: tuple[str, ...] = (), min_width: str = "0") -> Markup:
+# below this width of its box a stackable table becomes one block per row, each value under its column's name: a
+# phone reads a list of short lines where five columns were cut off or scrolled
+_STACKED = Markup(
+    "<style>.stack-table-box{container-type:inline-size}"
+    "@container (max-width:36rem){"
+    ".stack-table{min-width:0 !important}"
+    ".stack-table thead{position:absolute;left:-9999px}"
+    ".stack-table tr{display:block;padding:0.45rem 0;border-bottom:1px solid rgba(49,51,63,0.15)}"
+    ".stack-table td{display:block;padding:0.05rem 0 !important;border:0 !important;white-space:normal !important}"
+    ".stack-table td:empty{display:none}"
+    ".stack-table td:first-child{font-weight:600}"
+    '.stack-table td:not(:first-child)::before{content:attr(data-label) ": ";color:#4b4d57}'
+    "}</style>"
+)
+
+
+def html_table(frame, caption: str, nowrap: tuple[str, ...] = (), min_width: str = "0", stacked: bool = False) -> Markup:
     """A static table of plain text, every value escaped: one element for the browser to draw, where st.table
     renders each cell as Markdown. Columns named in `nowrap` keep their values on one line; below `min_width` (a
-    CSS length) the table scrolls sideways in its box rather than squeezing its columns to a word each."""
+    CSS length) the table scrolls sideways in its box rather than squeezing its columns to a word each; `stacked`:
+    in a narrow box (a phone) each row is a block instead, the first value bold, each other under its column's name."""
     head = Markup("").join(Markup('<th scope="col" style="{style}">{c}</th>').format(style=_CELL, c=column) for column in frame.columns)
     style = {column: _CELL + (";white-space:nowrap" if column in nowrap else "") for column in frame.columns}
-    cell = Markup('<td style="{style}">{value}</td>')
+    cell = Markup('<td data-label="{column}" style="{style}">{value}</td>')
     rows = Markup("").join(
         Markup("<tr>{cells}</tr>").format(
-            cells=Markup("").join(cell.format(style=style[column], value=value) for column, value in zip(frame.columns, row, strict=True))
+            cells=Markup("").join(
+                cell.format(column=column, style=style[column], value=value) for column, value in zip(frame.columns, row, strict=True)
+            )
         )
         for row in each_row(frame)
     )
     # the box scrolls sideways on a narrow screen, so a wide table never widens the page
-    return Markup(
-        '<div style="overflow-x:auto"><table style="border-collapse:collapse;width:100%;min-width:{min_width};font-size:0.9rem">'
+    table = Markup(
+        '<div class="{box}" style="overflow-x:auto"><table class="{kind}" '
+        'style="border-collapse:collapse;width:100%;min-width:{min_width};font-size:0.9rem">'
         '<caption style="position:absolute;left:-9999px">{caption}</caption>'
         "<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
-    ).format(caption=caption, head=head, rows=rows, min_width=min_width)
+    ).format(
+        caption=caption,
+        head=head,
+        rows=rows,
+        min_width=min_width,
+        box="stack-table-box" if stacked else "",
+        kind="stack-table" if stacked else "",
+    )
+    return _STACKED + table if stacked else table
 
 
 def render_script(script: str) -> None:

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from briefing.dates import human_date
+from briefing.dates.words import between_words
 from briefing.frames import each_row
 from briefing.periods import ONE_DAY, Window, brief_period
 from briefing.schema import BACKGROUND_LABEL
@@ -53,10 +54,8 @@ def zoom_label(zoom: str, events: pd.DataFrame, window: Window | None) -> str:
     first, last = span[0], span[1] - ONE_DAY
     if zoom == "all":
         dates = f"{first.year}" if first.year == last.year else f"{first.year}–{last.year}"
-    elif first.year == last.year:
-        dates = f"{first.day} {first:%b} – {last.day} {last:%b %Y}"
-    else:
-        dates = f"{first.day} {first:%b %Y} – {last.day} {last:%b %Y}"
+    else:  # in the words every date is said in: "29 January 2026", "30 January – 2 February 2026"
+        dates = between_words(first.date(), last.date())
     return f"{ZOOMS[zoom]} · {dates}"
 
 

@@ -91,7 +91,8 @@ else:
                 page_of(undated, "timeline_undated_page", UNDATED_PAGE, "undated events"),
                 UNDATED_CAPTION,
                 nowrap=("Not before", "Not after"),
-                min_width="40rem",  # on a phone the table scrolls in its box: five columns of a word each were unreadable
+                min_width="40rem",  # a narrow table scrolls in its box: five columns of a word each were unreadable
+                stacked=True,  # on a phone: a block per event, each value under its column's name
             )
         )
 

@@ -187,6 +187,31 @@ def test_on_a_phone_the_linked_page_shows_with_the_sidebar_folded_and_no_sideway
     app.assert_clean()
 
 
+@pytest.mark.browser
+def test_on_a_phone_the_undated_events_are_a_list_that_fits(sized):
+    """At 390 × 844 every value of the undated events, "Not before" and "Not after" too, is inside the screen, named,
+    with no sideways scroll in the table's box."""
+    app = sized(PHONE)
+    app.goto("/timeline")
+    table = app.page.locator("[data-testid=stMain] table.stack-table")
+    expect(table).to_be_attached()
+    facts = table.evaluate(
+        """(table) => ({
+          box: {scroll: table.parentElement.scrollWidth, client: table.parentElement.clientWidth},
+          cells: [...table.querySelectorAll('td')].filter((td) => td.textContent).map((td) => ({
+            label: td.dataset.label, right: td.getBoundingClientRect().right, left: td.getBoundingClientRect().left,
+            named: getComputedStyle(td, '::before').content})),
+        })"""
+    )
+    assert facts["box"]["scroll"] <= facts["box"]["client"], facts["box"]
+    dates = [cell for cell in facts["cells"] if cell["label"] in ("Not before", "Not after")]
+    assert dates, "the test corpus has undated events with bounds"
+    for cell in facts["cells"]:
+        assert cell["left"] >= 0 and cell["right"] <= PHONE["width"], cell
+    assert all(cell["label"] in cell["named"] for cell in dates), dates
+    app.assert_clean()
+
+
 def assert_offscreen_count(app: AppPage, facts: dict) -> tuple[int, int]:
     """The page's own count of off-screen issues is the number measured; returns (off-screen, total)."""
     hidden = sum(not on_screen(issue, facts) for issue in facts["issues"])

@@ -23,3 +23,12 @@ def test_values_and_headers_are_escaped_and_markdown_stays_plain():
 def test_an_empty_frame_is_a_header_only():
     table = html_table(pd.DataFrame({"Event": []}), "Nothing")
     assert table.count("<tr>") == 1 and "<td" not in table
+
+
+def test_a_stacked_table_names_each_value_for_a_narrow_screen():
+    frame = pd.DataFrame({"Event": ["Talks <in> Geneva"], "Not before": ["29 January 2026"], 'Not "after"': [""]})
+    table = html_table(frame, "Undated", stacked=True)
+    assert "@container (max-width:36rem)" in table and 'class="stack-table"' in table
+    assert 'data-label="Not before"' in table and 'data-label="Not &#34;after&#34;"' in table  # escaped as an attribute
+    assert "Talks &lt;in&gt; Geneva" in table
+    assert "<style>" not in html_table(frame, "Undated")  # a table that is not stacked stays as it was

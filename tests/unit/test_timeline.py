@@ -121,12 +121,14 @@ class TestBriefPeriod:
 
     def test_labels_name_the_dates_each_zoom_shows(self):
         windows = zoom_windows(self.EVENTS, self.BRIEFS)
-        assert zoom_label("brief", self.EVENTS, windows["brief"]) == "Reporting period · 10 Mar – 2 Jun 2024"
+        assert zoom_label("brief", self.EVENTS, windows["brief"]) == "Reporting period · 10 March – 2 June 2024"
         assert zoom_label("all", self.EVENTS, None) == "Whole span · 2014–2024"
         spring = self.EVENTS[self.EVENTS["brief"] == "spring"]
         assert zoom_label("brief", spring, (pd.Timestamp("2023-12-30"), pd.Timestamp("2024-01-03"))) == (
-            "Reporting period · 30 Dec 2023 – 2 Jan 2024"
+            "Reporting period · 30 December 2023 – 2 January 2024"
         )
+        one_day = (pd.Timestamp("2026-01-29"), pd.Timestamp("2026-01-30"))  # a window ends the day after its last day
+        assert zoom_label("brief", spring, one_day) == "Reporting period · 29 January 2026"
 
     def test_the_bar_chart_draws_only_the_period_on_an_axis_around_it(self):
         window = brief_period(self.EVENTS, self.BRIEFS)
