@@ -38,9 +38,9 @@ def collision_lines(brief_id: str, layout: Layout, compiled: Path | None = None)
     taken = prefixes_in_use(others)
     prefix = suggest_prefix(brief_id, taken)
     own = next((brief for brief in corpus.briefs if brief.id == brief_id), None)
-    if own is None:
+    if own is None or not brief_ids(own):  # a brief not yet written, or `new`'s skeleton
         used = ", ".join(f"{p}-" for p in sorted(taken)) or "none"
-        return [f"ids: start this brief's evidence ids with {prefix}- (prefixes other briefs use: {used})"]
+        return [f"ids: start this brief's record and evidence ids with {prefix}- (prefixes other briefs use: {used})"]
     lines = []
     for other in others:
         shared = sorted(brief_ids(own) & brief_ids(other))

@@ -20,7 +20,7 @@ def test_prefix_is_the_initials_until_taken():
 
 def test_a_new_brief_is_told_its_prefix():
     lines = collision_lines("lavrov-follow-up-2026-03", Layout(CORPUS))
-    assert lines == ["ids: start this brief's evidence ids with lfu- (prefixes other briefs use: etf-, lrl-)"]
+    assert lines == ["ids: start this brief's record and evidence ids with lfu- (prefixes other briefs use: etf-, lrl-)"]
 
 
 def test_a_brief_reusing_ids_is_warned(tmp_path):
