@@ -11,6 +11,7 @@ from briefing.pack.layout import (
     BODY_HEIGHT,
     BODY_TOP,
     BODY_WIDTH,
+    INSET,
     MARGIN,
     MOST_ISSUE_COLUMNS,
     MOST_SLIDE_COLUMNS,
@@ -20,6 +21,7 @@ from briefing.pack.layout import (
     TABLE_SIZES,
     Block,
     Line,
+    chars_per_line,
     fill_cell,
     row_height,
     table_widths,
@@ -28,6 +30,7 @@ from briefing.pack.model import Mark
 
 Row = tuple[str, tuple[str, ...], tuple[Mark | None, ...]]  # party name, cells, marks
 NARROW_PARTY = Inches(1.6)  # the party column of slide 2's matrix
+WIDEST_ISSUE = Inches(3.5)  # an issue column of slide 2, so one or two issues do not stretch across the slide
 TITLE = "Where the parties stand"
 LEGEND = (
     "Each cell shows the stance of the record that speaks for it, by the rule every view uses. Claim types: stated = "
@@ -43,6 +46,17 @@ def rows_that_fit(headers: tuple[str, ...], rows: list[Row], widths: list[int], 
         if used > height:
             return count
     return len(rows)
+
+
+def words_fit(headers: tuple[str, ...], rows: list[Row], widths: list[int], size: float) -> bool:
+    """Whether every word of the table fits its column's line at this type size, so none is broken between letters."""
+    texts = [("Party", *headers)] + [(name, *cells) for name, cells, _marks in rows]
+    return all(
+        len(word) <= chars_per_line(width - 2 * INSET, size * 1.05)
+        for line in texts
+        for text, width in zip(line, widths, strict=True)
+        for word in text.split()
+    )
 
 
 class MatrixSlides(AnnexSlides):
@@ -83,9 +97,15 @@ class MatrixSlides(AnnexSlides):
             return
         headers = (matrix.shorts or matrix.headers)[:MOST_SLIDE_COLUMNS]
         rows = self.rows(0, MOST_SLIDE_COLUMNS)
-        widths = table_widths(len(headers), NARROW_PARTY)
+        widths = [NARROW_PARTY] + [min(width, WIDEST_ISSUE) for width in table_widths(len(headers), NARROW_PARTY)[1:]]
         whole = len(headers) == len(matrix.headers)
-        size = next((s for s in TABLE_SIZES if whole and rows_that_fit(headers, rows, widths, s, BODY_HEIGHT) == len(rows)), None)
+        whole_rows = len(rows)
+        fitting = (
+            s
+            for s in TABLE_SIZES
+            if words_fit(headers, rows, widths, s) and rows_that_fit(headers, rows, widths, s, BODY_HEIGHT) == whole_rows
+        )
+        size = next(fitting, None) if whole else None
         slide = self.slide(TITLE, [LEGEND])
         if size is not None:
             self.table(slide, headers, rows, widths, size)

@@ -25,7 +25,7 @@ TITLE_SIZES = (28, 24, 20)
 TITLE, HEADING, BODY, DETAIL, QUOTE, SOURCE, FOOTER = 28, 20, 18, 14, 15, 11, 10
 INK, MUTED, ACCENT = "1A1A1A", "444444", "1A1A1A"  # titles in ink: purple and orange mean stances only
 TABLE_SIZE = 12
-TABLE_SIZES = (12, 11, 10, 9)  # slide 2 sets the matrix in the largest of these at which it fits whole
+TABLE_SIZES = (18, 16, 14, 12, 11, 10, 9)  # slide 2 sets the matrix in the largest of these at which it fits whole
 MOST_ISSUE_COLUMNS = 4  # the annex's matrix: a wider one continues on a further slide, the party column repeated
 MOST_SLIDE_COLUMNS = 8  # issues slide 2 shows side by side; more, and the whole matrix is also in the annex
 
