@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from briefing.bottom_line import BottomLine, issue_title, ranked_judgments
+from briefing.bottom_line import issue_title, ranked_judgments
 from briefing.dates import human_date
 from briefing.frames import Frames, each_row
 from briefing.labels import record_label
@@ -175,13 +175,15 @@ def slide_title(title: str, label: str, verdict: str, contested: bool) -> str:
 
 
 def verdict_line(verdict: IssueVerdict) -> str:
-    """The slide's verdict line: its word and gloss, or, when it depends on which report holds, the outcome under each
-    reading with the record it rests on (briefing.negotiation's readings, never re-derived)."""
-    if verdict.depends:
-        readings = "; ".join(f"{VERDICTS[r.outcome][0]} {r.words[:1].lower()}{r.words[1:]}" for r in verdict.readings)
-        return f"{verdict.icon} Depends on which report holds · {CONFIDENCE_WORDS[verdict.confidence]}: {readings}"
-    icon, word, gloss = VERDICTS[verdict.verdict]
-    return f"{icon} {word}: {gloss} · {verdict.confidence} confidence"
+    """The slide's verdict line in the words every view uses (the verdict's own label) and its confidence."""
+    return f"{verdict.icon} {verdict.label} · {CONFIDENCE_WORDS[verdict.confidence]}"
+
+
+def reading_lines(verdict: IssueVerdict) -> tuple[str, ...]:
+    """A verdict that depends on which report holds, one line per outcome to say aloud, in the words every view uses:
+    "Touching if Financial Times, 23–24 January 2026 (as reported, low confidence) holds: Russia only on conditions"
+    (briefing.negotiation's readings, never re-derived)."""
+    return tuple(reading.words for reading in verdict.readings)
 
 
 def slide_judgments(view: Frames, issue: str, lines: int = BODY_LINES) -> tuple[tuple[SlideJudgment, ...], int]:
@@ -233,6 +235,7 @@ def issue_slide(frames: Frames, view: Frames, issue: str) -> IssueSlide:
     parties = party_quotes(frames, view, issue)
     # the lines past the one each that BODY_LINES keeps for the title and the verdict (set at VERDICT_WIDTH)
     verdict_lines = lines_of("Negotiation space: " + verdict_line(verdict), LINE_CHARS / VERDICT_WIDTH)
+    verdict_lines += sum(lines_of(line, LINE_CHARS / VERDICT_WIDTH) for line in reading_lines(verdict))
     title_lines = lines_of(title, TITLE_LINE_CHARS) - 1 + verdict_lines - 1
     left = BODY_LINES - quote_lines(parties) - title_lines
     while left < JUDGMENT_LINES and len(parties) > QUOTE_COLUMNS and sum(1 for p in parties if p.text) > 1:
@@ -254,26 +257,8 @@ def issue_slide(frames: Frames, view: Frames, issue: str) -> IssueSlide:
     )
 
 
-VERDICT_ORDER = ("no-intersection", "touching", "overlap", "depends", "insufficient")
 OPENING_ISSUES = 4  # issue lines on the opening slide; the rest are named by count (each has its own slide)
 CLOSING_ISSUES = 8
 RED_LINES = 2
 RED_LINE_CHARS = 150
 OUTLOOK_CHARS = 260
-TITLE_CHARS = 150
-
-
-def opening_title(bottom: BottomLine) -> str:
-    """The opening's point: the analyst's own bottom line where a brief gives one, else the verdicts counted."""
-    if bottom.analyst:
-        return shorten(bottom.analyst, TITLE_CHARS)
-    total = len(bottom.issues)
-    if not total:
-        return "No issue in view has a position to weigh"
-    if total == 1:
-        return f"{bottom.issues[0].label}: {VERDICTS[bottom.issues[0].verdict][1].lower()}"
-    counts = {verdict: sum(1 for line in bottom.issues if line.verdict == verdict) for verdict in VERDICT_ORDER}
-    parts = [f"{VERDICTS[verdict][1].lower()} on {count}" for verdict, count in counts.items() if count]
-    first = parts[0] + f" of {total} issue{'' if total == 1 else 's'}"
-    text = "; ".join([first, *parts[1:]])
-    return text[:1].upper() + text[1:]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import pandas as pd
 
 from briefing.frames import Frames
-from briefing.presenting import CLOSING, OPENING, QUOTE_COLUMNS, IssueSlide, PartyQuote, issue_slide, verdict_line
+from briefing.presenting import CLOSING, OPENING, QUOTE_COLUMNS, IssueSlide, PartyQuote, issue_slide, reading_lines, verdict_line
 from briefing.readings import cell_readings
+from briefing.vocabulary import VERDICTS
 from components.context import PageContext
 from components.data import Scope, per_view
 from components.html import Markup, render_html
@@ -25,7 +26,13 @@ SLIDE_CSS = Markup(
     "[data-testid=stMain] h1{font-size:1rem;font-weight:600;letter-spacing:0.02em;"
     "color:#444;padding:0.3rem 0 0.2rem 2.6rem;margin:0;line-height:1.5}"
     "[data-testid=stMain] [data-testid=stHeadingWithActionElements] a{display:none}"
-    "[data-testid=stMain] [data-testid=stMarkdownContainer] p{font-size:0.85rem}"
+    "[data-testid=stMain] [data-testid=stMarkdownContainer] p{font-size:16px;line-height:1.3}"  # the notices: read from afar
+    "[data-testid=stMain] [data-testid=stMarkdownContainer]>p .stMarkdownBadge{font-size:16px !important}"  # the notice's badge, set inline
+    # the bar: controls read from the back of the room; on a phone one compact row under the dots
+    "[data-testid=stMain] .st-key-present_bar button p,[data-testid=stMain] .st-key-present_bar [data-testid=stPageLink] p"
+    "{font-size:clamp(18px,2vh,24px)}"
+    ".st-key-present_bar [data-testid=stPageLink] [data-testid=stIconMaterial]{font-size:clamp(20px,2.2vh,26px)}"
+    ".st-key-present_bar button{min-height:2.4em;padding:0.2em 0.6em}"
     "[data-testid=stMain] [data-testid=stExpander] summary{padding:0.15rem 0.6rem;font-size:0.8rem}"
     "[data-testid=stMain] [data-testid=stExpander] details{border-radius:0.3rem}"
     "[data-testid=stMain] [data-testid=stAlertContainer]{padding:0.3rem 0.75rem}"
@@ -34,6 +41,15 @@ SLIDE_CSS = Markup(
     "section.slide h2{font-size:1.35em;line-height:1.15;font-weight:700;margin:0 0 0.15em;padding:0;max-width:32em}"
     "section.slide p,section.slide ul,section.slide li,section.slide blockquote{font-size:1em;line-height:1.3}"
     "section.slide p.verdict{font-size:0.75em;color:#333;margin:0 0 0.45em}"
+    "section.slide p.counts{font-size:0.6em;color:#444;margin:0 0 0.3em}"
+    "section.slide p.one-sided-line{font-size:0.8em;margin:0.2em 0 0;max-width:60em}"
+    "section.slide ul.readings{font-size:0.75em;color:#333;margin:-0.35em 0 0.45em;list-style:none;padding-left:0.6em;"
+    "max-width:none}"
+    "section.slide ul.readings li{margin:0}"
+    "section.slide ul.one-sided{list-style:none;padding-left:0;margin:0.3em 0 0}"
+    "section.slide ul.one-sided li{margin:0 0 0.45em;padding:0.1em 0.3em;border-left:0.25em solid transparent}"
+    "section.slide ul.one-sided li.marked{border-left-color:#1f1f1f;background:#f0f0f0}"
+    ".slide .one-sided .issue{font-weight:700;margin-right:0.4em}.slide .one-sided .chip{display:inline-block;font-size:0.85em}"
     ".slide .stances{display:grid;grid-template-columns:repeat(var(--parties),minmax(0,1fr));"
     "grid-template-rows:auto auto auto;column-gap:4px;max-width:45em}"
     ".slide .party{display:grid;grid-row:span 3;grid-template-rows:subgrid}"
@@ -56,6 +72,12 @@ SLIDE_CSS = Markup(
     ".slide .band{display:flex;flex-wrap:wrap;gap:4px;max-width:45em;margin-bottom:0.3em}.slide .band .chip{white-space:nowrap}"
     "section.slide ul.quotes{list-style:none;padding-left:0;font-size:0.9em}section.slide ul.quotes li{margin:0 0 0.15em}"
     # a phone is no projector: reading type, and the parties one under another
+    "@media (max-width:640px){.st-key-present_bar [data-testid=stHorizontalBlock]{flex-flow:row wrap;gap:0.4rem}"
+    ".st-key-present_bar [data-testid=stColumn]{flex:1 1 0 !important;min-width:0 !important;width:auto !important}"
+    ".st-key-present_bar [data-testid=stColumn]:first-child{flex:1 1 100% !important}"
+    "[data-testid=stMain] .st-key-present_bar button p,[data-testid=stMain] .st-key-present_bar [data-testid=stPageLink] p"
+    "{font-size:16px}"
+    ".st-key-present_bar button{min-height:2.2em;padding:0.1em 0.3em}}"
     "@media (max-width:700px){.slide{font-size:18px}.slide .stances{grid-template-columns:1fr}"
     ".slide .party{grid-row:auto;grid-template-rows:none;margin-bottom:0.4em}.slide .many{columns:1}}"
     "</style>"
@@ -149,6 +171,13 @@ def _audit_lines(slide: IssueSlide) -> Markup:
 def issue_slide_html(slide: IssueSlide, illustrative: set[str], audit: bool = False) -> Markup:
     """One issue as a slide: the action title, the verdict, the stance strip with a quote each, the judgments."""
     verdict = Markup('<p class="verdict">Negotiation space: {line}</p>').format(line=verdict_line(slide.verdict))
+    readings = reading_lines(slide.verdict)
+    if readings:  # a verdict that depends on which report holds: one outcome a line, to say aloud
+        items = Markup("").join(
+            Markup('<li><span aria-hidden="true">{icon}</span> {line}</li>').format(icon=VERDICTS[r.outcome][0], line=line)
+            for r, line in zip(slide.verdict.readings, readings, strict=True)
+        )
+        verdict += Markup('<ul class="readings" aria-label="The verdict under each reading">{items}</ul>').format(items=items)
     if len(slide.parties) > QUOTE_COLUMNS:
         strip = _band(slide, illustrative)
     else:

@@ -4,7 +4,7 @@ summary (every issue's title again, the sources, the data version and its date).
 from __future__ import annotations
 
 from briefing.bottom_line import BottomLine, IssueLine, bottom_line
-from briefing.deck import opening_title, verdict_counts
+from briefing.deck import FEWEST_FOLDED, NO_VERDICT, opening_title, verdict_counts
 from briefing.frames import Frames
 from briefing.labels import published_words
 from briefing.presenting import (
@@ -46,6 +46,19 @@ def _more(count: int) -> Markup:
     return Markup('<p class="footnote">and {n} more issue{s}, each on its own slide</p>').format(n=count, s="" if count == 1 else "s")
 
 
+def _issues(lines: tuple[IssueLine, ...], most: int) -> Markup:
+    """The issues as the deck has them: one line each with a verdict (at most ``most``), then those without one,
+    folded into one slide, named on one line."""
+    folded = [line for line in lines if line.verdict == NO_VERDICT]
+    if len(folded) < FEWEST_FOLDED:
+        return _issue_list(lines[:most]) + _more(len(lines) - most)
+    kept = tuple(line for line in lines if line.verdict != NO_VERDICT)
+    one_sided = Markup(
+        '<p class="one-sided-line"><span aria-hidden="true">{icon}</span> Only one side on record, no verdict: {names}</p>'
+    ).format(icon=VERDICTS[NO_VERDICT][0], names=", ".join(line.label for line in folded))
+    return _issue_list(kept[:most]) + _more(len(kept) - most) + one_sided
+
+
 def opening_html(bottom: BottomLine, audit: bool = False) -> Markup:
     """The bottom line as a slide: its point as the title, the red lines, where each issue stands, the outlook."""
     parts = []
@@ -60,9 +73,7 @@ def opening_html(bottom: BottomLine, audit: bool = False) -> Markup:
         )
         parts.append(Markup("<h3>Red lines</h3><ul>{items}</ul>").format(items=items))
     if bottom.issues:
-        shown = bottom.issues[:OPENING_ISSUES]
-        more = len(bottom.issues) - len(shown)
-        parts.append(Markup("<h3>Issue by issue</h3>{items}{rest}").format(items=_issue_list(shown), rest=_more(more)))
+        parts.append(Markup("<h3>Issue by issue</h3>{items}").format(items=_issues(bottom.issues, OPENING_ISSUES)))
     if bottom.outlook:
         first = bottom.outlook[0]
         how = ", ".join(part for part in (first.likelihood, CONFIDENCE_WORDS.get(first.confidence, first.confidence)) if part)
@@ -75,9 +86,9 @@ def opening_html(bottom: BottomLine, audit: bool = False) -> Markup:
         ids = [first.judgment_id for first in bottom.outlook[:1]] + [line.issue for line in bottom.issues]
         parts.append(Markup('<p class="footnote">Outlook and issues: {ids}</p>').format(ids=", ".join(ids)))
     counts = Markup('<p class="counts">{counts}</p>').format(counts=verdict_counts(bottom)) if bottom.issues else Markup("")
-    return Markup(
-        '<section class="slide" aria-labelledby="slide-title"><h2 id="slide-title">{title}</h2>{counts}{body}</section>'
-    ).format(title=opening_title(bottom), counts=counts, body=Markup("").join(parts))
+    return Markup('<section class="slide" aria-labelledby="slide-title"><h2 id="slide-title">{title}</h2>{counts}{body}</section>').format(
+        title=opening_title(bottom), counts=counts, body=Markup("").join(parts)
+    )
 
 
 def closing_html(bottom: BottomLine, view: Frames, version_id: str, audit: bool = False) -> Markup:
@@ -97,7 +108,7 @@ def closing_html(bottom: BottomLine, view: Frames, version_id: str, audit: bool 
         '<section class="slide" aria-labelledby="slide-title"><h2 id="slide-title">Summary and questions</h2>'
         '{issues}<p class="footnote">Sources: {sources}. {version} Every claim traces to a verbatim quote in its source.</p></section>'
     ).format(
-        issues=_issue_list(bottom.issues[:CLOSING_ISSUES]) + _more(len(bottom.issues) - CLOSING_ISSUES),
+        issues=_issues(bottom.issues, CLOSING_ISSUES),
         sources=sources or "no brief loaded",
         version=version,
     )

@@ -1,20 +1,32 @@
 """Briefing mode's steps: which step the link names, and the bar that moves between them (dots, keys, Previous,
-Next, Exit). The step lives in the link as ``topic``: an issue id, or ``opening`` / ``closing``."""
+Next, Exit). The step lives in the link as ``topic``: an issue id, or ``opening`` / ``one-sided`` / ``closing``; an issue
+folded into the one-sided slide opens that slide with the issue marked."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from briefing.deck import ONE_SIDED, Deck, deck
 from briefing.frames import Frames
 from briefing.presenting import CLOSING, OPENING
 from components.context import PageContext
+from components.data import Scope, per_view
 from components.pages import OVERVIEW
 from components.params import issue_param
 from components.slide_keys import slide_keys
 
 STEP_PARAM = "topic"
 DOTS_KEY = "present_dots"
-STEP_NAMES = {OPENING: "Bottom line", CLOSING: "Summary and questions"}
+STEP_NAMES = {OPENING: "Bottom line", ONE_SIDED: "Where only one side is on record", CLOSING: "Summary and questions"}
+
+
+def _deck(scope: Scope, issues: tuple[str, ...]) -> Deck:
+    return deck(scope.view, issues)
+
+
+def slide_deck(context: PageContext) -> Deck:
+    """The slides of the filtered view (briefing.deck's rule), once per data version and filter."""
+    return per_view(_deck, context, context.selection.issues)
 
 
 def step_param(value: str, frames: Frames) -> str | None:
@@ -22,13 +34,20 @@ def step_param(value: str, frames: Frames) -> str | None:
     return value if value in STEP_NAMES else issue_param(value, frames)
 
 
-def current_step(context: PageContext, steps: tuple[str, ...]) -> int:
+def marked_issue(context: PageContext, deck: Deck) -> str | None:
+    """The folded issue the link names, marked on the one-sided slide."""
+    wanted = context.params.get(STEP_PARAM)
+    return wanted if wanted in deck.folded else None
+
+
+def current_step(context: PageContext, deck: Deck) -> int:
     """The step the link names; the opening if it names none, or an issue outside the filter (with a notice)."""
     wanted = context.params.get(STEP_PARAM)
     if wanted is None:
         return 0
-    if wanted in steps:
-        return steps.index(wanted)
+    index = deck.index_of(wanted)
+    if index is not None:
+        return index
     st.warning(
         f"The link's topic “{context.issue_label(wanted)}” is not among the issues in view; showing the bottom line.",
         icon=":material/link_off:",
@@ -50,10 +69,12 @@ def step_label(context: PageContext, step: str) -> str:
     return STEP_NAMES.get(step) or context.issue_label(step)
 
 
-def step_bar(context: PageContext, steps: tuple[str, ...], index: int) -> None:
-    """Dots (which also hear the keys), Previous, Next and Exit on one line; never a wrap from the end to the start."""
-    st.query_params[STEP_PARAM] = steps[index]
-    dots, previous, following, leave = st.columns([6, 1.3, 1.3, 1], vertical_alignment="center", gap="small")
+def step_bar(context: PageContext, steps: tuple[str, ...], index: int, marked: str | None = None) -> None:
+    """Dots (which also hear the keys), Previous, Next and Exit on one line; never a wrap from the end to the start.
+    The link keeps a marked folded issue as its topic, so it opens the same slide with the same mark."""
+    st.query_params[STEP_PARAM] = marked or steps[index]
+    bar = st.container(key="present_bar")
+    dots, previous, following, leave = bar.columns([6, 1.3, 1.3, 1], vertical_alignment="center", gap="small")
     with dots:
         slide_keys(
             [(step, step_label(context, step)) for step in steps],

@@ -17,10 +17,11 @@ HTML = '<nav class="slide-dots" aria-label="Slides"><ol></ol></nav>'
 CSS = """
 .slide-dots ol { display: flex; flex-wrap: wrap; gap: 0.35rem; list-style: none; margin: 0; padding: 0.35rem 0;
   align-items: center; }
-.slide-dots button { width: 1.6rem; height: 1.6rem; border-radius: 50%; border: 2px solid #3d3d3d; background: #ffffff;
-  color: #3d3d3d; padding: 0; cursor: pointer; font: 600 0.8rem/1 sans-serif; }
-.slide-dots button[aria-current="step"] { background: #3d3d3d; color: #ffffff; width: 2.2rem; height: 2.2rem;
-  font-size: 0.95rem; box-shadow: 0 0 0 3px #ffffff, 0 0 0 5px #3d3d3d; }
+.slide-dots button { width: 2.1em; height: 2.1em; border-radius: 50%; border: 2px solid #3d3d3d; background: #ffffff;
+  color: #3d3d3d; padding: 0; cursor: pointer; font: 600 clamp(18px, 2vh, 24px)/1 sans-serif; }
+.slide-dots button[aria-current="step"] { background: #3d3d3d; color: #ffffff; width: 2.4em; height: 2.4em;
+  box-shadow: 0 0 0 3px #ffffff, 0 0 0 5px #3d3d3d; }
+@media (max-width: 640px) { .slide-dots button { font-size: 16px; } }
 .slide-dots button:focus-visible { outline: 3px solid #1b6ac9; outline-offset: 2px; }
 """
 

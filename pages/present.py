@@ -1,28 +1,34 @@
-"""Briefing mode: one slide per step, the bottom line first, each issue, then a summary; keys step through them."""
+"""Briefing mode: one slide per step, the bottom line first, each issue with a verdict, those without one folded into
+one slide, then a summary; keys step through them."""
 
 import streamlit as st
 
-from briefing.presenting import CLOSING, OPENING, slide_issues, slide_steps
+from briefing.deck import ONE_SIDED
+from briefing.presenting import CLOSING, OPENING
 from components.pages import page
 from components.present import draw_issue_slide, presenting_style
 from components.present_bookends import draw_closing, draw_opening
-from components.present_nav import current_step, step_bar, step_param
+from components.present_folded import draw_one_sided
+from components.present_nav import current_step, marked_issue, slide_deck, step_bar, step_param
 from components.share import share_box
 from components.shell import page_shell
 
 context = page_shell(page("present").title, params={"topic": step_param}, presenting=True)
 presenting_style()
-issues = slide_issues(context.view, context.selection.issues)
-if not issues:
+slides = slide_deck(context)
+if not slides.steps:
     st.info("Nothing to present under the current filter.")
 else:
-    steps = slide_steps(issues)
-    index = current_step(context, steps)
-    step_bar(context, steps, index)
-    if steps[index] == OPENING:
+    index = current_step(context, slides)
+    marked = marked_issue(context, slides)
+    step_bar(context, slides.steps, index, marked)
+    step = slides.steps[index]
+    if step == OPENING:
         draw_opening(context)
-    elif steps[index] == CLOSING:
+    elif step == ONE_SIDED:
+        draw_one_sided(context, slides.folded, marked)
+    elif step == CLOSING:
         draw_closing(context)
     else:
-        draw_issue_slide(context, steps[index], context.audit)
-share_box(context)  # the footer's sources and data version are on the closing slide
+        draw_issue_slide(context, step, context.audit)
+share_box(context)  # the footer's sources are on the closing slide

@@ -150,6 +150,23 @@ class TestBriefingMode:
         assert any("Ignored the “topic” value" in w.value for w in app.warning)
         assert not app.exception and "<h3>Issue by issue</h3>" in self.slide(app)
 
+    def test_a_topic_link_to_a_folded_issue_opens_the_one_sided_slide_with_it_marked(self):
+        app = run_page("present", topic="territorial-status")
+        slide = self.slide(app)
+        assert "Where only one side is on record" in slide and not app.warning
+        assert re.search(r'<li class="marked" aria-current="true"><span class="issue">Territorial status</span>', slide)
+        assert slide.count('aria-current="true"') == 1
+        assert app.query_params["topic"] in ("territorial-status", ["territorial-status"])  # the link keeps the mark
+        app.button(key="present_next").click().run()
+        assert "Summary and questions" in self.slide(app)
+
+    def test_the_summary_says_the_data_date_in_words_and_the_version_only_in_the_audit_details(self):
+        version = load_frames(Layout(root=CORPUS)).version
+        app = run_page("present", topic="closing")
+        assert "Data as of " in self.slide(app) and version not in self.slide(app)
+        app = run_page("present", topic="closing", audit="1")
+        assert f"Data version {version}" in self.slide(app)
+
 
 class TestAccessControl:
     def test_off_by_default(self):

@@ -9,7 +9,9 @@ import pytest
 from playwright.sync_api import expect
 
 from bench.synthetic import generate_corpus
+from briefing.deck import deck
 from briefing.load import Layout
+from briefing.negotiation import issue_verdict
 from briefing.store import load_frames
 from tests.browser.conftest import AppPage
 from tests.conftest import CORPUS
@@ -48,8 +50,9 @@ def record_ids() -> set[str]:
     return {record for table in tables for record in table["id"]}
 
 
-def steps_of(issues: list[str]) -> list[str]:
-    return ["opening", *issues, "closing"]
+def deck_steps(root=CORPUS) -> list[str]:
+    """The unfiltered deck's steps, by briefing.deck's rule."""
+    return list(deck(load_frames(Layout(root=root)), ()).steps)
 
 
 def on_step(app: AppPage, step: str) -> None:
@@ -69,9 +72,7 @@ def press(app: AppPage, key: str, step: str) -> None:
 def test_every_slide_fits_the_screen_without_scrolling(sized, screen):
     """At 1920×1080 and 1280×720 no slide scrolls (page or main container), with body type of 24 px or more."""
     app = sized(SCREENS[screen])
-    frames = load_frames(Layout(root=CORPUS))
-    issues = [issue for issue in frames.issues["id"] if issue in set(frames.positions["issue"])]
-    for step in steps_of(issues):
+    for step in deck_steps():
         app.goto(f"/present?topic={step}")
         on_step(app, step)
         app.page.evaluate("() => document.fonts.ready")
@@ -85,9 +86,7 @@ def test_every_slide_fits_the_screen_without_scrolling(sized, screen):
 def crowded(tmp_path_factory, start_server_at) -> tuple[str, list[str]]:
     """A server on a synthetic corpus of twelve briefs, where an issue has up to ten parties, and its steps."""
     root = generate_corpus(tmp_path_factory.mktemp("crowded") / "corpus", 12, seed=5)
-    frames = load_frames(Layout(root=root))
-    issues = [issue for issue in frames.issues["id"] if issue in set(frames.positions["issue"])]
-    return start_server_at(root=root).url, steps_of(issues)
+    return start_server_at(root=root).url, deck_steps(root)
 
 
 @pytest.mark.browser
@@ -180,9 +179,7 @@ def test_one_issue_has_no_dead_buttons_and_exit_keeps_the_filter(app):
 @pytest.mark.browser
 def test_slides_show_words_not_ids_offsets_or_edtf(app, record_ids):
     """No slide's text holds a record id, an EDTF date or "characters N–M"; the quote's place is in its hover."""
-    frames = load_frames(Layout(root=CORPUS))
-    issues = [issue for issue in frames.issues["id"] if issue in set(frames.positions["issue"])]
-    for step in steps_of(issues):
+    for step in deck_steps():
         app.goto(f"/present?topic={step}")
         on_step(app, step)
         text = app.page.locator("[data-testid=stMain] section.slide").inner_text()
@@ -192,4 +189,55 @@ def test_slides_show_words_not_ids_offsets_or_edtf(app, record_ids):
     on_step(app, "ceasefire")
     hover = app.page.locator("[data-testid=stMain] section.slide blockquote").first.get_attribute("title")
     assert hover and OFFSETS.search(hover)
+    app.assert_clean()
+
+
+@pytest.mark.browser
+def test_unfiltered_the_issues_without_a_verdict_are_one_slide_and_the_controls_read_from_afar(sized):
+    """Unfiltered, the deck is the opening, one slide per issue with a verdict, one for those without, the summary;
+    at 1920×1080 the dots, Previous, Next and Exit are set at 18 px or more, the illustrative notice at 16 px or more."""
+    frames = load_frames(Layout(root=CORPUS))
+    issues = [issue for issue in frames.issues["id"] if issue in set(frames.positions["issue"])]
+    with_verdict = [issue for issue in issues if issue_verdict(frames.positions, issue, frames.judgments).verdict != "insufficient"]
+    assert len(issues) - len(with_verdict) >= 2, "the test corpus has issues where only one side is on record"
+    app = sized(SCREENS["1920x1080"])
+    app.goto("/present")
+    on_step(app, "opening")
+    main = app.by_testid("stMain")
+    dots = main.get_by_role("button", name=re.compile(r"^Slide \d+ of \d+"))
+    expect(dots).to_have_count(1 + len(with_verdict) + 1 + 1)
+    font = "(element) => parseFloat(getComputedStyle(element.querySelector('p') || element).fontSize)"
+    controls = [*dots.all(), main.get_by_role("button", name="Next ▶"), main.get_by_role("button", name="◀ Previous")]
+    controls.append(main.get_by_role("link", name="Exit"))
+    for control in controls:
+        assert control.evaluate(font) >= 18, control
+    notice = main.locator("[data-testid=stMarkdownContainer] > p").filter(has_text="Illustrative").first
+    assert notice.evaluate(font) >= 16 and notice.locator("span").first.evaluate(font) >= 16
+    folded = next(issue for issue in issues if issue not in with_verdict)
+    dots.nth(len(with_verdict) + 1).click()
+    on_step(app, "one-sided")
+    expect(app.page.locator(TITLE)).to_have_text(re.compile(r"^Where only one side is on record"))
+    app.goto(f"/present?topic={folded}")
+    on_step(app, folded)
+    expect(app.page.locator("section.slide li.marked .issue")).to_have_text(frames.issue_labels[folded])
+    app.assert_clean()
+
+
+@pytest.mark.browser
+def test_on_a_phone_previous_next_and_exit_are_one_row(sized):
+    """At 390×844 Previous, Next and Exit sit side by side in one row under the dots."""
+    app = sized({"width": 390, "height": 844})
+    app.goto("/present?topic=ceasefire")
+    on_step(app, "ceasefire")
+    main = app.by_testid("stMain")
+    boxes = [
+        main.get_by_role("button", name="◀ Previous").bounding_box(),
+        main.get_by_role("button", name="Next ▶").bounding_box(),
+        main.get_by_role("link", name="Exit").bounding_box(),
+    ]
+    assert all(boxes)
+    centres = [box["y"] + box["height"] / 2 for box in boxes]
+    assert max(centres) - min(centres) < 12, boxes
+    assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"]
+    assert max(box["height"] for box in boxes) < 60
     app.assert_clean()

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from briefing.load import Layout
 from briefing.negotiation import view_verdicts
-from briefing.presenting import verdict_line
+from briefing.presenting import reading_lines, verdict_line
 from briefing.store import load_frames
 from tests.browser.conftest import AppPage
 from tests.conftest import CORPUS
@@ -46,9 +46,10 @@ def test_the_negotiation_space_lists_one_outcome_per_reading(laptop, truce):
 
 
 def test_briefing_mode_says_it_depends(laptop, truce):
-    """Briefing mode's energy-truce slide has the depends title and the verdict line naming each reading."""
+    """Briefing mode's energy-truce slide has the depends title, the verdict line and one line per reading."""
     laptop.goto("/present?topic=energy-truce")
     slide = laptop.page.locator("section.slide")
     expect(slide.locator("h2")).to_contain_text("depends on which report holds")
     expect(slide.locator("p.verdict")).to_have_text("Negotiation space: " + verdict_line(truce))
+    expect(slide.locator("ul.readings li")).to_contain_text(list(reading_lines(truce)))
     laptop.assert_clean()

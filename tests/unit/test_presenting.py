@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.bottom_line import BottomLine, IssueLine, issue_title, ranked_judgments
+from briefing.bottom_line import issue_title, ranked_judgments
 from briefing.frames import Frames, Selection, select
 from briefing.labels import record_label
 from briefing.load import Layout
@@ -15,14 +15,16 @@ from briefing.presenting import (
     MOST_JUDGMENTS,
     OPENING,
     issue_slide,
-    opening_title,
+    reading_lines,
     shorten,
     slide_issues,
     slide_judgments,
     slide_steps,
+    verdict_line,
 )
 from briefing.readings import cell_readings
 from briefing.store import load_frames
+from briefing.vocabulary import CONFIDENCE_WORDS
 from tests.conftest import CORPUS
 
 
@@ -93,15 +95,19 @@ class TestIssueSlide:
         assert [q.party for q in issue_slide(frames, view, "ceasefire").parties] == ["russia"]
 
 
-class TestOpeningTitle:
-    def test_the_verdicts_counted_when_no_brief_gives_a_bottom_line(self):
-        lines = (
-            IssueLine("a", "A", "A: …", "no-intersection", "high"),
-            IssueLine("b", "B", "B: …", "no-intersection", "medium"),
-            IssueLine("c", "C", "C: …", "insufficient", "low"),
-        )
-        assert opening_title(BottomLine((), lines, (), None, ())) == "No overlap on 2 of 3 issues; no verdict on 1"
-        assert opening_title(BottomLine((), lines[2:], (), None, ())) == "C: no verdict"
+class TestVerdictLine:
+    def test_the_verdict_says_the_words_every_view_uses(self, frames):
+        for issue in issues_with_positions(frames):
+            verdict = issue_verdict(frames.positions, issue, frames.judgments)
+            assert verdict_line(verdict) == f"{verdict.icon} {verdict.label} · {CONFIDENCE_WORDS[verdict.confidence]}"
+        ceasefire = issue_verdict(frames.positions, "ceasefire", frames.judgments)
+        assert verdict_line(ceasefire).startswith("✖ No overlap: no point all could accept — uncertain")
 
-    def test_the_analysts_own_bottom_line_comes_first(self):
-        assert opening_title(BottomLine((), (), (), "Moscow wants more than a ceasefire.", ())) == "Moscow wants more than a ceasefire."
+    def test_a_verdict_that_depends_says_each_reading_on_its_own_line(self, frames):
+        verdict = issue_verdict(frames.positions, "energy-truce", frames.judgments)
+        assert verdict.depends
+        lines = reading_lines(verdict)
+        assert len(lines) == len(verdict.readings) >= 2
+        for text, reading in zip(lines, verdict.readings, strict=True):
+            assert text.startswith(f"{reading.outcome_word} if {reading.said} holds")
+        assert reading_lines(issue_verdict(frames.positions, "ceasefire", frames.judgments)) == ()
