@@ -20,9 +20,12 @@ def prefixes_in_use(briefs: list[Brief]) -> set[str]:
 
 
 def suggest_prefix(brief_id: str, taken: set[str]) -> str:
-    """The initials of the brief id's words ("lavrov-red-line-2026-01" → "lrl"), made longer until no brief uses it."""
+    """The initials of the brief id's words ("lavrov-red-line-2026-01" → "lrl"; of one word, its first three letters),
+    made longer until no brief uses it."""
     words = [word for word in brief_id.split("-") if word and not word.isdigit()] or [brief_id]
     prefix = "".join(word[0] for word in words)
+    if len(prefix) < 2:  # one word: its first letters ("minister-2026" → "min"), not a lone initial
+        prefix = words[0][:3]
     extra = 1
     while prefix in taken and extra < len(words[-1]):
         prefix = "".join(word[0] for word in words[:-1]) + words[-1][: extra + 1]

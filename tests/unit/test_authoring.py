@@ -296,6 +296,7 @@ class TestNew:
         assert capsys.readouterr().out.splitlines() == [
             f"copied {source} to seeds/minister.txt ({len(SOURCE.encode('utf-8'))} bytes, sha256 {digest})",
             "wrote data/briefs/minister-2026.yaml",
+            "ids: start this brief's record and evidence ids with min- (prefixes other briefs use: none)",
             "next: write records in data/briefs/minister-2026.yaml with quotes only, then run: "
             "python -m briefing fill data/briefs/minister-2026.yaml",
         ]

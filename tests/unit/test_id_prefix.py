@@ -16,6 +16,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 def test_prefix_is_the_initials_until_taken():
     assert suggest_prefix("lavrov-red-line-2026-01", set()) == "lrl"
     assert suggest_prefix("lavrov-red-line-2026-02", {"lrl"}) == "lrli"
+    assert suggest_prefix("minister-2026", set()) == "min"
 
 
 def test_a_new_brief_is_told_its_prefix():
