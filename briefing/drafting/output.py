@@ -16,15 +16,19 @@ import yaml
 
 from briefing.authoring.base import AuthoringError
 from briefing.authoring.new import read_source
+from briefing.authoring.prefix import suggest_prefix
 from briefing.drafting.naming import missing_names
 from briefing.drafting.propose import Proposal, propose
+from briefing.drafting.records import as_record, record_ids
 from briefing.load import Layout, load_corpus, load_taxonomy
+from briefing.schema import Taxonomy
 
 HEADER = (
     "# DRAFT: proposals from `python -m briefing draft`, not data. Nothing here is shown to readers.\n"
     "# Copy a proposal into a brief only after reading its quote: check party, issue, stance, claim type,\n"
-    "# confidence and date against the text (docs/adding-a-brief.md), write a summary, then run\n"
-    "# `python -m briefing fill` and `python -m briefing validate --strict` on the brief.\n"
+    "# confidence and date against the text (docs/adding-a-brief.md); paste its `record` into the brief and\n"
+    "# write every null field (summary, title, status, direction…); then run `python -m briefing fill` and\n"
+    "# `python -m briefing validate --strict` on the brief.\n"
 )
 
 
@@ -43,11 +47,13 @@ def _source(layout: Layout, seed: str) -> Path:
     return path if path.is_file() else layout.seeds / seed
 
 
-def draft_yaml(source: str, proposals: list[Proposal], names: list[tuple[str, int]]) -> str:
+def draft_yaml(source: str, proposals: list[Proposal], names: list[tuple[str, int]], taxonomy: Taxonomy, prefix: str = "") -> str:
+    """The drafts file: each proposal with, under ``record``, the record to paste once it is read and completed."""
+    ids = record_ids(proposals, prefix)
     document = {
         "draft": True,
         "source": source,
-        "proposals": [proposal.as_dict() for proposal in proposals],
+        "proposals": [proposal.as_dict() | {"record": as_record(proposal, taxonomy, ids[n])} for n, proposal in enumerate(proposals)],
         "names_not_in_taxonomy": [{"name": name, "count": count} for name, count in names],
     }
     return HEADER + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=120)
@@ -74,7 +80,8 @@ def draft_main(seed: str, layout: Layout, brief_id: str | None = None, kind: str
         return 1
     proposals = propose(text, taxonomy, published)
     names = missing_names(text, taxonomy)
-    body = draft_json(proposals) if kind == "json" else draft_yaml(path.name, proposals, names)
+    prefix = f"{suggest_prefix(brief_id, set())}-" if brief_id else ""
+    body = draft_json(proposals) if kind == "json" else draft_yaml(path.name, proposals, names, taxonomy, prefix)
     if out is None:
         sys.stdout.write(body)
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -248,3 +249,27 @@ class TestCoverage:
     def test_without_the_switch_no_coverage(self, capsys):
         assert main(["validate"]) == 0
         assert "coverage:" not in capsys.readouterr().out
+
+
+class TestAccepted:
+    def test_a_pasted_record_must_be_completed_then_fill_and_validate_strict_accept_it(self, tmp_path, monkeypatch, capsys):
+        """draft → paste its record into a new brief → write the null fields → fill → validate --strict."""
+        shutil.copytree(CORPUS, tmp_path / "root")
+        monkeypatch.setenv("BRIEFING_ROOT", str(tmp_path / "root"))
+        example = Path(__file__).resolve().parents[2] / "docs" / "examples" / "baltic-capitals-note.txt"
+        title, published = "Baltic Capitals Weigh the Ceasefire Debate", "2026-02-03"
+        assert main(["new", str(example), "--id", "baltic-capitals-2026-02", "--title", title, "--published", published]) == 0
+        assert main(["draft", "baltic-capitals-note.txt", "--brief", "baltic-capitals-2026-02", "--out", str(tmp_path / "d.yaml")]) == 0
+        drafted = yaml.safe_load((tmp_path / "d.yaml").read_text())["proposals"]
+        record = next(p["record"] for p in drafted if p["kind"] == "position" and p["party"] == "russia")
+        assert record["id"] == "bc-pos-russia-ceasefire" and record["summary"] is None
+        brief = tmp_path / "root" / "data" / "briefs" / "baltic-capitals-2026-02.yaml"
+        skeleton = brief.read_text(encoding="utf-8")
+        brief.write_text(skeleton + yaml.safe_dump({"positions": [record]}, allow_unicode=True), encoding="utf-8")
+        capsys.readouterr()
+        assert main(["validate", "--strict"]) == 1  # the nulls: nothing pasted passes unread
+        assert "summary" in capsys.readouterr().out
+        record |= {"summary": "Russia's foreign minister calls a ceasefire of 60 days or longer unacceptable.", "reported_by": "the note"}
+        brief.write_text(skeleton + yaml.safe_dump({"positions": [record]}, allow_unicode=True), encoding="utf-8")
+        assert main(["fill", str(brief)]) == 0
+        assert main(["validate", "--strict"]) == 0
