@@ -9,6 +9,7 @@ its exact quote, its offsets and, per field, the words that decided it. Proposal
     dates     Date phrases read as EDTF (patterns + dateparser).
     rules     Claim type, confidence, stance (the lexicon), event words.
     propose   The proposals of a text.
+    records   A proposal as the record to paste: quotes only, null for what only the analyst writes.
     measure   Recall of a brief encoded by hand, and proposals per record.
     coverage  The sentences no record cites.
     dismissed The workbench's dismissed suggestions, per brief, kept in the cache folder (not data).
