@@ -79,7 +79,8 @@ SLIDE_CSS = Markup(
     "{font-size:16px}"
     ".st-key-present_bar button{min-height:2.2em;padding:0.1em 0.3em}}"
     "@media (max-width:700px){.slide{font-size:18px}.slide .stances{grid-template-columns:1fr}"
-    ".slide .party{grid-row:auto;grid-template-rows:none;margin-bottom:0.4em}.slide .many{columns:1}}"
+    ".slide .party{grid-row:auto;grid-template-rows:none;margin-bottom:0.4em}.slide .many{columns:1}"
+    "section.slide p.counts,section.slide p.footnote,section.slide p.verdict,section.slide ul.readings{font-size:14px}}"
     "</style>"
 )
 
