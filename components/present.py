@@ -38,7 +38,8 @@ SLIDE_CSS = Markup(
     "[data-testid=stMain] [data-testid=stAlertContainer]{padding:0.3rem 0.75rem}"
     "[data-testid=stMain] [data-testid=stVerticalBlock]{gap:0.45rem}"
     ".slide{font-size:clamp(24px,3.3vh,40px);line-height:1.3;color:#1f1f1f;max-width:60em;margin-top:0.2rem}"
-    "section.slide h2{font-size:1.35em;line-height:1.15;font-weight:700;margin:0 0 0.15em;padding:0;max-width:32em}"
+    "section.slide h2{font-size:1.35em;line-height:1.15;font-weight:700;margin:0 0 0.15em;padding:0;max-width:32em;"
+    "text-wrap:balance}"  # two even lines, no word left alone on the second
     "section.slide p,section.slide ul,section.slide li,section.slide blockquote{font-size:1em;line-height:1.3}"
     "section.slide p.verdict{font-size:0.75em;color:#333;margin:0 0 0.45em}"
     "section.slide p.counts{font-size:0.6em;color:#444;margin:0 0 0.3em}"
