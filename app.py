@@ -16,10 +16,12 @@ from components.overview import (
     view_links,
 )
 from components.pages import page
+from components.provenance import illustrative_notice
 from components.shell import page_footer, page_shell
 
-context = page_shell(page("overview").title)
+context = page_shell(page("overview").title, illustrative_first=False)
 bottom_line_box(context)
+illustrative_notice(context.frames, context.view)  # under the finding, not above it
 
 st.header("Key judgments")
 key_judgments(context)

@@ -25,18 +25,23 @@ def contributing_briefs(view: Frames) -> set[str]:
     return {brief for table in tables for brief in table["brief"].unique()}  # unique() in C: every page asks, every run
 
 
+# what "illustrative" means, said once for every such brief: the brief's own label is one hover away
+ILLUSTRATIVE_WORDS = "written to illustrate, not taken from a source"
+
+
 def illustrative_notice(frames: Frames, view: Frames) -> None:
-    """On every view: a badge for each illustrative brief with records in view; none when the filter leaves it out."""
+    """On every view, in one line: the illustrative briefs with records in view, each by title, and what that means;
+    their own labels in the tooltip. Nothing when the filter leaves them out."""
     contributing = contributing_briefs(view)
     shown = [brief for brief in view.briefs["id"] if brief in frames.illustrative_briefs and brief in contributing]
-    for brief in shown:
-        provenance = frames.illustrative_briefs[brief]
-        first = provenance.split(". ")[0].rstrip(".")  # the label's first sentence; the rest is one hover away
-        first = re.sub(r"^illustrative\s*[:—-]\s*", "", first, flags=re.IGNORECASE)  # the badge already says it
-        st.markdown(
-            markdown_badge("Illustrative", ILLUSTRATIVE_BADGE) + f" **{frames.brief_titles[brief]}**: {first}.",
-            help=f"{provenance} Its records carry this label wherever they appear.",
-        )
+    if not shown:
+        return
+    titles = ", ".join(f"**{frames.brief_titles[brief]}**" for brief in shown)
+    labels = " ".join(frames.illustrative_briefs[brief] for brief in shown)
+    st.markdown(
+        markdown_badge("Illustrative", ILLUSTRATIVE_BADGE) + f" {titles} — {ILLUSTRATIVE_WORDS}.",
+        help=f"{labels} Its records carry this label wherever they appear.",
+    )
 
 
 NOTE_FILES = 3  # past this many briefs with warnings, one summary instead of a note each

@@ -46,9 +46,14 @@ def _require_login() -> None:
 
 
 def page_shell(
-    title: str, *, params: Mapping[str, Callable[[str, Frames], str | None]] | None = None, presenting: bool = False
+    title: str,
+    *,
+    params: Mapping[str, Callable[[str, Frames], str | None]] | None = None,
+    presenting: bool = False,
+    illustrative_first: bool = True,
 ) -> PageContext:
-    """Draw the frame of a page and return its context. ``params`` validates the page's own link params."""
+    """Draw the frame of a page and return its context. ``params`` validates the page's own link params;
+    ``illustrative_first=False``: the page places the illustrative notice itself (the overview: below its bottom line)."""
     # "auto": open beside the page on a wide screen, folded on a phone, where it would cover the linked view
     st.set_page_config(
         page_title=f"{title} · Briefing dashboard",
@@ -86,7 +91,8 @@ def page_shell(
         footer(frames)
         st.stop()
     view = filtered_view(frames, selection)
-    illustrative_notice(frames, view)
+    if illustrative_first:
+        illustrative_notice(frames, view)
     quality_note(frames, view, audit_on())
     if selection.active:
         issues = ", ".join(frames.issue_labels[i] for i in selection.issues if i in frames.issue_labels) or "all issues"

@@ -14,6 +14,7 @@ from briefing.bottom_line import bottom_line, ranked_judgments
 from briefing.frames import Frames, Selection, select
 from briefing.load import Layout
 from briefing.store import load_frames
+from components.provenance import ILLUSTRATIVE_WORDS
 from tests.app.helpers import run_page
 from tests.conftest import CORPUS
 
@@ -149,12 +150,20 @@ class TestTheSourcesAtTheFoot:
         assert provenance > texts.index("## Bottom line")
         assert any("Published 30 January 2026" in text for text in texts)
 
-    def test_the_illustrative_notice_heads_the_page_only_when_the_brief_contributes(self):
+    def test_the_illustrative_notice_is_shown_only_when_the_brief_contributes(self):
         with_it = run_page("overview", issue="ceasefire")
         without = run_page("overview", issue="security-guarantees")
-        heading = "**Revisiting the Energy Truce: A Follow-up Note**: an in-house note"
+        heading = f"**Revisiting the Energy Truce: A Follow-up Note** — {ILLUSTRATIVE_WORDS}."
         assert any(heading in text for text in markdown(with_it))
         assert not any(heading in text for text in markdown(without))
+
+    def test_the_illustrative_notice_is_one_line_under_the_bottom_line_not_above_it(self):
+        texts = markdown(run_page("overview"))
+        notices = [i for i, text in enumerate(texts) if ILLUSTRATIVE_WORDS in text]
+        assert len(notices) == 1, "one line, whatever the number of illustrative briefs"
+        box_end = max(i for i, text in enumerate(texts) if text.startswith("**No verdict yet**") or text == "**Outlook**")
+        assert notices[0] > texts.index("## Bottom line") and notices[0] > box_end
+        assert not any(text.startswith("**1.**") for text in texts[: notices[0]])  # and before the key judgments
 
 
 def test_the_audit_details_add_the_ids_beside_the_words(frames):
