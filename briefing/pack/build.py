@@ -26,7 +26,7 @@ from briefing.pack.model import (
     Verdict,
 )
 from briefing.pack.names import file_stem
-from briefing.pack.reader import ReaderSections, event_when, mark, period_words, subject, text_or_empty, whose
+from briefing.pack.reader import ReaderSections, brief_subject, event_when, mark, period_words, subject, text_or_empty, whose
 from briefing.periods import brief_period, event_period
 from briefing.readings import cell_readings, readings_by_cell
 from briefing.regions import REGIONAL_PANELS, region_impacts, regional_parties
@@ -267,9 +267,10 @@ def build_pack(frames: Frames, selection: Selection | None = None, generated: dt
     positions = builder.positions()
     latest = max((builder.published[b] for b in builder.in_view), default=None)
     dated = human_date(f"{latest:%Y-%m-%d}") if latest is not None else "undated"
-    about = subject(frames, selection)
+    about, briefs = subject(frames, selection), builder.briefs()
+    lead = brief_subject(tuple(brief.title for brief in briefs if not brief.illustrative))
     return PackContent(
-        title=f"{about} — briefing, {dated}",
+        title=f"{about}{': ' + lead if lead else ''} — briefing, {dated}",
         subject=about,
         dated=dated,
         file_stem=_stem(frames, selection, builder.in_view),
@@ -280,7 +281,7 @@ def build_pack(frames: Frames, selection: Selection | None = None, generated: dt
         filter_line=builder.filter_line(),
         version=frames.version or "unknown",
         generated=human_date((generated or dt.date.today()).isoformat()),
-        briefs=builder.briefs(),
+        briefs=briefs,
         notes=tuple(Note(text=row.text, quotes=builder.quotes(row.evidence)) for row in each_row(view.notes)),
         judgments=builder.judgments(),
         matrix=builder.matrix(),

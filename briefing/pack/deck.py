@@ -6,27 +6,30 @@ overflows: text is measured per box (briefing.pack.layout), and what does not fi
 from __future__ import annotations
 
 import io
+import re
 
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
+from briefing.pack.brevity import MOST_WORDS, readable
 from briefing.pack.deck_matrix import MatrixSlides
-from briefing.pack.fit import fit_bottom_line
+from briefing.pack.fit import NOTICE, fit_bottom_line, said
 from briefing.pack.layout import (
+    BODY,
     BODY_HEIGHT,
     BODY_TOP,
     BODY_WIDTH,
     DETAIL,
     FONT,
+    HEADING,
     LINE_HEIGHT,
     MARGIN,
     MUTED,
     SOURCE,
     Block,
     Line,
-    paginate,
 )
 from briefing.pack.model import IssueSection, PackContent
 from briefing.pack.pictures import Pictures
@@ -43,6 +46,19 @@ def strip_height(section: IssueSection) -> int:
     return rows * (STRIP_HEIGHT + Inches(0.1)) + STRIP_GAP if rows else 0
 
 
+LINKING = {"a", "an", "and", "any", "by", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def judgments_title(top: str) -> str:
+    """The key judgments' slide title: the top-ranked judgment's first clause, "Key judgments: the red line …"."""
+    clause = re.split(r"[:;,.](?:\s|$)", top.strip(), maxsplit=1)[0].strip()
+    words = clause.split()
+    while len(words) > 12 or (words and words[-1].lower() in LINKING):
+        words.pop()
+    clause = " ".join(words)
+    return f"Key judgments: {clause[:1].lower()}{clause[1:]}" if clause else "Key judgments"
+
+
 class _Deck(MatrixSlides):
     """The whole deck: the content slides on top of the pictures' and the shared slide making."""
 
@@ -50,9 +66,15 @@ class _Deck(MatrixSlides):
         """Slide 1, always one slide: the subject and date as the title, the bottom line as the body, condensed until
         it fits (briefing.pack.fit); what the slide leaves out is said in its notes."""
         found, pack = self.pack.bottom_line, self.pack
-        shown, left_out = fit_bottom_line(found, pack.briefs, pack.illustrative)
-        slide = self.slide(pack.title, (*left_out, *quote_notes(pack.bottom_line_quotes)))
-        self.text_box(slide, MARGIN, BODY_TOP, BODY_WIDTH, BODY_HEIGHT, shown)
+        blocks = [Block((Line(NOTICE, SOURCE),))] if pack.illustrative else []
+        blocks += [Block((Line(f"• {title}", HEADING, bold=True, gap=8),)) for title in found.issues]
+        blocks += [Block((Line(f"• Red line: {said(line)}", BODY, gap=8),)) for line in found.red_lines]
+        blocks += [] if not found.empty else [Block((Line("Nothing in view under this filter.", BODY),))]
+        cite = (Line(f"Sources [1]–[{len(pack.briefs)}]: last slide.", BODY, colour=MUTED, gap=12),) if pack.briefs else ()
+        shown, rest = readable(blocks, most=MOST_WORDS - sum(len(line.text.split()) for line in cite))
+        _, left_out = fit_bottom_line(found, pack.briefs, pack.illustrative)
+        slide = self.slide(pack.title, (*rest, *left_out, *quote_notes(pack.bottom_line_quotes)))
+        self.text_box(slide, MARGIN, BODY_TOP, BODY_WIDTH, BODY_HEIGHT, [*shown, *cite])
 
     def strip(self, slide, section: IssueSection) -> int:
         """The stance strip under the title: one box per party, its name, symbol and word on the stance's colour; the
@@ -76,11 +98,11 @@ class _Deck(MatrixSlides):
             frame.word_wrap = True
             for number, (text, bold) in enumerate(((part.party_name, True), (part.mark.label, False))):
                 paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
-                paragraph.line_spacing = Pt(DETAIL * LINE_HEIGHT)
+                paragraph.line_spacing = Pt(BODY * LINE_HEIGHT)
                 paragraph.alignment = PP_ALIGN.CENTER
                 run = paragraph.add_run()
                 run.text = text
-                run.font.name, run.font.size, run.font.bold = FONT, Pt(DETAIL), bold
+                run.font.name, run.font.size, run.font.bold = FONT, Pt(BODY), bold
                 run.font.color.rgb = RGBColor.from_string(part.mark.ink.lstrip("#"))
         return strip_height(section)
 
@@ -123,11 +145,10 @@ class _Deck(MatrixSlides):
             ]
             if sources:
                 blocks.append(Block(tuple(Line(text, SOURCE, colour=MUTED, gap=10 if n == 0 else 0) for n, text in enumerate(sources))))
-            pages = paginate(blocks, height=Emu(BODY_HEIGHT - strip_height(section) - Inches(0.05)).pt)
-            for number, page in enumerate(pages):
-                slide = self.slide(section.title if number == 0 else f"{section.title} (continued)", page.notes)
-                top = BODY_TOP + self.strip(slide, section)
-                self.text_box(slide, MARGIN, top, BODY_WIDTH, BODY_HEIGHT - (top - BODY_TOP), page.lines)
+            shown, notes = readable(blocks, height=Emu(BODY_HEIGHT - strip_height(section) - Inches(0.05)).pt)
+            slide = self.slide(section.title, notes)
+            top = BODY_TOP + self.strip(slide, section)
+            self.text_box(slide, MARGIN, top, BODY_WIDTH, BODY_HEIGHT - (top - BODY_TOP), shown)
 
     def judgments(self) -> None:
         if not self.pack.judgments:
@@ -146,7 +167,7 @@ class _Deck(MatrixSlides):
             )
             for number, judgment in enumerate(self.pack.judgments, start=1)
         ]
-        self.text_slides("Key judgments", blocks)
+        self.text_slides(judgments_title(self.pack.judgments[0].text), blocks)
 
 
 def build_deck(pack: PackContent, pictures: Pictures | None = None) -> bytes:

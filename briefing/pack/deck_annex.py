@@ -66,4 +66,4 @@ class AnnexSlides(PictureSlides):
         if pack.notes:
             blocks.append(Block((Line("Editor's notes", DETAIL, bold=True, gap=12),)))
             blocks += [Block((Line(note.text, SOURCE),), quote_notes(note.quotes)) for note in pack.notes]
-        self.text_slides("About the sources", blocks)
+        self.annex_slides("Annex: the sources, their files and hashes", blocks)

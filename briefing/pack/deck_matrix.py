@@ -4,14 +4,16 @@ type as large as lets it fit; a matrix too big for one slide is shown in part th
 from __future__ import annotations
 
 from pptx.dml.color import RGBColor
-from pptx.util import Inches
+from pptx.util import Inches, Pt
 
 from briefing.pack.deck_annex import AnnexSlides
 from briefing.pack.layout import (
     BODY_HEIGHT,
     BODY_TOP,
     BODY_WIDTH,
+    FONT,
     INSET,
+    LINE_HEIGHT,
     MARGIN,
     MOST_ISSUE_COLUMNS,
     MOST_SLIDE_COLUMNS,
@@ -26,7 +28,7 @@ from briefing.pack.layout import (
     row_height,
     table_widths,
 )
-from briefing.pack.model import Mark
+from briefing.pack.model import Mark, Matrix
 
 Row = tuple[str, tuple[str, ...], tuple[Mark | None, ...]]  # party name, cells, marks
 NARROW_PARTY = Inches(1.6)  # the party column of slide 2's matrix
@@ -59,6 +61,14 @@ def words_fit(headers: tuple[str, ...], rows: list[Row], widths: list[int], size
     )
 
 
+def labelled(matrix: Matrix) -> tuple[str, ...]:
+    """Each issue's header: its label (the filter's name for it) over the taxonomy's short proposition when that differs."""
+    shorts = matrix.shorts or matrix.headers
+    return tuple(
+        label if short.casefold() == label.casefold() else f"{label}\n{short}" for label, short in zip(matrix.headers, shorts, strict=True)
+    )
+
+
 class MatrixSlides(AnnexSlides):
     """Slide 2, the matrix whole when it fits, and the annex's matrix when it does not."""
 
@@ -69,6 +79,7 @@ class MatrixSlides(AnnexSlides):
         return [(name, cells[first:last], marks[first:last]) for (name, cells), marks in zip(matrix.rows, matrix.marks, strict=True)]
 
     def table(self, slide, headers: tuple[str, ...], rows: list[Row], widths: list[int], size: float, top: int = BODY_TOP) -> None:
+        """The table; a header "Ceasefire\nGeneral ceasefire" is the issue's label over its proposition, set smaller."""
         heights = [row_height(["Party", *headers], widths, bold=True, size=size)]
         heights += [row_height([name, *cells], widths, size=size) for name, cells, _marks in rows]
         table = slide.shapes.add_table(len(rows) + 1, len(headers) + 1, MARGIN, top, sum(widths), sum(heights)).table
@@ -77,7 +88,15 @@ class MatrixSlides(AnnexSlides):
         for row_number, height in enumerate(heights):
             table.rows[row_number].height = height
         for column, text in enumerate(["Party", *headers]):
-            fill_cell(table.cell(0, column), text, bold=True, size=size)
+            label, _, short = text.partition("\n")
+            fill_cell(table.cell(0, column), label, bold=True, size=size)
+            if short:
+                paragraph = table.cell(0, column).text_frame.add_paragraph()
+                paragraph.line_spacing = Pt(max(size - 4, 9) * LINE_HEIGHT)
+                run = paragraph.add_run()
+                run.text = short
+                run.font.name, run.font.size, run.font.bold = FONT, Pt(max(size - 4, 9)), False
+                run.font.color.rgb = RGBColor.from_string(MUTED)
         for row_number, (name, cells, marks) in enumerate(rows, start=1):
             fill_cell(table.cell(row_number, 0), name, bold=True, size=size)
             for column, (text, mark) in enumerate(zip(cells, marks, strict=True), start=1):
@@ -95,7 +114,7 @@ class MatrixSlides(AnnexSlides):
         if not matrix.rows:
             self.text_slides(TITLE, [Block((Line("No position under this filter."),))])
             return
-        headers = (matrix.shorts or matrix.headers)[:MOST_SLIDE_COLUMNS]
+        headers = labelled(matrix)[:MOST_SLIDE_COLUMNS]
         rows = self.rows(0, MOST_SLIDE_COLUMNS)
         widths = [NARROW_PARTY] + [min(width, WIDEST_ISSUE) for width in table_widths(len(headers), NARROW_PARTY)[1:]]
         whole = len(headers) == len(matrix.headers)
@@ -106,7 +125,9 @@ class MatrixSlides(AnnexSlides):
             if words_fit(headers, rows, widths, s) and rows_that_fit(headers, rows, widths, s, BODY_HEIGHT) == whole_rows
         )
         size = next(fitting, None) if whole else None
-        slide = self.slide(TITLE, [LEGEND])
+        apart = [v.issue_label for v in self.pack.verdicts if v.kind == "no-intersection"]
+        gist = f"no overlap on {', '.join(apart)}" if apart else "no issue without overlap"
+        slide = self.slide(f"{TITLE}: {gist}" if len(apart) <= 3 else f"{TITLE}: no overlap on {len(apart)} issues", [LEGEND])
         if size is not None:
             self.table(slide, headers, rows, widths, size)
             return
@@ -126,7 +147,7 @@ class MatrixSlides(AnnexSlides):
             return
         matrix = self.pack.matrix
         for first in range(0, len(matrix.headers), MOST_ISSUE_COLUMNS):
-            headers = matrix.headers[first : first + MOST_ISSUE_COLUMNS]
+            headers = labelled(matrix)[first : first + MOST_ISSUE_COLUMNS]
             rows = self.rows(first, first + MOST_ISSUE_COLUMNS)
             widths = table_widths(len(headers))
             while rows:

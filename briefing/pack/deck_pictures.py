@@ -6,6 +6,7 @@ import io
 
 from pptx.util import Inches, Pt
 
+from briefing.pack.brevity import readable
 from briefing.pack.layout import (
     BODY,
     BODY_HEIGHT,
@@ -23,6 +24,7 @@ from briefing.pack.layout import (
     paginate,
     text_height,
 )
+from briefing.pack.model import Event
 from briefing.pack.pictures import Picture, Pictures
 from briefing.pack.slides import SlideMaker, quote_notes
 
@@ -33,10 +35,23 @@ def outside_line(events: tuple[str, ...]) -> Line:
     """The events outside the picture's period, as many as three lines hold, then how many more the text lists."""
     for shown in range(len(events), 0, -1):
         more = f"; and {len(events) - shown} more, in the timeline in words" if shown < len(events) else ""
-        line = Line("Outside it: " + "; ".join(events[:shown]) + more + ".", DETAIL, colour=MUTED, gap=2)
-        if text_height([line], BODY_WIDTH - 2 * INSET) <= 3 * DETAIL * LINE_HEIGHT + line.gap:
+        line = Line("Outside it: " + "; ".join(events[:shown]) + more + ".", BODY, colour=MUTED, gap=2)
+        if text_height([line], BODY_WIDTH - 2 * INSET) <= 2 * BODY * LINE_HEIGHT + line.gap:
             return line
-    return Line(f"Outside it: {len(events)} events, in the timeline in words.", DETAIL, colour=MUTED, gap=2)
+    return Line(f"Outside it: {len(events)} events, in the timeline in words.", BODY, colour=MUTED, gap=2)
+
+
+def timeline_title(events: tuple[Event, ...]) -> str:
+    """The timeline's message from its events: the latest of the reporting period and the dated event before it,
+    "Timeline: Lavrov rejects the plan, 29 January 2026, after the Abu Dhabi talks"."""
+    dated = [event for event in events if event.dated]
+    recent = [event for event in dated if event.period == "recent"] or dated
+    if not recent:
+        return "Timeline"
+    last = recent[-1]
+    said = last.title.split()
+    title = " ".join(said[:12]).rstrip(",;:") + (" …" if len(said) > 12 else "")
+    return f"Timeline: latest, {last.when}: {title}"
 
 
 class PictureSlides(SlideMaker):
@@ -70,8 +85,9 @@ class PictureSlides(SlideMaker):
         if key:
             left = MARGIN + area_width + Inches(0.2)
             box_width = SLIDE_WIDTH - MARGIN - left
-            page = paginate([Block(tuple(key))], width=box_width - 2 * INSET)[0]  # the key is short; the rest is in the notes
-            self.text_box(slide, left, BODY_TOP, box_width, BODY_HEIGHT, page.lines)
+            shown, rest = readable([Block((line,)) for line in key], width=box_width)  # the rest is in the notes
+            self.text_box(slide, left, BODY_TOP, box_width, BODY_HEIGHT, shown)
+            slide.notes_slide.notes_text_frame.text += "".join(f"\n\n{note}" for note in rest)
 
     def timeline(self, pictures: Pictures) -> None:
         """The timeline picture, then the events in words: recent (in the brief's reporting period), undated and
@@ -86,14 +102,14 @@ class PictureSlides(SlideMaker):
         if any(event.dated for event in pack.events):
             background = pack.events_in("background")
             caption: tuple[Line, ...] = (
-                (Line(f"Drawn over the reporting period, {pack.reporting_period}.", DETAIL, colour=MUTED, gap=4),)
+                (Line(f"Drawn over the reporting period, {pack.reporting_period}.", BODY, colour=MUTED, gap=4),)
                 if pack.reporting_period
                 else ()
             )
             if background and pack.reporting_period:
                 caption += (outside_line(tuple(f"{event.title}, {event.when}" for event in background)),)
             self.picture_slide(
-                "Timeline",
+                timeline_title(pack.events),
                 pictures.timeline,
                 "The timeline picture could not be drawn. " + " ".join(pictures.missing),
                 notes,
@@ -119,13 +135,16 @@ class PictureSlides(SlideMaker):
                     )
                     for event in events
                 ]
-        self.text_slides("Timeline in words", blocks)
+        recent, older = len(pack.events_in("recent")), len(pack.events_in("background"))
+        counts = f"{recent} in the reporting period" + (f", {older} before it as background" if older else "")
+        self.text_slides(f"Timeline in words: {counts}", blocks)
 
     def regional(self, pictures: Pictures) -> None:
         """The map and the impacts in words; no slide when no impact is in view."""
         pack = self.pack
         if not pack.has_impacts:
             return
+        assessed = [region for region in pack.regions if region.impacts]
         headlines = [
             Line("Map key", DETAIL, bold=True, gap=0),
             Line(
@@ -167,11 +186,15 @@ class PictureSlides(SlideMaker):
                 )
                 for impact in pack.other_impacts
             ]
-        self.picture_slide(
-            "Poland and the Baltic states",
-            pictures.map,
-            "The map could not be drawn. " + " ".join(pictures.missing),
-            [note for block in blocks for note in block.notes],
-            key=tuple(headlines),
-        )
-        self.text_slides("Regional impacts", blocks)
+        said = "; ".join(f"{region.name} {region.impacts[0].direction_label.lower()}" for region in assessed)
+        impacts = [*(impact for region in assessed for impact in region.impacts), *pack.other_impacts]
+        summary = "; ".join(dict.fromkeys(f"{impact.region_name} {impact.direction_label.lower()}" for impact in impacts))
+        if assessed:  # no map when no region it draws has an assessment under the filter: it would be blank
+            self.picture_slide(
+                f"Poland and the Baltic states: {said}",
+                pictures.map,
+                "The map could not be drawn. " + " ".join(pictures.missing),
+                [note for block in blocks for note in block.notes],
+                key=tuple(headlines),
+            )
+        self.text_slides(f"Regional impacts: {summary}", blocks)

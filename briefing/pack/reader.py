@@ -34,6 +34,15 @@ def subject(frames: Frames, selection: Selection) -> str:
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
+def brief_subject(titles: tuple[str, ...]) -> str:
+    """What the one brief that dominates the view is about: its title up to its first colon ("Lavrov Draws the Red
+    Line"), at most eight words; "" when no single (non-illustrative) brief dominates."""
+    if len(titles) != 1:
+        return ""
+    said = titles[0].split(":")[0].split()
+    return " ".join(said[:8]) + (" …" if len(said) > 8 else "")
+
+
 def text_or_empty(value) -> str:
     return value if isinstance(value, str) else ""
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
+from briefing.pack.brevity import readable
 from briefing.pack.layout import (
     ACCENT,
     BODY_HEIGHT,
@@ -57,7 +58,7 @@ class SlideMaker:
         self.pack = pack
         self.presentation = Presentation()
         self.presentation.slide_width, self.presentation.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
-        self.blank = self.presentation.slide_layouts[6]
+        self.blank = self.presentation.slide_layouts[5]  # "Title Only": its title placeholder is slide.shapes.title
 
     def slide(self, title: str, notes: list[str] | tuple[str, ...] = ()):
         slide = self.presentation.slides.add_slide(self.blank)
@@ -71,9 +72,11 @@ class SlideMaker:
         )
         limit = chars_per_line(SLIDE_WIDTH - 2 * MARGIN - 2 * INSET, size) * 2
         shown = title if len(title) <= limit else title[: limit - 1].rstrip() + "…"  # the whole title is in the notes
-        self.text_box(
-            slide, MARGIN, TITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT, [Line(shown, size, bold=True, colour=ACCENT, gap=0)]
-        )
+        heading = slide.shapes.title  # the layout's title placeholder, so outlines and screen readers find the title
+        heading.left, heading.top, heading.width, heading.height = MARGIN, TITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT
+        heading.name = "Title"
+        self.fill(heading.text_frame, [Line(shown, size, bold=True, colour=ACCENT, gap=0)])
+        heading.text_frame.vertical_anchor = MSO_ANCHOR.TOP
         number = len(self.presentation.slides)
         self.text_box(
             slide,
@@ -89,7 +92,12 @@ class SlideMaker:
     @staticmethod
     def text_box(slide, left, top, width, height, lines: list[Line]):
         box = slide.shapes.add_textbox(left, top, width, height)
-        frame = box.text_frame
+        SlideMaker.fill(box.text_frame, lines)
+        return box
+
+    @staticmethod
+    def fill(frame, lines: list[Line]) -> None:
+        """Lines into a text frame, each paragraph in its own size and spacing, as measured."""
         frame.word_wrap = True
         frame.auto_size = MSO_AUTO_SIZE.NONE
         for index, line in enumerate(lines):
@@ -103,9 +111,16 @@ class SlideMaker:
             run.font.bold = line.bold
             run.font.italic = line.italic
             run.font.color.rgb = RGBColor.from_string(line.colour)
-        return box
+            paragraph.alignment = PP_ALIGN.LEFT
 
-    def text_slides(self, title: str, blocks: list[Block]) -> None:
+    def text_slides(self, title: str, blocks: list[Block], notes: tuple[str, ...] = ()) -> None:
+        """One slide: the body in slide type (briefing.pack.brevity), everything else in its speaker notes."""
+        shown, rest = readable(blocks)
+        slide = self.slide(title, (*notes, *rest))
+        self.text_box(slide, MARGIN, BODY_TOP, BODY_WIDTH, BODY_HEIGHT, shown)
+
+    def annex_slides(self, title: str, blocks: list[Block]) -> None:
+        """The analyst's annex: every line in its measured size, continued onto further slides as needed."""
         for number, page in enumerate(paginate(blocks)):
             slide = self.slide(title if number == 0 else f"{title} (continued)", page.notes)
             self.text_box(slide, MARGIN, BODY_TOP, BODY_WIDTH, BODY_HEIGHT, page.lines)

@@ -1,0 +1,74 @@
+"""A slide's body as a briefer reads it from across the room: at most MOST_WORDS words in type of at least BODY points,
+whole blocks first; what does not fit goes to the speaker notes (never to a continuation slide), and the slide says
+how many items the notes add."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from pptx.util import Emu
+
+from briefing.pack.layout import BODY, BODY_HEIGHT, BODY_WIDTH, INSET, MUTED, Block, Line, text_height
+
+MOST_WORDS = 60  # of body on one slide
+GAP = 6  # points between the lines of a slide set in slide type
+
+
+def words(lines: Sequence[Line]) -> int:
+    return sum(len(line.text.split()) for line in lines)
+
+
+def large(line: Line) -> Line:
+    """The line in slide type: never under BODY points, its small gaps kept small."""
+    return dataclasses.replace(line, size=max(line.size, BODY), gap=min(max(line.gap, 2), 12))
+
+
+def shortened(line: Line, most: int) -> Line:
+    """The line's first `most` words and an ellipsis (the whole of it is in the notes)."""
+    said = line.text.split()
+    return line if len(said) <= most else dataclasses.replace(line, text=" ".join(said[:most]).rstrip(",;:") + " …")
+
+
+def pointer(count: int) -> Line:
+    noun = "item" if count == 1 else "items"
+    return Line(f"{count} more {noun} in the speaker notes.", BODY, colour=MUTED, gap=12)
+
+
+def readable(
+    blocks: Sequence[Block], height: float | None = None, width: int = BODY_WIDTH, most: int = MOST_WORDS
+) -> tuple[list[Line], tuple[str, ...]]:
+    """The lines one slide shows and its speaker notes: whole blocks in slide type while they fit in `height` points
+    and `most` words (the first block shortened if even it does not), then a pointer to the notes; the notes hold each
+    shown block's own notes and the full text and notes of every block left out."""
+    room = height if height is not None else Emu(BODY_HEIGHT - INSET).pt
+    inner = width - 2 * INSET
+
+    def fits(lines: Sequence[Line]) -> bool:
+        return words(lines) <= most and text_height(lines, inner) <= room
+
+    shown: list[Line] = []
+    notes: list[str] = []
+    left_out = 0
+    for index, block in enumerate(blocks):
+        lines = [large(line) for line in block.lines]
+        tail = [pointer(1)] if index < len(blocks) - 1 else []  # room for the pointer when blocks remain
+        if not left_out and fits(shown + lines + tail):
+            shown += lines
+            notes += block.notes
+            continue
+        if not shown and lines:  # the first block alone is too long: its first line, shortened, and the rest in the notes
+            budget = most - words([pointer(len(blocks))])
+            first = shortened(lines[0], budget)
+            while not fits([first, pointer(len(blocks))]) and len(first.text.split()) > 4:
+                first = shortened(first, len(first.text.split()) - 5)
+            shown.append(first)
+        notes.append("\n".join(line.text for line in block.lines))
+        notes += block.notes
+        if any(line.text.strip() for line in block.lines):
+            left_out += 1
+    while shown and shown[-1].bold and len(shown) > 1 and left_out:  # never a heading without its lines
+        shown.pop()
+    if left_out:
+        shown.append(pointer(left_out))
+    return shown, tuple(notes)
