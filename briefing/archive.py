@@ -39,7 +39,7 @@ def _repository(folder: Path) -> Repo:
     if (path / "HEAD").is_file():
         return Repo(str(path))
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return Repo.init_bare(str(path))
+    return Repo.init_bare(str(path), default_branch=b"served")  # named here: no global git config is read
 
 
 def _tree(repo: Repo, files: dict[tuple[str, ...], bytes]) -> ObjectID:
