@@ -8,6 +8,7 @@ from briefing.frames import Frames, Selection, select
 from briefing.outlines import OutlineError, load_outlines
 from briefing.pack.pictures import NoBrowser, Picture, Pictures, export_pngs
 from briefing.pack.reader import period_words
+from briefing.regions import regional_parties
 from components.map_readings import map_readings
 from components.regional_map import map_figure, map_summary
 from components.timeline import density_figure, in_window, timeline_figure, zoom_windows
@@ -48,7 +49,8 @@ def pack_pictures(frames: Frames, selection: Selection) -> Pictures:
         titles.append("Timeline")
         alts.append(alt)
     try:
-        outlines = load_outlines() if not view.impacts.empty else None  # no impact in view: no blank map
+        mapped = view.impacts["region"].isin(set(regional_parties(frames.parties)))
+        outlines = load_outlines() if mapped.any() else None  # no region the map draws assessed: no blank map
     except OutlineError as error:
         missing.append(f"The map cannot be drawn: {error}.")
     if outlines is not None:

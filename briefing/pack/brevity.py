@@ -12,7 +12,7 @@ from pptx.util import Emu
 from briefing.pack.layout import BODY, BODY_HEIGHT, BODY_WIDTH, INSET, MUTED, Block, Line, text_height
 
 MOST_WORDS = 60  # of body on one slide
-GAP = 6  # points between the lines of a slide set in slide type
+ROOM = 10  # words left on a slide for a block's first line, shortened, when the whole block does not fit
 
 
 def words(lines: Sequence[Line]) -> int:
@@ -57,12 +57,13 @@ def readable(
             shown += lines
             notes += block.notes
             continue
-        if not shown and lines:  # the first block alone is too long: its first line, shortened, and the rest in the notes
-            budget = most - words([pointer(len(blocks))])
+        budget = most - words(shown) - words([pointer(len(blocks))])
+        if not left_out and lines and (not shown or budget >= ROOM):  # its first line, shortened, the whole in the notes
             first = shortened(lines[0], budget)
-            while not fits([first, pointer(len(blocks))]) and len(first.text.split()) > 4:
+            while not fits([*shown, first, pointer(len(blocks))]) and len(first.text.split()) > 4:
                 first = shortened(first, len(first.text.split()) - 5)
-            shown.append(first)
+            if not shown or fits([*shown, first, pointer(len(blocks))]):
+                shown.append(first)
         notes.append("\n".join(line.text for line in block.lines))
         notes += block.notes
         if any(line.text.strip() for line in block.lines):

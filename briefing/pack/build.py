@@ -270,7 +270,7 @@ def build_pack(frames: Frames, selection: Selection | None = None, generated: dt
     about, briefs = subject(frames, selection), builder.briefs()
     lead = brief_subject(tuple(brief.title for brief in briefs if not brief.illustrative))
     return PackContent(
-        title=f"{about}{': ' + lead if lead else ''} — briefing, {dated}",
+        title=f"{lead if lead and not selection.issues else about}{': ' + lead if lead and selection.issues else ''} — briefing, {dated}",
         subject=about,
         dated=dated,
         file_stem=_stem(frames, selection, builder.in_view),

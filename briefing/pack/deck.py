@@ -145,7 +145,9 @@ class _Deck(MatrixSlides):
             ]
             if sources:
                 blocks.append(Block(tuple(Line(text, SOURCE, colour=MUTED, gap=10 if n == 0 else 0) for n, text in enumerate(sources))))
-            shown, notes = readable(blocks, height=Emu(BODY_HEIGHT - strip_height(section) - Inches(0.05)).pt)
+            in_strip = sum(len(f"{part.party_name} {part.mark.label}".split()) for part in section.strip)
+            room = Emu(BODY_HEIGHT - strip_height(section) - Inches(0.05)).pt
+            shown, notes = readable(blocks, height=room, most=MOST_WORDS - in_strip)
             slide = self.slide(section.title, notes)
             top = BODY_TOP + self.strip(slide, section)
             self.text_box(slide, MARGIN, top, BODY_WIDTH, BODY_HEIGHT - (top - BODY_TOP), shown)

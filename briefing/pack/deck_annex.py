@@ -29,7 +29,8 @@ class AnnexSlides(PictureSlides):
                 Block((Line(f"{step.tier_label}: {step.text} ({step.confidence} confidence)", DETAIL),), quote_notes(step.quotes))
                 for step in ladder.steps
             ]
-        self.text_slides("Escalation ladders", blocks)
+        said = "; ".join(f"{ladder.party_name}, {len(ladder.steps)} steps" for ladder in self.pack.ladders)
+        self.text_slides(f"Escalation ladders: {said}", blocks)
 
     def about(self) -> None:
         """About the sources: the briefs, their files and hashes, the filter, the data version and the editor's notes."""

@@ -8,6 +8,7 @@ from pptx.util import Inches, Pt
 
 from briefing.pack.deck_annex import AnnexSlides
 from briefing.pack.layout import (
+    BODY,
     BODY_HEIGHT,
     BODY_TOP,
     BODY_WIDTH,
@@ -18,7 +19,6 @@ from briefing.pack.layout import (
     MOST_ISSUE_COLUMNS,
     MOST_SLIDE_COLUMNS,
     MUTED,
-    SOURCE,
     TABLE_SIZE,
     TABLE_SIZES,
     Block,
@@ -125,18 +125,23 @@ class MatrixSlides(AnnexSlides):
             if words_fit(headers, rows, widths, s) and rows_that_fit(headers, rows, widths, s, BODY_HEIGHT) == whole_rows
         )
         size = next(fitting, None) if whole else None
+        if size is None and whole and headers != matrix.headers[:MOST_SLIDE_COLUMNS]:  # the labels alone, no proposition
+            headers = matrix.headers[:MOST_SLIDE_COLUMNS]
+            fits = (s for s in TABLE_SIZES if words_fit(headers, rows, widths, s))
+            size = next((s for s in fits if rows_that_fit(headers, rows, widths, s, BODY_HEIGHT) == whole_rows), None)
         apart = [v.issue_label for v in self.pack.verdicts if v.kind == "no-intersection"]
         gist = f"no overlap on {', '.join(apart)}" if apart else "no issue without overlap"
         slide = self.slide(f"{TITLE}: {gist}" if len(apart) <= 3 else f"{TITLE}: no overlap on {len(apart)} issues", [LEGEND])
         if size is not None:
             self.table(slide, headers, rows, widths, size)
             return
-        size, note_height = TABLE_SIZES[-1], Inches(0.4)
+        size, note_height = TABLE_SIZES[-1], Inches(0.45)
         shown = max(1, rows_that_fit(headers, rows, widths, size, BODY_HEIGHT - note_height))
         left_out = [f"{len(rows) - shown} more parties"] if shown < len(rows) else []
         left_out += [f"{len(matrix.headers) - len(headers)} more issues"] if not whole else []
         self.table(slide, headers, rows[:shown], widths, size)
-        line = Line(f"Not all on one slide ({' and '.join(left_out)}): the whole matrix is in the annex, at the end.", SOURCE, colour=MUTED)
+        said = f"Not all on one slide ({' and '.join(left_out)})" if left_out else "In narrow columns here"
+        line = Line(f"{said}: the whole matrix is in the annex, at the end.", BODY, colour=MUTED)
         self.text_box(slide, MARGIN, BODY_TOP + BODY_HEIGHT - note_height, BODY_WIDTH, note_height, [line])
         self.matrix_in_annex = True
 
