@@ -30,6 +30,11 @@ def shortened(line: Line, most: int) -> Line:
     return line if len(said) <= most else dataclasses.replace(line, text=" ".join(said[:most]).rstrip(",;:") + " …")
 
 
+def heading(line: Line) -> bool:
+    """A heading of a few words ("Recent", "Wider region"), not a bold line that says something of its own."""
+    return line.bold and ":" not in line.text and len(line.text.split()) <= 6 and not line.text.startswith("•")
+
+
 def pointer(count: int) -> Line:
     noun = "item" if count == 1 else "items"
     return Line(f"{count} more {noun} in the speaker notes.", BODY, colour=MUTED, gap=12)
@@ -68,7 +73,7 @@ def readable(
         notes += block.notes
         if any(line.text.strip() for line in block.lines):
             left_out += 1
-    while shown and shown[-1].bold and len(shown) > 1 and left_out:  # never a heading without its lines
+    while len(shown) > 1 and left_out and heading(shown[-1]):  # never a heading without its lines
         shown.pop()
     if left_out:
         shown.append(pointer(left_out))

@@ -32,6 +32,7 @@ from briefing.pack.model import Mark, Matrix
 
 Row = tuple[str, tuple[str, ...], tuple[Mark | None, ...]]  # party name, cells, marks
 NARROW_PARTY = Inches(1.6)  # the party column of slide 2's matrix
+NARROWEST_PARTY = Inches(1.0)  # when the issues' words need the room
 WIDEST_ISSUE = Inches(3.5)  # an issue column of slide 2, so one or two issues do not stretch across the slide
 TITLE = "Where the parties stand"
 LEGEND = (
@@ -114,34 +115,36 @@ class MatrixSlides(AnnexSlides):
         if not matrix.rows:
             self.text_slides(TITLE, [Block((Line("No position under this filter."),))])
             return
-        headers = labelled(matrix)[:MOST_SLIDE_COLUMNS]
         rows = self.rows(0, MOST_SLIDE_COLUMNS)
-        widths = [NARROW_PARTY] + [min(width, WIDEST_ISSUE) for width in table_widths(len(headers), NARROW_PARTY)[1:]]
-        whole = len(headers) == len(matrix.headers)
-        whole_rows = len(rows)
-        fitting = (
-            s
-            for s in TABLE_SIZES
-            if words_fit(headers, rows, widths, s) and rows_that_fit(headers, rows, widths, s, BODY_HEIGHT) == whole_rows
-        )
-        size = next(fitting, None) if whole else None
-        if size is None and whole and headers != matrix.headers[:MOST_SLIDE_COLUMNS]:  # the labels alone, no proposition
-            headers = matrix.headers[:MOST_SLIDE_COLUMNS]
-            fits = (s for s in TABLE_SIZES if words_fit(headers, rows, widths, s))
-            size = next((s for s in fits if rows_that_fit(headers, rows, widths, s, BODY_HEIGHT) == whole_rows), None)
+        whole = len(matrix.headers) <= MOST_SLIDE_COLUMNS
+        size = None
+        # the label over the proposition, else the label alone, each with a wide then a narrow party column; the
+        # propositions alone as a last resort before the annex
+        for named in (labelled(matrix), matrix.headers, matrix.shorts or matrix.headers):
+            for party in (NARROW_PARTY, NARROWEST_PARTY):
+                headers = named[:MOST_SLIDE_COLUMNS]
+                widths = [party] + [min(width, WIDEST_ISSUE) for width in table_widths(len(headers), party)[1:]]
+                fits = (s for s in TABLE_SIZES if words_fit(headers, rows, widths, s))
+                size = next((s for s in fits if rows_that_fit(headers, rows, widths, s, BODY_HEIGHT) == len(rows)), None)
+                if size is not None or not whole:
+                    break
+            if size is not None or not whole:
+                break
+        if not whole:
+            size = None
         apart = [v.issue_label for v in self.pack.verdicts if v.kind == "no-intersection"]
         gist = f"no overlap on {', '.join(apart)}" if apart else "no issue without overlap"
         slide = self.slide(f"{TITLE}: {gist}" if len(apart) <= 3 else f"{TITLE}: no overlap on {len(apart)} issues", [LEGEND])
         if size is not None:
             self.table(slide, headers, rows, widths, size)
             return
-        size, note_height = TABLE_SIZES[-1], Inches(0.45)
+        size, note_height = TABLE_SIZES[-1], Inches(0.8)  # two lines of slide type
         shown = max(1, rows_that_fit(headers, rows, widths, size, BODY_HEIGHT - note_height))
         left_out = [f"{len(rows) - shown} more parties"] if shown < len(rows) else []
         left_out += [f"{len(matrix.headers) - len(headers)} more issues"] if not whole else []
         self.table(slide, headers, rows[:shown], widths, size)
         said = f"Not all on one slide ({' and '.join(left_out)})" if left_out else "In narrow columns here"
-        line = Line(f"{said}: the whole matrix is in the annex, at the end.", BODY, colour=MUTED)
+        line = Line(f"{said}: the whole matrix is in the annex, at the end.", BODY, colour=MUTED, gap=0)
         self.text_box(slide, MARGIN, BODY_TOP + BODY_HEIGHT - note_height, BODY_WIDTH, note_height, [line])
         self.matrix_in_annex = True
 

@@ -49,7 +49,9 @@ class TestHtml:
         pack = build_pack(frames, CEASEFIRE)
         document = html.unescape(pack_html(frames, CEASEFIRE))
         title = document.index(f"<h1>{pack.title}</h1>")
-        assert pack.title.startswith("Ceasefire — briefing, ") and re.search(r"\d{1,2} [A-Z][a-z]+ \d{4}$", pack.title)
+        assert pack.title.startswith("Ceasefire: Lavrov Draws the Red Line — briefing, ") and re.search(
+            r"\d{1,2} [A-Z][a-z]+ \d{4}$", pack.title
+        )
         assert title < document.index("Bottom line") < document.index(pack.sections[0].title) < document.index("Annex: about the sources")
         annex = document.index("Annex: about the sources")
         for brief in pack.briefs:
@@ -140,7 +142,7 @@ class TestMarkdown:
         text = pack_markdown(frames, Selection(issues=("ceasefire",)))
         headings = ("## Bottom line", "## Where the parties stand", "## Ceasefire: ", "## Key judgments", "## Timeline", "## Annex")
         assert [text.index(heading) for heading in headings] == sorted(text.index(heading) for heading in headings)
-        assert text.startswith("# Ceasefire — briefing, ") and "| Party |" in text and "> “" in text
+        assert text.startswith("# Ceasefire: Lavrov Draws the Red Line — briefing, ") and "| Party |" in text and "> “" in text
 
 
 class TestCommand:
@@ -207,7 +209,7 @@ class TestCommand:
             env=env,
         )
         assert result.returncode == 0 and "note: The pictures were not drawn" in result.stderr
-        timeline = next(slide for slide in Presentation(str(deck)).slides if slide.shapes[0].text_frame.text == "Timeline")
+        timeline = next(slide for slide in Presentation(str(deck)).slides if slide.shapes.title.text_frame.text.startswith("Timeline: "))
         assert "could not be drawn" in " ".join(shape.text_frame.text for shape in timeline.shapes if shape.has_text_frame)
 
     def test_a_folder_gets_the_packs_own_name(self, tmp_path, frames):
@@ -221,7 +223,7 @@ class TestCommand:
         assert result.returncode == 0, result.stderr
         expected = tmp_path / f"{build_pack(frames, CEASEFIRE).file_stem}.md"
         assert [path.name for path in tmp_path.iterdir()] == [expected.name] and expected.name.endswith("-ceasefire.md")
-        assert expected.read_text(encoding="utf-8").startswith("# Ceasefire — briefing, ")
+        assert expected.read_text(encoding="utf-8").startswith("# Ceasefire: Lavrov Draws the Red Line — briefing, ")
 
     def test_a_new_folder_named_with_a_slash_is_made_and_gets_the_packs_own_name(self, tmp_path, frames):
         folder = tmp_path / "packs" / "new-folder"

@@ -40,7 +40,7 @@ def deck(frames):
 
 
 def title(slide) -> str:
-    return slide.shapes[0].text_frame.text
+    return slide.shapes.title.text_frame.text
 
 
 def slide_text(slide) -> str:
@@ -96,14 +96,14 @@ class TestCeasefireDeck:
     def test_the_finding_first_and_the_sources_last(self, deck, frames):
         pack = build_pack(frames, CEASEFIRE)
         titles = [title(slide) for slide in deck.slides]
-        assert titles[0] == pack.title and pack.title.startswith("Ceasefire — briefing, ")
-        assert titles[1] == "Where the parties stand"
+        assert titles[0] == pack.title and pack.title.startswith("Ceasefire: ") and pack.title.endswith(f" — briefing, {pack.dated}")
+        assert titles[1].startswith("Where the parties stand: ")
         # the issue's content starts by slide 3, under its action title
         assert titles[2] == pack.sections[0].title and titles[2].startswith("Ceasefire: ")
-        for expected in ("Key judgments", "Timeline", "Poland and the Baltic states", "Regional impacts"):
-            assert expected in titles, expected
-        assert titles[-1] == "About the sources"
-        assert len(deck.slides) == len(titles) >= 8
+        for expected in ("Key judgments: ", "Timeline: ", "Regional impacts: "):  # no map: no region is assessed
+            assert any(t.startswith(expected) for t in titles), expected
+        assert titles[-1] == "Annex: the sources, their files and hashes"
+        assert len(deck.slides) == len(titles) >= 7
 
     def test_slide_one_holds_the_bottom_line_and_no_hashes(self, deck, frames):
         pack = build_pack(frames, CEASEFIRE)
@@ -112,7 +112,7 @@ class TestCeasefireDeck:
         assert not re.search(r"\b[0-9a-f]{64}\b", text) and ".txt" not in text and frames.version not in text
 
     def test_the_sources_slide_names_the_filter_the_files_and_the_data_version(self, deck, frames):
-        text = flat(" ".join(slide_text(s) for s in deck.slides if title(s).startswith("About the sources")))
+        text = flat(" ".join(slide_text(s) for s in deck.slides if title(s).startswith("Annex: the sources")))
         assert "Issues: Ceasefire · Parties: all · Briefs: all" in text and f"Data version {frames.version}" in text
         for digest in frames.briefs["seed_sha256"].explode():
             assert digest in text
@@ -152,10 +152,11 @@ class TestCeasefireDeck:
         slides = [s for s in deck.slides if title(s).startswith(section.title)]
         first = slide_text(slides[0])
         assert f"{section.verdict.label} · {section.verdict.confidence} confidence" in first
-        shown = flat(" ".join(slide_text(s) for s in slides))
-        spoken = flat(" ".join(notes(s) for s in slides))
+        assert len(slides) == 1  # no continuation: what the slide cannot hold is in its notes
+        shown, spoken = flat(slide_text(slides[0])), flat(notes(slides[0]))
+        assert f"{section.positions[0].party_name}: {section.positions[0].mark.label} — " in shown
         for position in section.positions:
-            assert flat(f"{position.party_name}: {position.mark.label} — {position.summary}") in shown
+            assert flat(f"{position.party_name}: {position.mark.label} — {position.summary}") in shown + spoken
             assert all(flat(q.text) in spoken for q in position.quotes)
 
     def test_the_matrix_is_a_table_with_stance_in_symbols_and_words(self, deck, frames):
@@ -169,14 +170,16 @@ class TestCeasefireDeck:
             for table in tables
             for row in range(1, len(table.rows))
         }
-        assert len(tables) == 1 and [tables[0].cell(0, c).text for c in range(1, len(tables[0].columns))] == list(matrix.shorts)
+        headers = [tables[0].cell(0, c).text for c in range(1, len(tables[0].columns))]
+        # the issue's label, as the filter names it, over the taxonomy's proposition
+        assert len(tables) == 1 and headers == [f"{h}\n{s}" for h, s in zip(matrix.headers, matrix.shorts, strict=True)]
         for name, words in matrix.rows:
             assert cells[name] == list(words)
         assert any(re.match(r"^[✖✔◐?]+ \w", word) for words in cells.values() for word in words)
 
     def test_the_timeline_and_the_map_are_pictures_with_alt_text(self, deck):
-        for name in ("Timeline", "Poland and the Baltic states"):
-            slide = next(s for s in deck.slides if title(s) == name)
+        for name in ("Timeline: ",):  # the map: test_pack_slides_readable, with every issue
+            slide = next(s for s in deck.slides if title(s).startswith(name))
             pictures = [shape for shape in slide.shapes if shape.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
             assert len(pictures) == 1, name
             assert pictures[0].image.content_type == "image/png" and len(pictures[0].image.blob) > 10_000
@@ -196,10 +199,10 @@ class TestCeasefireDeck:
         pack = build_pack(frames, CEASEFIRE)
         background = pack.events_in("background")
         assert background and pack.reporting_period in alt and f"{len(background)} dated events outside it" in alt
-        caption = flat(slide_text(next(s for s in deck.slides if title(s) == "Timeline")))
+        caption = flat(slide_text(next(s for s in deck.slides if title(s).startswith("Timeline: "))))
         assert f"Drawn over the reporting period, {pack.reporting_period}." in caption
-        for event in background:
-            assert flat(f"{event.title}, {event.when}") in caption
+        named = [event for event in background if flat(f"{event.title}, {event.when}") in caption]
+        assert named and (len(named) == len(background) or f"and {len(background) - len(named)} more" in caption)
 
 
 def tables_of(slide) -> list:
@@ -218,23 +221,23 @@ class TestEveryIssue:
         pack, deck = whole_deck
         titles = [title(slide) for slide in deck.slides]
         assert len(pack.sections) > 4
-        assert titles[:3] == [pack.title, "Where the parties stand", pack.sections[0].title]
+        assert titles[0] == pack.title and titles[1].startswith("Where the parties stand") and titles[2] == pack.sections[0].title
 
-    def test_slide_one_says_every_issue_and_red_line_and_the_notes_hold_what_it_leaves_out(self, whole_deck):
+    def test_slide_one_says_the_first_issues_and_the_notes_hold_what_it_leaves_out(self, whole_deck):
         pack, deck = whole_deck
         shown, spoken = flat(slide_text(deck.slides[0])), flat(notes(deck.slides[0]))
-        for line in pack.bottom_line.issues:
-            assert flat(line) in shown, line
-        for line in pack.bottom_line.red_lines:
-            assert flat(line.text) in shown, line.text
+        assert flat(pack.bottom_line.issues[0]) in shown
+        for line in (*pack.bottom_line.issues, *(red.text for red in pack.bottom_line.red_lines)):
+            assert flat(line) in shown or flat(line) in spoken, line
+        assert "more items in the speaker notes." in shown
         for line in pack.bottom_line.outlook:
-            assert flat(line.text) in shown or (flat(line.text) in spoken and "outlook: in the speaker notes." in shown), line.text
+            assert flat(line.text) in spoken, line.text
 
     def test_slide_two_holds_the_whole_matrix_under_short_names(self, whole_deck, frames):
         pack, deck = whole_deck
         (table,) = tables_of(deck.slides[1])
-        assert [table.cell(0, c).text for c in range(1, len(table.columns))] == list(pack.matrix.shorts)
-        assert set(pack.matrix.shorts) <= set(frames.issues["short"])
+        headers = [table.cell(0, c).text.split("\n")[0] for c in range(1, len(table.columns))]
+        assert headers == list(pack.matrix.headers)  # the issues' labels, as the filter names them
         assert [table.cell(r, 0).text for r in range(1, len(table.rows))] == [name for name, _cells in pack.matrix.rows]
         assert not [t for t in (title(s) for s in deck.slides) if t.startswith("Annex: where")]
 
@@ -266,9 +269,9 @@ class TestTooMuchForOneSlide:
     def test_slide_one_is_one_slide_and_its_notes_say_the_rest(self, crowded):
         pack, deck = crowded
         titles = [title(slide) for slide in deck.slides]
-        assert titles[:3] == [pack.title, "Where the parties stand", pack.sections[0].title]
+        assert titles[0] == pack.title and titles[1].startswith("Where the parties stand") and titles[2] == pack.sections[0].title
         shown, spoken = flat(slide_text(deck.slides[0])), flat(notes(deck.slides[0]))
-        assert "more: in the speaker notes" in shown
+        assert "more items in the speaker notes" in shown
         for line in (*pack.bottom_line.issues, *(red.text for red in pack.bottom_line.red_lines)):
             assert flat(line) in shown or flat(line) in spoken, line
         assert flat(pack.bottom_line.outlook[0].text) in spoken
@@ -277,7 +280,7 @@ class TestTooMuchForOneSlide:
         pack, deck = crowded
         assert "the whole matrix is in the annex" in slide_text(deck.slides[1]) and len(tables_of(deck.slides[1])) == 1
         annex = [s for s in deck.slides if title(s).startswith("Annex: where the parties stand")]
-        assert annex and title(deck.slides[-1]) == "About the sources"
+        assert annex and title(deck.slides[-1]) == "Annex: the sources, their files and hashes"
         seen = {
             (t.cell(r, 0).text, t.cell(0, c).text)
             for s in annex
@@ -313,7 +316,7 @@ class TestLongQuotes:
 
     def test_without_pictures_the_deck_says_why(self, long_deck):
         _pack, deck = long_deck
-        slide = next(s for s in deck.slides if title(s) == "Timeline")
+        slide = next(s for s in deck.slides if title(s).startswith("Timeline: "))
         assert "could not be drawn" in slide_text(slide)
 
 
@@ -323,7 +326,7 @@ class TestNothingToShow:
         deck = Presentation(io.BytesIO(build_deck(build_pack(empty, CEASEFIRE))))
         titles = [title(s) for s in deck.slides]
         assert not [t for t in titles if t.startswith(("Timeline", "Poland", "Regional"))], titles
-        assert titles[2].startswith("Ceasefire: ") and titles[-1] == "About the sources"
+        assert titles[2].startswith("Ceasefire: ") and titles[-1] == "Annex: the sources, their files and hashes"
 
 
 class TestHostileText:
