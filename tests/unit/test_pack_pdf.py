@@ -71,7 +71,7 @@ class TestPrinted:
         _paper, reader = printed
         pack = build_pack(frames, CEASEFIRE)
         first = flat(reader.pages[0].extract_text())
-        assert first.startswith(pack.title) and pack.title.startswith("Ceasefire — briefing, ")
+        assert first.startswith(pack.title) and pack.title.startswith("Ceasefire: Lavrov Draws the Red Line — briefing, ")
         assert "Bottom line" in first and flat(pack.bottom_line.issues[0]) in first
         assert not re.search(r"\b[0-9a-f]{64}\b", first), "a sha256 on page 1"
         assert ".txt" not in first and frames.version not in first and "Editor's note" not in first
@@ -98,7 +98,7 @@ class TestPrinted:
     def test_the_pictures_are_printed(self, printed):
         _paper, reader = printed
         images = [image for page in reader.pages for image in page.images]
-        assert len(images) == 2  # the timeline and the map
+        assert len(images) == 1  # the timeline; no map, since no region the map draws is assessed on the ceasefire
 
 
 MARGIN_MM = 16  # the PDF's left and right margins (briefing.pack.pdf.MARGINS)
@@ -185,7 +185,9 @@ class TestNothingToShow:
 class TestPrintLayout:
     def test_the_print_html_carries_both_pictures_inline_and_nothing_from_outside(self, frames, pictures):
         document = print_html(build_pack(frames, CEASEFIRE), pictures)
-        assert document.count('<img src="data:image/png;base64,') == 2
+        assert document.count('<img src="data:image/png;base64,') == 1  # the timeline; the ceasefire has no regional map
+        every = print_html(build_pack(frames, Selection()), pack_pictures(frames, Selection()))
+        assert every.count('<img src="data:image/png;base64,') == 2  # the timeline and the map, with impacts assessed
         assert not re.search(r'(src|href)="(?!data:)', document)
         assert pictures.timeline.alt in document and "<script" not in document
 
