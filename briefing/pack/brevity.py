@@ -27,7 +27,14 @@ def large(line: Line) -> Line:
 def shortened(line: Line, most: int) -> Line:
     """The line's first `most` words and an ellipsis (the whole of it is in the notes)."""
     said = line.text.split()
-    return line if len(said) <= most else dataclasses.replace(line, text=" ".join(said[:most]).rstrip(",;:") + " …")
+    if len(said) <= most:
+        return line
+    kept = " ".join(said[:most])
+    for opening, closing in (("“", "”"), ('"', '"')):  # never an opened quotation left unclosed: cut before it
+        open_at = kept.rfind(opening)
+        if open_at > 0 and (kept.count(opening) > kept.count(closing) if opening != closing else kept.count(opening) % 2):
+            kept = kept[:open_at]
+    return dataclasses.replace(line, text=kept.rstrip(" ,;:—") + " …")
 
 
 def heading(line: Line) -> bool:
@@ -64,11 +71,13 @@ def readable(
             continue
         budget = most - words(shown) - words([pointer(len(blocks))])
         if not left_out and lines and (not shown or budget >= ROOM):  # its first line, shortened, the whole in the notes
-            first = shortened(lines[0], budget)
-            while not fits([*shown, first, pointer(len(blocks))]) and len(first.text.split()) > 4:
+            lead = [line for line in lines[:2] if heading(line)][:1]  # a block's heading comes with its first line
+            rest = lines[len(lead) :] or lines
+            first = shortened(rest[0], budget - words(lead))
+            while not fits([*shown, *lead, first, pointer(len(blocks))]) and len(first.text.split()) > 4:
                 first = shortened(first, len(first.text.split()) - 5)
-            if not shown or fits([*shown, first, pointer(len(blocks))]):
-                shown.append(first)
+            if not shown or fits([*shown, *lead, first, pointer(len(blocks))]):
+                shown += [*lead, first] if rest is not lines else [first]
         notes.append("\n".join(line.text for line in block.lines))
         notes += block.notes
         if any(line.text.strip() for line in block.lines):
