@@ -38,14 +38,15 @@ def main(argv: list[str] | None = None) -> int:
 
     frames = load_frames(Layout(root=PROJECT))
     selection = Selection(issues=(args.issue,))
-    deck = build_deck(build_pack(frames, selection), pack_pictures(frames, selection))
-    label = frames.issue_labels[args.issue]
+    pack = build_pack(frames, selection)
+    deck = build_deck(pack, pack_pictures(frames, selection))
+    action = next(section.title for section in pack.sections if section.issue == args.issue)
     from io import BytesIO
 
     from pptx import Presentation
 
-    titles = [slide.shapes[0].text_frame.text for slide in Presentation(BytesIO(deck)).slides]
-    number = next(n for n, title in enumerate(titles, start=1) if title.startswith(f"{label}:"))  # its action title
+    titles = [slide.shapes.title.text_frame.text for slide in Presentation(BytesIO(deck)).slides]
+    number = titles.index(action) + 1  # its action title (the pack's own title may begin with the issue's label too)
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         (work / "pack.pptx").write_bytes(deck)
@@ -85,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         args.out.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(work / "slide.png", args.out)
-    print(f"wrote {args.out} (slide {number} of {len(titles)}: {label})", file=sys.stderr)
+    print(f"wrote {args.out} (slide {number} of {len(titles)}: {action})", file=sys.stderr)
     return 0
 
 
