@@ -160,3 +160,12 @@ def test_the_title_names_subject_and_date(frames):
     assert deck.slides[0].shapes.title.text_frame.text == pack.title
     pdf = PdfReader(io.BytesIO(build_pdf(pack)))
     assert re.sub(r"\s+", " ", pack.title) in re.sub(r"\s+", " ", pdf.pages[0].extract_text())
+
+
+@pytest.mark.parametrize("selection", [CEASEFIRE, Selection()], ids=["ceasefire", "every issue"])
+def test_the_pdf_body_before_the_annex_carries_no_ids_offsets_or_hashes(frames, selection):
+    pdf = PdfReader(io.BytesIO(build_pdf(build_pack(frames, selection))))
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in pdf.pages))
+    body, _, annex = text.partition("Annex: about the sources")
+    assert annex and "sha256" in annex and "(evidence " in annex
+    assert not HIDDEN.search(body), HIDDEN.search(body)
