@@ -54,8 +54,14 @@ def _clear_filters() -> None:
 
 
 def sidebar(frames: Frames, selection: Selection, presenting: bool, editing: bool = False) -> DeltaGenerator:
-    """Title, the filter, navigation, the briefing-mode and audit-details switches, then a place for the share box
-    and pack (filled by the page's footer)."""
+    """Title, navigation, the filter, the briefing-mode and audit-details switches, then a place for the share box
+    and pack (filled by the page's footer).
+
+    The page links come before the filter, not after it: a focused multiselect is taller and shrinks when a click
+    elsewhere blurs it, so a link just below it moves between the press and the release and the click is lost (seen
+    under load, about one link in twelve right after choosing an issue). Six links are short enough that the Issues
+    field is still in view on a 1280 × 800 screen.
+    """
     # widget state is dropped on a page switch in pages/ mode, so it is restored from the selection each run
     st.session_state[ISSUE_WIDGET] = list(selection.issues)
     st.session_state[PARTY_WIDGET] = list(selection.parties)
@@ -63,10 +69,11 @@ def sidebar(frames: Frames, selection: Selection, presenting: bool, editing: boo
     st.session_state[AUDIT_WIDGET] = audit_on()
     with st.sidebar:
         st.markdown("### Briefing dashboard")
-        _filter_widgets(frames, selection)
-        st.divider()
         for page in navigation(editing):
             st.page_link(page.script, label=page.title, icon=page.icon, query_params=carried_params(selection))
+        st.divider()
+        _filter_widgets(frames, selection)
+        st.divider()
         if (
             st.toggle(
                 "Briefing mode",

@@ -78,9 +78,9 @@ def test_the_issues_filter_is_in_view_on_a_laptop_screen(sized):
 
 
 @pytest.mark.browser
-def test_a_page_link_under_the_filter_works_while_the_issues_field_has_focus(sized):
-    """With an issue chosen and focus still in the Issues field, one click on a page link below it opens that page
-    with the filter: the field shrinking on blur does not move the link away mid-click."""
+def test_a_page_link_works_while_the_issues_field_has_focus(sized):
+    """With an issue chosen and focus still in the Issues field, one click on a page link opens that page with the
+    filter: the links sit above the field, so its shrinking on blur cannot move them mid-click."""
     app = sized(LAPTOP)
     app.goto("/negotiation?issue=ceasefire")
     app.page.locator(ISSUES_FIELD).filter(has_text="Issues").locator("input").click()
