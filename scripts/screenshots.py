@@ -1,8 +1,9 @@
 """Screenshots of every view of the real app, for the README: `python -m scripts.screenshots [--out docs/img]`.
 
 Starts `streamlit run app.py` on a free local port, drives Chromium through each view on a 1280 × 800 laptop screen
-with the sidebar open, then the overview and the matrix on a 390 × 844 phone, saves one PNG per shot and stops the
-server again. The coding workbench is shot on a second server with editing switched on, over a temporary copy of
+with the sidebar open, then the overview and the matrix on a 390 × 844 phone and briefing mode on a 1920 × 1080
+projector, saves one PNG per shot and stops the server again; page 1 of the ceasefire pack's PDF is drawn with
+pdftoppm. The coding workbench is shot on a second server with editing switched on, over a temporary copy of
 data/ and seeds/, with a passage selected by mouse: nothing is saved.
 """
 
@@ -26,6 +27,12 @@ PROJECT = Path(__file__).resolve().parent.parent
 VIEWPORT: ViewportSize = {"width": 1280, "height": 800}
 PHONE: ViewportSize = {"width": 390, "height": 844}
 PHONE_VIEWS = {"phone-overview": "/", "phone-matrix": "/matrix"}
+PROJECTOR: ViewportSize = {"width": 1920, "height": 1080}
+# briefing mode as the room sees it: the opening slide and the ceasefire slide, on a projector
+PROJECTOR_VIEWS = {
+    "present-opening": "/present?issue=ceasefire&issue=security-guarantees&topic=opening",
+    "present-projector": "/present?issue=ceasefire&issue=security-guarantees&topic=ceasefire",
+}
 EDITING = "workbench"  # shot apart, on a server that may edit a copy of the data
 MATRIX_DRAWN = "[data-testid=matrix-grid] thead th[data-issue]"
 TARGET_VISIBLE_JS = """() => {
@@ -139,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
             started(server)
             with sync_playwright() as playwright:
                 browser = playwright.chromium.launch(**launch_options())
-                for viewport, shots in ((VIEWPORT, pages), (PHONE, PHONE_VIEWS)):
+                for viewport, shots in ((VIEWPORT, pages), (PHONE, PHONE_VIEWS), (PROJECTOR, PROJECTOR_VIEWS)):
                     context = browser.new_context(viewport=viewport)
                     page = context.new_page()
                     for name, path in shots.items():
@@ -149,7 +156,29 @@ def main(argv: list[str] | None = None) -> int:
                     context.close()
                 browser.close()
         shoot_editing(args.out, Path(scratch))
+        shoot_pack_page(args.out / "pack-page1.png", Path(scratch))
     return 0
+
+
+def shoot_pack_page(target: Path, scratch: Path) -> None:
+    """Page 1 of the ceasefire pack's PDF, as the minister gets it (needs poppler's pdftoppm; skipped without it)."""
+    if shutil.which("pdftoppm") is None:
+        print("pack page not drawn: needs pdftoppm (apt-get install poppler-utils)", file=sys.stderr)
+        return
+    pdf = scratch / "pack.pdf"
+    subprocess.run(
+        [sys.executable, "-m", "briefing", "pack", "--issue", "ceasefire", "--out", str(pdf)],
+        cwd=PROJECT,
+        env=child_env(),
+        check=True,
+        timeout=300,
+    )
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(target.with_suffix(""))],
+        check=True,
+        timeout=120,
+    )
+    print(shown(target))
 
 
 def shoot_editing(out: Path, scratch: Path) -> None:
