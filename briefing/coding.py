@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import calendar
 import copy
-import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -16,6 +15,7 @@ from pydantic import ValidationError
 from briefing.authoring import evidence_id
 from briefing.checks import editorial_findings
 from briefing.dates import DateError, parse_date
+from briefing.dates.words import SEASONS, between_words, day_words
 from briefing.load import problems_from
 from briefing.messages import date_hint
 from briefing.passages import Passage
@@ -43,21 +43,6 @@ def _count(number: int, unit: str) -> str:
     return f"{words} {unit}{'' if number == 1 else 's'}"
 
 
-def _day(day: dt.date, year: bool = True, month: bool = True) -> str:
-    return f"{day.day}{' ' + calendar.month_name[day.month] if month else ''}{' ' + str(day.year) if year else ''}"
-
-
-def _between(start: dt.date, end: dt.date) -> str:
-    """'23–24 January 2026', '30 January – 2 February 2026', '30 December 2025 – 2 January 2026'."""
-    if start == end:
-        return _day(start)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{_day(end)}"
-    if start.year == end.year:
-        return f"{_day(start, year=False)} – {_day(end)}"
-    return f"{_day(start)} – {_day(end)}"
-
-
 def date_in_words(edtf: str) -> str:
     """An EDTF date read out: '23–24 January 2026: two days', 'January 2026: a month, 31 days'.
 
@@ -72,23 +57,23 @@ def date_in_words(edtf: str) -> str:
     days = _count((end - start).days + 1, "day")
     months = (end.year - start.year) * 12 + end.month - start.month + 1
     if precision == "day":
-        words = f"{_day(start)}: one day"
+        words = f"{day_words(start)}: one day"
     elif precision == "day-range":
-        words = f"{_between(start, end)}: {days}"
+        words = f"{between_words(start, end)}: {days}"
     elif precision == "month":
         words = f"{calendar.month_name[start.month]} {start.year}: a month, {days}"
     elif precision == "month-range":
         first = calendar.month_name[start.month] + ("" if start.year == end.year else f" {start.year}")
         words = f"{first}–{calendar.month_name[end.month]} {end.year}: {_count(months, 'month')}, {days}"
     elif precision == "season":
-        season = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}[start.month]
-        words = f"{season} {start.year} ({_between(start, end)}): a season, {days}"
+        season = SEASONS[start.month]
+        words = f"{season} {start.year} ({between_words(start, end)}): a season, {days}"
     elif precision == "year":
         words = f"{start.year}: a year, {days}"
     elif precision == "year-range":
         words = f"{start.year}–{end.year}: {_count(end.year - start.year + 1, 'year')}, {days}"
     else:
-        words = f"{_between(start, end)}: {days}"
+        words = f"{between_words(start, end)}: {days}"
     if extent.uncertain:
         words += "; marked uncertain or approximate"
     return words
