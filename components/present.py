@@ -12,7 +12,7 @@ import pandas as pd
 from briefing.frames import Frames
 from briefing.presenting import CLOSING, OPENING, QUOTE_COLUMNS, IssueSlide, PartyQuote, issue_slide, reading_lines, verdict_line
 from briefing.readings import cell_readings
-from briefing.vocabulary import VERDICTS
+from briefing.vocabulary import VERDICTS, StanceWords
 from components.context import PageContext
 from components.data import Scope, per_view
 from components.html import Markup, render_html
@@ -127,15 +127,21 @@ def _party(quote: PartyQuote, illustrative: bool) -> Markup:
 
 
 def _chip(quote: PartyQuote, marks: Markup) -> Markup:
+    return stance_chip(quote.stance, quote.party_name, marks)
+
+
+def stance_chip(stance: StanceWords, party_name: str, marks: Markup | str = "", tag: str = "div") -> Markup:
+    """A party's stance in the matrix's colours, with its symbol and word: colour never alone."""
     return Markup(
-        '<div class="chip" style="background:{fill};color:{ink}">'
-        '<span class="symbol" aria-hidden="true">{symbol}</span>{name}: {word}{marks}</div>'
+        '<{tag} class="chip" style="background:{fill};color:{ink}">'
+        '<span class="symbol" aria-hidden="true">{symbol}</span>{name}: {word}{marks}</{tag}>'
     ).format(
-        fill=quote.stance.colour,
-        ink=quote.stance.ink,
-        symbol=quote.stance.symbol,
-        name=quote.party_name,
-        word=quote.stance.word.lower(),
+        tag=Markup(tag),
+        fill=stance.colour,
+        ink=stance.ink,
+        symbol=stance.symbol,
+        name=party_name,
+        word=stance.word.lower(),
         marks=marks,
     )
 

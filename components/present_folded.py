@@ -8,6 +8,7 @@ from briefing.vocabulary import VERDICTS
 from components.context import PageContext
 from components.data import Scope, per_view
 from components.html import Markup, render_html
+from components.present import stance_chip
 
 MOST_SHOWN = 10  # two columns of five fill a 1280×720 slide; the rest are named in the footnote
 COLUMNS_FROM = 5
@@ -19,16 +20,11 @@ def _one_sided(scope: Scope, folded: tuple[str, ...]) -> OneSidedSlide:
 
 def _chips(issue: OneSidedIssue) -> Markup:
     return Markup(" ").join(
-        Markup(
-            '<span class="chip" style="background:{fill};color:{ink}"><span class="symbol" aria-hidden="true">{symbol}</span>'
-            "{name}: {word}{contested}</span>"
-        ).format(
-            fill=party.stance.colour,
-            ink=party.stance.ink,
-            symbol=party.stance.symbol,
-            name=party.party_name,
-            word=party.stance.word.lower(),
-            contested=Markup(' <span class="badge">contested</span>') if party.contested else "",
+        stance_chip(
+            party.stance,
+            party.party_name,
+            Markup(' <span class="badge">contested</span>') if party.contested else "",
+            tag="span",
         )
         for party in issue.parties
     )
