@@ -23,6 +23,7 @@ from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from briefing.load import Layout
+from briefing.versions import VERSION_PATTERN
 
 log = logging.getLogger(__name__)
 REPOSITORY = "history.git"
@@ -31,6 +32,9 @@ IDENTITY = b"Briefing dashboard <briefing@localhost>"
 
 
 def _ref(version: str) -> Ref:
+    """The ref of a kept version; a version is checked here too, since it comes from a link and names paths."""
+    if not VERSION_PATTERN.match(version):
+        raise ValueError(f"not a data version: {version[:24]!r}")
     return Ref(f"refs/versions/{version}".encode("ascii"))
 
 
@@ -120,6 +124,7 @@ def _write_tree(repo: Repo, tree_id: ObjectID, target: Path) -> None:
 
 def open_version(version: str, folder: Path) -> Layout | None:
     """A data folder holding ``version`` as it was served, or None if this server never kept it."""
+    _ref(version)  # a version that is not one never names a path
     target = folder / "as-of" / version
     if (target / "data").is_dir():
         return Layout(root=target)

@@ -76,3 +76,14 @@ class TestHolder:
         assert holder(old, removed["evidence"][0]["id"], "evidence") == LAVROV
         assert holder(old, "no-such-id", "evidence") is None
         assert holder(None, removed["id"], "positions") is None
+
+
+class TestInvalidArchiveVersion:
+    @pytest.mark.parametrize("version", ["../../etc", "0123456789ab\n", "ZZZZZZZZZZZZ", ""])
+    def test_a_version_that_is_not_one_never_names_a_path(self, tmp_path, version):
+        from briefing.archive import kept_since, open_version
+
+        with pytest.raises(ValueError, match="not a data version"):
+            open_version(version, tmp_path)
+        assert not (tmp_path / "as-of").exists()
+        assert kept_since("0123456789ab", tmp_path) is None  # a well-formed version that was never kept
