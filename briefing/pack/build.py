@@ -9,7 +9,6 @@ import pandas as pd
 
 from briefing.dates import human_date
 from briefing.frames import Frames, Selection, each_row, select, value_at
-from briefing.negotiation import view_verdicts
 from briefing.pack.model import (
     Bound,
     Brief,
@@ -184,7 +183,7 @@ class _Builder(ReaderSections):
                 rests_on=tuple(v.rests_on),
                 contested_by=tuple(v.contested_by),
             )
-            for v in view_verdicts(self.view, self.selection.issues)
+            for v in self.issue_verdicts
         )
 
     def ladders(self) -> tuple[Ladder, ...]:

@@ -3,12 +3,15 @@ issue, and the key judgments in the order that matters most."""
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from briefing import bottom_line as finding
 from briefing.dates import human_date
 from briefing.frames import Frames, Selection, each_row
 from briefing.labels import reporter_name, surname
+from briefing.negotiation import IssueVerdict, view_verdicts
 from briefing.pack.model import Finding, IssueSection, Judgment, Mark, Position, Quote, Said, StanceStrip, Verdict
 from briefing.periods import ONE_DAY, Window
 from briefing.readings import cell_readings, readings_by_cell
@@ -69,6 +72,11 @@ class ReaderSections:
     illustrative: set[str]
     footnotes: dict[str, int]
     titles: dict[str, str]
+
+    @functools.cached_property
+    def issue_verdicts(self) -> list[IssueVerdict]:
+        """The verdicts of the view, computed once for the bottom line and the verdicts section."""
+        return view_verdicts(self.view, self.selection.issues)
 
     def quotes(self, ids) -> tuple[Quote, ...]:
         raise NotImplementedError
@@ -135,7 +143,7 @@ class ReaderSections:
 
     def finding(self) -> tuple[Finding, tuple[Quote, ...]]:
         """The bottom line in words, and the quotes it rests on (for the annex)."""
-        line = finding.bottom_line(self.view, self.selection.issues)
+        line = finding.bottom_line(self.view, self.selection.issues, verdicts=self.issue_verdicts)
         self.titles = {issue.issue: issue.title for issue in line.issues}
 
         def said(text: str, brief: str | None) -> Said:
