@@ -87,7 +87,9 @@ def test_share_box_and_old_version_notice(app):
     app.goto("/matrix?issue=ceasefire")
     version = data_version(Layout(root=CORPUS))
     app.by_testid("stSidebar").get_by_text("Share this view").click()
-    shared = app.by_testid("stSidebar").locator("[data-testid=share-link-text]").inner_text()
+    link = app.by_testid("stSidebar").locator("[data-testid=share-link-text]")
+    expect(link).to_contain_text(f"v={version}")  # the component's script fills the text after it is drawn
+    shared = link.inner_text()
     assert f"v={version}" in shared and "issue=ceasefire" in shared and shared.startswith(app.base_url)
     app.goto("/matrix?issue=ceasefire&v=0123456789ab")
     expect(app.by_testid("stMain")).to_contain_text("This link was made with an earlier version of the data")

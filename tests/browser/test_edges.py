@@ -103,7 +103,9 @@ def test_the_copy_button_is_visible_without_hover_and_copies_the_link(sized):
     expect(button).to_be_visible()
     expect(button).to_have_text("Copy link")
     assert button.evaluate("(el) => getComputedStyle(el).opacity") == "1"
-    link = sidebar.locator("[data-testid=share-link-text]").inner_text()
+    shown = sidebar.locator("[data-testid=share-link-text]")
+    expect(shown).to_contain_text("issue=ceasefire")  # the component's script fills the text after it is drawn
+    link = shown.inner_text()
     assert link.startswith(app.base_url) and "issue=ceasefire" in link
     button.click()
     expect(sidebar.get_by_role("status")).to_have_text("Copied")

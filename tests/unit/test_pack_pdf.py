@@ -4,6 +4,7 @@ text printed as text."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import io
 import re
@@ -128,7 +129,15 @@ WIDER_THAN_THE_PAGE = """() => [...document.body.querySelectorAll('*')]
 
 def wider_than_the_page(document: str, paper: str) -> list[str]:
     """The elements of the print layout that reach past the page's text width. Chromium's print shrinks a page whose
-    content is too wide rather than cutting it, so an overflow shows as smaller type, not as ink in the margin."""
+    content is too wide rather than cutting it, so an overflow shows as smaller type, not as ink in the margin.
+
+    Measured in a thread of its own: Playwright's sync API refuses to start where another sync session (a browser
+    test's session-wide browser, earlier in the same run) keeps an event loop running."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(_measured_overflow, document, paper).result()
+
+
+def _measured_overflow(document: str, paper: str) -> list[str]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
