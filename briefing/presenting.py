@@ -18,7 +18,7 @@ from briefing.dates import human_date
 from briefing.frames import Frames, each_row
 from briefing.labels import record_label
 from briefing.negotiation import IssueVerdict, issue_verdict
-from briefing.periods import Window, brief_period
+from briefing.periods import Window, brief_period, event_period
 from briefing.readings import cell_readings
 from briefing.vocabulary import CONFIDENCE_WORDS, VERDICTS, StanceWords, stance
 
@@ -222,8 +222,7 @@ def issue_events(view: Frames, issue: str, period: Window | None) -> tuple[tuple
     background: list[str] = []
     for row in each_row(events):
         words = f"{shorten(row.title, EVENT_CHARS)}, {human_date(row.date)}"
-        inside = period is not None and row.date_end >= period[0] and row.date_start < period[1]
-        (recent if inside else background).append(words)
+        (recent if event_period(row.date_start, row.date_end, period) == "recent" else background).append(words)
     return tuple(recent[:RECENT_EVENTS]), tuple(background[:BACKGROUND_EVENTS])
 
 

@@ -47,7 +47,6 @@ STANCES: dict[str, StanceWords] = {
     )
 }
 NO_STANCE = StanceWords("none", None, "No recorded position", "", "#ffffff", "#555555", "none")
-DIRECTION_WORDS = {"against": "against", "for": "for", "conditional": "only on conditions", "unclear": "unclear"}
 
 
 def stance(stance_id: str | None) -> StanceWords:
@@ -83,11 +82,6 @@ CLAIM_ORDER = {claim: order for order, claim in enumerate(CLAIM_TYPES)}  # the p
 # confidence, weakest first: the one order every view and rule uses
 CONFIDENCE_LEVELS = ("low", "medium", "high")
 CONFIDENCE_WORDS = {"low": "low confidence", "medium": "medium confidence", "high": "high confidence"}
-
-
-def confidence_rank(level: str) -> int:
-    """0 for low, 2 for high: a higher rank is surer."""
-    return CONFIDENCE_LEVELS.index(level)
 
 
 @dataclass(frozen=True)
