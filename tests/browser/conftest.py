@@ -205,17 +205,28 @@ def fresh_server(start_server) -> Iterator[str]:
 
 @pytest.fixture
 def open_page(browser):
-    """Factory: a new browser context and page on a given base URL; closed after the test."""
+    """Factory: a new browser context and page on a given base URL (optionally sized, with permissions); closed
+    after the test."""
     contexts = []
 
-    def _open(base_url: str) -> AppPage:
-        context = browser.new_context(viewport=VIEWPORT)
+    def _open(base_url: str, viewport: dict | None = None, permissions: tuple[str, ...] = ()) -> AppPage:
+        context = browser.new_context(viewport=viewport or VIEWPORT, permissions=list(permissions))
         contexts.append(context)
         return AppPage(context.new_page(), base_url)
 
     yield _open
     for context in contexts:
         context.close()
+
+
+@pytest.fixture
+def sized(open_page, server):
+    """Factory: a page of the given viewport size on a server (the shared one unless given)."""
+
+    def _open(viewport: dict, base_url: str | None = None) -> AppPage:
+        return open_page(base_url or server, viewport=viewport)
+
+    return _open
 
 
 @pytest.fixture

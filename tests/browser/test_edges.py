@@ -29,18 +29,13 @@ ANNOTATIONS_JS = """() => [...document.querySelectorAll('[data-testid=stPlotlyCh
 
 
 @pytest.fixture
-def sized(browser, server):
+def sized(open_page, server):
     """Factory: a page of the given viewport size on the shared server, with the clipboard allowed."""
-    contexts = []
 
     def _open(viewport: dict) -> AppPage:
-        context = browser.new_context(viewport=viewport, permissions=["clipboard-read", "clipboard-write"])
-        contexts.append(context)
-        return AppPage(context.new_page(), server)
+        return open_page(server, viewport=viewport, permissions=("clipboard-read", "clipboard-write"))
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open
 
 
 def issues_with_evidence(exported: dict) -> list[str]:

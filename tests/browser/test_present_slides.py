@@ -28,21 +28,6 @@ EDTF = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b|\b\d{4}/\d{4}\b")
 OFFSETS = re.compile(r"characters \d+\s*[–-]\s*\d+")
 
 
-@pytest.fixture
-def sized(browser, server):
-    """Factory: a page on the shared server with the given viewport."""
-    contexts = []
-
-    def _open(viewport: dict) -> AppPage:
-        context = browser.new_context(viewport=viewport)
-        contexts.append(context)
-        return AppPage(context.new_page(), server)
-
-    yield _open
-    for context in contexts:
-        context.close()
-
-
 @pytest.fixture(scope="module")
 def record_ids() -> set[str]:
     frames = load_frames(Layout(root=CORPUS))

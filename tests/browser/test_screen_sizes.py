@@ -66,21 +66,6 @@ def no_sideways_scroll(facts: dict) -> bool:
     return page["document"] <= facts["window"]["width"] and page["main"] <= page["mainClient"]
 
 
-@pytest.fixture
-def sized(browser, server):
-    """Factory: a page of the given viewport size on a server (the shared one unless given)."""
-    contexts = []
-
-    def _open(viewport: dict, base_url: str | None = None) -> AppPage:
-        context = browser.new_context(viewport=viewport)
-        contexts.append(context)
-        return AppPage(context.new_page(), base_url or server)
-
-    yield _open
-    for context in contexts:
-        context.close()
-
-
 def open_matrix(app: AppPage, path: str, issues: int) -> dict:
     app.goto(path)
     expect(app.matrix_issues()).to_have_count(issues)
