@@ -61,7 +61,7 @@ class Placement:
     stance: str
     claim_type: str
     confidence: str
-    contested_by: tuple[str, ...]  # records of the cell that point another way than the headline (readings.DIRECTIONS)
+    contested_by: tuple[str, ...]  # records of the cell that point another way than the headline (by the stance's direction)
     red_lines: tuple[tuple[str, str, tuple[str, ...]], ...]  # (text, claim type, evidence ids)
     evidence: tuple[str, ...]
     analyst_range: AnalystRange | None = None

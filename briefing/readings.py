@@ -29,7 +29,6 @@ import pandas as pd
 from briefing.vocabulary import CLAIM_ORDER, CONFIDENCE_LEVELS, STANCES
 
 CONFIDENCE_ORDER = {level: -rank for rank, level in enumerate(CONFIDENCE_LEVELS)}  # sorts the surest first
-DIRECTIONS = {key: stance.direction for key, stance in STANCES.items()}
 
 
 READING_COLUMNS = [
@@ -132,7 +131,7 @@ def cell_readings(positions: pd.DataFrame) -> pd.DataFrame:
         if stance != cell[1]:
             cell[4].append(record)
             first = cell[6]
-            if DIRECTIONS[stance] != DIRECTIONS[cell[1]] or (
+            if STANCES[stance].direction != STANCES[cell[1]].direction or (
                 ranks[row] == ranks[first]
                 and _order_unknown((starts[first], ends[first], bounds[first]), (starts[row], ends[row], bounds[row]))
             ):

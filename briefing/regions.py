@@ -10,7 +10,7 @@ import pandas as pd
 
 from briefing.frames import value_at
 from briefing.readings import CONFIDENCE_LEVELS
-from briefing.schema import DIRECTIONS
+from briefing.schema import IMPACT_DIRECTIONS
 from briefing.vocabulary import IMPACTS
 
 REGIONAL_PANELS = ("poland", "baltic-states")
@@ -61,7 +61,7 @@ def headline(directions: Iterable[str], confidences: Iterable[str]) -> Headline:
     if not directions:
         return Headline(NONE, None)
     counts = Counter(directions)
-    ordered = tuple((direction, counts[direction]) for direction in DIRECTIONS if counts[direction])
+    ordered = tuple((direction, counts[direction]) for direction in IMPACT_DIRECTIONS if counts[direction])
     reading = ordered[0][0] if len(ordered) == 1 else DIFFER
     confidence = max(confidences, key=CONFIDENCE_LEVELS.index)
     return Headline(reading, confidence, ordered)

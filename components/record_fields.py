@@ -8,7 +8,7 @@ from briefing.coding import (
     date_in_words,
 )
 from briefing.dates import DateError
-from briefing.schema import CLAIM_TYPES, DIRECTIONS, STANCES, Taxonomy
+from briefing.schema import CLAIM_TYPES, IMPACT_DIRECTIONS, STANCES, Taxonomy
 
 FIELD = "wb_f_"  # the prefix of every form widget's key: the form is emptied after a save by dropping them
 
@@ -139,7 +139,9 @@ def _impact(taxonomy: Taxonomy) -> dict:
         placeholder="Choose a region",
     )
     chosen_issues = middle.multiselect("Issues", list(issues), format_func=issues.__getitem__, key=field_key("impact_issues"))
-    direction = right.selectbox("Direction", list(DIRECTIONS), format_func=DIRECTIONS.__getitem__, key=field_key("impact_direction"))
+    direction = right.selectbox(
+        "Direction", list(IMPACT_DIRECTIONS), format_func=IMPACT_DIRECTIONS.__getitem__, key=field_key("impact_direction")
+    )
     left, right = st.columns(2)
     claim_type = left.radio(
         "Claim type", list(CLAIM_TYPES), index=2, format_func=CLAIM_TYPES.__getitem__, key=field_key("impact_claim_type")

@@ -9,7 +9,7 @@ from briefing.dates import parse_date
 from briefing.frames.columns import COLUMNS
 from briefing.frames.model import Frames
 from briefing.load import Corpus, unexpected_problem
-from briefing.schema import CLAIM_TYPES, DIRECTIONS, LADDER_TIERS, STANCES, record_spans
+from briefing.schema import CLAIM_TYPES, IMPACT_DIRECTIONS, LADDER_TIERS, STANCES, record_spans
 
 
 def _frame(rows: list[dict], columns: tuple[str, ...]) -> pd.DataFrame:
@@ -217,7 +217,7 @@ def build_frames(corpus: Corpus) -> Frames:
                     "issues": i.issues,
                     "issue_labels": tuple(issue_labels.get(x, x) for x in i.issues),
                     "direction": i.direction,
-                    "direction_label": DIRECTIONS[i.direction],
+                    "direction_label": IMPACT_DIRECTIONS[i.direction],
                     "assessment": i.assessment,
                     "claim_type": i.claim_type,
                     "claim_label": CLAIM_TYPES[i.claim_type],

@@ -33,7 +33,7 @@ Confidence = Literal["high", "medium", "low"]
 EventStatus = Literal["occurred", "proposed", "reported", "denied"]
 Direction = Literal["worsens", "improves", "mixed", "uncertain"]
 # the impact's word from the one vocabulary, as a label: "Worse off"
-DIRECTIONS = {key: vocabulary.IMPACTS[key].word.capitalize() for key in ("worsens", "improves", "mixed", "uncertain")}
+IMPACT_DIRECTIONS = {key: vocabulary.IMPACTS[key].word.capitalize() for key in ("worsens", "improves", "mixed", "uncertain")}
 PartyKind = Literal["state", "organisation", "group"]
 BACKGROUND_LABEL = "Background (no single issue)"  # shown for an event that names no issue
 

@@ -6,7 +6,7 @@ from pydantic import ValidationError
 
 from briefing.schema import (
     CLAIM_TYPES,
-    DIRECTIONS,
+    IMPACT_DIRECTIONS,
     STANCES,
     Brief,
     ClaimType,
@@ -426,7 +426,7 @@ class TestVocabularies:
 
     def test_labels_cover_the_literals(self):
         assert set(CLAIM_TYPES) == set(get_args(ClaimType))
-        assert set(DIRECTIONS) == set(get_args(Direction))
+        assert set(IMPACT_DIRECTIONS) == set(get_args(Direction))
 
     def test_background_events_need_no_issue(self, project):
         data = project.brief()["events"][0]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.schema import DIRECTIONS
+from briefing.schema import IMPACT_DIRECTIONS
 from briefing.vocabulary import AGREEMENT_ZONE, GAP, IMPACTS, ISSUE_INK, NO_STANCE, STANCES, VERDICTS
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -54,7 +54,7 @@ class TestOneMeaning:
             assert len(set(values)) == len(values), field
 
     def test_the_schema_labels_impacts_with_the_vocabulary_words(self):
-        assert {key: label.lower() for key, label in DIRECTIONS.items()} == {key: IMPACTS[key].word for key in DIRECTIONS}
+        assert {key: label.lower() for key, label in IMPACT_DIRECTIONS.items()} == {key: IMPACTS[key].word for key in IMPACT_DIRECTIONS}
 
     def test_every_verdict_has_an_icon_a_word_and_a_gloss(self):
         assert all(len(parts) == 3 and all(parts) for parts in VERDICTS.values())
