@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from briefing.frames import Frames, Selection, select
+from briefing.frames import RECORD_TABLES, Frames, Selection, select
 from briefing.negotiation import view_verdicts
 from briefing.readings import cell_readings
 
-RECORD_TABLES = ("positions", "events", "impacts", "judgments", "ladders", "notes")
 EXPORT_TABLES = ("briefs", "parties", "issues", *RECORD_TABLES)
 DERIVED_TABLES = ("cells", "verdicts")  # what the views conclude, by the same rules as the views
 EVIDENCE_FIELDS = ("id", "seed", "start", "end", "quote")

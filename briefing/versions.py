@@ -9,13 +9,13 @@ import re
 from pathlib import Path
 
 from briefing.atomic import write_atomic
-from briefing.frames import Frames
+from briefing.frames import RECORD_TABLES, Frames
 from briefing.labels import record_labels
 from briefing.links import local_id
 
 log = logging.getLogger(__name__)
 VERSION_PATTERN = re.compile(r"^[0-9a-f]{12}\Z")  # \Z, not $: "$" also matches before a trailing newline
-# every kind of record a reader can be told about, with its name in words
+# every kind of record a reader can be told about (each of RECORD_TABLES), with its name in words
 RECORD_KINDS = {
     "positions": "position",
     "events": "event",
@@ -24,7 +24,6 @@ RECORD_KINDS = {
     "ladders": "escalation ladder",
     "notes": "editor's note",
 }
-RECORD_TABLES = tuple(RECORD_KINDS)
 FORMAT_1_TABLES = ("positions", "events", "impacts", "judgments")
 MANIFEST_FORMAT = 2  # 2 adds each record's kind and label and the brief's evidence ids; format 1 is still read
 NAMED_PER_LINE = 4  # records named in one sentence; the rest are counted

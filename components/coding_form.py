@@ -22,7 +22,7 @@ from briefing.coding import (
     suggest_id,
 )
 from briefing.editing import Access, Snapshot
-from briefing.frames import Frames
+from briefing.frames import RECORD_TABLES, Frames
 from briefing.passages import Passage
 from briefing.recordwriter import append_item
 from briefing.schema import CLAIM_TYPES, STANCES, Taxonomy
@@ -112,7 +112,7 @@ def coding_form(access: Access, frames: Frames, opened: workbench.Opened, passag
     """The form for the chosen passage, its review, and the save button."""
     document = opened.snapshot.document
     taken = set(frames.evidence["id"]) | record_ids(document)
-    for table in ("positions", "events", "impacts", "judgments", "ladders", "notes"):
+    for table in RECORD_TABLES:
         taken |= set(frames.table(table)["id"])
     taken |= {frame_id.partition(":")[2] for frame_id in taken if ":" in frame_id}  # an id several briefs share, as written
     action = st.radio("Code the passage as", list(ACTIONS), format_func=ACTIONS.__getitem__, key=field_key("action"), horizontal=True)

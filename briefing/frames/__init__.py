@@ -6,7 +6,7 @@ select    the filter and the filtered view
 """
 
 from briefing.frames.build import build_frames
-from briefing.frames.model import TABLES, EvidenceSpan, Frames, each_row, value_at
+from briefing.frames.model import RECORD_TABLES, TABLES, EvidenceSpan, Frames, each_row, value_at
 from briefing.frames.select import Selection, select
 
-__all__ = ["TABLES", "EvidenceSpan", "Frames", "Selection", "build_frames", "each_row", "select", "value_at"]
+__all__ = ["RECORD_TABLES", "TABLES", "EvidenceSpan", "Frames", "Selection", "build_frames", "each_row", "select", "value_at"]

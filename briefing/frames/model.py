@@ -12,7 +12,8 @@ import pandas as pd
 from briefing.labels import record_labels
 from briefing.load import Problem
 
-TABLES = ("briefs", "parties", "issues", "positions", "events", "impacts", "judgments", "ladders", "notes", "evidence")
+RECORD_TABLES = ("positions", "events", "impacts", "judgments", "ladders", "notes")  # the tables of a brief's own records
+TABLES = ("briefs", "parties", "issues", *RECORD_TABLES, "evidence")
 
 
 def each_row(frame: pd.DataFrame) -> Iterator[Any]:

@@ -5,9 +5,7 @@ import json
 import pytest
 
 from briefing.export import DERIVED_TABLES, EXPORT_TABLES, READING_FIELDS, export_records, to_csv_tables, to_json, write_export
-from briefing.frames import Frames, Selection, build_frames
-
-RECORD_TABLES = ("positions", "events", "impacts", "judgments", "ladders", "notes")
+from briefing.frames import RECORD_TABLES, Frames, Selection, build_frames
 
 
 def strict_json(text: str):

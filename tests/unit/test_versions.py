@@ -7,9 +7,10 @@ import shutil
 import pytest
 import yaml
 
+from briefing.frames import RECORD_TABLES
 from briefing.load import Layout
 from briefing.store import load_frames
-from briefing.versions import FORMAT_1_TABLES, describe_changes, holder, manifest
+from briefing.versions import FORMAT_1_TABLES, RECORD_KINDS, describe_changes, holder, manifest
 from tests.conftest import CORPUS
 
 LAVROV = "lavrov-red-line-2026-01"
@@ -34,6 +35,10 @@ def versions(tmp_path_factory):
     after = load_frames(Layout(root=root))
     assert after.problems == ()
     return before, after, removed
+
+
+def test_every_record_table_has_its_word():
+    assert tuple(RECORD_KINDS) == RECORD_TABLES
 
 
 class TestDescribeChanges:
