@@ -33,7 +33,7 @@ KINDS: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "impact": ("impacts", "imp", ("id", "region", "issues", "direction", "claim_type", "confidence", "assessment")),
     "judgment": ("judgments", "kj", ("id", "text", "issues", "confidence", "outlook")),
 }
-PARTS = {"red_line": ("text", "claim_type"), "acceptable_range": ("low", "high", "note", "claim_type")}
+PART_FIELDS = {"red_line": ("text", "claim_type"), "acceptable_range": ("low", "high", "note", "claim_type")}
 PART_INFIX = {"red_line": "red-line-", "acceptable_range": "range-"}
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 
@@ -145,7 +145,7 @@ def new_record(kind: str, values: Mapping, span: dict) -> dict:
 
 def new_part(part: str, values: Mapping, span: dict) -> dict:
     """A position's red line or acceptable range, citing the passage."""
-    return {**_kept(values, PARTS[part]), "evidence": [span]}
+    return {**_kept(values, PART_FIELDS[part]), "evidence": [span]}
 
 
 @dataclass(frozen=True)
@@ -244,7 +244,7 @@ def record_label(kind: str, record: Mapping) -> str:
 def existing_records(document: Mapping) -> list[tuple[str, int, dict]]:
     """(field, index, record) for every record the passage can be added to as evidence."""
     found = []
-    for field in ("positions", "events", "impacts", "judgments"):
+    for field, _prefix, _keys in KINDS.values():
         for index, record in enumerate(document.get(field) or []):
             if isinstance(record, dict) and isinstance(record.get("id"), str):
                 found.append((field, index, record))

@@ -12,7 +12,7 @@ import pandas as pd
 
 from briefing.readings import rank_records
 
-COLUMNS = [
+CHANGE_COLUMNS = [
     "party",
     "party_name",
     "issue",
@@ -105,4 +105,4 @@ def stance_changes(positions: pd.DataFrame, briefs: pd.DataFrame) -> pd.DataFram
                         "reading": reading,
                     }
                 )
-    return pd.DataFrame(changes, columns=COLUMNS)
+    return pd.DataFrame(changes, columns=CHANGE_COLUMNS)

@@ -41,7 +41,7 @@ ACTIONS = {
     "acceptable_range": "Acceptable range",
 }
 ORDINAL = [stance for stance, (rank, _label, _symbol) in STANCES.items() if rank is not None]
-RECORD_KINDS = {"positions": "position", "events": "event", "impacts": "impact", "judgments": "judgment"}
+KIND_OF_FIELD = {field: kind for kind, (field, _prefix, _keys) in KINDS.items()}  # "positions" -> "position"
 
 
 def clear_after_save() -> None:
@@ -76,7 +76,7 @@ def _existing(action: str, document: dict, passage: Passage, taken: set[str]) ->
         "Record" if action == "evidence" else "Position",
         list(records),
         key=field_key(f"{action}_record"),
-        format_func=lambda place: record_label(RECORD_KINDS[records[place][0]], records[place][2]),
+        format_func=lambda place: record_label(KIND_OF_FIELD[records[place][0]], records[place][2]),
     )
     field, index, record = records[choice]
     record_id = record["id"]
