@@ -142,8 +142,7 @@ def _pack(args) -> int:
     pictures = None
     try:
         if FORMATS[kind].pictures:
-            # the pictures come from the pages' own figure builders, which live with the components
-            from components.pack_pictures import pack_pictures
+            from briefing.pack.drawing import pack_pictures  # Plotly is loaded only for a pack with pictures
 
             print("drawing the timeline and the map…", file=sys.stderr)
             pictures = pack_pictures(frames, selection)

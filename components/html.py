@@ -8,7 +8,7 @@ from markupsafe import Markup, escape
 
 from briefing.frames import each_row
 
-__all__ = ["Markup", "escape", "html_table", "label_margin", "render_html", "render_script", "wrap_label"]
+__all__ = ["Markup", "escape", "html_table", "label_margin", "render_html", "render_script"]
 
 
 def render_html(fragment: Markup) -> None:
@@ -73,17 +73,6 @@ def html_table(frame, caption: str, nowrap: tuple[str, ...] = (), min_width: str
 def render_script(script: str) -> None:
     """Run a fixed script of the app's own; never pass it anything from data or the URL."""
     st.html(f"<script>{script}</script>", unsafe_allow_javascript=True, width="content")
-
-
-def wrap_label(text: str, width: int = 14) -> str:
-    """Plotly-escaped text broken into lines of about `width` characters, so narrow columns stay legible."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "<br>".join(escape(line) for line in lines)
 
 
 def label_margin(labels, font_px: float = 12, most: int = 360) -> int:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from briefing.figures.regional_map import CONFIDENCE_OPACITY, NEIGHBOUR_FILL, rgba
 from briefing.regions import DIFFER, NONE
 from briefing.vocabulary import IMPACTS
-from components.regional_map import CONFIDENCE_OPACITY, NEIGHBOUR_FILL, rgba
 
 _SWATCH = Markup(
     '<span aria-hidden="true" style="display:inline-block;width:1.6rem;height:0.9rem;margin-right:0.45rem;'

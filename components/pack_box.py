@@ -12,6 +12,7 @@ from streamlit.elements.lib.mutable_status_container import StatusContainer
 from briefing.frames import Frames, Selection
 from briefing.pack import build_pack
 from briefing.pack.build import pack_stem
+from briefing.pack.drawing import pack_pictures
 from briefing.pack.files import FORMATS, pack_file
 from briefing.pack.pictures import NoBrowser, Pictures
 
@@ -32,8 +33,6 @@ def _text_file(frames: Frames, selection: Selection, kind: str, drawn: Pictures 
     if kind == "html" and pictures is None:
         if BUILDS.acquire(timeout=WAIT_FOR_TURN):
             try:
-                from components.pack_pictures import pack_pictures  # the figure builders import the page shell
-
                 pictures = pack_pictures(frames, selection)
             finally:
                 BUILDS.release()
@@ -49,9 +48,6 @@ def _pictures(frames: Frames, selection: Selection, status: StatusContainer) -> 
     if kept is not None and kept[0] == wanted:
         return kept[1]
     status.write("Drawing the timeline and the map…")
-    # imported here: the figure builders import the page shell, which draws this box
-    from components.pack_pictures import pack_pictures
-
     pictures = pack_pictures(frames, selection)
     st.session_state[PICTURES_KEY] = (wanted, pictures)
     return pictures

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from briefing.figures.map_readings import choice_labels, map_readings
+from briefing.figures.regional_map import map_figure, map_summary
 from briefing.frames import each_row, value_at
 from briefing.outlines import OutlineError
 from briefing.regions import REGIONAL_PANELS, groups_of, region_headline, region_impacts, regional_parties
@@ -14,9 +16,7 @@ from components.data import Scope, get_outlines, per_view
 from components.evidence import evidence_quotes
 from components.html import render_html
 from components.map_legend import map_legend
-from components.map_readings import choice_labels, map_readings
 from components.paging import page_of
-from components.regional_map import map_figure, map_summary
 
 __all__ = ["REGION_PARAM", "impact_panel", "other_impacts", "regional_map", "shown_panels"]
 

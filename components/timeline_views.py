@@ -6,9 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from briefing.dates import human_date
+from briefing.figures.timeline import Window, density_figure, event_label, timeline_figure, undated_table, zoom_windows
 from briefing.frames import each_row
 from components.data import Scope, per_view
-from components.timeline import Window, density_figure, event_label, timeline_figure, undated_table, zoom_windows
 
 
 def view_zoom_windows(scope: Scope) -> dict[str, Window | None]:

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from briefing.figures.timeline import MAX_BARS, UNDATED_CAPTION, ZOOMS, event_label, in_window, zoom_label
 from briefing.frames import each_row
 from components.data import per_view
 from components.downloads import download_buttons
@@ -10,15 +11,7 @@ from components.pages import page
 from components.paging import page_of
 from components.params import choice_param, event_param
 from components.shell import page_footer, page_shell
-from components.timeline import (
-    MAX_BARS,
-    UNDATED_CAPTION,
-    ZOOMS,
-    event_details,
-    event_label,
-    in_window,
-    zoom_label,
-)
+from components.timeline import event_details
 from components.timeline_views import event_choices, view_density_figure, view_timeline_figure, view_undated_table, view_zoom_windows
 
 MAX_CHOICES = 300

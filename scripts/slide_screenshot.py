@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"needs {' and '.join(missing)}: apt-get install libreoffice-impress poppler-utils", file=sys.stderr)
         return 1
     # the project's own data/, as the other screenshots, and the pictures as the app draws them
-    from components.pack_pictures import pack_pictures
+    from briefing.pack.drawing import pack_pictures
 
     frames = load_frames(Layout(root=PROJECT))
     selection = Selection(issues=(args.issue,))

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, quote
 
+from briefing.figures.timeline import ZOOMS
 from briefing.load import Layout, load_corpus
 from briefing.regions import REGIONAL_PANELS
 from components.pages import SIDEBAR, Page
-from components.timeline import ZOOMS
 from tests.conftest import CORPUS
 
 SEED = 20260130

@@ -9,13 +9,13 @@ import shutil
 import pytest
 from markupsafe import escape
 
+from briefing.figures.timeline import UNDATED_CAPTION
 from briefing.load import Layout
 from briefing.negotiation import issue_verdict
 from briefing.presenting import verdict_line
 from briefing.store import cache_dir, data_version, load_frames
 from components.data import RECHECK_SECONDS
 from components.share import SHARE_KEY
-from components.timeline import UNDATED_CAPTION
 from tests.app.helpers import PROJECT, html_bodies, run_page
 from tests.conftest import CORPUS
 from tests.waiting import wait_for

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from briefing.figures.timeline import ZOOMS, axis_range, in_window, whole_span, zoom_windows
 from briefing.load import Layout
 from briefing.store import load_frames
-from components.timeline import ZOOMS, axis_range, in_window, whole_span, zoom_windows
 from tests.app.helpers import plotly_specs, run_page
 
 

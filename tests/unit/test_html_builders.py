@@ -11,11 +11,11 @@ import pandas as pd
 import pytest
 from markupsafe import Markup
 
+from briefing.figures.negotiation import range_strip
 from briefing.negotiation import RANK, IssueVerdict, Placement
 from briefing.vocabulary import ISSUE_INK, STANCES
 from components.grid import GRID_JS
 from components.matrix import matrix_table
-from components.negotiation import range_strip
 from components.sources import MARK_STYLE, TARGET_ID, source_html
 
 HOSTILE = '<script>alert("x")</script> & \'quoted\' "double"'

@@ -17,12 +17,12 @@ from briefing.frames import Selection, select
 from briefing.load import Layout
 from briefing.pack import build_pack
 from briefing.pack.deck import build_deck
+from briefing.pack.drawing import pack_pictures, timeline_picture_figure
 from briefing.pack.layout import CHAR_WIDTH, INSET, LINE_HEIGHT
 from briefing.pack.model import Finding, Matrix, Said
 from briefing.periods import brief_period
 from briefing.store import load_frames
 from briefing.vocabulary import STANCES
-from components.pack_pictures import pack_pictures, timeline_picture_figure
 from tests.pack_corpora import HOSTILE, hostile_corpus
 
 CEASEFIRE = Selection(issues=("ceasefire",))

@@ -18,10 +18,10 @@ from pypdf import PdfReader
 from briefing.frames import Selection, select
 from briefing.load import Layout
 from briefing.pack import build_pack
+from briefing.pack.drawing import pack_pictures
 from briefing.pack.pdf import build_pdf, print_html
 from briefing.pack.pictures import browser_path
 from briefing.store import load_frames
-from components.pack_pictures import pack_pictures
 from tests.pack_corpora import HOSTILE, hostile_corpus
 
 CEASEFIRE = Selection(issues=("ceasefire",))

@@ -15,10 +15,10 @@ from pypdf import PdfReader
 from briefing.frames import Selection, select
 from briefing.pack import build_pack
 from briefing.pack.deck import build_deck
+from briefing.pack.drawing import pack_pictures
 from briefing.pack.pdf import build_pdf
 from briefing.regions import regional_parties
 from briefing.store import load_frames
-from components.pack_pictures import pack_pictures
 
 CEASEFIRE = Selection(issues=("ceasefire",))
 MOST_WORDS = 60

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.figures.negotiation import BAR_MARGIN, gap_stretches, range_strip
 from briefing.labels import distinct_labels
 from briefing.negotiation import IssueVerdict, Placement
-from components.negotiation import BAR_MARGIN, gap_stretches, range_strip
 
 
 def placed(party: str, low: int | None, high: int | None = None) -> Placement:

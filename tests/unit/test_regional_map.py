@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from briefing.figures.map_readings import choice_labels, map_readings
+from briefing.figures.regional_map import CONFIDENCE_OPACITY, GROUP_PATTERN, NEIGHBOUR_FILL, map_figure, map_summary
 from briefing.outlines import Outlines
 from briefing.regions import DIFFER, NONE
 from briefing.vocabulary import IMPACTS
 from components.map_legend import map_legend
-from components.map_readings import choice_labels, map_readings
-from components.regional_map import CONFIDENCE_OPACITY, GROUP_PATTERN, NEIGHBOUR_FILL, map_figure, map_summary
 
 BALTIC = ("estonia", "latvia", "lithuania")
 HOSTILE = '<img src=x onerror="alert(1)">'

@@ -1,7 +1,6 @@
 import pandas as pd
 
-from briefing.vocabulary import ISSUE_INK
-from components.timeline import (
+from briefing.figures.timeline import (
     ZOOMS,
     brief_period,
     bucket_for,
@@ -11,7 +10,8 @@ from components.timeline import (
     zoom_label,
     zoom_windows,
 )
-from components.timeline_layout import axis_range, date_ticks
+from briefing.figures.timeline_layout import axis_range, date_ticks
+from briefing.vocabulary import ISSUE_INK
 
 LABELS = {"truce": "Energy truce", "talks": "Peace talks", "aid": "Military aid"}
 
@@ -163,7 +163,7 @@ class TestBackgroundEvents:
         assert {trace.name: list(trace.y) for trace in figure.data} == {"Background (no single issue)": [1], "Military aid": [1]}
 
     def test_bars_and_the_undated_table(self):
-        from components.timeline import timeline_figure, undated_table
+        from briefing.figures.timeline import timeline_figure, undated_table
 
         frame = pd.DataFrame(
             {
@@ -192,7 +192,7 @@ class TestEventLabel:
     def test_a_partly_qualified_date_is_marked_uncertain(self):
         from types import SimpleNamespace
 
-        from components.timeline import event_label
+        from briefing.figures.timeline import event_label
 
         assert event_label(SimpleNamespace(title="Talks", status="occurred", date="2026-01?-29")) == "Talks?"
         assert event_label(SimpleNamespace(title="Talks", status="occurred", date="2026-01-29")) == "Talks"

@@ -1,17 +1,18 @@
-"""The pack's pictures: the timeline and the regional map, built by the same figure builders as the pages."""
+"""The pack's pictures: the timeline and the regional map, built by the same figure builders as the pages
+(briefing.figures) and drawn by Plotly's static export."""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from briefing.figures.map_readings import map_readings
+from briefing.figures.regional_map import map_figure, map_summary
+from briefing.figures.timeline import density_figure, in_window, timeline_figure, zoom_windows
 from briefing.frames import Frames, Selection, select
 from briefing.outlines import OutlineError, load_outlines
 from briefing.pack.pictures import NoBrowser, Picture, Pictures, export_pngs
 from briefing.pack.reader import period_words
 from briefing.regions import regional_parties
-from components.map_readings import map_readings
-from components.regional_map import map_figure, map_summary
-from components.timeline import density_figure, in_window, timeline_figure, zoom_windows
 
 TIMELINE_WIDTH, MAP_WIDTH = 1000, 620  # CSS pixels; the map keeps its shape, so a wider picture only adds margins
 MOST_BARS = 24  # more dated events than this read better as counts per period than as one bar each on a slide

@@ -13,10 +13,10 @@ import math
 import plotly.graph_objects as go
 from markupsafe import escape
 
+from briefing.figures.map_readings import CountryReading, MapReadings
 from briefing.outlines import Country, Outlines
 from briefing.regions import NONE, Headline
 from briefing.vocabulary import IMPACTS
-from components.map_readings import CountryReading, MapReadings
 
 # the second channel: how solid the shading is says how sure the brief is
 CONFIDENCE_OPACITY = {"high": 0.9, "medium": 0.55, "low": 0.25}
