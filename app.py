@@ -15,11 +15,10 @@ from components.overview import (
     party_counts,
     view_links,
 )
-from components.pages import page
 from components.provenance import illustrative_notice
 from components.shell import page_footer, page_shell
 
-context = page_shell(page("overview").title, illustrative_first=False)
+context = page_shell("overview", illustrative_first=False)
 bottom_line_box(context)
 illustrative_notice(context.frames, context.view)  # under the finding, not above it
 

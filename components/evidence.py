@@ -7,8 +7,9 @@ import streamlit as st
 from briefing.frames import EvidenceSpan
 from components.context import PageContext
 from components.html import Markup, render_html
+from components.pages import page
 
-SOURCES_PAGE = "pages/sources.py"
+SOURCES_PAGE = page("sources").script
 
 
 def quote_block(quote: str, claim_label: str) -> Markup:

@@ -1,28 +1,38 @@
-"""Every page of the app, once: its script, address, title, icon and own link params.
+"""Every page of the app, once: its script, address, title, icon and own link params with their validators.
 
-The sidebar, the overview's links, the tests, the benchmark, the load test and the screenshots all read this list,
-so adding a page is one line here (and its script in pages/).
+page_shell, the sidebar, every link to a page, the tests, the benchmark, the load test and the screenshots all read
+this list, so adding a page is one line here (and its script in pages/).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+
+from components.link_state import ParamCheck
+from components.params import cell_param, event_param, region_param, search_param, span_param, step_param, zoom_param
 
 ENTRY_POINT = "app.py"
 
 
 @dataclass(frozen=True)
 class Page:
-    """One page: ``script`` is relative to the project; ``params`` are the link params it reads beside the filter."""
+    """One page: ``script`` is relative to the project; ``checks`` validate the link params it reads beside the
+    filter, by name (page_shell keeps the value each returns and drops the rest with a notice)."""
 
     name: str
     script: str
     title: str
     icon: str
-    params: tuple[str, ...] = ()
+    checks: Mapping[str, ParamCheck] = field(default_factory=dict, compare=False)
     in_sidebar: bool = True  # briefing mode is opened by the sidebar's toggle, not by a link
     needs_editing: bool = False  # listed in the navigation only while editing is switched on
+
+    @property
+    def params(self) -> tuple[str, ...]:
+        """The names of the page's own link params."""
+        return tuple(self.checks)
 
     @property
     def url_path(self) -> str:
@@ -32,13 +42,13 @@ class Page:
 
 PAGES: tuple[Page, ...] = (
     Page("overview", ENTRY_POINT, "Overview", ":material/dashboard:"),
-    Page("matrix", "pages/matrix.py", "Position matrix", ":material/grid_on:", ("cell",)),
-    Page("timeline", "pages/timeline.py", "Timeline", ":material/timeline:", ("zoom", "event")),
-    Page("regional", "pages/regional.py", "Poland & Baltic states", ":material/map:", ("region",)),
-    Page("sources", "pages/sources.py", "Source viewer", ":material/article:", ("span", "q")),
+    Page("matrix", "pages/matrix.py", "Position matrix", ":material/grid_on:", {"cell": cell_param}),
+    Page("timeline", "pages/timeline.py", "Timeline", ":material/timeline:", {"zoom": zoom_param, "event": event_param}),
+    Page("regional", "pages/regional.py", "Poland & Baltic states", ":material/map:", {"region": region_param}),
+    Page("sources", "pages/sources.py", "Source viewer", ":material/article:", {"span": span_param, "q": search_param}),
     Page("negotiation", "pages/negotiation.py", "Negotiation space", ":material/handshake:"),
     Page("workbench", "pages/workbench.py", "Coding workbench", ":material/edit_note:", needs_editing=True),
-    Page("present", "pages/present.py", "Briefing mode", ":material/slideshow:", ("topic",), in_sidebar=False),
+    Page("present", "pages/present.py", "Briefing mode", ":material/slideshow:", {"topic": step_param}, in_sidebar=False),
 )
 BY_NAME = {page.name: page for page in PAGES}
 SIDEBAR = tuple(page for page in PAGES if page.in_sidebar)  # every page with an address of its own

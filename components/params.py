@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from briefing.deck import ONE_SIDED
+from briefing.figures.timeline import ZOOMS
 from briefing.frames import Frames
 from briefing.links import resolve
+from briefing.presenting import CLOSING, OPENING
 from briefing.regions import regional_parties
+from components.link_state import ParamCheck
 
 
 def cell_param(value: str, frames: Frames) -> str | None:
@@ -26,7 +30,7 @@ def event_param(value: str, frames: Frames) -> str | None:
     return value if value in frames.event_ids else resolve(frames, "events", value).found
 
 
-def choice_param(*choices: str):
+def choice_param(*choices: str) -> ParamCheck:
     """A validator accepting one of a fixed set of values."""
 
     def validate(value: str, _frames: Frames) -> str | None:
@@ -49,3 +53,11 @@ def issue_param(value: str, frames: Frames) -> str | None:
 def region_param(value: str, frames: Frames) -> str | None:
     """Poland, the Baltic states or one of them: a region the regional view covers."""
     return value if value in regional_parties(frames.parties) else None
+
+
+zoom_param = choice_param(*ZOOMS)
+
+
+def step_param(value: str, frames: Frames) -> str | None:
+    """Briefing mode's step: ``opening``, ``one-sided``, ``closing`` or an issue id from the taxonomy."""
+    return value if value in (OPENING, ONE_SIDED, CLOSING) else issue_param(value, frames)

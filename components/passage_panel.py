@@ -10,6 +10,7 @@ import streamlit as st
 from briefing.frames import Frames, each_row
 from briefing.passages import Passage, context, locate_quote
 from components.html import Markup, render_html
+from components.pages import page
 from components.passage_picker import passage_picker, spans_of
 from components.workbench import CANDIDATES_KEY, NEAR_KEY, OPEN_RECORDS_KEY, PASSAGE_KEY, QUOTE_KEY, Opened
 
@@ -120,5 +121,7 @@ def open_records(frames: Frames, opened: Opened) -> None:
             for column in ("summary", "title", "assessment", "text", "stance", "claim_type", "confidence", "date"):
                 if column in record and len(record) and record[column].iloc[0]:
                     st.text(f"{column.replace('_', ' ')}: {record[column].iloc[0]}")
-            st.page_link("pages/sources.py", label="Show it in the source viewer", query_params={"span": row.id}, icon=":material/article:")
+            st.page_link(
+                page("sources").script, label="Show it in the source viewer", query_params={"span": row.id}, icon=":material/article:"
+            )
         st.button("Close", key="wb_close_record", on_click=st.session_state.pop, args=(OPEN_RECORDS_KEY, None))

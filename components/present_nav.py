@@ -7,12 +7,10 @@ from __future__ import annotations
 import streamlit as st
 
 from briefing.deck import ONE_SIDED, Deck, deck
-from briefing.frames import Frames
 from briefing.presenting import CLOSING, OPENING
 from components.context import PageContext
 from components.data import Scope, per_view
 from components.pages import OVERVIEW
-from components.params import issue_param
 from components.slide_keys import slide_keys
 
 STEP_PARAM = "topic"
@@ -27,11 +25,6 @@ def _deck(scope: Scope, issues: tuple[str, ...]) -> Deck:
 def slide_deck(context: PageContext) -> Deck:
     """The slides of the filtered view (briefing.deck's rule), once per data version and filter."""
     return per_view(_deck, context, context.selection.issues)
-
-
-def step_param(value: str, frames: Frames) -> str | None:
-    """``opening``, ``closing`` or an issue id from the taxonomy."""
-    return value if value in STEP_NAMES else issue_param(value, frames)
 
 
 def marked_issue(context: PageContext, deck: Deck) -> str | None:

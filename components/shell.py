@@ -3,13 +3,12 @@ footer. Its parts: context (what a page gets), link_state (the address bar), sid
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from briefing.frames import Frames, Selection
+from briefing.frames import Selection
 from components.context import PageContext
 from components.data import filtered_view, frames_as_of, get_frames
 from components.html import Markup, render_html
@@ -45,15 +44,11 @@ def _require_login() -> None:
     st.stop()
 
 
-def page_shell(
-    title: str,
-    *,
-    params: Mapping[str, Callable[[str, Frames], str | None]] | None = None,
-    presenting: bool = False,
-    illustrative_first: bool = True,
-) -> PageContext:
-    """Draw the frame of a page and return its context. ``params`` validates the page's own link params;
-    ``illustrative_first=False``: the page places the illustrative notice itself (the overview: below its bottom line)."""
+def page_shell(name: str, *, presenting: bool = False, illustrative_first: bool = True) -> PageContext:
+    """Draw the frame of the page registered as ``name`` and return its context: its title and the checks of its own
+    link params come from the registry. ``illustrative_first=False``: the page places the illustrative notice itself
+    (the overview: below its bottom line)."""
+    title = page(name).title
     # "auto": open beside the page on a wide screen, folded on a phone, where it would cover the linked view
     st.set_page_config(
         page_title=f"{title} · Briefing dashboard",
@@ -71,7 +66,7 @@ def page_shell(
     if as_of and (kept := frames_as_of(as_of[0])) is not None:
         frames = kept  # an old link's data, as it was, for this session until "today's view"
 
-    page_params = read_page_params(frames, selection, params or {}, notices)
+    page_params = read_page_params(frames, selection, page(name).checks, notices)
 
     editing = editing_switched_on()
     share_slot = sidebar(frames, selection, presenting, editing)
@@ -82,7 +77,7 @@ def page_shell(
         st.warning(version_notice[audit_on()], icon=":material/update:")
     if as_of and frames is not today:
         as_of_notice(today, frames, as_of[1])
-        if title == page("workbench").title:  # the workbench edits today's files, never an old version's
+        if name == "workbench":  # the workbench edits today's files, never an old version's
             st.info("The workbench edits today's data: open today's view to edit.", icon=":material/edit_off:")
             st.stop()
     problems_banner(frames)

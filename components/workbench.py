@@ -25,6 +25,7 @@ from briefing.schema import Taxonomy
 from briefing.store import cache_dir
 from components.context import PageContext
 from components.data import current_data_key
+from components.pages import page
 from components.shell import login_configured
 
 BRIEF_KEY = "wb_brief"
@@ -75,7 +76,7 @@ def _require(access: Access) -> None:
 
 def editing_off(access: Access) -> None:
     st.info(access.reason, icon=":material/lock:")
-    st.page_link("pages/sources.py", label="Read the coded passages in the source viewer", icon=":material/article:")
+    st.page_link(page("sources").script, label="Read the coded passages in the source viewer", icon=":material/article:")
 
 
 def layout() -> Layout:

@@ -13,11 +13,9 @@ from components.matrix import (
     position_details,
     view_matrix_table,
 )
-from components.pages import page
-from components.params import cell_param
 from components.shell import page_footer, page_shell
 
-context = page_shell(page("matrix").title, params={"cell": cell_param})
+context = page_shell("matrix")
 parties, issues = matrix_axes(context)
 positions = context.view.positions
 

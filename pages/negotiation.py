@@ -5,10 +5,9 @@ import streamlit as st
 from components.data import per_view
 from components.downloads import download_buttons
 from components.negotiation import RANGE_KEY, no_verdict_line, verdict_panel, view_verdicts_of
-from components.pages import page
 from components.shell import page_footer, page_shell
 
-context = page_shell(page("negotiation").title)
+context = page_shell("negotiation")
 st.caption(
     "For each issue, each party's place on the stance scale, taken from its cell's headline as in the matrix, "
     "and whether the places meet. A verdict is no surer than its weakest input; it names the records it rests "

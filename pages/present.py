@@ -5,15 +5,14 @@ import streamlit as st
 
 from briefing.deck import ONE_SIDED
 from briefing.presenting import CLOSING, OPENING
-from components.pages import page
 from components.present import draw_issue_slide, presenting_style
 from components.present_bookends import draw_closing, draw_opening
 from components.present_folded import draw_one_sided
-from components.present_nav import current_step, marked_issue, slide_deck, step_bar, step_param
+from components.present_nav import current_step, marked_issue, slide_deck, step_bar
 from components.share import share_box
 from components.shell import page_shell
 
-context = page_shell(page("present").title, params={"topic": step_param}, presenting=True)
+context = page_shell("present", presenting=True)
 presenting_style()
 slides = slide_deck(context)
 if not slides.steps:

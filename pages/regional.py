@@ -6,13 +6,11 @@ from briefing.frames import each_row
 from briefing.vocabulary import IMPACTS
 from components.downloads import download_buttons
 from components.evidence import evidence_quotes
-from components.pages import page
 from components.paging import page_of
-from components.params import region_param
 from components.regional import REGION_PARAM, impact_panel, other_impacts, regional_map, shown_panels
 from components.shell import page_footer, page_shell
 
-context = page_shell(page("regional").title, params={"region": region_param})
+context = page_shell("regional")
 st.caption(
     "How the brief assesses the effect on Poland and the Baltic states. Impacts follow the issue filter; "
     "click a country on the map to show only its impacts."

@@ -7,8 +7,6 @@ from briefing.labels import published_words
 from components.data import per_view
 from components.downloads import download_buttons
 from components.html import Markup, render_html
-from components.pages import page
-from components.params import search_param, span_param
 from components.shell import page_footer, page_shell
 from components.sources import (
     SEED_OPENED_FOR,
@@ -25,7 +23,7 @@ from components.sources import (
     spans_per_seed,
 )
 
-context = page_shell(page("sources").title, params={"span": span_param, "q": search_param})
+context = page_shell("sources")
 frames = context.frames
 target = context.params.get("span")
 evidence = frames.evidence

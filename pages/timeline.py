@@ -7,9 +7,7 @@ from briefing.frames import each_row
 from components.data import per_view
 from components.downloads import download_buttons
 from components.html import html_table, render_html
-from components.pages import page
 from components.paging import page_of
-from components.params import choice_param, event_param
 from components.shell import page_footer, page_shell
 from components.timeline import event_details
 from components.timeline_views import event_choices, view_density_figure, view_timeline_figure, view_undated_table, view_zoom_windows
@@ -17,7 +15,7 @@ from components.timeline_views import event_choices, view_density_figure, view_t
 MAX_CHOICES = 300
 UNDATED_PAGE = 15
 
-context = page_shell(page("timeline").title, params={"zoom": choice_param(*ZOOMS), "event": event_param})
+context = page_shell("timeline")
 events = context.view.events
 
 if events.empty:

@@ -5,7 +5,6 @@ import streamlit as st
 from components.coding_form import clear_after_save, coding_form, taxonomy_additions
 from components.edit_trail import trail
 from components.new_brief_form import new_brief_form
-from components.pages import page
 from components.passage_panel import open_records, passage_panel
 from components.shell import page_footer, page_shell
 from components.suggestions import suggestions_for, suggestions_panel
@@ -18,7 +17,7 @@ from components.workbench import (
     taxonomy_of,
 )
 
-context = page_shell(page("workbench").title)
+context = page_shell("workbench")
 access = current_access()
 if not access.allowed:
     editing_off(access)

@@ -1,9 +1,10 @@
-"""The page registry (components/pages.py): every page script exists, and each passes page_shell its registered title
-and exactly its registered link params."""
+"""The page registry (components/pages.py): every page script exists, each calls page_shell with its registered name
+and nothing the registry holds, and no module outside the registry writes a page's path."""
 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -45,10 +46,37 @@ class TestRegistry:
 
 
 @pytest.mark.parametrize("registered", PAGES, ids=lambda p: p.name)
-def test_the_script_shows_its_registered_title_and_reads_its_registered_params(registered):
+def test_the_script_names_its_page_and_leaves_title_and_params_to_the_registry(registered):
     call = _shell_call(registered.script)
-    assert ast.unparse(call.args[0]) == f"page({registered.name!r}).title"
-    given = {keyword.arg: keyword.value for keyword in call.keywords}
-    params = given.get("params")
-    keys = tuple(ast.literal_eval(key) for key in params.keys) if isinstance(params, ast.Dict) else ()
-    assert keys == registered.params
+    assert [ast.literal_eval(arg) for arg in call.args] == [registered.name]
+    assert {keyword.arg for keyword in call.keywords} <= {"presenting", "illustrative_first"}
+
+
+class TestLinkChecks:
+    def test_each_page_reads_exactly_the_params_it_checks(self):
+        assert page("timeline").params == ("zoom", "event")
+        assert page("sources").params == ("span", "q")
+        assert page("present").params == ("topic",)
+        assert page("negotiation").params == ()
+
+    def test_a_check_keeps_a_known_value_and_refuses_an_unknown_one(self):
+        zoom = page("timeline").checks["zoom"]
+        assert zoom("all", None) == "all"
+        assert zoom("<script>", None) is None
+
+    def test_briefing_modes_steps_are_accepted_before_any_issue_is_looked_up(self):
+        step = page("present").checks["topic"]
+        assert [step(name, None) for name in ("opening", "one-sided", "closing")] == ["opening", "one-sided", "closing"]
+
+
+def test_no_module_writes_a_pages_path_the_registry_holds():
+    paths = {p.script for p in PAGES if p.script != ENTRY_POINT} | {p.url_path for p in PAGES if p.url_path != "/"}
+    written = re.compile("|".join(rf"[\"']{re.escape(path)}[\"'?]" for path in sorted(paths)))
+    modules = [path for folder in ("components", "pages", "briefing") for path in (PROJECT / folder).rglob("*.py")]
+    offenders = [
+        f"{module.relative_to(PROJECT)}: {match.group(0)}"
+        for module in [*modules, PROJECT / "app.py"]
+        if module != PROJECT / "components" / "pages.py"
+        for match in written.finditer(module.read_text(encoding="utf-8"))
+    ]
+    assert not offenders
