@@ -152,6 +152,15 @@ class AppPage:
         assert not self.dialogs, self.dialogs
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects: the mark must be on when it does
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder is a browser test: the folder puts the `browser` mark on, not each test."""
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.is_relative_to(here):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:

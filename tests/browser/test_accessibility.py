@@ -89,7 +89,6 @@ def evidence_id(exported) -> str:
     return next(span["id"] for position in exported["positions"] for span in position["evidence"])
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("name", list(BY_NAME))
 def test_page_has_no_serious_axe_violations(app, name):
     """axe-core finds no serious or critical violation on the page as first opened."""
@@ -97,7 +96,6 @@ def test_page_has_no_serious_axe_violations(app, name):
     assert not failing, "\n" + "\n".join(_describe(v) for v in failing)
 
 
-@pytest.mark.browser
 def test_filtered_views_have_no_serious_axe_violations(app, evidence_id):
     """The same on states the plain pages do not show: a target span and search hits in the source viewer, and
     the filter banner and a dropped-value notice on the matrix."""
@@ -116,7 +114,6 @@ def _tab_until(app, selector: str) -> int:
     pytest.fail(f"{MAX_TABS} presses of Tab never reached {selector}; focus ended on {focused}")
 
 
-@pytest.mark.browser
 def test_keyboard_reaches_the_sidebar_filter(app):
     """From a fresh page load, Tab alone reaches the Issues multiselect in the sidebar, and typing picks an issue."""
     app.goto("/")
@@ -133,7 +130,6 @@ def test_keyboard_reaches_the_sidebar_filter(app):
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_keyboard_inspects_a_matrix_cell(app):
     """On /matrix, Tab reaches the "Inspect a cell" selectbox; ArrowDown and Enter pick another cell, and the details
     heading under the matrix follows."""
@@ -161,7 +157,6 @@ def test_keyboard_inspects_a_matrix_cell(app):
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_arrow_keys_move_through_the_matrix_and_the_details_follow(app):
     """Tab reaches the matrix grid; each arrow key selects the next cell, the link and the details heading follow it,
     and the focus stays in the grid, so the next press goes on from there."""
@@ -186,7 +181,6 @@ def test_arrow_keys_move_through_the_matrix_and_the_details_follow(app):
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_matrix_cells_carry_text_labels(app):
     """Every cell of the matrix says its stance in a symbol and a word (or "no stated position") and names the full
     stance and claim type to screen readers; the legend explains every symbol and claim marker."""

@@ -22,7 +22,6 @@ def prefixed_server(start_server):
     started.stop()
 
 
-@pytest.mark.browser
 def test_filtered_page_under_base_url_path(open_page, prefixed_server):
     """/briefing/matrix?issue=ceasefire is filtered, sidebar links point under /briefing/, navigation keeps the filter."""
     app = open_page(prefixed_server)

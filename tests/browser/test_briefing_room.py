@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from briefing.load import Layout
@@ -17,7 +16,6 @@ from tests.conftest import CORPUS
 AGAINST = "|".join(stance.word for stance in STANCES.values() if stance.direction == "against")
 
 
-@pytest.mark.browser
 def test_negotiation_page_shows_verdicts_with_evidence(app):
     """/negotiation draws a range strip per issue, says the security-guarantees verdict in words with its confidence,
     and links each record it rests on to its quote in the source viewer."""
@@ -38,7 +36,6 @@ def test_negotiation_page_shows_verdicts_with_evidence(app):
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_brief_selector_filters_and_travels_in_the_link(app):
     """Choosing the follow-up brief in the sidebar puts ?brief= in the URL and limits the timeline to its events (none)."""
     app.goto("/timeline")
@@ -52,7 +49,6 @@ def test_brief_selector_filters_and_travels_in_the_link(app):
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_briefing_mode_toggle_and_next(app):
     """The sidebar toggle opens briefing mode on the bottom line with the filter kept; Next moves to the first issue."""
     app.goto("/?issue=ceasefire&issue=energy-truce")
@@ -67,7 +63,6 @@ def test_briefing_mode_toggle_and_next(app):
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_pack_downloads_with_every_ceasefire_quote(app, exported):
     """The HTML pack for ?issue=ceasefire, from the sidebar's share box, downloads and carries the ceasefire quotes
     verbatim."""
@@ -81,7 +76,6 @@ def test_pack_downloads_with_every_ceasefire_quote(app, exported):
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_share_box_and_old_version_notice(app):
     """The share box gives a link with v=<data version>; a link from another version opens with a notice."""
     app.goto("/matrix?issue=ceasefire")

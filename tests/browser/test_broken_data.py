@@ -13,8 +13,6 @@ from components.pages import SIDEBAR
 from tests.app.test_broken_data import BROKEN, TITLES, WRONG_DIAGNOSIS, fingerprints, missing_problems
 from tests.browser.conftest import VIEWPORT, AppPage
 
-pytestmark = pytest.mark.browser
-
 QUERIES = {"matrix": "?cell=russia:ceasefire"}  # a chosen cell: its details read the broken data too
 PAGES = {page.name: (page.url_path + QUERIES.get(page.name, ""), page.title) for page in SIDEBAR}
 MAX_SERVER_RSS = 1024 * 1024 * 1024

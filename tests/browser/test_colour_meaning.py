@@ -60,7 +60,6 @@ def drawn(app, path: str) -> list[dict]:
     return app.page.evaluate(COLOURS_JS)
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("path", ["/timeline?zoom=all", "/regional", "/sources"])
 def test_no_stance_colour_where_no_stance_is_drawn(app, path):
     """/timeline, /regional and /sources draw nothing orange or purple: issues are named, impacts have their own colours."""
@@ -71,7 +70,6 @@ def test_no_stance_colour_where_no_stance_is_drawn(app, path):
     app.assert_clean()
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("path", ["/matrix", "/negotiation"])
 def test_a_stance_colour_always_carries_its_symbol(app, path):
     """On /matrix and /negotiation every cell or bar segment filled in a stance's colour shows that stance's symbol."""

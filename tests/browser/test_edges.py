@@ -58,7 +58,6 @@ def contrast(rgb: str, paper: tuple[int, int, int] = (255, 255, 255)) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
-@pytest.mark.browser
 def test_the_issues_filter_is_in_view_on_a_laptop_screen(sized):
     """At 1280 × 800 the Issues filter lies wholly inside the sidebar's visible part, without scrolling it."""
     app = sized(LAPTOP)
@@ -72,7 +71,6 @@ def test_the_issues_filter_is_in_view_on_a_laptop_screen(sized):
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_a_page_link_works_while_the_issues_field_has_focus(sized):
     """With an issue chosen and focus still in the Issues field, one click on a page link opens that page with the
     filter: the links sit above the field, so its shrinking on blur cannot move them mid-click."""
@@ -85,7 +83,6 @@ def test_a_page_link_works_while_the_issues_field_has_focus(sized):
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_the_copy_button_is_visible_without_hover_and_copies_the_link(sized):
     """The share box shows a "Copy link" button without hovering; a click puts the shown link on the clipboard and
     the box says "Copied"."""
@@ -109,7 +106,6 @@ def test_the_copy_button_is_visible_without_hover_and_copies_the_link(sized):
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_the_source_viewer_highlights_evidence_under_every_issue(sized, exported):
     """Opened under each issue that has quoted records, the source viewer shows a text with at least one highlighted
     span, and its count of highlighted spans is the number highlighted."""
@@ -125,7 +121,6 @@ def test_the_source_viewer_highlights_evidence_under_every_issue(sized, exported
     app.assert_clean()
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("path", ["/timeline", "/regional"])
 def test_on_a_phone_the_charts_stay_inside_the_frame(sized, path):
     """At 390 × 844 the page does not scroll sideways and every chart label lies inside its chart; the timeline's
@@ -146,7 +141,6 @@ def test_on_a_phone_the_charts_stay_inside_the_frame(sized, path):
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_the_favicon_is_the_shipped_picture(sized):
     """The page's icon link serves the picture shipped in components/static, a drawing and not a flat square."""
     from PIL import Image

@@ -22,7 +22,6 @@ def russia_ceasefire_quotes(exported) -> dict[str, str]:
     return quotes
 
 
-@pytest.mark.browser
 def test_show_in_source_scrolls_to_the_quoted_span(app, russia_ceasefire_quotes):
     """The first "Show in source" link on /matrix?cell=russia:ceasefire opens /sources at a visible mark of that quote."""
     app.goto("/matrix?cell=russia:ceasefire")

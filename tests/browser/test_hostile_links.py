@@ -25,7 +25,6 @@ INJECTED_JS = """() => {
 }"""
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("name", list(CASES))
 def test_hostile_params_show_a_notice_and_inject_nothing(app, name):
     """Script-bearing and unknown params give a stAlert notice, no dialog, no injected element, no exception."""

@@ -37,7 +37,7 @@ from tests.conftest import CORPUS
 from tests.hostile_cases import FILTER_KEYS, PAGES, PATH_MARKERS, TEXT_MARKERS, Case, Generator, Known
 
 # about eight minutes on this 2-core machine, so it runs under `make soak` rather than in `make test`
-pytestmark = [pytest.mark.browser, pytest.mark.soak]
+pytestmark = pytest.mark.soak
 
 LANES = 3  # pages loading at once, each in its own browser context
 SETTLE_TIMEOUT_MS = 60_000

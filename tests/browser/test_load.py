@@ -43,7 +43,6 @@ def _check_load(report: loadtest.LoadReport, viewers: int, browsers: int) -> Non
     assert report.peak_sessions >= viewers, f"at most {report.peak_sessions} sessions were open at once"
 
 
-@pytest.mark.browser
 def test_thirty_concurrent_viewers(start_server):
     """30 viewers (4 in Chromium, 26 on Streamlit's websocket protocol) for 30 s, opening filtered links and moving
     between pages (the browsers also use the sidebar filter): all 30 sessions are open at once and every render
@@ -57,7 +56,6 @@ def test_thirty_concurrent_viewers(start_server):
     assert server.process.poll() is None, server.output()
 
 
-@pytest.mark.browser
 @pytest.mark.soak
 @soak_only
 def test_longer_load(start_server):
@@ -76,7 +74,6 @@ def test_longer_load(start_server):
     assert server.process.poll() is None, server.output()
 
 
-@pytest.mark.browser
 @pytest.mark.soak
 @soak_only
 def test_memory_returns_to_baseline(start_server):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 from pptx import Presentation
 from pypdf import PdfReader
@@ -19,7 +18,6 @@ BUILD_TIMEOUT_MS = 120_000  # a build draws two pictures and prints in Chromium:
 CEASEFIRE = Selection(issues=("ceasefire",))
 
 
-@pytest.mark.browser
 def test_slides_pdf_and_html_download_with_every_ceasefire_quote_under_a_dated_name(app, exported):
     """For ?issue=ceasefire the sidebar builds the slides and the PDF with their progress shown; they and the HTML
     download as <date>-<brief>-ceasefire.<suffix>, carry every ceasefire position quote verbatim, and the HTML has

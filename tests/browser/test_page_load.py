@@ -10,7 +10,6 @@ from briefing.editing import switched_on
 from components.pages import BY_NAME, navigation
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("name", list(BY_NAME))
 def test_page_loads_cleanly(app, name):
     """The page opened directly shows its title with no exception, console error, page error or dialog."""

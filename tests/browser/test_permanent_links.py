@@ -14,7 +14,6 @@ from briefing.store import load_frames
 from tests.browser.conftest import AppPage
 from tests.conftest import CORPUS
 
-pytestmark = pytest.mark.browser
 LAVROV = "lavrov-red-line-2026-01"
 EARLIER = "an-earlier-reading"
 TITLE = "An earlier reading of the same article"

@@ -52,7 +52,6 @@ def press(app: AppPage, key: str, step: str) -> None:
     on_step(app, step)
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_every_slide_fits_the_screen_without_scrolling(sized, screen):
     """At 1920×1080 and 1280×720 no slide scrolls (page or main container), with body type of 24 px or more."""
@@ -74,7 +73,6 @@ def crowded(tmp_path_factory, start_server_at) -> tuple[str, list[str]]:
     return start_server_at(root=root).url, deck_steps(root)
 
 
-@pytest.mark.browser
 def test_slides_of_a_crowded_corpus_fit_a_projector(browser, crowded):
     """With ten parties to an issue and a dozen briefs, every slide still fits 1280×720 without scrolling."""
     url, steps = crowded
@@ -91,7 +89,6 @@ def test_slides_of_a_crowded_corpus_fit_a_projector(browser, crowded):
         context.close()
 
 
-@pytest.mark.browser
 def test_clicker_keys_step_forward_and_back_and_stop_at_either_end(app):
     """ArrowRight, PageDown and Space step forward, ArrowLeft, PageUp and Shift+Space back; at either end a key
     leaves the slide where it is and the button that way is disabled."""
@@ -122,7 +119,6 @@ def test_clicker_keys_step_forward_and_back_and_stop_at_either_end(app):
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_keys_are_left_alone_while_typing_in_the_filter(app):
     """With the focus in the sidebar's issue filter, ArrowRight moves the caret, not the slide."""
     app.goto("/present?topic=ceasefire")
@@ -137,7 +133,6 @@ def test_keys_are_left_alone_while_typing_in_the_filter(app):
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_one_issue_has_no_dead_buttons_and_exit_keeps_the_filter(app):
     """With one issue in the filter its slide's Previous and Next both move (to the bottom line and the summary),
     a dot goes straight to its slide, and Exit returns to the overview with the filter kept."""
@@ -161,7 +156,6 @@ def test_one_issue_has_no_dead_buttons_and_exit_keeps_the_filter(app):
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_slides_show_words_not_ids_offsets_or_edtf(app, record_ids):
     """No slide's text holds a record id, an EDTF date or "characters N–M"; the quote's place is in its hover."""
     for step in deck_steps():
@@ -177,7 +171,6 @@ def test_slides_show_words_not_ids_offsets_or_edtf(app, record_ids):
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_unfiltered_the_issues_without_a_verdict_are_one_slide_and_the_controls_read_from_afar(sized):
     """Unfiltered, the deck is the opening, one slide per issue with a verdict, one for those without, the summary;
     at 1920×1080 the dots, Previous, Next and Exit are set at 18 px or more, the illustrative notice at 16 px or more."""
@@ -208,7 +201,6 @@ def test_unfiltered_the_issues_without_a_verdict_are_one_slide_and_the_controls_
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_on_a_phone_previous_next_and_exit_are_one_row(sized):
     """At 390×844 Previous, Next and Exit sit side by side in one row under the dots."""
     app = sized({"width": 390, "height": 844})

@@ -59,7 +59,6 @@ def editing_on_server(tmp_path_factory) -> Iterator[str]:
     yield from server_with_editing(tmp_path_factory, editing=True)
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("path", READER_PAGES)
 def test_readers_see_no_id_offset_or_edtf(open_page, editing_off_server, record_ids, path):
     """With audit details off, the page's main text holds no record or evidence id, no offsets and no EDTF date."""
@@ -72,7 +71,6 @@ def test_readers_see_no_id_offset_or_edtf(open_page, editing_off_server, record_
     app.assert_clean()
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("path", ["/matrix?cell=russia:ceasefire&audit=1", "/negotiation?audit=1"])
 def test_audit_details_bring_the_ids_back(open_page, editing_off_server, record_ids, path):
     """With audit=1 in the link, the same page shows record ids and the quotes' offsets again."""
@@ -85,7 +83,6 @@ def test_audit_details_bring_the_ids_back(open_page, editing_off_server, record_
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_the_audit_switch_is_kept_in_the_link_and_carried_to_other_views(open_page, editing_off_server, record_ids):
     """Turning "Audit details" on puts audit=1 in the address, shows the ids, and the sidebar's links keep it."""
     app = open_page(editing_off_server)
@@ -109,7 +106,6 @@ def navigation_titles(app: AppPage, within: str) -> list[str]:
     return [text.splitlines()[-1].strip() for text in app.by_testid("stPageLink", within).all_inner_texts()]
 
 
-@pytest.mark.browser
 def test_workbench_is_out_of_the_navigation_while_editing_is_off(open_page, editing_off_server):
     """Editing off: neither the sidebar nor the overview links to the workbench, and its address says editing is off."""
     app = open_page(editing_off_server)
@@ -123,7 +119,6 @@ def test_workbench_is_out_of_the_navigation_while_editing_is_off(open_page, edit
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_workbench_is_in_the_navigation_while_editing_is_on(open_page, editing_on_server):
     """Editing on: the sidebar and the overview link to the workbench."""
     app = open_page(editing_on_server)

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-import pytest
-
 from briefing.outlines import load_outlines
-
-pytestmark = pytest.mark.browser
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 SUBJECTS = ("Poland", "Estonia", "Latvia", "Lithuania")

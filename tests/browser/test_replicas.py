@@ -158,7 +158,6 @@ def test_nginx_test_config_matches_production():
         assert needle in production
 
 
-@pytest.mark.browser
 def test_kill_one_replica_under_load(tmp_path, open_page):
     """30 viewers through nginx; one replica gets SIGKILL mid-run; renders after the kill succeed on the survivor;
     data/ and seeds/ are unchanged; the killed replica restarts and serves every page through nginx again."""

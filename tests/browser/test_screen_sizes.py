@@ -128,7 +128,6 @@ def wide_server(start_server_at, tmp_path_factory):
     return start_server_at(root=root).url
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("viewport", [LAPTOP, PROJECTOR], ids=["1280x800", "1280x720"])
 def test_every_issue_of_the_matrix_is_on_screen_with_the_sidebar_open(sized, exported, viewport):
     """At 1280 px with the sidebar open, every issue header of the matrix lies wholly inside the window and the
@@ -155,7 +154,6 @@ def test_every_issue_of_the_matrix_is_on_screen_with_the_sidebar_open(sized, exp
     app.assert_clean()
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("path", list(TITLES))
 def test_on_a_phone_the_linked_page_shows_with_the_sidebar_folded_and_no_sideways_scroll(sized, path):
     """At 390 × 844 the sidebar starts folded away, the linked page's title is in view, and neither the document
@@ -172,7 +170,6 @@ def test_on_a_phone_the_linked_page_shows_with_the_sidebar_folded_and_no_sideway
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_on_a_phone_the_undated_events_are_a_list_that_fits(sized):
     """At 390 × 844 every value of the undated events, "Not before" and "Not after" too, is inside the screen, named,
     with no sideways scroll in the table's box."""
@@ -217,7 +214,6 @@ def assert_party_column_pinned(app: AppPage, facts: dict) -> dict:
     return scrolled
 
 
-@pytest.mark.browser
 def test_on_a_phone_the_matrix_pins_the_parties_keeps_stance_words_whole_and_counts_the_rest(sized, exported):
     """At 390 px the matrix scrolls inside its own box: the party column stays pinned, the stance words in view are
     whole and at least 12 px, and the page says how many issues are off-screen, as measured."""
@@ -236,7 +232,6 @@ def test_on_a_phone_the_matrix_pins_the_parties_keeps_stance_words_whole_and_cou
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_more_issues_than_fit_keep_the_party_column_and_say_how_many_are_off_screen(sized, wide_server):
     """With WIDE_ISSUES issues at 1280 × 800 the page says how many are off-screen (as measured), the party column
     stays pinned when the grid scrolls, End brings the last issue into view beside it, and the page never scrolls

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import as_shown
@@ -22,7 +21,6 @@ def assert_ceasefire_russia_matrix(app) -> None:
     expect(app.matrix_parties()).to_have_text([as_shown("Russia")])
 
 
-@pytest.mark.browser
 def test_filtered_link_as_first_request_to_fresh_server(open_page, fresh_server):
     """A filtered /matrix link opened first on a new server is filtered, survives a reload and a sidebar link."""
     app = open_page(fresh_server)
@@ -45,7 +43,6 @@ def test_filtered_link_as_first_request_to_fresh_server(open_page, fresh_server)
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_sidebar_filter_updates_url_and_view(app):
     """Choosing an issue in the sidebar puts issue= in the URL and narrows the matrix; clearing undoes both."""
     app.goto("/matrix")
@@ -72,7 +69,6 @@ def test_sidebar_filter_updates_url_and_view(app):
     app.assert_clean()
 
 
-@pytest.mark.browser
 def test_clear_filters_works_while_the_issues_field_still_has_focus(app):
     """With two issues chosen and focus still in the field (taller, with its typing row), one press of "Clear filters"
     clears the filter: the button sits above the fields, so the field shrinking on blur cannot move it mid-click."""

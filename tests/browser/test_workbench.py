@@ -21,8 +21,6 @@ from scripts.harness import PICKER_POINT_JS, StreamlitServer
 from tests.browser.conftest import MATRIX_GRID, PROJECT, AppPage, corpus_env, started
 from tests.conftest import CORPUS
 
-pytestmark = pytest.mark.browser
-
 LAVROV = "data/briefs/lavrov-red-line-2026-01.yaml"
 # characters outside the BMP before the passage, so UTF-16 offsets and Python's differ by four
 SOURCE = (
