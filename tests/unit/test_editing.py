@@ -160,8 +160,15 @@ class TestSave:
         assert hashes(layout) == before
 
     def test_a_brief_broken_elsewhere_does_not_block_a_save(self, layout):
-        (layout.briefs / "broken.yaml").write_text("id: [unclosed\n", encoding="utf-8")
-        save(layout, position())
+        broken = layout.briefs / "broken.yaml"
+        broken.write_text("id: [unclosed\n", encoding="utf-8")
+        saved = save(layout, position())
+        assert saved.entry["file"] == BRIEF and saved.entry["record"] == "pos-poland-ceasefire-assessment"
+        assert parse_yaml((layout.root / BRIEF).read_bytes())["positions"][-1] == position()
+        assert broken.read_text(encoding="utf-8") == "id: [unclosed\n"  # the other brief is left as it was
+        corpus = load_corpus(layout=layout)
+        assert any("broken.yaml" in str(problem) for problem in corpus.problems), corpus.problems  # and still reported
+        assert "pos-poland-ceasefire-assessment" in {p.id for b in corpus.briefs for p in b.positions}
 
     def test_a_new_party_goes_into_the_taxonomy(self, layout):
         opened = editing.open_file(layout, "data/taxonomy.yaml").sha256
