@@ -50,8 +50,8 @@ bench: tools
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache test-artifacts
 
-# the long runs: 36 hostile links on each sidebar page with file opens audited, 300 sessions opened and closed with the
-# server's memory checked, a three-minute load of 60 viewers, and the property tests with the "soak" profile's many
-# more examples
+# the long runs: 36 hostile links on each sidebar page with file opens audited, 30 viewers for 30 s, 300 sessions opened
+# and closed with the server's memory checked, a three-minute load of 60 viewers, and the property tests with the
+# "soak" profile's many more examples
 soak: tools
 	HYPOTHESIS_PROFILE=soak $(BIN)/python -m pytest -m "soak or hypothesis"

@@ -1,7 +1,7 @@
 """Many viewers at once against one real server: no failed render, latency figures, and memory that comes back.
 
-The short run is part of the default suite. The soak runs (300 sessions for the memory check, a longer load) are
-marked `soak` and run with `make soak`; without `-m soak` they are reported as skipped.
+Every run here is marked `soak` (30 viewers for 30 s, 60 viewers for three minutes, 300 sessions for the memory check)
+and runs with `make soak`; `make test` leaves them out, and without `-m soak` they are reported as skipped.
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ def _check_load(report: loadtest.LoadReport, viewers: int, browsers: int) -> Non
     assert report.peak_sessions >= viewers, f"at most {report.peak_sessions} sessions were open at once"
 
 
+@pytest.mark.soak
+@soak_only
 def test_thirty_concurrent_viewers(start_server):
     """30 viewers (4 in Chromium, 26 on Streamlit's websocket protocol) for 30 s, opening filtered links and moving
     between pages (the browsers also use the sidebar filter): all 30 sessions are open at once and every render
