@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from briefing.authoring import ok_line
-from briefing.load import Layout, load_corpus
+from briefing.load import Layout, LoadError, load_corpus, read_seed
 
 
 def _validate(args) -> int:
@@ -164,12 +164,12 @@ def _pack(args) -> int:
 
 def _locate(args) -> int:
     """Print the offsets of a quote in a seed, for writing evidence by hand."""
-    folder = Layout.from_env().seeds.resolve()
-    path = (folder / args.seed_file).resolve()
-    if path.parent != folder or not path.is_file():
+    try:
+        raw = read_seed(Layout.from_env(), args.seed_file)
+    except LoadError:
         print(f"{args.seed_file}: not a file in seeds/", file=sys.stderr)
         return 2
-    text = path.read_bytes().decode("utf-8")  # no newline translation: offsets count what validation counts
+    text = raw.decode("utf-8")  # no newline translation: offsets count what validation counts
     start = text.find(args.quote)
     if start == -1:
         print("quote not found", file=sys.stderr)

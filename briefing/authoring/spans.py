@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from pydantic import ValidationError
-
-from briefing.load import MAX_SEED_BYTES, Layout
-from briefing.schema import RECORD_FIELDS, Seed
+from briefing.load import Layout, LoadError, read_seed
+from briefing.schema import RECORD_FIELDS
 
 
 @dataclass
@@ -63,17 +61,9 @@ def _read_seed(layout: Layout, file: object) -> tuple[bytes | None, str | None]:
     if not isinstance(file, str):
         return None, "seed has no file name"
     try:
-        Seed(id="x", file=file, sha256="0" * 64)
-    except ValidationError:
-        return None, f"seed file {file!r} must be a plain file name inside seeds/"
-    path = layout.seeds / file
-    if not path.is_file():
-        return None, f"seed file seeds/{file} is missing"
-    if path.resolve().parent != layout.seeds.resolve():  # a link out of seeds/, which the loader refuses too
-        return None, f"seed file {file!r} is outside seeds/"
-    if path.stat().st_size > MAX_SEED_BYTES:
-        return None, f"seed file seeds/{file} is larger than {MAX_SEED_BYTES:,} bytes"
-    return path.read_bytes(), None
+        return read_seed(layout, file), None
+    except LoadError as error:
+        return None, str(error)
 
 
 def evidence_id(record_id: str, infix: str, used: set[str]) -> str:

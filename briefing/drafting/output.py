@@ -20,7 +20,7 @@ from briefing.authoring.prefix import suggest_prefix
 from briefing.drafting.naming import missing_names
 from briefing.drafting.propose import Proposal, propose
 from briefing.drafting.records import as_record, record_ids
-from briefing.load import Layout, load_corpus, load_taxonomy
+from briefing.load import Layout, LoadError, load_corpus, load_taxonomy, seed_path
 from briefing.schema import Taxonomy
 
 HEADER = (
@@ -43,8 +43,14 @@ def _published(layout: Layout, brief_id: str | None) -> dt.date | None:
 
 
 def _source(layout: Layout, seed: str) -> Path:
+    """The file given by path, else the seed file of that name in seeds/ (found by the loader's one rule)."""
     path = Path(seed)
-    return path if path.is_file() else layout.seeds / seed
+    if path.is_file():
+        return path
+    try:
+        return seed_path(layout, seed)
+    except LoadError:
+        raise AuthoringError(f"{seed}: no such file, nor a file of that name in {layout.display(layout.seeds)}") from None
 
 
 def draft_yaml(source: str, proposals: list[Proposal], names: list[tuple[str, int]], taxonomy: Taxonomy, prefix: str = "") -> str:

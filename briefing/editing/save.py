@@ -16,7 +16,7 @@ from pathlib import Path
 from briefing.atomic import write_atomic
 from briefing.authoring import AuthoringError, new_brief
 from briefing.editing.trail import _diff, _now, append_log
-from briefing.load import Layout, LoadError, Problem, load_corpus, parse_yaml, read_bounded
+from briefing.load import Layout, LoadError, Problem, load_corpus, parse_yaml, read_bounded, seed_path
 from briefing.recordwriter import Edit, WriteError
 
 
@@ -282,16 +282,13 @@ def undo(layout: Layout, entry: dict, *, editor: str, compiled: Path | None = No
             "diff": _diff(text, before or "", file),
         }
         _write_ahead(layout, log, path, before)
-        if before is None:
-            seed = layout.root / entry.get("seed", "")
-            others = [p for p in layout.brief_paths() if p != path]
-            # a seed this save brought in goes with it, unless another brief has come to cite it
-            if (
-                entry.get("seed_created")
-                and seed.parent.resolve() == layout.seeds.resolve()
-                and seed.is_file()
-                and sha256(seed.read_bytes()) == entry.get("seed_sha256")
-                and not any(seed.name in p.read_text(encoding="utf-8", errors="replace") for p in others)
-            ):
-                seed.unlink()
+        if before is None and entry.get("seed_created"):
+            # a seed this save brought in goes with it, unless it changed or another brief has come to cite it
+            with contextlib.suppress(LoadError):  # no longer a file in seeds/: nothing of this save's to remove
+                seed = seed_path(layout, str(entry.get("seed", "")).removeprefix("seeds/"))
+                others = [p for p in layout.brief_paths() if p != path]
+                if sha256(seed.read_bytes()) == entry.get("seed_sha256") and not any(
+                    seed.name in p.read_text(encoding="utf-8", errors="replace") for p in others
+                ):
+                    seed.unlink()
     return log

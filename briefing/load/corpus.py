@@ -13,7 +13,8 @@ from briefing.atomic import write_atomic
 from briefing.checks import Finding, editorial_findings
 from briefing.load.layout import CODE_VERSION, Layout
 from briefing.load.problems import Problem, _placed_in_file, fault_path, problems_from, unexpected_problem
-from briefing.load.yaml_safe import MAX_SEED_BYTES, LoadError, parse_yaml, read_bounded, read_yaml
+from briefing.load.seeds import read_seed
+from briefing.load.yaml_safe import LoadError, parse_yaml, read_bounded, read_yaml
 from briefing.messages import place
 from briefing.schema import Brief, Seed, Taxonomy
 
@@ -32,10 +33,10 @@ class Corpus:
 
 
 class _SeedReader:
-    """Reads each seed once per load, refusing paths outside seeds/ and checking sha256."""
+    """Reads each seed once per load (through read_seed, which refuses paths outside seeds/) and checks its sha256."""
 
     def __init__(self, layout: Layout):
-        self.folder = layout.seeds.resolve()
+        self.layout = layout
         self.texts: dict[str, str] = {}
         self.declared: dict[str, Seed] = {}
 
@@ -45,17 +46,7 @@ class _SeedReader:
             if (known.file, known.sha256) != (seed.file, seed.sha256):
                 raise LoadError(f"seed id {seed.id!r} is already declared for {known.file} ({known.sha256[:12]})")
             return self.texts[seed.id]
-        try:
-            path = (self.folder / seed.file).resolve()
-            if not path.is_relative_to(self.folder) or path.parent != self.folder:
-                raise LoadError(f"seed file {seed.file!r} is outside seeds/")
-            if not path.is_file():
-                raise LoadError(f"seed file seeds/{seed.file} is missing")
-            if path.stat().st_size > MAX_SEED_BYTES:
-                raise LoadError(f"seed file seeds/{seed.file} is larger than {MAX_SEED_BYTES:,} bytes")
-            raw = path.read_bytes()
-        except (OSError, RuntimeError) as error:  # a name too long, no permission, a symlink loop (RuntimeError)
-            raise LoadError(f"cannot read seed file seeds/{seed.file}: {getattr(error, 'strerror', None) or error}") from None
+        raw = read_seed(self.layout, seed.file)
         digest = hashlib.sha256(raw).hexdigest()
         if digest != seed.sha256:
             raise LoadError(

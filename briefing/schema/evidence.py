@@ -59,6 +59,11 @@ class Evidence(CheckedRecord):
 Evidences = Annotated[tuple[Evidence, ...], Field(min_length=1)]
 
 
+def plain_file_name(value: str) -> bool:
+    """A file name only, neither hidden nor a folder: anything else could escape seeds/."""
+    return not ("/" in value or "\\" in value or value in (".", "..") or value.startswith(".") or "\x00" in value)
+
+
 class Seed(Record):
     id: Slug
     file: Annotated[str, StringConstraints(min_length=1, max_length=255)]
@@ -67,8 +72,7 @@ class Seed(Record):
     @field_validator("file")
     @classmethod
     def _inside_seeds(cls, value: str) -> str:
-        # a file name only: anything else could escape seeds/
-        if "/" in value or "\\" in value or value in (".", "..") or value.startswith(".") or "\x00" in value:
+        if not plain_file_name(value):
             raise ValueError(f"seed file {value!r} must be a plain file name inside seeds/")
         return value
 
