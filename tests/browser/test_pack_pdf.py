@@ -1,6 +1,6 @@
 """The pack as PDF, opened with pypdf: page 1 a handout (the subject, the bottom line, no hashes or file names), A4 and
 Letter pages, the title and page numbers in every footer, the ceasefire quotes and the pictures inside, and hostile
-text printed as text."""
+text printed as text; `python -m briefing pack` writes the slides and the PDF with their pictures."""
 
 from __future__ import annotations
 
@@ -10,9 +10,12 @@ import io
 import re
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from PIL import Image
+from pptx import Presentation
 from pypdf import PdfReader
 
 from briefing.frames import Selection, select
@@ -20,10 +23,11 @@ from briefing.load import Layout
 from briefing.pack import build_pack
 from briefing.pack.drawing import pack_pictures
 from briefing.pack.pdf import build_pdf, print_html
-from briefing.pack.pictures import browser_path
 from briefing.store import load_frames
+from scripts.harness import launch_options
 from tests.pack_corpora import HOSTILE, hostile_corpus
 
+PROJECT = Path(__file__).resolve().parents[2]
 CEASEFIRE = Selection(issues=("ceasefire",))
 POINTS = {"a4": (595, 842), "letter": (612, 792)}  # page sizes in points, rounded
 
@@ -141,7 +145,7 @@ def _measured_overflow(document: str, paper: str) -> list[str]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=browser_path())
+        browser = playwright.chromium.launch(**launch_options())
         try:
             page = browser.new_page(viewport={"width": TEXT_WIDTH_PX[paper], "height": 1000})
             page.emulate_media(media="print")
@@ -216,3 +220,25 @@ class TestHostileText:
 def test_an_unknown_paper_is_refused(frames):
     with pytest.raises(ValueError, match="unknown paper 'a3'"):
         build_pdf(build_pack(frames, CEASEFIRE), paper="a3")
+
+
+def test_the_pack_command_writes_slides_and_pdf_with_their_pictures(tmp_path):
+    """`python -m briefing pack` draws the pictures and prints the PDF in Chromium: both files carry a ceasefire quote."""
+    quote = "even a 60-day or longer ceasefire"
+    for kind in ("pptx", "pdf"):
+        out = tmp_path / f"x.{kind}"
+        result = subprocess.run(
+            [sys.executable, "-m", "briefing", "pack", "--issue", "ceasefire", "--format", kind, "--out", str(out)],
+            cwd=PROJECT,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stderr
+        assert "drawing the timeline and the map" in result.stderr and "note:" not in result.stderr
+        if kind == "pptx":
+            deck = Presentation(str(out))
+            text = " ".join(slide.notes_slide.notes_text_frame.text for slide in deck.slides)  # the quotes are in the notes
+        else:
+            text = " ".join(page.extract_text() for page in PdfReader(str(out)).pages)
+        assert quote in " ".join(text.split()), kind

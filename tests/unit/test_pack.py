@@ -161,29 +161,6 @@ class TestCommand:
             assert ("<!doctype html>" in text) == name.endswith(".html")
             assert "even a 60-day or longer ceasefire" in html.unescape(text)
 
-    def test_pack_command_writes_slides_and_pdf(self, tmp_path):
-        from pptx import Presentation
-        from pypdf import PdfReader
-
-        quote = "even a 60-day or longer ceasefire"
-        for kind in ("pptx", "pdf"):
-            out = tmp_path / f"x.{kind}"
-            result = subprocess.run(
-                [sys.executable, "-m", "briefing", "pack", "--issue", "ceasefire", "--format", kind, "--out", str(out)],
-                cwd=PROJECT,
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
-            assert result.returncode == 0, result.stderr
-            assert "drawing the timeline and the map" in result.stderr and "note:" not in result.stderr
-            if kind == "pptx":
-                deck = Presentation(str(out))
-                text = " ".join(slide.notes_slide.notes_text_frame.text for slide in deck.slides)  # the quotes are in the notes
-            else:
-                text = " ".join(page.extract_text() for page in PdfReader(str(out)).pages)
-            assert quote in " ".join(text.split()), kind
-
     def test_without_a_browser_the_pdf_is_refused_and_the_slides_say_why(self, tmp_path):
         from pptx import Presentation
 
