@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from briefing.vocabulary import CLAIM_ORDER, CONFIDENCE_LEVELS, STANCES
+from briefing.vocabulary import CLAIM_ORDER, CLAIM_TYPES, CONFIDENCE_LEVELS, STANCES
 
+NO_POSITION = "no stated position"
+CONTESTED = "contested"
 CONFIDENCE_ORDER = {level: -rank for rank, level in enumerate(CONFIDENCE_LEVELS)}  # sorts the surest first
 
 
@@ -165,3 +167,29 @@ def weakest(confidences) -> str:
 def readings_by_cell(readings: pd.DataFrame) -> dict[tuple[str, str], pd.Series]:
     """Readings keyed by (party, issue), for views that look cells up one at a time."""
     return {(row["party"], row["issue"]): row for _index, row in readings.iterrows()}
+
+
+def cell_words(
+    stance: str | None, claim_type: str | None, records: int, contested: bool, *, spoken: bool = False, one_line: bool = False
+) -> str:
+    """What a matrix cell says: one line each for the stance, the claim type's letter with the number of records,
+    and "contested". ``spoken`` gives the same in full words, for screen readers and the pointer's tooltip;
+    ``one_line`` the lines joined by commas, for a printed table cell."""
+    if stance is None or records < 1:
+        return NO_POSITION
+    words = STANCES[stance]
+    count = f"{records}\N{NO-BREAK SPACE}records" if records > 1 else ""
+    claim = CLAIM_TYPES[claim_type] if claim_type else None
+    if spoken:
+        said = claim.label.lower() if claim else ""
+        return ", ".join(
+            part for part in (words.word, said, count.replace("\N{NO-BREAK SPACE}", " "), CONTESTED if contested else "") if part
+        )
+    detail = " · ".join(part for part in (claim.letter if claim else "", count) if part)
+    return (", " if one_line else "\n").join(line for line in (words.label, detail, CONTESTED if contested else "") if line)
+
+
+def cell_key() -> str:
+    """What a cell's markers mean, for a printed matrix's key: "S stated by the party, …; n records: …; contested: …"."""
+    claims = ", ".join(f"{claim.letter} {claim.label.lower()}" for claim in CLAIM_TYPES.values())
+    return f"{claims}; n records: the cell holds n records; {CONTESTED}: some of its records point another way"

@@ -13,7 +13,7 @@ import streamlit as st
 from briefing import vocabulary
 from briefing.dates import human_date
 from briefing.frames import each_row
-from briefing.readings import cell_readings, rank_records
+from briefing.readings import CONTESTED, NO_POSITION, cell_readings, cell_words, rank_records
 from briefing.vocabulary import CLAIM_TYPES, STANCES
 from components.context import PageContext
 from components.data import Scope, per_view
@@ -22,30 +22,10 @@ from components.grid import stance_grid
 from components.paging import page_of
 from components.provenance import markdown_badge
 
-NO_POSITION = "no stated position"
-CONTESTED = "contested"
-
 
 def headline_positions(positions: pd.DataFrame) -> pd.DataFrame:
     """One reading per party × issue, by the rule every view shares (briefing.readings)."""
     return cell_readings(positions)
-
-
-def cell_words(stance: str | None, claim_type: str | None, records: int, contested: bool, *, spoken: bool = False) -> str:
-    """What a matrix cell says: one line each for the stance, the claim type's marker with the number of records,
-    and "contested"; ``spoken`` gives the same in full words, for screen readers and the pointer's tooltip."""
-    if stance is None or records < 1:
-        return NO_POSITION
-    words = STANCES[stance]
-    count = f"{records}\N{NO-BREAK SPACE}records" if records > 1 else ""
-    claim = CLAIM_TYPES[claim_type] if claim_type else None
-    if spoken:
-        said = claim.label.lower() if claim else ""
-        return ", ".join(
-            part for part in (words.word, said, count.replace("\N{NO-BREAK SPACE}", " "), CONTESTED if contested else "") if part
-        )
-    detail = " · ".join(part for part in (claim.letter if claim else "", count) if part)
-    return "\n".join(line for line in (words.label, detail, CONTESTED if contested else "") if line)
 
 
 def matrix_legend() -> str:

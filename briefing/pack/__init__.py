@@ -6,12 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from briefing.frames import Frames, Selection
-from briefing.pack.build import build_pack, cell_words
+from briefing.pack.build import build_pack
 from briefing.pack.model import PackContent
 from briefing.pack.pictures import Pictures
 from briefing.pack.render import markdown_escape, render_pack_html, render_pack_markdown
 
-__all__ = ["PackContent", "build_pack", "cell_words", "markdown_escape", "pack_html", "pack_markdown"]
+__all__ = ["PackContent", "build_pack", "markdown_escape", "pack_html", "pack_markdown"]
 
 
 def pack_html(

@@ -27,20 +27,15 @@ from briefing.pack.model import (
 from briefing.pack.names import file_stem
 from briefing.pack.reader import ReaderSections, brief_subject, event_when, mark, period_words, subject, text_or_empty, whose
 from briefing.periods import brief_period, event_period
-from briefing.readings import cell_readings, readings_by_cell
+from briefing.readings import NO_POSITION, cell_readings, cell_words, readings_by_cell
 from briefing.regions import REGIONAL_PANELS, region_impacts, regional_parties
 from briefing.schema import BACKGROUND_LABEL, CLAIM_TYPES
 from briefing.vocabulary import stance
 
 
-def cell_words(reading) -> str:
-    """A matrix cell in words, as on screen: symbol, stance, claim type, contested, how many records."""
-    text = f"{stance(reading['stance']).symbol} {reading['stance_label']} ({reading['claim_type']})"
-    if reading["contested"]:
-        text += ", contested"
-    if reading["records"] > 1:
-        text += f", {reading['records']} records"
-    return text
+def _cell(reading) -> str:
+    """A matrix cell in the matrix's own words (briefing.readings.cell_words), on one line for a printed table."""
+    return cell_words(reading["stance"], reading["claim_type"], reading["records"], reading["contested"], one_line=True)
 
 
 def contributing(view: Frames) -> tuple[str, ...]:
@@ -112,7 +107,7 @@ class _Builder(ReaderSections):
         for party, name in zip(self.frames.parties["id"], self.frames.parties["name"], strict=True):
             if not any((party, issue) in readings for issue in issues):
                 continue
-            rows.append((name, tuple(cell_words(readings[(party, i)]) if (party, i) in readings else "no position" for i in issues)))
+            rows.append((name, tuple(_cell(readings[(party, i)]) if (party, i) in readings else NO_POSITION for i in issues)))
             marks.append(tuple(mark(readings[(party, i)]["stance"]) if (party, i) in readings else None for i in issues))
         headers, shorts = tuple(table["label"]), tuple(table["short"])
         return Matrix(headers=headers, rows=tuple(rows), marks=tuple(marks), shorts=shorts)

@@ -29,16 +29,14 @@ from briefing.pack.layout import (
     table_widths,
 )
 from briefing.pack.model import Mark, Matrix
+from briefing.readings import cell_key
 
 Row = tuple[str, tuple[str, ...], tuple[Mark | None, ...]]  # party name, cells, marks
 NARROW_PARTY = Inches(1.6)  # the party column of slide 2's matrix
 NARROWEST_PARTY = Inches(1.0)  # when the issues' words need the room
 WIDEST_ISSUE = Inches(3.5)  # an issue column of slide 2, so one or two issues do not stretch across the slide
 TITLE = "Where the parties stand"
-LEGEND = (
-    "Each cell shows the stance of the record that speaks for it, by the rule every view uses. Claim types: stated = "
-    "the party's own words; reported = attributed by others; assessment = the analyst's reading."
-)
+LEGEND = f"Each cell shows the stance of the record that speaks for it, by the rule every view uses; {cell_key()}."
 
 
 def rows_that_fit(headers: tuple[str, ...], rows: list[Row], widths: list[int], size: float, height: int) -> int:

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from briefing.pack.model import PackContent
 from briefing.pack.pictures import Pictures
+from briefing.readings import cell_key
 
 TEMPLATES = Path(__file__).parent / "templates"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -32,6 +33,10 @@ _markdown = Environment(
     lstrip_blocks=True,
     keep_trailing_newline=True,
 )
+
+
+for _environment in (_html, _markdown):
+    _environment.globals["cell_key"] = cell_key()  # the matrix's markers in words, as the screen's legend
 
 
 def render_pack_html(pack: PackContent, template: str = "pack.html", pictures: Pictures | None = None) -> Markup:

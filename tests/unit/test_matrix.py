@@ -5,15 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from briefing.readings import CONTESTED, NO_POSITION, cell_words
 from briefing.vocabulary import CLAIM_TYPES, STANCES
-from components.matrix import (
-    CONTESTED,
-    NO_POSITION,
-    breakable,
-    cell_words,
-    matrix_legend,
-    matrix_table,
-)
+from components.matrix import breakable, matrix_legend, matrix_table
 
 SOFT_HYPHEN = "\N{SOFT HYPHEN}"
 
