@@ -14,12 +14,12 @@ from briefing.pack import build_pack
 from briefing.pack.build import pack_stem
 from briefing.pack.drawing import pack_pictures
 from briefing.pack.files import FORMATS, pack_file
+from briefing.pack.pdf import PAPERS
 from briefing.pack.pictures import NoBrowser, Pictures
 
 PREPARED_KEY = "pack_prepared"  # session state: {format: (what it was built for, bytes)}
 PICTURES_KEY = "pack_pictures"  # session state: (what they were drawn for, Pictures), shared by the slides and the PDF
 PAPER_KEY = "pack_paper"
-PAPERS = {"a4": "A4", "letter": "Letter"}
 # Slides and PDF each start a Chromium for a few seconds: one build at a time per server keeps a burst of clicks from
 # starving every other session of the machine's cores; a second build waits its turn, and says so
 BUILDS = threading.BoundedSemaphore(1)
