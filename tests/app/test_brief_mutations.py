@@ -1,6 +1,6 @@
 """For a sample of mutated briefs, the overview shows the banner naming the broken file, and never an exception.
 
-Each example is a fresh folder holding the tiny project of tests/unit/conftest.py: a valid beta brief beside an alpha
+Each example is a fresh folder holding the tiny project of tests/support/tiny_project.py: a valid beta brief beside an alpha
 brief broken by tests/mutations.py. The overview is run as AppTest runs it, from app.py.
 """
 
@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from briefing.load import load_corpus
 from tests.app.helpers import run_page
 from tests.mutations import brief_files
-from tests.unit.conftest import TinyProject
+from tests.support.tiny_project import TinyProject
 from tests.unit.test_brief_mutations import BROKEN, VALID, _yaml
 
 # an overview run takes about a second: a tenth of the profile's examples, so `make test` runs three

@@ -1,7 +1,7 @@
 """No value in a brief can crash loading: a mutated brief gives problems naming its file, or loads; its valid
 neighbour always loads, and the frames always build.
 
-The brief, its seed and the taxonomy are the tiny project of tests/unit/conftest.py, built in code; the mutations
+The brief, its seed and the taxonomy are the tiny project of tests/support/tiny_project.py, built in code; the mutations
 are tests/mutations.py's.
 """
 
@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, event, example, given, settings
 from briefing.frames import build_frames
 from briefing.load import Corpus, load_corpus
 from tests.mutations import brief_files, dumped
-from tests.unit.conftest import SEED_TEXT, TinyProject, sha256_text
+from tests.support.tiny_project import SEED_TEXT, TinyProject, sha256_text
 
 BROKEN = "data/briefs/alpha.yaml"
 

@@ -18,7 +18,7 @@ from briefing import editing
 from briefing.editing.save import STOP_ENV
 from briefing.load import Layout, parse_yaml
 from tests.conftest import CORPUS
-from tests.unit.conftest import TinyProject
+from tests.support.tiny_project import TinyProject
 from tests.unit.test_editing import BRIEF, position, save
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -29,7 +29,7 @@ SAVER = textwrap.dedent(
     from briefing import editing
     from briefing.load import Layout
     from briefing.recordwriter import append_item
-    from tests.unit.conftest import QUOTES, SEED_ID, SEED_TEXT
+    from tests.support.tiny_project import QUOTES, SEED_ID, SEED_TEXT
     from tests.unit.test_editing import BRIEF, position
 
     root, prefix, count, action = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]

@@ -19,7 +19,7 @@ from briefing.cli import main
 from briefing.frames import build_frames
 from briefing.load import Corpus, load_corpus
 from tests.faulty import FAULT, FAULTY_DATE, faulty, inject
-from tests.unit.conftest import TinyProject
+from tests.support.tiny_project import TinyProject
 
 PROJECT = Path(__file__).resolve().parents[2]
 ALPHA, BETA, GAMMA = "data/briefs/alpha.yaml", "data/briefs/beta.yaml", "data/briefs/gamma.yaml"
