@@ -13,7 +13,7 @@ from briefing.load import Layout
 from briefing.negotiation import issue_verdict, view_verdicts
 from briefing.store import load_frames
 from tests.conftest import CORPUS
-from tests.unit.test_negotiation import position
+from tests.support.positions import position
 
 
 @pytest.fixture(scope="module")

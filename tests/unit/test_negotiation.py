@@ -7,57 +7,7 @@ import pandas as pd
 
 from briefing.history import later_reading, stance_changes
 from briefing.negotiation import issue_verdict, negotiation_space
-from briefing.schema import CLAIM_TYPES, STANCES
-
-
-def position(
-    number: int,
-    party: str,
-    stance: str,
-    claim: str = "stated",
-    confidence: str = "high",
-    low=None,
-    high=None,
-    range_claim=None,
-    date: str | None = None,
-    brief: str = "b",
-    issue: str = "truce",
-) -> dict:
-    rank, label, symbol = STANCES[stance]
-    return {
-        "id": f"p{number}",
-        "brief": brief,
-        "brief_published": pd.Timestamp("2026-01-30"),
-        "party": party,
-        "party_name": party.title(),
-        "issue": issue,
-        "issue_label": issue.title(),
-        "stance": stance,
-        "stance_label": label,
-        "stance_symbol": symbol,
-        "stance_rank": rank,
-        "summary": f"summary {number}",
-        "date": date,
-        "date_start": pd.Timestamp(date) if date else pd.NaT,
-        "date_end": pd.Timestamp(date) if date else pd.NaT,
-        "claim_type": claim,
-        "claim_label": CLAIM_TYPES[claim],
-        "confidence": confidence,
-        "evidence": (f"e{number}",),
-        "red_line": None,
-        "red_line_claim_type": None,
-        "red_line_evidence": (),
-        "range_low": low,
-        "range_high": high,
-        "range_note": None,
-        "range_claim_type": (range_claim or claim) if low else None,
-        "range_evidence": (f"r{number}",) if low else (),
-        "relevant": True,
-    }
-
-
-def positions(*rows: dict) -> pd.DataFrame:
-    return pd.DataFrame(list(rows))
+from tests.support.positions import position, positions
 
 
 def judgments(*rows: tuple[str, str, tuple[str, ...]]) -> pd.DataFrame:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from briefing.readings import cell_reading, cell_readings, rank_records, weakest
-from tests.unit.test_negotiation import position, positions
+from tests.support.positions import position, positions
 
 
 def headline(*rows: dict) -> str:
