@@ -19,14 +19,13 @@ from briefing.frames import Frames
 from briefing.negotiation import IssueVerdict, issue_verdict
 from briefing.presenting import CLOSING, OPENING, TITLE_LINE_CHARS, TITLE_LINES, lines_of, shorten, slide_issues
 from briefing.verdict_readings import or_words
-from briefing.vocabulary import VERDICTS, StanceWords, stance
+from briefing.vocabulary import PARTY_CLAIMS, VERDICTS, StanceWords, stance
 
 ONE_SIDED = "one-sided"  # the step of the folded slide
 NO_VERDICT = "insufficient"
 FEWEST_FOLDED = 2  # one issue without a verdict keeps its own slide
 VERDICT_ORDER = ("no-intersection", "touching", "overlap", "depends", "insufficient")
 TITLE_FINDINGS = ("no-intersection", "overlap")  # the verdicts that settle something, in the title's order
-RED_LINE_BASES = ("stated", "reported")  # the party's red lines; the analyst's reading of one is no title
 
 
 @dataclass(frozen=True)
@@ -106,7 +105,7 @@ def title_findings(bottom: BottomLine) -> list[str]:
     found: list[str] = []
     drawn: dict[str, list[str]] = {}
     for line in bottom.red_lines:
-        if line.claim_type in RED_LINE_BASES and line.issue_label:
+        if line.claim_type in PARTY_CLAIMS and line.issue_label:  # the analyst's reading of a red line is no title
             labels = drawn.setdefault(line.party_name, [])
             if _lower(line.issue_label) not in labels:
                 labels.append(_lower(line.issue_label))

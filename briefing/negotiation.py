@@ -22,18 +22,21 @@ import pandas as pd
 
 from briefing.frames import Frames, each_row
 from briefing.readings import cell_readings, weakest
-from briefing.verdict_readings import PARTY_BASES, RANK, VerdictReading, contradicting_records, or_words, readings_words, verdict_readings
-from briefing.vocabulary import CLAIM_TYPES, STANCES, VERDICTS
+from briefing.verdict_readings import (
+    VerdictReading,
+    contradicting_records,
+    or_words,
+    outcome_of,
+    party_range,
+    readings_words,
+    verdict_readings,
+)
+from briefing.vocabulary import CLAIM_TYPES, RANK, STANCES, VERDICTS, word_at
+from briefing.vocabulary import STANCE_AT as STANCE_AT  # the figures and the bottom line read the scale from here
 
-STANCE_AT = {rank: stance for stance, rank in RANK.items()}
 # judgments whose outlook contradicts a verdict
 CONTRADICTING_OUTLOOK = {"overlap": "no-agreement", "touching": "no-agreement", "no-intersection": "agreement-possible"}
 DEPENDS = "depends"  # the verdict when the readings of a contested place give different outcomes
-
-
-def word_at(rank: int) -> str:
-    """The vocabulary's word for a place on the stance scale."""
-    return STANCES[STANCE_AT[rank]].word
 
 
 @dataclass(frozen=True)
@@ -184,9 +187,8 @@ def placements(positions: pd.DataFrame, issue: str) -> tuple[Placement, ...]:
     for reading, head in zip(each_row(readings), each_row(heads), strict=True):
         low: int | None
         high: int | None
-        has_range = head.range_low is not None and not pd.isna(head.range_low)
-        if has_range and head.range_claim_type in PARTY_BASES:
-            low, high, source = RANK[head.range_low], RANK[head.range_high], "acceptable range"
+        if (place := party_range(head)) is not None:
+            (low, high), source = place, "acceptable range"
             evidence = tuple(head.evidence) + tuple(head.range_evidence)
         elif reading.stance in RANK:
             low = high = RANK[reading.stance]
@@ -272,9 +274,9 @@ def issue_verdict(positions: pd.DataFrame, issue: str, judgments: pd.DataFrame |
         return IssueVerdict(
             issue, "insufficient", None, None, ranges, weakest(r.confidence for r in counted), rests_on, (), tuple(_cautions(counted))
         )
-    low = max(r.low for r in counted if r.low is not None)
-    high = min(r.high for r in counted if r.high is not None)
-    verdict = "overlap" if low < high else "touching" if low == high else "no-intersection"
+    places = [(r.low, r.high) for r in counted if r.low is not None and r.high is not None]
+    low, high = max(place[0] for place in places), min(place[1] for place in places)
+    verdict = outcome_of(places)
     confidence = weakest(r.confidence for r in counted)
     if confidence == "high" and any(r.claim_type != "stated" for r in counted):
         confidence = "medium"  # a place read from reporting or from the analyst is never as sure as the party's words

@@ -21,11 +21,8 @@ import pandas as pd
 
 from briefing.labels import record_label
 from briefing.readings import weakest
-from briefing.vocabulary import CLAIM_ORDER, CONFIDENCE_WORDS, STANCES, VERDICTS
+from briefing.vocabulary import CLAIM_ORDER, CONFIDENCE_WORDS, PARTY_CLAIMS, RANK, STANCES, VERDICTS, word_at
 
-RANK = {key: stance.rank for key, stance in STANCES.items() if stance.rank is not None}
-STANCE_AT = {rank: stance for stance, rank in RANK.items()}
-PARTY_BASES = ("stated", "reported")
 # what a reading reads of a record: its stance and place, and what briefing.labels names it by
 READ_COLUMNS = ["stance", "claim_type", "confidence", "date", "speaker_name", "reported_by", "party_name", "brief_published"]
 READ_COLUMNS += ["range_low", "range_high", "range_claim_type"]
@@ -47,12 +44,17 @@ class Placed(Protocol):
     def alternatives(self) -> tuple[tuple[str, str], ...]: ...
 
 
-def place_of(row: Any) -> tuple[int, int] | None:
-    """A record's place on the stance scale: its range when it is the party's (own words or reporting of them),
-    else its stance alone; None for an unclear stance."""
+def party_range(row: Any) -> tuple[int, int] | None:
+    """A record's acceptable range on the stance scale when it is the party's (own words or reporting of them)."""
     has_range = row.range_low is not None and not pd.isna(row.range_low)
-    if has_range and row.range_claim_type in PARTY_BASES:
-        return RANK[row.range_low], RANK[row.range_high]
+    return (RANK[row.range_low], RANK[row.range_high]) if has_range and row.range_claim_type in PARTY_CLAIMS else None
+
+
+def place_of(row: Any) -> tuple[int, int] | None:
+    """A record's place on the stance scale: its range when it is the party's, else its stance alone; None for an
+    unclear stance."""
+    if (place := party_range(row)) is not None:
+        return place
     if row.stance in RANK:
         return RANK[row.stance], RANK[row.stance]
     return None
@@ -118,7 +120,7 @@ class _Alternative:
 
 def _place_words(party_name: str, stance: str, place: tuple[int, int] | None) -> str:
     if place is not None and place[0] != place[1]:
-        low, high = (STANCES[STANCE_AT[rank]].word.lower() for rank in place)
+        low, high = (word_at(rank).lower() for rank in place)
         return f"{party_name} anywhere from {low} to {high}"
     return f"{party_name} {STANCES[stance].word.lower()}"
 

@@ -46,6 +46,9 @@ STANCES: dict[str, StanceWords] = {
         StanceWords("ambiguous", None, "Unclear", "?", "#fff2ae", "#000000", "unclear"),
     )
 }
+# the ordinal scale: a stance's place on it, and the stance at a place
+RANK = {key: stance.rank for key, stance in STANCES.items() if stance.rank is not None}
+STANCE_AT = {rank: key for key, rank in RANK.items()}
 NO_STANCE = StanceWords("none", None, "No recorded position", "", "#ffffff", "#555555", "none")
 
 
@@ -57,6 +60,11 @@ def stance(stance_id: str | None) -> StanceWords:
         return STANCES[stance_id]
     except KeyError:
         raise KeyError(f"unknown stance {stance_id!r}; stances: {', '.join(STANCES)}") from None
+
+
+def word_at(rank: int) -> str:
+    """The word for a place on the stance scale: 'Only on conditions' at 0."""
+    return STANCES[STANCE_AT[rank]].word
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,9 @@ CLAIM_TYPES: dict[str, ClaimWords] = {
     )
 }
 CLAIM_ORDER = {claim: order for order, claim in enumerate(CLAIM_TYPES)}  # the party's own words first
+# claim types whose words are the party's, its own or reported of it: a range or a red line of these is the party's;
+# the analyst's reading of one is shown beside it, never counted as its place nor put in a title
+PARTY_CLAIMS = ("stated", "reported")
 
 # confidence, weakest first: the one order every view and rule uses
 CONFIDENCE_LEVELS = ("low", "medium", "high")
