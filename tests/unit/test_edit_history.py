@@ -18,8 +18,8 @@ from briefing import editing
 from briefing.editing.save import STOP_ENV
 from briefing.load import Layout, parse_yaml
 from tests.conftest import CORPUS
+from tests.support.edits import BRIEF, position, save
 from tests.support.tiny_project import TinyProject
-from tests.unit.test_editing import BRIEF, position, save
 
 PROJECT = Path(__file__).resolve().parents[2]
 SAVER = textwrap.dedent(
@@ -30,7 +30,7 @@ SAVER = textwrap.dedent(
     from briefing.load import Layout
     from briefing.recordwriter import append_item
     from tests.support.tiny_project import QUOTES, SEED_ID, SEED_TEXT
-    from tests.unit.test_editing import BRIEF, position
+    from tests.support.edits import BRIEF, position
 
     root, prefix, count, action = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
     layout = Layout(root=root)

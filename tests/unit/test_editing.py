@@ -14,9 +14,7 @@ from briefing.editing import EditConflict, EditError, editing_access, switched_o
 from briefing.load import Layout, load_corpus, parse_yaml
 from briefing.recordwriter import append_item
 from tests.conftest import CORPUS
-
-BRIEF = "data/briefs/lavrov-red-line-2026-01.yaml"
-QUOTE = "Moscow's negotiation bottom line"
+from tests.support.edits import BRIEF, add, position, save
 
 
 @pytest.fixture
@@ -29,31 +27,6 @@ def hashes(layout: Layout) -> dict[str, str]:
     return {
         str(p.relative_to(layout.root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(layout.root.rglob("*")) if p.is_file()
     }
-
-
-def position(record_id: str = "pos-poland-ceasefire-assessment", **values) -> dict:
-    seed = (CORPUS / "seeds" / "lavrov-red-line-2026-01-30.txt").read_text(encoding="utf-8")
-    start = seed.index(QUOTE)
-    return {
-        "id": record_id,
-        "party": "poland",
-        "issue": "ceasefire",
-        "stance": "support",
-        "claim_type": "assessment",
-        "confidence": "medium",
-        "summary": "Poland's stance, as the analyst reads it.",
-        **values,
-        "evidence": [{"id": f"{record_id}-1", "seed": "lavrov-red-line", "start": start, "end": start + len(QUOTE), "quote": QUOTE}],
-    }
-
-
-def add(record: dict):
-    return lambda text: append_item(text, ("positions",), record)
-
-
-def save(layout: Layout, record: dict, opened: str | None = None) -> editing.Saved:
-    opened = opened or editing.open_file(layout, BRIEF).sha256
-    return editing.save(layout, BRIEF, opened, add(record), editor="ana@example.org", action="new position", record=record["id"])
 
 
 class TestAccess:
