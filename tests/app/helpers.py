@@ -14,7 +14,8 @@ PAGES = tuple(BY_NAME)  # every page's name
 
 
 def run_page(name: str, **params) -> AppTest:
-    """A fresh session that opens the page of this name with these query params (lists give repeated keys)."""
+    """A fresh session that opens the page of this name with these query params (lists give repeated keys); the page
+    ran without an exception, so a test that finds nothing shown knows the page did not stop on an error."""
     script = page(name).script
     app = AppTest.from_file(str(PROJECT / ENTRY_POINT), default_timeout=60)
     for key, value in params.items():
@@ -22,7 +23,13 @@ def run_page(name: str, **params) -> AppTest:
     if script != ENTRY_POINT:
         app.switch_page(script)
     app.run()
+    assert not app.exception, f"{name} raised: " + "\n".join(raised(app))
     return app
+
+
+def raised(app: AppTest) -> list[str]:
+    """Each exception the page showed, with its stack trace (the proto's: AppTest's element leaves `message` unset)."""
+    return [f"{e.proto.type}: {e.proto.message}\n" + "\n".join(e.proto.stack_trace) for e in app.exception]
 
 
 def plotly_specs(app: AppTest) -> list[dict]:
