@@ -12,12 +12,13 @@ The verdicts counted are a small line below it, not the point.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing.bottom_line import BottomLine
 from briefing.frames import Frames
-from briefing.negotiation import IssueVerdict, issue_verdict
-from briefing.presenting import CLOSING, OPENING, TITLE_LINE_CHARS, TITLE_LINES, lines_of, shorten, slide_issues
+from briefing.negotiation import IssueVerdict
+from briefing.presenting import CLOSING, OPENING, TITLE_LINE_CHARS, TITLE_LINES, issue_verdicts, lines_of, shorten, slide_issues
 from briefing.verdict_readings import or_words
 from briefing.vocabulary import PARTY_CLAIMS, VERDICTS, StanceWords, stance
 
@@ -42,11 +43,12 @@ class Deck:
         return None
 
 
-def deck(view: Frames, chosen: tuple[str, ...]) -> Deck:
-    """The slides of a filtered view: each issue with a verdict, then those without one folded into one slide."""
+def deck(view: Frames, chosen: tuple[str, ...], verdicts: Sequence[IssueVerdict] | None = None) -> Deck:
+    """The slides of a filtered view: each issue with a verdict, then those without one folded into one slide
+    (``verdicts``: the view's, if already computed)."""
     issues = slide_issues(view, chosen)
-    verdicts = {issue: issue_verdict(view.positions, issue, view.judgments).verdict for issue in issues}
-    folded = tuple(issue for issue in issues if verdicts[issue] == NO_VERDICT)
+    found = issue_verdicts(view, issues, verdicts)
+    folded = tuple(issue for issue in issues if found[issue].verdict == NO_VERDICT)
     if len(folded) < FEWEST_FOLDED:
         return Deck(steps=(OPENING, *issues, CLOSING) if issues else (), folded=())
     kept = [issue for issue in issues if issue not in folded]
@@ -79,11 +81,11 @@ def one_sided_issue(verdict: IssueVerdict, label: str) -> OneSidedIssue:
     return OneSidedIssue(issue=verdict.issue, label=label, parties=parties)
 
 
-def one_sided_slide(view: Frames, folded: tuple[str, ...]) -> OneSidedSlide:
-    """The folded issues, each with the stance of every party on record (by the negotiation verdict's placements)."""
-    issues = tuple(
-        one_sided_issue(issue_verdict(view.positions, issue, view.judgments), view.issue_labels.get(issue, issue)) for issue in folded
-    )
+def one_sided_slide(view: Frames, folded: tuple[str, ...], verdicts: Sequence[IssueVerdict] | None = None) -> OneSidedSlide:
+    """The folded issues, each with the stance of every party on record (by the negotiation verdict's placements;
+    ``verdicts``: the view's, if already computed)."""
+    found = issue_verdicts(view, folded, verdicts)
+    issues = tuple(one_sided_issue(found[issue], view.issue_labels.get(issue, issue)) for issue in folded)
     names = list(dict.fromkeys(party.party_name for issue in issues for party in issue.parties))
     count = f"{len(issues)} issue{'' if len(issues) == 1 else 's'}"
     title = f"Where only one side is on record: {names[0]}, on {count}" if len(names) == 1 else f"Where only one side is on record: {count}"

@@ -11,6 +11,7 @@ cell says is briefing.readings' (through the negotiation verdict); nothing here 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from briefing.bottom_line import issue_title, ranked_judgments
@@ -109,6 +110,13 @@ def slide_issues(view: Frames, chosen: tuple[str, ...]) -> list[str]:
         return [issue for issue in chosen if issue in known]
     placed = set(view.positions["issue"])
     return [issue for issue in known if issue in placed]
+
+
+def issue_verdicts(view: Frames, issues: Iterable[str], verdicts: Sequence[IssueVerdict] | None = None) -> dict[str, IssueVerdict]:
+    """Each issue's verdict, taken from ``verdicts`` (the view's, from briefing.negotiation.view_verdicts, computed once
+    for the deck, the bottom line and every slide) where it is there, else computed (an issue with no position in view)."""
+    known = {verdict.issue: verdict for verdict in verdicts or ()}
+    return {issue: known[issue] if issue in known else issue_verdict(view.positions, issue, view.judgments) for issue in issues}
 
 
 def slide_steps(issues: list[str]) -> tuple[str, ...]:
@@ -226,10 +234,11 @@ def issue_events(view: Frames, issue: str, period: Window | None) -> tuple[tuple
     return tuple(recent[:RECENT_EVENTS]), tuple(background[:BACKGROUND_EVENTS])
 
 
-def issue_slide(frames: Frames, view: Frames, issue: str) -> IssueSlide:
-    """One issue's slide: the verdict's action title, each party's stance and quote, the judgments that fit, events."""
+def issue_slide(frames: Frames, view: Frames, issue: str, verdicts: Sequence[IssueVerdict] | None = None) -> IssueSlide:
+    """One issue's slide: the verdict's action title, each party's stance and quote, the judgments that fit, events
+    (``verdicts``: the view's, if already computed)."""
     label = frames.issue_labels.get(issue, issue)
-    verdict = issue_verdict(view.positions, issue, view.judgments)
+    verdict = issue_verdicts(view, (issue,), verdicts)[issue]
     title = slide_title(issue_title(verdict, label), label, verdict.verdict, verdict.contested)
     parties = party_quotes(frames, view, issue)
     # the lines past the one each that BODY_LINES keeps for the title and the verdict (set at VERDICT_WIDTH)

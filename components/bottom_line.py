@@ -13,7 +13,7 @@ from briefing.frames import each_row
 from briefing.verdict_readings import readings_words
 from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_WORDS, VERDICTS
 from components.context import PageContext
-from components.data import Scope, per_view
+from components.data import Scope, view_cache
 from components.evidence import evidence_quotes
 from components.html import Markup, render_html
 from components.negotiation import view_verdicts_of
@@ -41,11 +41,13 @@ def plain(text: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
+@view_cache
 def view_bottom_line(scope: Scope) -> BottomLine:
     # the verdicts from the negotiation space's own cache: at a thousand briefs they take seconds to compute
-    return bottom_line(scope.view, verdicts=per_view(view_verdicts_of, scope))
+    return bottom_line(scope.view, verdicts=view_verdicts_of(scope))
 
 
+@view_cache
 def view_key_judgments(scope: Scope) -> tuple[pd.DataFrame, pd.DataFrame]:
     return ranked_judgments(scope.view)
 
@@ -122,7 +124,7 @@ def _outlook(context: PageContext, outlook: tuple[Outlook, ...]) -> None:
 
 def bottom_line_box(context: PageContext) -> BottomLine:
     """The finding first: what the filter in view comes to, in words a briefer can say aloud."""
-    line = per_view(view_bottom_line, context)
+    line = view_bottom_line(context.scope)
     with st.container(border=True, key=BOTTOM_LINE_KEY):
         render_html(_BOX_STYLE)
         st.markdown("## Bottom line")
@@ -163,7 +165,7 @@ def _judgment(context: PageContext, row, number: int, with_quotes: bool) -> None
 
 def key_judgments(context: PageContext) -> None:
     """The ranked key judgments in full; all of them behind one expander."""
-    top, rest = per_view(view_key_judgments, context)
+    top, rest = view_key_judgments(context.scope)
     if top.empty:
         st.info("No key judgment matches the current filter.")
         return

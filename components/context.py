@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from streamlit.delta_generator import DeltaGenerator
 
 from briefing.frames import Frames, Selection
+from components.data import Scope
 from components.filters import filter_params
 from components.link_state import AUDIT_PARAM
 
@@ -23,6 +24,11 @@ class PageContext:
     share_slot: DeltaGenerator | None = field(default=None, compare=False, repr=False)  # sidebar place for share & pack
     audit: bool = False  # the sidebar's "Audit details": ids, offsets, hashes and file names beside the readers' words
     editing: bool = False  # editing switched on: the workbench is in the navigation
+
+    @property
+    def scope(self) -> Scope:
+        """What the view caches (``components.data.view_cache``) key on and may read: no session state, no params."""
+        return Scope(self.frames, self.view, self.selection)
 
     def link_params(self, **extra: str) -> dict[str, list[str] | str]:
         """Query params for a link that keeps the filter (and adds page-specific ones)."""

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any
 
 import streamlit as st
 
@@ -18,7 +18,6 @@ from briefing.load import DataWatch, Layout
 from briefing.outlines import Outlines, load_outlines
 from briefing.store import cache_dir, load_frames
 
-T = TypeVar("T")
 RECHECK_SECONDS = 1.0  # where the folders cannot be watched: how stale a view may be after a file is edited
 
 
@@ -95,52 +94,43 @@ class Scope:
     selection: Selection
 
 
-class PageLike(Protocol):
-    """A page's context or a scope: anything with the frames and the filter."""
-
-    @property
-    def frames(self) -> Frames: ...
-
-    @property
-    def selection(self) -> Selection: ...
-
-
 def _selection_key(selection: Selection) -> tuple:
     return (selection.issues, selection.parties, selection.briefs)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _per_view(
-    name: str, version: str, selection_key: tuple, args: tuple, _function: Callable[..., T], _frames: Frames, _selection: Selection
-) -> T:
-    return _function(Scope(_frames, filtered_view(_frames, _selection), _selection), *args)
+def _scope_key(scope: Scope) -> tuple:
+    # everything a scope holds follows from these: the frames from the data version, the view from the filter
+    return (scope.frames.version, *_selection_key(scope.selection))
 
 
-def per_view(function: Callable[..., T], context: PageLike, *args: Hashable) -> T:
-    """``function(scope, *args)``, computed once per function, data version, filter and arguments, and shared read-only
-    by every session: reruns then cost the same for one brief or a thousand.
-
-    The cache is keyed on the function's own name and on everything it may read (the data version, the filter, the
-    arguments), so no caller can forget an input: a lambda or a closure, whose other inputs the key cannot see, is
-    refused.
-    """
-    if function.__name__ == "<lambda>" or getattr(function, "__closure__", None):
-        raise TypeError(
-            f"per_view needs a named module-level function, not {function.__qualname__}: the cache is keyed "
-            "on its name, and a closure's captured values would not be in the key"
-        )
-    name = f"{function.__module__}.{function.__qualname__}"
-    return _per_view(name, context.frames.version, _selection_key(context.selection), args, function, context.frames, context.selection)
+def _not_a_key(value: object) -> object:
+    raise TypeError(
+        f"a view cache hashes a Scope by its data version and filter, not a {type(value).__name__}: pass context.scope "
+        "(a page's context also holds session state, and frames would be hashed cell by cell)"
+    )
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _view(version: str, selection_key: tuple, _frames: Frames, _selection: Selection) -> Frames:
-    return select(_frames, _selection)
+# Streamlit hashes a dataclass field by field: a Frames or a page's context would be hashed table by table, every run
+SCOPE_HASH: dict[str | type, Callable[[Any], Any]] = {Scope: _scope_key, Frames: _not_a_key, "components.context.PageContext": _not_a_key}
+VIEWS = 64  # entries per view function: filters × its other arguments (a zoom, a seed, a region)
+CELLS = 256  # entries per cell function: cells × filters, with and without the audit details
+
+# ``@view_cache``: ``function(scope, *args)`` computed once per data version, filter and arguments, and shared read-only
+# by every session, so reruns cost the same for one brief or a thousand. st.cache_resource, not st.cache_data: the
+# results are frames, figures and tables that are only read, and cache_data would pickle each one on its first call
+# and unpickle a copy on every later one (a 1,000-brief matrix or figure per rerun).
+view_cache = st.cache_resource(show_spinner=False, max_entries=VIEWS, hash_funcs=SCOPE_HASH)
+cell_cache = st.cache_resource(show_spinner=False, max_entries=CELLS, hash_funcs=SCOPE_HASH)
 
 
+def _version(frames: Frames) -> str:
+    return frames.version
+
+
+@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs={Frames: _version})
 def filtered_view(frames: Frames, selection: Selection) -> Frames:
     """The frames limited to the filter, computed once per data version and filter and shared."""
-    return _view(frames.version, _selection_key(selection), frames, selection)
+    return select(frames, selection)
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)

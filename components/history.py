@@ -11,7 +11,7 @@ from briefing.labels import published_words
 from briefing.readings import cell_readings
 from briefing.schema import CLAIM_TYPES, STANCES
 from components.context import PageContext
-from components.data import Scope, per_view
+from components.data import Scope, cell_cache, view_cache
 from components.evidence import evidence_quotes
 from components.pages import page
 from components.paging import page_of
@@ -20,17 +20,14 @@ from components.provenance import ILLUSTRATIVE_BADGE, markdown_badge
 HISTORY_STEPS = 12  # the latest briefs listed per claim type; a thousand briefs would make an unreadable list
 
 
-def _stance_changes(scope: Scope) -> pd.DataFrame:
+@view_cache
+def view_stance_changes(scope: Scope) -> pd.DataFrame:
     return stance_changes(scope.view.positions, scope.frames.briefs)
-
-
-def _changes(context: PageContext) -> pd.DataFrame:
-    return per_view(_stance_changes, context)
 
 
 def change_list(context: PageContext) -> None:
     """Every change of stance between briefs under the current filter, with both sides' evidence."""
-    changes = _changes(context)
+    changes = view_stance_changes(context.scope)
     if changes.empty:
         st.caption("No stance changes between briefs under the current filter.")
         return
@@ -59,16 +56,17 @@ def change_list(context: PageContext) -> None:
             )
 
 
-def _cell_history_text(context: Scope | PageContext, party: str, issue: str, audit: bool = False) -> list[str]:
+@cell_cache
+def cell_history_text(scope: Scope, party: str, issue: str, audit: bool = False) -> list[str]:
     """One Markdown block per claim type: the stance in each of the latest briefs, marked changed or unchanged."""
-    positions = context.view.positions
+    positions = scope.view.positions
     cell = positions[(positions["party"] == party) & (positions["issue"] == issue)]
     if cell["brief"].nunique() < 2:
         return []
-    sequence = stance_by_brief(cell, context.frames.briefs)
-    titles = context.frames.brief_titles
-    illustrative = context.frames.illustrative_briefs
-    authors = BriefAuthors(context.frames.briefs)
+    sequence = stance_by_brief(cell, scope.frames.briefs)
+    titles = scope.frames.brief_titles
+    illustrative = scope.frames.illustrative_briefs
+    authors = BriefAuthors(scope.frames.briefs)
     blocks = []
     for claim_type, rows in sequence.groupby("claim_type", sort=False):
         steps = []
@@ -87,7 +85,7 @@ def _cell_history_text(context: Scope | PageContext, party: str, issue: str, aud
         blocks.append(f"**{CLAIM_TYPES[str(claim_type)]}:**{note}\n\n{shown}")
     head = next(each_row(cell_readings(cell)))
     contested = "; contested" if head.contested else ""
-    record = context.frames.record_label(head.headline) + (f" · {head.headline}" if audit else "")
+    record = scope.frames.record_label(head.headline) + (f" · {head.headline}" if audit else "")
     blocks.insert(
         0,
         f"Headline of the cell across briefs, as in every view: **{head.stance_symbol} {head.stance_label}** — "
@@ -98,7 +96,7 @@ def _cell_history_text(context: Scope | PageContext, party: str, issue: str, aud
 
 def cell_history(context: PageContext, party: str, issue: str) -> None:
     """The stance in each brief for one cell, when more than one brief speaks to it."""
-    blocks = per_view(_cell_history_text, context, party, issue, context.audit)
+    blocks = cell_history_text(context.scope, party, issue, context.audit)
     if not blocks:
         return
     st.markdown("#### Stance history across briefs\n\n" + "\n\n".join(blocks))

@@ -16,7 +16,7 @@ from briefing.frames import each_row
 from briefing.readings import CONTESTED, NO_POSITION, cell_readings, cell_words, rank_records
 from briefing.vocabulary import CLAIM_TYPES, STANCES
 from components.context import PageContext
-from components.data import Scope, per_view
+from components.data import Scope, cell_cache, view_cache
 from components.evidence import evidence_quotes
 from components.grid import stance_grid
 from components.paging import page_of
@@ -41,15 +41,12 @@ def matrix_legend() -> str:
     )
 
 
-def matrix_axes(context: PageContext) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+@view_cache
+def matrix_axes(scope: Scope) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Rows: parties with any position (or the filtered parties); columns: issues (or the filtered issues).
 
     Computed once per data version and filter: the parties with positions are found in every position of the corpus.
     """
-    return per_view(_axes, context)
-
-
-def _axes(scope: Scope) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     frames, selection = scope.frames, scope.selection
     with_positions = set(frames.positions["party"])
     parties = [
@@ -242,19 +239,22 @@ def position_cards(cell: pd.DataFrame, illustrative: Mapping[str, str] | None = 
     return cards
 
 
+@cell_cache
 def _cell_cards(scope: Scope, party: str, issue: str, audit: bool = False) -> list[PositionCard]:
     return position_cards(cell_positions(scope.view.positions, party, issue), scope.frames.illustrative_briefs, audit)
 
 
+@view_cache
 def cells_with_positions(scope: Scope) -> list[str]:
     """The `party:issue` keys of the cells that have positions, in the order the positions come."""
     positions = scope.view.positions
     return list(dict.fromkeys(f"{p}:{i}" for p, i in zip(positions["party"], positions["issue"], strict=True)))
 
 
+@view_cache
 def view_matrix_table(scope: Scope) -> MatrixTable:
     """The filtered view's matrix, on the axes of the filter."""
-    parties, issues = _axes(scope)
+    parties, issues = matrix_axes(scope)
     table = scope.frames.issues
     propositions = dict(zip(table["id"], zip(table["short"], table["proposition"], strict=True), strict=True))
     return matrix_table(headline_positions(scope.view.positions), parties, issues, propositions)
@@ -263,7 +263,7 @@ def view_matrix_table(scope: Scope) -> MatrixTable:
 def position_details(context: PageContext, party: str, issue: str) -> None:
     """Every position in one cell, stated ones first, each with its evidence."""
     # the cards' text is built once per data version, filter and cell; a rerun only sends it
-    cards = per_view(_cell_cards, context, party, issue, context.audit)
+    cards = _cell_cards(context.scope, party, issue, context.audit)
     names = context.frames.party_names
     st.subheader(f"{names.get(party, party)} · {context.issue_label(issue)}")
     issues = context.frames.issues

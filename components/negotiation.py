@@ -9,7 +9,7 @@ from briefing.labels import distinct_labels
 from briefing.negotiation import IssueVerdict, possessive, view_verdicts, word_at
 from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_WORDS, VERDICTS
 from components.context import PageContext
-from components.data import Scope
+from components.data import Scope, view_cache
 from components.evidence import SOURCES_PAGE, evidence_quotes
 from components.html import Markup, render_html
 from components.provenance import ILLUSTRATIVE_BADGE, markdown_badge
@@ -102,6 +102,7 @@ def readings_list(verdict: IssueVerdict, audit: bool = False) -> Markup:
     return Markup('<ul class="verdict-readings" aria-label="The verdict under each reading">{items}</ul>').format(items=items)
 
 
+@view_cache
 def view_verdicts_of(scope: Scope) -> list[IssueVerdict]:
     """The verdicts of the filtered view, as the export and the pack give them."""
     return view_verdicts(scope.view, scope.selection.issues)

@@ -11,13 +11,14 @@ from briefing.frames import each_row
 from briefing.labels import published_words
 from components.bottom_line import plain
 from components.context import PageContext
-from components.data import Scope, per_view
+from components.data import Scope, view_cache
 from components.evidence import evidence_quotes
 from components.pages import OVERVIEW, navigation
 from components.paging import page_of
 from components.provenance import ILLUSTRATIVE_BADGE, contributing_briefs, markdown_badge
 
 
+@view_cache
 def issue_counts(scope: Scope) -> pd.DataFrame:
     """Positions, events, impacts and judgments per issue, in taxonomy order."""
     view = scope.view
@@ -39,6 +40,7 @@ def issue_counts(scope: Scope) -> pd.DataFrame:
     return table[table[list(counts.columns)].sum(axis=1) > 0].reset_index(drop=True)
 
 
+@view_cache
 def party_counts(scope: Scope) -> pd.DataFrame:
     """Positions (by claim type) and events per party."""
     view = scope.view
@@ -86,7 +88,7 @@ def view_links(context: PageContext) -> None:
 def counts_table(context: PageContext, title: str, count: Callable[[Scope], pd.DataFrame], empty: str) -> None:
     """A subheader and a table of counts under the current filter, computed once per filter."""
     st.subheader(title)
-    counts = per_view(count, context)
+    counts = count(context.scope)
     if counts.empty:
         st.info(empty)
     else:

@@ -14,8 +14,9 @@ from briefing.presenting import CLOSING, OPENING, QUOTE_COLUMNS, IssueSlide, Par
 from briefing.readings import cell_readings
 from briefing.vocabulary import VERDICTS, StanceWords
 from components.context import PageContext
-from components.data import Scope, per_view
+from components.data import Scope, view_cache
 from components.html import Markup, render_html
+from components.negotiation import view_verdicts_of
 
 # Type in em of one base size that follows the screen's height: 24 px on a 720-line projector, 32 px on 1080 lines
 SLIDE_CSS = Markup(
@@ -95,8 +96,9 @@ def slide_readings(view: Frames, issue: str) -> pd.DataFrame:
     return cell_readings(view.positions[view.positions["issue"] == issue])
 
 
+@view_cache
 def _issue_slide(scope: Scope, issue: str) -> IssueSlide:
-    return issue_slide(scope.frames, scope.view, issue)
+    return issue_slide(scope.frames, scope.view, issue, view_verdicts_of(scope))
 
 
 def _where_from(quote: PartyQuote) -> str:
@@ -233,7 +235,7 @@ def issue_slide_html(slide: IssueSlide, illustrative: set[str], audit: bool = Fa
 
 
 def draw_issue_slide(context: PageContext, issue: str, audit: bool = False) -> None:
-    slide = per_view(_issue_slide, context, issue)
+    slide = _issue_slide(context.scope, issue)
     render_html(issue_slide_html(slide, set(context.frames.illustrative_briefs), audit))
 
 

@@ -18,12 +18,15 @@ from briefing.presenting import (
 )
 from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_WORDS, VERDICTS
 from components.context import PageContext
-from components.data import Scope, per_view
+from components.data import Scope, view_cache
 from components.html import Markup, render_html
+from components.negotiation import view_verdicts_of
 
 
-def _bottom_line(scope: Scope) -> BottomLine:
-    return bottom_line(scope.view, scope.selection.issues)
+@view_cache
+def slides_bottom_line(scope: Scope) -> BottomLine:
+    """The opening's and the summary's bottom line, from the view's verdicts (view_verdicts_of: computed once)."""
+    return bottom_line(scope.view, scope.selection.issues, view_verdicts_of(scope))
 
 
 def _issue_items(lines: tuple[IssueLine, ...]) -> Markup:
@@ -115,8 +118,8 @@ def closing_html(bottom: BottomLine, view: Frames, version_id: str, audit: bool 
 
 
 def draw_opening(context: PageContext) -> None:
-    render_html(opening_html(per_view(_bottom_line, context), context.audit))
+    render_html(opening_html(slides_bottom_line(context.scope), context.audit))
 
 
 def draw_closing(context: PageContext) -> None:
-    render_html(closing_html(per_view(_bottom_line, context), context.view, context.frames.version, context.audit))
+    render_html(closing_html(slides_bottom_line(context.scope), context.view, context.frames.version, context.audit))

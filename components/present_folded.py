@@ -6,16 +6,18 @@ from __future__ import annotations
 from briefing.deck import OneSidedIssue, OneSidedSlide, one_sided_slide
 from briefing.vocabulary import VERDICTS
 from components.context import PageContext
-from components.data import Scope, per_view
+from components.data import Scope, view_cache
 from components.html import Markup, render_html
+from components.negotiation import view_verdicts_of
 from components.present import stance_chip
 
 MOST_SHOWN = 10  # two columns of five fill a 1280×720 slide; the rest are named in the footnote
 COLUMNS_FROM = 5
 
 
+@view_cache
 def _one_sided(scope: Scope, folded: tuple[str, ...]) -> OneSidedSlide:
-    return one_sided_slide(scope.view, folded)
+    return one_sided_slide(scope.view, folded, view_verdicts_of(scope))
 
 
 def _chips(issue: OneSidedIssue) -> Markup:
@@ -71,4 +73,4 @@ def one_sided_html(slide: OneSidedSlide, marked: str | None = None, audit: bool 
 
 
 def draw_one_sided(context: PageContext, folded: tuple[str, ...], marked: str | None) -> None:
-    render_html(one_sided_html(per_view(_one_sided, context, folded), marked, context.audit))
+    render_html(one_sided_html(_one_sided(context.scope, folded), marked, context.audit))

@@ -9,7 +9,8 @@ import streamlit as st
 from briefing.deck import ONE_SIDED, Deck, deck
 from briefing.presenting import CLOSING, OPENING
 from components.context import PageContext
-from components.data import Scope, per_view
+from components.data import Scope, view_cache
+from components.negotiation import view_verdicts_of
 from components.pages import OVERVIEW
 from components.slide_keys import slide_keys
 
@@ -18,13 +19,11 @@ DOTS_KEY = "present_dots"
 STEP_NAMES = {OPENING: "Bottom line", ONE_SIDED: "Where only one side is on record", CLOSING: "Summary and questions"}
 
 
-def _deck(scope: Scope, issues: tuple[str, ...]) -> Deck:
-    return deck(scope.view, issues)
-
-
-def slide_deck(context: PageContext) -> Deck:
-    """The slides of the filtered view (briefing.deck's rule), once per data version and filter."""
-    return per_view(_deck, context, context.selection.issues)
+@view_cache
+def slide_deck(scope: Scope) -> Deck:
+    """The slides of the filtered view (briefing.deck's rule), once per data version and filter, from the view's
+    verdicts, which the bottom line, every slide and the negotiation space share (view_verdicts_of)."""
+    return deck(scope.view, scope.selection.issues, view_verdicts_of(scope))
 
 
 def marked_issue(context: PageContext, deck: Deck) -> str | None:

@@ -12,7 +12,7 @@ from briefing.outlines import OutlineError
 from briefing.regions import REGIONAL_PANELS, groups_of, region_headline, region_impacts, regional_parties
 from briefing.vocabulary import IMPACTS
 from components.context import PageContext
-from components.data import Scope, get_outlines, per_view
+from components.data import Scope, get_outlines, view_cache
 from components.evidence import evidence_quotes
 from components.html import render_html
 from components.map_legend import map_legend
@@ -45,7 +45,7 @@ def impact_panel(context: PageContext, region: str) -> None:
     if member_names:
         st.caption("Members: " + ", ".join(member_names))
     st.caption(f"Headline: {region_headline(context.view.impacts, region).summary}")
-    impacts = per_view(_impacts_on, context, region, members)
+    impacts = _impacts_on(context.scope, region, members)
     if impacts.empty:
         st.info(f"No impact on {name} matches the current filter.")
     else:
@@ -56,7 +56,7 @@ def impact_panel(context: PageContext, region: str) -> None:
         group_name: str = value_at(parties, group, "name")
         st.subheader(f"As one of the {group_name} (as a group)")
         st.caption(f"These impacts are on the {group_name} as a group, not an assessment of {name} alone.")
-        group_impacts = per_view(_impacts_on, context, group, ())
+        group_impacts = _impacts_on(context.scope, group, ())
         if group_impacts.empty:
             st.info(f"No impact on the {group_name} as a group matches the current filter.")
         else:
@@ -98,14 +98,14 @@ def regional_map(context: PageContext) -> None:
     A missing or broken outline file costs the map only: the error is shown here and the panels still follow.
     """
     chosen = context.params.get(REGION_PARAM)
-    labels = per_view(_choice_labels, context)
+    labels = _choice_labels(context.scope)
     left, right = st.columns([3, 2], vertical_alignment="center")
     try:
         outlines = get_outlines()
     except OutlineError as error:
         left.error(f"The map cannot be drawn: {error}. The panels below are unaffected.", icon=":material/map:")
     else:
-        figure, summary, missing = per_view(_map, context, outlines.digest, chosen)
+        figure, summary, missing = _map(context.scope, outlines.digest, chosen)
         if missing:
             left.warning(f"The map has no outline for {', '.join(missing)}; see the panels below.", icon=":material/map:")
         key = f"regional_map_{chosen or ALL_REGIONS}"  # a new chart per choice: a click on the same country counts again
@@ -125,15 +125,18 @@ def regional_map(context: PageContext) -> None:
     )
 
 
+@view_cache
 def _impacts_on(scope: Scope, region: str, members: tuple[str, ...]) -> pd.DataFrame:
     """Impacts on a region, with those filed under its members (none for a group read alone)."""
     return region_impacts(scope.view.impacts, region, members)
 
 
+@view_cache
 def _choice_labels(scope: Scope) -> dict[str, str]:
     return choice_labels(scope.view.impacts, scope.frames.parties)
 
 
+@view_cache
 def _map(scope: Scope, outlines_digest: str, chosen: str | None):
     # the digest is in the cache key; the outlines it names are the ones the data layer serves
     outlines = get_outlines()

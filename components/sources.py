@@ -12,7 +12,7 @@ import streamlit as st
 from briefing.drafting.coverage import uncited_sentences
 from briefing.frames import Frames, each_row
 from briefing.vocabulary import ISSUE_INK
-from components.data import Scope
+from components.data import Scope, view_cache
 from components.html import Markup, escape, render_script
 
 TARGET_ID = "target-span"
@@ -111,12 +111,14 @@ def scroll_to_target() -> None:
     )
 
 
+@view_cache
 def spans_of_seed(scope: Scope, seed: str) -> pd.DataFrame:
     """The filtered view's evidence spans in one source text."""
     evidence = scope.view.evidence
     return evidence[evidence["seed"] == seed]
 
 
+@view_cache
 def spans_per_seed(scope: Scope) -> dict[str, int]:
     """How many of the filtered view's evidence spans each source text holds, every text named (0 where none)."""
     counts = scope.view.evidence.groupby("seed").size()

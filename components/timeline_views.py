@@ -1,4 +1,4 @@
-"""The timeline's computations for the filtered view, each cached per data version, filter and zoom (components.data.per_view)."""
+"""The timeline's computations for the filtered view, each cached per data version, filter and zoom (components.data.view_cache)."""
 
 from __future__ import annotations
 
@@ -8,30 +8,35 @@ import plotly.graph_objects as go
 from briefing.dates import human_date
 from briefing.figures.timeline import Window, density_figure, event_label, timeline_figure, undated_table, zoom_windows
 from briefing.frames import each_row
-from components.data import Scope, per_view
+from components.data import Scope, view_cache
 
 
+@view_cache
 def view_zoom_windows(scope: Scope) -> dict[str, Window | None]:
     """The zoom windows of the filtered view's events."""
     return zoom_windows(scope.view.events, scope.view.briefs)
 
 
+@view_cache
 def view_density_figure(scope: Scope, zoom: str) -> go.Figure:
     """The count chart of the filtered view's events in one zoom window."""
-    window = per_view(view_zoom_windows, scope)[zoom]
+    window = view_zoom_windows(scope)[zoom]
     return density_figure(scope.view.events, scope.frames.issue_labels, window)
 
 
+@view_cache
 def view_timeline_figure(scope: Scope, zoom: str) -> go.Figure:
     """The bar chart of the filtered view's events in one zoom window."""
-    window = per_view(view_zoom_windows, scope)[zoom]
+    window = view_zoom_windows(scope)[zoom]
     return timeline_figure(scope.view.events, scope.frames.issue_labels, window)
 
 
+@view_cache
 def view_undated_table(scope: Scope) -> pd.DataFrame:
     return undated_table(scope.view.events)
 
 
+@view_cache
 def event_choices(scope: Scope, most: int) -> dict[str, str]:
     """The first `most` events of the view, labelled for the chooser."""
     return {

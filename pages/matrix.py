@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from components.data import per_view
 from components.downloads import download_buttons
 from components.history import cell_history
 from components.matrix import (
@@ -16,21 +15,21 @@ from components.matrix import (
 from components.shell import page_footer, page_shell
 
 context = page_shell("matrix")
-parties, issues = matrix_axes(context)
+parties, issues = matrix_axes(context.scope)
 positions = context.view.positions
 
 if positions.empty:
     st.info("No position matches the current filter. Clear or widen the filter in the sidebar.", icon=":material/filter_alt_off:")
 else:
     cell_labels = {f"{party}:{issue}": f"{name} · {label}" for party, name in parties for issue, label in issues}
-    with_positions = per_view(cells_with_positions, context)
+    with_positions = cells_with_positions(context.scope)
     options = with_positions + [c for c in cell_labels if c not in set(with_positions)]
     selected = context.params.get("cell")
     if selected not in options:
         selected = options[0]
     st.query_params["cell"] = selected
 
-    table = per_view(view_matrix_table, context)
+    table = view_matrix_table(context.scope)
     matrix_grid(table, selected)
     st.markdown(matrix_legend())  # under the grid, so on a phone or a projector the grid comes first
 

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from components.data import per_view
 from components.downloads import download_buttons
 from components.negotiation import RANGE_KEY, no_verdict_line, verdict_panel, view_verdicts_of
 from components.shell import page_footer, page_shell
@@ -13,7 +12,7 @@ st.caption(
     "and whether the places meet. A verdict is no surer than its weakest input; it names the records it rests "
     "on and those that contradict it."
 )
-verdicts = per_view(view_verdicts_of, context)
+verdicts = view_verdicts_of(context.scope)
 if not verdicts:
     st.info("No position matches the current filter. Clear or widen the filter in the sidebar.", icon=":material/filter_alt_off:")
 decided = [verdict for verdict in verdicts if verdict.verdict != "insufficient"]

@@ -14,7 +14,7 @@ from components.shell import page_shell
 
 context = page_shell("present", presenting=True)
 presenting_style()
-slides = slide_deck(context)
+slides = slide_deck(context.scope)
 if not slides.steps:
     st.info("Nothing to present under the current filter.")
 else:

@@ -4,7 +4,6 @@ import streamlit as st
 
 from briefing.frames import each_row
 from briefing.labels import published_words
-from components.data import per_view
 from components.downloads import download_buttons
 from components.html import Markup, render_html
 from components.shell import page_footer, page_shell
@@ -30,7 +29,7 @@ evidence = frames.evidence
 target_row = next(each_row(frames.evidence_for([target])), None) if target else None
 
 seed_ids = list(frames.seed_texts)
-counts = per_view(spans_per_seed, context)
+counts = spans_per_seed(context.scope)
 titles = seed_titles(frames)
 opening = target_row.seed if target_row is not None else opening_seed(frames, counts)
 # the chooser opens on the text that holds the filter's evidence (or the linked span) whenever either changes;
@@ -97,7 +96,7 @@ hits = find_hits(text, query.strip())
 if query.strip():
     st.caption(f"{len(hits)} match(es) for the search, outlined in yellow.")
 
-spans = per_view(spans_of_seed, context, seed)
+spans = spans_of_seed(context.scope, seed)
 if target_row is not None and target_row.id not in set(spans["id"]):
     spans = evidence[(evidence["seed"] == seed) & ((evidence["id"] == target_row.id) | evidence["id"].isin(spans["id"]))]
 shown = dict.fromkeys(issue_labels.get(issue, issue) for issues in spans["issues"] for issue in issues)

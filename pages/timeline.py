@@ -4,7 +4,6 @@ import streamlit as st
 
 from briefing.figures.timeline import MAX_BARS, UNDATED_CAPTION, ZOOMS, event_label, in_window, zoom_label
 from briefing.frames import each_row
-from components.data import per_view
 from components.downloads import download_buttons
 from components.html import html_table, render_html
 from components.paging import page_of
@@ -21,7 +20,7 @@ events = context.view.events
 if events.empty:
     st.info("No event matches the current filter. Clear or widen the filter in the sidebar.", icon=":material/filter_alt_off:")
 else:
-    windows = per_view(view_zoom_windows, context)
+    windows = view_zoom_windows(context.scope)
     zoom = context.params.get("zoom")
     if zoom not in windows:
         zoom = next(iter(windows))  # the reporting period where there is one; a link without zoom= opens there too
@@ -56,7 +55,7 @@ else:
             f"{dated_count - shown_count:,}, background from other years, are under “{ZOOMS['all']}”."
         )
     if shown_count > MAX_BARS:
-        figure = per_view(view_density_figure, context, zoom)
+        figure = view_density_figure(context.scope, zoom)
         st.caption(
             f"{shown_count:,} dated events are drawn as counts per {figure.layout.meta['bucket']}; "
             f"{figure.layout.meta['unplaced']:,} whose dates span several of these are not placed. "
@@ -69,9 +68,9 @@ else:
             "Hatched bars are proposed, reported or denied events; their status is also named after the title, and "
             "their issues after it."
         )
-        figure = per_view(view_timeline_figure, context, zoom)
+        figure = view_timeline_figure(context.scope, zoom)
         st.plotly_chart(figure, key="timeline_chart", on_select=_event_clicked, selection_mode="points", config={"displayModeBar": False})
-    undated = per_view(view_undated_table, context)
+    undated = view_undated_table(context.scope)
     if not undated.empty:
         st.subheader("Undated in the text")
         st.caption("The brief gives no date for these; they are listed with what the text says, not placed on a guessed date.")
@@ -87,7 +86,7 @@ else:
             )
         )
 
-    labels = per_view(event_choices, context, MAX_CHOICES)
+    labels = event_choices(context.scope, MAX_CHOICES)
     chosen_id = context.params.get("event")
     if chosen_id is not None and chosen_id not in labels:
         linked = events[events["id"] == chosen_id]

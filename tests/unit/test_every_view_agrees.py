@@ -20,7 +20,7 @@ from briefing.readings import cell_readings, cell_words
 from briefing.store import load_frames
 from briefing.vocabulary import STANCES
 from components.context import PageContext
-from components.history import _cell_history_text
+from components.history import cell_history_text
 from components.html import Markup
 from components.matrix import DISAGREES_NOTE, cell_positions, headline_positions, matrix_table, position_cards
 from components.negotiation import readings_list
@@ -103,7 +103,7 @@ def views_agree(frames: Frames, selection: Selection) -> int:
 
     context = PageContext(frames=frames, view=view, selection=selection)
     for (party, issue), row in expected.items():
-        blocks = _cell_history_text(context, party, issue, audit=True)  # the audit details name the record's id
+        blocks = cell_history_text(context.scope, party, issue, audit=True)  # the audit details name the record's id
         if blocks:  # only cells that more than one brief speaks to have a history
             assert STANCES[row.stance].label in blocks[0] and row.headline in blocks[0]
 
