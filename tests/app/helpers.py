@@ -28,8 +28,8 @@ def run_page(name: str, **params) -> AppTest:
 
 
 def raised(app: AppTest) -> list[str]:
-    """Each exception the page showed, with its stack trace (the proto's: AppTest's element leaves `message` unset)."""
-    return [f"{e.proto.type}: {e.proto.message}\n" + "\n".join(e.proto.stack_trace) for e in app.exception]
+    """Each exception the page showed: its type, message and stack trace."""
+    return [f"{e.proto.type}: {e.value}\n" + "\n".join(e.stack_trace) for e in app.exception]
 
 
 def plotly_specs(app: AppTest) -> list[dict]:
