@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from briefing.figures.map_readings import choice_labels, map_readings
-from briefing.figures.regional_map import map_figure, map_summary
+from briefing.figures.map_svg import map_svg
 from briefing.frames import each_row, value_at
 from briefing.outlines import OutlineError
 from briefing.regions import REGIONAL_PANELS, groups_of, region_headline, region_impacts, regional_parties
@@ -17,6 +17,7 @@ from components.evidence import evidence_quotes
 from components.html import render_html
 from components.map_legend import map_legend
 from components.paging import page_of
+from components.svg_figure import svg_figure
 
 __all__ = ["REGION_PARAM", "impact_panel", "other_impacts", "regional_map", "shown_panels"]
 
@@ -86,10 +87,8 @@ def _region_chosen() -> None:
         st.query_params[REGION_PARAM] = choice
 
 
-def _map_clicked(key: str) -> None:
-    points = st.session_state[key].selection.points
-    if points and points[0].get("customdata"):
-        st.query_params[REGION_PARAM] = points[0]["customdata"]
+def _map_clicked(region: str) -> None:
+    st.query_params[REGION_PARAM] = region
 
 
 def regional_map(context: PageContext) -> None:
@@ -105,13 +104,11 @@ def regional_map(context: PageContext) -> None:
     except OutlineError as error:
         left.error(f"The map cannot be drawn: {error}. The panels below are unaffected.", icon=":material/map:")
     else:
-        figure, summary, missing = _map(context.scope, outlines.digest, chosen)
+        drawing, missing = _map(context.scope, outlines.digest, chosen)
         if missing:
             left.warning(f"The map has no outline for {', '.join(missing)}; see the panels below.", icon=":material/map:")
-        key = f"regional_map_{chosen or ALL_REGIONS}"  # a new chart per choice: a click on the same country counts again
-        left.plotly_chart(
-            figure, key=key, on_select=lambda: _map_clicked(key), selection_mode="points", config={"displayModeBar": False}, alt=summary
-        )
+        with left:
+            svg_figure(drawing, key="regional_map", on_pick=_map_clicked)
         with right:
             render_html(map_legend())
     st.session_state[CHOOSER_KEY] = chosen or ALL_REGIONS
@@ -143,4 +140,4 @@ def _map(scope: Scope, outlines_digest: str, chosen: str | None):
     if outlines.digest != outlines_digest:
         raise OutlineError("the outline file changed while the map was drawn; reload the page")
     readings = map_readings(scope.view.impacts, scope.frames.parties, outlines)
-    return map_figure(readings, outlines, chosen), map_summary(readings, outlines), readings.missing
+    return map_svg(readings, outlines, chosen), readings.missing

@@ -42,6 +42,10 @@ SETTLED_BODY = """
   for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
     if (!chart.querySelector('.main-svg')) return false;
   }
+  // a figure drawn on the server (components/svg_figure.py) is in once its script has marked it drawn
+  for (const host of document.querySelectorAll('.svg-figure-host')) {
+    if (!host.querySelector('.svg-figure[data-drawn]')) return false;
+  }
   return document.querySelector('[data-testid="stMain"] h1') !== null;
 """
 SETTLED_JS = "() => {" + SETTLED_BODY + "}"

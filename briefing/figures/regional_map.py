@@ -33,7 +33,7 @@ def rgba(colour: str, opacity: float) -> str:
     return f"rgba({red},{green},{blue},{opacity})"
 
 
-def _fill(headline: Headline) -> str:
+def impact_fill(headline: Headline) -> str:
     if headline.reading == NONE:
         return IMPACTS[NONE].colour
     return rgba(IMPACTS[headline.reading].colour, CONFIDENCE_OPACITY[headline.confidence or "low"])
@@ -117,7 +117,7 @@ def map_figure(readings: MapReadings, outlines: Outlines, chosen: str | None = N
         land(
             reading.name,
             [country],
-            _fill(reading.headline),
+            impact_fill(reading.headline),
             "#000000" if reading.id == chosen else OUTLINE,
             3.0 if reading.id == chosen else 1.0,
         )
@@ -192,7 +192,7 @@ def map_figure(readings: MapReadings, outlines: Outlines, chosen: str | None = N
     return figure
 
 
-def _inward(at: float, low: float, high: float) -> int:
+def inward(at: float, low: float, high: float) -> int:
     """-1 for a place near the low edge of the frame, 1 near the high one, else 0."""
     share = (at - low) / (high - low)
     return -1 if share < 0.15 else 1 if share > 0.85 else 0
@@ -201,8 +201,8 @@ def _inward(at: float, low: float, high: float) -> int:
 def _neighbour_label(at: tuple[float, float], text: str, bounds) -> dict:
     """A neighbour's name, anchored to read inward from the frame's edge, so a phone's narrow map does not cut it."""
     x, y = min(max(at[0], bounds.west), bounds.east), min(max(at[1], bounds.south), bounds.north)
-    xanchor = {-1: "left", 0: "center", 1: "right"}[_inward(x, bounds.west, bounds.east)]
-    yanchor = {-1: "bottom", 0: "middle", 1: "top"}[_inward(y, bounds.south, bounds.north)]
+    xanchor = {-1: "left", 0: "center", 1: "right"}[inward(x, bounds.west, bounds.east)]
+    yanchor = {-1: "bottom", 0: "middle", 1: "top"}[inward(y, bounds.south, bounds.north)]
     return dict(x=x, y=y, xanchor=xanchor, yanchor=yanchor, text=f"<i>{text}</i>", showarrow=False, font=dict(size=12, color="#444444"))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -9,7 +11,8 @@ import briefing.outlines as outline_files
 from briefing.load import Layout
 from briefing.regions import DIFFER, NONE
 from briefing.store import load_frames
-from tests.app.helpers import plotly_specs, run_page
+from tests.app.helpers import run_page
+from tests.support.markup import Elements
 from tests.unit.conftest import TinyProject
 
 SUBJECTS = {"poland": "Poland", "estonia": "Estonia", "latvia": "Latvia", "lithuania": "Lithuania"}
@@ -26,32 +29,37 @@ def expected_reading(impacts: pd.DataFrame, region: str) -> str:
     return NONE if not directions else directions.pop() if len(directions) == 1 else DIFFER
 
 
-def map_spec(app) -> dict:
-    specs = plotly_specs(app)
-    assert len(specs) == 1, "the page draws one chart: the map"
-    return specs[0]
+def map_drawings(app) -> list[Elements]:
+    """The server-drawn figures on the page, parsed."""
+    data = [json.loads(element.proto.json) for element in app.get("bidi_component")]
+    return [Elements(item["markup"]) for item in data if "markup" in item]
+
+
+def map_drawing(app) -> Elements:
+    drawings = map_drawings(app)
+    assert len(drawings) == 1, "the page draws one figure: the map"
+    return drawings[0]
 
 
 class TestMap:
-    def test_the_four_countries_are_drawn_from_local_traces(self):
+    def test_the_four_countries_are_drawn_on_the_server_with_no_chart(self):
         app = run_page("regional")
-        assert not app.exception
-        spec = map_spec(app)
-        names = {trace.get("name") for trace in spec["data"]}
-        assert set(SUBJECTS.values()) <= names
-        assert {trace["type"] for trace in spec["data"]} == {"scatter"}
-        assert not {"geo", "mapbox", "map"} & set(spec["layout"])
+        picks = map_drawing(app).picks()
+        assert {region: attrs["aria-label"].split(":")[0] for region, attrs in picks.items()} == SUBJECTS
+        assert not app.get("plotly_chart")  # no chart library is loaded for the map
 
     @pytest.mark.parametrize("issue", [None, "ceasefire", "security-guarantees"])
     def test_each_country_is_shaded_by_its_own_impacts_under_the_filter(self, impacts, issue):
         app = run_page("regional", **({"issue": issue} if issue else {}))
         view = impacts if issue is None else impacts[impacts["issues"].map(lambda issues: issue in issues)]
-        readings = map_spec(app)["layout"]["meta"]["readings"]
+        drawing = map_drawing(app)
+        readings = {region: attrs["data-reading"] for region, attrs in drawing.picks().items()}
         for region in SUBJECTS:
             assert readings[region] == expected_reading(view, region), (issue, region)
+        groups = {attrs["data-group"]: attrs["data-reading"] for _tag, attrs in drawing.elements if attrs.get("data-group")}
         if expected_reading(view, "baltic-states") != NONE:
-            assert readings["baltic-states"] == expected_reading(view, "baltic-states")
-            assert "Baltic states (as a group)" in {trace.get("name") for trace in map_spec(app)["data"]}
+            assert groups == {"baltic-states": expected_reading(view, "baltic-states")}
+            assert "Baltic states (as a group)" in drawing.text
 
     def test_the_key_is_in_words(self):
         app = run_page("regional")
@@ -95,7 +103,7 @@ class TestBrokenOutlines:
         assert not app.exception
         errors = [error.value for error in app.error]
         assert any("The map cannot be drawn" in error and message in error for error in errors), errors
-        assert not app.get("plotly_chart")
+        assert not map_drawings(app)
         assert [header.value for header in app.header][:2] == ["Poland", "Baltic states"]
         assert app.selectbox(key="regional_region") is not None  # choosing a region does not need the map
 
@@ -107,6 +115,6 @@ class TestOtherTaxonomy:
         monkeypatch.setenv("BRIEFING_ROOT", str(tmp_path))
         app = run_page("regional")
         assert not app.exception, [e.value for e in app.exception]
-        assert set(map_spec(app)["layout"]["meta"]["readings"].values()) == {NONE}
+        assert {attrs["data-reading"] for attrs in map_drawing(app).picks().values()} == {NONE}
         assert any("neither Poland nor the Baltic states" in info.value for info in app.info)
         assert "Wider region" in [header.value for header in app.header]  # the brief's impact is still listed

@@ -16,16 +16,27 @@ ISSUES_FIELD = "[data-testid=stSidebar] [data-testid=stMultiSelect]"
 # distinct evidence ids of the highlighted spans (spans on the same words share one <mark>)
 HIGHLIGHTED_JS = """() => new Set([...document.querySelectorAll('[data-testid=stMain] mark[data-evidence]')]
   .flatMap((mark) => mark.dataset.evidence.split(' '))).size"""
-# every Plotly annotation's box against its chart's box and the window
-ANNOTATIONS_JS = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')].flatMap((chart) => {
-  const frame = chart.querySelector('.main-svg').getBoundingClientRect();
-  return [...chart.querySelectorAll('g.annotation')].map((note) => {
-    const box = note.getBoundingClientRect();
-    const text = note.querySelector('text');
-    return {text: note.textContent, left: box.left, right: box.right, frameLeft: frame.left, frameRight: frame.right,
-            fill: text ? getComputedStyle(text).fill : null};
-  });
-})"""
+# every chart label's box against its chart's box and the window: Plotly's annotations, and the labels of a figure
+# drawn on the server (components/svg_figure.py)
+ANNOTATIONS_JS = """() => [
+  ...[...document.querySelectorAll('[data-testid=stPlotlyChart]')].flatMap((chart) => {
+    const frame = chart.querySelector('.main-svg').getBoundingClientRect();
+    return [...chart.querySelectorAll('g.annotation')].map((note) => {
+      const box = note.getBoundingClientRect();
+      const text = note.querySelector('text');
+      return {text: note.textContent, left: box.left, right: box.right, frameLeft: frame.left, frameRight: frame.right,
+              fill: text ? getComputedStyle(text).fill : null};
+    });
+  }),
+  ...[...document.querySelectorAll('[data-testid=stMain] .svg-figure')].flatMap((figure) => {
+    const frame = figure.getBoundingClientRect();
+    return [...figure.querySelectorAll('.figure-label')].map((note) => {
+      const box = note.getBoundingClientRect();
+      return {text: note.textContent, left: box.left, right: box.right, frameLeft: frame.left, frameRight: frame.right,
+              fill: getComputedStyle(note).color};
+    });
+  }),
+]"""
 
 
 @pytest.fixture

@@ -4,27 +4,19 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from briefing.outlines import load_outlines
-
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 SUBJECTS = ("Poland", "Estonia", "Latvia", "Lithuania")
 
-# The map's Plotly element: for each named trace, whether its SVG holds a filled outline (a fill path with a shape).
+MAP = "[data-testid=stMain] .svg-figure.map-figure"
+# For each shaded country, whether the drawn map holds its outline as a filled shape with a size on the page.
 FILLS_JS = """(names) => {
-  const gd = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
   const found = {};
-  for (const trace of gd._fullData) {
-    if (!names.includes(trace.name)) continue;
-    const fill = gd.querySelector(`.scatterlayer .trace${trace.uid} path.js-fill`);
-    found[trace.name] = !!fill && (fill.getAttribute('d') || '').length > 20;
+  for (const shape of document.querySelectorAll('.map-figure path[data-pick]')) {
+    const name = shape.getAttribute('aria-label').split(':')[0];
+    const box = shape.getBoundingClientRect();
+    if (names.includes(name)) found[name] = (shape.getAttribute('d') || '').length > 20 && box.width > 10 && box.height > 10;
   }
   return found;
-}"""
-# Where a longitude and latitude lie on the page, in the map's own axes.
-PIXEL_JS = """([lon, lat]) => {
-  const gd = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
-  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis, box = gd.getBoundingClientRect();
-  return [box.left + xa._offset + xa.l2p(lon), box.top + ya._offset + ya.l2p(lat)];
 }"""
 
 
@@ -32,13 +24,6 @@ def _is_local(url: str) -> bool:
     parts = urlsplit(url)
     # data: and blob: URLs are made inside the page and never touch the network
     return parts.scheme in ("data", "blob") or parts.hostname in LOCAL_HOSTS
-
-
-def _inner_point(country_id: str) -> tuple[float, float]:
-    """The hover point of the shipped outlines nearest the country's label: well inside it."""
-    country = load_outlines().country(country_id)
-    label_x, label_y = country.labels[0].at
-    return min(country.hit_points, key=lambda point: (point[0] - label_x) ** 2 + (point[1] - label_y) ** 2)
 
 
 def test_map_draws_offline_and_no_request_leaves_the_machine(app):
@@ -60,7 +45,7 @@ def test_map_draws_offline_and_no_request_leaves_the_machine(app):
     app.goto("/regional")
     app.snap("regional-map-offline")
     assert app.page.evaluate(FILLS_JS, list(SUBJECTS)) == {name: True for name in SUBJECTS}
-    assert app.by_testid("stPlotlyChart").get_attribute("aria-label").startswith("Map of Poland and the Baltic states.")
+    assert app.page.locator(MAP).get_attribute("aria-label").startswith("Map of Poland and the Baltic states.")
     assert not blocked, blocked
     assert requested and any(url.startswith(("ws://127.0.0.1", "ws://localhost")) for url in requested)
     assert [url for url in requested if not _is_local(url)] == []
@@ -70,15 +55,29 @@ def test_map_draws_offline_and_no_request_leaves_the_machine(app):
 def test_hover_names_the_country_and_a_click_shows_only_its_impacts(app):
     """Hovering Poland names it and its headline; clicking it puts region=poland in the link and leaves only its panel."""
     app.goto("/regional")
-    x, y = app.page.evaluate(PIXEL_JS, list(_inner_point("poland")))
-    app.page.mouse.move(x, y)
-    hover = app.page.locator("[data-testid=stPlotlyChart] .hoverlayer .hovertext")
-    hover.wait_for(timeout=5_000)
-    text = hover.text_content()
+    poland = app.page.locator(f"{MAP} path[data-pick=poland]")
+    poland.hover()
+    tip = app.page.locator(".svg-figure-tip")
+    tip.wait_for(state="visible", timeout=5_000)
+    text = tip.text_content()
     assert text.startswith("Poland") and ("confidence" in text or "no assessment" in text), text
-    app.page.mouse.click(x, y)
+    poland.click()
     app.page.wait_for_url("**/regional?*region=poland*", timeout=15_000)
     app.settle()
     assert app.path_and_query()[1]["region"] == ["poland"]
     assert app.page.locator("[data-testid=stMain] h2").all_inner_texts() == ["Poland"]
+    app.assert_clean()
+
+
+def test_a_country_is_chosen_from_the_keyboard(app):
+    """Tabbing to Latvia on the map and pressing Enter puts region=latvia in the link and shows its panel."""
+    app.goto("/regional")
+    latvia = app.page.locator(f"{MAP} path[data-pick=latvia]")
+    latvia.focus()
+    assert app.page.evaluate("() => document.activeElement.getAttribute('data-pick')") == "latvia"
+    app.page.keyboard.press("Enter")
+    app.page.wait_for_url("**/regional?*region=latvia*", timeout=15_000)
+    app.settle()
+    assert app.page.locator("[data-testid=stMain] h2").all_inner_texts() == ["Latvia"]
+    assert app.page.locator(f"{MAP} path[data-pick=latvia]").get_attribute("aria-pressed") == "true"
     app.assert_clean()

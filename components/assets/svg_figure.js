@@ -1,0 +1,64 @@
+// A figure drawn on the server as escaped SVG and HTML (briefing/figures): put into the page as it came, then every
+// element with data-pick is clicked or pressed (Enter, Space) to send its value as the "pick" trigger, and its
+// data-tip is shown beside the pointer while it is hovered.
+export default function (component) {
+  const { data, parentElement, setTriggerValue } = component;
+  const host = parentElement.querySelector(".svg-figure-host");
+  if (!host || !data) return;
+  if (host.__markup !== data.markup) {
+    host.innerHTML = data.markup;
+    host.__markup = data.markup;
+  }
+  host.__send = (value) => setTriggerValue("pick", value);
+  if (!host.__bound) bind(host);
+  const figure = host.firstElementChild;
+  if (figure) figure.setAttribute("data-drawn", "true");
+}
+
+function bind(host) {
+  host.__bound = true;
+  const tip = document.createElement("div");
+  tip.className = "svg-figure-tip";
+  tip.setAttribute("role", "tooltip");
+  tip.hidden = true;
+  host.appendChild(tip);
+  const pickOf = (event) => event.target.closest && event.target.closest("[data-pick]");
+  const tipOf = (event) => event.target.closest && event.target.closest("[data-tip]");
+  host.addEventListener("click", (event) => {
+    const target = pickOf(event);
+    if (target) host.__send(target.getAttribute("data-pick"));
+  });
+  host.addEventListener("keydown", (event) => {
+    const target = pickOf(event);
+    if (target && (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();
+      host.__send(target.getAttribute("data-pick"));
+    }
+  });
+  host.addEventListener("pointermove", (event) => {
+    const target = tipOf(event);
+    const text = target && target.getAttribute("data-tip");
+    if (!text) {
+      tip.hidden = true;
+      return;
+    }
+    if (tip.__for !== target) {
+      tip.replaceChildren(...text.split("\n").map((line, index) => {
+        const row = document.createElement(index === 0 ? "strong" : "div");
+        row.textContent = line;
+        return row;
+      }));
+      tip.__for = target;
+    }
+    const box = host.getBoundingClientRect();
+    tip.hidden = false;
+    const x = event.clientX - box.left + 14;
+    const room = box.width - tip.offsetWidth - 4;
+    tip.style.left = `${Math.max(0, Math.min(x, room))}px`;
+    tip.style.top = `${event.clientY - box.top + 14}px`;
+  });
+  host.addEventListener("pointerleave", () => {
+    tip.hidden = true;
+    tip.__for = null;
+  });
+}

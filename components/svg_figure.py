@@ -1,0 +1,37 @@
+"""A figure drawn on the server (briefing/figures) as escaped SVG and HTML, in a two-way component (st.components.v2,
+inline, no build): no chart library is loaded in the browser. Elements marked ``data-pick`` are buttons: a click or
+Enter sends their value as the ``pick`` trigger; ``data-tip`` is their hover text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import streamlit as st
+
+from components.html import Markup
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+# the drawn figure carries data-drawn once the script has put it in: the tests' and the bench's settle condition
+DRAWN = ".svg-figure[data-drawn]"
+
+_svg_figure = st.components.v2.component(
+    "briefing.svg_figure",
+    html='<div class="svg-figure-host"></div>',
+    css=(ASSETS / "svg_figure.css").read_text(encoding="utf-8"),
+    js=(ASSETS / "svg_figure.js").read_text(encoding="utf-8"),
+    isolate_styles=False,
+)
+
+
+def svg_figure(markup: Markup, *, key: str, on_pick: Callable[[str], None] | None = None) -> None:
+    """Draw the figure; `on_pick` runs with the value of the element picked."""
+    if not isinstance(markup, Markup):
+        raise TypeError("svg_figure takes Markup built by briefing.figures, not a plain string")
+
+    def picked() -> None:
+        value = st.session_state[key].get("pick")
+        if value and on_pick is not None:
+            on_pick(str(value))
+
+    _svg_figure(key=key, data={"markup": str(markup)}, on_pick_change=picked)
