@@ -1,7 +1,7 @@
 """For a sample of mutated briefs, the overview shows the banner naming the broken file, and never an exception.
 
 Each example is a fresh folder holding the tiny project of tests/support/tiny_project.py: a valid beta brief beside an alpha
-brief broken by tests/mutations.py. The overview is run as AppTest runs it, from app.py.
+brief broken by tests/support/mutations.py. The overview is run as AppTest runs it, from app.py.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from hypothesis import HealthCheck, example, given, settings
 
 from briefing.load import load_corpus
 from tests.app.helpers import run_page
-from tests.mutations import brief_files
+from tests.support.mutations import BROKEN, VALID, as_yaml, brief_files
 from tests.support.tiny_project import TinyProject
-from tests.unit.test_brief_mutations import BROKEN, VALID, _yaml
 
 # an overview run takes about a second: a tenth of the profile's examples, so `make test` runs three
 APP_EXAMPLES = max(3, settings().max_examples // 10)
@@ -40,7 +39,7 @@ def overview_of(folders: Path, content: bytes):
 
 @settings(max_examples=APP_EXAMPLES, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(content=brief_files(VALID))
-@example(content=_yaml({**VALID, "positions": "none"}))
+@example(content=as_yaml({**VALID, "positions": "none"}))
 def test_the_overview_names_a_mutated_brief_and_shows_the_other(folders, content):
     corpus, app = overview_of(folders, content)
     assert not app.exception, [e.value for e in app.exception]

@@ -1,4 +1,5 @@
-"""Hypothesis strategies that break a valid brief: structural mutations of its document and edits of its YAML text.
+"""Hypothesis strategies that break a valid brief: structural mutations of its document and edits of its YAML text; the
+valid brief they start from (the tiny project's alpha brief, VALID) and the file it is written to (BROKEN).
 
 Shared by tests/unit/test_brief_mutations.py (the loader never raises) and tests/app/test_brief_mutations.py (the
 overview shows a banner and no exception). A mutation drops, duplicates, retypes or replaces any node, or inserts a
@@ -12,6 +13,26 @@ import copy
 
 import yaml
 from hypothesis import strategies as st
+
+from tests.support.tiny_project import SEED_TEXT, TinyProject, sha256_text
+
+BROKEN = "data/briefs/alpha.yaml"  # where a mutated brief is written, beside the valid beta brief
+
+
+class _Document(TinyProject):
+    """The tiny project's valid brief as a document, without a project folder (strategies are built at import)."""
+
+    def __init__(self) -> None:
+        self.seed_sha256 = sha256_text(SEED_TEXT)
+
+
+VALID = _Document().brief("alpha")
+
+
+def as_yaml(document) -> bytes:
+    """A document as the bytes of a YAML file (a Hypothesis example's content)."""
+    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True).encode("utf-8")
+
 
 NASTY_TEXT = st.one_of(
     st.text(max_size=30),  # any code point but surrogates: control characters, right-to-left marks, emoji

@@ -2,31 +2,18 @@
 neighbour always loads, and the frames always build.
 
 The brief, its seed and the taxonomy are the tiny project of tests/support/tiny_project.py, built in code; the mutations
-are tests/mutations.py's.
+are tests/support/mutations.py's.
 """
 
 from __future__ import annotations
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, event, example, given, settings
 
 from briefing.frames import build_frames
 from briefing.load import Corpus, load_corpus
-from tests.mutations import brief_files, dumped
-from tests.support.tiny_project import SEED_TEXT, TinyProject, sha256_text
-
-BROKEN = "data/briefs/alpha.yaml"
-
-
-class _Document(TinyProject):
-    """The tiny project's valid brief as a document, without a project folder (strategies are built at import)."""
-
-    def __init__(self) -> None:
-        self.seed_sha256 = sha256_text(SEED_TEXT)
-
-
-VALID = _Document().brief("alpha")
+from tests.support.mutations import BROKEN, VALID, as_yaml, brief_files, dumped
+from tests.support.tiny_project import TinyProject
 
 
 @pytest.fixture(scope="module")
@@ -56,16 +43,12 @@ def check_load(project: TinyProject, content: bytes) -> Corpus:
     return corpus
 
 
-def _yaml(document) -> bytes:
-    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True).encode("utf-8")
-
-
 @settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(content=brief_files(VALID))
 # failures Hypothesis found, kept as named examples
-@example(content=_yaml({**VALID, "positions": [{**VALID["positions"][0], "date": "2026-01?-29"}]}))
+@example(content=as_yaml({**VALID, "positions": [{**VALID["positions"][0], "date": "2026-01?-29"}]}))
 @example(
-    content=_yaml(
+    content=as_yaml(
         {
             **VALID,
             "events": [
