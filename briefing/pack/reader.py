@@ -10,7 +10,7 @@ import pandas as pd
 from briefing import bottom_line as finding
 from briefing.dates import human_date
 from briefing.frames import Frames, Selection, each_row
-from briefing.labels import reporter_name, surname
+from briefing.labels import record_label
 from briefing.negotiation import IssueVerdict, view_verdicts
 from briefing.pack.model import Finding, IssueSection, Judgment, Mark, Position, Quote, Said, StanceStrip, Verdict
 from briefing.periods import ONE_DAY, Window
@@ -124,22 +124,16 @@ class ReaderSections:
         )
 
     def red_line_words(self, red: finding.RedLine, name_issue: bool) -> str:
-        """A red line as a minister reads it: "Russia — in Lavrov's words, 29 January 2026: …", the issue named when
-        the pack has several; who spoke and when from the position that draws the line (briefing.labels' names)."""
+        """A red line as a minister reads it: "Russia — Lavrov, 29 January 2026 (own words): …", the issue named when
+        the pack has several; who, when and whose words as briefing.labels names the position that draws the line."""
         positions = self.view.positions
         drawn = positions[(positions["party"] == red.party) & (positions["issue"] == red.issue) & (positions["red_line"] == red.text)]
         row = next(each_row(drawn.iloc[:1]), None)
-        speaker = text_or_empty(row.speaker_name) if row is not None else ""
-        reporter = reporter_name(text_or_empty(row.reported_by) or None) if row is not None else None
-        when = human_date(text_or_empty(row.date) or None) if row is not None and text_or_empty(row.date) else ""
-        if red.claim_type == "stated":
-            source = f"in {surname(speaker)}'s words" if speaker else "in its own words"
-        elif red.claim_type == "reported":
-            source = f"as reported by {reporter}" if reporter else f"{surname(speaker)}, as reported" if speaker else "as reported"
-        else:
-            source = "in the analyst's reading"
+        said_by = record_label({**(row._asdict() if row is not None else {"party_name": red.party_name}), "claim_type": red.claim_type})
         issue = f", on {red.issue_label[:1].lower()}{red.issue_label[1:]}" if name_issue else ""
-        return f"{red.party_name}{issue} — {source}{', ' + when if when else ''}: {red.said}"
+        if said_by.startswith(red.party_name):  # no speaker or reporter named: the party itself, said once
+            return f"{red.party_name}{issue}{said_by.removeprefix(red.party_name)}: {red.said}"
+        return f"{red.party_name}{issue} — {said_by}: {red.said}"
 
     def finding(self) -> tuple[Finding, tuple[Quote, ...]]:
         """The bottom line in words, and the quotes it rests on (for the annex)."""

@@ -93,9 +93,9 @@ class TestHtml:
     def test_a_red_line_says_whose_words_and_when_in_plain_words(self, frames):
         for selection, prefix in ((CEASEFIRE, "Russia — "), (Selection(), "Russia, on ceasefire — ")):
             red = next(line.text for line in build_pack(frames, selection).bottom_line.red_lines if "Zelenskyy" in line.text)
-            # a stated red line by the speaker's surname (briefing.labels), its date in words
-            assert red.startswith(f"{prefix}in Lavrov's words, 29 January 2026: "), red
-            assert "(own words)" not in red and "(as reported)" not in red
+            # a stated red line named as briefing.labels names its position: the speaker's surname, the date in words,
+            # whose words
+            assert red.startswith(f"{prefix}Lavrov, 29 January 2026 (own words): "), red
             assert red.endswith("“even a 60-day or longer ceasefire, as sought by Ukrainian President Zelenskyy, is unacceptable to us”"), (
                 red
             )
