@@ -9,7 +9,7 @@ from briefing import schema
 from briefing.dates import human_date
 from tests.app.helpers import PAGES, run_page
 from tests.faulty import inject
-from tests.unit.test_loader_boundary import ALPHA, ISSUE_DATE, PROBLEM_LINE, build_boundary_root
+from tests.support.boundary import ALPHA, ISSUE_DATE, PROBLEM_LINE, build_boundary_root
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from components.pages import SIDEBAR
 from scripts.harness import StreamlitServer
 from tests.browser.conftest import started
 from tests.faulty import FAULT
-from tests.unit.test_loader_boundary import ALPHA, ISSUE_DATE, PROBLEM_LINE, build_boundary_root
+from tests.support.boundary import ALPHA, ISSUE_DATE, PROBLEM_LINE, build_boundary_root
 
 QUERIES = {"timeline": "?event=gamma-geneva-talks"}  # an event dated ISSUE_DATE, its reading shown in its details
 PAGES = {page.url_path + QUERIES.get(page.name, ""): page.title for page in SIDEBAR}

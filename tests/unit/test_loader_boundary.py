@@ -18,30 +18,11 @@ from briefing import load, schema
 from briefing.cli import main
 from briefing.frames import build_frames
 from briefing.load import Corpus, load_corpus
-from tests.faulty import FAULT, FAULTY_DATE, faulty, inject
+from tests.faulty import FAULT, faulty, inject
+from tests.support.boundary import ALPHA, BETA, GAMMA, ISSUE_DATE, PROBLEM_LINE, build_boundary_root
 from tests.support.tiny_project import TinyProject
 
 PROJECT = Path(__file__).resolve().parents[2]
-ALPHA, BETA, GAMMA = "data/briefs/alpha.yaml", "data/briefs/beta.yaml", "data/briefs/gamma.yaml"
-ISSUE_DATE = "2026-01?-29"  # EDTF level 2; it once raised an AttributeError that took every page down
-# the injected fault as validate prints it: file, line and column of the date, its record path and the record's id
-PROBLEM_LINE = (
-    f"{ALPHA}:18:9: positions[0].date (alpha-northland-ceasefire): unexpected RuntimeError while checking it: "
-    f"{FAULT} (the server log has the traceback)"
-)
-
-
-def build_boundary_root(root: Path) -> TinyProject:
-    """alpha carries FAULTY_DATE on its first position, beta is valid, gamma is dated with the issue's date."""
-    project = TinyProject(root)
-    alpha = project.brief("alpha")
-    alpha["positions"][0]["date"] = FAULTY_DATE
-    project.write("alpha.yaml", alpha)
-    project.neighbour()
-    gamma = project.brief("gamma")
-    gamma["positions"][0]["date"] = gamma["events"][0]["date"] = ISSUE_DATE
-    project.write("gamma.yaml", gamma)
-    return project
 
 
 @pytest.fixture
