@@ -44,8 +44,8 @@ def _private_frames_cache(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def broken_root(tmp_path_factory) -> Path:
-    """A data folder holding every class of broken brief beside the intact ones (tests/app/test_broken_data.py)."""
-    from tests.app.test_broken_data import build_broken_root
+    """A data folder holding every class of broken brief beside the intact ones (tests/support/broken_data.py)."""
+    from tests.support.broken_data import build_broken_root
 
     return build_broken_root(tmp_path_factory.mktemp("broken-data"))
 
@@ -53,6 +53,6 @@ def broken_root(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def before(broken_root) -> dict[str, str]:
     """sha256 of every file in the broken folder, taken before anything reads it."""
-    from tests.app.test_broken_data import fingerprints
+    from tests.support.broken_data import fingerprints
 
     return fingerprints(broken_root)

@@ -10,8 +10,8 @@ import pytest
 from playwright.sync_api import expect
 
 from components.pages import SIDEBAR
-from tests.app.test_broken_data import BROKEN, TITLES, WRONG_DIAGNOSIS, fingerprints, missing_problems
 from tests.browser.conftest import VIEWPORT, AppPage
+from tests.support.broken_data import BROKEN, TITLES, WRONG_DIAGNOSIS, fingerprints, missing_problems
 
 QUERIES = {"matrix": "?cell=russia:ceasefire"}  # a chosen cell: its details read the broken data too
 PAGES = {page.name: (page.url_path + QUERIES.get(page.name, ""), page.title) for page in SIDEBAR}
