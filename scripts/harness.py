@@ -20,16 +20,13 @@ from typing import TypedDict
 
 import psutil
 
+from briefing.chromium import chromium as find_chromium
+from briefing.chromium import search_path
+
 PROJECT = Path(__file__).resolve().parent.parent
 
-# Debian's package installs /usr/bin/chromium; it comes first, then the rest of PATH
-DEBIAN_CHROMIUM_DIRS = ("/usr/bin",)
 # nginx lives in sbin, which is not on every user's PATH
 NGINX_DIRS = ("/usr/sbin", "/sbin")
-CHROMIUM_MISSING = (
-    "no Chromium: install Debian's (`apt-get install chromium`) or Playwright's "
-    "(`python -m playwright install chromium`); `make test` tries both"
-)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 # The body of a JavaScript function that is true once the page has rendered: the script has finished, the
@@ -63,39 +60,10 @@ HEALTH_PATH = "/_stcore/health"
 # --- programs ---------------------------------------------------------------------------------------------------
 
 
-def search_path(*first: str) -> str:
-    """A PATH string: these folders first, then this process's PATH."""
-    return os.pathsep.join([*first, os.environ.get("PATH", os.defpath)])
-
-
-def debian_chromium(path: str | None = None) -> str | None:
-    """Debian's Chromium: /usr/bin/chromium, else a `chromium` on PATH; or on ``path`` alone when given."""
-    return shutil.which("chromium", path=path if path is not None else search_path(*DEBIAN_CHROMIUM_DIRS))
-
-
-def playwright_chromium(python: str = sys.executable) -> str | None:
-    """The Chromium that `python -m playwright install chromium` puts in place, if it is there.
-
-    Asked of the driver in a child process: its browser folder and revision are the installed Playwright's own,
-    and the sync API cannot start inside a caller's event loop or beside its running Playwright.
-    """
-    query = "from playwright.sync_api import sync_playwright\nwith sync_playwright() as p: print(p.chromium.executable_path)"
-    try:
-        done = subprocess.run([python, "-c", query], capture_output=True, text=True, timeout=120, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    lines = done.stdout.strip().splitlines()
-    found = lines[-1].strip() if done.returncode == 0 and lines else ""
-    return found if found and os.access(found, os.X_OK) else None
-
-
 @functools.cache
 def chromium() -> str:
-    """The Chromium every tool launches: Debian's when present, else Playwright's own; an error naming both if neither."""
-    found = debian_chromium() or playwright_chromium()
-    if found is None:
-        raise RuntimeError(CHROMIUM_MISSING)
-    return found
+    """The Chromium every tool launches, found by the pack's own rule (briefing/chromium.py) once per run."""
+    return find_chromium()
 
 
 class LaunchOptions(TypedDict):

@@ -15,7 +15,8 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 
-from scripts.harness import debian_chromium, nginx, playwright_chromium, search_path
+from briefing.chromium import debian_chromium, playwright_chromium
+from scripts.harness import nginx, search_path
 
 INSTALL_TIMEOUT_S = 1800  # a fresh machine downloads Chromium and its libraries: a few hundred MB
 

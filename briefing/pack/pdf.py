@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from briefing.chromium import chromium
 from briefing.pack.model import PackContent
-from briefing.pack.pictures import Pictures, browser_path
+from briefing.pack.pictures import Pictures
 from briefing.pack.render import render_footer, render_pack_html
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def _print(document: str, footer: str, paper: str) -> bytes:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=browser_path())
+        browser = playwright.chromium.launch(executable_path=chromium())
         try:
             page = browser.new_page()
             # the document is self-contained (pictures are data: URIs): any request would be a leak, so none is let out

@@ -1,38 +1,19 @@
 """Pictures for the slides and the PDF: Plotly figures drawn by Plotly's own static export (kaleido), which drives a
-Chromium already on the machine and never downloads one."""
+Chromium already on the machine (found by briefing/chromium.py's one rule) and never downloads one."""
 
 from __future__ import annotations
 
 import asyncio
 import base64
-import os
-import shutil
 import struct
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-BROWSER_ENV = "BROWSER_PATH"  # the variable kaleido's browser driver (choreographer) reads as well
-BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
+from briefing.chromium import NoBrowser, chromium
+
+__all__ = ["NoBrowser", "Picture", "Pictures", "export_pngs"]  # NoBrowser: what a failed export raises
+
 EXPORT_TIMEOUT = 60  # seconds for one figure; a browser that hangs longer is stopped with an error
-
-
-class NoBrowser(RuntimeError):
-    """No Chromium to draw with: says what to install."""
-
-
-def browser_path() -> str:
-    """The Chromium to use: BROWSER_PATH if set, else the first Chromium or Chrome on the PATH."""
-    if chosen := os.environ.get(BROWSER_ENV):
-        if shutil.which(chosen) is None:
-            raise NoBrowser(f"{BROWSER_ENV}={chosen!r} is not an executable browser")
-        return chosen
-    for name in BROWSER_NAMES:
-        if found := shutil.which(name):
-            return found
-    raise NoBrowser(
-        "no Chromium found to draw the pictures and the PDF: install one (Debian: apt-get install chromium) "
-        f"or set {BROWSER_ENV} to its path"
-    )
 
 
 @dataclass(frozen=True)
@@ -68,7 +49,7 @@ async def _export(figures: list[tuple], scale: float) -> list[bytes]:
 
     # mathjax=False: kaleido would otherwise load MathJax from a CDN, which an offline machine cannot reach (plotly.js
     # itself comes from the plotly package); one browser draws every figure
-    async with kaleido.Kaleido(n=1, timeout=EXPORT_TIMEOUT, mathjax=False, path=browser_path()) as drawer:
+    async with kaleido.Kaleido(n=1, timeout=EXPORT_TIMEOUT, mathjax=False, path=chromium()) as drawer:
         return [
             await drawer.calc_fig(figure, opts={"format": "png", "width": width, "height": figure.layout.height or 500, "scale": scale})
             for figure, width in figures
