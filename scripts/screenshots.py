@@ -17,21 +17,23 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, ViewportSize, sync_playwright
 
-from components.pages import PAGES
+from components.pages import BY_NAME, PAGES
 from scripts.harness import PICKER_POINT_JS, SETTLED_JS, STILL_JS, ServerError, StreamlitServer, launch_options
 
 PROJECT = Path(__file__).resolve().parent.parent
 VIEWPORT: ViewportSize = {"width": 1280, "height": 800}
 PHONE: ViewportSize = {"width": 390, "height": 844}
-PHONE_VIEWS = {"phone-overview": "/", "phone-matrix": "/matrix"}
+MATRIX = BY_NAME["matrix"].url_path
+PHONE_VIEWS = {"phone-overview": BY_NAME["overview"].url_path, "phone-matrix": MATRIX}
 PROJECTOR: ViewportSize = {"width": 1920, "height": 1080}
 # briefing mode as the room sees it: the opening slide and the ceasefire slide, on a projector
 PROJECTOR_VIEWS = {
-    "present-opening": "/present?issue=ceasefire&issue=security-guarantees&topic=opening",
-    "present-projector": "/present?issue=ceasefire&issue=security-guarantees&topic=ceasefire",
+    "present-opening": BY_NAME["present"].url_path + "?issue=ceasefire&issue=security-guarantees&topic=opening",
+    "present-projector": BY_NAME["present"].url_path + "?issue=ceasefire&issue=security-guarantees&topic=ceasefire",
 }
 EDITING = "workbench"  # shot apart, on a server that may edit a copy of the data
 MATRIX_DRAWN = "[data-testid=matrix-grid] thead th[data-issue]"
@@ -79,7 +81,7 @@ def shoot(page: Page, url: str, path: Path) -> None:
     page.wait_for_function(SETTLED_JS, timeout=60_000)
     if "span=" in url:
         page.wait_for_function(TARGET_VISIBLE_JS, timeout=15_000)
-    if "/matrix" in url:
+    if urlsplit(url).path.endswith(MATRIX):
         page.wait_for_selector(MATRIX_DRAWN, timeout=15_000)  # the grid draws after the script has finished
     page.wait_for_function(STILL_JS, timeout=15_000)  # no element still fading or sliding in
     page.screenshot(path=str(path))
@@ -87,7 +89,7 @@ def shoot(page: Page, url: str, path: Path) -> None:
 
 def shoot_workbench(page: Page, url: str, path: Path) -> None:
     """The workbench with the first sentence of the shown source text selected by mouse and a position begun."""
-    page.goto(url + "/workbench")
+    page.goto(url + BY_NAME[EDITING].url_path)
     page.wait_for_function(SETTLED_JS, timeout=60_000)
     picker = page.get_by_test_id("passage-picker")
     text = picker.evaluate("el => el.textContent")

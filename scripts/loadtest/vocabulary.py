@@ -9,7 +9,7 @@ from urllib.parse import urlencode, urlsplit
 
 import yaml
 
-from components.pages import navigation
+from components.pages import navigation, page
 
 PROJECT = Path(__file__).resolve().parents[2]
 FILTER_KEYS = ("issue", "party", "brief")
@@ -53,9 +53,9 @@ class Vocabulary:
             params += [("party", p) for p in rng.sample(list(self.parties), rng.choice((1, 1, 2)))]
         if self.briefs and rng.random() < 0.2:
             params.append(("brief", rng.choice(self.briefs)))
-        if path == "/timeline" and rng.random() < 0.3:
+        if path == page("timeline").url_path and rng.random() < 0.3:
             params.append(("zoom", rng.choice(("brief", "all"))))
-        if path == "/matrix" and rng.random() < 0.3:
+        if path == page("matrix").url_path and rng.random() < 0.3:
             params.append(("cell", f"{rng.choice(list(self.parties))}:{rng.choice(list(self.issues))}"))
         return path + (f"?{urlencode(params)}" if params else "")
 
