@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+SOFT_HYPHEN = "\N{SOFT HYPHEN}"
+
 GRID_HTML = """
 <div class="stance-matrix" data-testid="matrix">
   <p class="stance-matrix-offscreen" data-testid="matrix-offscreen" role="status" aria-live="polite"></p>
@@ -164,9 +166,9 @@ function makeGrid(root) {
         party.heading));
       party.cells.forEach((cell, col) => {
         const td = element("td", {
-          role: "gridcell", tabindex: "-1", "aria-selected": "false", "aria-label": cell.spoken, title: cell.spoken,
+          role: "gridcell", tabindex: "-1", "aria-selected": "false", "aria-label": cell.name, title: cell.spoken,
           "data-row": String(row), "data-col": String(col), "data-cell": `${party.id}:${data.issues[col].id}`,
-        }, cell.words);
+        }, cell.words.split("\n").join(" \n"));  // text read without its layout (axe's) keeps a space between the lines
         td.style.backgroundColor = cell.background;
         td.style.color = cell.ink;
         line.appendChild(td);
@@ -210,6 +212,30 @@ function makeGrid(root) {
 _stance_grid = st.components.v2.component("briefing.stance_grid", html=GRID_HTML, css=GRID_CSS, js=GRID_JS, isolate_styles=False)
 
 
+def cell_name(words: str, spoken: str, party: str, issue: str) -> str:
+    """A cell's accessible name: what it shows, as it shows it, first, so a voice user can say what they see (WCAG
+    2.5.3), then its party and issue, then its words in full."""
+    shown = ", ".join(line for line in words.splitlines() if line)
+    context = f"{party} on {issue}"
+    return f"{shown}. {context}." if spoken == words else f"{shown}. {context}: {spoken}."
+
+
+def named(data: dict) -> dict:
+    """The grid's data with each cell's accessible name (``name``) beside its words."""
+    issues = [issue["heading"].replace(SOFT_HYPHEN, "") for issue in data["issues"]]
+    rows = [
+        row
+        | {
+            "cells": [
+                cell | {"name": cell_name(cell["words"], cell["spoken"], row["name"], issue)}
+                for cell, issue in zip(row["cells"], issues, strict=True)
+            ]
+        }
+        for row in data["rows"]
+    ]
+    return data | {"rows": rows}
+
+
 def stance_grid(*, key: str, data: dict, on_select_change) -> None:
     """Draw the grid; `on_select_change` runs when a cell is selected, with its key in session_state[key]["select"]."""
-    _stance_grid(key=key, data=data, on_select_change=on_select_change)
+    _stance_grid(key=key, data=named(data), on_select_change=on_select_change)

@@ -23,8 +23,11 @@ from components.sidebar import editing_switched_on, sidebar
 # hosts cannot reach; not orange or purple, which mean stances
 FAVICON = Path(__file__).parent / "static" / "favicon.png"
 # Streamlit leaves 6rem above the first element of a page; 2.75rem keeps the title clear of the header's
-# sidebar toggle and menu, which stay where they are
-CHROME_STYLE = Markup("<style>[data-testid=stMainBlockContainer]{padding-top:2.75rem}</style>")
+# sidebar toggle and menu, which stay where they are. A caption is faded by its box's opacity (0.6), which fades the
+# ids and file names in its code too, to 3:1; the same grey as the text's colour leaves the code its own 7:1
+CHROME_STYLE = Markup(
+    "<style>[data-testid=stMainBlockContainer]{padding-top:2.75rem}[data-testid=stCaptionContainer]{opacity:1;color:#666666}</style>"
+)
 
 
 def login_configured() -> bool:

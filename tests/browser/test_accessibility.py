@@ -3,13 +3,15 @@
 axe runs from axe-playwright-python's bundled axe.min.js (no network). Before each audit the viewport is made as
 tall as the page, so the whole page is inside Streamlit's scroll container and axe checks every element: with a
 normal viewport, colour contrast below the fold goes unchecked. Serious and critical violations fail the test;
-moderate and minor ones, and the "needs review" (incomplete) results, are printed.
+moderate and minor ones, and the "needs review" (incomplete) results, are printed. axe's experimental rules are
+switched on too: one of them, label-content-name-mismatch, is WCAG 2.5.3 (a control's name begins with its text).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -18,10 +20,20 @@ from playwright.sync_api import expect
 from briefing.vocabulary import CLAIM_TYPES, STANCES
 from components.matrix import NO_POSITION
 from components.pages import BY_NAME
-from scripts.harness import STILL_JS
-from tests.browser.conftest import ARTIFACTS
+from scripts.harness import STILL_JS, StreamlitServer
+from tests.browser.conftest import ARTIFACTS, started
+from tests.conftest import CORPUS
 
 FAILING_IMPACTS = {"serious", "critical"}
+# off by default in axe; hidden-content only lists what it could not see, so it stays off
+EXPERIMENTAL_RULES = (
+    "label-content-name-mismatch",
+    "css-orientation-lock",
+    "focus-order-semantics",
+    "p-as-heading",
+    "table-fake-caption",
+    "td-has-header",
+)
 MAX_HEIGHT = 20_000
 MAX_TABS = 60
 SUMMARY: dict[str, dict] = {}  # per audited link, written to test-artifacts/axe.json for docs/reliability.md
@@ -62,7 +74,8 @@ def _describe(violation: dict) -> str:
 def _audit(app, path: str) -> list[dict]:
     app.goto(path)
     _fit_to_content(app)
-    results = Axe().run(app.page, options={"resultTypes": ["violations", "incomplete"]}).response
+    rules = {rule: {"enabled": True} for rule in EXPERIMENTAL_RULES}
+    results = Axe().run(app.page, options={"resultTypes": ["violations", "incomplete"], "rules": rules}).response
     failing = [v for v in results["violations"] if v["impact"] in FAILING_IMPACTS]
     others = [v for v in results["violations"] if v["impact"] not in FAILING_IMPACTS]
     print(
@@ -89,10 +102,12 @@ def evidence_id(exported) -> str:
     return next(span["id"] for position in exported["positions"] for span in position["evidence"])
 
 
+@pytest.mark.parametrize("audit", ["", "?audit=1"], ids=["reader", "audit-details"])
 @pytest.mark.parametrize("name", list(BY_NAME))
-def test_page_has_no_serious_axe_violations(app, name):
-    """axe-core finds no serious or critical violation on the page as first opened."""
-    failing = _audit(app, BY_NAME[name].url_path)
+def test_page_has_no_serious_axe_violations(app, name, audit):
+    """axe-core finds no serious or critical violation on the page as first opened, for the reader and with the
+    analyst's audit details (ids, file names and hashes) shown."""
+    failing = _audit(app, BY_NAME[name].url_path + audit)
     assert not failing, "\n" + "\n".join(_describe(v) for v in failing)
 
 
@@ -101,6 +116,30 @@ def test_filtered_views_have_no_serious_axe_violations(app, evidence_id):
     the filter banner and a dropped-value notice on the matrix."""
     failing = _audit(app, f"/sources?span={evidence_id}&q=ceasefire")
     failing += _audit(app, "/matrix?issue=ceasefire&party=russia&party=no-such-party")
+    assert not failing, "\n" + "\n".join(_describe(v) for v in failing)
+
+
+def test_axe_checks_inside_a_components_shadow_root(app):
+    """axe-core reaches into a component drawn in a shadow root: briefing mode's slide dots (st.components.v2, styles
+    isolated) are among the buttons it checked for a name."""
+    app.goto(BY_NAME["present"].url_path)
+    results = Axe().run(app.page, options={"runOnly": ["button-name"]}).response
+    checked = [node["target"] for rule in results["passes"] for node in rule["nodes"]]
+    in_shadow = [target for target in checked if any(isinstance(step, list) for step in target)]
+    assert in_shadow, checked
+    assert not results["violations"], results["violations"]
+
+
+def test_workbench_with_editing_on_has_no_serious_axe_violations(open_page, tmp_path):
+    """The coding workbench with editing switched on (its forms, the opened brief's file and hash, the trail), on a
+    copy of the test corpus: axe-core finds no serious or critical violation."""
+    root = tmp_path / "root"
+    shutil.copytree(CORPUS, root)
+    server = started(StreamlitServer(tmp_path / "server.log", root=root, env={"BRIEFING_EDITING": "1"}))
+    try:
+        failing = _audit(open_page(server.url), BY_NAME["workbench"].url_path + "?audit=1")
+    finally:
+        server.stop()
     assert not failing, "\n" + "\n".join(_describe(v) for v in failing)
 
 
@@ -182,8 +221,9 @@ def test_arrow_keys_move_through_the_matrix_and_the_details_follow(app):
 
 
 def test_matrix_cells_carry_text_labels(app):
-    """Every cell of the matrix says its stance in a symbol and a word (or "no stated position") and names the full
-    stance and claim type to screen readers; the legend explains every symbol and claim marker."""
+    """Every cell of the matrix says its stance in a symbol and a word (or "no stated position"); its accessible name
+    begins with what it shows, then names its party and issue and the full stance and claim type; the legend explains
+    every symbol and claim marker."""
     app.goto("/matrix")
     expect(app.matrix_parties().first).to_be_attached()
     rows, columns = app.matrix_parties().count(), app.matrix_issues().count()
@@ -191,13 +231,17 @@ def test_matrix_cells_carry_text_labels(app):
     texts, spoken = cells.all_inner_texts(), [cells.nth(i).get_attribute("aria-label") for i in range(cells.count())]
     assert rows > 2 and columns > 1 and len(texts) == len(spoken) == rows * columns, (rows, columns, len(texts))
     claims = [claim.label.lower() for claim in CLAIM_TYPES.values()]
-    for text, name in zip(texts, spoken, strict=True):
+    parties = [party.get_attribute("title") for party in app.matrix_parties().all()]
+    issues = [label.replace("\N{SOFT HYPHEN}", "") for label in app.matrix_issues().get_by_test_id("matrix-issue-label").all_inner_texts()]
+    for index, (text, name) in enumerate(zip(texts, spoken, strict=True)):
+        shown = ", ".join(line for line in text.splitlines() if line)
+        place = f"{parties[index // columns]} on {issues[index % columns]}"
+        assert name.startswith(f"{shown}. {place}"), (text, name)  # a voice user says what they see (WCAG 2.5.3)
         if text == NO_POSITION:
-            assert name == NO_POSITION
             continue
-        stance = next((stance for stance, words in STANCES.items() if name.startswith(f"{words.word}, ")), None)
-        assert stance, name
-        assert text.startswith(f"{STANCES[stance].label}\n") or text == STANCES[stance].label, (text, name)  # the one wording
+        stance = next((stance for stance, words in STANCES.items() if text.splitlines()[0] == words.label), None)  # the one wording
+        assert stance, text
+        assert f": {STANCES[stance].word}, " in name, name  # then in full words
         assert any(f", {claim}" in name for claim in claims), name
     legend = app.page.locator("[data-testid=stMain] [data-testid=stMarkdownContainer]").filter(has_text=NO_POSITION).first
     legend_text = legend.inner_text()
