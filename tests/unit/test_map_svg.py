@@ -10,8 +10,8 @@ from briefing.figures.map_svg import map_svg
 from briefing.figures.regional_map import CONFIDENCE_OPACITY, NEIGHBOUR_FILL
 from briefing.regions import NONE
 from briefing.vocabulary import IMPACTS
+from tests.support.map_data import HOSTILE, impacts, outlines, parties, rgba
 from tests.support.markup import Elements
-from tests.unit.test_regional_map import HOSTILE, impacts, outlines, parties, rgba
 
 
 def draw(*rows: tuple[str, str, str], chosen: str | None = None, names=None, shapes=None) -> tuple[str, Elements]:
