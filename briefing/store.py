@@ -18,6 +18,7 @@ from briefing.archive import keep_version
 from briefing.atomic import write_atomic
 from briefing.frames import Frames, build_frames
 from briefing.load import CODE_VERSION, Layout, load_corpus
+from briefing.load.pool import Progress
 from briefing.versions import save_manifest
 
 log = logging.getLogger(__name__)
@@ -73,8 +74,11 @@ def _write_cached(folder: Path, path: Path, frames: Frames) -> None:
         log.warning("could not write frames cache in %s: %s", folder, error)
 
 
-def load_frames(layout: Layout | None = None, use_cache: bool = True) -> Frames:
-    """Frames for the current data: from the on-disk cache when the content is unchanged, else built and cached."""
+def load_frames(layout: Layout | None = None, use_cache: bool = True, progress: Progress | None = None) -> Frames:
+    """Frames for the current data: from the on-disk cache when the content is unchanged, else built and cached.
+
+    ``progress(done, total)`` hears of the briefs compiled in worker processes, where there are that many to compile.
+    """
     layout = layout or Layout.from_env()
     folder = cache_dir()
     # keyed on names, sizes and mtimes, so a restart with unchanged files reads nothing but the cache;
@@ -84,7 +88,7 @@ def load_frames(layout: Layout | None = None, use_cache: bool = True) -> Frames:
     if use_cache and (cached := _read_cached(path)) is not None:
         return cached
     version = data_version(layout)
-    corpus = load_corpus(layout=layout, compiled=folder / "briefs" if use_cache else None)
+    corpus = load_corpus(layout=layout, compiled=folder / "briefs" if use_cache else None, progress=progress)
     frames = dataclasses.replace(build_frames(corpus), version=version)
     if use_cache:
         _write_cached(folder, path, frames)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextvars
+import functools
 import gc
 import time
 from collections.abc import Callable
@@ -10,11 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+from streamlit.runtime.scriptrunner_utils.script_run_context import in_cached_function
 
 import briefing.outlines as outline_files
 from briefing.archive import open_version
 from briefing.frames import Frames, Selection, select
 from briefing.load import DataWatch, Layout
+from briefing.load.pool import Progress
 from briefing.outlines import Outlines, load_outlines
 from briefing.store import cache_dir, load_frames
 
@@ -45,10 +50,10 @@ def _data_key(root: str) -> str:
     return "files:" + _fingerprint(root, int(time.monotonic() / RECHECK_SECONDS))
 
 
-@st.cache_resource(show_spinner="Loading and validating briefs…", max_entries=2)
-def _frames_for(root: str, data_key: str) -> Frames:
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _frames_for(root: str, data_key: str, _progress: Progress | None = None) -> Frames:
     # data_key is only the cache key: an edited file changes it, so a rerun reloads
-    frames = load_frames(Layout(root=Path(root)))
+    frames = load_frames(Layout(root=Path(root)), progress=_progress)
     frames.evidence_rows(frames.evidence["id"].head(1))  # builds the id index's hash table now, not in a visitor's run
     _freeze_long_lived()
     return frames
@@ -75,7 +80,33 @@ def current_data_key() -> str:
 def get_frames() -> Frames:
     """All briefs as shared frames; reloads on the next run after any file under data/ or seeds/ changes."""
     root = str(Layout.from_env().root)
-    return _frames_for(root, _data_key(root))
+    key = _data_key(root)
+    if (root, key) in _LOADED:
+        return _frames_for(root, key)
+    # the first run after a start or a change may compile for a while: it shows how far it is, not a blank page
+    bar = st.progress(0.0, text=LOADING)
+    try:
+        frames = _frames_for(root, key, functools.partial(_show_progress, bar))
+    finally:
+        bar.empty()
+    _LOADED.add((root, key))
+    return frames
+
+
+LOADING = "Loading and validating briefs…"
+_LOADED: set[tuple[str, str]] = set()  # keys this process has served; a key only grows, one per data change
+
+
+def _show_progress(bar: DeltaGenerator, done: int, total: int) -> None:
+    """Moves the bar from inside the cached load, marked as outside it, so the cache does not record it as part of
+    the frames (it would be replayed on every later hit, into a container the cached function did not make)."""
+    text = f"Loading and validating briefs: {done:,} of {total:,}"
+    contextvars.copy_context().run(_outside_cache, bar.progress, done / max(total, 1), text=text)
+
+
+def _outside_cache(draw: Callable[..., object], *args: object, **kwargs: object) -> None:
+    in_cached_function.set(False)  # only in this copy of the context: Streamlit records elements drawn while it is True
+    draw(*args, **kwargs)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from briefing.atomic import write_atomic
 from briefing.checks import Finding, editorial_findings
 from briefing.load.layout import CODE_VERSION, Layout
+from briefing.load.pool import Progress, compile_elsewhere
 from briefing.load.problems import Problem, _placed_in_file, fault_path, problems_from, unexpected_problem
 from briefing.load.seeds import read_seed
 from briefing.load.yaml_safe import LoadError, parse_yaml, read_bounded, read_yaml
@@ -106,6 +107,14 @@ class _Compiled:
             return entry
         return None
 
+    def holds(self, path: Path) -> bool:
+        """Whether the brief at ``path`` has an entry (a cheap look before compiling elsewhere; get() still checks it)."""
+        try:
+            entry = self._path(read_bounded(path))
+        except LoadError:
+            return True  # nothing to compile: the read fails again, and is named, in load_corpus
+        return entry is not None and entry.is_file()
+
     def put(self, raw: bytes, brief: Brief, findings: tuple[Finding, ...]) -> None:
         path = self._path(raw)
         if path is None:
@@ -127,14 +136,7 @@ def _load_brief(path: Path, name: str, taxonomy: Taxonomy, seeds: _SeedReader, c
     except LoadError as error:
         return None, [Problem(name, "", str(error))], ()
     if (entry := compiled.get(raw)) is not None:
-        cached, findings = entry
-        problems = []
-        for index, seed in enumerate(cached.seeds):
-            try:
-                seeds.read(seed)
-            except LoadError as error:
-                problems.append(Problem(name, f"seeds[{index}]", str(error)))
-        return (None, problems, ()) if problems else (cached, [], findings)
+        return _with_seeds_read((entry[0], [], entry[1]), name, seeds, raw)
     brief, problems = _validate_brief(raw, name, taxonomy, seeds)
     if brief is None:
         return None, problems, ()
@@ -144,6 +146,28 @@ def _load_brief(path: Path, name: str, taxonomy: Taxonomy, seeds: _SeedReader, c
         return None, [unexpected_problem(name, "", error, "running the editorial checks")], ()
     compiled.put(raw, brief, findings)
     return brief, [], findings
+
+
+def _with_seeds_read(loaded: Loaded, name: str, seeds: _SeedReader, raw: bytes | Path) -> Loaded:
+    """A brief compiled earlier or elsewhere, once its seeds still read with the hashes it declares and agree with the
+    seeds of the briefs before it; a seed that does not is named at its line, as when the brief is validated here."""
+    brief, _problems, findings = loaded
+    if brief is None:
+        return loaded
+    problems = []
+    for index, seed in enumerate(brief.seeds):
+        try:
+            seeds.read(seed)
+        except LoadError as error:
+            problems.append(Problem(name, f"seeds[{index}]", str(error)))
+    if not problems:
+        return brief, [], findings
+    try:
+        text = (raw if isinstance(raw, bytes) else read_bounded(raw)).decode("utf-8")
+        problems = place(problems, text, parse_yaml(text.encode("utf-8")))
+    except LoadError:
+        pass  # changed since: named without its line
+    return None, problems, ()
 
 
 def _validate_brief(raw: bytes, name: str, taxonomy: Taxonomy, seeds: _SeedReader) -> tuple[Brief | None, list[Problem]]:
@@ -180,10 +204,14 @@ def _validate_brief(raw: bytes, name: str, taxonomy: Taxonomy, seeds: _SeedReade
     return brief, []
 
 
-def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = None, compiled: Path | None = None) -> Corpus:
+def load_corpus(
+    brief_paths: list[Path] | None = None, layout: Layout | None = None, compiled: Path | None = None, progress: Progress | None = None
+) -> Corpus:
     """Load the taxonomy and every brief; a broken brief becomes Problems and the rest still load.
 
-    ``compiled`` names a folder for validated briefs keyed on their content; without it every brief is parsed.
+    ``compiled`` names a folder for validated briefs keyed on their content; without it every brief is parsed. The
+    briefs it does not hold are compiled in worker processes when there are enough of them (``briefing.load.pool``);
+    ``progress(done, total)`` is told as they are.
     """
     layout = layout or Layout()
     taxonomy, problems = load_taxonomy(layout)
@@ -196,6 +224,8 @@ def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = N
     except OSError:  # gone since it was read: load without the compiled briefs
         taxonomy_digest, compiled = "", None
     cache = _Compiled(compiled, taxonomy_digest)
+    misses = [path for path in paths if not cache.holds(path)]
+    elsewhere = compile_elsewhere(misses, layout, taxonomy, compiled, taxonomy_digest, progress)
     briefs: list[Brief] = []
     brief_files: dict[str, str] = {}
     warnings: list[Problem] = []
@@ -203,7 +233,10 @@ def load_corpus(brief_paths: list[Path] | None = None, layout: Layout | None = N
     for path in paths:
         name = layout.display(path)
         try:
-            brief, found, checked = _load_brief(path, name, taxonomy, seeds, cache)
+            if path in elsewhere:
+                brief, found, checked = _with_seeds_read(elsewhere[path], name, seeds, path)
+            else:
+                brief, found, checked = _load_brief(path, name, taxonomy, seeds, cache)
         except Exception as error:  # the boundary: whatever one brief raises becomes its problem; the others load
             brief, found, checked = None, [unexpected_problem(name, "", error)], ()
         if brief is None:
@@ -238,14 +271,17 @@ def _shared_ids(briefs: list[Brief], brief_files: dict[str, str]) -> list[Proble
         own = {record_id for path, record_id in brief.record_paths() if not path.startswith("seeds[")}
         for shared_id in own | {span_id for _path, span_id in brief.evidence_paths()}:
             owners.setdefault(shared_id, []).append(brief.id)
+    # walks only the shared ids: once per brief over every id of the corpus took minutes at 1,000 briefs
+    sharing: dict[str, dict[str, list[str]]] = {}
+    for shared_id, users in owners.items():
+        if len(users) > 1:
+            for user in users:
+                for other in users:
+                    if other != user:
+                        sharing.setdefault(user, {}).setdefault(other, []).append(shared_id)
     warnings = []
     for brief in briefs:
-        by_other: dict[str, list[str]] = {}
-        for shared_id, users in owners.items():
-            if brief.id in users and len(users) > 1:
-                for other in users:
-                    if other != brief.id:
-                        by_other.setdefault(other, []).append(shared_id)
+        by_other = sharing.get(brief.id, {})
         for other, ids in sorted(by_other.items()):
             ids.sort()
             more = len(ids) - SHARED_NAMED

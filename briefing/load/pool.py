@@ -1,0 +1,108 @@
+"""Compiling the briefs the compiled cache does not hold, in worker processes.
+
+A first start parses and validates every brief: about 0.15 s of CPU each, so a thousand briefs take half a minute in
+one process. Each brief is independent until its seeds are compared with the other briefs' (two briefs declaring one
+seed id differently), and that comparison is left to the main process, in file order, as for a cached brief.
+
+Workers are spawned, never forked: a forked copy of a threaded server (Streamlit's event loop, the file watcher)
+can inherit a lock that no thread will release. Where processes cannot be started, or die, what is left is compiled
+in this process, exactly as without the pool.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import os
+import sys
+import types
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+log = logging.getLogger("briefing.load")
+
+POOL_MIN_BRIEFS = 24  # fewer misses than this compile faster here than two interpreters take to start
+CHUNK = 8  # briefs per task: progress a few times a second, little pickling overhead
+Progress = Callable[[int, int], None]
+
+_worker: dict = {}  # set once per worker process by _start
+
+
+def workers() -> int:
+    """Worker processes for a load: BRIEFING_LOAD_WORKERS if set (0 or 1: none), else up to 2 (the target machine)."""
+    configured = os.environ.get("BRIEFING_LOAD_WORKERS", "").strip()
+    if configured.isdigit():
+        return int(configured)
+    return min(2, os.cpu_count() or 1)
+
+
+def _start(layout, taxonomy, folder: Path | None, taxonomy_digest: str) -> None:
+    from briefing.load.corpus import _Compiled, _SeedReader
+
+    _worker.update(layout=layout, taxonomy=taxonomy, seeds=_SeedReader(layout), cache=_Compiled(folder, taxonomy_digest))
+
+
+def _compile(paths: list[str]) -> list[tuple[str, tuple]]:
+    """Each brief of the chunk validated, checked and written to the compiled cache; a failure is the brief's Problem."""
+    from briefing.load.corpus import _load_brief, _SeedReader
+    from briefing.load.problems import unexpected_problem
+
+    layout = _worker["layout"]
+    done = []
+    for path in paths:
+        name = layout.display(Path(path))
+        _worker["seeds"] = _SeedReader(layout)  # each brief alone: the main process compares seeds across briefs
+        try:
+            loaded = _load_brief(Path(path), name, _worker["taxonomy"], _worker["seeds"], _worker["cache"])
+        except Exception as error:  # the boundary, as in load_corpus
+            loaded = (None, [unexpected_problem(name, "", error)], ())
+        done.append((path, loaded))
+    return done
+
+
+def compile_elsewhere(misses: list[Path], layout, taxonomy, folder: Path | None, taxonomy_digest: str, progress: Progress | None) -> dict:
+    """``{path: (brief, problems, findings)}`` for the misses compiled in worker processes; {} where the pool is not
+    worth starting; a path missing from the answer (the pool failed) is left to the caller."""
+    count = workers()
+    if count < 2 or len(misses) < POOL_MIN_BRIEFS:
+        return {}
+    chunks = [[str(path) for path in misses[i : i + CHUNK]] for i in range(0, len(misses), CHUNK)]
+    compiled: dict = {}
+    try:
+        context = multiprocessing.get_context("spawn")
+        setup = (layout, taxonomy, folder, taxonomy_digest)
+        with ProcessPoolExecutor(count, mp_context=context, initializer=_start, initargs=setup) as pool:
+            with _no_main_module():  # a submit starts a worker while there are fewer than ``count``
+                futures = [pool.submit(_compile, chunk) for chunk in chunks]
+            for future in as_completed(futures):
+                for path, loaded in future.result():
+                    compiled[Path(path)] = loaded
+                _tell(progress, len(compiled), len(misses))
+    except Exception as error:  # no processes here (a sandbox, a frozen app), or one died: finish in this process
+        log.warning("compiling briefs in worker processes failed (%s); compiling the rest here", error)
+    return compiled
+
+
+@contextlib.contextmanager
+def _no_main_module() -> Iterator[None]:
+    """A spawned worker imports the parent's ``__main__`` again; under Streamlit that is the page script it is
+    running (the runner installs each script as ``__main__``), and in a script without a ``__name__`` guard it is
+    the whole script. While the workers start, ``__main__`` is an empty module, so they import only this package."""
+    main = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = main
+
+
+def _tell(progress: Progress | None, done: int, total: int) -> None:
+    """Progress is for the reader only: a display that fails never stops the load."""
+    if progress is None:
+        return
+    try:
+        progress(done, total)
+    except Exception as error:
+        log.warning("could not show loading progress: %s", error)
