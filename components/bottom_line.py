@@ -3,13 +3,12 @@ outlook) and the key judgments that matter most, in the reader's words; ids only
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
 from briefing.bottom_line import BottomLine, IssueLine, Outlook, bottom_line, ranked_judgments
 from briefing.frames import each_row
+from briefing.markdown import markdown_escape
 from briefing.verdict_readings import readings_words
 from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_WORDS, VERDICTS
 from components.context import PageContext
@@ -33,12 +32,6 @@ _BOX_STYLE = Markup(
     ".st-key-bottom-line [data-testid=stPageLink] * {white-space:normal;overflow:visible;text-overflow:clip}"
     "</style>"
 )
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|$~])")
-
-
-def plain(text: object) -> str:
-    """Text from the data as Markdown that formats nothing: no emphasis, link, directive, HTML or formula."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
 @view_cache
@@ -57,13 +50,13 @@ def _illustrative(context: PageContext, brief: str) -> str:
 
 
 def _audit(context: PageContext, *ids: str) -> str:
-    return (" · " + ", ".join(f"`{plain(i)}`" for i in ids)) if context.audit and ids else ""
+    return (" · " + ", ".join(f"`{i}`" for i in ids)) if context.audit and ids else ""
 
 
 def quotes_help(context: PageContext, evidence_ids) -> str | None:
     """The verbatim passages a line rests on, for its tooltip: the proof one hover away."""
     spans = context.frames.evidence_rows(evidence_ids)
-    return "\n\n".join(f"“{plain(span.quote)}”" for span in spans) or None
+    return "\n\n".join(f"“{markdown_escape(span.quote)}”" for span in spans) or None
 
 
 def likelihood_words(likelihood: str | None, confidence: str) -> str:
@@ -80,8 +73,8 @@ def _red_lines(context: PageContext, line: BottomLine) -> None:
         return
     for red in line.red_lines:
         st.markdown(
-            f"- **{plain(red.party_name)}** · {plain(red.issue_label or red.issue)}: "
-            f"{plain(red.said)} *({CLAIM_TYPES[red.claim_type].whose})*"
+            f"- **{markdown_escape(red.party_name)}** · {markdown_escape(red.issue_label or red.issue)}: "
+            f"{markdown_escape(red.said)} *({CLAIM_TYPES[red.claim_type].whose})*"
             + _illustrative(context, red.brief)
             + _audit(context, *red.evidence),
             help=quotes_help(context, red.evidence),
@@ -101,9 +94,9 @@ def _issue_lines(context: PageContext, issues: tuple[IssueLine, ...], heading: s
         rest = title.removeprefix(issue.label)  # the title after the issue's name, which is set in bold
         st.page_link(
             NEGOTIATION.script,
-            label=f"{icon} **{plain(issue.label)}**{plain(rest)} · {CONFIDENCE_WORDS[issue.confidence]}{marks}"
+            label=f"{icon} **{markdown_escape(issue.label)}**{markdown_escape(rest)} · {CONFIDENCE_WORDS[issue.confidence]}{marks}"
             + _audit(context, *issue.rests_on),
-            help=(plain(readings_words(issue.readings)) if issue.readings else f"{gloss.capitalize()}.")
+            help=(markdown_escape(readings_words(issue.readings)) if issue.readings else f"{gloss.capitalize()}.")
             + " Open the negotiation space under this filter for each party's place and the records it rests on.",
             query_params=context.link_params(),
         )
@@ -115,7 +108,7 @@ def _outlook(context: PageContext, outlook: tuple[Outlook, ...]) -> None:
     st.markdown("**Outlook**")
     for item in outlook:
         st.markdown(
-            f"{plain(item.text)}  \n*{likelihood_words(item.likelihood, item.confidence)}*"  # only what is stated
+            f"{markdown_escape(item.text)}  \n*{likelihood_words(item.likelihood, item.confidence)}*"  # only what is stated
             + _illustrative(context, item.brief)
             + _audit(context, item.judgment_id),
             help=quotes_help(context, item.evidence),
@@ -133,7 +126,7 @@ def bottom_line_box(context: PageContext) -> BottomLine:
             return line
         if line.analyst:
             st.markdown(
-                f"**{plain(line.analyst)}**" + _illustrative(context, line.analyst_brief or ""),
+                f"**{markdown_escape(line.analyst)}**" + _illustrative(context, line.analyst_brief or ""),
                 help=quotes_help(context, line.analyst_evidence),
             )
         # the verdicts first, then the red lines and the outlook; issues where only one party is placed last, since
@@ -150,7 +143,7 @@ def _judgment(context: PageContext, row, number: int, with_quotes: bool) -> None
     """One key judgment in reading type; its likelihood, confidence and issues beneath; its passages on request."""
     issues = ", ".join(row.issue_labels) or "all issues"
     st.markdown(
-        f"**{number}.** {plain(row.text)}  \n*{likelihood_words(row.likelihood, row.confidence)} · {plain(issues)}*"
+        f"**{number}.** {markdown_escape(row.text)}  \n*{likelihood_words(row.likelihood, row.confidence)} · {markdown_escape(issues)}*"
         + _illustrative(context, row.brief)
         + _audit(context, row.id)
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from urllib.parse import urlencode
 
@@ -11,6 +10,7 @@ import streamlit as st
 from briefing.archive import kept_since
 from briefing.frames import Frames, Selection
 from briefing.links import LINKED_TABLES, link_value, qualified, resolve
+from briefing.markdown import markdown_escape
 from briefing.store import cache_dir
 from briefing.versions import MANIFEST_FORMAT, VERSION_PATTERN, describe_changes, holder, load_manifest, manifest
 from components.filters import FILTER_KEYS, filter_params, parse_filter, unknown_keys
@@ -68,11 +68,6 @@ def _current_manifest(frames: Frames) -> dict:
     return recorded if recorded and recorded.get("format") == MANIFEST_FORMAT else manifest(frames)
 
 
-def plain_markdown(text: str) -> str:
-    """Text from the data shown as itself in Markdown: every ASCII punctuation mark escaped."""
-    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
-
-
 def _linked_id(key: str, value: str, frames: Frames, raw: dict[str, list[str]], selection: Selection) -> tuple[str | None, str | None]:
     """A bare id several briefs use: the one the link's data version meant, else a notice asking which is meant."""
     table = LINKED_TABLES[key]
@@ -87,7 +82,7 @@ def _linked_id(key: str, value: str, frames: Frames, raw: dict[str, list[str]], 
     titles = frames.brief_titles
     carried = carried_params(selection)
     choices = " or ".join(
-        f"[{plain_markdown(titles.get(brief, brief))}](?{urlencode({**carried, key: qualified(frame_id, brief)}, doseq=True)})"
+        f"[{markdown_escape(titles.get(brief, brief))}](?{urlencode({**carried, key: qualified(frame_id, brief)}, doseq=True)})"
         for frame_id, brief in candidates
     )
     return None, f"The link's “{key}” names a record in more than one brief. Which is meant: {choices}?"

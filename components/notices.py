@@ -7,7 +7,8 @@ import streamlit as st
 from briefing.dates import human_date
 from briefing.frames import Frames
 from briefing.labels import published_words
-from components.link_state import AS_OF_KEY, changes_since, plain_markdown
+from briefing.markdown import markdown_escape
+from components.link_state import AS_OF_KEY, changes_since
 
 
 def problems_banner(frames: Frames) -> None:
@@ -37,7 +38,7 @@ def as_of_notice(today: Frames, shown: Frames, day: str) -> None:
     left.button("Today's view", key="as_of_today", on_click=_today, icon=":material/today:")
     with right.expander("What changed since"):
         for line in changes_since(shown.version, today):
-            st.markdown(plain_markdown(line))
+            st.markdown(markdown_escape(line))
 
 
 def footer(frames: Frames, audit: bool = False) -> None:

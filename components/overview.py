@@ -9,7 +9,7 @@ import streamlit as st
 
 from briefing.frames import each_row
 from briefing.labels import published_words
-from components.bottom_line import plain
+from briefing.markdown import markdown_escape
 from components.context import PageContext
 from components.data import Scope, view_cache
 from components.evidence import evidence_quotes
@@ -65,11 +65,11 @@ def about_the_sources(context: PageContext) -> None:
         with st.container(border=True):
             badge = markdown_badge("Illustrative", ILLUSTRATIVE_BADGE) + " " if brief.id in illustrative else ""
             st.markdown(
-                f"{badge}**{plain(brief.title)}**  \nPublished {published_words(brief.published)}"
-                + (f" · {plain(brief.author)}" if brief.author else "")
+                f"{badge}**{markdown_escape(brief.title)}**  \nPublished {published_words(brief.published)}"
+                + (f" · {markdown_escape(brief.author)}" if brief.author else "")
             )
             if brief.provenance:
-                st.markdown(plain(brief.provenance))
+                st.markdown(markdown_escape(brief.provenance))
             references = f"{len(brief.references)} reference(s), not retrieved"
             if context.audit:  # file names, hashes and ids are audit details
                 files = ", ".join(f"`{file}`" for file in brief.seed_files)
@@ -106,7 +106,10 @@ def escalation_ladders(context: PageContext) -> None:
     for _ladder, steps in ladders.groupby("id", sort=False):
         first = steps.iloc[0]
         with st.container(border=True):
-            st.markdown(f"**{plain(first['party_name'])}: {plain(first['title'])}**" + illustrative_mark(context, first["brief"]))
+            st.markdown(
+                f"**{markdown_escape(first['party_name'])}: {markdown_escape(first['title'])}**"
+                + illustrative_mark(context, first["brief"])
+            )
             st.caption(
                 f"{first['claim_label']} · confidence {first['ladder_confidence']} · "
                 f"in “{context.frames.brief_titles.get(first['brief'], first['brief'])}”"
@@ -124,6 +127,6 @@ def editor_notes(context: PageContext) -> None:
     notes = context.view.notes
     for row in each_row(notes[notes["brief"].isin(contributing_briefs(context.view))]):
         with st.container(border=True):
-            st.markdown(f":material/edit_note: {plain(row.text)}" + illustrative_mark(context, row.brief))
+            st.markdown(f":material/edit_note: {markdown_escape(row.text)}" + illustrative_mark(context, row.brief))
             st.caption(f"On the source of “{context.frames.brief_titles.get(row.brief, row.brief)}”")
             evidence_quotes(context, row.evidence, claim_label="The passage the note concerns")

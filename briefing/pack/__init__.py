@@ -9,9 +9,9 @@ from briefing.frames import Frames, Selection
 from briefing.pack.build import build_pack
 from briefing.pack.model import PackContent
 from briefing.pack.pictures import Pictures
-from briefing.pack.render import markdown_escape, render_pack_html, render_pack_markdown
+from briefing.pack.render import render_pack_html, render_pack_markdown
 
-__all__ = ["PackContent", "build_pack", "markdown_escape", "pack_html", "pack_markdown"]
+__all__ = ["PackContent", "build_pack", "pack_html", "pack_markdown"]
 
 
 def pack_html(

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from briefing.markdown import markdown_escape
 from briefing.pack.model import PackContent
 from briefing.pack.pictures import Pictures
 from briefing.readings import cell_key
 
 TEMPLATES = Path(__file__).parent / "templates"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 
-def markdown_escape(value) -> str:
-    """Markdown-safe text: characters that would format, link or open raw HTML are escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(value))
+def _readable(value: object) -> str:
+    """A value of the pack's .md: escaped for Markdown, still readable raw (briefing.markdown says why)."""
+    return markdown_escape(value, readable=True)
 
 
 _html = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -27,7 +26,7 @@ _html = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefin
 _markdown = Environment(
     loader=FileSystemLoader(TEMPLATES),
     autoescape=False,  # noqa: S701 - Markdown output: finalize escapes every value instead
-    finalize=markdown_escape,
+    finalize=_readable,
     undefined=StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -56,6 +57,16 @@ def matrix_grid_data(app: AppTest) -> dict:
 
 def html_bodies(app: AppTest) -> list[str]:
     return [element.proto.body for element in app.get("html")]
+
+
+def unescaped(text: str) -> str:
+    """Markdown's backslash escapes taken out: the text a reader sees."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def markdown_texts(app: AppTest) -> list[str]:
+    """The page's Markdown as a reader reads it: the data's escapes (briefing.markdown) taken out."""
+    return [unescaped(element.value) for element in app.markdown]
 
 
 def as_list(value) -> list[str]:

@@ -15,7 +15,7 @@ from briefing.frames import Frames, Selection, select
 from briefing.load import Layout
 from briefing.store import load_frames
 from components.provenance import ILLUSTRATIVE_WORDS
-from tests.app.helpers import run_page
+from tests.app.helpers import markdown_texts, run_page, unescaped
 from tests.conftest import CORPUS
 
 FOLLOW_UP = "energy-truce-follow-up-2026-02"
@@ -27,15 +27,11 @@ def frames() -> Frames:
 
 
 def markdown(app) -> list[str]:
-    return [m.value for m in app.markdown]
+    return markdown_texts(app)
 
 
 def page_links(app) -> list:
     return [element.proto for element in app.get("page_link")]
-
-
-def unescaped(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
 
 
 def box(app) -> list[str]:

@@ -16,7 +16,7 @@ from briefing.presenting import verdict_line
 from briefing.store import cache_dir, data_version, load_frames
 from components.data import RECHECK_SECONDS
 from components.share import SHARE_KEY
-from tests.app.helpers import PROJECT, html_bodies, run_page
+from tests.app.helpers import PROJECT, html_bodies, markdown_texts, run_page
 from tests.conftest import CORPUS
 from tests.waiting import wait_for
 
@@ -50,13 +50,13 @@ class TestBriefs:
     def test_merged_overview_has_judgments_of_both_briefs(self):
         app = run_page("overview")
         app.session_state["all_key_judgments"] = True  # the expander holding every key judgment, opened
-        texts = [m.value for m in app.run().markdown]
+        texts = markdown_texts(app.run())
         assert any(re.match(r"\*\*\d+\.\*\* The note judges", text) for text in texts)
         assert any("Lavrov's remarks are not isolated rhetoric" in text for text in texts)
 
     def test_stance_history_names_a_later_reading_by_another_author(self):
         app = run_page("matrix", cell="russia:energy-truce")
-        text = " ".join(m.value for m in app.markdown)
+        text = " ".join(markdown_texts(app))
         assert "Against" in text and "Only on conditions (changed: a later reading by another author; illustrative" in text
         overview = run_page("overview")
         labels = [e.label for e in overview.expander]

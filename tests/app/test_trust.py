@@ -17,7 +17,7 @@ from briefing.negotiation import view_verdicts
 from briefing.pack import pack_html, pack_markdown
 from briefing.store import load_frames
 from components.provenance import ILLUSTRATIVE_WORDS
-from tests.app.helpers import run_page
+from tests.app.helpers import markdown_texts, run_page
 from tests.cli import run_command
 from tests.conftest import CORPUS
 
@@ -100,7 +100,7 @@ class TestIllustrative:
 class TestEditorial:
     def test_the_editors_note_and_the_ladder_are_shown(self):
         app = run_page("overview")
-        text = " ".join(m.value for m in app.markdown)
+        text = " ".join(markdown_texts(app))
         assert "Editor's note" in text and "nearly two years" in text
         assert any(h.value == "Escalation ladders" for h in app.header)
         assert "Minimum requirement:" in text and "Possible higher demand:" in text
