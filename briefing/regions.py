@@ -9,9 +9,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from briefing.frames import value_at
-from briefing.readings import CONFIDENCE_LEVELS
 from briefing.schema import IMPACT_DIRECTIONS
-from briefing.vocabulary import IMPACTS
+from briefing.vocabulary import CONFIDENCE_LEVELS, IMPACTS
 
 REGIONAL_PANELS = ("poland", "baltic-states")
 # a reading is a direction or one of these; each has its arrow, word and colour in briefing.vocabulary.IMPACTS

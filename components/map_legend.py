@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from briefing.figures.regional_map import CONFIDENCE_OPACITY, NEIGHBOUR_FILL, rgba
 from briefing.regions import DIFFER, NONE
-from briefing.vocabulary import IMPACTS
+from briefing.vocabulary import CONFIDENCE_LEVELS, CONFIDENCE_WORDS, IMPACTS
 
 _SWATCH = Markup(
     '<span aria-hidden="true" style="display:inline-block;width:1.6rem;height:0.9rem;margin-right:0.45rem;'
@@ -36,8 +36,8 @@ def map_legend() -> Markup:
         )
     ]
     confidence = [
-        (rgba(IMPACTS["worsens"].colour, CONFIDENCE_OPACITY[level]), f"{level.capitalize()} confidence")
-        for level in ("high", "medium", "low")
+        (rgba(IMPACTS["worsens"].colour, CONFIDENCE_OPACITY[level]), CONFIDENCE_WORDS[level].capitalize())
+        for level in reversed(CONFIDENCE_LEVELS)  # the surest first
     ]
     hatch = "repeating-linear-gradient(-45deg,#333 0 2px,transparent 2px 7px)"
     rows = [

@@ -9,11 +9,12 @@ from briefing.coding import (
 )
 from briefing.dates import DateError
 from briefing.schema import CLAIM_TYPES, IMPACT_DIRECTIONS, STANCES, Taxonomy
+from briefing.vocabulary import CONFIDENCE_LEVELS
 
 FIELD = "wb_f_"  # the prefix of every form widget's key: the form is emptied after a save by dropping them
 
 
-CONFIDENCES = ("high", "medium", "low")
+CONFIDENCES = CONFIDENCE_LEVELS[::-1]  # offered the surest first
 
 
 STATUSES = ("occurred", "proposed", "reported", "denied")
