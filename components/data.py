@@ -158,7 +158,7 @@ def _version(frames: Frames) -> str:
     return frames.version
 
 
-@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs={Frames: _version})
+@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs={Frames: _version, Selection: _selection_key})
 def filtered_view(frames: Frames, selection: Selection) -> Frames:
     """The frames limited to the filter, computed once per data version and filter and shared."""
     return select(frames, selection)
