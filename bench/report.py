@@ -191,7 +191,8 @@ def report(results: Results) -> str:
     add("")
     add(
         "A new browser context opens the page; time from navigation start until the script state is `notRunning`, "
-        "the connection is up, no `stSkeleton` is left, every `stPlotlyChart` holds a `.main-svg` and the page "
+        "the connection is up, no `stSkeleton` is left, every `stPlotlyChart` holds a `.main-svg`, every figure drawn on "
+        "the server (`components/svg_figure.py`) has been put in by its script (`data-drawn`) and the page "
         "title is drawn. The servers were warmed by one visit per page first. Each repeat alternates one reference visit "
         f"with {REFERENCE_EVERY} app visits."
     )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pandas as pd
-import plotly.graph_objects as go
+from markupsafe import Markup
 
 from briefing.dates import human_date
-from briefing.figures.timeline import Window, density_figure, event_label, timeline_figure, undated_table, zoom_windows
+from briefing.figures.timeline import Window, density_counts, event_label, undated_table, zoom_windows
+from briefing.figures.timeline_html import density_html, timeline_html
 from briefing.frames import each_row
 from components.data import Scope, view_cache
 
@@ -18,17 +19,19 @@ def view_zoom_windows(scope: Scope) -> dict[str, Window | None]:
 
 
 @view_cache
-def view_density_figure(scope: Scope, zoom: str) -> go.Figure:
-    """The count chart of the filtered view's events in one zoom window."""
+def view_density(scope: Scope, zoom: str) -> tuple[Markup, str, int]:
+    """The count chart of the filtered view's events in one zoom window, its bucket's name and how many events it
+    does not place."""
     window = view_zoom_windows(scope)[zoom]
-    return density_figure(scope.view.events, scope.frames.issue_labels, window)
+    _counts, bucket, unplaced = density_counts(scope.view.events, window)
+    return density_html(scope.view.events, scope.frames.issue_labels, window), bucket, unplaced
 
 
 @view_cache
-def view_timeline_figure(scope: Scope, zoom: str) -> go.Figure:
+def view_timeline(scope: Scope, zoom: str) -> Markup:
     """The bar chart of the filtered view's events in one zoom window."""
     window = view_zoom_windows(scope)[zoom]
-    return timeline_figure(scope.view.events, scope.frames.issue_labels, window)
+    return timeline_html(scope.view.events, window)
 
 
 @view_cache

@@ -8,8 +8,9 @@ from components.downloads import download_buttons
 from components.html import html_table, render_html
 from components.paging import page_of
 from components.shell import page_footer, page_shell
+from components.svg_figure import svg_figure
 from components.timeline import event_details
-from components.timeline_views import event_choices, view_density_figure, view_timeline_figure, view_undated_table, view_zoom_windows
+from components.timeline_views import event_choices, view_density, view_timeline, view_undated_table, view_zoom_windows
 
 MAX_CHOICES = 300
 UNDATED_PAGE = 15
@@ -44,10 +45,8 @@ else:
     dated_count = int(events["date_start"].notna().sum())
     shown_count = len(in_window(events, window))
 
-    def _event_clicked() -> None:
-        points = st.session_state["timeline_chart"].selection.points
-        if points and points[0].get("customdata"):
-            st.query_params["event"] = points[0]["customdata"]
+    def _event_clicked(event_id: str) -> None:
+        st.query_params["event"] = event_id
 
     if window is not None and shown_count < dated_count:
         st.caption(
@@ -55,26 +54,25 @@ else:
             f"{dated_count - shown_count:,}, background from other years, are under “{ZOOMS['all']}”."
         )
     if shown_count > MAX_BARS:
-        figure = view_density_figure(context.scope, zoom)
+        drawing, bucket, unplaced = view_density(context.scope, zoom)
         st.caption(
-            f"{shown_count:,} dated events are drawn as counts per {figure.layout.meta['bucket']}; "
-            f"{figure.layout.meta['unplaced']:,} whose dates span several of these are not placed. "
+            f"{shown_count:,} dated events are drawn as counts per {bucket}; "
+            f"{unplaced:,} whose dates span several of these are not placed. "
             "Each block is one issue's events; point at it for the issue. Narrow the filter to see each event at its real extent."
         )
-        st.plotly_chart(figure, key="timeline_density", config={"displayModeBar": False})
+        svg_figure(drawing, key="timeline_density")
     elif shown_count:
         st.caption(
             "Bars span the real extent of each date: a season is a band, a day range a short bar. "
             "Hatched bars are proposed, reported or denied events; their status is also named after the title, and "
             "their issues after it."
         )
-        figure = view_timeline_figure(context.scope, zoom)
-        st.plotly_chart(figure, key="timeline_chart", on_select=_event_clicked, selection_mode="points", config={"displayModeBar": False})
+        svg_figure(view_timeline(context.scope, zoom), key="timeline_chart", on_pick=_event_clicked)
     undated = view_undated_table(context.scope)
     if not undated.empty:
         st.subheader("Undated in the text")
         st.caption("The brief gives no date for these; they are listed with what the text says, not placed on a guessed date.")
-        # static HTML, paged at 15 rows: the data grid would load its own scripts beside Plotly's, and st.table
+        # static HTML, paged at 15 rows: the data grid would load its own scripts, and st.table
         # renders each cell as Markdown
         render_html(
             html_table(

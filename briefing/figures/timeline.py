@@ -201,12 +201,11 @@ def bucket_for(window: Window | None) -> tuple[str, str]:
     return "year", "Y"
 
 
-def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], window: Window | None = None) -> go.Figure:
-    """Events per year (or per month or day in a window of a few years or months), stacked by first issue, each
-    block in the one issue ink with a white edge and its issue named on hover.
+def density_counts(events: pd.DataFrame, window: Window | None = None) -> tuple[pd.DataFrame, str, int]:
+    """Events per bucket (year, or month or day in a window of a few years or months) and first issue, as rows of
+    bucket, issue and count; the bucket's name; and how many events span several buckets and are not placed.
 
-    An event counts in a bucket only if its whole extent lies inside it, so no imprecise date is
-    narrowed; events spanning several buckets are counted in the caption, not placed.
+    An event counts in a bucket only if its whole extent lies inside it, so no imprecise date is narrowed.
     """
     dated = in_window(events, window)
     bucket, period = bucket_for(window)
@@ -218,8 +217,16 @@ def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], window: W
     placed = dated[start_bucket == end_bucket].assign(bucket=start_bucket[start_bucket == end_bucket])
     placed = placed.assign(issue=placed["issues"].map(first_issue))
     counts = placed.groupby(["bucket", "issue"]).size().rename("count").reset_index()
+    return counts, bucket, int(len(dated) - len(placed))
+
+
+def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], window: Window | None = None) -> go.Figure:
+    """The counts of density_counts as stacked bars, each block in the one issue ink with a white edge and its issue
+    named on hover; events spanning several buckets are counted in the caption, not placed."""
+    counts, bucket, unplaced = density_counts(events, window)
     figure = go.Figure()
-    for issue, rows in counts.groupby("issue", sort=False):
+    for key, rows in counts.groupby("issue", sort=False):
+        issue = str(key)
         name = BACKGROUND_LABEL if issue == BACKGROUND else issue_labels.get(issue, issue)
         figure.add_trace(
             go.Bar(
@@ -241,7 +248,7 @@ def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], window: W
         yaxis=dict(title=dict(text="events", font=dict(color=LABEL_INK)), tickfont=dict(color=LABEL_INK)),
         showlegend=False,
     )
-    figure.update_layout(meta={"unplaced": int(len(dated) - len(placed)), "issues": list(dict.fromkeys(counts["issue"])), "bucket": bucket})
+    figure.update_layout(meta={"unplaced": unplaced, "issues": list(dict.fromkeys(counts["issue"])), "bucket": bucket})
     if window:
         figure.update_xaxes(range=axis_range(window))
     return figure

@@ -46,6 +46,8 @@ STATE_JS = """() => {
     'connection=' + (app ? app.getAttribute('data-test-connection-state') : '-'),
     'skeletons=' + document.querySelectorAll('[data-testid="stSkeleton"]').length,
     'charts drawn=' + [...charts].filter(c => c.querySelector('.main-svg')).length + '/' + charts.length,
+    'figures drawn=' + document.querySelectorAll('.svg-figure[data-drawn]').length + '/'
+      + document.querySelectorAll('.svg-figure-host').length,
     'title=' + (h1 ? h1.textContent.trim() : '-'),
   ].join(' ');
 }"""

@@ -33,8 +33,10 @@ def raised(app: AppTest) -> list[str]:
     return [f"{e.proto.type}: {e.value}\n" + "\n".join(e.stack_trace) for e in app.exception]
 
 
-def plotly_specs(app: AppTest) -> list[dict]:
-    return [json.loads(element.proto.spec) for element in app.get("plotly_chart")]
+def drawings(app: AppTest) -> list[str]:
+    """The markup of each figure drawn on the server (components/svg_figure.py), in page order."""
+    data = [json.loads(element.proto.json) for element in app.get("bidi_component")]
+    return [item["markup"] for item in data if "markup" in item]
 
 
 def matrix_grid(app: AppTest) -> tuple[list[str], list[str], list[list[str]]]:

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from briefing import cli
-from tests.app.helpers import PROJECT, html_bodies, plotly_specs, run_page
+from tests.app.helpers import PROJECT, drawings, html_bodies, run_page
 from tests.conftest import CORPUS
 
 EXAMPLES = PROJECT / "docs" / "examples"
@@ -55,8 +55,7 @@ def test_background_event_is_on_the_timeline_as_background():
     assert not app.exception
     details = " ".join(m.value for m in app.markdown)
     assert "**Issues:** Background (no single issue)" in details
-    labels = [note["text"] for spec in plotly_specs(app) for note in spec["layout"].get("annotations", [])]
-    assert any("Background (no single issue)" in label for label in labels)  # the bar's label names it
+    assert any("Background (no single issue)" in drawing for drawing in drawings(app))  # the bar's label names it
 
 
 def test_an_issue_filter_leaves_background_out():

@@ -9,7 +9,7 @@ import pytest
 from briefing.frames import Selection
 from components.downloads import DOWNLOADS_KEY
 from components.pages import BY_NAME
-from tests.app.helpers import PAGES, as_list, html_bodies, matrix_grid, matrix_grid_data, plotly_specs, run_page
+from tests.app.helpers import PAGES, as_list, drawings, html_bodies, matrix_grid, matrix_grid_data, run_page
 
 
 class TestRender:
@@ -61,12 +61,12 @@ class TestFilterFromLink:
         assert "A stance here is for or against: A general ceasefire along the front." in [c.value for c in app.caption]
 
     def test_filter_limits_the_timeline(self):
-        all_events = plotly_specs(run_page("timeline", zoom="all"))[0]["layout"]
-        energy = plotly_specs(run_page("timeline", issue="energy-truce", zoom="all"))[0]["layout"]
+        (all_events,) = drawings(run_page("timeline", zoom="all"))
+        (energy,) = drawings(run_page("timeline", issue="energy-truce", zoom="all"))
 
-        def labels_of(layout):
+        def labels_of(drawing: str) -> set[str]:
             """The events' labels, each written above its bar."""
-            return {note["text"] for note in layout.get("annotations", [])}
+            return set(re.findall(r'<div class="tl-label figure-label">(.*?)</div>', drawing))
 
         labels = labels_of(energy)
         assert labels and len(labels) < len(labels_of(all_events))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import pytest
 
@@ -11,7 +9,7 @@ import briefing.outlines as outline_files
 from briefing.load import Layout
 from briefing.regions import DIFFER, NONE
 from briefing.store import load_frames
-from tests.app.helpers import run_page
+from tests.app.helpers import drawings, run_page
 from tests.support.markup import Elements
 from tests.unit.conftest import TinyProject
 
@@ -31,8 +29,7 @@ def expected_reading(impacts: pd.DataFrame, region: str) -> str:
 
 def map_drawings(app) -> list[Elements]:
     """The server-drawn figures on the page, parsed."""
-    data = [json.loads(element.proto.json) for element in app.get("bidi_component")]
-    return [Elements(item["markup"]) for item in data if "markup" in item]
+    return [Elements(markup) for markup in drawings(app)]
 
 
 def map_drawing(app) -> Elements:

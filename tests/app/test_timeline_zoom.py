@@ -9,7 +9,8 @@ import pytest
 from briefing.figures.timeline import ZOOMS, axis_range, in_window, whole_span, zoom_windows
 from briefing.load import Layout
 from briefing.store import load_frames
-from tests.app.helpers import plotly_specs, run_page
+from tests.app.helpers import drawings, run_page
+from tests.support.markup import Elements
 
 
 @pytest.fixture(scope="module")
@@ -24,10 +25,10 @@ def windows(frames):
 
 def drawn(app) -> tuple[set[str], list[pd.Timestamp] | None]:
     """The ids of the events on the bar chart, and its axis range."""
-    spec = plotly_specs(app)[0]
-    bars = spec["data"][0]
-    axis = spec["layout"]["xaxis"].get("range")
-    return set(bars.get("customdata") or []), [pd.Timestamp(edge) for edge in axis] if axis else None
+    (markup,) = drawings(app)
+    chart = Elements(markup)
+    root = next(attrs for _tag, attrs in chart.elements if "timeline-figure" in (attrs.get("class") or ""))
+    return set(chart.picks()), [pd.Timestamp(root["data-axis-start"]), pd.Timestamp(root["data-axis-end"])]
 
 
 class TestZoom:
