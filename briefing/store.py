@@ -12,11 +12,13 @@ import hashlib
 import logging
 import os
 import pickle
+import threading
 from pathlib import Path
 
 from briefing.archive import keep_version
 from briefing.atomic import write_atomic
 from briefing.frames import Frames, build_frames
+from briefing.frames.splice import all_ids, brief_ids, declared_seeds, splice
 from briefing.load import CODE_VERSION, Layout, load_corpus
 from briefing.load.pool import Progress
 from briefing.versions import save_manifest
@@ -37,13 +39,38 @@ def data_version(layout: Layout) -> str:
     digest = hashlib.sha256()
     root = layout.root.resolve()
     for path in data_files(layout):
-        try:
-            content = path.read_bytes()
-        except OSError:
-            content = b"<unreadable>"
         digest.update(str(path.resolve().relative_to(root) if path.resolve().is_relative_to(root) else path).encode())
-        digest.update(hashlib.sha256(content).digest())
+        digest.update(_file_digest(path))
     return digest.hexdigest()[:12]
+
+
+_DIGESTS: dict[str, tuple[tuple[int, int], bytes]] = {}  # path -> (size, mtime_ns) and the sha256 of its bytes then
+
+
+def _file_digest(path: Path) -> bytes:
+    """sha256 of a file's bytes, hashed again only when its size or mtime changed (an edit rehashes one file, not 50 MB)."""
+    try:
+        stat = path.stat()
+        known = _DIGESTS.get(str(path))
+        if known is not None and known[0] == (stat.st_size, stat.st_mtime_ns):
+            return known[1]
+        digest = hashlib.sha256(path.read_bytes()).digest()
+    except OSError:
+        return hashlib.sha256(b"<unreadable>").digest()
+    _DIGESTS[str(path)] = ((stat.st_size, stat.st_mtime_ns), digest)
+    return digest
+
+
+def _file_stats(layout: Layout) -> dict[str, tuple[int, int]]:
+    """Size and mtime of every file the frames depend on, taken before they are read."""
+    stats = {}
+    for path in data_files(layout):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        stats[str(path)] = (stat.st_size, stat.st_mtime_ns)
+    return stats
 
 
 def cache_dir() -> Path:
@@ -77,24 +104,84 @@ def _write_cached(folder: Path, path: Path, frames: Frames) -> None:
 def load_frames(layout: Layout | None = None, use_cache: bool = True, progress: Progress | None = None) -> Frames:
     """Frames for the current data: from the on-disk cache when the content is unchanged, else built and cached.
 
-    ``progress(done, total)`` hears of the briefs compiled in worker processes, where there are that many to compile.
+    After an edit to a few briefs, the frames this process last served are spliced (``_spliced``) rather than built
+    again. ``progress(done, total)`` hears of the briefs compiled in worker processes, where there are that many.
     """
     layout = layout or Layout.from_env()
     folder = cache_dir()
+    stats = _file_stats(layout)
     # keyed on names, sizes and mtimes, so a restart with unchanged files reads nothing but the cache;
     # the version inside is the content hash, computed only when the frames are built
     stat_key = hashlib.sha256(f"{layout.root.resolve()}:{layout.fingerprint()}:{CODE_VERSION}".encode()).hexdigest()[:16]
     path = folder / f"frames-{stat_key}.pickle"
+    served = (str(layout.root.resolve()), CODE_VERSION)
     if use_cache and (cached := _read_cached(path)) is not None:
+        _SERVED[served] = _Served(stats, cached)
         return cached
+    if use_cache and served in _SERVED and (spliced := _spliced(layout, _SERVED[served], stats, folder)) is not None:
+        if spliced is _SERVED[served].frames:  # no data file changed (the cache file went, or another file changed)
+            _write_cached(folder, path, spliced)
+            return spliced
+        _SERVED[served] = _Served(stats, spliced)
+        # what only restarts and old links need is written after the frames are served
+        threading.Thread(target=_record, args=(layout, folder, path, spliced), name="record-frames", daemon=True).start()
+        return spliced
     version = data_version(layout)
     corpus = load_corpus(layout=layout, compiled=folder / "briefs" if use_cache else None, progress=progress)
     frames = dataclasses.replace(build_frames(corpus), version=version)
     if use_cache:
+        _SERVED[served] = _Served(stats, frames)
+        _record(layout, folder, path, frames)
+    return frames
+
+
+def _record(layout: Layout, folder: Path, path: Path, frames: Frames) -> None:
+    """The frames cache, the version's manifest and its kept files, one load at a time."""
+    with _RECORDING:
         _write_cached(folder, path, frames)
         try:
             save_manifest(frames, folder)
-            keep_version(layout, version, data_files(layout), folder)
+            keep_version(layout, frames.version, data_files(layout), folder)
         except Exception as error:  # the manifest and the kept files only serve old links; the frames serve without them
             log.warning("could not record data version %s: %s", frames.version, error)
-    return frames
+
+
+@dataclasses.dataclass(frozen=True)
+class _Served:
+    stats: dict[str, tuple[int, int]]  # the data files' sizes and mtimes, taken before the frames were read or built
+    frames: Frames
+
+
+_SERVED: dict[tuple[str, str], _Served] = {}  # (data root, code version) -> the frames this process last served
+_RECORDING = threading.Lock()
+SPLICE_MAX = 20  # changed briefs beyond which a full build is as quick
+
+
+def _spliced(layout: Layout, last: _Served, stats: dict[str, tuple[int, int]], folder: Path) -> Frames | None:
+    """The last frames with the changed briefs' rows replaced, or None where only a full build gives the right
+    frames: the taxonomy or a seed changed, too many briefs did, or a changed brief shares an id, a brief id or a
+    seed id with another brief (see ``briefing/frames/splice.py``)."""
+    changed = {name for name in stats.keys() | last.stats.keys() if stats.get(name) != last.stats.get(name)}
+    if not changed:
+        return last.frames
+    if len(changed) > SPLICE_MAX or any(Path(name).parent != layout.briefs for name in changed):
+        return None
+    previous = last.frames
+    if any("already used" in p.message or "already declared" in p.message for p in previous.problems):
+        return None  # a brief left out for another's sake may load now
+    files = {layout.display(Path(name)) for name in changed}
+    mini = load_corpus([Path(name) for name in sorted(changed) if name in stats], layout=layout, compiled=folder / "briefs")
+    if mini.taxonomy is None or any("already used" in p.message or "already declared" in p.message for p in mini.problems):
+        return None
+    before = set(previous.briefs.loc[previous.briefs["file"].isin(files), "id"])
+    kept = previous.briefs[~previous.briefs["id"].isin(before)]
+    if {brief.id for brief in mini.briefs} & set(kept["id"]):
+        return None
+    declared = declared_seeds(previous, leaving_out=before)
+    if any(declared.get(seed.id, (seed.file, seed.sha256)) != (seed.file, seed.sha256) for brief in mini.briefs for seed in brief.seeds):
+        return None
+    own = {record_id for brief in mini.briefs for _path, record_id in (*brief.record_paths(), *brief.evidence_paths())}
+    own |= set().union(*brief_ids(previous, before).values())
+    if own & all_ids(previous, leaving_out=before):
+        return None
+    return splice(previous, build_frames(mini), files, data_version(layout))

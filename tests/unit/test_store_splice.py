@@ -1,0 +1,128 @@
+"""An edit's frames spliced from the last ones (briefing/frames/splice.py, store._spliced) equal a full build: edits,
+new, removed, broken and re-dated briefs; a shared id, a taken brief id or a seed clash is left to the full build."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from briefing import store
+from briefing.frames import TABLES, Frames
+from tests.support.tiny_project import OTHER_SEED_FILE, OTHER_SEED_ID, TinyProject
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("BRIEFING_CACHE", str(folder))
+    return folder
+
+
+@pytest.fixture
+def splices(monkeypatch) -> list[int]:
+    """One entry per splice made."""
+    made: list[int] = []
+    real = store.splice
+
+    def counted(*args, **kwargs):
+        made.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store, "splice", counted)
+    return made
+
+
+@pytest.fixture
+def three(project: TinyProject, cache) -> TinyProject:
+    """alpha, beta and gamma, each with ids of its own; loaded once, so the next load may splice."""
+    project.write("alpha.yaml", project.brief("alpha"))
+    project.write("beta.yaml", project.brief("beta", seed=OTHER_SEED_ID))
+    gamma = project.brief("gamma")
+    gamma["published"] = "2026-02-15"
+    project.write("gamma.yaml", gamma)
+    store.load_frames(project.layout)
+    return project
+
+
+def same_as_full_build(spliced: Frames, project: TinyProject) -> None:
+    full = store.load_frames(project.layout, use_cache=False)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(spliced.table(name), full.table(name), check_dtype=False, obj=name)
+    assert spliced.version == full.version
+    assert sorted(map(str, spliced.problems)) == sorted(map(str, full.problems))
+    assert sorted(map(str, spliced.warnings)) == sorted(map(str, full.warnings))
+
+
+class TestSplice:
+    def test_an_edited_brief(self, three, splices):
+        beta = three.brief("beta", seed=OTHER_SEED_ID)
+        beta["positions"][0]["summary"] = "Northland now says something else."
+        three.write("beta.yaml", beta)
+        spliced = store.load_frames(three.layout)
+        assert splices == [1]
+        assert "Northland now says something else." in set(spliced.positions["summary"])
+        same_as_full_build(spliced, three)
+
+    def test_a_brief_moved_in_time_takes_its_place_in_every_table(self, three, splices):
+        alpha = three.brief("alpha")
+        alpha["published"] = "2026-03-01"
+        three.write("alpha.yaml", alpha)
+        spliced = store.load_frames(three.layout)
+        assert splices == [1]
+        assert list(spliced.briefs["id"]) == ["beta", "gamma", "alpha"]
+        same_as_full_build(spliced, three)
+
+    def test_a_new_and_a_removed_brief(self, three, splices):
+        three.write("delta.yaml", three.brief("delta"))
+        (three.layout.briefs / "gamma.yaml").unlink()
+        spliced = store.load_frames(three.layout)
+        assert splices == [1]
+        assert set(spliced.briefs["id"]) == {"alpha", "beta", "delta"}
+        same_as_full_build(spliced, three)
+
+    def test_a_broken_brief_is_named_and_its_rows_leave(self, three, splices):
+        beta = three.brief("beta", seed=OTHER_SEED_ID)
+        beta["positions"][0]["stance"] = "maybe"
+        three.write("beta.yaml", beta)
+        spliced = store.load_frames(three.layout)
+        assert splices == [1]
+        assert "beta" not in set(spliced.positions["brief"])
+        assert [p.file for p in spliced.problems] == ["data/briefs/beta.yaml"]
+        same_as_full_build(spliced, three)
+
+    def test_an_unchanged_data_file_set_serves_the_same_frames(self, three, splices):
+        (three.layout.data / "edit-log.jsonl").write_text("{}\n", encoding="utf-8")
+        first = store.load_frames(three.layout)
+        assert first.version == store.load_frames(three.layout, use_cache=False).version
+
+
+class TestFullBuildInstead:
+    def test_an_id_another_brief_uses(self, three, splices):
+        beta = three.brief("beta", seed=OTHER_SEED_ID)
+        beta["positions"][0]["id"] = "alpha-northland-ceasefire"  # alpha's id: both become <brief>:<id>
+        three.write("beta.yaml", beta)
+        frames = store.load_frames(three.layout)
+        assert splices == []
+        assert "alpha:alpha-northland-ceasefire" in set(frames.positions["id"])
+        same_as_full_build(frames, three)
+
+    def test_a_brief_id_taken_twice(self, three, splices):
+        beta = three.brief("beta", seed=OTHER_SEED_ID)
+        beta["id"] = "alpha"
+        three.write("beta.yaml", beta)
+        frames = store.load_frames(three.layout)
+        assert splices == []
+        same_as_full_build(frames, three)
+
+    def test_a_seed_declared_for_another_file(self, three, splices):
+        beta = three.brief("beta")
+        beta["seeds"][0]["file"] = OTHER_SEED_FILE  # the seed id alpha declares, for another file (same text)
+        three.write("beta.yaml", beta)
+        frames = store.load_frames(three.layout)
+        assert splices == []
+        same_as_full_build(frames, three)
+
+    def test_a_changed_taxonomy(self, three, splices):
+        three.layout.taxonomy.write_text(three.layout.taxonomy.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        store.load_frames(three.layout)
+        assert splices == []
