@@ -7,7 +7,7 @@ import streamlit as st
 from briefing import editing
 from briefing.editing import Access, EditError
 from components.data import current_data_key
-from components.workbench import OPENED_KEY, _require, compiled, layout, notice, wait_for_reload
+from components.workbench import OPENED_KEY, _require, compiled, layout, notice, show_refusal, wait_for_reload
 
 
 def trail(access: Access) -> None:
@@ -25,9 +25,7 @@ def trail(access: Access) -> None:
                 before = current_data_key()
                 editing.undo(layout(), target, editor=access.editor, compiled=compiled())
             except EditError as error:
-                st.error(str(error), icon=":material/block:")
-                if error.problems:
-                    st.code("\n".join(error.problems), language=None, wrap_lines=True)
+                show_refusal(error)
             else:
                 st.session_state.get(OPENED_KEY, {}).pop(target.get("file"), None)
                 wait_for_reload(before)

@@ -8,7 +8,7 @@ from briefing import editing
 from briefing.editing import Access, EditError
 from briefing.frames import Frames
 from components.data import current_data_key
-from components.workbench import PENDING_BRIEF_KEY, _require, layout, notice, wait_for_reload
+from components.workbench import PENDING_BRIEF_KEY, _require, layout, notice, show_refusal, wait_for_reload
 
 
 def _create(access: Access, frames: Frames, source: bytes | None, seed_file: str, brief_id: str, title: str, published: str) -> None:
@@ -22,7 +22,7 @@ def _create(access: Access, frames: Frames, source: bytes | None, seed_file: str
             layout(), source, seed_file, brief_id.strip(), title, published, editor=access.editor, known_ids=set(frames.brief_titles)
         )
     except EditError as error:
-        st.error(str(error), icon=":material/block:")
+        show_refusal(error)
         return
     wait_for_reload(before)
     st.session_state[PENDING_BRIEF_KEY] = brief_id.strip()

@@ -23,13 +23,18 @@ BRIEF_CHOICES = 50  # past this many briefs the chooser offers the newest ones o
 AUDIT_WIDGET = "audit_details_widget"
 
 
-def editing_switched_on() -> bool:
-    """Whether the operator has switched editing on (BRIEFING_EDITING=1 or the secrets), whoever is visiting."""
+def editing_settings() -> Mapping | None:
+    """The secrets' [briefing] table, which switches editing on and names the editors; None without one."""
     try:
         settings = st.secrets.get("briefing")
     except (StreamlitSecretNotFoundError, FileNotFoundError):
-        settings = None
-    return switched_on(os.environ, settings if isinstance(settings, Mapping) else None)
+        return None
+    return settings if isinstance(settings, Mapping) else None
+
+
+def editing_switched_on() -> bool:
+    """Whether the operator has switched editing on (BRIEFING_EDITING=1 or the secrets), whoever is visiting."""
+    return switched_on(os.environ, editing_settings())
 
 
 def _audit_changed() -> None:

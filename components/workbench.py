@@ -10,12 +10,10 @@ from __future__ import annotations
 import getpass
 import os
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
-from streamlit.errors import StreamlitSecretNotFoundError
 
 from briefing import editing
 from briefing.editing import Access, EditConflict, EditError, Snapshot
@@ -27,6 +25,7 @@ from components.context import PageContext
 from components.data import current_data_key
 from components.pages import page
 from components.shell import login_configured
+from components.sidebar import editing_settings
 
 BRIEF_KEY = "wb_brief"
 SEED_KEY = "wb_seed"
@@ -43,14 +42,6 @@ TAXONOMY_FILE = "data/taxonomy.yaml"
 RELOAD_WAIT_S = 3.0
 
 
-def _settings() -> Mapping | None:
-    try:
-        settings = st.secrets.get("briefing")
-    except (StreamlitSecretNotFoundError, FileNotFoundError):
-        return None
-    return settings if isinstance(settings, Mapping) else None
-
-
 def _local_name() -> str:
     try:
         return f"local editor ({getpass.getuser()})"
@@ -65,7 +56,14 @@ def current_access() -> Access:
     if login and st.user.get("is_logged_in", False):
         address = st.user.get("email")
         email = address if isinstance(address, str) else None
-    return editing.editing_access(os.environ, _settings(), login, email, _local_name())
+    return editing.editing_access(os.environ, editing_settings(), login, email, _local_name())
+
+
+def show_refusal(error: EditError) -> None:
+    """A write refused: why, and each problem the checks found; nothing was written."""
+    st.error(str(error), icon=":material/block:")
+    if error.problems:
+        st.code("\n".join(error.problems), language=None, wrap_lines=True)
 
 
 def _require(access: Access) -> None:
@@ -210,9 +208,7 @@ def save(access: Access, file: str, change, *, action: str, record: str) -> edit
         st.error(str(error), icon=":material/sync_problem:")
         return None
     except EditError as error:
-        st.error(str(error), icon=":material/block:")
-        if error.problems:
-            st.code("\n".join(error.problems), language=None, wrap_lines=True)
+        show_refusal(error)
         return None
     st.session_state[OPENED_KEY][file] = saved.snapshot.sha256
     wait_for_reload(before)
