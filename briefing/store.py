@@ -24,7 +24,7 @@ from briefing.load.pool import Progress
 from briefing.versions import save_manifest
 
 log = logging.getLogger(__name__)
-KEEP_FILES = 4
+KEEP_FILES = 8  # four loads' frames, each under its files' stat key and its content version
 
 
 def data_files(layout: Layout) -> list[Path]:
@@ -90,15 +90,28 @@ def _read_cached(path: Path) -> Frames | None:
     return frames if isinstance(frames, Frames) else None
 
 
-def _write_cached(folder: Path, path: Path, frames: Frames) -> None:
+def _write_cached(folder: Path, path: Path, frames: Frames, shared: bool = True) -> None:
+    """The frames under their files' names, sizes and mtimes (``path``) and under their content's version, which
+    other replicas sharing the folder find from their own copy of the same files. Writers never see each other's
+    half-written files (write_atomic), and two writing one name write the same bytes."""
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(path, pickle.dumps(frames, protocol=pickle.HIGHEST_PROTOCOL), durable=False)  # rebuilt if lost
-        stale = sorted(folder.glob("frames-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP_FILES:]
+        data = pickle.dumps(frames, protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(path, data, durable=False)  # rebuilt if lost
+        if shared and frames.version:
+            write_atomic(folder / f"frames-{frames.version}-{CODE_VERSION}.pickle", data, durable=False)
+        stale = sorted(folder.glob("frames-*.pickle"), key=_modified, reverse=True)[KEEP_FILES:]
         for old in stale:
             old.unlink(missing_ok=True)
     except Exception as error:  # a read-only home, or frames that cannot be pickled, still serve, just without the cache
         log.warning("could not write frames cache in %s: %s", folder, error)
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # another replica removed it a moment ago
+        return 0.0
 
 
 def load_frames(layout: Layout | None = None, use_cache: bool = True, progress: Progress | None = None) -> Frames:
@@ -127,6 +140,12 @@ def load_frames(layout: Layout | None = None, use_cache: bool = True, progress: 
         threading.Thread(target=_record, args=(layout, folder, path, spliced), name="record-frames", daemon=True).start()
         return spliced
     version = data_version(layout)
+    # the same content elsewhere (another replica's copy of the data, with its own paths and mtimes) built it already
+    shared = folder / f"frames-{version}-{CODE_VERSION}.pickle"
+    if use_cache and (cached := _read_cached(shared)) is not None:
+        _SERVED[served] = _Served(stats, cached)
+        _write_cached(folder, path, cached, shared=False)
+        return cached
     corpus = load_corpus(layout=layout, compiled=folder / "briefs" if use_cache else None, progress=progress)
     frames = dataclasses.replace(build_frames(corpus), version=version)
     if use_cache:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pandas as pd
 import pytest
 
@@ -19,8 +21,9 @@ def cache(tmp_path, monkeypatch):
 class TestLoad:
     def test_second_load_comes_from_the_cache_and_equals_the_first(self, cache):
         first = store.load_frames(Layout())
-        files = list(cache.glob("frames-*.pickle"))
-        assert len(files) == 1 and len(first.version) == 12
+        files = sorted(path.name for path in cache.glob("frames-*.pickle"))
+        assert len(first.version) == 12
+        assert len(files) == 2 and sum(first.version in name for name in files) == 1  # by stat key, by content
         second = store.load_frames(Layout())
         pd.testing.assert_frame_equal(first.positions, second.positions)
         assert second.version == first.version and second.seed_texts == first.seed_texts
@@ -41,11 +44,21 @@ class TestLoad:
         assert second.version != first.version
         assert list(second.briefs["title"]) == ["Changed title"]
 
+    def test_a_replica_with_its_own_copy_of_the_data_starts_from_the_shared_cache(self, project, cache, tmp_path, monkeypatch):
+        project.write("alpha.yaml", project.brief("alpha"))
+        first = store.load_frames(project.layout)
+        copy = tmp_path / "replica"
+        shutil.copytree(project.root, copy)  # other paths, other mtimes: only the content is the same
+        monkeypatch.setattr(store, "load_corpus", None)  # a build would fail
+        again = store.load_frames(Layout(root=copy))
+        assert again.version == first.version
+        pd.testing.assert_frame_equal(again.positions, first.positions)
+
 
 class TestInvalid:
     def test_a_corrupt_cache_file_is_rebuilt(self, cache):
         frames = store.load_frames(Layout())
-        path = next(cache.glob("frames-*.pickle"))
+        path = next(path for path in cache.glob("frames-*.pickle") if frames.version not in path.name)
         path.write_bytes(b"not a pickle")
         again = store.load_frames(Layout())
         assert len(again.positions) == len(frames.positions)
