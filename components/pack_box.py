@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections.abc import Callable
 
 import streamlit as st
 from streamlit.elements.lib.mutable_status_container import StatusContainer
@@ -77,6 +78,19 @@ def _build(frames: Frames, selection: Selection, kind: str, paper: str) -> bytes
     return data
 
 
+def _download(button: Callable[..., object], kind: str, label: str, data: bytes | Callable[[], bytes], stem: str) -> None:
+    """One pack file offered, named for its view (2026-01-30-lavrov-ceasefire.pdf); a click reruns nothing."""
+    button(
+        label,
+        data,
+        file_name=f"{stem}{FORMATS[kind].suffix}",
+        mime=FORMATS[kind].mime,
+        icon=":material/download:",
+        key=f"pack_{kind}",
+        on_click="ignore",
+    )
+
+
 def pack_box(frames: Frames, selection: Selection) -> None:
     """HTML and Markdown download on click; slides and PDF are built on a button (with their progress), then offered."""
     st.markdown("**Briefing pack** of the current filter")
@@ -85,15 +99,7 @@ def pack_box(frames: Frames, selection: Selection) -> None:
     drawn = kept[1] if kept is not None and kept[0] == (frames.version, selection) else None
     left, right = st.columns(2)
     for column, kind in ((left, "html"), (right, "md")):
-        column.download_button(
-            FORMATS[kind].label,
-            functools.partial(_text_file, frames, selection, kind, drawn),
-            file_name=f"{stem}{FORMATS[kind].suffix}",
-            mime=FORMATS[kind].mime,
-            icon=":material/download:",
-            key=f"pack_{kind}",
-            on_click="ignore",
-        )
+        _download(column.download_button, kind, FORMATS[kind].label, functools.partial(_text_file, frames, selection, kind, drawn), stem)
     paper = st.radio("PDF paper", options=list(PAPERS), format_func=PAPERS.get, key=PAPER_KEY, horizontal=True)
     prepared: dict = st.session_state.setdefault(PREPARED_KEY, {})
     for kind, build_label in (("pptx", "Build slides"), ("pdf", "Build PDF")):
@@ -104,12 +110,4 @@ def pack_box(frames: Frames, selection: Selection) -> None:
                 prepared[kind] = (wanted, data)
         built = prepared.get(kind)
         if built is not None and built[0] == wanted:  # a file built for another filter or version is not offered
-            st.download_button(
-                f"Download {FORMATS[kind].label}",
-                built[1],
-                file_name=f"{stem}{FORMATS[kind].suffix}",
-                mime=FORMATS[kind].mime,
-                icon=":material/download:",
-                key=f"pack_{kind}",
-                on_click="ignore",
-            )
+            _download(st.download_button, kind, f"Download {FORMATS[kind].label}", built[1], stem)
