@@ -11,7 +11,7 @@ from briefing.regions import DIFFER, NONE
 from briefing.store import load_frames
 from tests.app.helpers import drawings, run_page
 from tests.support.markup import Elements
-from tests.unit.conftest import TinyProject
+from tests.support.tiny_project import TinyProject
 
 SUBJECTS = {"poland": "Poland", "estonia": "Estonia", "latvia": "Latvia", "lithuania": "Lithuania"}
 
