@@ -8,14 +8,13 @@ import fcntl
 import hashlib
 import os
 import tempfile
-import uuid
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.atomic import write_atomic
 from briefing.authoring import AuthoringError, new_brief
-from briefing.editing.trail import _diff, _now, append_log
+from briefing.editing.trail import _diff, append_log, log_entry
 from briefing.load import Layout, LoadError, Problem, load_corpus, parse_yaml, read_bounded, seed_path
 from briefing.recordwriter import Edit, WriteError
 
@@ -177,20 +176,18 @@ def save(
         problems, warnings = check_change(layout, {path: edit.text}, compiled)
         if problems:
             raise EditError(f"Not saved: {file} would not be valid.", tuple(str(p) for p in problems))
-        entry = {
-            "id": uuid.uuid4().hex[:12],
-            "time": _now(),
-            "editor": editor,
-            "action": action,
-            "record": record,
-            "file": file,
-            "before_sha256": current.sha256,
-            "after_sha256": sha256(edit.text),
-            "at": edit.at,
-            "removed": edit.removed,
-            "inserted": edit.inserted,
-            "diff": _diff(current.text, edit.text, file),
-        }
+        entry = log_entry(
+            editor,
+            action,
+            record,
+            file,
+            before_sha256=current.sha256,
+            after_sha256=sha256(edit.text),
+            at=edit.at,
+            removed=edit.removed,
+            inserted=edit.inserted,
+            diff=_diff(current.text, edit.text, file),
+        )
         _write_ahead(layout, entry, path, edit.text)
     document = parse_yaml(edit.text.encode("utf-8"))
     if not isinstance(document, dict):  # it was validated as a brief just above
@@ -222,19 +219,17 @@ def create_brief(
         except AuthoringError as error:
             raise EditError(str(error)) from None
         brief = layout.briefs / f"{brief_id}.yaml"
-        entry = {
-            "id": uuid.uuid4().hex[:12],
-            "time": _now(),
-            "editor": editor,
-            "action": "new brief",
-            "record": brief_id,
-            "file": layout.display(brief),
-            "after_sha256": sha256(brief.read_bytes()),
-            "seed": f"seeds/{seed_file}",
-            "seed_created": not seed_existed,
-            "seed_sha256": sha256(source),
-            "done": done,
-        }
+        entry = log_entry(
+            editor,
+            "new brief",
+            brief_id,
+            layout.display(brief),
+            after_sha256=sha256(brief.read_bytes()),
+            seed=f"seeds/{seed_file}",
+            seed_created=not seed_existed,
+            seed_sha256=sha256(source),
+            done=done,
+        )
         append_log(layout, entry)
     return entry
 
@@ -269,18 +264,16 @@ def undo(layout: Layout, entry: dict, *, editor: str, compiled: Path | None = No
         problems, _warnings = check_change(layout, change, compiled)
         if problems:
             raise EditError("Not undone: the data would not be valid without that save.", tuple(str(p) for p in problems))
-        log = {
-            "id": uuid.uuid4().hex[:12],
-            "time": _now(),
-            "editor": editor,
-            "action": "undo",
-            "undoes": entry["id"],
-            "record": entry.get("record"),
-            "file": file,
-            "before_sha256": entry.get("after_sha256"),
-            "after_sha256": entry.get("before_sha256"),
-            "diff": _diff(text, before or "", file),
-        }
+        log = log_entry(
+            editor,
+            "undo",
+            entry.get("record"),
+            file,
+            undoes=entry["id"],
+            before_sha256=entry.get("after_sha256"),
+            after_sha256=entry.get("before_sha256"),
+            diff=_diff(text, before or "", file),
+        )
         _write_ahead(layout, log, path, before)
         if before is None and entry.get("seed_created"):
             # a seed this save brought in goes with it, unless it changed or another brief has come to cite it

@@ -13,6 +13,7 @@ import fcntl
 import hashlib
 import json
 import os
+import uuid
 
 from briefing.load import Layout
 
@@ -24,8 +25,10 @@ def _diff(before: str, after: str, file: str) -> str:
     return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{file}", f"b/{file}", n=2))
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+def log_entry(editor: str, action: str, record: str | None, file: str, **details) -> dict:
+    """A new entry of the trail: who did what to which record of which file, when, and the details of the change."""
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return {"id": uuid.uuid4().hex[:12], "time": now, "editor": editor, "action": action, "record": record, "file": file, **details}
 
 
 def append_log(layout: Layout, entry: dict) -> None:
