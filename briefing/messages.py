@@ -10,10 +10,11 @@ import re
 
 import yaml
 
+from briefing.dates.plain import SEASON_CODES
+
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 _MONTHS["sept"] = 9
-_SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 DATE_FORM = 'YYYY-MM-DD, e.g. "2026-01-30"'
 
 
@@ -62,8 +63,8 @@ def date_hint(value: object) -> str | None:
     years = [n for n in numbers if n >= 1000]
     if len(names) == 1 and len(years) == 1:
         year, name = years[0], names[0]
-        if name in _SEASONS and len(numbers) == 1:
-            return f'write "{year}-{_SEASONS[name]}" for {name} {year} (seasons are 21 to 24)'
+        if name in SEASON_CODES and len(numbers) == 1:
+            return f'write "{year}-{SEASON_CODES[name]}" for {name} {year} (seasons are 21 to 24)'
         if name in _MONTHS:
             days = [n for n in numbers if n < 1000]
             if not days and len(numbers) == 1:

@@ -10,6 +10,7 @@ from briefing.dates.extent import EXAMPLES, DateError, DateExtent
 
 # ASCII digits only: \d also matches other scripts' digits, which int() reads but the EDTF grammar refuses
 _PLAIN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?([?~%])?")
+SEASON_CODES = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}  # a season as a text names it
 SEASON_MONTHS = {21: (3, 5), 22: (6, 8), 23: (9, 11), 24: (12, 14)}  # winter runs into the next February
 # edtf makes each of these December alone; here they run from December to the end of February
 WINTERS = frozenset({24, 28, 30})  # northern winter (level 1 and level 2) and southern summer

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 import dateparser  # type: ignore[import-untyped]  # the package ships no type information
 
+from briefing.dates.plain import SEASON_CODES
+
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-SEASONS = {"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24}
 PATTERNS = (
     (
         "range",
@@ -27,7 +28,7 @@ PATTERNS = (
     ("day", re.compile(rf"\b(?P<month>{MONTH}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:, (?P<year>\d{{4}}))?\b")),
     ("day", re.compile(rf"\b(?P<day>\d{{1,2}}) (?P<month>{MONTH})(?: (?P<year>\d{{4}}))?\b")),
     ("month", re.compile(rf"\b(?P<month>{MONTH}) (?:of )?(?P<year>\d{{4}})\b")),
-    ("season", re.compile(rf"\b(?P<season>{'|'.join(SEASONS)}) (?:of )?(?P<year>\d{{4}})\b", re.IGNORECASE)),
+    ("season", re.compile(rf"\b(?P<season>{'|'.join(SEASON_CODES)}) (?:of )?(?P<year>\d{{4}})\b", re.IGNORECASE)),
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")),
     ("numeric", re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})\b")),
 )
@@ -56,7 +57,7 @@ def _day(month: str, day: str, year: str | None, published: dt.date | None) -> d
 def _edtf(kind: str, match: re.Match[str], published: dt.date | None) -> str | None:
     parts = match.groupdict()
     if kind == "season":
-        return f"{parts['year']}-{SEASONS[parts['season'].lower()]}"
+        return f"{parts['year']}-{SEASON_CODES[parts['season'].lower()]}"
     if kind == "month":
         parsed = dateparser.parse(f"1 {parts['month']} {parts['year']}", languages=["en"])
         return f"{parsed:%Y-%m}" if parsed else None
