@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -130,11 +131,31 @@ print(json.dumps({"seconds": time.perf_counter() - start, "briefs": len(frames.b
                   "evidence": len(frames.evidence), "problems": len(frames.problems)}))
 """
 
-# the three starts of the data layer, in order, each in a fresh interpreter
+APP_EDIT_CODE = r"""
+import json, sys, time
+from pathlib import Path
+from briefing.load import Layout
+from briefing.store import load_frames
+layout = Layout(Path(sys.argv[1]))
+load_frames(layout)
+brief = sorted(layout.briefs.glob("*.yaml"))[len(list(layout.briefs.glob("*.yaml"))) // 2]
+text = brief.read_text(encoding="utf-8")
+brief.write_text(text.replace("title: ", "title: Edited ", 1), encoding="utf-8")
+start = time.perf_counter()
+frames = load_frames(layout)
+seconds = time.perf_counter() - start
+seen = any(str(title).startswith("Edited ") for title in frames.briefs["title"])
+brief.write_text(text, encoding="utf-8")
+print(json.dumps({"seconds": seconds if seen else None, "error": None if seen else "edit not seen", "briefs": len(frames.briefs)}))
+"""
+
+# the starts of the data layer, in order, each in a fresh interpreter
 LOAD_STEPS = (
     ("first", "First start ever (caches empty)"),
     ("restart", "Restart, files unchanged"),
+    ("replica", "Another replica: its own copy of the files, the cache folder shared"),
     ("edited", "Restart after an edit (frames cache dropped)"),
+    ("edit", "One brief edited in a running process: to the new frames"),
 )
 
 
@@ -155,8 +176,10 @@ def phase_cold_load(settings: Settings, workdir: Path, corpora: dict[int, Path],
     """Per corpus size, the app's own data-layer start (`briefing.store.load_frames`) in fresh interpreters.
 
     first: empty cache folder, so every brief is parsed and validated (and both caches are filled); restart: the same
-    files again, the path of every later server start; edited: the frames cache removed, as when any file changed,
-    so the frames are rebuilt from the validated briefs cached by content. The caches are left for the scaling phase.
+    files again, the path of every later server start; replica: a copy of the files elsewhere with the same cache
+    folder, as a second replica on a shared volume; edited: the frames cache removed, so the frames are rebuilt from
+    the validated briefs cached by content; edit: in one process, the frames loaded, one brief's title changed, and
+    the time until load_frames gives frames with the new title. The caches are left for the scaling phase.
     """
     for n in settings.sizes:
         cache = workdir / f"cache-n{n}"
@@ -164,11 +187,15 @@ def phase_cold_load(settings: Settings, workdir: Path, corpora: dict[int, Path],
         env["BRIEFING_CACHE"] = str(cache)
         root = str(corpora[n])
         entry: dict[str, dict[str, Any]] = {}
+        replica = workdir / f"replica-n{n}"  # a copy: other paths and mtimes, as another host's volume would have
+        shutil.copytree(root, replica)
         for key, _label in LOAD_STEPS:
             if key == "edited":
                 for frames_file in cache.glob("frames-*.pickle"):
                     frames_file.unlink()
-            entry[key] = _run_load(APP_LOAD_CODE, [root], env, settings.load_timeout_s)
+            code, where = {"replica": (APP_LOAD_CODE, replica), "edit": (APP_EDIT_CODE, replica)}.get(key, (APP_LOAD_CODE, root))
+            entry[key] = _run_load(code, [str(where)], env, settings.load_timeout_s)
+        shutil.rmtree(replica, ignore_errors=True)
         results.loads[n] = entry
         first = entry["first"]
         problems = first.get("problems")

@@ -136,8 +136,7 @@ def load_frames(layout: Layout | None = None, use_cache: bool = True, progress: 
             _write_cached(folder, path, spliced)
             return spliced
         _SERVED[served] = _Served(stats, spliced)
-        # what only restarts and old links need is written after the frames are served
-        threading.Thread(target=_record, args=(layout, folder, path, spliced), name="record-frames", daemon=True).start()
+        _record_later(layout, folder, path, spliced)
         return spliced
     version = data_version(layout)
     # the same content elsewhere (another replica's copy of the data, with its own paths and mtimes) built it already
@@ -152,6 +151,12 @@ def load_frames(layout: Layout | None = None, use_cache: bool = True, progress: 
         _SERVED[served] = _Served(stats, frames)
         _record(layout, folder, path, frames)
     return frames
+
+
+def _record_later(layout: Layout, folder: Path, path: Path, frames: Frames) -> None:
+    """What only later starts and old links need, written after an edit's frames are served: at 1,000 briefs the
+    frames' pickle and the kept version take seconds. Not a daemon thread, so an interpreter that exits waits for it."""
+    threading.Thread(target=_record, args=(layout, folder, path, frames), name="record-frames").start()
 
 
 def _record(layout: Layout, folder: Path, path: Path, frames: Frames) -> None:
