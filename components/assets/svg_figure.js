@@ -8,10 +8,14 @@ export default function (component) {
   if (host.__markup !== data.markup) {
     host.innerHTML = data.markup;
     host.__markup = data.markup;
+    if (host.__tip) {
+      host.__tip.hidden = true;
+      host.appendChild(host.__tip); // the new drawing replaced it
+    }
   }
   host.__send = (value) => setTriggerValue("pick", value);
   if (!host.__bound) bind(host);
-  const figure = host.firstElementChild;
+  const figure = host.querySelector(".svg-figure");
   if (figure) figure.setAttribute("data-drawn", "true");
 }
 
@@ -22,6 +26,7 @@ function bind(host) {
   tip.setAttribute("role", "tooltip");
   tip.hidden = true;
   host.appendChild(tip);
+  host.__tip = tip;
   const pickOf = (event) => event.target.closest && event.target.closest("[data-pick]");
   const tipOf = (event) => event.target.closest && event.target.closest("[data-tip]");
   host.addEventListener("click", (event) => {

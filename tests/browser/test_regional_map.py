@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from playwright.sync_api import expect
+
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 SUBJECTS = ("Poland", "Estonia", "Latvia", "Lithuania")
 
@@ -70,7 +72,8 @@ def test_hover_names_the_country_and_a_click_shows_only_its_impacts(app):
 
 
 def test_a_country_is_chosen_from_the_keyboard(app):
-    """Tabbing to Latvia on the map and pressing Enter puts region=latvia in the link and shows its panel."""
+    """Tabbing to Latvia on the map and pressing Enter puts region=latvia in the link and shows its panel; the redrawn
+    map still names a hovered country."""
     app.goto("/regional")
     latvia = app.page.locator(f"{MAP} path[data-pick=latvia]")
     latvia.focus()
@@ -80,4 +83,6 @@ def test_a_country_is_chosen_from_the_keyboard(app):
     app.settle()
     assert app.page.locator("[data-testid=stMain] h2").all_inner_texts() == ["Latvia"]
     assert app.page.locator(f"{MAP} path[data-pick=latvia]").get_attribute("aria-pressed") == "true"
+    app.page.locator(f"{MAP} path[data-pick=estonia]").hover()  # the redrawn map still names what is hovered
+    expect(app.page.locator(".svg-figure-tip")).to_contain_text("Estonia")
     app.assert_clean()
