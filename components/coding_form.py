@@ -25,10 +25,11 @@ from briefing.editing import Access, Snapshot
 from briefing.frames import RECORD_TABLES, Frames
 from briefing.passages import Passage
 from briefing.recordwriter import append_item
-from briefing.schema import CLAIM_TYPES, STANCES, Taxonomy
+from briefing.schema import Taxonomy
+from briefing.vocabulary import CLAIM_TYPES, RANK
 from components import workbench
 from components.passage_panel import set_passage
-from components.record_fields import FIELD, FORMS, field_key, stance_words
+from components.record_fields import FIELD, FORMS, claim_words, field_key, stance_words
 
 CLEAR_KEY = "wb_clear_form"
 ACTIONS = {
@@ -40,7 +41,7 @@ ACTIONS = {
     "red_line": "Red line",
     "acceptable_range": "Acceptable range",
 }
-ORDINAL = [stance for stance, (rank, _label, _symbol) in STANCES.items() if rank is not None]
+ORDINAL = list(RANK)  # the stances on the ordinal scale, lowest first
 KIND_OF_FIELD = {field: kind for kind, (field, _prefix, _keys) in KINDS.items()}  # "positions" -> "position"
 
 
@@ -102,7 +103,7 @@ def _existing(action: str, document: dict, passage: Passage, taken: set[str]) ->
         "Whose words the evidence is",
         ["", *CLAIM_TYPES],
         key=field_key(f"{action}_claim_type"),
-        format_func=lambda c: CLAIM_TYPES.get(c, "— as the position —"),
+        format_func=lambda c: claim_words(c) if c else "— as the position —",
     )
     part = new_part(action, {**values, "claim_type": claim_type or None}, span)
     return Addition((field, index), part, record_id, f"new {name} for {record_id}", key=action)

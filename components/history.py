@@ -9,7 +9,7 @@ from briefing.frames import each_row
 from briefing.history import BriefAuthors, stance_by_brief, stance_changes
 from briefing.labels import published_words
 from briefing.readings import cell_readings
-from briefing.schema import CLAIM_TYPES, STANCES
+from briefing.vocabulary import CLAIM_TYPES, STANCES
 from components.context import PageContext
 from components.data import Scope, cell_cache, view_cache
 from components.evidence import evidence_quotes
@@ -33,8 +33,8 @@ def change_list(context: PageContext) -> None:
         return
     titles = context.frames.brief_titles
     for change in each_row(page_of(changes, "overview_change_page", 10, "stance changes")):
-        arrow = f"{STANCES[change.from_stance][2]} {change.from_stance_label} → {STANCES[change.to_stance][2]} {change.to_stance_label}"
-        label = f"{change.party_name} · {change.issue_label} ({CLAIM_TYPES[change.claim_type].lower()}): {arrow}, {change.reading}"
+        arrow = f"{STANCES[change.from_stance].label} → {STANCES[change.to_stance].label}"
+        label = f"{change.party_name} · {change.issue_label} ({CLAIM_TYPES[change.claim_type].label.lower()}): {arrow}, {change.reading}"
         expander = st.expander(
             label, key=f"change_{change.party}_{change.issue}_{change.claim_type}_{change.from_brief}_{change.to_brief}", on_change="rerun"
         )
@@ -44,10 +44,10 @@ def change_list(context: PageContext) -> None:
             before, after = st.columns(2)
             with before:
                 st.markdown(f"**Before** — {titles[change.from_brief]}, {published_words(change.from_published)}")
-                evidence_quotes(context, change.from_evidence, claim_label=CLAIM_TYPES[change.claim_type])
+                evidence_quotes(context, change.from_evidence, claim_label=CLAIM_TYPES[change.claim_type].label)
             with after:
                 st.markdown(f"**After** — {titles[change.to_brief]}, {published_words(change.to_published)}")
-                evidence_quotes(context, change.to_evidence, claim_label=CLAIM_TYPES[change.claim_type])
+                evidence_quotes(context, change.to_evidence, claim_label=CLAIM_TYPES[change.claim_type].label)
             st.page_link(
                 page("matrix").script,
                 label="Open the cell in the matrix",
@@ -82,7 +82,7 @@ def cell_history_text(scope: Scope, party: str, issue: str, audit: bool = False)
         earlier = len(steps) - HISTORY_STEPS
         shown = "\n".join(f"1. {step}" for step in steps[-HISTORY_STEPS:])
         note = f"\n\n*{earlier:,} earlier brief(s) not listed.*" if earlier > 0 else ""
-        blocks.append(f"**{CLAIM_TYPES[str(claim_type)]}:**{note}\n\n{shown}")
+        blocks.append(f"**{CLAIM_TYPES[str(claim_type)].label}:**{note}\n\n{shown}")
     head = next(each_row(cell_readings(cell)))
     contested = "; contested" if head.contested else ""
     record = scope.frames.record_label(head.headline) + (f" · {head.headline}" if audit else "")

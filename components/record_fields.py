@@ -8,8 +8,8 @@ from briefing.coding import (
     date_in_words,
 )
 from briefing.dates import DateError
-from briefing.schema import CLAIM_TYPES, IMPACT_DIRECTIONS, STANCES, Taxonomy
-from briefing.vocabulary import CONFIDENCE_LEVELS
+from briefing.schema import IMPACT_DIRECTIONS, Taxonomy
+from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_LEVELS, STANCES
 
 FIELD = "wb_f_"  # the prefix of every form widget's key: the form is emptied after a save by dropping them
 
@@ -25,7 +25,11 @@ def field_key(name: str) -> str:
 
 
 def stance_words(stance: str) -> str:
-    return f"{STANCES[stance][2]} {STANCES[stance][1]}"
+    return STANCES[stance].label
+
+
+def claim_words(claim_type: str) -> str:
+    return CLAIM_TYPES[claim_type].label
 
 
 def date_field(label: str, name: str, help_text: str | None = None) -> str | None:
@@ -66,7 +70,7 @@ def _position(taxonomy: Taxonomy) -> dict:
         "Stance", list(STANCES), format_func=stance_words, key=field_key("position_stance"), index=None, placeholder="Choose a stance"
     )
     left, middle, right = st.columns(3)
-    claim_type = left.radio("Claim type", list(CLAIM_TYPES), format_func=CLAIM_TYPES.__getitem__, key=field_key("position_claim_type"))
+    claim_type = left.radio("Claim type", list(CLAIM_TYPES), format_func=claim_words, key=field_key("position_claim_type"))
     speakers = {s.id: f"{s.name} ({s.role})" for p in taxonomy.parties if p.id == party for s in p.speakers}
     speaker = middle.selectbox(
         "Speaker",
@@ -144,9 +148,7 @@ def _impact(taxonomy: Taxonomy) -> dict:
         "Direction", list(IMPACT_DIRECTIONS), format_func=IMPACT_DIRECTIONS.__getitem__, key=field_key("impact_direction")
     )
     left, right = st.columns(2)
-    claim_type = left.radio(
-        "Claim type", list(CLAIM_TYPES), index=2, format_func=CLAIM_TYPES.__getitem__, key=field_key("impact_claim_type")
-    )
+    claim_type = left.radio("Claim type", list(CLAIM_TYPES), index=2, format_func=claim_words, key=field_key("impact_claim_type"))
     confidence = right.radio("Confidence", CONFIDENCES, index=1, key=field_key("impact_confidence"))
     assessment = st.text_area(
         "Assessment: the impact in your words, with its conditions and hedges", key=field_key("impact_assessment"), height=90

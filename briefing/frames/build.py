@@ -9,7 +9,8 @@ from briefing.dates import parse_date
 from briefing.frames.columns import COLUMNS
 from briefing.frames.model import Frames
 from briefing.load import Corpus, unexpected_problem
-from briefing.schema import CLAIM_TYPES, IMPACT_DIRECTIONS, LADDER_TIERS, STANCES, record_spans
+from briefing.schema import IMPACT_DIRECTIONS, LADDER_TIERS, record_spans
+from briefing.vocabulary import CLAIM_TYPES, STANCES
 
 
 def _frame(rows: list[dict], columns: tuple[str, ...]) -> pd.DataFrame:
@@ -152,7 +153,8 @@ def build_frames(corpus: Corpus) -> Frames:
             }
         )
         for p in brief.positions:
-            rank, stance_label, symbol = STANCES[p.stance]
+            words = STANCES[p.stance]
+            rank, stance_label, symbol = words.rank, words.word, words.symbol
             positions.append(
                 {
                     "id": ids.record(p.id),
@@ -173,7 +175,7 @@ def build_frames(corpus: Corpus) -> Frames:
                     "date": p.date,
                     **_date_columns(p.date),
                     "claim_type": p.claim_type,
-                    "claim_label": CLAIM_TYPES[p.claim_type],
+                    "claim_label": CLAIM_TYPES[p.claim_type].label,
                     "confidence": p.confidence,
                     "evidence": add_evidence(brief, "position", p, [p.issue], [p.party]),
                     "red_line": p.red_line.text if p.red_line else None,
@@ -220,7 +222,7 @@ def build_frames(corpus: Corpus) -> Frames:
                     "direction_label": IMPACT_DIRECTIONS[i.direction],
                     "assessment": i.assessment,
                     "claim_type": i.claim_type,
-                    "claim_label": CLAIM_TYPES[i.claim_type],
+                    "claim_label": CLAIM_TYPES[i.claim_type].label,
                     "confidence": i.confidence,
                     "evidence": add_evidence(brief, "impact", i, i.issues, [i.region]),
                 }
@@ -252,7 +254,7 @@ def build_frames(corpus: Corpus) -> Frames:
                         "party_name": party_names.get(ladder.party, ladder.party),
                         "title": ladder.title,
                         "claim_type": ladder.claim_type,
-                        "claim_label": CLAIM_TYPES[ladder.claim_type],
+                        "claim_label": CLAIM_TYPES[ladder.claim_type].label,
                         "ladder_confidence": ladder.confidence,
                         "ladder_evidence": ladder_evidence,
                         "step": number,

@@ -29,8 +29,8 @@ from briefing.pack.reader import ReaderSections, brief_subject, event_when, mark
 from briefing.periods import brief_period, event_period
 from briefing.readings import NO_POSITION, cell_readings, cell_words, readings_by_cell
 from briefing.regions import REGIONAL_PANELS, region_impacts, regional_parties
-from briefing.schema import BACKGROUND_LABEL, CLAIM_TYPES
-from briefing.vocabulary import stance
+from briefing.schema import BACKGROUND_LABEL
+from briefing.vocabulary import CLAIM_TYPES, stance
 
 
 def _cell(reading) -> str:
@@ -285,6 +285,6 @@ def build_pack(frames: Frames, selection: Selection | None = None, generated: dt
         events=builder.events(),
         regions=builder.regions(),
         other_impacts=builder.other_impacts(),
-        claim_types=tuple(CLAIM_TYPES.items()),
+        claim_types=tuple((key, claim.label) for key, claim in CLAIM_TYPES.items()),
         reporting_period=period_words(brief_period(view.events, view.briefs)),
     )

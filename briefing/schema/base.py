@@ -23,11 +23,8 @@ from briefing.messages import date_hint
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 
-# (ordinal rank, word, symbol) per stance, from the one vocabulary (briefing.vocabulary)
-STANCES: dict[str, tuple[int | None, str, str]] = {key: (s.rank, s.word, s.symbol) for key, s in vocabulary.STANCES.items()}
 Stance = Literal["firm-rejection", "rejection", "conditional", "support", "firm-support", "ambiguous"]
 
-CLAIM_TYPES = {key: claim.label for key, claim in vocabulary.CLAIM_TYPES.items()}
 ClaimType = Literal["stated", "reported", "assessment"]
 Confidence = Literal["high", "medium", "low"]
 EventStatus = Literal["occurred", "proposed", "reported", "denied"]

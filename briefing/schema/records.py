@@ -13,7 +13,6 @@ from pydantic import (
 from briefing.dates import parse_date
 from briefing.messages import did_you_mean
 from briefing.schema.base import (
-    STANCES,
     Check,
     CheckedRecord,
     ClaimType,
@@ -29,6 +28,7 @@ from briefing.schema.base import (
 )
 from briefing.schema.evidence import Evidences
 from briefing.schema.taxonomy import Taxonomy
+from briefing.vocabulary import RANK
 
 
 def _taxonomy(info: ValidationInfo) -> Taxonomy | None:
@@ -87,8 +87,7 @@ class AcceptableRange(CheckedRecord):
     @classmethod
     def checks(cls, values, info):
         low, high = values.get("low"), values.get("high")
-        low_rank = STANCES[low][0] if low in STANCES else None
-        high_rank = STANCES[high][0] if high in STANCES else None
+        low_rank, high_rank = RANK.get(low), RANK.get(high)
         if low_rank is not None and high_rank is not None and low_rank > high_rank:
             yield None, f"low {low!r} is above high {high!r} on the stance scale"
 

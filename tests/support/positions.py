@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from briefing.schema import CLAIM_TYPES, STANCES
+from briefing.vocabulary import CLAIM_TYPES, STANCES
 
 
 def position(
@@ -21,7 +21,8 @@ def position(
     brief: str = "b",
     issue: str = "truce",
 ) -> dict:
-    rank, label, symbol = STANCES[stance]
+    words = STANCES[stance]
+    rank, label, symbol = words.rank, words.word, words.symbol
     return {
         "id": f"p{number}",
         "brief": brief,
@@ -39,7 +40,7 @@ def position(
         "date_start": pd.Timestamp(date) if date else pd.NaT,
         "date_end": pd.Timestamp(date) if date else pd.NaT,
         "claim_type": claim,
-        "claim_label": CLAIM_TYPES[claim],
+        "claim_label": CLAIM_TYPES[claim].label,
         "confidence": confidence,
         "evidence": (f"e{number}",),
         "red_line": None,

@@ -5,9 +5,7 @@ import pytest
 from pydantic import ValidationError
 
 from briefing.schema import (
-    CLAIM_TYPES,
     IMPACT_DIRECTIONS,
-    STANCES,
     Brief,
     ClaimType,
     Direction,
@@ -18,6 +16,7 @@ from briefing.schema import (
     Stance,
     Taxonomy,
 )
+from briefing.vocabulary import CLAIM_TYPES, STANCES
 
 
 def errors(info: pytest.ExceptionInfo) -> list[tuple[tuple, str]]:
@@ -419,10 +418,10 @@ class TestTaxonomy:
 class TestVocabularies:
     def test_every_stance_has_rank_label_and_symbol(self):
         assert set(STANCES) == set(get_args(Stance))
-        ranks = [rank for rank, _label, _symbol in STANCES.values() if rank is not None]
+        ranks = [words.rank for words in STANCES.values() if words.rank is not None]
         assert ranks == sorted(ranks) == [-2, -1, 0, 1, 2]
-        assert all(label and symbol for _rank, label, symbol in STANCES.values())
-        assert len({symbol for _rank, _label, symbol in STANCES.values()}) == len(STANCES)
+        assert all(words.word and words.symbol for words in STANCES.values())
+        assert len({words.symbol for words in STANCES.values()}) == len(STANCES)
 
     def test_labels_cover_the_literals(self):
         assert set(CLAIM_TYPES) == set(get_args(ClaimType))
