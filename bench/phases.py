@@ -134,13 +134,18 @@ print(json.dumps({"seconds": time.perf_counter() - start, "briefs": len(frames.b
 APP_EDIT_CODE = r"""
 import json, sys, time
 from pathlib import Path
+import yaml
 from briefing.load import Layout
 from briefing.store import load_frames
 layout = Layout(Path(sys.argv[1]))
 load_frames(layout)
 brief = sorted(layout.briefs.glob("*.yaml"))[len(list(layout.briefs.glob("*.yaml"))) // 2]
 text = brief.read_text(encoding="utf-8")
-brief.write_text(text.replace("title: ", "title: Edited ", 1), encoding="utf-8")
+lines = text.splitlines(keepends=True)
+at = next(i for i, line in enumerate(lines) if line.startswith("title: "))
+lines[at] = "title: " + json.dumps("Edited " + yaml.safe_load(lines[at])["title"]) + "
+"  # a JSON string is YAML
+brief.write_text("".join(lines), encoding="utf-8")
 start = time.perf_counter()
 frames = load_frames(layout)
 seconds = time.perf_counter() - start

@@ -18,7 +18,7 @@ from pathlib import Path
 from briefing.archive import keep_version
 from briefing.atomic import write_atomic
 from briefing.frames import Frames, build_frames
-from briefing.frames.splice import all_ids, brief_ids, declared_seeds, splice
+from briefing.frames.splice import brief_ids, declared_seeds, splice, used_elsewhere
 from briefing.load import CODE_VERSION, Layout, load_corpus
 from briefing.load.pool import Progress
 from briefing.versions import save_manifest
@@ -39,26 +39,33 @@ def data_version(layout: Layout) -> str:
     digest = hashlib.sha256()
     root = layout.root.resolve()
     for path in data_files(layout):
-        digest.update(str(path.resolve().relative_to(root) if path.resolve().is_relative_to(root) else path).encode())
-        digest.update(_file_digest(path))
+        name, content = _file_digest(path, root)
+        digest.update(name)
+        digest.update(content)
     return digest.hexdigest()[:12]
 
 
-_DIGESTS: dict[str, tuple[tuple[int, int], bytes]] = {}  # path -> (size, mtime_ns) and the sha256 of its bytes then
+# path -> (size, mtime_ns, root), and then the name hashed for it and the sha256 of its bytes
+_DIGESTS: dict[str, tuple[tuple[int, int, Path], bytes, bytes]] = {}
 
 
-def _file_digest(path: Path) -> bytes:
-    """sha256 of a file's bytes, hashed again only when its size or mtime changed (an edit rehashes one file, not 50 MB)."""
+def _file_digest(path: Path, root: Path) -> tuple[bytes, bytes]:
+    """A file's name under the root and the sha256 of its bytes, worked out again only when its size or mtime changed:
+    an edit hashes one file, not 50 MB, and resolves one path, not 2,000."""
     try:
         stat = path.stat()
+        key = (stat.st_size, stat.st_mtime_ns, root)
         known = _DIGESTS.get(str(path))
-        if known is not None and known[0] == (stat.st_size, stat.st_mtime_ns):
-            return known[1]
-        digest = hashlib.sha256(path.read_bytes()).digest()
+        if known is not None and known[0] == key:
+            return known[1], known[2]
+        content = hashlib.sha256(path.read_bytes()).digest()
     except OSError:
-        return hashlib.sha256(b"<unreadable>").digest()
-    _DIGESTS[str(path)] = ((stat.st_size, stat.st_mtime_ns), digest)
-    return digest
+        key, content = None, hashlib.sha256(b"<unreadable>").digest()
+    resolved = path.resolve()
+    name = str(resolved.relative_to(root) if resolved.is_relative_to(root) else path).encode()
+    if key is not None:
+        _DIGESTS[str(path)] = (key, name, content)
+    return name, content
 
 
 def _file_stats(layout: Layout) -> dict[str, tuple[int, int]]:
@@ -206,6 +213,6 @@ def _spliced(layout: Layout, last: _Served, stats: dict[str, tuple[int, int]], f
         return None
     own = {record_id for brief in mini.briefs for _path, record_id in (*brief.record_paths(), *brief.evidence_paths())}
     own |= set().union(*brief_ids(previous, before).values())
-    if own & all_ids(previous, leaving_out=before):
+    if used_elsewhere(previous, before, own):
         return None
     return splice(previous, build_frames(mini), files, data_version(layout))

@@ -30,14 +30,14 @@ def brief_ids(frames: Frames, briefs: set[str]) -> dict[str, set[str]]:
     return ids
 
 
-def all_ids(frames: Frames, leaving_out: set[str]) -> set[str]:
-    """Every record and evidence id of the other briefs, without scopes."""
-    found: set[str] = set()
+def used_elsewhere(frames: Frames, leaving_out: set[str], ids: set[str]) -> bool:
+    """Whether any other brief uses one of these ids (vectorised: 1,000 briefs have about 170,000 ids)."""
     for name in ROW_TABLES:
         table = frames.table(name)
-        rows = table[~table["brief"].isin(leaving_out)]
-        found.update(row_id.split(":", 1)[-1] for row_id in rows["id"])
-    return found
+        others = table.loc[~table["brief"].isin(leaving_out), "id"].astype(str)
+        if others.str.replace(r"^[^:]*:", "", regex=True).isin(ids).any():  # slugs have no colon; a scope is <brief>:
+            return True
+    return False
 
 
 def declared_seeds(frames: Frames, leaving_out: set[str]) -> dict[str, tuple[str, str]]:
@@ -52,14 +52,13 @@ def splice(previous: Frames, fresh: Frames, changed_files: set[str], version: st
     """``previous`` without the rows, problems and warnings of the changed brief files, with ``fresh`` (built from
     those files alone) in their place, every table in the order a full build gives: briefs oldest first, then by id."""
     changed = set(previous.briefs.loc[previous.briefs["file"].isin(changed_files), "id"]) | set(fresh.briefs["id"])
-    kept_briefs = previous.briefs[~previous.briefs["id"].isin(changed)]
-    briefs = pd.concat([kept_briefs, fresh.briefs], ignore_index=True)
+    briefs = _joined(previous.briefs[~previous.briefs["id"].isin(changed)], fresh.briefs)
     order = briefs.sort_values(["published", "id"], kind="stable")
     rank = pd.Series(range(len(order)), index=order["id"].array)
     tables = {"briefs": _ordered(briefs, briefs["id"], rank)}
     for name in ROW_TABLES:
         old = previous.table(name)
-        joined = pd.concat([old[~old["brief"].isin(changed)], fresh.table(name)], ignore_index=True)
+        joined = _joined(old[~old["brief"].isin(changed)], fresh.table(name))
         tables[name] = _ordered(joined, joined["brief"], rank)
     return dataclasses.replace(
         previous,
@@ -69,6 +68,26 @@ def splice(previous: Frames, fresh: Frames, changed_files: set[str], version: st
         warnings=tuple(w for w in previous.warnings if w.file not in changed_files) + fresh.warnings,
         version=version,
     )
+
+
+def _joined(kept: pd.DataFrame, fresh: pd.DataFrame) -> pd.DataFrame:
+    """The two tables as one, each column of the type a full build gives it. The few fresh rows are cast to the kept
+    rows' types (casting 100,000 kept rows instead took seconds); where that would lose a missing value (text
+    without gaps so far, a gap now), the kept column becomes object, as the build's ``_frame`` makes it."""
+    if fresh.empty:
+        return kept.reset_index(drop=True)
+    if kept.empty:
+        return fresh
+    for column in fresh.columns:  # copy-on-write: the shared frames are never changed by these assignments
+        want = kept[column].dtype
+        if fresh[column].dtype == want:
+            continue
+        if pd.api.types.is_string_dtype(want) and not pd.api.types.is_object_dtype(want) and fresh[column].isna().any():
+            kept[column] = kept[column].astype(object)
+            fresh[column] = fresh[column].astype(object)
+        else:
+            fresh[column] = fresh[column].astype(want)
+    return pd.concat([kept, fresh], ignore_index=True)
 
 
 def _ordered(table: pd.DataFrame, brief: pd.Series, rank: pd.Series) -> pd.DataFrame:

@@ -47,7 +47,7 @@ def three(project: TinyProject, cache) -> TinyProject:
 def same_as_full_build(spliced: Frames, project: TinyProject) -> None:
     full = store.load_frames(project.layout, use_cache=False)
     for name in TABLES:
-        pd.testing.assert_frame_equal(spliced.table(name), full.table(name), check_dtype=False, obj=name)
+        pd.testing.assert_frame_equal(spliced.table(name), full.table(name), obj=name)
     assert spliced.version == full.version
     assert sorted(map(str, spliced.problems)) == sorted(map(str, full.problems))
     assert sorted(map(str, spliced.warnings)) == sorted(map(str, full.warnings))
