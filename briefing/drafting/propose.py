@@ -18,7 +18,6 @@ from briefing.drafting.text import Sentence, sentences
 from briefing.regions import REGIONAL_PANELS
 from briefing.schema import Taxonomy
 
-KINDS = ("position", "event", "impact", "judgment")
 PRONOUN = re.compile(r"(?:He|She|They|His|Her|Their)\b")
 
 

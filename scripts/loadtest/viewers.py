@@ -13,10 +13,11 @@ from playwright.async_api import Browser, BrowserContext, Page, ViewportSize
 from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 
+from components.filters import FILTER_KEYS
 from scripts.harness import SETTLED_BODY
 from scripts.loadtest.protocol import connect_stream, run_script, stream_url
 from scripts.loadtest.reports import Render
-from scripts.loadtest.vocabulary import FILTER_KEYS, PAGES, Vocabulary, title_of
+from scripts.loadtest.vocabulary import PAGES, Vocabulary, title_of
 
 VIEWPORT: ViewportSize = {"width": 1280, "height": 900}
 POLL_MS = 200  # how often a browser viewer checks whether its page has rendered (every frame costs CPU at many pages)

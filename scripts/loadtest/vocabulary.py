@@ -12,7 +12,6 @@ import yaml
 from components.pages import navigation, page
 
 PROJECT = Path(__file__).resolve().parents[2]
-FILTER_KEYS = ("issue", "party", "brief")
 # path under the base URL -> the title the page shows as its h1 (and the label of its sidebar link); the load test
 # runs with editing off, so the workbench, which is then not in the navigation, is not among them
 PAGES: dict[str, str] = {page.url_path: page.title for page in navigation(editing=False)}
