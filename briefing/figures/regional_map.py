@@ -1,4 +1,5 @@
-"""The map on /regional: Poland and the Baltic states shaded by the brief's impact, neighbours named for context.
+"""The regional map as a Plotly figure, for the pack's pictures (the page draws the same map as SVG, map_svg.py):
+Poland and the Baltic states shaded by the brief's impact, neighbours named for context.
 
 Drawn as filled Scatter traces on plain axes, longitude against latitude: Plotly's geo and map traces (scattergeo,
 choropleth, scattermap, ...) fetch their base map or topojson from a CDN or tile server, which a briefing room

@@ -1,4 +1,5 @@
-"""The timeline's figures: each dated event at its real extent, or counts per period; undated events listed apart."""
+"""The timeline's figures: each dated event at its real extent, or counts per period; undated events listed apart.
+The Plotly figures here are the pack's pictures; the page draws the same from timeline_html.py."""
 
 from __future__ import annotations
 
