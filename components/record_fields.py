@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import streamlit as st
 
 from briefing.coding import (
     date_in_words,
 )
 from briefing.dates import DateError
-from briefing.schema import IMPACT_DIRECTIONS, Taxonomy
+from briefing.schema import IMPACT_DIRECTIONS, EventStatus, Taxonomy
 from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_LEVELS, STANCES
 
 FIELD = "wb_f_"  # the prefix of every form widget's key: the form is emptied after a save by dropping them
-
-
 CONFIDENCES = CONFIDENCE_LEVELS[::-1]  # offered the surest first
-
-
-STATUSES = ("occurred", "proposed", "reported", "denied")
+STATUSES = get_args(EventStatus)  # the schema's, in its order
 
 
 def field_key(name: str) -> str:
