@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 
+import numpy as np
 import pandas as pd
 
 from briefing.frames.model import Frames, each_row
@@ -52,14 +53,12 @@ def splice(previous: Frames, fresh: Frames, changed_files: set[str], version: st
     """``previous`` without the rows, problems and warnings of the changed brief files, with ``fresh`` (built from
     those files alone) in their place, every table in the order a full build gives: briefs oldest first, then by id."""
     changed = set(previous.briefs.loc[previous.briefs["file"].isin(changed_files), "id"]) | set(fresh.briefs["id"])
-    briefs = _joined(previous.briefs[~previous.briefs["id"].isin(changed)], fresh.briefs)
-    order = briefs.sort_values(["published", "id"], kind="stable")
+    kept = previous.briefs[~previous.briefs["id"].isin(changed)]
+    order = pd.concat([kept[["published", "id"]], fresh.briefs[["published", "id"]]]).sort_values(["published", "id"], kind="stable")
     rank = pd.Series(range(len(order)), index=order["id"].array)
-    tables = {"briefs": _ordered(briefs, briefs["id"], rank)}
+    tables = {"briefs": _merged(previous.briefs, fresh.briefs, changed, rank, "id")}
     for name in ROW_TABLES:
-        old = previous.table(name)
-        joined = _joined(old[~old["brief"].isin(changed)], fresh.table(name))
-        tables[name] = _ordered(joined, joined["brief"], rank)
+        tables[name] = _merged(previous.table(name), fresh.table(name), changed, rank, "brief")
     return dataclasses.replace(
         previous,
         **tables,
@@ -70,27 +69,52 @@ def splice(previous: Frames, fresh: Frames, changed_files: set[str], version: st
     )
 
 
-def _joined(kept: pd.DataFrame, fresh: pd.DataFrame) -> pd.DataFrame:
-    """The two tables as one, each column of the type a full build gives it. The few fresh rows are cast to the kept
-    rows' types (casting 100,000 kept rows instead took seconds); where that would lose a missing value (text
-    without gaps so far, a gap now), the kept column becomes object, as the build's ``_frame`` makes it."""
-    if fresh.empty:
-        return kept.reset_index(drop=True)
-    if kept.empty:
-        return fresh
+def _merged(old: pd.DataFrame, fresh: pd.DataFrame, changed: set[str], rank: pd.Series, brief: str) -> pd.DataFrame:
+    """The old table in slices around the changed briefs' rows, with each fresh brief's rows put in at its place.
+
+    Both are in build order, so the kept rows stay in order and each fresh brief goes before the first kept row of a
+    later brief: slices and one concatenation, where reordering every row (a take of 100,000 rows) took most of a
+    second.
+    """
+    old, fresh = _typed_alike(old, fresh)
+    removed = old[brief].isin(changed).to_numpy()
+    kept_at = np.flatnonzero(~removed)
+    kept_rank = rank.reindex(old[brief].array[kept_at]).to_numpy()
+    inserts = []  # (old row the brief goes before, its first fresh row, the row after its last)
+    fresh_briefs = list(fresh[brief])
+    first = 0
+    for row in range(1, len(fresh_briefs) + 1):
+        if row == len(fresh_briefs) or fresh_briefs[row] != fresh_briefs[first]:
+            place = int(np.searchsorted(kept_rank, rank[fresh_briefs[first]]))
+            inserts.append((int(kept_at[place]) if place < len(kept_at) else len(old), first, row))
+            first = row
+    edges = np.flatnonzero(np.diff(removed.astype(np.int8))) + 1
+    cuts = sorted({0, len(old), *(int(edge) for edge in edges), *(at for at, _lo, _hi in inserts)})
+    pieces = []
+    waiting = iter(inserts)
+    pending = next(waiting, None)
+    for start, end in zip(cuts, [*cuts[1:], None], strict=True):
+        while pending is not None and pending[0] == start:
+            pieces.append(fresh.iloc[pending[1] : pending[2]])
+            pending = next(waiting, None)
+        if end is not None and start < end and not removed[start]:
+            pieces.append(old.iloc[start:end])
+    return pd.concat(pieces, ignore_index=True) if pieces else old.iloc[0:0].reset_index(drop=True)
+
+
+def _typed_alike(old: pd.DataFrame, fresh: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Both tables with each column of the type a full build gives it. The few fresh rows are cast to the old rows'
+    types (casting 100,000 old rows instead took seconds); where that would lose a missing value (text without gaps
+    so far, a gap now), the old column becomes object, as the build's ``_frame`` makes it."""
+    if fresh.empty or old.empty:
+        return old, fresh
     for column in fresh.columns:  # copy-on-write: the shared frames are never changed by these assignments
-        want = kept[column].dtype
+        want = old[column].dtype
         if fresh[column].dtype == want:
             continue
         if pd.api.types.is_string_dtype(want) and not pd.api.types.is_object_dtype(want) and fresh[column].isna().any():
-            kept[column] = kept[column].astype(object)
-            fresh[column] = fresh[column].astype(object)
+            old = old.assign(**{column: old[column].astype(object)})
+            fresh = fresh.assign(**{column: fresh[column].astype(object)})
         else:
-            fresh[column] = fresh[column].astype(want)
-    return pd.concat([kept, fresh], ignore_index=True)
-
-
-def _ordered(table: pd.DataFrame, brief: pd.Series, rank: pd.Series) -> pd.DataFrame:
-    # a stable sort by the brief's place keeps each brief's rows in the order the build wrote them
-    positions = rank.reindex(brief.array).to_numpy().argsort(kind="stable")
-    return table.iloc[positions].reset_index(drop=True)
+            fresh = fresh.assign(**{column: fresh[column].astype(want)})
+    return old, fresh

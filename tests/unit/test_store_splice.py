@@ -80,6 +80,21 @@ class TestSplice:
         assert set(spliced.briefs["id"]) == {"alpha", "beta", "delta"}
         same_as_full_build(spliced, three)
 
+    def test_several_briefs_each_at_its_place(self, three, splices):
+        alpha = three.brief("alpha")
+        alpha["published"] = "2026-02-01"  # between beta (2026-01-30) and gamma (2026-02-15)
+        three.write("alpha.yaml", alpha)
+        delta = three.brief("delta")
+        delta["published"] = "2025-12-01"  # first
+        three.write("delta.yaml", delta)
+        epsilon = three.brief("epsilon")
+        epsilon["published"] = "2026-03-01"  # last
+        three.write("epsilon.yaml", epsilon)
+        spliced = store.load_frames(three.layout)
+        assert splices == [1]
+        assert list(spliced.briefs["id"]) == ["delta", "beta", "alpha", "gamma", "epsilon"]
+        same_as_full_build(spliced, three)
+
     def test_a_broken_brief_is_named_and_its_rows_leave(self, three, splices):
         beta = three.brief("beta", seed=OTHER_SEED_ID)
         beta["positions"][0]["stance"] = "maybe"
