@@ -143,8 +143,7 @@ brief = sorted(layout.briefs.glob("*.yaml"))[len(list(layout.briefs.glob("*.yaml
 text = brief.read_text(encoding="utf-8")
 lines = text.splitlines(keepends=True)
 at = next(i for i, line in enumerate(lines) if line.startswith("title: "))
-lines[at] = "title: " + json.dumps("Edited " + yaml.safe_load(lines[at])["title"]) + "
-"  # a JSON string is YAML
+lines[at] = "title: " + json.dumps("Edited " + yaml.safe_load(lines[at])["title"]) + "\n"  # a JSON string is YAML
 brief.write_text("".join(lines), encoding="utf-8")
 start = time.perf_counter()
 frames = load_frames(layout)
