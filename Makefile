@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check lint format-check typecheck validate tools screenshots bench clean soak
+.PHONY: run test check lint format-check typecheck validate assets tools screenshots bench clean soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,8 +22,9 @@ run: $(STAMP)
 tools: $(STAMP)
 	$(BIN)/python -m scripts.prerequisites
 
-# lint, formatting, types and the shipped data; `make test` runs each of them before the tests
-check: lint format-check typecheck validate
+# lint, formatting, types, the components' scripts and styles, and the shipped data; `make test` runs each of them
+# before the tests
+check: lint format-check typecheck assets validate
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -33,6 +34,11 @@ format-check: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+# every .js, .css and .html file in components/assets, and the CSS in briefing/, parses (scripts/check_assets.py:
+# esprima and tinycss2, pure Python)
+assets: $(STAMP)
+	$(BIN)/python -m scripts.check_assets
 
 validate: $(STAMP)
 	$(BIN)/python -m briefing validate --strict

@@ -11,27 +11,18 @@ from briefing.frames import each_row
 from briefing.markdown import markdown_escape
 from briefing.verdict_readings import readings_words
 from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_WORDS, VERDICTS
+from components.assets import stylesheet
 from components.context import PageContext
 from components.data import Scope, view_cache
 from components.evidence import evidence_quotes
-from components.html import Markup, render_html
+from components.html import render_html
 from components.negotiation import view_verdicts_of
 from components.pages import BY_NAME
 from components.provenance import ILLUSTRATIVE_BADGE, markdown_badge
 
 BOTTOM_LINE_KEY = "bottom-line"  # the box's key: its element carries the class st-key-bottom-line
 NEGOTIATION = BY_NAME["negotiation"]
-# the issue lines are links, drawn at reading size (a page link's label is smaller by default) and without its padding,
-# so the verdicts read like the red lines around them; on a wide screen the reading stays within about 90 characters
-# a line
-_BOX_STYLE = Markup(
-    "<style>"
-    ".st-key-bottom-line, .st-key-key-judgments {max-width:62rem}"
-    ".st-key-bottom-line [data-testid=stPageLink] a {padding:0.1rem 0;min-height:0}"
-    ".st-key-bottom-line [data-testid=stPageLink] p {font-size:1rem;line-height:1.5}"
-    ".st-key-bottom-line [data-testid=stPageLink] * {white-space:normal;overflow:visible;text-overflow:clip}"
-    "</style>"
-)
+_BOX_STYLE = stylesheet("bottom_line.css")  # the issue lines are links, drawn at reading size
 
 
 @view_cache

@@ -7,6 +7,7 @@ import streamlit as st
 from markupsafe import Markup, escape
 
 from briefing.frames import each_row
+from components.assets import stylesheet
 
 __all__ = ["Markup", "escape", "html_table", "label_margin", "render_html", "render_script"]
 
@@ -21,20 +22,7 @@ def render_html(fragment: Markup) -> None:
 _CELL = "padding:0.35rem 0.6rem;border-bottom:1px solid rgba(49,51,63,0.15);text-align:left;vertical-align:top"
 
 
-# below this width of its box a stackable table becomes one block per row, each value under its column's name: a
-# phone reads a list of short lines where five columns were cut off or scrolled
-_STACKED = Markup(
-    "<style>.stack-table-box{container-type:inline-size}"
-    "@container (max-width:36rem){"
-    ".stack-table{min-width:0 !important}"
-    ".stack-table thead{position:absolute;left:-9999px}"
-    ".stack-table tr{display:block;padding:0.45rem 0;border-bottom:1px solid rgba(49,51,63,0.15)}"
-    ".stack-table td{display:block;padding:0.05rem 0 !important;border:0 !important;white-space:normal !important}"
-    ".stack-table td:empty{display:none}"
-    ".stack-table td:first-child{font-weight:600}"
-    '.stack-table td:not(:first-child)::before{content:attr(data-label) ": ";color:#4b4d57}'
-    "}</style>"
-)
+_STACKED = stylesheet("stack_table.css")  # a stackable table's rule for a narrow box
 
 
 def html_table(frame, caption: str, nowrap: tuple[str, ...] = (), min_width: str = "0", stacked: bool = False) -> Markup:

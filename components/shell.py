@@ -9,9 +9,10 @@ import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
 from briefing.frames import Selection
+from components.assets import stylesheet
 from components.context import PageContext
 from components.data import filtered_view, frames_as_of, get_frames
-from components.html import Markup, render_html
+from components.html import render_html
 from components.link_state import AS_OF_KEY, SELECTION_KEY, VERSION_NOTICE_KEY, audit_on, read_page_params, seed_selection
 from components.notices import as_of_notice, footer, problems_banner
 from components.pages import page
@@ -22,12 +23,7 @@ from components.sidebar import editing_switched_on, sidebar
 # a brief on dark ink, shipped with the code: Material icon names would be fetched from a font CDN, which offline
 # hosts cannot reach; not orange or purple, which mean stances
 FAVICON = Path(__file__).parent / "static" / "favicon.png"
-# Streamlit leaves 6rem above the first element of a page; 2.75rem keeps the title clear of the header's
-# sidebar toggle and menu, which stay where they are. A caption is faded by its box's opacity (0.6), which fades the
-# ids and file names in its code too, to 3:1; the same grey as the text's colour leaves the code its own 7:1
-CHROME_STYLE = Markup(
-    "<style>[data-testid=stMainBlockContainer]{padding-top:2.75rem}[data-testid=stCaptionContainer]{opacity:1;color:#666666}</style>"
-)
+CHROME_STYLE = stylesheet("shell.css")
 
 
 def login_configured() -> bool:

@@ -12,6 +12,7 @@ import streamlit as st
 from briefing.drafting.coverage import uncited_sentences
 from briefing.frames import Frames, each_row
 from briefing.vocabulary import ISSUE_INK
+from components.assets import asset
 from components.data import Scope, view_cache
 from components.html import Markup, escape, render_script
 
@@ -103,12 +104,12 @@ def span_context(text: str, start: int, end: int) -> tuple[str, str, str]:
 
 def scroll_to_target() -> None:
     """Scroll the page to the emphasised span once it is drawn."""
-    render_script(
-        "const tries={n:0};const t=setInterval(()=>{const el=document.getElementById("
-        + json.dumps(TARGET_ID)
-        + ");tries.n++;if(el){el.scrollIntoView({block:'center'});clearInterval(t);}"
-        "if(tries.n>40){clearInterval(t);}},150);"
-    )
+    render_script(target_script())
+
+
+def target_script() -> str:
+    """The script that scrolls to the emphasised span: components/assets/scroll_to_target.js called with its id."""
+    return f"{asset('scroll_to_target.js').strip()}({json.dumps(TARGET_ID)});"
 
 
 @view_cache

@@ -3,6 +3,8 @@ gap between them, in plain HTML with every value escaped."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from markupsafe import Markup
 
 from briefing.negotiation import STANCE_AT, IssueVerdict, word_at
@@ -22,14 +24,9 @@ def _width(start: float, end: float) -> str:
     return f"{(end - start) / (high - low) * 100:.2f}%"
 
 
-# On a phone the names get a narrower column and the scale's ticks only their symbols (the words are in the strip's
-# label and in the list below it); the margin on the right keeps the last tick's label on the page.
-STRIP_STYLE = Markup(
-    "<style>.range-strip-box{container-type:inline-size}"
-    ".range-strip{--names:11rem;margin:0.5rem 1.5rem 0.25rem 0}"
-    "@container (max-width:34rem){.range-strip{--names:5.5rem;margin-right:0.75rem}.range-strip .tick-word{display:none}}"
-    "</style>"
-)
+# the strip's own style sheet, beside this module, where `make check` parses it (scripts/check_assets.py)
+_STRIP_CSS = Path(__file__).with_name("range_strip.css").read_text(encoding="utf-8")
+STRIP_STYLE = Markup("<style>") + Markup(_STRIP_CSS) + Markup("</style>")  # noqa: S704 - the module's own file
 
 
 def _span_words(low: int, high: int) -> str:
