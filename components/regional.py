@@ -98,7 +98,7 @@ def regional_map(context: PageContext) -> None:
     """
     chosen = context.params.get(REGION_PARAM)
     labels = _choice_labels(context.scope)
-    left, right = st.columns([3, 2], vertical_alignment="center")
+    left, right = st.columns([3, 2], vertical_alignment="top")
     try:
         outlines = get_outlines()
     except OutlineError as error:
