@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from components.data import RECHECK_SECONDS
-from tests.app.helpers import matrix_grid, run_page
+from tests.app.helpers import markdown_texts, matrix_grid, run_page
 from tests.conftest import CORPUS
 from tests.waiting import wait_for
 
@@ -36,7 +36,7 @@ class TestReload:
 
         def edited_title_shown() -> list[str]:
             app.run()
-            return [m.value for m in app.markdown if "Edited: Lavrov Draws the Red Line" in m.value]
+            return [text for text in markdown_texts(app) if "Edited: Lavrov Draws the Red Line" in text]
 
         # file events make it the next rerun; where the folders cannot be watched, the first after RECHECK_SECONDS
         wait_for(edited_title_shown, timeout_s=RECHECK_SECONDS + 10, what="the edited title on a rerun")
