@@ -5,21 +5,20 @@ Enter sends their value as the ``pick`` trigger; ``data-tip`` is their hover tex
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import streamlit as st
 
+from components.assets import asset
 from components.html import Markup
 
-ASSETS = Path(__file__).resolve().parent / "assets"
 # the drawn figure carries data-drawn once the script has put it in: the tests' and the bench's settle condition
 DRAWN = ".svg-figure[data-drawn]"
 
 _svg_figure = st.components.v2.component(
     "briefing.svg_figure",
     html='<div class="svg-figure-host"></div>',
-    css=(ASSETS / "svg_figure.css").read_text(encoding="utf-8"),
-    js=(ASSETS / "svg_figure.js").read_text(encoding="utf-8"),
+    css=asset("svg_figure.css"),
+    js=asset("svg_figure.js"),
     isolate_styles=False,
 )
 
