@@ -97,7 +97,7 @@ def _read_cached(path: Path) -> Frames | None:
     return frames if isinstance(frames, Frames) else None
 
 
-def _write_cached(folder: Path, path: Path, frames: Frames, shared: bool = True) -> None:
+def _write_cached(folder: Path, path: Path, frames: Frames) -> None:
     """The frames under their files' names, sizes and mtimes (``path``) and under their content's version, which
     other replicas sharing the folder find from their own copy of the same files. Writers never see each other's
     half-written files (write_atomic), and two writing one name write the same bytes."""
@@ -105,13 +105,24 @@ def _write_cached(folder: Path, path: Path, frames: Frames, shared: bool = True)
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         data = pickle.dumps(frames, protocol=pickle.HIGHEST_PROTOCOL)
         write_atomic(path, data, durable=False)  # rebuilt if lost
-        if shared and frames.version:
+        if frames.version:
             write_atomic(folder / f"frames-{frames.version}-{CODE_VERSION}.pickle", data, durable=False)
         stale = sorted(folder.glob("frames-*.pickle"), key=_modified, reverse=True)[KEEP_FILES:]
         for old in stale:
             old.unlink(missing_ok=True)
     except Exception as error:  # a read-only home, or frames that cannot be pickled, still serve, just without the cache
         log.warning("could not write frames cache in %s: %s", folder, error)
+
+
+def _link(source: Path, target: Path) -> None:
+    """``target`` as a second name of ``source`` (no copy of the frames' tens of MB), replaced atomically."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.link")
+    try:
+        os.link(source, temporary)
+        os.replace(temporary, target)
+    except OSError as error:  # a file system without hard links: the next start finds the frames by content again
+        log.warning("could not link %s: %s", target, error)
+        temporary.unlink(missing_ok=True)
 
 
 def _modified(path: Path) -> float:
@@ -150,7 +161,7 @@ def load_frames(layout: Layout | None = None, use_cache: bool = True, progress: 
     shared = folder / f"frames-{version}-{CODE_VERSION}.pickle"
     if use_cache and (cached := _read_cached(shared)) is not None:
         _SERVED[served] = _Served(stats, cached)
-        _write_cached(folder, path, cached, shared=False)
+        _link(shared, path)  # the next start here reads it by its files' stat key
         return cached
     corpus = load_corpus(layout=layout, compiled=folder / "briefs" if use_cache else None, progress=progress)
     frames = dataclasses.replace(build_frames(corpus), version=version)
