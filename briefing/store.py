@@ -147,26 +147,26 @@ def load_frames(layout: Layout | None = None, use_cache: bool = True, progress: 
     path = folder / f"frames-{stat_key}.pickle"
     served = (str(layout.root.resolve()), CODE_VERSION)
     if use_cache and (cached := _read_cached(path)) is not None:
-        _SERVED[served] = _Served(stats, cached)
+        _remember(served, _Served(stats, cached))
         return cached
     if use_cache and served in _SERVED and (spliced := _spliced(layout, _SERVED[served], stats, folder)) is not None:
         if spliced is _SERVED[served].frames:  # no data file changed (the cache file went, or another file changed)
             _write_cached(folder, path, spliced)
             return spliced
-        _SERVED[served] = _Served(stats, spliced)
+        _remember(served, _Served(stats, spliced))
         _record_later(layout, folder, path, spliced)
         return spliced
     version = data_version(layout)
     # the same content elsewhere (another replica's copy of the data, with its own paths and mtimes) built it already
     shared = folder / f"frames-{version}-{CODE_VERSION}.pickle"
     if use_cache and (cached := _read_cached(shared)) is not None:
-        _SERVED[served] = _Served(stats, cached)
+        _remember(served, _Served(stats, cached))
         _link(shared, path)  # the next start here reads it by its files' stat key
         return cached
     corpus = load_corpus(layout=layout, compiled=folder / "briefs" if use_cache else None, progress=progress)
     frames = dataclasses.replace(build_frames(corpus), version=version)
     if use_cache:
-        _SERVED[served] = _Served(stats, frames)
+        _remember(served, _Served(stats, frames))
         _record(layout, folder, path, frames)
     return frames
 
@@ -195,6 +195,16 @@ class _Served:
 
 
 _SERVED: dict[tuple[str, str], _Served] = {}  # (data root, code version) -> the frames this process last served
+SERVED_ROOTS = 2  # today's data and one more (a kept version opened for an old link): frames are large
+
+
+def _remember(served: tuple[str, str], entry: _Served) -> None:
+    _SERVED.pop(served, None)
+    _SERVED[served] = entry  # the newest last; the oldest root is forgotten first
+    while len(_SERVED) > SERVED_ROOTS:
+        del _SERVED[next(iter(_SERVED))]
+
+
 _RECORDING = threading.Lock()
 SPLICE_MAX = 20  # changed briefs beyond which a full build is as quick
 
