@@ -167,13 +167,20 @@ def load_frames(layout: Layout | None = None, use_cache: bool = True, progress: 
     frames = dataclasses.replace(build_frames(corpus), version=version)
     if use_cache:
         _remember(served, _Served(stats, frames))
-        _record(layout, folder, path, frames)
+        if len(frames.briefs) >= RECORD_LATER_BRIEFS:
+            _record_later(layout, folder, path, frames)
+        else:
+            _record(layout, folder, path, frames)
     return frames
 
 
+RECORD_LATER_BRIEFS = 200  # from here on the records take seconds (the manifest about 5 s at 1,000 briefs)
+
+
 def _record_later(layout: Layout, folder: Path, path: Path, frames: Frames) -> None:
-    """What only later starts and old links need, written after an edit's frames are served: at 1,000 briefs the
-    frames' pickle and the kept version take seconds. Not a daemon thread, so an interpreter that exits waits for it."""
+    """What only later starts and old links need, written after the frames are served (an edit's, or a large corpus's
+    build): at 1,000 briefs the manifest, the kept version and the frames' pickle take seconds, and a link made in
+    those seconds falls back as one from another server would. Not a daemon thread: an exiting interpreter waits."""
     threading.Thread(target=_record, args=(layout, folder, path, frames), name="record-frames").start()
 
 
