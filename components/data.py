@@ -100,7 +100,7 @@ _LOADED: set[tuple[str, str]] = set()  # keys this process has served; a key onl
 def _show_progress(bar: DeltaGenerator, done: int, total: int) -> None:
     """Moves the bar from inside the cached load, marked as outside it, so the cache does not record it as part of
     the frames (it would be replayed on every later hit, into a container the cached function did not make)."""
-    text = f"Loading and validating briefs: {done:,} of {total:,}"
+    text = f"Loading and validating briefs: {done:,} of {total:,}" + ("; building the tables…" if done == total else "")
     contextvars.copy_context().run(_outside_cache, bar.progress, done / max(total, 1), text=text)
 
 
