@@ -21,7 +21,7 @@ from briefing.frames import Frames, build_frames
 from briefing.frames.splice import brief_ids, declared_seeds, splice, used_elsewhere
 from briefing.load import CODE_VERSION, Layout, load_corpus
 from briefing.load.pool import Progress
-from briefing.versions import save_manifest
+from briefing.versions import MANIFEST_FORMAT, load_manifest, manifest, save_manifest
 
 log = logging.getLogger(__name__)
 KEEP_FILES = 8  # four loads' frames, each under its files' stat key and its content version
@@ -149,13 +149,13 @@ def load_frames(layout: Layout | None = None, use_cache: bool = True, progress: 
     if use_cache and (cached := _read_cached(path)) is not None:
         _remember(served, _Served(stats, cached))
         return cached
-    if use_cache and served in _SERVED and (spliced := _spliced(layout, _SERVED[served], stats, folder)) is not None:
-        if spliced is _SERVED[served].frames:  # no data file changed (the cache file went, or another file changed)
-            _write_cached(folder, path, spliced)
-            return spliced
-        _remember(served, _Served(stats, spliced))
-        _record_later(layout, folder, path, spliced)
-        return spliced
+    if use_cache and served in _SERVED and (made := _spliced(layout, _SERVED[served], stats, folder)) is not None:
+        if made.fresh is None:  # no data file changed (the cache file went, or another file changed)
+            _write_cached(folder, path, made.frames)
+            return made.frames
+        _remember(served, _Served(stats, made.frames))
+        _record_later(layout, folder, path, made.frames, (made.since, made.fresh))
+        return made.frames
     version = data_version(layout)
     # the same content elsewhere (another replica's copy of the data, with its own paths and mtimes) built it already
     shared = folder / f"frames-{version}-{CODE_VERSION}.pickle"
@@ -177,19 +177,19 @@ def load_frames(layout: Layout | None = None, use_cache: bool = True, progress: 
 RECORD_LATER_BRIEFS = 200  # from here on the records take seconds (the manifest about 5 s at 1,000 briefs)
 
 
-def _record_later(layout: Layout, folder: Path, path: Path, frames: Frames) -> None:
+def _record_later(layout: Layout, folder: Path, path: Path, frames: Frames, spliced_from: tuple[str, Frames] | None = None) -> None:
     """What only later starts and old links need, written after the frames are served (an edit's, or a large corpus's
     build): at 1,000 briefs the manifest, the kept version and the frames' pickle take seconds, and a link made in
     those seconds falls back as one from another server would. Not a daemon thread: an exiting interpreter waits."""
-    threading.Thread(target=_record, args=(layout, folder, path, frames), name="record-frames").start()
+    threading.Thread(target=_record, args=(layout, folder, path, frames, spliced_from), name="record-frames").start()
 
 
-def _record(layout: Layout, folder: Path, path: Path, frames: Frames) -> None:
+def _record(layout: Layout, folder: Path, path: Path, frames: Frames, spliced_from: tuple[str, Frames] | None = None) -> None:
     """The frames cache, the version's manifest and its kept files, one load at a time."""
     with _RECORDING:
         _write_cached(folder, path, frames)
         try:
-            save_manifest(frames, folder)
+            save_manifest(frames, folder, known=_spliced_manifest(frames, folder, *spliced_from) if spliced_from else None)
             keep_version(layout, frames.version, data_files(layout), folder)
         except Exception as error:  # the manifest and the kept files only serve old links; the frames serve without them
             log.warning("could not record data version %s: %s", frames.version, error)
@@ -216,13 +216,34 @@ _RECORDING = threading.Lock()
 SPLICE_MAX = 20  # changed briefs beyond which a full build is as quick
 
 
-def _spliced(layout: Layout, last: _Served, stats: dict[str, tuple[int, int]], folder: Path) -> Frames | None:
+@dataclasses.dataclass(frozen=True)
+class _Splice:
+    frames: Frames
+    fresh: Frames | None = None  # the changed briefs' own frames; None: nothing changed
+    since: str = ""  # the version spliced from
+
+
+def _spliced_manifest(frames: Frames, folder: Path, since: str, fresh: Frames) -> dict | None:
+    """The spliced version's manifest from the last one: a brief's entry depends on its own rows alone (labels and
+    digests per record, ids as written in the brief), so only the changed briefs' entries are made (the whole
+    manifest took about 5 s at 1,000 briefs). None, and the whole manifest is made, when the last one is unreadable."""
+    old = load_manifest(since, folder)
+    if not old or old.get("format") != MANIFEST_FORMAT:
+        return None
+    entries = {**old.get("briefs", {}), **manifest(fresh)["briefs"]}
+    try:
+        return {"format": MANIFEST_FORMAT, "version": frames.version, "briefs": {brief: entries[brief] for brief in frames.briefs["id"]}}
+    except KeyError:
+        return None
+
+
+def _spliced(layout: Layout, last: _Served, stats: dict[str, tuple[int, int]], folder: Path) -> _Splice | None:
     """The last frames with the changed briefs' rows replaced, or None where only a full build gives the right
     frames: the taxonomy or a seed changed, too many briefs did, or a changed brief shares an id, a brief id or a
     seed id with another brief (see ``briefing/frames/splice.py``)."""
     changed = {name for name in stats.keys() | last.stats.keys() if stats.get(name) != last.stats.get(name)}
     if not changed:
-        return last.frames
+        return _Splice(last.frames)
     if len(changed) > SPLICE_MAX or any(Path(name).parent != layout.briefs for name in changed):
         return None
     previous = last.frames
@@ -243,4 +264,5 @@ def _spliced(layout: Layout, last: _Served, stats: dict[str, tuple[int, int]], f
     own |= set().union(*brief_ids(previous, before).values())
     if used_elsewhere(previous, before, own):
         return None
-    return splice(previous, build_frames(mini), files, data_version(layout))
+    fresh = build_frames(mini)
+    return _Splice(splice(previous, fresh, files, data_version(layout)), fresh, previous.version)

@@ -99,8 +99,10 @@ def _path(folder: Path, version: str) -> Path:
     return folder / "versions" / f"{version}.json"
 
 
-def save_manifest(frames: Frames, folder: Path) -> None:
-    """Record this version's manifest beside the frames cache (never in data/); failures only cost the diff."""
+def save_manifest(frames: Frames, folder: Path, known: dict | None = None) -> None:
+    """Record this version's manifest beside the frames cache (never in data/); failures only cost the diff.
+
+    ``known``: the manifest already made (an edit's, from the last version's), else it is made from the frames."""
     if not frames.version:
         return
     path = _path(folder, frames.version)
@@ -108,7 +110,7 @@ def save_manifest(frames: Frames, folder: Path) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(path, json.dumps(manifest(frames)))
+        write_atomic(path, json.dumps(known or manifest(frames)))
     except OSError as error:
         log.warning("could not record data version %s: %s", frames.version, error)
 

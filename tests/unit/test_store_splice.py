@@ -3,10 +3,13 @@ new, removed, broken and re-dated briefs; a shared id, a taken brief id or a see
 
 from __future__ import annotations
 
+import json
+import threading
+
 import pandas as pd
 import pytest
 
-from briefing import store
+from briefing import store, versions
 from briefing.frames import TABLES, Frames
 from tests.support.tiny_project import OTHER_SEED_FILE, OTHER_SEED_ID, TinyProject
 
@@ -62,6 +65,18 @@ class TestSplice:
         assert splices == [1]
         assert "Northland now says something else." in set(spliced.positions["summary"])
         same_as_full_build(spliced, three)
+
+    def test_the_version_manifest_is_made_from_the_last_one_and_equals_a_full_one(self, three, splices, cache):
+        beta = three.brief("beta", seed=OTHER_SEED_ID)
+        beta["positions"][0]["summary"] = "Northland now says something else."
+        three.write("beta.yaml", beta)
+        spliced = store.load_frames(three.layout)
+        for thread in threading.enumerate():
+            if thread.name == "record-frames":
+                thread.join()
+        assert splices == [1]
+        full = store.load_frames(three.layout, use_cache=False)
+        assert versions.load_manifest(spliced.version, cache) == json.loads(json.dumps(versions.manifest(full)))
 
     def test_a_brief_moved_in_time_takes_its_place_in_every_table(self, three, splices):
         alpha = three.brief("alpha")
