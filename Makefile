@@ -43,8 +43,11 @@ assets: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/python -m briefing validate --strict
 
+# unit and AppTest tests in one process (two workers barely shorten them), then the browser tests on two workers, each
+# with its own servers and frames cache (README, "Tests", has the figures)
 test: tools check
-	$(BIN)/python -m pytest -m "not soak"
+	$(BIN)/python -m pytest -m "not soak and not browser"
+	$(BIN)/python -m pytest -m "browser and not soak" -n 2 --dist loadfile
 
 screenshots: tools
 	$(BIN)/python -m scripts.screenshots
