@@ -59,7 +59,7 @@ def splice(previous: Frames, fresh: Frames, changed_files: set[str], version: st
     tables = {"briefs": _merged(previous.briefs, fresh.briefs, changed, rank, "id")}
     for name in ROW_TABLES:
         tables[name] = _merged(previous.table(name), fresh.table(name), changed, rank, "brief")
-    return dataclasses.replace(
+    spliced = dataclasses.replace(
         previous,
         **tables,
         seed_texts={**previous.seed_texts, **fresh.seed_texts},
@@ -67,6 +67,15 @@ def splice(previous: Frames, fresh: Frames, changed_files: set[str], version: st
         warnings=tuple(w for w in previous.warnings if w.file not in changed_files) + fresh.warnings,
         version=version,
     )
+    if "record_labels" in vars(previous):
+        # every record's name depends on its own row alone: the kept ones carry over (naming 1,000 briefs' records
+        # again took seconds in the first run after an edit)
+        before = set(previous.briefs.loc[previous.briefs["file"].isin(changed_files), "id"])
+        gone = before.union(*brief_ids(previous, before).values())
+        labels = {record: label for record, label in previous.record_labels.items() if record not in gone}
+        labels.update(fresh.record_labels)
+        vars(spliced)["record_labels"] = labels  # a cached property's own slot, as its first use would fill it
+    return spliced
 
 
 def _merged(old: pd.DataFrame, fresh: pd.DataFrame, changed: set[str], rank: pd.Series, brief: str) -> pd.DataFrame:

@@ -43,7 +43,7 @@ def three(project: TinyProject, cache) -> TinyProject:
     gamma = project.brief("gamma")
     gamma["published"] = "2026-02-15"
     project.write("gamma.yaml", gamma)
-    store.load_frames(project.layout)
+    assert store.load_frames(project.layout).record_labels  # named once, as a page would: a splice carries them over
     return project
 
 
@@ -52,6 +52,7 @@ def same_as_full_build(spliced: Frames, project: TinyProject) -> None:
     for name in TABLES:
         pd.testing.assert_frame_equal(spliced.table(name), full.table(name), obj=name)
     assert spliced.version == full.version
+    assert spliced.record_labels == full.record_labels
     assert sorted(map(str, spliced.problems)) == sorted(map(str, full.problems))
     assert sorted(map(str, spliced.warnings)) == sorted(map(str, full.warnings))
 
