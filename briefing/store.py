@@ -105,7 +105,9 @@ def _write_cached(folder: Path, path: Path, frames: Frames) -> None:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         data = pickle.dumps(frames, protocol=pickle.HIGHEST_PROTOCOL)
         write_atomic(path, data, durable=False)  # rebuilt if lost
-        if frames.version:
+        # by content only when the content alone decides them: an unforeseen error is no property of the files, and
+        # another replica (or this one, after a fix) must meet the files afresh
+        if frames.version and not any(problem.unforeseen for problem in frames.problems):
             write_atomic(folder / f"frames-{frames.version}-{CODE_VERSION}.pickle", data, durable=False)
         stale = sorted(folder.glob("frames-*.pickle"), key=_modified, reverse=True)[KEEP_FILES:]
         for old in stale:

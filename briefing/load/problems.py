@@ -28,6 +28,7 @@ class Problem:
     line: int | None = None
     column: int | None = None
     record: str | None = None
+    unforeseen: bool = False  # an error no check foresaw (a bug, or a fault of the moment), not a fault of the data
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line is not None else self.file
@@ -81,7 +82,10 @@ def unexpected_problem(file: str, location: str, error: Exception, doing: str = 
     text = " ".join(str(error).split())
     text = f"{text[:200]}…" if len(text) > 200 else text
     return Problem(
-        file, location, f"unexpected {type(error).__name__} while {doing}: {text or 'no message'} (the server log has the traceback)"
+        file,
+        location,
+        f"unexpected {type(error).__name__} while {doing}: {text or 'no message'} (the server log has the traceback)",
+        unforeseen=True,
     )
 
 

@@ -54,6 +54,25 @@ class TestLoad:
         assert again.version == first.version
         pd.testing.assert_frame_equal(again.positions, first.positions)
 
+    def test_frames_with_an_unforeseen_error_are_not_shared_by_content(self, project, cache, tmp_path, monkeypatch):
+        """A fault of the moment (here injected into the taxonomy check) is no property of the files: another copy of
+        the same content meets the files afresh instead of inheriting the fault."""
+        from briefing import schema
+
+        def duplicates(ids):
+            raise ZeroDivisionError("injected in the taxonomy check")
+
+        project.write("alpha.yaml", project.brief("alpha"))
+        with monkeypatch.context() as patch:
+            patch.setattr(schema.taxonomy, "_duplicates", duplicates)
+            faulty = store.load_frames(project.layout)
+        assert any(problem.unforeseen for problem in faulty.problems)
+        assert not [path for path in cache.glob("frames-*.pickle") if faulty.version in path.name]
+        copy = tmp_path / "replica"
+        shutil.copytree(project.root, copy)
+        again = store.load_frames(Layout(root=copy))
+        assert again.version == faulty.version and not again.problems and len(again.briefs) == 1
+
 
 class TestInvalid:
     def test_a_corrupt_cache_file_is_rebuilt(self, cache):
