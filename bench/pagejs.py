@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-from scripts.harness import SETTLED_BODY
+from scripts.harness import SERVED_BODY, SETTLED_BODY
 
 _SETTLED = "function __benchSettled() {" + SETTLED_BODY + "}\n"
-
-# The server's side of a visit is done: the script has finished and the page's title is in; charts may still draw.
-SERVED_BODY = """
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
-  return document.querySelector('[data-testid="stMain"] h1') !== null;
-"""
 
 
 def _wait_js(body: str) -> str:

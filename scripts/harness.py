@@ -29,22 +29,36 @@ PROJECT = Path(__file__).resolve().parent.parent
 NGINX_DIRS = ("/usr/sbin", "/sbin")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-# The body of a JavaScript function that is true once the page has rendered: the script has finished, the
-# websocket is connected, no skeleton is left, every Plotly chart has drawn its SVG and the page title is shown.
-SETTLED_BODY = """
+# Pieces of the body of a JavaScript function that says whether a page is done, put together below.
+# the script has finished and the websocket is connected
+_SCRIPT_DONE = """
   const app = document.querySelector('[data-testid="stApp"]');
   if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
   if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') return false;
+"""
+_NO_SKELETON = """
   if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+"""
+# every Plotly chart has drawn its SVG, and a figure drawn on the server (components/svg_figure.py) has been marked
+# drawn by its script
+_FIGURES_DRAWN = """
   for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
     if (!chart.querySelector('.main-svg')) return false;
   }
-  // a figure drawn on the server (components/svg_figure.py) is in once its script has marked it drawn
   for (const host of document.querySelectorAll('.svg-figure-host')) {
     if (!host.querySelector('.svg-figure[data-drawn]')) return false;
   }
+"""
+_TITLE_SHOWN = """
   return document.querySelector('[data-testid="stMain"] h1') !== null;
 """
+# The server's side of a visit is done: the script has finished and the page's title is in; charts may still draw.
+SERVED_BODY = _SCRIPT_DONE + _TITLE_SHOWN
+# As SERVED_BODY, and no skeleton is left: the page is whole but its charts may not have drawn yet.
+UNDRAWN_BODY = _SCRIPT_DONE + _NO_SKELETON + _TITLE_SHOWN
+# The page has rendered: the script has finished, the websocket is connected, no skeleton is left, every chart and
+# figure has drawn and the page title is shown.
+SETTLED_BODY = _SCRIPT_DONE + _NO_SKELETON + _FIGURES_DRAWN + _TITLE_SHOWN
 SETTLED_JS = "() => {" + SETTLED_BODY + "}"
 # No CSS animation or transition is running (the sidebar sliding in, an expander opening).
 STILL_JS = "() => document.getAnimations().every(a => a.playState !== 'running')"

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-Window = tuple[pd.Timestamp, pd.Timestamp]
-ONE_DAY = pd.Timedelta(days=1)
+from briefing.periods import ONE_DAY, Window
 
 # A short span is shown with at least a week either side: a one-day event on an axis of its own hours reads as a
 # block of time and hides how it sits in its fortnight.

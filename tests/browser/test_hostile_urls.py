@@ -32,6 +32,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from scripts.harness import UNDRAWN_BODY
 from tests.browser.conftest import PROJECT, let_handlers_run
 from tests.conftest import CORPUS
 from tests.hostile_cases import FILTER_KEYS, PAGES, PATH_MARKERS, TEXT_MARKERS, Case, Generator, Known
@@ -43,15 +44,9 @@ LANES = 3  # pages loading at once, each in its own browser context
 SETTLE_TIMEOUT_MS = 60_000
 LANE_VIEWPORT = {"width": 1100, "height": 700}  # smaller than the other tests': less to paint per load
 
-# conftest's SETTLED_JS without waiting for plotly to draw: charts hold only data, never link input, and a run of
+# the harness's SETTLED_JS without waiting for plotly to draw: charts hold only data, never link input, and a run of
 # some 250 loads would otherwise spend much of its time drawing them.
-SCRIPT_DONE_JS = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
-    && app.getAttribute('data-test-connection-state') === 'CONNECTED'
-    && !document.querySelector('[data-testid="stSkeleton"]')
-    && document.querySelector('[data-testid="stMain"] h1') !== null;
-}"""
+SCRIPT_DONE_JS = "() => {" + UNDRAWN_BODY + "}"
 
 CHECK_JS = """(markers) => {
   const main = document.querySelector('[data-testid="stMain"]');
