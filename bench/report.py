@@ -9,6 +9,7 @@ import os
 import platform
 import statistics
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 import psutil
@@ -114,6 +115,18 @@ def _spread(samples: list[Sample]) -> str:
     return text + (f" ({failed} failed)" if failed else "")
 
 
+def _ratio_table(pages: Sequence[str], shown: dict[str, list[Sample]], reference: float | None, ratios: dict, target: float) -> list[str]:
+    """A table of the app's median per page against the reference's, with the ratio and its verdict."""
+    rows = ["| Page | App median | Range (ms) | Reference median | Ratio | Target | Verdict |", "|---|---|---|---|---|---|---|"]
+    for path in pages:
+        samples = shown.get(path, [])
+        rows.append(
+            f"| `{path}` | {_ms(median(samples))} | {_spread(samples)} | {_ms(reference)} "
+            f"| {_x(ratios[path])} | ≤ {target:.1f}× | {_verdict(ratios[path], target)} |"
+        )
+    return rows
+
+
 def report(results: Results) -> str:
     settings = results.settings
     assert settings is not None
@@ -170,16 +183,9 @@ def report(results: Results) -> str:
     add("")
     add("| Target | Measured | Verdict |")
     add("|---|---|---|")
-    for path in settings.pages:
-        add(
-            f"| Fresh render of `{path}` ≤ {TARGETS['render']:.1f}× reference | {_x(render_ratios[path])} "
-            f"| {_verdict(render_ratios[path], TARGETS['render'])} |"
-        )
-    for path in settings.pages:
-        add(
-            f"| Filter-change rerun on `{path}` ≤ {TARGETS['rerun']:.1f}× reference | {_x(rerun_ratios[path])} "
-            f"| {_verdict(rerun_ratios[path], TARGETS['rerun'])} |"
-        )
+    for what, ratios, target in (("Fresh render of", render_ratios, "render"), ("Filter-change rerun on", rerun_ratios, "rerun")):
+        for path in settings.pages:
+            add(f"| {what} `{path}` ≤ {TARGETS[target]:.1f}× reference | {_x(ratios[path])} | {_verdict(ratios[path], TARGETS[target])} |")
     mem_text = _x(mem_ratio) if mem_ratio is not None else ("reference grew by ≤ 0" if mem_ref is not None and mem_ref <= 0 else "–")
     add(
         f"| Memory per extra session ≤ {TARGETS['memory']:.1f}× reference | {mem_text} "
@@ -213,14 +219,7 @@ def report(results: Results) -> str:
     add("")
     add(f"Reference: median {_ms(ref_render)} over {len(values(results.render_ref))} visits (range {_spread(results.render_ref)} ms).")
     add("")
-    add("| Page | App median | Range (ms) | Reference median | Ratio | Target | Verdict |")
-    add("|---|---|---|---|---|---|---|")
-    for path in settings.pages:
-        shown = results.render_app.get(path, [])
-        add(
-            f"| `{path}` | {_ms(median(shown))} | {_spread(shown)} | {_ms(ref_render)} "
-            f"| {_x(render_ratios[path])} | ≤ {TARGETS['render']:.1f}× | {_verdict(render_ratios[path], TARGETS['render'])} |"
-        )
+    lines.extend(_ratio_table(settings.pages, results.render_app, ref_render, render_ratios, TARGETS["render"]))
     add("")
     add(
         f"First visit after server start (imports and cold data load, one sample each, not in the medians): reference "
@@ -238,14 +237,7 @@ def report(results: Results) -> str:
     add("")
     add(f"Reference: median {_ms(ref_rerun)} over {len(values(results.rerun_ref))} reruns (range {_spread(results.rerun_ref)} ms).")
     add("")
-    add("| Page | App median | Range (ms) | Reference median | Ratio | Target | Verdict |")
-    add("|---|---|---|---|---|---|---|")
-    for path in settings.pages:
-        changed = results.rerun_app.get(path, [])
-        add(
-            f"| `{path}` | {_ms(median(changed))} | {_spread(changed)} | {_ms(ref_rerun)} "
-            f"| {_x(rerun_ratios[path])} | ≤ {TARGETS['rerun']:.1f}× | {_verdict(rerun_ratios[path], TARGETS['rerun'])} |"
-        )
+    lines.extend(_ratio_table(settings.pages, results.rerun_app, ref_rerun, rerun_ratios, TARGETS["rerun"]))
     fallbacks = [s.note for group in (results.rerun_ref, *results.rerun_app.values()) for s in group if s.note]
     if fallbacks:
         add("")
