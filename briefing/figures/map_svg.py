@@ -13,9 +13,9 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
+from briefing.figures.map_layout import by_role, clamped, country_label_lines, group_anchor, group_label_lines, hover_lines, inward
 from briefing.figures.map_readings import CountryReading, MapReadings
 from briefing.figures.regional_map import (
-    CONFIDENCE_OPACITY,
     CONTEXT_FILL,
     CONTEXT_LINE,
     MAP_HEIGHT,
@@ -23,12 +23,11 @@ from briefing.figures.regional_map import (
     NEIGHBOUR_LINE,
     OUTLINE,
     SEA,
+    hatch_opacity,
     impact_fill,
-    inward,
     map_summary,
 )
 from briefing.outlines import Bounds, Country, Outlines
-from briefing.regions import NONE
 from briefing.vocabulary import IMPACTS
 
 WIDTH = 1000  # user units across; the height follows the projection
@@ -56,15 +55,8 @@ def _path(countries: Iterable[Country], project) -> str:
 
 
 def tip_text(reading: CountryReading) -> str:
-    """The hover text in plain lines: the country, its headline, and a group's impact named as the group's."""
-    lines = [reading.name]
-    if reading.groups:
-        lines.append(f"{reading.name} alone: {reading.headline.summary}")
-        lines += [f"{group.label}: {group.headline.summary}" for group in reading.groups]
-    else:
-        lines.append(reading.headline.summary)
-    lines.append("Click to show only its impacts")
-    return "\n".join(lines)
+    """The hover text in plain lines (map_layout.hover_lines), for the page's tooltip."""
+    return "\n".join(hover_lines(reading))
 
 
 def _label(left: float, top: float, text: Markup, style: str = "", shift: str = "-50%,-50%") -> Markup:
@@ -80,7 +72,7 @@ def _labels(readings: MapReadings, outlines: Outlines, project, height: float) -
         if country.role != "neighbour":
             continue
         for label in country.labels:
-            at = (min(max(label.at[0], bounds.west), bounds.east), min(max(label.at[1], bounds.south), bounds.north))
+            at = clamped(label.at, bounds)
             x, y = project(at)
             across = {-1: "0%", 0: "-50%", 1: "-100%"}[inward(at[0], bounds.west, bounds.east)]
             down = {-1: "-100%", 0: "-50%", 1: "0%"}[inward(at[1], bounds.south, bounds.north)]
@@ -90,19 +82,14 @@ def _labels(readings: MapReadings, outlines: Outlines, project, height: float) -
             )
     for reading in readings.countries:
         x, y = project(outlines.outline(reading.id).labels[0].at)
-        text = Markup("<b>{name}</b>").format(name=reading.name)
-        if reading.headline.reading != NONE:
-            text += Markup("<br>{icon} {word}<br>{confidence} confidence").format(
-                icon=reading.headline.icon, word=IMPACTS[reading.headline.reading].word, confidence=reading.headline.confidence
-            )
+        name, *headline = country_label_lines(reading)
+        text = Markup("<br>").join([Markup("<b>{name}</b>").format(name=name), *headline])
         labels.append(_label(x / WIDTH * 100, y / height * 100, text, "background:rgba(255,255,255,0.75);text-align:center"))
     for group in readings.assessed_groups:
-        members = [outlines.outline(member) for member in group.members]
-        middle = sum(country.labels[0].at[1] for country in members) / len(members)
+        _west, middle = group_anchor(group, outlines)
         _x, y = project((bounds.west, middle))
-        text = Markup("<b>{label}</b><br>{icon} {words} · {confidence} confidence").format(
-            label=group.label, icon=group.headline.icon, words=group.headline.words, confidence=group.headline.confidence
-        )
+        title, words = group_label_lines(group)
+        text = Markup("<b>{title}</b><br>{words}").format(title=title, words=words)
         style = Markup("background:rgba(255,255,255,0.95);border:2px solid {colour};padding:3px;text-align:left").format(
             colour=IMPACTS[group.headline.reading].colour
         )
@@ -116,11 +103,9 @@ def _group_shapes(readings: MapReadings, outlines: Outlines, project, chosen: st
     for group in readings.assessed_groups:
         members = [outlines.outline(member) for member in group.members]
         colour = IMPACTS[group.headline.reading].colour
-        opacity = min(1.0, CONFIDENCE_OPACITY[group.headline.confidence or "low"] + 0.3)
+        opacity = hatch_opacity(group.headline)
         pattern = f"hatch-{group.id}"
-        west = min(x for country in members for ring in country.rings for x, _y in ring)
-        middle = sum(country.labels[0].at[1] for country in members) / len(members)
-        tip_x, tip_y = project((west, middle))
+        tip_x, tip_y = project(group_anchor(group, outlines))
         shapes.append(
             Markup(
                 '<defs><pattern id="{pattern}" patternUnits="userSpaceOnUse" width="16" height="16" patternTransform="rotate(45)">'
@@ -149,13 +134,11 @@ def _group_shapes(readings: MapReadings, outlines: Outlines, project, chosen: st
 def map_svg(readings: MapReadings, outlines: Outlines, chosen: str | None = None) -> Markup:
     """The map as one escaped fragment: the drawing, its labels over it, and its summary as the accessible name."""
     project, height = _projection(outlines.bounds)
-    by_role: dict[str, list[Country]] = {"subject": [], "neighbour": [], "context": []}
-    for country in outlines.countries:
-        by_role[country.role].append(country)
+    roles = by_role(outlines)
     land = Markup('<path d="{d}" fill="{fill}" stroke="{line}" stroke-width="{width}" fill-rule="evenodd" pointer-events="none"/>')
     shapes = [
-        land.format(d=_path(by_role["context"], project), fill=CONTEXT_FILL, line=CONTEXT_LINE, width=1),
-        land.format(d=_path(by_role["neighbour"], project), fill=NEIGHBOUR_FILL, line=NEIGHBOUR_LINE, width=1.4),
+        land.format(d=_path(roles["context"], project), fill=CONTEXT_FILL, line=CONTEXT_LINE, width=1),
+        land.format(d=_path(roles["neighbour"], project), fill=NEIGHBOUR_FILL, line=NEIGHBOUR_LINE, width=1.4),
     ]
     pick = Markup(
         '<path class="pick" role="button" tabindex="0" data-pick="{id}" aria-label="{name}: {summary}. Show only its impacts" '

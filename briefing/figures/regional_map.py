@@ -14,6 +14,7 @@ import math
 import plotly.graph_objects as go
 from markupsafe import escape
 
+from briefing.figures.map_layout import by_role, clamped, country_label_lines, group_anchor, group_label_lines, hover_lines, inward
 from briefing.figures.map_readings import CountryReading, MapReadings
 from briefing.outlines import Country, Outlines
 from briefing.regions import NONE, Headline
@@ -40,6 +41,11 @@ def impact_fill(headline: Headline) -> str:
     return rgba(IMPACTS[headline.reading].colour, CONFIDENCE_OPACITY[headline.confidence or "low"])
 
 
+def hatch_opacity(headline: Headline) -> float:
+    """A group's hatching: thin hatch lines need more opacity than a solid fill to read at the same level."""
+    return min(1.0, CONFIDENCE_OPACITY[headline.confidence or "low"] + 0.3)
+
+
 def _rings(countries: list[Country]) -> tuple[list[float | None], list[float | None]]:
     """Every ring of these countries in one line, a gap between rings: one trace fills each ring on its own."""
     xs: list[float | None] = []
@@ -60,16 +66,9 @@ def _plotly_text(text: str) -> str:
 
 
 def hover_text(reading: CountryReading) -> str:
-    """Names the country and its headline; a group's impact is named as the group's, not the country's."""
-    name = escape(reading.name)
-    lines = [f"<b>{name}</b>"]
-    if reading.groups:
-        lines.append(f"{name} alone: {escape(reading.headline.summary)}")
-        lines += [f"{escape(group.label)}: {escape(group.headline.summary)}" for group in reading.groups]
-    else:
-        lines.append(escape(reading.headline.summary))
-    lines.append("<i>Click to show only its impacts</i>")
-    return "<br>".join(lines)
+    """map_layout.hover_lines, escaped for Plotly: the country's name in bold, what a click does in italics."""
+    name, *middle, click = (escape(line) for line in hover_lines(reading))
+    return "<br>".join([f"<b>{name}</b>", *middle, f"<i>{click}</i>"])
 
 
 def map_summary(readings: MapReadings, outlines: Outlines) -> str:
@@ -89,9 +88,7 @@ def map_figure(readings: MapReadings, outlines: Outlines, chosen: str | None = N
     Hover and click go through points inside each country: Plotly reports neither a template nor a selectable point
     for a hovered fill.
     """
-    by_role: dict[str, list[Country]] = {"subject": [], "neighbour": [], "context": []}
-    for country in outlines.countries:
-        by_role[country.role].append(country)
+    roles = by_role(outlines)
     figure = go.Figure()
 
     def land(name: str, countries: list[Country], fill: str, line: str, width: float) -> None:
@@ -111,8 +108,8 @@ def map_figure(readings: MapReadings, outlines: Outlines, chosen: str | None = N
                 )
             )
 
-    land("Other land", by_role["context"], CONTEXT_FILL, CONTEXT_LINE, 0.6)
-    land("Neighbours, not assessed", by_role["neighbour"], NEIGHBOUR_FILL, NEIGHBOUR_LINE, 0.8)
+    land("Other land", roles["context"], CONTEXT_FILL, CONTEXT_LINE, 0.6)
+    land("Neighbours, not assessed", roles["neighbour"], NEIGHBOUR_FILL, NEIGHBOUR_LINE, 0.8)
     for reading in readings.countries:
         country = outlines.outline(reading.id)
         land(
@@ -136,8 +133,7 @@ def map_figure(readings: MapReadings, outlines: Outlines, chosen: str | None = N
                     shape=GROUP_PATTERN,
                     fgcolor=IMPACTS[group.headline.reading].colour,
                     bgcolor="rgba(0,0,0,0)",
-                    # thin hatch lines need more opacity than a solid fill to read at the same level
-                    fgopacity=min(1.0, CONFIDENCE_OPACITY[group.headline.confidence or "low"] + 0.3),
+                    fgopacity=hatch_opacity(group.headline),
                     size=9,
                     solidity=0.45,
                 ),
@@ -163,7 +159,7 @@ def map_figure(readings: MapReadings, outlines: Outlines, chosen: str | None = N
                 showlegend=False,
             )
         )
-    figure.update_layout(annotations=_labels(readings, outlines, by_role["neighbour"]))
+    figure.update_layout(annotations=_labels(readings, outlines, roles["neighbour"]))
     bounds = outlines.bounds
     middle = math.radians((bounds.south + bounds.north) / 2)
     figure.update_layout(
@@ -193,15 +189,9 @@ def map_figure(readings: MapReadings, outlines: Outlines, chosen: str | None = N
     return figure
 
 
-def inward(at: float, low: float, high: float) -> int:
-    """-1 for a place near the low edge of the frame, 1 near the high one, else 0."""
-    share = (at - low) / (high - low)
-    return -1 if share < 0.15 else 1 if share > 0.85 else 0
-
-
 def _neighbour_label(at: tuple[float, float], text: str, bounds) -> dict:
     """A neighbour's name, anchored to read inward from the frame's edge, so a phone's narrow map does not cut it."""
-    x, y = min(max(at[0], bounds.west), bounds.east), min(max(at[1], bounds.south), bounds.north)
+    x, y = clamped(at, bounds)
     xanchor = {-1: "left", 0: "center", 1: "right"}[inward(x, bounds.west, bounds.east)]
     yanchor = {-1: "bottom", 0: "middle", 1: "top"}[inward(y, bounds.south, bounds.north)]
     return dict(x=x, y=y, xanchor=xanchor, yanchor=yanchor, text=f"<i>{text}</i>", showarrow=False, font=dict(size=12, color="#444444"))
@@ -211,12 +201,8 @@ def _labels(readings: MapReadings, outlines: Outlines, neighbours: list[Country]
     labels = [_neighbour_label(label.at, _plotly_text(label.text), outlines.bounds) for country in neighbours for label in country.labels]
     for reading in readings.countries:
         label = outlines.outline(reading.id).labels[0]
-        text = f"<b>{_plotly_text(reading.name)}</b>"
-        if reading.headline.reading != NONE:
-            text += (
-                f"<br>{escape(reading.headline.icon)} {escape(IMPACTS[reading.headline.reading].word)}"
-                f"<br>{escape(reading.headline.confidence)} confidence"
-            )
+        name, *headline = country_label_lines(reading)
+        text = "<br>".join([f"<b>{_plotly_text(name)}</b>", *(escape(line) for line in headline)])
         labels.append(
             dict(
                 x=label.at[0],
@@ -228,13 +214,9 @@ def _labels(readings: MapReadings, outlines: Outlines, neighbours: list[Country]
             )
         )
     for group in readings.assessed_groups:
-        members = [outlines.outline(member) for member in group.members]
-        west = min(x for country in members for ring in country.rings for x, _y in ring)
-        middle = sum(country.labels[0].at[1] for country in members) / len(members)
-        text = (
-            f"<b>{escape(group.label)}</b><br>{escape(group.headline.icon)} "
-            f"{escape(group.headline.words)} · {escape(group.headline.confidence)} confidence"
-        )
+        west, middle = group_anchor(group, outlines)
+        title, words = (escape(line) for line in group_label_lines(group))
+        text = f"<b>{title}</b><br>{words}"
         # the callout starts at the map's west edge and points to the group, so on a phone's narrow map it stays
         # inside the frame instead of hanging off to the left of the group
         labels.append(
