@@ -80,11 +80,27 @@ def issues_text(labels) -> str:
     return ", ".join(labels) or BACKGROUND_LABEL
 
 
+def issue_name(issue: str, issue_labels: dict[str, str]) -> str:
+    """The words for the issue a count is under: its label, or the background's."""
+    return BACKGROUND_LABEL if issue == BACKGROUND else issue_labels.get(issue, issue)
+
+
+def hover_lines(row) -> list[str]:
+    """An event's hover text in plain lines: its title, its date in words, its status and its issues."""
+    return [row.title, human_date(row.date), f"status: {row.status}", f"issues: {issues_text(row.issue_labels)}"]
+
+
 def event_label(row) -> str:
     status = STATUS_STYLE[row.status][2]
     # anywhere in the date: EDTF level 2 qualifies a part, as in 2026-01?-29
     uncertain = "?" if row.date and any(mark in row.date for mark in "?~%") else ""
     return f"{row.title}{uncertain}" + (f" [{status}]" if status else "")
+
+
+def x_range_for(dated: pd.DataFrame, window: Window | None) -> list[pd.Timestamp] | None:
+    """The date axis's range: the window's, else the dated events' whole span, with axis_range's margin."""
+    span = window or whole_span(dated)
+    return axis_range(span) if span else None
 
 
 def in_window(events: pd.DataFrame, window: Window | None) -> pd.DataFrame:
@@ -93,6 +109,11 @@ def in_window(events: pd.DataFrame, window: Window | None) -> pd.DataFrame:
     if window is None:
         return dated
     return dated[(dated["date_end"] + ONE_DAY > window[0]) & (dated["date_start"] < window[1])]
+
+
+def _plotly_hover(lines: list[str]) -> str:
+    title, *rest = (escape(line) for line in lines)
+    return "<br>".join([f"<b>{title}</b>", *rest])
 
 
 def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], window: Window | None = None) -> go.Figure:
@@ -127,11 +148,7 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], window: 
                 line=dict(color="#222222", width=1),
             ),
             customdata=ids,
-            hovertext=[
-                f"<b>{escape(row.title)}</b><br>{escape(human_date(row.date))}<br>"
-                f"status: {row.status}<br>issues: {escape(issues_text(row.issue_labels))}"
-                for row in rows
-            ],
+            hovertext=[_plotly_hover(hover_lines(row)) for row in rows],
             hovertemplate="%{hovertext}<extra></extra>",
         )
     )
@@ -153,8 +170,7 @@ def timeline_figure(events: pd.DataFrame, issue_labels: dict[str, str], window: 
             ),
         )
     )
-    span = window or whole_span(dated)
-    x_range = axis_range(span) if span else None
+    x_range = x_range_for(dated, window)
     figure.update_layout(
         barmode="overlay",
         height=plot_height + AXIS_PX + 10,
@@ -228,7 +244,7 @@ def density_figure(events: pd.DataFrame, issue_labels: dict[str, str], window: W
     figure = go.Figure()
     for key, rows in counts.groupby("issue", sort=False):
         issue = str(key)
-        name = BACKGROUND_LABEL if issue == BACKGROUND else issue_labels.get(issue, issue)
+        name = issue_name(issue, issue_labels)
         figure.add_trace(
             go.Bar(
                 x=rows["bucket"],

@@ -14,18 +14,18 @@ from markupsafe import Markup
 
 from briefing.dates import human_date
 from briefing.figures.timeline import (
-    BACKGROUND,
     STATUS_STYLE,
     density_counts,
     event_label,
+    hover_lines,
     in_window,
+    issue_name,
     issues_text,
-    whole_span,
+    x_range_for,
 )
-from briefing.figures.timeline_layout import LABEL_INK, axis_range
+from briefing.figures.timeline_layout import LABEL_INK, tick_days
 from briefing.frames import each_row
 from briefing.periods import ONE_DAY, Window
-from briefing.schema import BACKGROUND_LABEL
 from briefing.vocabulary import ISSUE_INK
 
 MONTH_STEPS = (1, 2, 3, 6)
@@ -41,10 +41,8 @@ def date_ticks(x_range: list[pd.Timestamp]) -> list[tuple[pd.Timestamp, str]]:
     """Ticks on whole days, months or years, at most about MOST_TICKS, each with its label in words."""
     first, last = x_range
     length = last - first
-    if length <= pd.Timedelta(days=120):
-        days = (
-            1 if length <= pd.Timedelta(days=9) else 2 if length <= pd.Timedelta(days=31) else 7 if length <= pd.Timedelta(days=70) else 14
-        )
+    days = tick_days(length)
+    if days is not None:
         ticks = pd.date_range(first.ceil("D"), last, freq=f"{days}D")
         return [(tick, f"{tick.day} {tick:%b}") for tick in ticks]
     months = _months(x_range)
@@ -85,11 +83,8 @@ class Axis:
 
 
 def _axis(dated: pd.DataFrame, window: Window | None) -> Axis | None:
-    span = window or whole_span(dated)
-    if span is None:
-        return None
-    x_range = axis_range(span)
-    return Axis(x_range[0], x_range[1])
+    x_range = x_range_for(dated, window)
+    return Axis(x_range[0], x_range[1]) if x_range else None
 
 
 def _bar(row, axis: Axis) -> Markup:
@@ -110,7 +105,7 @@ def _bar(row, axis: Axis) -> Markup:
         when=when,
         status_words=status or "occurred",
         issues=issues,
-        tip=f"{row.title}\n{when}\nstatus: {row.status}\nissues: {issues}",
+        tip="\n".join(hover_lines(row)),
         left=left,
         width=right - left,
         ink=ISSUE_INK,
@@ -172,7 +167,7 @@ def density_html(events: pd.DataFrame, issue_labels: dict[str, str], window: Win
                 Markup('<span class="tl-block" style="height:{share:.3f}%;background:{ink}" data-tip="{tip}"></span>').format(
                     share=block.count / most * 100,
                     ink=ISSUE_INK,
-                    tip=f"{BACKGROUND_LABEL if block.issue == BACKGROUND else issue_labels.get(block.issue, block.issue)}\n"
+                    tip=f"{issue_name(block.issue, issue_labels)}\n"
                     f"{human_date(start.date().isoformat()[: {'day': 10, 'month': 7, 'year': 4}[bucket]])}: "
                     f"{block.count} {'event' if block.count == 1 else 'events'}",
                 )

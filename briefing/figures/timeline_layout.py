@@ -21,13 +21,22 @@ def axis_range(window: Window) -> list[pd.Timestamp]:
     return [min(first, (middle - MIN_HALF_WINDOW).floor("D")), max(last, (middle + MIN_HALF_WINDOW).ceil("D"))]
 
 
+# (longest range, days between ticks): a range of up to this many days is ticked on whole days
+DAY_TICKS = ((9, 1), (31, 2), (70, 7), (120, 14))
+
+
+def tick_days(length: pd.Timedelta) -> int | None:
+    """Days between ticks on a range this long, or None for a range too long to tick in days (months or years)."""
+    return next((days for longest, days in DAY_TICKS if length <= pd.Timedelta(days=longest)), None)
+
+
 def date_ticks(x_range: list[pd.Timestamp]) -> dict:
     """Axis settings that tick whole days (every day or two) on a range of up to a month, so Plotly never falls back
     to hours; on longer ranges its own choice (weeks, months, years) is kept."""
     length = x_range[1] - x_range[0]
     if length > pd.Timedelta(days=31):
         return {}
-    step = ONE_DAY if length <= pd.Timedelta(days=9) else 2 * ONE_DAY
+    step = (tick_days(length) or 2) * ONE_DAY
     return {"dtick": step.total_seconds() * 1000, "tick0": x_range[0].floor("D"), "tickformat": "%-d<br>%b"}
 
 
