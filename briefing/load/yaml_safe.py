@@ -37,6 +37,61 @@ class LoadError(Exception):
     """A file that cannot be read as a brief; the message names the problem."""
 
 
+class _Unusual(Exception):
+    """A document the quick construction leaves to PyYAML's own: aliases, merge keys, other tags, any error."""
+
+
+_TAG = "tag:yaml.org,2002:"
+_SCALARS = {
+    f"{_TAG}int": yaml.SafeLoader.construct_yaml_int,
+    f"{_TAG}bool": yaml.SafeLoader.construct_yaml_bool,
+    f"{_TAG}float": yaml.SafeLoader.construct_yaml_float,
+    f"{_TAG}null": yaml.SafeLoader.construct_yaml_null,
+}
+
+
+def _built(node, loader, seen: set[int]):
+    """The Python value of a composed node, as SafeConstructor builds it for the plain documents briefs are (str,
+    int, float, bool, null, mappings with unique scalar keys, sequences; no alias, merge key or other tag), in a
+    fraction of its time; anything else raises _Unusual, and PyYAML's constructor builds (or names) the document."""
+    if id(node) in seen:
+        raise _Unusual  # an alias: shared objects, possibly recursive
+    seen.add(id(node))
+    tag = node.tag
+    if tag == f"{_TAG}str" and isinstance(node, yaml.ScalarNode):
+        return node.value
+    if tag == f"{_TAG}map" and isinstance(node, yaml.MappingNode):
+        mapping: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag in (f"{_TAG}merge", f"{_TAG}value"):
+                raise _Unusual
+            key = _built(key_node, loader, seen)
+            if key in mapping:
+                raise _Unusual  # a duplicate key, named by the full construction
+            mapping[key] = _built(value_node, loader, seen)
+        return mapping
+    if tag == f"{_TAG}seq" and isinstance(node, yaml.SequenceNode):
+        return [_built(item, loader, seen) for item in node.value]
+    if isinstance(node, yaml.ScalarNode) and (construct := _SCALARS.get(tag)) is not None:
+        return construct(loader, node)
+    raise _Unusual
+
+
+def _load(text: str) -> object:
+    """yaml.load with _BriefLoader, building the plain documents quickly (_built)."""
+    loader = _BriefLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        try:
+            return _built(node, loader, set())
+        except (_Unusual, RecursionError, ValueError, TypeError, KeyError, AttributeError):
+            return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
 def _count_nodes(value, limit: int) -> int:
     """Count nodes as a validator would walk them, giving up past the limit."""
     count = 0
@@ -84,7 +139,7 @@ def parse_yaml(raw: bytes) -> object:
     except UnicodeDecodeError as error:
         raise LoadError(f"file is not UTF-8 text (byte {error.start}); save it as UTF-8") from None
     try:
-        document = yaml.load(text, Loader=_BriefLoader)  # noqa: S506 - a SafeLoader subclass
+        document = _load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
