@@ -5,6 +5,7 @@ load test and the screenshot script, so they all launch and wait for the same th
 from __future__ import annotations
 
 import functools
+import json
 import os
 import shutil
 import socket
@@ -143,6 +144,31 @@ def load_average() -> tuple[float, float, float]:
     return psutil.getloadavg()
 
 
+def project_env(root: Path | None = None) -> dict[str, str]:
+    """The environment for a child process of the project: BRIEFING_ROOT is ``root``, or unset (the project's own
+    data/ and seeds/) when None, whatever the caller's environment says."""
+    env = {key: value for key, value in os.environ.items() if key != "BRIEFING_ROOT"}
+    if root is not None:
+        env["BRIEFING_ROOT"] = str(root)
+    return env
+
+
+def exported(root: Path | None = None) -> dict[str, list[dict]]:
+    """The data at ``root`` (None: the project's own) as `python -m briefing export --format json` writes it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "export", "--format", "json"],
+        cwd=PROJECT,
+        env=project_env(root),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"export exited with {result.returncode}:\n{result.stderr}")
+    return json.loads(result.stdout)
+
+
 class ServerError(RuntimeError):
     """A server exited or did not answer in time; the message holds the end of its log."""
 
@@ -190,10 +216,8 @@ class StreamlitServer:
         ]
         if self.base_path:
             command.append(f"--server.baseUrlPath={self.base_path}")
-        child_env = {key: value for key, value in os.environ.items() if key != "BRIEFING_ROOT"}
+        child_env = project_env(root)
         child_env["PYTHONUNBUFFERED"] = "1"
-        if root is not None:
-            child_env["BRIEFING_ROOT"] = str(root)
         for key, value in (env or {}).items():
             if value is None:
                 child_env.pop(key, None)

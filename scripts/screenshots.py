@@ -10,8 +10,6 @@ data/ and seeds/, with a passage selected by mouse: nothing is saved.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import shutil
 import subprocess
 import sys
@@ -22,7 +20,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import Page, ViewportSize, sync_playwright
 
 from components.pages import BY_NAME, PAGES
-from scripts.harness import PICKER_POINT_JS, SETTLED_JS, STILL_JS, ServerError, StreamlitServer, launch_options
+from scripts.harness import PICKER_POINT_JS, SETTLED_JS, STILL_JS, ServerError, StreamlitServer, exported, launch_options, project_env
 
 PROJECT = Path(__file__).resolve().parent.parent
 VIEWPORT: ViewportSize = {"width": 1280, "height": 800}
@@ -45,23 +43,9 @@ TARGET_VISIBLE_JS = """() => {
 }"""
 
 
-def child_env() -> dict[str, str]:
-    """The project's own data, whatever BRIEFING_ROOT the caller has set."""
-    return {key: value for key, value in os.environ.items() if key != "BRIEFING_ROOT"}
-
-
 def first_evidence_id() -> str | None:
     """An evidence span behind Russia's position on the ceasefire (else any position), for the source viewer."""
-    result = subprocess.run(
-        [sys.executable, "-m", "briefing", "export", "--format", "json"],
-        cwd=PROJECT,
-        env=child_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    positions = json.loads(result.stdout)["positions"]
+    positions = exported()["positions"]
     preferred = [p for p in positions if p["party"] == "russia" and p["issue"] == "ceasefire"] or positions
     for position in preferred:
         if position["evidence"]:
@@ -171,7 +155,7 @@ def shoot_pack_page(target: Path, scratch: Path) -> None:
     subprocess.run(
         [sys.executable, "-m", "briefing", "pack", "--issue", "ceasefire", "--out", str(pdf)],
         cwd=PROJECT,
-        env=child_env(),
+        env=project_env(),
         check=True,
         timeout=300,
     )

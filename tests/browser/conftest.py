@@ -6,11 +6,7 @@ websocket is connected, no skeleton placeholder is left and every plotly chart h
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -19,7 +15,8 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, expect, sync_playwright
 
 from components.pages import ENTRY_POINT, PAGES
-from scripts.harness import IMAGES_DONE_JS, SETTLED_JS, TWO_FRAMES_JS, ServerError, StreamlitServer, launch_options
+from scripts.harness import IMAGES_DONE_JS, SETTLED_JS, TWO_FRAMES_JS, ServerError, StreamlitServer, launch_options, project_env
+from scripts.harness import exported as export_json
 from tests.conftest import CORPUS
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -36,9 +33,7 @@ PROBE_404 = r"^{base}/(?:{pages})/_stcore/(?:health|host-config)$"
 
 def corpus_env() -> dict[str, str]:
     """The environment for child processes, always on the test corpus (tests/fixtures/corpus), whatever data/ holds."""
-    env = {key: value for key, value in os.environ.items() if key != "BRIEFING_ROOT"}
-    env["BRIEFING_ROOT"] = str(CORPUS)
-    return env
+    return project_env(CORPUS)
 
 
 def started(server: StreamlitServer) -> StreamlitServer:
@@ -247,14 +242,4 @@ def app(open_page, server) -> AppPage:
 @pytest.fixture(scope="session")
 def exported() -> dict[str, list[dict]]:
     """The test corpus as `python -m briefing export --format json` writes it."""
-    result = subprocess.run(
-        [sys.executable, "-m", "briefing", "export", "--format", "json"],
-        cwd=PROJECT,
-        env=corpus_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return export_json(CORPUS)
