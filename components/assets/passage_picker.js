@@ -100,21 +100,19 @@ export default function (component) {
   // the text takes a caret so that the keyboard can select, but it is never edited
   const refuse = (event) => event.preventDefault();
   const restore = () => { root.dataset.version = ''; };
-  root.addEventListener('mousedown', onDown);
-  document.addEventListener('mouseup', onUp);
-  root.addEventListener('keyup', onKey);
-  root.addEventListener('keydown', onKey);
-  root.addEventListener('click', onClick);
-  for (const name of ['beforeinput', 'paste', 'cut', 'drop', 'dragstart']) root.addEventListener(name, refuse);
-  root.addEventListener('input', restore);
+  // one list, so that what is added is exactly what is removed
+  const listeners = [
+    [root, 'mousedown', onDown],
+    [document, 'mouseup', onUp],
+    [root, 'keyup', onKey],
+    [root, 'keydown', onKey],
+    [root, 'click', onClick],
+    ...['beforeinput', 'paste', 'cut', 'drop', 'dragstart'].map((name) => [root, name, refuse]),
+    [root, 'input', restore],
+  ];
+  for (const [target, name, handler] of listeners) target.addEventListener(name, handler);
   return () => {
     clearTimeout(timer);
-    root.removeEventListener('mousedown', onDown);
-    document.removeEventListener('mouseup', onUp);
-    root.removeEventListener('keyup', onKey);
-    root.removeEventListener('keydown', onKey);
-    root.removeEventListener('click', onClick);
-    for (const name of ['beforeinput', 'paste', 'cut', 'drop', 'dragstart']) root.removeEventListener(name, refuse);
-    root.removeEventListener('input', restore);
+    for (const [target, name, handler] of listeners) target.removeEventListener(name, handler);
   };
 }
