@@ -148,22 +148,22 @@ def voice_of(span: Evidence, text: str, names: list[str]) -> str | None:
 
 def _record_text(record) -> str:
     for field in ("summary", "assessment", "text"):
-        value = getattr(record, field, None)
+        value = record.__dict__.get(field, None)
         if value:
             return value
-    return getattr(record, "title", "")
+    return record.__dict__.get("title", "")
 
 
 def _hedge_findings(path: str, record, record_id: str) -> Iterator[Finding]:
     # a judgment that records its likelihood states it in ICD 203's terms: "unlikely" there is the judgment, not a hedge
-    likelihood = isinstance(record, Judgment) and getattr(record, "likelihood", None) is not None
+    likelihood = isinstance(record, Judgment) and record.__dict__.get("likelihood", None) is not None
     quoted = [word for span in record.evidence for word in hedges(span.quote, likelihood=likelihood)]
     if not quoted:
         return
     listed = ", ".join(f"“{word}”" for word in dict.fromkeys(word.lower() for word in quoted))
     if isinstance(record, Judgment) and not likelihood and all(LIKELIHOOD_TERM.fullmatch(word) for word in quoted):
         listed += "; if it is the judgment's own likelihood, record it as likelihood"
-    if getattr(record, "confidence", None) == "high":
+    if record.__dict__.get("confidence", None) == "high":
         yield Finding(
             "hedged-quote-high-confidence",
             "warning",
@@ -264,11 +264,11 @@ def editorial_findings(brief: Brief, taxonomy: Taxonomy, texts: dict[str, str]) 
         if field == "editor_notes":
             continue
         found = list(_hedge_findings(path, record, record.id))
-        for step_number, step in enumerate(getattr(record, "steps", ())):
+        for step_number, step in enumerate(record.__dict__.get("steps", ())):
             found += _hedge_findings(f"{path}.steps[{step_number}]", step, record.id)
         if isinstance(record, Position):
             found += _position_findings(path, record, taxonomy, texts)
             found += _stance_findings(path, record, taxonomy)
-        reviewed = {review.rule for review in getattr(record, "reviewed", ())}
+        reviewed = {review.rule for review in record.__dict__.get("reviewed", ())}
         findings += [f for f in found if f.severity == "error" or f.rule not in reviewed]
     return findings

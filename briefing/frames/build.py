@@ -107,7 +107,7 @@ def build_frames(corpus: Corpus) -> Frames:
                     "quote": span.quote,
                     "issues": tuple(record_issues),
                     "parties": tuple(record_parties),
-                    "claim_type": getattr(record, "claim_type", "assessment"),
+                    "claim_type": record.__dict__.get("claim_type", "assessment"),
                 }
             )
         return tuple(ids.span(span.id) for span in record.evidence)  # the claim's own; red lines and ranges keep theirs

@@ -135,10 +135,11 @@ def record_spans(record):
     acceptable range, then a ladder's steps (roles 'claim', 'red-line', 'acceptable-range', 'step-1', …)."""
     for number, span in enumerate(record.evidence):
         yield "", "claim", number, span
-    for role, part in (("red-line", getattr(record, "red_line", None)), ("acceptable-range", getattr(record, "acceptable_range", None))):
+    fields = record.__dict__  # not getattr with a default: a field the model lacks costs pydantic an exception
+    for role, part in (("red-line", fields.get("red_line")), ("acceptable-range", fields.get("acceptable_range"))):
         if part is not None:
             for number, span in enumerate(part.evidence):
                 yield f"{role.replace('-', '_')}.", role, number, span
-    for step_number, step in enumerate(getattr(record, "steps", ())):
+    for step_number, step in enumerate(fields.get("steps", ())):
         for number, span in enumerate(step.evidence):
             yield f"steps[{step_number}].", f"step-{step_number + 1}", number, span
