@@ -13,8 +13,10 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 def _code_version() -> str:
     """Changes whenever the package's code does, so a new schema never reads an old cache."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).resolve().parents[1].rglob("*.py")):
-        digest.update(path.as_posix().encode())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*.py")):
+        # the path inside the package, not where it is installed: replicas with the code elsewhere share the cache
+        digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 

@@ -153,3 +153,25 @@ class TestCompiledBriefs:
         corpus = load.load_corpus(layout=project.layout, compiled=folder)
         assert len(corpus.briefs) == 1
         assert all(entry.read_bytes() != b"junk" for entry in folder.glob("*.pickle"))
+
+
+def test_the_code_version_does_not_depend_on_where_the_code_is_installed(tmp_path):
+    """Replicas sharing one cache folder find each other's entries even with the code installed at other paths."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from briefing.load.layout import CODE_VERSION
+
+    package = Path(store.__file__).resolve().parent
+    shutil.copytree(package, tmp_path / "elsewhere" / "briefing", ignore=shutil.ignore_patterns("__pycache__"))
+    query = "from briefing.load.layout import CODE_VERSION; print(CODE_VERSION)"
+    run = subprocess.run(
+        [sys.executable, "-c", query],
+        cwd=tmp_path / "elsewhere",
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(tmp_path / "elsewhere")},
+    )
+    assert run.stdout.strip() == CODE_VERSION
