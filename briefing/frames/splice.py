@@ -13,6 +13,8 @@ import dataclasses
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa  # type: ignore[import-untyped]
+import pyarrow.compute as pc  # type: ignore[import-untyped]
 
 from briefing.frames.model import Frames, each_row
 
@@ -32,13 +34,21 @@ def brief_ids(frames: Frames, briefs: set[str]) -> dict[str, set[str]]:
 
 
 def used_elsewhere(frames: Frames, leaving_out: set[str], ids: set[str]) -> bool:
-    """Whether any other brief uses one of these ids (vectorised: 1,000 briefs have about 170,000 ids)."""
+    """Whether any other brief uses one of these ids (in Arrow's compute functions: 1,000 briefs have about 170,000
+    ids, and pandas' masks, regex and ``isin`` on them took about 0.4 s of an edit's first run)."""
+    leaving, wanted = pa.array(sorted(leaving_out), type=pa.string()), pa.array(sorted(ids), type=pa.string())
     for name in ROW_TABLES:
         table = frames.table(name)
-        others = table.loc[~table["brief"].isin(leaving_out), "id"].astype(str)
-        if others.str.replace(r"^[^:]*:", "", regex=True).isin(ids).any():  # slugs have no colon; a scope is <brief>:
+        other = pc.invert(pc.is_in(_text(table["brief"]), value_set=leaving))
+        bare = pc.replace_substring_regex(_text(table["id"]), pattern="^[^:]*:", replacement="")  # a scope is <brief>:
+        if pc.any(pc.and_kleene(other, pc.is_in(bare, value_set=wanted))).as_py():
             return True
     return False
+
+
+def _text(column: pd.Series) -> pa.Array | pa.ChunkedArray:
+    """A text column as Arrow strings, without a copy where it is one already."""
+    return pa.array(column.array, type=pa.large_string() if isinstance(column.dtype, pd.StringDtype) else pa.string())
 
 
 def declared_seeds(frames: Frames, leaving_out: set[str]) -> dict[str, tuple[str, str]]:
@@ -88,7 +98,8 @@ def _merged(old: pd.DataFrame, fresh: pd.DataFrame, changed: set[str], rank: pd.
     old, fresh = _typed_alike(old, fresh)
     removed = old[brief].isin(changed).to_numpy()
     kept_at = np.flatnonzero(~removed)
-    kept_rank = rank.reindex(old[brief].array[kept_at]).to_numpy()
+    codes, uniques = pd.factorize(old[brief].array[kept_at])  # a rank per brief, not a lookup per row (0.3 s)
+    kept_rank = rank.reindex(uniques).to_numpy()[codes]
     inserts = []  # (old row the brief goes before, its first fresh row, the row after its last)
     fresh_briefs = list(fresh[brief])
     first = 0
