@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextvars
 import functools
 import gc
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -65,8 +66,20 @@ def _freeze_long_lived() -> None:
     Streamlit runs a full garbage collection after every script run. Over the hundreds of thousands of objects
     that the frames and the imported libraries hold, that took about 160 ms a run, holding the interpreter lock
     while the finished page waited to be sent. Frozen objects are still freed when nothing refers to them; an
-    earlier data version's cycles become collectable again at the next load, which unfreezes before collecting.
+    earlier data version's cycles are collected a few seconds later (``_collect_and_freeze``): done here, the full
+    collection took about 0.3 s of the run that shows an edit at 1,000 briefs.
     """
+    gc.freeze()
+    later = threading.Timer(COLLECT_AFTER_SECONDS, _collect_and_freeze)
+    later.daemon = True
+    later.start()
+
+
+COLLECT_AFTER_SECONDS = 5.0  # after a load: by then the run that needed the new frames has sent its page
+
+
+def _collect_and_freeze() -> None:
+    """The earlier data version's cycles collected, and everything alive then frozen again."""
     gc.unfreeze()
     gc.collect()
     gc.freeze()
