@@ -25,6 +25,7 @@ DOCUMENTS = [
     "a: .inf\nb: -.inf\n",
     "a:\n  b:\n    - {c: d, e: [1, 2, null]}\n",
     "a: 1\n---\nb: 2\n",
+    "a:\nb: ''\nc: null\nd: -1\ne: +1\nf: True\ng: off\n",
 ]
 
 
