@@ -122,7 +122,7 @@ def spans_of_seed(scope: Scope, seed: str) -> pd.DataFrame:
 @view_cache
 def spans_per_seed(scope: Scope) -> dict[str, int]:
     """How many of the filtered view's evidence spans each source text holds, every text named (0 where none)."""
-    counts = scope.view.evidence.groupby("seed").size()
+    counts = scope.view.evidence.groupby("seed").size().to_dict()  # a Series.get per text took 0.2 s at 1,000 briefs
     return {seed: int(counts.get(seed, 0)) for seed in scope.frames.seed_texts}
 
 

@@ -85,6 +85,9 @@ def splice(previous: Frames, fresh: Frames, changed_files: set[str], version: st
         labels = {record: label for record, label in previous.record_labels.items() if record not in gone}
         labels.update(fresh.record_labels)
         vars(spliced)["record_labels"] = labels  # a cached property's own slot, as its first use would fill it
+    if "warnings_by_file" in vars(previous):  # the same for the warnings by file (0.2 s at 1,000 briefs)
+        by_file = {file: lines for file, lines in previous.warnings_by_file.items() if file not in changed_files}
+        vars(spliced)["warnings_by_file"] = by_file | fresh.warnings_by_file
     return spliced
 
 

@@ -43,7 +43,8 @@ def three(project: TinyProject, cache) -> TinyProject:
     gamma = project.brief("gamma")
     gamma["published"] = "2026-02-15"
     project.write("gamma.yaml", gamma)
-    assert store.load_frames(project.layout).record_labels  # named once, as a page would: a splice carries them over
+    loaded = store.load_frames(project.layout)
+    assert loaded.record_labels is not None and loaded.warnings_by_file is not None  # named once, as a page would
     return project
 
 
@@ -53,6 +54,7 @@ def same_as_full_build(spliced: Frames, project: TinyProject) -> None:
         pd.testing.assert_frame_equal(spliced.table(name), full.table(name), obj=name)
     assert spliced.version == full.version
     assert spliced.record_labels == full.record_labels
+    assert spliced.warnings_by_file == full.warnings_by_file
     assert sorted(map(str, spliced.problems)) == sorted(map(str, full.problems))
     assert sorted(map(str, spliced.warnings)) == sorted(map(str, full.warnings))
 
