@@ -20,7 +20,7 @@ from components.shell import page_footer, page_shell
 
 context = page_shell("overview", illustrative_first=False)
 bottom_line_box(context)
-illustrative_notice(context.frames, context.view)  # under the finding, not above it
+illustrative_notice(context.scope)  # under the finding, not above it
 
 st.header("Key judgments")
 key_judgments(context)

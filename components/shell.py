@@ -11,7 +11,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from briefing.frames import Selection
 from components.assets import stylesheet
 from components.context import PageContext
-from components.data import filtered_view, frames_as_of, get_frames
+from components.data import Scope, filtered_view, frames_as_of, get_frames
 from components.html import render_html
 from components.link_state import AS_OF_KEY, SELECTION_KEY, VERSION_NOTICE_KEY, audit_on, read_page_params, seed_selection
 from components.notices import as_of_notice, footer, problems_banner
@@ -85,9 +85,10 @@ def page_shell(name: str, *, presenting: bool = False, illustrative_first: bool 
         footer(frames)
         st.stop()
     view = filtered_view(frames, selection)
+    scope = Scope(frames, view, selection)
     if illustrative_first:
-        illustrative_notice(frames, view)
-    quality_note(frames, view, audit_on())
+        illustrative_notice(scope)
+    quality_note(scope, audit_on())
     if selection.active:
         issues = ", ".join(frames.issue_labels[i] for i in selection.issues if i in frames.issue_labels) or "all issues"
         parties = ", ".join(frames.party_names[p] for p in selection.parties if p in frames.party_names) or "all parties"
