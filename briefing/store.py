@@ -182,8 +182,16 @@ RECORD_LATER_BRIEFS = 200  # from here on the records take seconds (the manifest
 def _record_later(layout: Layout, folder: Path, path: Path, frames: Frames, spliced_from: tuple[str, Frames] | None = None) -> None:
     """What only later starts and old links need, written after the frames are served (an edit's, or a large corpus's
     build): at 1,000 briefs the manifest, the kept version and the frames' pickle take seconds, and a link made in
-    those seconds falls back as one from another server would. Not a daemon thread: an exiting interpreter waits."""
-    threading.Thread(target=_record, args=(layout, folder, path, frames, spliced_from), name="record-frames").start()
+    those seconds falls back as one from another server would. Not a daemon thread: an exiting interpreter waits.
+    An edit's records start ``RECORD_EDIT_AFTER`` seconds later: begun at once, they held the interpreter lock for
+    about half of the run that draws the edit (pickling the frames, the kept version's files)."""
+    delay = RECORD_EDIT_AFTER if spliced_from else 0.0
+    later = threading.Timer(delay, _record, args=(layout, folder, path, frames, spliced_from))
+    later.name = "record-frames"
+    later.start()
+
+
+RECORD_EDIT_AFTER = 2.0  # seconds: the run that shows an edit at 1,000 briefs takes about half a second of CPU
 
 
 def _record(layout: Layout, folder: Path, path: Path, frames: Frames, spliced_from: tuple[str, Frames] | None = None) -> None:
