@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from playwright.sync_api import Browser
 from playwright.sync_api import Error as PlaywrightError
 
-from bench.measure import Sample, median, open_many, servers, short_error, visit
+from bench.measure import Sample, median, new_context, open_many, render, servers, short_error, visit
 from bench.settings import APP_SCRIPT, PROJECT, REFERENCE_EVERY, REFERENCE_SCRIPT, SCALING_CONTROL, SCALING_PAGES, Settings
 from scripts.harness import StreamlitServer, load_average, wait_until_idle
 
@@ -222,6 +223,61 @@ def scaling_sizes(settings: Settings) -> tuple[int, ...]:
     return (small, *control, big)
 
 
+EDIT_REPEATS = 3
+EDIT_SETTLE_S = 15.0
+EDITED_TITLE = "strong"  # sources.py draws each brief's title in bold
+
+
+def edit_in_server(browser: Browser, url: str, root: Path, timeout_s: float) -> dict[str, Any]:
+    """One brief's title written while a real server runs, its /sources page reloaded at once: seconds from the write
+    to the new title drawn (median of EDIT_REPEATS), with a plain reload of the same page in the same run."""
+    brief = sorted((root / "data" / "briefs").glob("*.yaml"))[len(list((root / "data" / "briefs").glob("*.yaml"))) // 2]
+    text = brief.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    span = next(ev["id"] for record in data.get("positions", []) for ev in record.get("evidence", []))
+    lines = text.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("title: "))
+    context = new_context(browser)
+    plain: list[float] = []
+    shown = str(data["title"])
+    edits: list[float] = []
+    try:
+        page = context.new_page()
+        render(page, f"{url}/sources?span={span}", timeout_s)
+        time.sleep(EDIT_SETTLE_S)  # a first build's records (manifest, kept version) run after its first page
+        for repeat in range(EDIT_REPEATS):
+            time.sleep(8)  # the last edit's records (2 s after its splice) and its garbage collection (5 s after) done
+            start = time.perf_counter()
+            page.reload()
+            page.locator(EDITED_TITLE, has_text=shown).first.wait_for(timeout=timeout_s * 1000)
+            plain.append(time.perf_counter() - start)
+            title = f"Edited {repeat} {time.time():.0f}"
+            brief.write_text("".join([*lines[:at], f"title: {json.dumps(title)}\n", *lines[at + 1 :]]), encoding="utf-8")
+            start = time.perf_counter()
+            page.reload()
+            drawn = page.locator(EDITED_TITLE, has_text=title).first
+            while time.perf_counter() - start < timeout_s:
+                try:
+                    drawn.wait_for(timeout=250)
+                    break
+                except PlaywrightError:  # settled with the old title: the change was not noticed before the run began
+                    if page.locator(SETTLED).count() and page.locator(EDITED_TITLE, has_text=shown).count():
+                        page.reload()
+            else:
+                return {"seconds": None, "error": "edit not seen"}
+            edits.append(time.perf_counter() - start)
+            shown = title
+    except PlaywrightError as error:
+        return {"seconds": None, "error": short_error(error)}
+    finally:
+        brief.write_text(text, encoding="utf-8")
+        context.close()
+    return {"seconds": statistics.median(edits), "plain_reload": statistics.median(plain), "samples": edits}
+
+
+SETTLED = "[data-testid=stApp][data-test-script-state=notRunning]"
+
+
 def phase_scaling(browser: Browser, settings: Settings, workdir: Path, corpora: dict[int, Path], results: Results) -> None:
     """Warm reruns of /matrix and /timeline: one server per corpus size (smallest, control, largest), alternating."""
     sizes, big = scaling_sizes(settings), settings.big
@@ -251,3 +307,7 @@ def phase_scaling(browser: Browser, settings: Settings, workdir: Path, corpora: 
                 f"scaling repeat {repeat + 1}/{settings.scaling_repeats}: "
                 + ", ".join(f"{p} n={n} rerun {median(results.scaling_rerun[(p, n)]) or 0:.0f} ms" for p in SCALING_PAGES for n in sizes)
             )
+        # last: the edits change the largest corpus's files (restored after) and start its records
+        edit = edit_in_server(browser, by_n[big].url, corpora[big], settings.big_settle_timeout_s)
+        results.loads.setdefault(big, {})["edit_server"] = edit
+        log(f"edit in a real server n={big}: {seconds_text(edit)} (plain reload {edit.get('plain_reload') or 0:.2f} s)")

@@ -78,6 +78,7 @@ LOAD_TARGETS = (
     ("restart", "cold_load_s", "Data-layer start with 1,000 briefs (files unchanged)"),
     ("replica", "cold_load_s", "Another replica's start with 1,000 briefs (shared cache folder)"),
     ("edit", "edit_s", "One brief edited at 1,000 briefs: new frames"),
+    ("edit_server", "edit_s", "An edit in a real server, from the write to the new title drawn after a reload (1,000 briefs)"),
 )
 
 
@@ -294,7 +295,9 @@ def report(results: Results) -> str:
         "the frames by content. *Restart after an edit* drops the frames cache: the frames are rebuilt from the "
         "validated-brief cache (an edited brief alone is parsed again). *One brief edited in a running process* is the "
         "time from a changed file to the new frames in a server that had served the old ones: the changed brief is "
-        "loaded and its rows spliced into the frames (imports and the first load not included)."
+        "loaded and its rows spliced into the frames (imports and the first load not included). *An edit in a real "
+        "server* (scaling phase, largest corpus): one brief's title written, its `/sources` page reloaded at once, the "
+        "seconds until the new title is drawn in Chromium (median of three; a plain reload of the page is logged beside)."
     )
     add("")
     add("| Briefs | " + " | ".join(label for _key, label in LOAD_STEPS) + " | Positions | Evidence spans |")
