@@ -1,6 +1,6 @@
 """Suite-wide: the data is the fixed test corpus, not the analysts' data/; the frames cache goes to a temporary
 folder, never the user's home; the broken-data folder shared by the AppTest and browser broken-data modules; the
-Hypothesis profiles."""
+hostile links shared by their generator's tests and the browser's; the Hypothesis profiles."""
 
 from __future__ import annotations
 
@@ -56,3 +56,19 @@ def before(broken_root) -> dict[str, str]:
     from tests.support.broken_data import fingerprints
 
     return fingerprints(broken_root)
+
+
+@pytest.fixture(scope="module")
+def known():
+    """What the test corpus holds, for the hostile-link generator (tests/hostile_cases.py)."""
+    from tests.hostile_cases import Known
+
+    return Known.load()
+
+
+@pytest.fixture(scope="module")
+def cases(known):
+    """The hostile links, the same every run."""
+    from tests.hostile_cases import Generator
+
+    return Generator(known).cases()

@@ -35,7 +35,7 @@ import pytest
 from scripts.harness import UNDRAWN_BODY
 from tests.browser.conftest import PROJECT, let_handlers_run
 from tests.conftest import CORPUS
-from tests.hostile_cases import FILTER_KEYS, PAGES, PATH_MARKERS, TEXT_MARKERS, Case, Generator, Known
+from tests.hostile_cases import FILTER_KEYS, PAGES, PATH_MARKERS, TEXT_MARKERS, Case, Known
 
 # about eight minutes on this 2-core machine, so it runs under `make soak` rather than in `make test`
 pytestmark = pytest.mark.soak
@@ -109,16 +109,6 @@ def _check(case: Case, facts: dict, url: str, known: Known) -> None:
     filters = {key: params[key] for key in ("issue", "party", "brief") if key in params}
     if filters != case.filters:
         problems.append(f"address bar filter {filters}, expected {case.filters}")
-
-
-@pytest.fixture(scope="module")
-def known() -> Known:
-    return Known.load()
-
-
-@pytest.fixture(scope="module")
-def cases(known) -> list[Case]:
-    return Generator(known).cases()
 
 
 @pytest.fixture(scope="module")

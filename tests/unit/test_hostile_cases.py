@@ -7,17 +7,7 @@ import re
 
 import pytest
 
-from tests.hostile_cases import CLASSES, PAGES, TARGET_KEYS, Case, Generator, Known
-
-
-@pytest.fixture(scope="module")
-def known() -> Known:
-    return Known.load()
-
-
-@pytest.fixture(scope="module")
-def cases(known) -> list[Case]:
-    return Generator(known).cases()
+from tests.hostile_cases import CLASSES, PAGES, TARGET_KEYS, Generator
 
 
 def test_the_generator_gives_the_same_links_and_outcomes_every_run(cases, known):
