@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
+from briefing.collector import collector_paused
+
 log = logging.getLogger("briefing.load")
 
 POOL_MIN_BRIEFS = 24  # fewer misses than this compile faster here than two interpreters take to start
@@ -46,20 +48,21 @@ def _start(layout, taxonomy, folder: Path | None, taxonomy_digest: str) -> None:
 
 def _compile(paths: list[str]) -> list[tuple[str, tuple]]:
     """Each brief of the chunk validated, checked and written to the compiled cache; a failure is the brief's Problem."""
+    with collector_paused():
+        return [(path, _compile_one(Path(path))) for path in paths]
+
+
+def _compile_one(path: Path) -> tuple:
     from briefing.load.corpus import _load_brief, _SeedReader
     from briefing.load.problems import unexpected_problem
 
     layout = _worker["layout"]
-    done = []
-    for path in paths:
-        name = layout.display(Path(path))
-        _worker["seeds"] = _SeedReader(layout)  # each brief alone: the main process compares seeds across briefs
-        try:
-            loaded = _load_brief(Path(path), name, _worker["taxonomy"], _worker["seeds"], _worker["cache"])
-        except Exception as error:  # the boundary, as in load_corpus
-            loaded = (None, [unexpected_problem(name, "", error)], ())
-        done.append((path, loaded))
-    return done
+    name = layout.display(path)
+    _worker["seeds"] = _SeedReader(layout)  # each brief alone: the main process compares seeds across briefs
+    try:
+        return _load_brief(path, name, _worker["taxonomy"], _worker["seeds"], _worker["cache"])
+    except Exception as error:  # the boundary, as in load_corpus
+        return (None, [unexpected_problem(name, "", error)], ())
 
 
 def compile_elsewhere(misses: list[Path], layout, taxonomy, folder: Path | None, taxonomy_digest: str, progress: Progress | None) -> dict:
