@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from urllib.parse import urlencode
+
 import streamlit as st
 
 from briefing.frames import EvidenceSpan
@@ -10,6 +13,8 @@ from components.html import Markup, render_html
 from components.pages import page
 
 SOURCES_PAGE = page("sources").script
+# relative to the page's address, so the link holds under any base URL path
+SOURCES_HREF = page("sources").url_path.lstrip("/")
 
 
 def quote_block(quote: str, claim_label: str) -> Markup:
@@ -28,6 +33,37 @@ def quote_caption(record_label: str, span: EvidenceSpan, illustrative: bool, aud
     if audit:
         parts.append(f"characters {span.start}–{span.end} of {span.seed} · evidence {span.id} of {span.record_id}")
     return " · ".join(part for part in parts if part)
+
+
+def source_href(params: Mapping[str, Sequence[str] | str]) -> str:
+    """The source viewer's address with these link params (context.link_params(span=...))."""
+    return f"{SOURCES_HREF}?{urlencode(params, doseq=True)}"
+
+
+def linked_quote(span: EvidenceSpan, caption: str, params: Mapping[str, Sequence[str] | str], audit: bool) -> Markup:
+    """The quote block and its "Show in source" link: a real link (a new tab opens it from the address), which the
+    page itself follows within the session by its ``data-pick``, the span's id."""
+    link = Markup('<p class="source-link-line"><a class="source-link" href="{href}" data-pick="{span}">{label}</a></p>')
+    label = f"Show in source ({span.id})" if audit else "Show in source"
+    return quote_block(span.quote, caption) + link.format(href=source_href(params), span=span.id, label=label)
+
+
+def linked_quotes(context: PageContext, evidence_ids, claim_label: str = "") -> Markup:
+    """As evidence_quotes, as markup for one element: each quote verbatim with its caption and its link."""
+    spans = context.frames.evidence_rows(evidence_ids)
+    if not spans:
+        return Markup('<p class="card-caption">No evidence recorded.</p>')
+    illustrative = context.frames.illustrative_briefs
+    labels = context.frames.record_labels
+    return Markup("").join(
+        linked_quote(
+            span,
+            quote_caption(labels.get(span.record_id, claim_label), span, span.brief in illustrative, context.audit),
+            context.link_params(span=span.id),
+            context.audit,
+        )
+        for span in spans
+    )
 
 
 def evidence_quotes(context: PageContext, evidence_ids, claim_label: str = "", key_prefix: str = "") -> None:

@@ -34,3 +34,22 @@ def svg_figure(markup: Markup, *, key: str, on_pick: Callable[[str], None] | Non
             on_pick(str(value))
 
     _svg_figure(key=key, data={"markup": str(markup)}, on_pick_change=picked)
+
+
+_linked_markup = st.components.v2.component(
+    "briefing.linked_markup",
+    html='<div class="svg-figure-host"></div>',
+    css=asset("linked_markup.css"),
+    js=asset("svg_figure.js"),
+    isolate_styles=False,
+)
+
+
+def linked_markup(markup: Markup, *, key: str) -> str | None:
+    """Draw server-built markup whose ``<a data-pick>`` links the page follows within the session; returns the value
+    of the link followed in this run, for the page to switch to (st.switch_page cannot run in a callback)."""
+    if not isinstance(markup, Markup):
+        raise TypeError("linked_markup takes Markup built with MarkupSafe, not a plain string")
+    result = _linked_markup(key=key, data={"markup": str(markup)}, on_pick_change=lambda: None)
+    value = result.get("pick")
+    return str(value) if value else None

@@ -1,6 +1,7 @@
 // A figure drawn on the server as escaped SVG and HTML (briefing/figures): put into the page as it came, then every
 // element with data-pick is clicked or pressed (Enter, Space) to send its value as the "pick" trigger, and its
-// data-tip is shown beside the pointer while it is hovered.
+// data-tip is shown beside the pointer while it is hovered. A link with data-pick is followed by the page within the
+// session on a plain click or Enter; with Ctrl, Meta, Shift or Alt (a new tab or window) the browser follows its href.
 export default function (component) {
   const { data, parentElement, setTriggerValue } = component;
   const host = parentElement.querySelector(".svg-figure-host");
@@ -29,12 +30,26 @@ function bind(host) {
   host.__tip = tip;
   const pickOf = (event) => event.target.closest && event.target.closest("[data-pick]");
   const tipOf = (event) => event.target.closest && event.target.closest("[data-tip]");
+  const modified = (event) => event.ctrlKey || event.metaKey || event.shiftKey || event.altKey;
   host.addEventListener("click", (event) => {
     const target = pickOf(event);
-    if (target) host.__send(target.getAttribute("data-pick"));
+    if (!target) return;
+    if (target.tagName === "A") {
+      if (event.button !== 0 || modified(event)) return;
+      event.preventDefault();
+    }
+    host.__send(target.getAttribute("data-pick"));
   });
   host.addEventListener("keydown", (event) => {
     const target = pickOf(event);
+    if (target && target.tagName === "A") {
+      // a link answers Enter alone, as links do; with a modifier the browser opens its href
+      if (event.key === "Enter" && !modified(event)) {
+        event.preventDefault();
+        host.__send(target.getAttribute("data-pick"));
+      }
+      return;
+    }
     if (target && (event.key === "Enter" || event.key === " ")) {
       event.preventDefault();
       host.__send(target.getAttribute("data-pick"));
