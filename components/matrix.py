@@ -17,10 +17,11 @@ from briefing.readings import CONTESTED, NO_POSITION, cell_readings, cell_words,
 from briefing.vocabulary import CLAIM_TYPES, STANCES
 from components.context import PageContext
 from components.data import Scope, cell_cache, view_cache
-from components.evidence import evidence_quotes
+from components.evidence import SOURCES_PAGE, linked_quotes
 from components.grid import stance_grid
+from components.html import Markup
 from components.paging import page_of
-from components.provenance import markdown_badge
+from components.svg_figure import linked_markup
 
 
 def headline_positions(positions: pd.DataFrame) -> pd.DataFrame:
@@ -165,6 +166,7 @@ def matrix_table(
 
 DETAIL_PAGE = 5  # positions of a cell per page, each with its quotes
 GRID_KEY = "matrix_grid"
+CARDS_KEY = "matrix_cards"
 
 
 def matrix_grid(table: MatrixTable, chosen: str) -> None:
@@ -186,13 +188,17 @@ def cell_positions(positions: pd.DataFrame, party: str, issue: str) -> pd.DataFr
 
 @dataclass(frozen=True)
 class PositionCard:
-    """One position as the cell details show it: its stance, summary and facts as Markdown, and its evidence."""
+    """One position as the cell details show it: its marks, stance, summary and facts, and its evidence."""
 
-    text: str
+    stance: str  # the stance's symbol and word, e.g. "✖✖ Firmly against"
+    summary: str
+    facts: tuple[tuple[str, str], ...]  # (name, value) in reading order: claim type, confidence, date, speaker, reporter
     evidence: tuple[str, ...]
     claim_label: str
     record: str = ""
     relation: str = ""  # to the headline, by the cell rule: a key of RELATION_NOTES, or "" for a record that agrees
+    marks: tuple[str, ...] = ()  # shown as badges: its relation to the headline, an illustrative brief
+    audit: tuple[str, str, str] | None = None  # with the audit details: the record's id, raw date and its precision
 
 
 HEADLINE_NOTE = "Headline of the cell"
@@ -220,23 +226,60 @@ def position_cards(cell: pd.DataFrame, illustrative: Mapping[str, str] | None = 
     for row in each_row(cell):
         speaker = row.speaker_name or ("—" if row.claim_type != "reported" else "")
         facts = [
-            f"**Claim type:** {row.claim_label}",
-            f"**Confidence:** {row.confidence}",
-            f"**Date:** {human_date(row.date) if row.date else 'not dated in the text'}",
+            ("Claim type", row.claim_label),
+            ("Confidence", row.confidence),
+            ("Date", human_date(row.date) if row.date else "not dated in the text"),
         ]
         if speaker:
-            facts.append(f"**Speaker:** {speaker}")
+            facts.append(("Speaker", speaker))
         if row.reported_by:
-            facts.append(f"**Reported by:** {row.reported_by}")
-        if audit:  # the analyst's handles: the record's id and its date as the brief gives it
-            facts.append(f"**Record:** `{row.id}`" + (f" · date `{row.date}` ({row.date_precision})" if row.date else ""))
+            facts.append(("Reported by", row.reported_by))
         marks = [RELATION_NOTES[relation[row.id]]] if relation[row.id] else []
         if illustrative and row.brief in illustrative:
             marks.append(f"Illustrative brief: {illustrative[row.brief]}")
-        badge = " ".join(markdown_badge(mark) for mark in marks)
-        text = f"{badge}\n\n**{row.stance_symbol} {row.stance_label}** — {row.summary}\n\n" + " · ".join(facts)
-        cards.append(PositionCard(text, tuple(row.evidence), row.claim_label, row.id, relation[row.id]))
+        cards.append(
+            PositionCard(
+                stance=f"{row.stance_symbol} {row.stance_label}",
+                summary=row.summary,
+                facts=tuple(facts),
+                evidence=tuple(row.evidence),
+                claim_label=row.claim_label,
+                record=row.id,
+                relation=relation[row.id],
+                marks=tuple(marks),
+                # the analyst's handles: the record's id and its date as the brief gives it
+                audit=(row.id, row.date or "", row.date_precision if row.date else "") if audit else None,
+            )
+        )
     return cards
+
+
+def card_markup(card: PositionCard, quotes: Markup) -> Markup:
+    """One card as the page shows it, every value escaped: its marks as badges, the stance and summary, the facts
+    (with the audit details, the record's id and raw date), then its quotes with their links."""
+    marks = Markup(" ").join(Markup('<span class="card-badge" title="{mark}">{mark}</span>').format(mark=mark) for mark in card.marks)
+    facts = [Markup("<strong>{name}:</strong> {value}").format(name=name, value=value) for name, value in card.facts]
+    if card.audit:
+        record, raw_date, precision = card.audit
+        fact = Markup("<strong>Record:</strong> <code>{record}</code>").format(record=record)
+        if raw_date:
+            fact += Markup(" · date <code>{raw_date}</code> ({precision})").format(raw_date=raw_date, precision=precision)
+        facts.append(fact)
+    return Markup(
+        '<div class="position-card">{marks}<p class="card-reading"><strong>{stance}</strong> — {summary}</p>'
+        '<p class="card-facts">{facts}</p>{quotes}</div>'
+    ).format(
+        marks=Markup('<p class="card-marks">{marks}</p>').format(marks=marks) if card.marks else "",
+        stance=card.stance,
+        summary=card.summary,
+        facts=Markup(" · ").join(facts),
+        quotes=quotes,
+    )
+
+
+def cards_markup(cards: list[Markup]) -> Markup:
+    """The page of cards as one drawn element (the root carries the class every drawn figure has)."""
+    return Markup('<div class="svg-figure position-cards">{cards}</div>').format(cards=Markup("").join(cards))
 
 
 @cell_cache
@@ -273,7 +316,9 @@ def position_details(context: PageContext, party: str, issue: str) -> None:
     if not cards:
         st.markdown(f"**{NO_POSITION.capitalize()}.** The brief records no evidence for this party on this issue.")
         return
-    for card in page_of(cards, "matrix_detail_page", DETAIL_PAGE, "positions"):
-        with st.container(border=True):
-            st.markdown(card.text)
-            evidence_quotes(context, card.evidence, claim_label=card.claim_label)
+    shown = page_of(cards, "matrix_detail_page", DETAIL_PAGE, "positions")
+    markup = cards_markup([card_markup(card, linked_quotes(context, card.evidence, card.claim_label)) for card in shown])
+    picked = linked_markup(markup, key=CARDS_KEY)
+    # a "Show in source" link followed within the session, never to a span the cards do not show
+    if picked and picked in {span.id for card in shown for span in context.frames.evidence_rows(card.evidence)}:
+        st.switch_page(SOURCES_PAGE, query_params=context.link_params(span=picked))

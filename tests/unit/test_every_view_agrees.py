@@ -112,9 +112,9 @@ def views_agree(frames: Frames, selection: Selection) -> int:
         assert cards[0].record == row.headline and cards[0].relation == "headline"
         disagrees = {card.record for card in cards if card.relation == "disagrees"}
         assert disagrees == set(row.disagreeing), (party, issue)
-        assert {card.record for card in cards if DISAGREES_NOTE in card.text} == set(row.disagreeing)
+        assert {card.record for card in cards if DISAGREES_NOTE in card.marks} == set(row.disagreeing)
         assert {card.record for card in cards if card.relation == "differs"} == set(row.differing) - set(row.disagreeing)
-        assert STANCES[row.stance].label in cards[0].text
+        assert STANCES[row.stance].label in cards[0].stance
     return len(expected)
 
 
