@@ -33,10 +33,19 @@ def raised(app: AppTest) -> list[str]:
     return [f"{e.proto.type}: {e.value}\n" + "\n".join(e.stack_trace) for e in app.exception]
 
 
+def components_named(app: AppTest, name: str) -> list[dict]:
+    """The data each two-way component of this name (e.g. "briefing.stance_grid") was sent, in page order."""
+    return [json.loads(element.proto.json) for element in app.get("bidi_component") if element.proto.component_name == name]
+
+
 def drawings(app: AppTest) -> list[str]:
     """The markup of each figure drawn on the server (components/svg_figure.py), in page order."""
-    data = [json.loads(element.proto.json) for element in app.get("bidi_component")]
-    return [item["markup"] for item in data if "markup" in item]
+    return [item["markup"] for item in components_named(app, "briefing.svg_figure")]
+
+
+def linked_markups(app: AppTest) -> list[str]:
+    """The markup of each drawn element with in-session links (the matrix's position cards), in page order."""
+    return [item["markup"] for item in components_named(app, "briefing.linked_markup")]
 
 
 def matrix_grid(app: AppTest) -> tuple[list[str], list[str], list[list[str]]]:
@@ -52,9 +61,9 @@ def matrix_grid(app: AppTest) -> tuple[list[str], list[str], list[list[str]]]:
 
 def matrix_grid_data(app: AppTest) -> dict:
     """The JSON the stance grid component is drawn from."""
-    components = app.get("bidi_component")
-    assert len(components) == 1, f"{len(components)} components on the page"
-    return json.loads(components[0].proto.json)
+    grids = components_named(app, "briefing.stance_grid")
+    assert len(grids) == 1, f"{len(grids)} grids on the page"
+    return grids[0]
 
 
 def html_bodies(app: AppTest) -> list[str]:

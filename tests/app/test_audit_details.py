@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from components.link_state import AUDIT_PARAM
-from tests.app.helpers import as_list, run_page
+from tests.app.helpers import as_list, linked_markups, run_page
 
 
 def test_audit_1_switches_the_details_on_and_stays_in_the_link():
@@ -11,14 +11,16 @@ def test_audit_1_switches_the_details_on_and_stays_in_the_link():
     assert not app.exception
     assert app.toggle(key="audit_details_widget").value is True
     assert as_list(app.query_params[AUDIT_PARAM]) == ["1"]
-    assert any("characters " in element.proto.body for element in app.get("html"))  # the quotes' offsets
+    (cards,) = linked_markups(app)
+    assert "characters " in cards and "<strong>Record:</strong> <code>" in cards  # the quotes' offsets, the record ids
 
 
 def test_without_it_the_details_are_off_and_the_link_holds_no_audit():
     app = run_page("matrix", cell="russia:ceasefire")
     assert app.toggle(key="audit_details_widget").value is False
     assert AUDIT_PARAM not in app.query_params
-    assert not any("characters " in element.proto.body for element in app.get("html"))
+    (cards,) = linked_markups(app)
+    assert "evidence-quote" in cards and "characters " not in cards and "Record:" not in cards
 
 
 def test_a_value_other_than_1_or_0_is_dropped_with_a_notice():

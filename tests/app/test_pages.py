@@ -9,7 +9,7 @@ import pytest
 from briefing.frames import Selection
 from components.downloads import DOWNLOADS_KEY
 from components.pages import BY_NAME
-from tests.app.helpers import PAGES, as_list, drawings, html_bodies, matrix_grid, matrix_grid_data, run_page
+from tests.app.helpers import PAGES, as_list, drawings, html_bodies, linked_markups, matrix_grid, matrix_grid_data, run_page
 
 
 class TestRender:
@@ -110,10 +110,10 @@ class TestWidgets:
 
     def test_matrix_cell_details_show_claim_type_and_evidence(self):
         app = run_page("matrix", cell="russia:ceasefire")
-        text = " ".join(m.value for m in app.markdown)
-        assert "Claim type:" in text and "Stated by the party" in text
-        quotes = [body for body in html_bodies(app) if "evidence-quote" in body]
-        assert quotes, "the selected cell shows its evidence quotes"
+        (cards,) = linked_markups(app)  # the page of cards is one drawn element
+        assert "<strong>Claim type:</strong> Stated by the party" in cards
+        assert "evidence-quote" in cards, "the selected cell shows its evidence quotes"
+        assert 'href="sources?span=' in cards, "each quote links to its span"
 
     def test_empty_cell_reads_no_stated_position(self):
         app = run_page("matrix", cell="united-states:ceasefire")

@@ -17,7 +17,7 @@ from briefing.negotiation import view_verdicts
 from briefing.pack import pack_html, pack_markdown
 from briefing.store import load_frames
 from components.provenance import ILLUSTRATIVE_WORDS
-from tests.app.helpers import markdown_texts, run_page
+from tests.app.helpers import linked_markups, markdown_texts, run_page
 from tests.cli import run_command
 from tests.conftest import CORPUS
 
@@ -86,9 +86,9 @@ class TestIllustrative:
 
     def test_the_cell_details_mark_its_records(self):
         app = run_page("matrix", cell="russia:energy-truce")
-        text = " ".join(m.value for m in app.markdown)
-        assert "Illustrative brief: Illustrative" in text
-        assert "Headline of the cell" in text and "Disagrees with the headline" in text
+        (cards,) = linked_markups(app)
+        assert "Illustrative brief: Illustrative" in cards
+        assert '<span class="card-badge" title="Headline of the cell">' in cards and ">Disagrees with the headline<" in cards
 
     def test_export_and_pack_carry_the_label(self, frames):
         briefs = {b["id"]: b for b in json.loads(to_json(frames))["briefs"]}
