@@ -7,12 +7,14 @@ written atomically, and is only ever a copy: delete it and the next load rebuild
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import logging
 import os
 import pickle
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from briefing.archive import keep_version
@@ -142,13 +144,16 @@ def load_frames(layout: Layout | None = None, use_cache: bool = True, progress: 
     again. ``progress(done, total)`` hears of the briefs compiled in worker processes, where there are that many.
     """
     layout = layout or Layout.from_env()
+    with _loading(layout):
+        return _load_frames(layout, use_cache, progress)
+
+
+def _load_frames(layout: Layout, use_cache: bool, progress: Progress | None) -> Frames:
     folder = cache_dir()
     stats = _file_stats(layout)
-    # keyed on names, sizes and mtimes, so a restart with unchanged files reads nothing but the cache;
-    # the version inside is the content hash, computed only when the frames are built
-    stat_key = hashlib.sha256(f"{layout.root.resolve()}:{layout.fingerprint()}:{CODE_VERSION}".encode()).hexdigest()[:16]
-    path = folder / f"frames-{stat_key}.pickle"
-    served = (str(layout.root.resolve()), CODE_VERSION)
+    stat_key, path, served = _keys(layout, folder)
+    if use_cache and (ready := _PREPARED.pop(served, None)) is not None and ready[:2] == (stat_key, folder):
+        return ready[2]  # spliced as the edit was saved (``prepare``), before this run asked
     if use_cache and (cached := _read_cached(path)) is not None:
         _remember(served, _Served(stats, cached))
         return cached
@@ -176,6 +181,57 @@ def load_frames(layout: Layout | None = None, use_cache: bool = True, progress: 
         else:
             _record(layout, folder, path, frames)
     return frames
+
+
+def _keys(layout: Layout, folder: Path) -> tuple[str, Path, tuple[str, str]]:
+    """The files' stat key, the frames file under it, and the key of what this process last served for the root.
+
+    Keyed on names, sizes and mtimes, so a restart with unchanged files reads nothing but the cache; the version
+    inside is the content hash, computed only when the frames are built."""
+    stat_key = hashlib.sha256(f"{layout.root.resolve()}:{layout.fingerprint()}:{CODE_VERSION}".encode()).hexdigest()[:16]
+    return stat_key, folder / f"frames-{stat_key}.pickle", (str(layout.root.resolve()), CODE_VERSION)
+
+
+def prepare(layout: Layout) -> bool:
+    """Splice an edit as soon as it is saved, before any run asks for it: the next ``load_frames`` of these files
+    takes the result instead of splicing then. Only the quick path is taken (a few briefs changed, in a process that
+    served the frames before); anything else is left to the next run, which shows its progress. True when prepared.
+
+    A reader who saves a brief and reloads the page gets the new frames in the time the browser takes to reload
+    (about half a second), where the run that asked for them spliced them (about 0.3 s at 1,000 briefs)."""
+    with _loading(layout):
+        folder = cache_dir()
+        stats = _file_stats(layout)
+        stat_key, path, served = _keys(layout, folder)
+        last = _SERVED.get(served)
+        if last is None or (cached := _PREPARED.get(served)) is not None and cached[0] == stat_key:
+            return False
+        if path.is_file():
+            return False  # served from the cache file anyway
+        made = _spliced(layout, last, stats, folder)
+        if made is None or made.fresh is None:
+            return False
+        _remember(served, _Served(stats, made.frames))
+        _record_later(layout, folder, path, made.frames, (made.since, made.fresh))
+        _PREPARED[served] = (stat_key, folder, made.frames)
+        return True
+
+
+# (data root, code version) -> (stat key, cache folder, frames) spliced by ``prepare`` and not yet asked for
+_PREPARED: dict[tuple[str, str], tuple[str, Path, Frames]] = {}
+_LOADS: dict[str, threading.Lock] = {}
+_LOADS_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _loading(layout: Layout) -> Iterator[None]:
+    """One load of a data root at a time in this process: a run that asks while an edit is being prepared waits for
+    it and takes its frames, instead of splicing the same edit beside it."""
+    root = str(layout.root.resolve())
+    with _LOADS_LOCK:
+        lock = _LOADS.setdefault(root, threading.Lock())
+    with lock:
+        yield
 
 
 RECORD_LATER_BRIEFS = 200  # from here on the records take seconds (the manifest about 5 s at 1,000 briefs)

@@ -22,14 +22,17 @@ from briefing.frames import Frames, Selection, select
 from briefing.load import DataWatch, Layout
 from briefing.load.pool import Progress
 from briefing.outlines import Outlines, load_outlines
-from briefing.store import cache_dir, load_frames
+from briefing.store import cache_dir, load_frames, prepare
 
 RECHECK_SECONDS = 1.0  # where the folders cannot be watched: how stale a view may be after a file is edited
 
 
 @st.cache_resource(show_spinner=False, max_entries=4, on_release=DataWatch.stop)
 def _watch(root: str) -> DataWatch:
-    return DataWatch(Layout(root=Path(root)))
+    # a saved edit is spliced in the watch's thread at once, so the run after it (a reload, the workbench's rerun)
+    # finds the new frames ready (briefing.store.prepare)
+    layout = Layout(root=Path(root))
+    return DataWatch(layout, on_settled=functools.partial(prepare, layout))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -21,6 +21,7 @@ from briefing.load import (
     load_corpus,
     read_yaml,
 )
+from briefing.load import watch as watch_module
 from tests.waiting import wait_for
 
 BAD = "data/briefs/alpha.yaml"  # where every test below puts its broken brief
@@ -595,6 +596,33 @@ class TestDataWatch:
     def test_a_removed_folder_hands_over_to_the_fingerprint(self, project, watch):
         shutil.rmtree(project.layout.seeds)
         wait_for(lambda: watch.changes is None, timeout_s=5, what="the watch letting go of its removed folder")
+
+    def test_a_burst_of_changes_is_told_once_it_has_settled(self, project):
+        told: list[int | None] = []
+        watch = DataWatch(project.layout, on_settled=lambda: told.append(watch.changes))
+        try:
+            for name in ("alpha.yaml", "beta.yaml", "gamma.yaml"):
+                project.write(name, project.brief(name.removesuffix(".yaml")))
+            wait_for(lambda: bool(told), timeout_s=5, what="the settled burst told")
+            time.sleep(watch_module.SETTLE_SECONDS * 5)
+            assert len(told) == 1, "one burst, one call"
+            assert told[0] is not None and told[0] >= 3
+        finally:
+            watch.stop()
+
+    def test_a_failing_callback_leaves_the_watch_counting(self, project, caplog):
+        def broken() -> None:
+            raise RuntimeError("injected")
+
+        watch = DataWatch(project.layout, on_settled=broken)
+        try:
+            project.write("alpha.yaml", project.brief("alpha"))
+            wait_for(lambda: "injected" in caplog.text, timeout_s=5, what="the failure logged")
+            before = watch.changes
+            project.write("beta.yaml", project.brief("beta"))
+            assert changes_after(watch, before) != before
+        finally:
+            watch.stop()
 
     def test_a_missing_folder_is_not_watched(self, tmp_path):
         (tmp_path / "data").mkdir()

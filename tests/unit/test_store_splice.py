@@ -159,3 +159,72 @@ class TestFullBuildInstead:
         three.layout.taxonomy.write_text(three.layout.taxonomy.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         store.load_frames(three.layout)
         assert splices == []
+
+
+class TestPrepared:
+    """An edit spliced as soon as it is saved (``store.prepare``, called by the data watch): the next load takes it."""
+
+    def edit_beta(self, project: TinyProject) -> None:
+        beta = project.brief("beta", seed=OTHER_SEED_ID)
+        beta["positions"][0]["summary"] = "Northland now says something else."
+        project.write("beta.yaml", beta)
+
+    def test_the_next_load_takes_the_prepared_frames_without_splicing_again(self, three, splices, monkeypatch):
+        self.edit_beta(three)
+        assert store.prepare(three.layout) is True
+        assert splices == [1]
+        monkeypatch.setattr(store, "_spliced", None)  # a second splice would fail
+        loaded = store.load_frames(three.layout)
+        assert "Northland now says something else." in set(loaded.positions["summary"])
+        same_as_full_build(loaded, three)
+
+    def test_nothing_changed_nothing_prepared(self, three, splices):
+        assert store.prepare(three.layout) is False
+        assert splices == []
+
+    def test_a_process_that_served_nothing_prepares_nothing(self, project, cache, splices):
+        project.write("alpha.yaml", project.brief("alpha"))
+        store._SERVED.clear()
+        assert store.prepare(project.layout) is False
+        assert splices == []
+
+    def test_a_change_a_splice_cannot_take_is_left_to_the_next_load(self, three, splices):
+        taxonomy = three.layout.taxonomy
+        taxonomy.write_text(taxonomy.read_text(encoding="utf-8") + "\n# touched\n", encoding="utf-8")
+        assert store.prepare(three.layout) is False
+        loaded = store.load_frames(three.layout)
+        assert splices == [] and set(loaded.briefs["id"]) == {"alpha", "beta", "gamma"}
+
+    def test_prepared_frames_of_other_files_are_not_taken(self, three, splices):
+        self.edit_beta(three)
+        assert store.prepare(three.layout) is True
+        gamma = three.brief("gamma")
+        gamma["published"] = "2026-02-15"
+        gamma["title"] = "Gamma again"
+        three.write("gamma.yaml", gamma)  # changed again after the prepare: the prepared frames are stale
+        loaded = store.load_frames(three.layout)
+        assert "Gamma again" in set(loaded.briefs["title"])
+        assert "Northland now says something else." in set(loaded.positions["summary"])
+        same_as_full_build(loaded, three)
+
+    def test_a_run_asking_while_an_edit_is_prepared_waits_and_takes_it(self, three, splices, monkeypatch):
+        self.edit_beta(three)
+        real, started, release = store._spliced, threading.Event(), threading.Event()
+
+        def slow(*args):
+            started.set()
+            release.wait(5)
+            return real(*args)
+
+        monkeypatch.setattr(store, "_spliced", slow)
+        preparing = threading.Thread(target=store.prepare, args=(three.layout,))
+        preparing.start()
+        assert started.wait(5)
+        loaded: list[Frames] = []
+        asking = threading.Thread(target=lambda: loaded.append(store.load_frames(three.layout)))
+        asking.start()
+        release.set()
+        preparing.join(5)
+        asking.join(5)
+        assert splices == [1], "the run took the prepared frames instead of splicing beside them"
+        assert "Northland now says something else." in set(loaded[0].positions["summary"])
