@@ -32,7 +32,7 @@ KEEP_FILES = 8  # four loads' frames, each under its files' stat key and its con
 
 def data_files(layout: Layout) -> list[Path]:
     """Every file whose content the frames depend on."""
-    seeds = sorted(p for p in layout.seeds.glob("*") if p.is_file()) if layout.seeds.is_dir() else []
+    seeds = sorted((p for p in layout.seeds.glob("*") if p.is_file()), key=str) if layout.seeds.is_dir() else []
     taxonomy = [layout.taxonomy] if layout.taxonomy.is_file() else []
     return [*taxonomy, *layout.brief_paths(), *seeds]
 
@@ -150,10 +150,10 @@ def load_frames(layout: Layout | None = None, use_cache: bool = True, progress: 
 
 def _load_frames(layout: Layout, use_cache: bool, progress: Progress | None) -> Frames:
     folder = cache_dir()
-    stats = _file_stats(layout)
     stat_key, path, served = _keys(layout, folder)
     if use_cache and (ready := _PREPARED.pop(served, None)) is not None and ready[:2] == (stat_key, folder):
         return ready[2]  # spliced as the edit was saved (``prepare``), before this run asked
+    stats = _file_stats(layout)  # taken before the files are read, as the fingerprint of the key was
     if use_cache and (cached := _read_cached(path)) is not None:
         _remember(served, _Served(stats, cached))
         return cached
