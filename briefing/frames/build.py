@@ -38,8 +38,7 @@ class _ScopedIds:
         spans: dict[str, int] = {}
         for brief in briefs:
             try:
-                own_records = {record_id for path, record_id in brief.record_paths() if not path.startswith("seeds[")}
-                own_spans = {span_id for _path, span_id in brief.evidence_paths()}
+                own_records, own_spans = brief.own_ids()
             except Exception:  # noqa: BLE001, S112 - it fails inside its own boundary below, and is named there
                 continue
             for record_id in own_records:
