@@ -82,10 +82,16 @@ def names_for(position_party: str, speaker: str | None, taxonomy: Taxonomy) -> l
 
 
 def _mentions(text: str, names: list[str]) -> bool:
-    return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) for name in names)
+    return _mention_pattern(tuple(names)).search(text) is not None
 
 
-def _subjects(names: list[str]) -> str:
+@functools.lru_cache(maxsize=256)  # one per party and speaker: built once, not for every span of every brief
+def _mention_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the names as a whole word (the alternatives in the order given, as a search for each in turn finds)."""
+    return re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in names) or r"(?!)")
+
+
+def _subjects(names: list[str] | tuple[str, ...]) -> str:
     """A regex for the party or its speaker as a subject: a name (not a possessive) or he, she, they."""
     return rf"(?<!\w)(?:{'|'.join(re.escape(name) for name in [*names, 'He', 'She', 'They', 'he', 'she', 'they'])})(?!\w)(?!['’]s)"
 
@@ -93,8 +99,13 @@ def _subjects(names: list[str]) -> str:
 def _attributed_to(text: str, names: list[str]) -> re.Match | None:
     """Where the text makes the party or its speaker the subject of a reporting verb or of a colon before speech,
     or the object of a reporting verb that follows ("…, said Lavrov")."""
+    return _attribution_pattern(tuple(names)).search(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _attribution_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     subjects = _subjects(names)
-    return re.search(rf"{subjects}[^.:“”\"]{{0,60}}?\b{REPORTING_VERB}|{subjects}\s*:|\b{REPORTING_VERB}\s+{subjects}", text)
+    return re.compile(rf"{subjects}[^.:“”\"]{{0,60}}?\b{REPORTING_VERB}|{subjects}\s*:|\b{REPORTING_VERB}\s+{subjects}")
 
 
 def _quotation(before: str, quote: str, after: str) -> tuple[str, str] | None:
