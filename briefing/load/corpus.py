@@ -115,15 +115,18 @@ class _Compiled:
             return True  # nothing to compile: the read fails again, and is named, in load_corpus
         return entry is not None and entry.is_file()
 
-    def put(self, raw: bytes, brief: Brief, findings: tuple[Finding, ...]) -> None:
+    def put(self, raw: bytes, brief: Brief, findings: tuple[Finding, ...]) -> bytes | None:
+        """Keep the entry; its pickled bytes, or None without a folder."""
         path = self._path(raw)
         if path is None:
-            return
+            return None
+        entry = pickle.dumps((brief, findings), protocol=pickle.HIGHEST_PROTOCOL)
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            write_atomic(path, pickle.dumps((brief, findings), protocol=pickle.HIGHEST_PROTOCOL), durable=False)
+            write_atomic(path, entry, durable=False)
         except OSError:
             pass  # the cache only saves time; loading goes on without it
+        return entry
 
 
 Loaded = tuple[Brief | None, list[Problem], tuple[Finding, ...]]

@@ -15,6 +15,7 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import pickle
 import sys
 import types
 from collections.abc import Callable, Iterator
@@ -43,26 +44,38 @@ def workers() -> int:
 def _start(layout, taxonomy, folder: Path | None, taxonomy_digest: str) -> None:
     from briefing.load.corpus import _Compiled, _SeedReader
 
-    _worker.update(layout=layout, taxonomy=taxonomy, seeds=_SeedReader(layout), cache=_Compiled(folder, taxonomy_digest))
+    class _Kept(_Compiled):
+        """The compiled cache, remembering the bytes of the entry it last kept: a brief is pickled once, for the
+        cache and for the answer to the main process."""
+
+        kept: bytes | None = None
+
+        def put(self, raw, brief, findings):
+            self.kept = super().put(raw, brief, findings)
+            return self.kept
+
+    _worker.update(layout=layout, taxonomy=taxonomy, seeds=_SeedReader(layout), cache=_Kept(folder, taxonomy_digest))
 
 
-def _compile(paths: list[str]) -> list[tuple[str, tuple]]:
+def _compile(paths: list[str]) -> list[tuple[str, tuple | bytes]]:
     """Each brief of the chunk validated, checked and written to the compiled cache; a failure is the brief's Problem."""
     with collector_paused():
         return [(path, _compile_one(Path(path))) for path in paths]
 
 
-def _compile_one(path: Path) -> tuple:
+def _compile_one(path: Path) -> tuple | bytes:
     from briefing.load.corpus import _load_brief, _SeedReader
     from briefing.load.problems import unexpected_problem
 
-    layout = _worker["layout"]
+    layout, cache = _worker["layout"], _worker["cache"]
     name = layout.display(path)
     _worker["seeds"] = _SeedReader(layout)  # each brief alone: the main process compares seeds across briefs
+    cache.kept = None
     try:
-        return _load_brief(path, name, _worker["taxonomy"], _worker["seeds"], _worker["cache"])
+        loaded = _load_brief(path, name, _worker["taxonomy"], _worker["seeds"], cache)
     except Exception as error:  # the boundary, as in load_corpus
         return (None, [unexpected_problem(name, "", error)], ())
+    return cache.kept if loaded[0] is not None and cache.kept is not None else loaded
 
 
 def compile_elsewhere(misses: list[Path], layout, taxonomy, folder: Path | None, taxonomy_digest: str, progress: Progress | None) -> dict:
@@ -81,11 +94,19 @@ def compile_elsewhere(misses: list[Path], layout, taxonomy, folder: Path | None,
                 futures = [pool.submit(_compile, chunk) for chunk in chunks]
             for future in as_completed(futures):
                 for path, loaded in future.result():
-                    compiled[Path(path)] = loaded
+                    compiled[Path(path)] = _unpacked(loaded)
                 _tell(progress, len(compiled), len(misses))
     except Exception as error:  # no processes here (a sandbox, a frozen app), or one died: finish in this process
         log.warning("compiling briefs in worker processes failed (%s); compiling the rest here", error)
     return compiled
+
+
+def _unpacked(loaded: tuple | bytes) -> tuple:
+    """A worker's answer for one brief: the compiled cache's entry as it was pickled, or (None, problems, ())."""
+    if isinstance(loaded, bytes):
+        brief, findings = pickle.loads(loaded)  # noqa: S301 - from our own worker process
+        return brief, [], findings
+    return loaded
 
 
 @contextlib.contextmanager

@@ -97,6 +97,6 @@ def test_a_worker_compiles_with_the_collector_paused(collector_on, monkeypatch, 
     paths = [str(path) for path in layout.brief_paths()]
     done = pool._compile(paths)
     assert [path for path, _loaded in done] == paths
-    assert all(loaded[0] is not None for _path, loaded in done)
+    assert all(pool._unpacked(loaded)[0] is not None for _path, loaded in done)
     assert seen == [False] * len(paths)
     assert gc.isenabled()

@@ -81,3 +81,19 @@ class TestPool:
         corpus = load(project, "2", monkeypatch, progress=lambda done, total: told.append((done, total)))
         assert [brief.id for brief in corpus.briefs] == ["alpha"]
         assert told == []
+
+
+def test_a_worker_answers_with_the_cache_entry_it_kept(many, tmp_path):
+    """A compiled brief is pickled once: the bytes sent to the main process are the compiled cache's entry."""
+    from briefing.load.corpus import load_taxonomy
+
+    taxonomy, _problems = load_taxonomy(many.layout)
+    folder = tmp_path / "compiled"
+    pool._start(many.layout, taxonomy, folder, "digest")
+    paths = [str(many.layout.briefs / name) for name in ("b00.yaml", "broken.yaml")]
+    (good_path, good), (_bad_path, bad) = pool._compile(paths)
+    assert isinstance(good, bytes) and good_path == paths[0]
+    assert [entry.read_bytes() for entry in folder.glob("*.pickle")] == [good]
+    brief, problems, _findings = pool._unpacked(good)
+    assert brief.id == "b00" and problems == []
+    assert not isinstance(bad, bytes) and bad[0] is None and bad[1], "a broken brief answers with its problems"
