@@ -94,9 +94,26 @@ def cell_history_text(scope: Scope, party: str, issue: str, audit: bool = False)
     return blocks
 
 
+@cell_cache
+def cell_history_briefs(scope: Scope, party: str, issue: str) -> int:
+    """How many briefs speak to the cell."""
+    positions = scope.view.positions
+    return int(positions.loc[(positions["party"] == party) & (positions["issue"] == issue), "brief"].nunique())
+
+
+HISTORY_KEY = "matrix_history"
+
+
 def cell_history(context: PageContext, party: str, issue: str) -> None:
-    """The stance in each brief for one cell, when more than one brief speaks to it."""
-    blocks = cell_history_text(context.scope, party, issue, context.audit)
-    if not blocks:
+    """The stance in each brief for one cell, when more than one brief speaks to it: on demand, below the cards.
+
+    Lazy, like the share box: a closed expander sends nothing more, where the history of a cell that hundreds of
+    briefs speak to (up to three lists of twelve) was the most of what a filter change redrew on a full page."""
+    briefs = cell_history_briefs(context.scope, party, issue)
+    if briefs < 2:
         return
-    st.markdown("#### Stance history across briefs\n\n" + "\n\n".join(blocks))
+    history = st.expander(f"Stance history across {briefs:,} briefs", icon=":material/history:", key=HISTORY_KEY, on_change="rerun")
+    if not history.open:
+        return
+    with history:
+        st.markdown("\n\n".join(cell_history_text(context.scope, party, issue, context.audit)))

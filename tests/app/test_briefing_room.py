@@ -15,6 +15,7 @@ from briefing.negotiation import issue_verdict
 from briefing.presenting import verdict_line
 from briefing.store import cache_dir, data_version, load_frames
 from components.data import RECHECK_SECONDS
+from components.history import HISTORY_KEY
 from components.share import SHARE_KEY
 from tests.app.helpers import PROJECT, html_bodies, markdown_texts, run_page
 from tests.conftest import CORPUS
@@ -56,7 +57,10 @@ class TestBriefs:
 
     def test_stance_history_names_a_later_reading_by_another_author(self):
         app = run_page("matrix", cell="russia:energy-truce")
-        text = " ".join(markdown_texts(app))
+        assert [e.label for e in app.main.expander if "Stance history" in e.label] == ["Stance history across 2 briefs"]
+        assert not any("a later reading" in text for text in markdown_texts(app)), "the history is sent once opened"
+        app.session_state[HISTORY_KEY] = True
+        text = " ".join(markdown_texts(app.run()))
         assert "Against" in text and "Only on conditions (changed: a later reading by another author; illustrative" in text
         overview = run_page("overview")
         labels = [e.label for e in overview.expander]
