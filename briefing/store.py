@@ -211,6 +211,7 @@ def prepare(layout: Layout) -> bool:
         made = _spliced(layout, last, stats, folder)
         if made is None or made.fresh is None:
             return False
+        made.frames.warm()
         _remember(served, _Served(stats, made.frames))
         _record_later(layout, folder, path, made.frames, (made.since, made.fresh))
         _PREPARED[served] = (stat_key, folder, made.frames)

@@ -4,6 +4,7 @@ new, removed, broken and re-dated briefs; a shared id, a taken brief id or a see
 from __future__ import annotations
 
 import json
+import pickle
 import threading
 
 import pandas as pd
@@ -176,7 +177,11 @@ class TestPrepared:
         monkeypatch.setattr(store, "_spliced", None)  # a second splice would fail
         loaded = store.load_frames(three.layout)
         assert "Northland now says something else." in set(loaded.positions["summary"])
+        assert {"brief_titles", "record_labels", "issue_labels", "_evidence_index"} <= set(vars(loaded)), "derived before a run asks"
         same_as_full_build(loaded, three)
+        copy = pickle.loads(pickle.dumps(loaded))  # noqa: S301 - our own object
+        assert "brief_titles" not in vars(copy), "derived lookups are not pickled"
+        assert copy.brief_titles == loaded.brief_titles
 
     def test_nothing_changed_nothing_prepared(self, three, splices):
         assert store.prepare(three.layout) is False
