@@ -37,12 +37,15 @@ def data_files(layout: Layout) -> list[Path]:
     return [*taxonomy, *layout.brief_paths(), *seeds]
 
 
-def data_version(layout: Layout) -> str:
-    """A short hash of every data and seed file's name and bytes: the version shown in links and the footer."""
+def data_version(layout: Layout, stats: dict[str, tuple[int, int] | None] | None = None) -> str:
+    """A short hash of every data and seed file's name and bytes: the version shown in links and the footer.
+
+    ``stats`` are the files' sizes and mtimes as ``_file_stats`` took them for this load (one pass over the files
+    instead of two)."""
     digest = hashlib.sha256()
     root = layout.root.resolve()
-    for path in data_files(layout):
-        name, content = _file_digest(path, root)
+    for path, stat in (stats if stats is not None else _file_stats(layout)).items():
+        name, content = _file_digest(Path(path), root, stat)
         digest.update(name)
         digest.update(content)
     return digest.hexdigest()[:12]
@@ -52,12 +55,15 @@ def data_version(layout: Layout) -> str:
 _DIGESTS: dict[str, tuple[tuple[int, int, Path], bytes, bytes]] = {}
 
 
-def _file_digest(path: Path, root: Path) -> tuple[bytes, bytes]:
-    """A file's name under the root and the sha256 of its bytes, worked out again only when its size or mtime changed:
-    an edit hashes one file, not 50 MB, and resolves one path, not 2,000."""
+def _file_digest(path: Path, root: Path, stat: tuple[int, int] | None) -> tuple[bytes, bytes]:
+    """A file's name under the root and the sha256 of its bytes, worked out again only when its size or mtime (as
+    taken for this load; None: the file could not be read) changed: an edit hashes one file, not 50 MB, and resolves
+    one path, not 2,000."""
+    key: tuple[int, int, Path] | None = None
     try:
-        stat = path.stat()
-        key = (stat.st_size, stat.st_mtime_ns, root)
+        if stat is None:
+            raise OSError("not readable when the files were listed")
+        key = (stat[0], stat[1], root)
         known = _DIGESTS.get(str(path))
         if known is not None and known[0] == key:
             return known[1], known[2]
@@ -71,13 +77,15 @@ def _file_digest(path: Path, root: Path) -> tuple[bytes, bytes]:
     return name, content
 
 
-def _file_stats(layout: Layout) -> dict[str, tuple[int, int]]:
-    """Size and mtime of every file the frames depend on, taken before they are read."""
-    stats = {}
+def _file_stats(layout: Layout) -> dict[str, tuple[int, int] | None]:
+    """Size and mtime of every file the frames depend on, in ``data_files`` order, taken before they are read (None:
+    the file could not be read)."""
+    stats: dict[str, tuple[int, int] | None] = {}
     for path in data_files(layout):
         try:
             stat = path.stat()
         except OSError:
+            stats[str(path)] = None
             continue
         stats[str(path)] = (stat.st_size, stat.st_mtime_ns)
     return stats
@@ -164,7 +172,7 @@ def _load_frames(layout: Layout, use_cache: bool, progress: Progress | None) -> 
         _remember(served, _Served(stats, made.frames))
         _record_later(layout, folder, path, made.frames, (made.since, made.fresh))
         return made.frames
-    version = data_version(layout)
+    version = data_version(layout, stats)
     # the same content elsewhere (another replica's copy of the data, with its own paths and mtimes) built it already
     shared = folder / f"frames-{version}-{CODE_VERSION}.pickle"
     if use_cache and (cached := _read_cached(shared)) is not None:
@@ -211,11 +219,13 @@ def prepare(layout: Layout) -> bool:
         made = _spliced(layout, last, stats, folder)
         if made is None or made.fresh is None:
             return False
-        made.frames.warm()
         _remember(served, _Served(stats, made.frames))
         _record_later(layout, folder, path, made.frames, (made.since, made.fresh))
         _PREPARED[served] = (stat_key, folder, made.frames)
-        return True
+    # after the lock: a run asking now takes the frames at once, and waits only for a lookup it needs that is being
+    # derived (a cached property computes once)
+    made.frames.warm()
+    return True
 
 
 # (data root, code version) -> (stat key, cache folder, frames) spliced by ``prepare`` and not yet asked for
@@ -266,7 +276,7 @@ def _record(layout: Layout, folder: Path, path: Path, frames: Frames, spliced_fr
 
 @dataclasses.dataclass(frozen=True)
 class _Served:
-    stats: dict[str, tuple[int, int]]  # the data files' sizes and mtimes, taken before the frames were read or built
+    stats: dict[str, tuple[int, int] | None]  # the data files' sizes and mtimes, taken before the frames were read or built
     frames: Frames
 
 
@@ -306,7 +316,7 @@ def _spliced_manifest(frames: Frames, folder: Path, since: str, fresh: Frames) -
         return None
 
 
-def _spliced(layout: Layout, last: _Served, stats: dict[str, tuple[int, int]], folder: Path) -> _Splice | None:
+def _spliced(layout: Layout, last: _Served, stats: dict[str, tuple[int, int] | None], folder: Path) -> _Splice | None:
     """The last frames with the changed briefs' rows replaced, or None where only a full build gives the right
     frames: the taxonomy or a seed changed, too many briefs did, or a changed brief shares an id, a brief id or a
     seed id with another brief (see ``briefing/frames/splice.py``)."""
@@ -319,7 +329,7 @@ def _spliced(layout: Layout, last: _Served, stats: dict[str, tuple[int, int]], f
     if any("already used" in p.message or "already declared" in p.message for p in previous.problems):
         return None  # a brief left out for another's sake may load now
     files = {layout.display(Path(name)) for name in changed}
-    mini = load_corpus([Path(name) for name in sorted(changed) if name in stats], layout=layout, compiled=folder / "briefs")
+    mini = load_corpus([Path(name) for name in sorted(changed) if stats.get(name) is not None], layout=layout, compiled=folder / "briefs")
     if mini.taxonomy is None or any("already used" in p.message or "already declared" in p.message for p in mini.problems):
         return None
     before = set(previous.briefs.loc[previous.briefs["file"].isin(files), "id"])
@@ -334,4 +344,4 @@ def _spliced(layout: Layout, last: _Served, stats: dict[str, tuple[int, int]], f
     if used_elsewhere(previous, before, own):
         return None
     fresh = build_frames(mini)
-    return _Splice(splice(previous, fresh, files, data_version(layout)), fresh, previous.version)
+    return _Splice(splice(previous, fresh, files, data_version(layout, stats)), fresh, previous.version)
