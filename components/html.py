@@ -19,9 +19,7 @@ def render_html(fragment: Markup) -> None:
     st.html(fragment)
 
 
-_CELL = "padding:0.35rem 0.6rem;border-bottom:1px solid rgba(49,51,63,0.15);text-align:left;vertical-align:top"
-
-
+_PLAIN = stylesheet("plain_table.css")  # the cells' padding, rule and alignment, once per table
 _STACKED = stylesheet("stack_table.css")  # a stackable table's rule for a narrow box
 
 
@@ -29,21 +27,25 @@ def html_table(frame, caption: str, nowrap: tuple[str, ...] = (), min_width: str
     """A static table of plain text, every value escaped: one element for the browser to draw, where st.table
     renders each cell as Markdown. Columns named in `nowrap` keep their values on one line; below `min_width` (a
     CSS length) the table scrolls sideways in its box rather than squeezing its columns to a word each; `stacked`:
-    in a narrow box (a phone) each row is a block instead, the first value bold, each other under its column's name."""
-    head = Markup("").join(Markup('<th scope="col" style="{style}">{c}</th>').format(style=_CELL, c=column) for column in frame.columns)
-    style = {column: _CELL + (";white-space:nowrap" if column in nowrap else "") for column in frame.columns}
-    cell = Markup('<td data-label="{column}" style="{style}">{value}</td>')
+    in a narrow box (a phone) each row is a block instead, the first value bold, each other under its column's name.
+    The cells' look is a style sheet's, not a style attribute on every cell (15 rows: 18.5 → 7 KB)."""
+    head = Markup("").join(Markup('<th scope="col">{c}</th>').format(c=column) for column in frame.columns)
+    cells = {
+        column: Markup("<td{label}{kind}>").format(
+            label=Markup(' data-label="{}"').format(column) if stacked else "",
+            kind=Markup(' class="nowrap"') if column in nowrap else "",
+        )
+        for column in frame.columns
+    }
     rows = Markup("").join(
         Markup("<tr>{cells}</tr>").format(
-            cells=Markup("").join(
-                cell.format(column=column, style=style[column], value=value) for column, value in zip(frame.columns, row, strict=True)
-            )
+            cells=Markup("").join(cells[column] + Markup("{}</td>").format(value) for column, value in zip(frame.columns, row, strict=True))
         )
         for row in each_row(frame)
     )
     # the box scrolls sideways on a narrow screen, so a wide table never widens the page
     table = Markup(
-        '<div class="{box}" style="overflow-x:auto"><table class="{kind}" '
+        '<div class="{box}" style="overflow-x:auto"><table class="plain-table {kind}" '
         'style="border-collapse:collapse;width:100%;min-width:{min_width};font-size:0.9rem">'
         '<caption style="position:absolute;left:-9999px">{caption}</caption>'
         "<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
@@ -55,7 +57,7 @@ def html_table(frame, caption: str, nowrap: tuple[str, ...] = (), min_width: str
         box="stack-table-box" if stacked else "",
         kind="stack-table" if stacked else "",
     )
-    return _STACKED + table if stacked else table
+    return _PLAIN + (_STACKED if stacked else Markup("")) + table
 
 
 def render_script(script: str) -> None:

@@ -6,7 +6,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from briefing.dates import human_date
-from briefing.figures.timeline import Window, density_counts, event_label, undated_table, zoom_windows
+from briefing.figures.timeline import Window, density_counts, event_label, undated_table, zoom_label, zoom_windows
 from briefing.figures.timeline_html import density_html, timeline_html
 from briefing.frames import each_row
 from components.data import Scope, view_cache
@@ -16,6 +16,12 @@ from components.data import Scope, view_cache
 def view_zoom_windows(scope: Scope) -> dict[str, Window | None]:
     """The zoom windows of the filtered view's events."""
     return zoom_windows(scope.view.events, scope.view.briefs)
+
+
+@view_cache
+def view_zoom_labels(scope: Scope) -> dict[str, str]:
+    """Each zoom's button label with the dates it shows (the whole span is a pass over every event in view)."""
+    return {zoom: zoom_label(zoom, scope.view.events, window) for zoom, window in view_zoom_windows(scope).items()}
 
 
 @view_cache

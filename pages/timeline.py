@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from briefing.figures.timeline import MAX_BARS, UNDATED_CAPTION, ZOOMS, event_label, in_window, zoom_label
+from briefing.figures.timeline import MAX_BARS, UNDATED_CAPTION, ZOOMS, event_label, in_window
 from briefing.frames import each_row
 from components.downloads import download_buttons
 from components.html import html_table, render_html
@@ -10,7 +10,14 @@ from components.paging import page_of
 from components.shell import page_footer, page_shell
 from components.svg_figure import svg_figure
 from components.timeline import event_details
-from components.timeline_views import event_choices, view_density, view_timeline, view_undated_table, view_zoom_windows
+from components.timeline_views import (
+    event_choices,
+    view_density,
+    view_timeline,
+    view_undated_table,
+    view_zoom_labels,
+    view_zoom_windows,
+)
 
 MAX_CHOICES = 300
 UNDATED_PAGE = 15
@@ -30,11 +37,12 @@ else:
     def _zoom_changed() -> None:
         st.query_params["zoom"] = st.session_state["timeline_zoom"] or zoom
 
+    zoom_labels = view_zoom_labels(context.scope)
     zoom = (
         st.segmented_control(
             "Zoom",
             options=list(windows),
-            format_func=lambda z: zoom_label(z, events, windows[z]),
+            format_func=lambda z: zoom_labels[z],
             key="timeline_zoom",
             on_change=_zoom_changed,
             required=True,
