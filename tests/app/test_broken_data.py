@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from components.history import HISTORY_KEY
 from tests.app.helpers import PAGES, PROJECT, drawings, html_bodies, matrix_grid, run_page
 from tests.support.broken_data import BROKEN, TITLES, WRONG_DIAGNOSIS, Broken, fingerprints, missing_problems, problem_lines
 
@@ -124,7 +125,8 @@ class TestApp:
         issues, parties, _cells = matrix_grid(app)
         assert "Russia" in parties and "ceasefire" in issues
         assert app.selectbox(key="matrix_cell").value == "russia:ceasefire"
-        text = " ".join(m.value for m in app.markdown)
+        app.session_state[HISTORY_KEY] = True  # the cell's stance history, opened
+        text = " ".join(m.value for m in app.run().markdown)
         assert "Stated by the party" in text
 
     def test_the_other_views_still_show_the_real_data(self, pages):
