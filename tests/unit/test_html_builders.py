@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
@@ -17,28 +16,9 @@ from briefing.vocabulary import ISSUE_INK, STANCES
 from components.grid import GRID_JS
 from components.matrix import matrix_table
 from components.sources import MARK_STYLE, TARGET_ID, source_html
+from tests.support.markup import Parsed
 
 HOSTILE = '<script>alert("x")</script> & \'quoted\' "double"'
-
-
-class Parsed(HTMLParser):
-    """The elements and the text of a fragment as a browser's parser reads them."""
-
-    def __init__(self, markup: str):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-        self.feed(markup)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-    def named(self, tag: str) -> list[dict[str, str | None]]:
-        return [attrs for name, attrs in self.tags if name == tag]
 
 
 def spans(*rows: tuple[str, int, int, tuple[str, ...]]) -> pd.DataFrame:

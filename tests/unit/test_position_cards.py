@@ -3,7 +3,6 @@ cards, and each "Show in source" a real link to the span, keeping the filter."""
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -15,32 +14,9 @@ from components.context import PageContext
 from components.evidence import linked_quote, linked_quotes
 from components.matrix import DISAGREES_NOTE, HEADLINE_NOTE, PositionCard, card_markup, cards_markup, cell_positions, position_cards
 from tests.conftest import CORPUS
+from tests.support.markup import Parsed
 
 HOSTILE = "<script>alert(\"x\")</script> :red[x] **bold** & 'quoted'"
-
-
-class Parsed(HTMLParser):
-    """The elements and the text of a fragment as a browser's parser reads them."""
-
-    def __init__(self, markup: str):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-        self.feed(markup)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-    def named(self, tag: str) -> list[dict[str, str | None]]:
-        return [attrs for name, attrs in self.tags if name == tag]
-
-    @property
-    def words(self) -> str:
-        return " ".join(" ".join(self.text).split())  # blocks and inline elements alike as one space
 
 
 def span(quote: str = "no ceasefire", span_id: str = "ev-1") -> EvidenceSpan:
