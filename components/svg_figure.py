@@ -14,13 +14,15 @@ from components.html import Markup
 # the drawn figure carries data-drawn once the script has put it in: the tests' and the bench's settle condition
 DRAWN = ".svg-figure[data-drawn]"
 
-_svg_figure = st.components.v2.component(
-    "briefing.svg_figure",
-    html='<div class="svg-figure-host"></div>',
-    css=asset("svg_figure.css"),
-    js=asset("svg_figure.js"),
-    isolate_styles=False,
-)
+
+def _drawn_markup(name: str, stylesheet: str):
+    """A two-way component that puts server-drawn markup into the page and sends its picks (svg_figure.js)."""
+    return st.components.v2.component(
+        name, html='<div class="svg-figure-host"></div>', css=asset(stylesheet), js=asset("svg_figure.js"), isolate_styles=False
+    )
+
+
+_svg_figure = _drawn_markup("briefing.svg_figure", "svg_figure.css")
 
 
 def svg_figure(markup: Markup, *, key: str, on_pick: Callable[[str], None] | None = None) -> None:
@@ -36,13 +38,7 @@ def svg_figure(markup: Markup, *, key: str, on_pick: Callable[[str], None] | Non
     _svg_figure(key=key, data={"markup": str(markup)}, on_pick_change=picked)
 
 
-_linked_markup = st.components.v2.component(
-    "briefing.linked_markup",
-    html='<div class="svg-figure-host"></div>',
-    css=asset("linked_markup.css"),
-    js=asset("svg_figure.js"),
-    isolate_styles=False,
-)
+_linked_markup = _drawn_markup("briefing.linked_markup", "linked_markup.css")
 
 
 def linked_markup(markup: Markup, *, key: str) -> str | None:
