@@ -48,22 +48,23 @@ def linked_quote(span: EvidenceSpan, caption: str, params: Mapping[str, Sequence
     return quote_block(span.quote, caption) + link.format(href=source_href(params), span=span.id, label=label)
 
 
-def linked_quotes(context: PageContext, evidence_ids, claim_label: str = "") -> Markup:
-    """As evidence_quotes, as markup for one element: each quote verbatim with its caption and its link."""
-    spans = context.frames.evidence_rows(evidence_ids)
-    if not spans:
-        return Markup('<p class="card-caption">No evidence recorded.</p>')
+def captioned_spans(context: PageContext, evidence_ids, claim_label: str = "") -> list[tuple[EvidenceSpan, str]]:
+    """Each span with the caption it is shown under (``quote_caption``); ``claim_label`` names a quote only where its
+    record has no label of its own."""
     illustrative = context.frames.illustrative_briefs
     labels = context.frames.record_labels
-    return Markup("").join(
-        linked_quote(
-            span,
-            quote_caption(labels.get(span.record_id, claim_label), span, span.brief in illustrative, context.audit),
-            context.link_params(span=span.id),
-            context.audit,
-        )
-        for span in spans
-    )
+    return [
+        (span, quote_caption(labels.get(span.record_id, claim_label), span, span.brief in illustrative, context.audit))
+        for span in context.frames.evidence_rows(evidence_ids)
+    ]
+
+
+def linked_quotes(context: PageContext, evidence_ids, claim_label: str = "") -> Markup:
+    """As evidence_quotes, as markup for one element: each quote verbatim with its caption and its link."""
+    spans = captioned_spans(context, evidence_ids, claim_label)
+    if not spans:
+        return Markup('<p class="card-caption">No evidence recorded.</p>')
+    return Markup("").join(linked_quote(span, caption, context.link_params(span=span.id), context.audit) for span, caption in spans)
 
 
 def evidence_quotes(context: PageContext, evidence_ids, claim_label: str = "", key_prefix: str = "") -> None:
@@ -71,14 +72,11 @@ def evidence_quotes(context: PageContext, evidence_ids, claim_label: str = "", k
 
     ``claim_label`` names the quote only where its record has no label of its own.
     """
-    spans = context.frames.evidence_rows(evidence_ids)
+    spans = captioned_spans(context, evidence_ids, claim_label)
     if not spans:
         st.caption("No evidence recorded.")
         return
-    illustrative = context.frames.illustrative_briefs
-    labels = context.frames.record_labels
-    for span in spans:
-        caption = quote_caption(labels.get(span.record_id, claim_label), span, span.brief in illustrative, context.audit)
+    for span, caption in spans:
         render_html(quote_block(span.quote, caption))
         st.page_link(
             SOURCES_PAGE,
