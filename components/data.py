@@ -58,7 +58,7 @@ def _data_key(root: str) -> str:
 def _frames_for(root: str, data_key: str, _progress: Progress | None = None) -> Frames:
     # data_key is only the cache key: an edited file changes it, so a rerun reloads
     frames = load_frames(Layout(root=Path(root)), progress=_progress)
-    frames.evidence_rows(frames.evidence["id"].head(1))  # builds the id index's hash table now, not in a visitor's run
+    frames.index_evidence()
     _freeze_long_lived()
     return frames
 

@@ -159,6 +159,10 @@ class Frames:
         table (at 1,000 briefs about 50 ms of a run; an edit prepared as it is saved pays it before a run asks)."""
         for name in _DERIVED:
             getattr(self, name)
+        self.index_evidence()
+
+    def index_evidence(self) -> None:
+        """Build the evidence id index's hash table now, not in a visitor's run (its first lookup builds it)."""
         self.evidence_rows(self.evidence["id"].head(1))
 
     def __getstate__(self) -> dict:
