@@ -123,6 +123,9 @@ def test_axe_checks_inside_a_components_shadow_root(app):
     """axe-core reaches into a component drawn in a shadow root: briefing mode's slide dots (st.components.v2, styles
     isolated) are among the buttons it checked for a name."""
     app.goto(BY_NAME["present"].url_path)
+    # the dots are drawn by the component's script after the run settles: wait for them (locators pierce open
+    # shadow roots) so the check cannot run before they exist
+    app.page.locator(".slide-dots ol button").first.wait_for(state="visible")
     results = Axe().run(app.page, options={"runOnly": ["button-name"]}).response
     checked = [node["target"] for rule in results["passes"] for node in rule["nodes"]]
     in_shadow = [target for target in checked if any(isinstance(step, list) for step in target)]
