@@ -68,12 +68,14 @@ def step_bar(context: PageContext, steps: tuple[str, ...], index: int, marked: s
     bar = st.container(key="present_bar")
     dots, previous, following, leave = bar.columns([6, 1.3, 1.3, 1], vertical_alignment="center", gap="small")
     with dots:
-        slide_keys(
+        leaving = slide_keys(
             [(step, step_label(context, step)) for step in steps],
             index,
             key=DOTS_KEY,
             on_go=lambda: _go_chosen(steps),
         )
+    if leaving:  # Escape: the same place as Exit
+        st.switch_page(OVERVIEW.script, query_params=context.link_params())
     first, last = index == 0, index == len(steps) - 1
     previous.button(
         "◀ Previous",
@@ -93,4 +95,6 @@ def step_bar(context: PageContext, steps: tuple[str, ...], index: int, marked: s
         width="stretch",
         help=None if last else f"On to {step_label(context, steps[index + 1])} (→, Page Down, Space)",
     )
-    leave.page_link(OVERVIEW.script, label="Exit", icon=":material/close:", query_params=context.link_params())
+    leave.page_link(
+        OVERVIEW.script, label="Exit", icon=":material/close:", query_params=context.link_params(), help="Back to the overview (Esc)"
+    )

@@ -1,9 +1,11 @@
 """Briefing mode's step dots and keys: one dot per step, and the keys a presenter's clicker sends.
 
-ArrowRight, PageDown and Space step forward; ArrowLeft, PageUp and Shift+Space back. The keys are heard on the whole
-page but never while the focus is in a field, a list or an editable text, and never with Ctrl, Alt or Meta held, so
-typing and the browser's own shortcuts keep working. At either end a key does nothing: the deck never wraps. A dot is
-a button to its step; the current one is filled and larger, and says "current" to a screen reader.
+ArrowRight, PageDown and Space step forward; ArrowLeft, PageUp and Shift+Space back; Home and End go to the first and
+last step. B or . blanks the screen (black) until the next key or click, which does nothing else; Escape asks to leave.
+These are the keys a clicker's buttons send (next, previous, blank, start/stop). The keys are heard on the whole page
+but never while the focus is in a field, a list, an editable text or a dialog, and never with Ctrl, Alt or Meta held,
+so typing and the browser's own shortcuts keep working. At either end a key does nothing: the deck never wraps. A dot
+is a button to its step; the current one is filled and larger, and says "current" to a screen reader.
 """
 
 from __future__ import annotations
@@ -19,11 +21,14 @@ HTML, CSS, JS = (asset(f"slide_keys.{kind}") for kind in ("html", "css", "js"))
 _slide_keys = st.components.v2.component("briefing.slide_keys", html=HTML, css=CSS, js=JS)
 
 
-def slide_keys(steps: list[tuple[str, str]], current: int, *, key: str, on_go: Callable[[], None]) -> None:
+def slide_keys(steps: list[tuple[str, str]], current: int, *, key: str, on_go: Callable[[], None]) -> bool:
     """Draw the dots of ``steps`` ((id, label) each) with ``current`` marked and listen for the keys; a step chosen
-    by key or dot is in ``st.session_state[key]["go"]`` when ``on_go`` runs."""
-    _slide_keys(
+    by key or dot is in ``st.session_state[key]["go"]`` when ``on_go`` runs. True in the run after Escape was
+    pressed, for the page to leave (st.switch_page cannot run in a callback)."""
+    result = _slide_keys(
         key=key,
         data={"steps": [{"id": step, "label": label} for step, label in steps], "current": current},
         on_go_change=on_go,
+        on_leave_change=lambda: None,
     )
+    return bool(result.get("leave"))

@@ -119,6 +119,35 @@ def test_clicker_keys_step_forward_and_back_and_stop_at_either_end(app):
     app.assert_clean()
 
 
+def test_home_end_blank_and_escape_do_what_a_clickers_buttons_ask(app):
+    """Home and End go to the first and last slide; B (or .) blacks the screen out until the next key, which does
+    nothing else; Escape leaves for the overview with the filter kept, like Exit."""
+    app.goto("/present?issue=ceasefire&issue=energy-truce&topic=ceasefire")
+    on_step(app, "ceasefire")
+    press(app, "End", "closing")
+    press(app, "Home", "opening")
+    cover = app.page.locator("#briefing-blank-screen")
+    for key in ("b", "."):
+        app.page.keyboard.press(key)
+        expect(cover).to_be_visible()
+        box = cover.bounding_box()
+        assert box and box["width"] >= 1280 and box["height"] >= 720, box
+        assert cover.evaluate("(el) => getComputedStyle(el).backgroundColor") == "rgb(0, 0, 0)"
+        app.page.keyboard.press("ArrowRight")  # brings the slide back, and does not step
+        expect(cover).to_have_count(0)
+        app.settle()
+        assert "topic=opening" in app.page.url
+    app.page.keyboard.press("b")
+    cover.click()
+    expect(cover).to_have_count(0)
+    press(app, "ArrowRight", "ceasefire")
+    app.page.keyboard.press("Escape")
+    app.expect_title("Overview")
+    assert app.path_and_query()[1].get("issue") == ["ceasefire", "energy-truce"]
+    assert "topic" not in app.path_and_query()[1]
+    app.assert_clean()
+
+
 def test_keys_are_left_alone_while_typing_in_the_filter(app):
     """With the focus in the sidebar's issue filter, ArrowRight moves the caret, not the slide."""
     app.goto("/present?topic=ceasefire")
