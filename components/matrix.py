@@ -20,7 +20,7 @@ from components.data import Scope, cell_cache, view_cache
 from components.evidence import SOURCES_PAGE, linked_quotes
 from components.grid import stance_grid
 from components.html import Markup
-from components.paging import page_of
+from components.paging import page_range
 from components.svg_figure import linked_markup
 
 
@@ -309,16 +309,26 @@ def position_details(context: PageContext, party: str, issue: str) -> None:
     cards = _cell_cards(context.scope, party, issue, context.audit)
     names = context.frames.party_names
     st.subheader(f"{names.get(party, party)} · {context.issue_label(issue)}")
-    issues = context.frames.issues
-    proposition = issues.loc[issues["id"] == issue, "proposition"]
-    if not proposition.empty:  # on a phone no header tooltip can say it
-        st.caption(f"A stance here is for or against: {proposition.iloc[0]}.")
+    proposition = context.frames.issue_propositions.get(issue)
+    if proposition:  # on a phone no header tooltip can say it
+        st.caption(f"A stance here is for or against: {proposition}.")
     if not cards:
         st.markdown(f"**{NO_POSITION.capitalize()}.** The brief records no evidence for this party on this issue.")
         return
-    shown = page_of(cards, "matrix_detail_page", DETAIL_PAGE, "positions")
-    markup = cards_markup([card_markup(card, linked_quotes(context, card.evidence, card.claim_label)) for card in shown])
+    shown = page_range(len(cards), "matrix_detail_page", DETAIL_PAGE, "positions")
+    markup, linked = _cards_page(context.scope, party, issue, context.audit, shown.start, shown.stop)
     picked = linked_markup(markup, key=CARDS_KEY)
     # a "Show in source" link followed within the session, never to a span the cards do not show
-    if picked and picked in {span.id for card in shown for span in context.frames.evidence_rows(card.evidence)}:
+    if picked and picked in linked:
         st.switch_page(SOURCES_PAGE, query_params=context.link_params(span=picked))
+
+
+@cell_cache
+def _cards_page(scope: Scope, party: str, issue: str, audit: bool, start: int, stop: int) -> tuple[Markup, frozenset[str]]:
+    """A page of the cell's cards as one element's markup, with the span ids its links name; once per data version,
+    filter, cell and page, so a rerun only sends it. The links keep the filter and the audit switch, all a page's link
+    params hold besides the span (PageContext.link_params)."""
+    shown = _cell_cards(scope, party, issue, audit)[start:stop]
+    context = PageContext(scope.frames, scope.view, scope.selection, audit=audit)
+    markup = cards_markup([card_markup(card, linked_quotes(context, card.evidence, card.claim_label)) for card in shown])
+    return markup, frozenset(span.id for card in shown for span in scope.frames.evidence_rows(card.evidence))

@@ -121,6 +121,11 @@ class Frames:
         return dict(zip(self.issues["id"], self.issues["label"], strict=True))
 
     @functools.cached_property
+    def issue_propositions(self) -> dict[str, str]:
+        """Each issue's proposition, what a stance on it is for or against."""
+        return dict(zip(self.issues["id"], self.issues["proposition"], strict=True))
+
+    @functools.cached_property
     def party_names(self) -> dict[str, str]:
         return dict(zip(self.parties["id"], self.parties["name"], strict=True))
 
