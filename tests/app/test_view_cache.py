@@ -14,13 +14,14 @@ from streamlit.errors import StreamlitAPIException
 
 import briefing.negotiation as negotiation
 import briefing.presenting as presenting
+import components.matrix as matrix
 from briefing.frames import Selection, select
 from briefing.load import Layout
 from briefing.store import load_frames
 from components.context import PageContext
 from components.data import RECHECK_SECONDS
 from components.negotiation import view_verdicts_of
-from tests.app.helpers import html_bodies, run_page
+from tests.app.helpers import html_bodies, linked_markups, run_page
 from tests.conftest import CORPUS
 from tests.waiting import wait_for
 
@@ -92,6 +93,29 @@ class TestSessions:
         assert verdicts_computed == ["ceasefire"]
         run_page("negotiation", issue="ceasefire")
         assert verdicts_computed == ["ceasefire"]
+
+    def test_a_matrix_cells_cards_are_built_once_and_keep_each_sessions_links(self, own_version, monkeypatch):
+        """The page of cards is built once per data version, filter, cell and audit switch; its links carry the filter
+        and the audit switch of the session it was built for, never another's."""
+        built: list[object] = []
+        real = matrix.linked_quotes
+
+        def counted(*args, **kwargs):
+            built.append(args[1])
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(matrix, "linked_quotes", counted)
+        first = run_page("matrix", cell="russia:ceasefire", issue="ceasefire")
+        assert built
+        count = len(built)
+        again = run_page("matrix", cell="russia:ceasefire", issue="ceasefire")
+        assert len(built) == count
+        assert linked_markups(again) == linked_markups(first)
+        (plain,) = linked_markups(first)
+        assert "issue=ceasefire" in plain and "audit=1" not in plain
+        (audited,) = linked_markups(run_page("matrix", cell="russia:ceasefire", issue="ceasefire", audit="1"))
+        assert len(built) > count
+        assert "issue=ceasefire" in audited and "audit=1" in audited
 
     def test_a_new_data_version_is_computed_again(self, own_version, verdicts_computed):
         run_page("negotiation")
