@@ -45,8 +45,8 @@ def footer(frames: Frames, audit: bool = False) -> None:
     """The sources in words; the data version, a hash, with the audit details."""
     st.divider()
     briefs = frames.briefs
-    if len(briefs) > 3:
-        first, last = published_words(briefs["published"].min()), published_words(briefs["published"].max())
+    if len(briefs) > 3 and frames.published_span:
+        first, last = (published_words(day) for day in frames.published_span)
         sources = f"{len(briefs):,} briefs, published {first} to {last}"
     else:
         sources = "; ".join(

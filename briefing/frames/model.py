@@ -134,6 +134,12 @@ class Frames:
         return dict(zip(self.briefs["id"], self.briefs["title"], strict=True))
 
     @functools.cached_property
+    def published_span(self) -> tuple[Any, Any] | None:
+        """The earliest and latest publication day of the briefs (the column's own values); None without briefs."""
+        published = self.briefs["published"]
+        return (published.min(), published.max()) if len(published) else None
+
+    @functools.cached_property
     def record_labels(self) -> dict[str, str]:
         """Every record's name for a reader, by record id ("Lavrov, 29 January 2026 (own words)"); briefing.labels."""
         return record_labels({name: self.table(name) for name in TABLES})

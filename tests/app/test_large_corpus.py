@@ -70,3 +70,14 @@ class TestBriefChooser:
         assert chooser.label == "Brief (0 matches, newest 0 listed)"
         assert chooser.value == "__all__" and len(chooser.options) == 1
         assert not app.exception
+
+
+def test_the_footer_names_the_count_and_the_span_of_publication(large_frames):
+    """Past three briefs the footer gives their number and the first and last day of publication, in words."""
+    from briefing.labels import published_words
+
+    published = large_frames.briefs["published"]
+    first, last = published_words(published.min()), published_words(published.max())
+    app = run_page("overview")
+    assert first and last and first != last
+    assert any(f"Source: {BRIEFS:,} briefs, published {first} to {last}." in caption.value for caption in app.caption)

@@ -200,9 +200,10 @@ class TestBuild:
         assert frames.brief_titles["alpha"] == row(frames.briefs, "alpha")["title"]
         assert frames.issue_labels == dict(zip(frames.issues["id"], frames.issues["label"], strict=True))
         assert set(frames.party_names) == set(frames.parties["id"])
+        assert frames.published_span == (frames.briefs["published"].min(), frames.briefs["published"].max())
         frames.evidence_rows(["alpha-ev-talks"])
         kept = frames.__getstate__()
-        assert not {"brief_titles", "issue_labels", "party_names", "_evidence_index", "_evidence_columns"} & set(kept)
+        assert not {"brief_titles", "issue_labels", "party_names", "published_span", "_evidence_index", "_evidence_columns"} & set(kept)
         assert {"briefs", "evidence", "version"} <= set(kept)
 
     def test_unknown_table(self, frames):
@@ -211,7 +212,7 @@ class TestBuild:
 
     def test_empty_corpus_keeps_its_columns(self, project):
         frames = build_frames(project.load())
-        assert frames.positions.empty and frames.evidence.empty
+        assert frames.positions.empty and frames.evidence.empty and frames.published_span is None
         assert "stance_rank" in frames.positions.columns
         assert len(frames.parties) == 4
 
