@@ -16,12 +16,44 @@ export default function (component) {
   }
   host.__send = (value) => setTriggerValue("pick", value);
   if (!host.__bound) bind(host);
+  thinTicks(host);
   const figure = host.querySelector(".svg-figure");
   if (figure) figure.setAttribute("data-drawn", "true");
 }
 
+// A date axis drawn for a wide screen crowds its labels on a narrow one: label every k-th tick, for the smallest k at
+// which no two labels shown touch (the grid lines all stay). Measured again whenever the figure's width changes.
+function thinTicks(host) {
+  for (const axis of host.querySelectorAll(".tl-axis")) {
+    const ticks = [...axis.querySelectorAll(".tl-tick")];
+    ticks.forEach((tick) => { tick.style.visibility = ""; });
+    const boxes = ticks.map((tick) => tick.getBoundingClientRect());
+    let every = 1;
+    const fits = (step) => {
+      let right = -Infinity;
+      for (let index = 0; index < boxes.length; index += step) {
+        if (boxes[index].left < right + 8) return false;
+        right = boxes[index].right;
+      }
+      return true;
+    };
+    while (every < ticks.length && !fits(every)) every += 1;
+    ticks.forEach((tick, index) => { tick.style.visibility = index % every === 0 ? "" : "hidden"; });
+  }
+}
+
 function bind(host) {
   host.__bound = true;
+  if (typeof ResizeObserver === "function") {
+    let width = null;
+    new ResizeObserver((entries) => {
+      const now = entries[0].contentRect.width;
+      if (now !== width) {
+        width = now;
+        thinTicks(host);
+      }
+    }).observe(host);
+  }
   const tip = document.createElement("div");
   tip.className = "svg-figure-tip";
   tip.setAttribute("role", "tooltip");

@@ -4,11 +4,16 @@ viewer opening on the filter's evidence, and the timeline and the map inside a p
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 from playwright.sync_api import expect
 
+from briefing.figures.timeline import zoom_windows
+from briefing.load import Layout
+from briefing.store import load_frames
 from tests.browser.conftest import AppPage
+from tests.conftest import CORPUS
 
 LAPTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
@@ -149,6 +154,32 @@ def test_on_a_phone_the_charts_stay_inside_the_frame(sized, path):
     assert not outside, outside
     if path == "/timeline":
         assert min(contrast(n["fill"]) for n in notes) >= 4.5, notes
+    app.assert_clean()
+
+
+TICKS_JS = """(ticks) => ticks.map((tick) => {
+  const box = tick.getBoundingClientRect();
+  return {text: tick.textContent, left: box.left, right: box.right, shown: getComputedStyle(tick).visibility !== 'hidden'};
+})"""
+
+
+@pytest.mark.parametrize("screen", ["laptop", "phone"])
+def test_the_timelines_date_labels_never_touch(sized, screen):
+    """On a laptop and on a 390 px phone, the date labels shown under the timeline keep 8 px apart: where the axis
+    drawn for a wide screen would crowd, every k-th tick is labelled (the first always), at any zoom."""
+    frames = load_frames(Layout(root=CORPUS))
+    app = sized(LAPTOP if screen == "laptop" else PHONE)
+    for choice in zoom_windows(frames.events, frames.briefs):
+        app.goto(f"/timeline?zoom={choice}")
+        ticks = app.page.locator(".tl-axis").first.locator(".tl-tick").evaluate_all(TICKS_JS)
+        assert ticks, "the timeline has date labels"
+        shown = [tick for tick in ticks if tick["shown"]]
+        assert shown and shown[0] == ticks[0], ticks
+        gaps = [after["left"] - before["right"] for before, after in pairwise(shown)]
+        assert all(gap >= 8 for gap in gaps), (screen, choice, ticks)
+        labelled = [index for index, tick in enumerate(ticks) if tick["shown"]]
+        steps = {later - earlier for earlier, later in pairwise(labelled)}
+        assert len(steps) <= 1, ("labelled at a regular step", ticks)
     app.assert_clean()
 
 
