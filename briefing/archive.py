@@ -95,6 +95,14 @@ def keep_version(layout: Layout, version: str, files: list[Path], folder: Path) 
         repo.close()
 
 
+def is_kept(version: str, folder: Path) -> bool:
+    """Whether this server kept ``version``: its ref's file, else (refs packed by a git tool) the repository's refs."""
+    _ref(version)
+    if (folder / REPOSITORY / "refs" / "versions" / version).is_file():
+        return True
+    return kept_since(version, folder) is not None
+
+
 def kept_since(version: str, folder: Path) -> dt.datetime | None:
     """When this server first served ``version``, if it kept it."""
     if not (folder / REPOSITORY / "HEAD").is_file():

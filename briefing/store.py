@@ -17,14 +17,14 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from briefing.archive import keep_version
+from briefing.archive import is_kept, keep_version
 from briefing.atomic import write_atomic
 from briefing.collector import collector_paused
 from briefing.frames import Frames, build_frames
 from briefing.frames.splice import brief_ids, declared_seeds, splice, used_elsewhere
 from briefing.load import CODE_VERSION, Layout, load_corpus
 from briefing.load.pool import Progress
-from briefing.versions import MANIFEST_FORMAT, load_manifest, manifest, save_manifest
+from briefing.versions import MANIFEST_FORMAT, load_manifest, manifest, manifest_file, save_manifest
 
 log = logging.getLogger(__name__)
 KEEP_FILES = 8  # four loads' frames, each under its files' stat key and its content version
@@ -164,6 +164,7 @@ def _load_frames(layout: Layout, use_cache: bool, progress: Progress | None) -> 
     stats = _file_stats(layout)  # taken before the files are read, as the fingerprint of the key was
     if use_cache and (cached := _read_cached(path)) is not None:
         _remember(served, _Served(stats, cached))
+        _keep_served(layout, folder, cached)
         return cached
     if use_cache and served in _SERVED and (made := _spliced(layout, _SERVED[served], stats, folder)) is not None:
         if made.fresh is None:  # no data file changed (the cache file went, or another file changed)
@@ -178,6 +179,7 @@ def _load_frames(layout: Layout, use_cache: bool, progress: Progress | None) -> 
     if use_cache and (cached := _read_cached(shared)) is not None:
         _remember(served, _Served(stats, cached))
         _link(shared, path)  # the next start here reads it by its files' stat key
+        _keep_served(layout, folder, cached)
         return cached
     with collector_paused():
         corpus = load_corpus(layout=layout, compiled=folder / "briefs" if use_cache else None, progress=progress)
@@ -258,6 +260,32 @@ def _record_later(layout: Layout, folder: Path, path: Path, frames: Frames, spli
     later = threading.Timer(delay, _record, args=(layout, folder, path, frames, spliced_from))
     later.name = "record-frames"
     later.start()
+
+
+def _keep_served(layout: Layout, folder: Path, frames: Frames) -> None:
+    """Frames read from the cache outlive the records made when they were built: if the kept versions or the
+    manifests were cleared since (an operator freeing space), the version served now is recorded again, so a link
+    made now still reopens it later. Checked on every cache hit, two stats when nothing is missing; large corpora are
+    recorded after the frames are served, as a build's records are."""
+    version = frames.version
+    if not version or (manifest_file(folder, version).is_file() and is_kept(version, folder)):
+        return
+
+    def keep() -> None:
+        with _RECORDING:
+            try:
+                if load_manifest(version, folder) is None:
+                    save_manifest(frames, folder)
+                keep_version(layout, version, data_files(layout), folder)
+            except Exception as error:  # as _record: only old links need these
+                log.warning("could not record data version %s: %s", version, error)
+
+    if len(frames.briefs) >= RECORD_LATER_BRIEFS:
+        later = threading.Timer(0.0, keep)
+        later.name = "record-version"
+        later.start()
+    else:
+        keep()
 
 
 RECORD_EDIT_AFTER = 2.0  # seconds: the run that shows an edit at 1,000 briefs takes about half a second of CPU

@@ -115,6 +115,11 @@ def save_manifest(frames: Frames, folder: Path, known: dict | None = None) -> No
         log.warning("could not record data version %s: %s", frames.version, error)
 
 
+def manifest_file(folder: Path, version: str) -> Path:
+    """Where the manifest of ``version`` is kept in the cache folder."""
+    return _path(folder, version)
+
+
 def load_manifest(version: str, folder: Path) -> dict | None:
     try:
         return json.loads(_path(folder, version).read_text(encoding="utf-8"))

@@ -74,6 +74,29 @@ class TestLoad:
         assert again.version == faulty.version and not again.problems and len(again.briefs) == 1
 
 
+    def test_a_cleared_history_is_recorded_again_when_the_frames_come_from_the_cache(self, project, cache, monkeypatch):
+        """The frames cache outlives the kept versions and manifests: cleared, the version served from the cache is
+        kept again, so a link made now still reopens it (here: opened as it was after the files changed)."""
+        from briefing.archive import is_kept, open_version
+        from briefing.versions import load_manifest
+
+        project.write("alpha.yaml", project.brief("alpha"))
+        first = store.load_frames(project.layout)
+        assert is_kept(first.version, cache) and load_manifest(first.version, cache) is not None
+        shutil.rmtree(cache / "history.git")
+        shutil.rmtree(cache / "versions")
+        assert not is_kept(first.version, cache)
+        monkeypatch.setattr(store, "load_corpus", None)  # from the cache: a build would fail
+        again = store.load_frames(project.layout)
+        assert again.version == first.version
+        assert is_kept(first.version, cache) and load_manifest(first.version, cache) is not None
+        brief = project.brief("alpha")
+        brief["title"] = "Changed title"
+        project.write("alpha.yaml", brief)
+        kept = open_version(first.version, cache)
+        assert kept is not None and "Changed title" not in (kept.briefs / "alpha.yaml").read_text(encoding="utf-8")
+
+
 class TestInvalid:
     def test_a_corrupt_cache_file_is_rebuilt(self, cache):
         frames = store.load_frames(Layout())
