@@ -73,7 +73,6 @@ class TestLoad:
         again = store.load_frames(Layout(root=copy))
         assert again.version == faulty.version and not again.problems and len(again.briefs) == 1
 
-
     def test_a_cleared_history_is_recorded_again_when_the_frames_come_from_the_cache(self, project, cache, monkeypatch):
         """The frames cache outlives the kept versions and manifests: cleared, the version served from the cache is
         kept again, so a link made now still reopens it (here: opened as it was after the files changed)."""
