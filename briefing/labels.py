@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import pandas as pd
@@ -110,6 +110,23 @@ def record_labels(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
     for brief, day in published.items():
         labels.setdefault(brief, ", ".join(part for part in ("Analyst's bottom line", published_words(day)) if part))
     return labels
+
+
+# a record cited in prose by its id in brackets: "(pos-russia-energy-truce-assessment)", at least two words
+CITED_ID = re.compile(r"\(([a-z0-9]+(?:-[a-z0-9]+)+)\)")
+TRAILING_BRACKETS = re.compile(r"\s*\(([^()]*)\)$")
+
+
+def cite_by_name(text: str, name_of: Callable[[str], str | None]) -> str:
+    """Prose for a reader: a record the text cites by its id in brackets is cited by its reader name instead
+    ("(Analyst's reading, 30 January 2026)"); brackets holding anything that is not a known record's id stay."""
+
+    def named(match: re.Match[str]) -> str:
+        name = name_of(match.group(1))
+        # a name's own closing brackets ("… (as reported)") become a comma inside the citation's
+        return "(" + TRAILING_BRACKETS.sub(r", \1", name) + ")" if name else match.group(0)
+
+    return CITED_ID.sub(named, text) if "(" in text else text
 
 
 def distinct_labels(named: Iterable[tuple[str, str, str]]) -> dict[str, str]:

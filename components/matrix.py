@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -22,6 +22,8 @@ from components.grid import stance_grid
 from components.html import Markup
 from components.paging import page_range
 from components.svg_figure import linked_markup
+
+Prose = Callable[[str, str], str]  # (text, brief) -> the text as a reader sees it
 
 
 def headline_positions(positions: pd.DataFrame) -> pd.DataFrame:
@@ -219,8 +221,11 @@ def relations(cell: pd.DataFrame) -> dict[str, str]:
     return found
 
 
-def position_cards(cell: pd.DataFrame, illustrative: Mapping[str, str] | None = None, audit: bool = False) -> list[PositionCard]:
-    """The cell's positions in the order of the cell rule, the headline first, each marked as the rule reads it."""
+def position_cards(
+    cell: pd.DataFrame, illustrative: Mapping[str, str] | None = None, audit: bool = False, prose: Prose | None = None
+) -> list[PositionCard]:
+    """The cell's positions in the order of the cell rule, the headline first, each marked as the rule reads it;
+    ``prose(summary, brief)`` gives a summary as a reader sees it (Frames.reader_prose), as written without it."""
     cards = []
     relation = relations(cell)
     for row in each_row(cell):
@@ -240,7 +245,7 @@ def position_cards(cell: pd.DataFrame, illustrative: Mapping[str, str] | None = 
         cards.append(
             PositionCard(
                 stance=f"{row.stance_symbol} {row.stance_label}",
-                summary=row.summary,
+                summary=prose(row.summary, row.brief) if prose else row.summary,
                 facts=tuple(facts),
                 evidence=tuple(row.evidence),
                 claim_label=row.claim_label,
@@ -284,7 +289,9 @@ def cards_markup(cards: list[Markup]) -> Markup:
 
 @cell_cache
 def _cell_cards(scope: Scope, party: str, issue: str, audit: bool = False) -> list[PositionCard]:
-    return position_cards(cell_positions(scope.view.positions, party, issue), scope.frames.illustrative_briefs, audit)
+    # the analyst reads a summary as written, the records it cites by id; a reader by their names
+    prose = None if audit else scope.frames.reader_prose
+    return position_cards(cell_positions(scope.view.positions, party, issue), scope.frames.illustrative_briefs, audit, prose)
 
 
 @view_cache

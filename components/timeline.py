@@ -25,6 +25,6 @@ def event_details(context: PageContext, event_id: str) -> None:
             f"**When:** {when} · **Status:** {row.status} · **Parties:** {', '.join(row.party_names) or '—'} · "
             f"**Issues:** {issues_text(row.issue_labels)}"
         )
-        if row.summary:
-            st.markdown(row.summary)
+        if row.summary:  # the records it cites by id, by their names for a reader
+            st.markdown(row.summary if context.audit else context.frames.reader_prose(row.summary, row.brief))
         evidence_quotes(context, row.evidence, claim_label=f"Event ({row.status})")

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 import pandas as pd
 
-from briefing.labels import record_labels
+from briefing.labels import cite_by_name, record_labels
 from briefing.load import Problem
 
 RECORD_TABLES = ("positions", "events", "impacts", "judgments", "ladders", "notes")  # the tables of a brief's own records
@@ -143,6 +143,12 @@ class Frames:
     def record_labels(self) -> dict[str, str]:
         """Every record's name for a reader, by record id ("Lavrov, 29 January 2026 (own words)"); briefing.labels."""
         return record_labels({name: self.table(name) for name in TABLES})
+
+    def reader_prose(self, text: str, brief: str) -> str:
+        """A brief's prose as a reader sees it: the records it cites by id in brackets are cited by their names. An id
+        is the brief's own record first (``<brief>:<id>`` once several briefs use it), else the one record with it."""
+        labels = self.record_labels
+        return cite_by_name(text, lambda cited: labels.get(f"{brief}:{cited}") or labels.get(cited))
 
     def record_label(self, record_id: str) -> str:
         """The reader's name of a record; an id the frames do not hold is shown as it is."""

@@ -148,7 +148,7 @@ class _Builder(ReaderSections):
                     issue_label=row.issue_label,
                     symbol=stance(row.stance).symbol,
                     stance_label=row.stance_label,
-                    summary=row.summary,
+                    summary=self.frames.reader_prose(row.summary, row.brief),
                     claim_label=row.claim_label,
                     confidence=row.confidence,
                     date=human_date(row.date or None),

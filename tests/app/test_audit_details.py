@@ -29,3 +29,13 @@ def test_a_value_other_than_1_or_0_is_dropped_with_a_notice():
     assert any("Ignored the “audit” value" in warning.value for warning in app.warning)
     assert app.toggle(key="audit_details_widget").value is False
     assert AUDIT_PARAM not in app.query_params
+
+
+def test_a_summary_cites_a_record_by_its_name_for_the_reader_and_by_its_id_with_the_audit_details():
+    """A position's summary that cites another record by id in brackets shows that record's name to the reader; the
+    audit details show the summary as written."""
+    cited = "(pos-russia-energy-truce-assessment)"
+    (reader,) = linked_markups(run_page("matrix", cell="russia:energy-truce"))
+    assert cited not in reader and "(Analyst&#39;s reading, 30 January 2026)" in reader
+    (audited,) = linked_markups(run_page("matrix", cell="russia:energy-truce", audit="1"))
+    assert cited in audited

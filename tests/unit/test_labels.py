@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from briefing.frames import Frames
-from briefing.labels import record_label, reporter_name, surname
+from briefing.labels import cite_by_name, record_label, reporter_name, surname
 from briefing.load import Layout
 from briefing.store import load_frames
 from briefing.vocabulary import CLAIM_TYPES
@@ -97,3 +97,36 @@ class TestEveryRecord:
         for record, label in labels.items():
             assert record not in label
             assert not EDTF.search(label), label
+
+
+class TestCitedRecords:
+    """A record cited in prose by its id in brackets is cited by its reader name (briefing.labels.cite_by_name)."""
+
+    NAMES = {"pos-a-b": "Financial Times, 23–24 January 2026 (as reported)", "jdg-c-d": "Analyst's reading, 30 January 2026"}
+
+    def test_a_known_id_in_brackets_becomes_its_name(self):
+        text = "Contrasts with the FT report (pos-a-b) and the reading (jdg-c-d)."
+        assert cite_by_name(text, self.NAMES.get) == (
+            "Contrasts with the FT report (Financial Times, 23–24 January 2026, as reported) and the reading "
+            "(Analyst's reading, 30 January 2026)."
+        )
+
+    @pytest.mark.parametrize(
+        "text",
+        ["An unknown record (pos-x-y) stays.", "Words in brackets (per the FT) stay.", "A one-word (ceasefire) stays.", "pos-a-b bare"],
+    )
+    def test_anything_else_is_left_as_written(self, text):
+        assert cite_by_name(text, self.NAMES.get) == text
+
+    def test_every_summary_of_the_corpus_reads_without_a_record_id(self):
+        frames = load_frames(Layout(root=CORPUS))
+        ids = {record for name in ("positions", "events", "judgments", "impacts") for record in frames.table(name)["id"]}
+        local = {record.rpartition(":")[2] for record in ids}
+        cited = 0
+        for name in ("positions", "events"):
+            table = frames.table(name)
+            for text, brief in zip(table["summary"], table["brief"], strict=True):
+                shown = frames.reader_prose(text or "", brief)
+                cited += shown != (text or "")
+                assert not [record for record in local if f"({record})" in shown], shown
+        assert cited, "the test corpus cites records by id in its summaries"

@@ -144,6 +144,16 @@ class TestMarkdown:
         assert [text.index(heading) for heading in headings] == sorted(text.index(heading) for heading in headings)
         assert text.startswith("# Ceasefire: Lavrov Draws the Red Line — briefing, ") and "| Party |" in text and "> “" in text
 
+    def test_a_summary_cites_records_by_name_not_by_id(self):
+        """The handout is for readers: a summary citing a record by id in brackets cites it by its name."""
+        from briefing.load import Layout
+        from tests.conftest import CORPUS
+
+        text = pack_markdown(load_frames(Layout(root=CORPUS)), Selection(issues=("energy-truce",)))
+        body = text[: text.index("## Annex")]
+        assert "(Analyst's reading, 30 January 2026)" in body
+        assert not re.search(r"\((?:pos|evt|jdg|imp)-[a-z0-9-]+\)", body), body
+
 
 class TestCommand:
     def test_pack_command_writes_html_and_markdown(self, tmp_path):
