@@ -10,12 +10,14 @@ from briefing.deck import ONE_SIDED, Deck, deck
 from briefing.presenting import CLOSING, OPENING
 from components.context import PageContext
 from components.data import Scope, view_cache
+from components.filters import filter_params
 from components.negotiation import view_verdicts_of
 from components.pages import OVERVIEW
 from components.slide_keys import slide_keys
 
 STEP_PARAM = "topic"
 DOTS_KEY = "present_dots"
+SHOWN_FILTER_KEY = "present_shown_filter"  # the filter of the session's last slide
 STEP_NAMES = {OPENING: "Bottom line", ONE_SIDED: "Where only one side is on record", CLOSING: "Summary and questions"}
 
 
@@ -32,18 +34,29 @@ def marked_issue(context: PageContext, deck: Deck) -> str | None:
     return wanted if wanted in deck.folded else None
 
 
+def _filter_changed(context: PageContext) -> bool:
+    """Whether the filter changed since this session's last slide: a topic it drops was the briefer's own choice."""
+    now = (context.selection.issues, context.selection.parties, context.selection.briefs)
+    before = st.session_state.get(SHOWN_FILTER_KEY)
+    st.session_state[SHOWN_FILTER_KEY] = now
+    return before is not None and before != now
+
+
 def current_step(context: PageContext, deck: Deck) -> int:
-    """The step the link names; the opening if it names none, or an issue outside the filter (with a notice)."""
+    """The step the link names; the opening if it names none, or an issue outside the filter: with a notice when a
+    link named it, silently when the briefer has just changed the filter (the new filter's bottom line comes first)."""
     wanted = context.params.get(STEP_PARAM)
+    changed = _filter_changed(context)
     if wanted is None:
         return 0
     index = deck.index_of(wanted)
     if index is not None:
         return index
-    st.warning(
-        f"The link's topic “{context.issue_label(wanted)}” is not among the issues in view; showing the bottom line.",
-        icon=":material/link_off:",
-    )
+    if not changed:
+        st.warning(
+            f"The link's topic “{context.issue_label(wanted)}” is not among the issues in view; showing the bottom line.",
+            icon=":material/link_off:",
+        )
     return 0
 
 
@@ -73,6 +86,7 @@ def step_bar(context: PageContext, steps: tuple[str, ...], index: int, marked: s
             index,
             key=DOTS_KEY,
             on_go=lambda: _go_chosen(steps),
+            filter_key=" ".join(f"{name}={value}" for name, values in filter_params(context.selection).items() for value in values),
         )
     if leaving:  # Escape: the same place as Exit
         st.switch_page(OVERVIEW.script, query_params=context.link_params())

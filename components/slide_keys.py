@@ -21,13 +21,15 @@ HTML, CSS, JS = (asset(f"slide_keys.{kind}") for kind in ("html", "css", "js"))
 _slide_keys = st.components.v2.component("briefing.slide_keys", html=HTML, css=CSS, js=JS)
 
 
-def slide_keys(steps: list[tuple[str, str]], current: int, *, key: str, on_go: Callable[[], None]) -> bool:
+def slide_keys(steps: list[tuple[str, str]], current: int, *, key: str, on_go: Callable[[], None], filter_key: str = "") -> bool:
     """Draw the dots of ``steps`` ((id, label) each) with ``current`` marked and listen for the keys; a step chosen
     by key or dot is in ``st.session_state[key]["go"]`` when ``on_go`` runs. True in the run after Escape was
-    pressed, for the page to leave (st.switch_page cannot run in a callback)."""
+    pressed, for the page to leave (st.switch_page cannot run in a callback). When ``filter_key`` (the filter, in
+    words) differs from the last one drawn, a filter field that still holds the focus gives it up: the briefer chose,
+    and the clicker's next key is for the slides, not for the filter's open list."""
     result = _slide_keys(
         key=key,
-        data={"steps": [{"id": step, "label": label} for step, label in steps], "current": current},
+        data={"steps": [{"id": step, "label": label} for step, label in steps], "current": current, "filter": filter_key},
         on_go_change=on_go,
         on_leave_change=lambda: None,
     )

@@ -22,6 +22,13 @@ export default function (component) {
   });
   const FIELDS = "input, textarea, select, [contenteditable=''], [contenteditable='true'], [role=combobox], " +
     "[role=listbox], [role=textbox], [role=slider], [role=grid]";
+  // a filter chosen in the sidebar mid-briefing: its field lets go of the focus (and its list closes), so the
+  // clicker's next key steps the slides again
+  if (window.__briefingSlideFilter !== undefined && window.__briefingSlideFilter !== data.filter) {
+    const active = document.activeElement;
+    if (active && active.closest && active.closest("[data-testid=stSidebar]") && active.closest(FIELDS)) active.blur();
+  }
+  window.__briefingSlideFilter = data.filter;
   const BLANK_ID = "briefing-blank-screen";
   const unblank = () => {
     const cover = document.getElementById(BLANK_ID);

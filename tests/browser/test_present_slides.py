@@ -13,6 +13,7 @@ from briefing.deck import deck
 from briefing.load import Layout
 from briefing.negotiation import issue_verdict
 from briefing.store import load_frames
+from scripts.harness import STILL_JS
 from tests.browser.conftest import AppPage
 from tests.conftest import CORPUS
 
@@ -145,6 +146,35 @@ def test_home_end_blank_and_escape_do_what_a_clickers_buttons_ask(app):
     app.expect_title("Overview")
     assert app.path_and_query()[1].get("issue") == ["ceasefire", "energy-truce"]
     assert "topic" not in app.path_and_query()[1]
+    app.assert_clean()
+
+
+def test_a_filter_chosen_mid_briefing_hands_the_keys_back_to_the_slides(app):
+    """Mid-briefing the briefer narrows the filter in the sidebar and presses the clicker at once: the filter's field
+    has let go of the focus and its list is closed, the new filter's bottom line shows without a notice about a link,
+    and the next key steps the slides."""
+    app.goto("/present?topic=security-guarantees")
+    on_step(app, "security-guarantees")
+    app.page.get_by_test_id("stExpandSidebarButton").click()
+    app.page.wait_for_function(STILL_JS)  # the sidebar has slid in
+    issues = app.by_testid("stMultiSelect", "[data-testid=stSidebar]").filter(has_text="Issues")
+    issues.locator("input").click()
+    app.by_testid("stMultiSelectDropdown").get_by_role("option", name="Ceasefire", exact=True).click()
+    app.page.wait_for_url(re.compile(r"[?&]issue=ceasefire(&|$)"))
+    on_step(app, "opening")
+    expect(app.by_testid("stMultiSelectDropdown")).to_have_count(0)
+    assert not app.page.evaluate("() => !!document.activeElement.closest('[data-testid=stSidebar] input')")
+    expect(app.by_testid("stAlert").filter(has_text="link's topic")).to_have_count(0)
+    press(app, "ArrowRight", "ceasefire")
+    press(app, "PageDown", "closing")
+    app.assert_clean()
+
+
+def test_a_link_to_a_topic_outside_its_filter_says_so(app):
+    """A link whose topic its own filter leaves out opens the bottom line, and says why."""
+    app.goto("/present?issue=ceasefire&topic=security-guarantees")
+    on_step(app, "opening")
+    expect(app.by_testid("stAlert").filter(has_text="link's topic")).to_have_count(1)
     app.assert_clean()
 
 
