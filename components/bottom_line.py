@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from briefing.bottom_line import BottomLine, IssueLine, Outlook, bottom_line, ranked_judgments
+from briefing.deck import opening_title
 from briefing.frames import each_row
 from briefing.markdown import markdown_escape
 from briefing.verdict_readings import readings_words
@@ -23,12 +24,14 @@ from components.provenance import ILLUSTRATIVE_BADGE, markdown_badge
 BOTTOM_LINE_KEY = "bottom-line"  # the box's key: its element carries the class st-key-bottom-line
 NEGOTIATION = BY_NAME["negotiation"]
 _BOX_STYLE = stylesheet("bottom_line.css")  # the issue lines are links, drawn at reading size
+LEAD_HELP = "The findings below that settle something, in one sentence; the same sentence titles briefing mode's first slide."
 
 
 @view_cache
 def view_bottom_line(scope: Scope) -> BottomLine:
-    # the verdicts from the negotiation space's own cache: at a thousand briefs they take seconds to compute
-    return bottom_line(scope.view, verdicts=view_verdicts_of(scope))
+    """The bottom line of the view, the same for the overview and briefing mode's opening and summary; the verdicts
+    from the negotiation space's own cache: at a thousand briefs they take seconds to compute."""
+    return bottom_line(scope.view, scope.selection.issues, view_verdicts_of(scope))
 
 
 @view_cache
@@ -115,11 +118,15 @@ def bottom_line_box(context: PageContext) -> BottomLine:
         if line.empty:
             st.markdown("Nothing in the briefs matches this filter. Clear or widen it in the sidebar.")
             return line
+        # the point in one sentence to say aloud, by the rule that titles briefing mode's opening slide: the
+        # analyst's own bottom line where a brief gives one, else the findings that settle something
         if line.analyst:
             st.markdown(
                 f"**{markdown_escape(line.analyst)}**" + _illustrative(context, line.analyst_brief or ""),
                 help=quotes_help(context, line.analyst_evidence),
             )
+        elif line.issues:
+            st.markdown(f"**{markdown_escape(opening_title(line))}.**", help=LEAD_HELP)
         # the verdicts first, then the red lines and the outlook; issues where only one party is placed last, since
         # "no verdict" is worth less of the reader's first minute
         decided = tuple(issue for issue in line.issues if issue.verdict != "insufficient")

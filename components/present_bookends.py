@@ -3,7 +3,7 @@ summary (every issue's title again, the sources, the data version and its date).
 
 from __future__ import annotations
 
-from briefing.bottom_line import BottomLine, IssueLine, bottom_line
+from briefing.bottom_line import BottomLine, IssueLine
 from briefing.deck import FEWEST_FOLDED, NO_VERDICT, opening_title, verdict_counts
 from briefing.frames import Frames
 from briefing.labels import published_words
@@ -17,16 +17,9 @@ from briefing.presenting import (
     slide_title,
 )
 from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_WORDS, VERDICTS
+from components.bottom_line import view_bottom_line
 from components.context import PageContext
-from components.data import Scope, view_cache
 from components.html import Markup, render_html
-from components.negotiation import view_verdicts_of
-
-
-@view_cache
-def slides_bottom_line(scope: Scope) -> BottomLine:
-    """The opening's and the summary's bottom line, from the view's verdicts (view_verdicts_of: computed once)."""
-    return bottom_line(scope.view, scope.selection.issues, view_verdicts_of(scope))
 
 
 def _issue_items(lines: tuple[IssueLine, ...]) -> Markup:
@@ -118,8 +111,8 @@ def closing_html(bottom: BottomLine, view: Frames, version_id: str, audit: bool 
 
 
 def draw_opening(context: PageContext) -> None:
-    render_html(opening_html(slides_bottom_line(context.scope), context.audit))
+    render_html(opening_html(view_bottom_line(context.scope), context.audit))
 
 
 def draw_closing(context: PageContext) -> None:
-    render_html(closing_html(slides_bottom_line(context.scope), context.view, context.frames.version, context.audit))
+    render_html(closing_html(view_bottom_line(context.scope), context.view, context.frames.version, context.audit))
