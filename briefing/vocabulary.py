@@ -123,10 +123,13 @@ ISSUE_INK = "#3d3d3d"
 AGREEMENT_ZONE = "#1b7837"
 GAP = "#6b6b6b"
 
+# a verdict's symbol is never a stance's or an impact's: "✖" says "against" and nothing else, so no overlap is the
+# empty intersection of the parties' ranges ("∅"), an overlap their intersection ("∩"), touching ranges that meet at
+# one point ("⋈"), and no verdict yet an ellipsis
 VERDICTS = {
-    "overlap": ("✔", "Overlap", "a zone of possible agreement"),
-    "touching": ("◐", "Touching", "a single point all could accept"),
-    "no-intersection": ("✖", "No overlap", "no point all could accept"),
-    "insufficient": ("?", "No verdict", "not enough parties placed"),
+    "overlap": ("∩", "Overlap", "a zone of possible agreement"),
+    "touching": ("⋈", "Touching", "a single point all could accept"),
+    "no-intersection": ("∅", "No overlap", "no point all could accept"),
+    "insufficient": ("…", "No verdict", "not enough parties placed"),
     "depends": ("⇄", "Depends", "on which report holds: the contested records give different outcomes"),
 }

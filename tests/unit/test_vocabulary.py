@@ -78,3 +78,12 @@ class TestNoLocalTables:
     def test_no_view_keeps_an_old_wording(self, wording):
         found = [str(path.relative_to(PROJECT)) for path in VIEWS if path.suffix == ".py" and wording in path.read_text(encoding="utf-8")]
         assert not found, f"{wording!r} in {found}"
+
+
+def test_a_symbol_means_one_thing_across_stances_impacts_and_verdicts():
+    """A reader who learns "✖" as "against" never meets it as a verdict: the three sets of symbols share none."""
+    stances = {words.symbol for words in STANCES.values()}
+    impacts = {words.icon for words in IMPACTS.values()}
+    verdicts = {symbol for symbol, _word, _gloss in VERDICTS.values()}
+    assert len(verdicts) == len(VERDICTS)
+    assert not (verdicts & stances) and not (verdicts & impacts), (verdicts & stances, verdicts & impacts)
