@@ -144,9 +144,9 @@ def issue_slide_html(slide: IssueSlide, illustrative: set[str], audit: bool = Fa
     notes = []
     sources = list(dict.fromkeys(q.brief_title for q in slide.parties if q.text))
     if len(sources) > 2:
-        notes.append(Markup("Quotes from {n} briefs (hover a quote for its source).").format(n=len(sources)))
+        notes.append(Markup("Quotes from {n} briefs; each in full, in its source, in the source viewer.").format(n=len(sources)))
     elif sources:
-        notes.append(Markup("Quotes from {sources} (hover a quote for its place).").format(sources="; ".join(sources)))
+        notes.append(Markup("Quotes from {sources}; each in full, in its source, in the source viewer.").format(sources="; ".join(sources)))
     if slide.recent:
         notes.append(Markup("Recent events: {events}.").format(events="; ".join(slide.recent)))
     if slide.background:
