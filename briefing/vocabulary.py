@@ -86,6 +86,15 @@ CLAIM_TYPES: dict[str, ClaimWords] = {
     )
 }
 CLAIM_ORDER = {claim: order for order, claim in enumerate(CLAIM_TYPES)}  # the party's own words first
+
+
+def claim_legend() -> str:
+    """The one key to whose words a record holds, tying the matrix's letter, the label and the words after a name:
+    "S · Stated by the party (own words); R · Reported by others (as reported); A · Analyst's assessment (analyst's
+    reading)". Every view and the pack say it this way."""
+    return "; ".join(f"{claim.letter} · {claim.label} ({claim.whose})" for claim in CLAIM_TYPES.values())
+
+
 # claim types whose words are the party's, its own or reported of it: a range or a red line of these is the party's;
 # the analyst's reading of one is shown beside it, never counted as its place nor put in a title
 PARTY_CLAIMS = ("stated", "reported")

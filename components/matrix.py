@@ -35,11 +35,11 @@ def matrix_legend() -> str:
     """Markdown legend: every stance by symbol and name, so colour is never the only cue, and every marker a cell
     may carry."""
     stances = " · ".join(f"**{words.symbol}** {words.word}" for words in STANCES.values())
-    claims = " · ".join(f"**{claim.letter}** {claim.label.lower()}" for claim in CLAIM_TYPES.values())
+    claims = " · ".join(f"**{claim.letter}** {claim.label.lower()} ({claim.whose})" for claim in CLAIM_TYPES.values())
     return (
         f"Stance: {stances} · blank: *{NO_POSITION}*. A stance is for or against what its column's header names "
         "in small type under the issue (point at the header, or open a cell, for the whole proposition).  \n"
-        f"Claim type of the record shown: {claims} · **n records**: the cell holds n records, select it to read them "
+        f"Whose words the record shown holds: {claims} · **n records**: the cell holds n records, select it to read them "
         f"all · **{CONTESTED}**: some of its records point another way than the one shown"
     )
 

@@ -8,6 +8,7 @@ from briefing.dates import human_date
 from briefing.frames import Frames
 from briefing.labels import published_words
 from briefing.markdown import markdown_escape
+from briefing.vocabulary import claim_legend
 from components.link_state import AS_OF_KEY, changes_since
 
 
@@ -56,6 +57,5 @@ def footer(frames: Frames, audit: bool = False) -> None:
         f"Source: {sources or 'no brief loaded'}. "
         + (f"Data version {frames.version or 'unknown'}. " if audit else "")
         + "Every claim links to a verbatim quote in the source text. "
-        "Claim types: *stated* = the party's own words; *reported* = attributed by others; "
-        "*assessment* = the analyst's judgement."
+        + f"Whose words: {claim_legend()}."
     )

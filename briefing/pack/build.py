@@ -285,6 +285,6 @@ def build_pack(frames: Frames, selection: Selection | None = None, generated: dt
         events=builder.events(),
         regions=builder.regions(),
         other_impacts=builder.other_impacts(),
-        claim_types=tuple((key, claim.label) for key, claim in CLAIM_TYPES.items()),
+        claim_types=tuple((claim.letter, f"{claim.label} ({claim.whose})") for claim in CLAIM_TYPES.values()),
         reporting_period=period_words(brief_period(view.events, view.briefs)),
     )
