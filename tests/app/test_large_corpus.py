@@ -81,3 +81,10 @@ def test_the_footer_names_the_count_and_the_span_of_publication(large_frames):
     app = run_page("overview")
     assert first and last and first != last
     assert any(f"Source: {BRIEFS:,} briefs, published {first} to {last}." in caption.value for caption in app.caption)
+
+
+def test_every_page_footer_gives_the_one_key_to_whose_words():
+    from briefing.vocabulary import claim_legend
+
+    app = run_page("timeline")
+    assert any(f"Whose words: {claim_legend()}." in caption.value for caption in app.caption)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from briefing.schema import IMPACT_DIRECTIONS
-from briefing.vocabulary import AGREEMENT_ZONE, GAP, IMPACTS, ISSUE_INK, NO_STANCE, STANCES, VERDICTS
+from briefing.vocabulary import AGREEMENT_ZONE, CLAIM_TYPES, GAP, IMPACTS, ISSUE_INK, NO_STANCE, STANCES, VERDICTS
 
 PROJECT = Path(__file__).resolve().parents[2]
 VIEWS = [path for folder in ("briefing", "components", "pages") for path in (PROJECT / folder).rglob("*.py")] + [PROJECT / "app.py"]
@@ -87,3 +87,11 @@ def test_a_symbol_means_one_thing_across_stances_impacts_and_verdicts():
     verdicts = {symbol for symbol, _word, _gloss in VERDICTS.values()}
     assert len(verdicts) == len(VERDICTS)
     assert not (verdicts & stances) and not (verdicts & impacts), (verdicts & stances, verdicts & impacts)
+
+
+def test_the_claim_legend_ties_each_letter_to_its_label_and_its_words():
+    from briefing.vocabulary import claim_legend
+
+    legend = claim_legend()
+    for claim in CLAIM_TYPES.values():
+        assert f"{claim.letter} · {claim.label} ({claim.whose})" in legend
