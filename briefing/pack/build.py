@@ -45,10 +45,17 @@ def contributing(view: Frames) -> tuple[str, ...]:
     return tuple(b for b in briefs["id"] if b in used) or tuple(briefs["id"])
 
 
-def _stem(frames: Frames, selection: Selection, in_view: tuple[str, ...]) -> str:
+def pack_day(frames: Frames, in_view: tuple[str, ...]) -> pd.Timestamp | None:
+    """The day a pack is dated: the newest publication among the sourced briefs in view (an illustrative brief's date
+    is no date of the sources), or among all of them when every one is illustrative; None when none is dated."""
     published = dict(zip(frames.briefs["id"], frames.briefs["published"], strict=True))
-    latest = max((published[b] for b in in_view), default=None)
-    return file_stem(latest, in_view, tuple(frames.briefs["id"]), selection)
+    sourced = [brief for brief in in_view if brief not in frames.illustrative_briefs] or list(in_view)
+    days = [published[brief] for brief in sourced if not pd.isna(published[brief])]
+    return max(days, default=None)
+
+
+def _stem(frames: Frames, selection: Selection, in_view: tuple[str, ...]) -> str:
+    return file_stem(pack_day(frames, in_view), in_view, tuple(frames.briefs["id"]), selection)
 
 
 def pack_stem(frames: Frames, selection: Selection) -> str:
@@ -259,7 +266,7 @@ def build_pack(frames: Frames, selection: Selection | None = None, generated: dt
     bottom_line, bottom_line_quotes = builder.finding()
     verdicts = builder.verdicts()
     positions = builder.positions()
-    latest = max((builder.published[b] for b in builder.in_view), default=None)
+    latest = pack_day(frames, builder.in_view)
     dated = human_date(f"{latest:%Y-%m-%d}") if latest is not None else "undated"
     about, briefs = subject(frames, selection), builder.briefs()
     lead = brief_subject(tuple(brief.title for brief in briefs if not brief.illustrative))

@@ -154,6 +154,23 @@ class TestMarkdown:
         assert "(Analyst's reading, 30 January 2026)" in body
         assert not re.search(r"\((?:pos|evt|jdg|imp)-[a-z0-9-]+\)", body), body
 
+    def test_the_pack_is_dated_by_its_sources_not_by_an_illustrative_brief(self):
+        """An illustrative brief's date is no date of the sources: the pack and its file are dated by the newest
+        sourced brief in view, and by the illustrative ones only when nothing else is in view."""
+        from briefing.load import Layout
+        from tests.conftest import CORPUS
+
+        corpus = load_frames(Layout(root=CORPUS))
+        briefs = corpus.briefs
+        sourced = briefs[~briefs["id"].isin(set(corpus.illustrative_briefs))]
+        illustrative = briefs[briefs["id"].isin(set(corpus.illustrative_briefs))]
+        assert len(sourced) and len(illustrative) and illustrative["published"].max() > sourced["published"].max()
+        pack = build_pack(corpus, Selection())
+        newest = sourced["published"].max()
+        assert pack.title.endswith(f"briefing, {human_date(f'{newest:%Y-%m-%d}')}") and pack.file_stem.startswith(f"{newest:%Y-%m-%d}")
+        alone = build_pack(corpus, Selection(briefs=(str(illustrative["id"].iloc[0]),)))
+        assert alone.file_stem.startswith(f"{illustrative['published'].max():%Y-%m-%d}")
+
 
 class TestCommand:
     def test_pack_command_writes_html_and_markdown(self, tmp_path):
