@@ -10,6 +10,7 @@ import streamlit as st
 from briefing.frames import each_row
 from briefing.labels import published_words
 from briefing.markdown import markdown_escape
+from briefing.vocabulary import CLAIM_TYPES
 from components.context import PageContext
 from components.data import Scope, view_cache
 from components.evidence import evidence_quotes
@@ -47,11 +48,13 @@ def party_counts(scope: Scope) -> pd.DataFrame:
     positions = view.positions.groupby(["party", "claim_type"]).size().unstack(fill_value=0)
     events = view.events["parties"].explode().value_counts().rename("Events")
     table = view.parties.set_index("id")[["name"]].join(positions).join(events).fillna(0)
-    for claim in ("stated", "reported", "assessment"):
+    for claim in CLAIM_TYPES:
         if claim not in table:
             table[claim] = 0
-    table = table.rename(columns={"name": "Party", "stated": "Stated", "reported": "Reported", "assessment": "Assessed"})
-    numeric = ["Stated", "Reported", "Assessed", "Events"]
+    # the claim types by the words a reader meets after every name ("own words", "as reported", "analyst's reading")
+    whose = {claim: words.whose[:1].upper() + words.whose[1:] for claim, words in CLAIM_TYPES.items()}
+    table = table.rename(columns={"name": "Party", **whose})
+    numeric = [*whose.values(), "Events"]
     table = table[["Party", *numeric]].astype({c: int for c in numeric})
     return table[table[numeric].sum(axis=1) > 0].reset_index(drop=True)
 

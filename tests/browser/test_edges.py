@@ -197,3 +197,20 @@ def test_the_favicon_is_the_shipped_picture(sized):
     response = app.page.request.get(href if href.startswith("http") else app.base_url + "/" + href.lstrip("./"))
     assert response.ok and response.headers["content-type"].startswith("image/"), (href, response.status)
     app.assert_clean()
+
+
+def test_on_a_phone_the_tables_of_counts_fit_the_screen(sized):
+    """At 390 × 844 the overview's tables of counts show every column without scrolling sideways, their headings
+    in the words of the one key to whose words a record holds."""
+    from briefing.vocabulary import CLAIM_TYPES
+
+    app = sized(PHONE)
+    app.goto("/")
+    tables = app.page.locator("[data-testid=stTable]")
+    expect(tables).to_have_count(2)
+    for table in tables.all():
+        width, shown = table.evaluate("(el) => [el.querySelector('table').offsetWidth, el.clientWidth]")
+        assert width <= shown, (width, shown)
+    headings = tables.nth(1).locator("thead th").all_inner_texts()
+    assert [" ".join(text.split()) for text in headings[1:4]] == [c.whose[:1].upper() + c.whose[1:] for c in CLAIM_TYPES.values()]
+    app.assert_clean()
