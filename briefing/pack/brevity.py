@@ -25,16 +25,25 @@ def large(line: Line) -> Line:
 
 
 def shortened(line: Line, most: int) -> Line:
-    """The line's first `most` words and an ellipsis (the whole of it is in the notes)."""
+    """The line's first `most` words and an ellipsis (the whole of it is in the notes): its whole sentences where
+    they keep at least half of them, else its words, never ending inside an opened quotation."""
     said = line.text.split()
     if len(said) <= most:
         return line
     kept = " ".join(said[:most])
+    # whole sentences where they keep at least half the words: a sentence cut off reads as a mistake from the back
+    end = max(kept.rfind(". "), kept.rfind("? "), kept.rfind("! "))
+    if end > 0 and len(kept[: end + 1].split()) >= most // 2 and _quotes_closed(kept[: end + 1]):
+        return dataclasses.replace(line, text=kept[: end + 1] + " …")
     for opening, closing in (("“", "”"), ('"', '"')):  # never an opened quotation left unclosed: cut before it
         open_at = kept.rfind(opening)
         if open_at > 0 and (kept.count(opening) > kept.count(closing) if opening != closing else kept.count(opening) % 2):
             kept = kept[:open_at]
     return dataclasses.replace(line, text=kept.rstrip(" ,;:—") + " …")
+
+
+def _quotes_closed(text: str) -> bool:
+    return text.count("“") <= text.count("”") and text.count('"') % 2 == 0
 
 
 def heading(line: Line) -> bool:

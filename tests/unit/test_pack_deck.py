@@ -159,3 +159,27 @@ class TestHostileText:
             xml = "".join(package.read(name).decode("utf-8") for name in package.namelist() if name.endswith(".xml"))
         assert "<script" not in xml and "<b>" not in xml
         assert '&lt;script&gt;alert(1)&lt;/script&gt; &amp; "quoted" &lt;b&gt;bold&lt;/b&gt;' in xml
+
+
+class TestShortened:
+    """A line too long for a slide keeps its whole sentences where they hold at least half the words it may keep."""
+
+    def test_whole_sentences_first(self):
+        from briefing.pack.brevity import shortened
+        from briefing.pack.layout import Line
+
+        text = "Russia rejects the ceasefire outright and without conditions. It says a pause would let Ukraine regroup."
+        assert shortened(Line(text, 20), 14).text == "Russia rejects the ceasefire outright and without conditions. …"
+        assert shortened(Line(text, 20), 16).text == text
+        # a first sentence shorter than half of what may be kept: the words, cut
+        short_first = "Russia says no. It says a pause would let Ukraine regroup and rearm for a spring offensive."
+        assert shortened(Line(short_first, 20), 10).text == "Russia says no. It says a pause would let Ukraine …"
+
+    def test_words_when_the_first_sentence_is_too_long_and_never_inside_a_quotation(self):
+        from briefing.pack.brevity import shortened
+        from briefing.pack.layout import Line
+
+        text = "In his own words, the proposal “is unacceptable to us in every form it has taken so far”, he said. More."
+        cut = shortened(Line(text, 20), 9).text
+        assert cut == "In his own words, the proposal …"
+        assert shortened(Line("One two three.", 20), 5).text == "One two three."
