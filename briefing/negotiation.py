@@ -94,6 +94,7 @@ class IssueVerdict:
     contested_by: tuple[str, ...] = ()
     cautions: tuple[str, ...] = ()  # why the verdict is uncertain, in words
     readings: tuple[VerdictReading, ...] = ()  # one per outcome, when the verdict depends on which report holds
+    weak_places: tuple[str, ...] = ()  # the parties whose place the cautions are about, by name
 
     @property
     def depends(self) -> bool:
@@ -113,9 +114,21 @@ class IssueVerdict:
         return bool(self.contested_by)
 
     @property
+    def weak_words(self) -> str:
+        """Whose place makes the verdict uncertain: "Ukraine's place uncertain", "Russia's and Ukraine's places
+        uncertain"; "uncertain" where the cautions name no party."""
+        names = [possessive(name) for name in dict.fromkeys(self.weak_places)]
+        if not names:
+            return "uncertain"
+        said = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        return f"{said} {'place' if len(names) == 1 else 'places'} uncertain"
+
+    @property
     def label(self) -> str:
         """The verdict with its qualifiers, e.g. "Touching: a single point all could accept — uncertain, contested"."""
-        qualifiers = [word for word, flag in (("uncertain", self.uncertain), ("contested", self.contested)) if flag]
+        # "uncertain" alone beside "medium confidence" reads as a contradiction: say whose place is uncertain
+        weak = self.weak_words
+        qualifiers = [word for word, flag in ((weak, self.uncertain), ("contested", self.contested)) if flag]
         if self.verdict == "insufficient":
             qualifiers = []  # there is no verdict to qualify
         if self.depends:
@@ -222,6 +235,11 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+def _weak_places(counted: list[Placement]) -> tuple[str, ...]:
+    """The parties of the cautions (``_cautions``), by name, in the same order."""
+    return tuple(p.party_name for p in counted if p.confidence == "low" or p.claim_type in ("reported", "assessment"))
+
+
 def _cautions(counted: list[Placement]) -> list[str]:
     """Per party whose place is weak, why: low confidence, or not the party's own words."""
     cautions = []
@@ -259,7 +277,8 @@ def _depending(
         against = {CONTRADICTING_OUTLOOK.get(r.outcome) for r in readings}
         if len(against) == 1 and None not in against:
             contested = [row.id for row in each_row(judgments) if issue in row.issues and row.outlook in against]
-    return IssueVerdict(issue, DEPENDS, None, None, ranges, confidence, rests_on, tuple(contested), tuple(_cautions(counted)), readings)
+    cautions, weak = tuple(_cautions(counted)), _weak_places(counted)
+    return IssueVerdict(issue, DEPENDS, None, None, ranges, confidence, rests_on, tuple(contested), cautions, readings, weak)
 
 
 def issue_verdict(positions: pd.DataFrame, issue: str, judgments: pd.DataFrame | None = None) -> IssueVerdict:
@@ -284,7 +303,18 @@ def issue_verdict(positions: pd.DataFrame, issue: str, judgments: pd.DataFrame |
     if judgments is not None and not judgments.empty:
         against = CONTRADICTING_OUTLOOK[verdict]
         contested += [row.id for row in each_row(judgments) if row.outlook == against and issue in row.issues]
-    return IssueVerdict(issue, verdict, low, high, ranges, confidence, rests_on, tuple(dict.fromkeys(contested)), tuple(_cautions(counted)))
+    return IssueVerdict(
+        issue,
+        verdict,
+        low,
+        high,
+        ranges,
+        confidence,
+        rests_on,
+        tuple(dict.fromkeys(contested)),
+        tuple(_cautions(counted)),
+        weak_places=_weak_places(counted),
+    )
 
 
 def negotiation_space(positions: pd.DataFrame, issues: list[str], judgments: pd.DataFrame | None = None) -> list[IssueVerdict]:

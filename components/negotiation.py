@@ -112,7 +112,7 @@ def verdict_panel(context: PageContext, verdict: IssueVerdict) -> None:
     """One issue: the verdict with its confidence, what it rests on and what contradicts it, then each party."""
     with st.container(border=True):
         st.subheader(context.issue_label(verdict.issue))
-        st.markdown(f"**{verdict.icon} {verdict.label}** · confidence {verdict.confidence}")
+        st.markdown(f"**{verdict.icon} {verdict.label}** · {CONFIDENCE_WORDS[verdict.confidence]}")
         if verdict.depends:
             render_html(readings_list(verdict, context.audit))
             if verdict.settled_places:

@@ -10,7 +10,7 @@ import streamlit as st
 from briefing.frames import each_row
 from briefing.labels import published_words
 from briefing.markdown import markdown_escape
-from briefing.vocabulary import CLAIM_TYPES
+from briefing.vocabulary import CLAIM_TYPES, CONFIDENCE_WORDS
 from components.context import PageContext
 from components.data import Scope, view_cache
 from components.evidence import evidence_quotes
@@ -114,12 +114,12 @@ def escalation_ladders(context: PageContext) -> None:
                 + illustrative_mark(context, first["brief"])
             )
             st.caption(
-                f"{first['claim_label']} · confidence {first['ladder_confidence']} · "
+                f"{first['claim_label']} · {CONFIDENCE_WORDS[first['ladder_confidence']]} · "
                 f"in “{context.frames.brief_titles.get(first['brief'], first['brief'])}”"
             )
             for step in each_row(steps):
                 st.markdown(
-                    f"{step.step}. **{step.tier_label}:** {step.text} · confidence {step.confidence} · "
+                    f"{step.step}. **{step.tier_label}:** {step.text} · {CONFIDENCE_WORDS[step.confidence]} · "
                     f"issues: {', '.join(step.issue_labels)}"
                 )
                 evidence_quotes(context, step.evidence, claim_label=step.tier_label)

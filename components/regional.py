@@ -10,7 +10,7 @@ from briefing.figures.map_svg import map_svg
 from briefing.frames import each_row, value_at
 from briefing.outlines import OutlineError
 from briefing.regions import REGIONAL_PANELS, groups_of, region_headline, region_impacts, regional_parties
-from briefing.vocabulary import IMPACTS
+from briefing.vocabulary import CONFIDENCE_WORDS, IMPACTS
 from components.context import PageContext
 from components.data import Scope, get_outlines, view_cache
 from components.evidence import evidence_quotes
@@ -32,7 +32,7 @@ def _impact_rows(context: PageContext, impacts: pd.DataFrame, region: str, key: 
             where = "" if row.region == region else f" ({row.region_name})"
             st.markdown(f"**{IMPACTS[row.direction].icon} {row.direction_label}**{where}")
             st.markdown(row.assessment)
-            st.caption(f"{row.claim_label} · confidence {row.confidence} · issues: {', '.join(row.issue_labels)}")
+            st.caption(f"{row.claim_label} · {CONFIDENCE_WORDS[row.confidence]} · issues: {', '.join(row.issue_labels)}")
             evidence_quotes(context, row.evidence, claim_label=row.claim_label)
 
 

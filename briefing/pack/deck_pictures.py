@@ -27,6 +27,7 @@ from briefing.pack.layout import (
 from briefing.pack.model import Event
 from briefing.pack.pictures import Picture, Pictures
 from briefing.pack.slides import SlideMaker, quote_notes
+from briefing.vocabulary import CONFIDENCE_WORDS
 
 CAPTION_HEIGHT = 80  # points under a picture at most for its caption
 
@@ -164,7 +165,7 @@ class PictureSlides(SlideMaker):
                 lines.append(Line(region.members, DETAIL, colour=MUTED, gap=0))
             lines += [
                 Line(
-                    f"{impact.direction_label} — {impact.assessment} ({impact.claim_label}, confidence {impact.confidence})"
+                    f"{impact.direction_label} — {impact.assessment} ({impact.claim_label}, {CONFIDENCE_WORDS[impact.confidence]})"
                     + (f" [{impact.region_name}]" if impact.region_name != region.name else ""),
                     DETAIL,
                 )
@@ -178,7 +179,7 @@ class PictureSlides(SlideMaker):
                     (
                         Line(
                             f"{impact.region_name}: {impact.direction_label} — {impact.assessment} ({impact.claim_label}, "
-                            f"confidence {impact.confidence})",
+                            f"{CONFIDENCE_WORDS[impact.confidence]})",
                             DETAIL,
                         ),
                     ),

@@ -167,14 +167,15 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(scope="session")
 def start_server_at(tmp_path_factory):
     """Factory: a server reading `<root>/data` and `<root>/seeds` (the test corpus when root is None), optionally
-    under a base URL path or logging every file it opens to `audit_log` (tests/browser/audited_server.py); each
-    server started is stopped at the end of the session."""
+    under a base URL path, logging every file it opens to `audit_log` (tests/browser/audited_server.py) or with a
+    frames cache of its own (`cache`); each server started is stopped at the end of the session."""
     servers: list[StreamlitServer] = []
 
-    def _start(root: Path | None = None, audit_log: Path | None = None, base_path: str = "") -> StreamlitServer:
+    def _start(root: Path | None = None, audit_log: Path | None = None, base_path: str = "", cache: Path | None = None) -> StreamlitServer:
         log = tmp_path_factory.mktemp("streamlit") / "server.log"
         launcher = ("-m", "tests.browser.audited_server", str(audit_log)) if audit_log else ("-m", "streamlit")
-        server = StreamlitServer(log, root=root or CORPUS, base_path=base_path, launcher=launcher)
+        env = {"BRIEFING_CACHE": str(cache)} if cache is not None else None
+        server = StreamlitServer(log, root=root or CORPUS, base_path=base_path, launcher=launcher, env=env)
         servers.append(server)
         return started(server)
 

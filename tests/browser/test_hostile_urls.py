@@ -25,6 +25,7 @@ import mimetypes
 import os
 import re
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,7 +116,10 @@ def _check(case: Case, facts: dict, url: str, known: Known) -> None:
 def audited(start_server_at, tmp_path_factory):
     """One server on the project's data, logging every file it opens."""
     audit_log = tmp_path_factory.mktemp("audit") / "opened.log"
-    server = start_server_at(audit_log=audit_log)
+    # a frames cache of its own, empty, inside the allowed one: the server reads the data files whatever other tests
+    # of this worker have cached before it
+    cache = Path(tempfile.mkdtemp(prefix="audited-", dir=os.environ["BRIEFING_CACHE"]))
+    server = start_server_at(audit_log=audit_log, cache=cache)
     return server, audit_log
 
 
@@ -285,6 +289,10 @@ def _allowed_prefixes() -> tuple[list[Path], list[Path]]:
         # entry points of every package on the path, and the project folder is on it
         *PROJECT.glob("*.egg-info"),
     ]
+    # an editable install's import hook puts a marker on sys.path ("__editable__.<name>.finder.__path_hook__"), no
+    # file; scanning the path for installed packages (Streamlit's component scanner, pydantic's entry points) tries to
+    # open it, relative to the working folder, and finds nothing
+    markers = [PROJECT / entry for entry in sys.path if entry.startswith("__editable__.") and entry.endswith(".__path_hook__")]
     files = [
         PROJECT / "app.py",
         # read by Streamlit's component scanner, which looks for custom components in every installed package that
@@ -298,6 +306,7 @@ def _allowed_prefixes() -> tuple[list[Path], list[Path]]:
         Path("/etc/localtime"),
         Path("/etc/timezone"),
         *(Path(p) for p in mimetypes.knownfiles),
+        *markers,
     ]
     return [Path(os.path.realpath(p)) for p in folders], [Path(os.path.realpath(p)) for p in files]
 

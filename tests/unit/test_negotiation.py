@@ -101,7 +101,7 @@ class TestTrust:
         verdict = issue_verdict(positions(position(0, "north", "firm-rejection"), position(1, "south", "support", "reported")), "truce")
         assert verdict.confidence == "medium"
         assert verdict.cautions == ("South's place rests on reporting, not its own words (p1)",)
-        assert verdict.label == "No overlap: no point all could accept — uncertain"
+        assert verdict.label == "No overlap: no point all could accept — South's place uncertain"
 
     def test_stated_high_inputs_give_a_plain_verdict(self):
         verdict = issue_verdict(positions(position(0, "north", "firm-rejection"), position(1, "south", "support")), "truce")
@@ -279,3 +279,14 @@ class TestHistory:
         change = changes.iloc[0]
         assert (change.from_stance, change.to_stance, change.claim_type) == ("rejection", "conditional", "assessment")
         assert change.reading.startswith("a later reading by another author")
+
+
+def test_the_uncertain_qualifier_names_whose_place_it_is():
+    from briefing.negotiation import IssueVerdict
+
+    bare = IssueVerdict("x", "no-intersection", 1, -1, (), cautions=("a caution",))
+    assert bare.weak_words == "uncertain"
+    one = IssueVerdict("x", "no-intersection", 1, -1, (), cautions=("a caution",), weak_places=("Ukraine",))
+    assert one.label == "No overlap: no point all could accept — Ukraine's place uncertain"
+    two = IssueVerdict("x", "no-intersection", 1, -1, (), cautions=("a", "b"), weak_places=("Russia", "United States"))
+    assert two.weak_words == "Russia's and United States' places uncertain"

@@ -101,7 +101,7 @@ class TestVerdictLine:
             verdict = issue_verdict(frames.positions, issue, frames.judgments)
             assert verdict_line(verdict) == f"{verdict.icon} {verdict.label} · {CONFIDENCE_WORDS[verdict.confidence]}"
         ceasefire = issue_verdict(frames.positions, "ceasefire", frames.judgments)
-        assert verdict_line(ceasefire).startswith("∅ No overlap: no point all could accept — uncertain")
+        assert verdict_line(ceasefire).startswith("∅ No overlap: no point all could accept — Ukraine's place uncertain")
 
     def test_a_verdict_that_depends_says_each_reading_on_its_own_line(self, frames):
         verdict = issue_verdict(frames.positions, "energy-truce", frames.judgments)
