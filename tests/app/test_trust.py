@@ -16,6 +16,7 @@ from briefing.load import Layout
 from briefing.negotiation import view_verdicts
 from briefing.pack import pack_html, pack_markdown
 from briefing.store import load_frames
+from briefing.vocabulary import CONFIDENCE_WORDS
 from components.provenance import ILLUSTRATIVE_WORDS
 from tests.app.helpers import linked_markups, markdown_texts, run_page
 from tests.cli import run_command
@@ -37,7 +38,7 @@ class TestNegotiation:
     def test_every_verdict_shows_its_confidence_and_the_records_it_rests_on(self, frames):
         app = run_page("negotiation")
         assert not app.exception
-        verdicts = [m.value for m in app.markdown if " · confidence " in m.value]
+        verdicts = [m.value for m in app.markdown if m.value.endswith(" confidence") and "** · " in m.value]
         # the issues without a verdict are folded into one line; every other issue has its own panel
         assert len(verdicts) == len([v for v in view_verdicts(frames) if v.verdict != "insufficient"])
         links = set(page_links(app))
@@ -55,7 +56,7 @@ class TestNegotiation:
         app = run_page("negotiation", issue="energy-truce")
         text = " ".join(m.value for m in app.markdown)
         truce = next(v for v in view_verdicts(frames) if v.issue == "energy-truce")
-        assert f"**{truce.icon} {truce.label}** · confidence {truce.confidence}" in text
+        assert f"**{truce.icon} {truce.label}** · {CONFIDENCE_WORDS[truce.confidence]}" in text
         readings = " ".join(element.proto.body for element in app.get("html") if "verdict-readings" in element.proto.body)
         assert "<b>Touching</b> if Financial Times, 23–24 January 2026 (as reported, low confidence) holds" in readings
         assert "<b>No verdict</b> if Russia (as reported, high confidence) holds" in readings
