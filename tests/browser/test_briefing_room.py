@@ -21,7 +21,9 @@ def test_negotiation_page_shows_verdicts_with_evidence(app):
     and links each record it rests on to its quote in the source viewer."""
     app.goto("/negotiation?issue=security-guarantees")
     main = app.by_testid("stMain")
-    expect(main).to_contain_text("No overlap: no point all could accept — Ukraine's and United States' places uncertain · medium confidence")
+    expect(main).to_contain_text(
+        "No overlap: no point all could accept — Ukraine's and United States' places uncertain · medium confidence"
+    )
     expect(main).to_contain_text(re.compile(rf"Russia: (?:{AGAINST}) \(own words\)"))
     strip = app.page.locator("[data-testid=stMain] .range-strip")
     expect(strip).to_have_count(1)
