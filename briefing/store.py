@@ -273,12 +273,7 @@ def _keep_served(layout: Layout, folder: Path, frames: Frames) -> None:
 
     def keep() -> None:
         with _RECORDING:
-            try:
-                if load_manifest(version, folder) is None:
-                    save_manifest(frames, folder)
-                keep_version(layout, version, data_files(layout), folder)
-            except Exception as error:  # as _record: only old links need these
-                log.warning("could not record data version %s: %s", version, error)
+            _record_version(layout, folder, frames)
 
     if len(frames.briefs) >= RECORD_LATER_BRIEFS:
         later = threading.Timer(0.0, keep)
@@ -295,11 +290,16 @@ def _record(layout: Layout, folder: Path, path: Path, frames: Frames, spliced_fr
     """The frames cache, the version's manifest and its kept files, one load at a time."""
     with _RECORDING:
         _write_cached(folder, path, frames)
-        try:
-            save_manifest(frames, folder, known=_spliced_manifest(frames, folder, *spliced_from) if spliced_from else None)
-            keep_version(layout, frames.version, data_files(layout), folder)
-        except Exception as error:  # the manifest and the kept files only serve old links; the frames serve without them
-            log.warning("could not record data version %s: %s", frames.version, error)
+        _record_version(layout, folder, frames, spliced_from)
+
+
+def _record_version(layout: Layout, folder: Path, frames: Frames, spliced_from: tuple[str, Frames] | None = None) -> None:
+    """The version's manifest (unless kept already) and its kept files, under ``_RECORDING``."""
+    try:
+        save_manifest(frames, folder, known=_spliced_manifest(frames, folder, *spliced_from) if spliced_from else None)
+        keep_version(layout, frames.version, data_files(layout), folder)
+    except Exception as error:  # the manifest and the kept files only serve old links; the frames serve without them
+        log.warning("could not record data version %s: %s", frames.version, error)
 
 
 @dataclasses.dataclass(frozen=True)
