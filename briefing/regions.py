@@ -10,7 +10,7 @@ import pandas as pd
 
 from briefing.frames import value_at
 from briefing.schema import IMPACT_DIRECTIONS
-from briefing.vocabulary import CONFIDENCE_LEVELS, IMPACTS
+from briefing.vocabulary import CONFIDENCE_LEVELS, CONFIDENCE_WORDS, IMPACTS
 
 REGIONAL_PANELS = ("poland", "baltic-states")
 # a reading is a direction or one of these; each has its arrow, word and colour in briefing.vocabulary.IMPACTS
@@ -46,9 +46,11 @@ class Headline:
         """Icon, reading, confidence and count, e.g. "▼ worse off · medium confidence · 1 impact"."""
         if self.reading == NONE:
             return f"{self.icon} {self.words}"
-        confidence = "highest confidence" if self.reading == DIFFER else "confidence"
+        # in the words of every other page ("medium confidence"); readings that differ are as sure as their surest
+        words = CONFIDENCE_WORDS.get(self.confidence or "", f"{self.confidence} confidence")
+        confidence = f"up to {words}" if self.reading == DIFFER else words
         impacts = f"{self.total} impact{'' if self.total == 1 else 's'}"
-        return f"{self.icon} {self.words} · {confidence} {self.confidence} · {impacts}"
+        return f"{self.icon} {self.words} · {confidence} · {impacts}"
 
 
 def headline(directions: Iterable[str], confidences: Iterable[str]) -> Headline:

@@ -160,6 +160,6 @@ class TestExportVerdicts:
 
     def test_the_pack_gives_every_verdict_its_confidence_and_inputs(self, frames):
         document = pack_markdown(frames, Selection(issues=("energy-truce",)))
-        assert "(confidence low)" in document
+        assert "(low confidence)" in document
         assert "Rests on: pos-russia-energy-truce-denial, pos-ukraine-energy-truce-reported, " in document
         assert "Depends on which report holds: no verdict, touching or no overlap" in document

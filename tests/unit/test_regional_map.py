@@ -123,7 +123,7 @@ class TestNeighboursAndTraces:
         hover = trace(figure, "Poland (hover)")
         assert set(hover.customdata) == {"poland"} and len(hover.x) == 2
         assert hover.marker.opacity == 0 and hover.selected.marker.opacity == 0 and hover.unselected.marker.opacity == 0
-        assert hover.hovertext.startswith("<b>Poland</b><br>▲ better off · confidence high · 1 impact")
+        assert hover.hovertext.startswith("<b>Poland</b><br>▲ better off · high confidence · 1 impact")
 
 
 class TestEscaping:

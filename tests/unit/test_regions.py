@@ -31,12 +31,12 @@ class TestHeadline:
     def test_one_impact_is_its_direction_and_confidence(self):
         reading = headline(["worsens"], ["medium"])
         assert (reading.reading, reading.confidence, reading.counts) == ("worsens", "medium", (("worsens", 1),))
-        assert reading.summary == "▼ worse off · confidence medium · 1 impact"
+        assert reading.summary == "▼ worse off · medium confidence · 1 impact"
 
     def test_agreeing_impacts_keep_their_direction_at_the_highest_confidence(self):
         reading = headline(["improves", "improves", "improves"], ["low", "high", "medium"])
         assert (reading.reading, reading.confidence, reading.total) == ("improves", "high", 3)
-        assert reading.summary == "▲ better off · confidence high · 3 impacts"
+        assert reading.summary == "▲ better off · high confidence · 3 impacts"
 
     @pytest.mark.parametrize(
         "directions", [["worsens", "improves"], ["improves", "worsens"], ["mixed", "worsens", "worsens"], ["uncertain", "improves"]]
@@ -52,7 +52,7 @@ class TestHeadline:
         reading = headline(["improves", "worsens", "worsens"], ["low", "medium", "low"])
         assert reading.counts == (("worsens", 2), ("improves", 1))
         assert reading.words == "mixed readings: 2 worse off, 1 better off"
-        assert reading.summary == "≠ mixed readings: 2 worse off, 1 better off · highest confidence medium · 3 impacts"
+        assert reading.summary == "≠ mixed readings: 2 worse off, 1 better off · up to medium confidence · 3 impacts"
 
     def test_the_order_of_impacts_does_not_matter(self):
         directions, confidences = ["worsens", "mixed", "worsens"], ["low", "high", "medium"]
