@@ -235,25 +235,30 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
+def _weaknesses(placement: Placement) -> list[str]:
+    """Why a party's place is weak, if it is: low confidence, or not the party's own words."""
+    reasons = []
+    if placement.confidence == "low":
+        reasons.append("a low-confidence record")
+    if placement.claim_type == "reported":
+        reasons.append("reporting, not its own words")
+    elif placement.claim_type == "assessment":
+        reasons.append("the analyst's reading, not its own words")
+    return reasons
+
+
 def _weak_places(counted: list[Placement]) -> tuple[str, ...]:
     """The parties of the cautions (``_cautions``), by name, in the same order."""
-    return tuple(p.party_name for p in counted if p.confidence == "low" or p.claim_type in ("reported", "assessment"))
+    return tuple(placement.party_name for placement in counted if _weaknesses(placement))
 
 
 def _cautions(counted: list[Placement]) -> list[str]:
-    """Per party whose place is weak, why: low confidence, or not the party's own words."""
-    cautions = []
-    for placement in counted:
-        reasons = []
-        if placement.confidence == "low":
-            reasons.append("a low-confidence record")
-        if placement.claim_type == "reported":
-            reasons.append("reporting, not its own words")
-        elif placement.claim_type == "assessment":
-            reasons.append("the analyst's reading, not its own words")
-        if reasons:
-            cautions.append(f"{possessive(placement.party_name)} place rests on {' and '.join(reasons)} ({placement.position_id})")
-    return cautions
+    """Per party whose place is weak, why (``_weaknesses``)."""
+    return [
+        f"{possessive(placement.party_name)} place rests on {' and '.join(reasons)} ({placement.position_id})"
+        for placement in counted
+        if (reasons := _weaknesses(placement))
+    ]
 
 
 def _depending(
